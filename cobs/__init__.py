@@ -1,0 +1,50 @@
+"""cobs: comparative text analysis of UN treaty-body concluding observations.
+
+The data flow follows the package layout:
+
+``cobs.read``       files (text, PDF) -> lines, with headers, footers and footnotes set aside
+``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
+``cobs.reference``  States, committees and UN symbols
+``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.document import Document, DocumentMeta, read_document
+from cobs.errors import CobsError
+from cobs.reference import (
+    Symbol,
+    committee_code,
+    committee_name,
+    committees_table,
+    format_symbol,
+    parse_symbol,
+    state_code,
+    state_name,
+    states_table,
+)
+
+try:
+    __version__ = version("cobs")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
+    __version__ = "0.0.0"
+
+__all__ = [
+    "FOOTNOTE_COLUMNS",
+    "PARAGRAPH_COLUMNS",
+    "SET_ASIDE_COLUMNS",
+    "CobsError",
+    "Document",
+    "DocumentMeta",
+    "Symbol",
+    "committee_code",
+    "committee_name",
+    "committees_table",
+    "format_symbol",
+    "parse_symbol",
+    "read_document",
+    "state_code",
+    "state_name",
+    "states_table",
+]

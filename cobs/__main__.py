@@ -1,0 +1,5 @@
+import sys
+
+from cobs.cli import main
+
+sys.exit(main())

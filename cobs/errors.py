@@ -1,0 +1,124 @@
+"""Exceptions raised by cobs.
+
+Every problem with a user's document raises a subclass of :class:`CobsError`
+whose message names the file and says what is wrong, so that a notebook or the
+command line can show one clear line instead of a traceback from a dependency.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = [
+    "CobsError",
+    "DocumentError",
+    "EmptyDocumentError",
+    "UnsupportedFormatError",
+    "NotAPDFError",
+    "DamagedPDFError",
+    "TruncatedDocumentError",
+    "EncryptedPDFError",
+    "NotACOError",
+    "LanguageError",
+    "UnknownCommitteeError",
+    "ParseError",
+]
+
+
+class CobsError(Exception):
+    """Base class of every error cobs raises on purpose."""
+
+
+class DocumentError(CobsError):
+    """A document cannot be read; the message names the file and the reason.
+
+    Attributes
+    ----------
+    path : str
+        The file that could not be read.
+    reason : str
+        What is wrong with it, in one sentence.
+    page : int or None
+        1-based page where the problem was found, when known.
+    line : int or None
+        1-based line (plain text) where the problem was found, when known.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        reason: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.reason = reason
+        self.page = page
+        self.line = line
+        where = ""
+        if page is not None:
+            where += f", page {page}"
+        if line is not None:
+            where += f", line {line}"
+        super().__init__(f"{self.path}{where}: {reason}")
+
+
+class EmptyDocumentError(DocumentError):
+    """The file is empty or holds no text."""
+
+
+class UnsupportedFormatError(DocumentError):
+    """The file is not in a format cobs reads (plain text, PDF, Word, HTML)."""
+
+
+class NotAPDFError(UnsupportedFormatError):
+    """The file is named or announced as a PDF but is not one."""
+
+
+class DamagedPDFError(DocumentError):
+    """The file starts like a PDF but PDFium cannot open it."""
+
+
+class TruncatedDocumentError(DocumentError):
+    """The file stops before the document ends (e.g. an interrupted download)."""
+
+
+class EncryptedPDFError(DocumentError):
+    """The PDF is protected by a password."""
+
+
+class NotACOError(DocumentError):
+    """The document is not a set of concluding observations.
+
+    Attributes
+    ----------
+    doc_type : str
+        What the document appears to be instead ("State party report", ...).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, *, doc_type: str = "") -> None:
+        self.doc_type = doc_type
+        super().__init__(path, reason)
+
+
+class LanguageError(DocumentError):
+    """The document is not in English.
+
+    Attributes
+    ----------
+    language : str
+        ISO 639-1 code of the language detected ("fr", "es", "ar", "zh", "ru", ...).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, *, language: str) -> None:
+        self.language = language
+        super().__init__(path, reason)
+
+
+class UnknownCommitteeError(DocumentError):
+    """The document names a committee that cobs does not know."""
+
+
+class ParseError(DocumentError):
+    """The document's structure could not be read without losing or inventing text."""

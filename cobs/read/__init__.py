@@ -1,0 +1,39 @@
+"""Format readers: a file's bytes -> body lines, set-aside lines and footnotes.
+
+Each reader returns a :class:`cobs.read._lines.RawDocument`; the paragraph
+structure is read from it by :mod:`cobs.structure`, whatever the format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cobs.errors import UnsupportedFormatError
+from cobs.read._lines import RawDocument
+from cobs.read.pdf import read_pdf
+from cobs.read.text import read_text
+
+__all__ = ["read_raw", "sniff_format"]
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of a file from its first bytes: 'pdf', 'docx', 'html' or 'txt'."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    lowered = head[:200].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
+        return "html"
+    return "txt"
+
+
+def read_raw(path: Path, data: bytes, *, format: str | None = None) -> RawDocument:
+    """Read a file's bytes with the reader for its format."""
+    kind = format or sniff_format(data)
+    if kind == "pdf":
+        return read_pdf(path, data)
+    if kind == "txt":
+        return read_text(path, data)
+    raise UnsupportedFormatError(path, f"cobs cannot read {kind} files yet; give a PDF or a plain-text file")

@@ -1,0 +1,281 @@
+"""UN PDFs of concluding observations, read with PDFium (pypdfium2).
+
+PDFium gives each character with its font size and weight, which is what
+separates the parts of a page:
+
+* running headers and footers (symbol, page number, job number "GE.24-06344",
+  barcode) are lines in the top or bottom margin that have those shapes;
+* the masthead on the first page ("United Nations", symbol, "Distr.: General",
+  date, "Original: English") is whatever stands above the committee's name;
+* footnotes are the lines in a smaller font at the foot of a page, below the
+  last line of body text (and the "* Adopted by the Committee ..." note of the
+  first page); their markers are digits in a smaller font inside body lines
+  ("Azerbaijan1"), which are removed from the text and linked to the note;
+* bold (weight >= 600) marks recommendations; each line counts its bold
+  characters so that a paragraph's share of bold can be computed.
+
+PDFium reports a hyphen that ends a line as U+0002 (or U+FFFE) and joins the
+two lines; in UN documents these hyphens are real ("non-discrimination"), so
+they are kept as "-".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
+from cobs.read._lines import Aside, Footnote, Line, RawDocument
+from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, UNMISTAKABLE as _UNMISTAKABLE, furniture_text
+from cobs.reference.committees import COMMITTEE_LINE
+
+__all__ = ["read_pdf"]
+
+_BOLD_WEIGHT = 600
+_EDGE_LINES = 3  # running headers and footers are among the 3 topmost / bottommost lines
+_SUPERSCRIPT = 0.8  # a digit this much smaller than its line is a footnote marker
+_NOTE_LABEL = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|$)")
+_WORD = re.compile(r"\S+")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_FORCE_BOLD = 0x40000  # PDF font descriptor flag
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _PdfLine:
+    """A printed line with its geometry, before it is sorted into body or set-aside."""
+
+    __slots__ = ("text", "top", "left", "size", "n_bold", "n_chars", "small_digits")
+
+    def __init__(self, text: str, top: float, left: float, size: float, n_bold: int, n_chars: int) -> None:
+        self.text = text
+        self.top = top
+        self.left = left
+        self.size = size
+        self.n_bold = n_bold
+        self.n_chars = n_chars
+        self.small_digits: list[tuple[int, int, int]] = []  # (start, end, bold chars) of superscript digits
+
+
+def _open(path: Path, data: bytes):
+    import pypdfium2 as pdfium
+
+    if not data.startswith(b"%PDF-"):
+        raise NotAPDFError(path, "the file is not a PDF (it does not start with '%PDF-')")
+    if b"%%EOF" not in data[-2048:]:
+        raise TruncatedDocumentError(
+            path, "the PDF is truncated: it ends before its end-of-file marker (an interrupted download?)"
+        )
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise EncryptedPDFError(path, "the PDF is encrypted (password protected)") from None
+        raise DamagedPDFError(path, f"PDFium cannot open the PDF ({message})") from None
+
+
+def _is_bold(handle, index: int, weight) -> bool:
+    """Is this character set in a bold font? Weight first; the font's name if it has none."""
+    value = weight(handle, index)
+    if value > 0:
+        return value >= _BOLD_WEIGHT
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(handle, index, name, 128, ctypes.byref(flags))
+    return bool(_BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & _FORCE_BOLD)
+
+
+def _page_lines(page) -> list[_PdfLine]:
+    """The printed lines of one page, with position, font size, bold count and small digits."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+    text = text.replace("\x02", "-").replace("\ufffe", "-")
+    weight = pdfium_c.FPDFText_GetFontWeight
+    fsize = pdfium_c.FPDFText_GetFontSize
+    lines: list[_PdfLine] = []
+    start = 0
+    for raw_line in text.split("\r\n"):
+        words = list(_WORD.finditer(raw_line))
+        if words:
+            first = start + words[0].start()
+            left, _, _, top = textpage.get_charbox(first)
+            letter = _LETTER.search(raw_line)  # a line may start with a (smaller) footnote label
+            size = fsize(handle, start + letter.start() if letter else first)
+            # Bold is a property of runs of text: one weight per word is enough.
+            n_bold = n_chars = 0
+            for word in words:
+                n = word.end() - word.start()
+                n_chars += n
+                if _is_bold(handle, start + word.start(), weight):
+                    n_bold += n
+            line = _PdfLine(raw_line, top, left, size, n_bold, n_chars)
+            limit = size * _SUPERSCRIPT
+            for m in _DIGITS.finditer(raw_line):  # "June 202119": a year, then marker 19
+                k = m.start()
+                while k < m.end():
+                    if fsize(handle, start + k) >= limit:
+                        k += 1
+                        continue
+                    end = k
+                    while end < m.end() and fsize(handle, start + end) < limit:
+                        end += 1
+                    bold = sum(_is_bold(handle, start + j, weight) for j in range(k, end))
+                    line.small_digits.append((k, end, bold))
+                    k = end
+            lines.append(line)
+        start += len(raw_line) + 2
+    textpage.close()
+    return lines
+
+
+def read_pdf(path: Path, data: bytes) -> RawDocument:
+    """Read a UN PDF into body lines, set-aside lines and footnotes."""
+    pdf = _open(path, data)
+    pages = []
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            pages.append((_page_lines(page), page.get_size()[1]))
+            page.close()
+    finally:
+        pdf.close()
+    if not any(lines for lines, _ in pages):
+        raise EmptyDocumentError(path, "the PDF holds no text (a scanned image without a text layer?)")
+    sizes: Counter[float] = Counter()
+    for lines, _ in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += line.n_chars
+    body_size = sizes.most_common(1)[0][0]
+    raw = RawDocument(path=str(path), format="pdf", body=[], n_pages=len(pages), typography=True)
+    next_note = [1]
+    for number, (lines, height) in enumerate(pages, start=1):
+        _sort_page(raw, number, lines, height, body_size, next_note)
+    return raw
+
+
+def _roles(number: int, lines: list[_PdfLine], height: float, body_size: float) -> dict[int, str]:
+    """Role of each set-aside line of a page, by index: running, page_number, masthead, footnote.
+
+    Layouts are shifted from one PDF to another, so running headers and footers
+    are found by their shape among the topmost and bottommost lines of the page,
+    not by fixed margins. A bare number counts as a page number only when it is
+    set in (about) the body size: a footnote label standing alone is smaller.
+    """
+    role: dict[int, str] = {}
+    by_height = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    edges = [(k, FOOTER) for k in by_height[:_EDGE_LINES]] + [(k, HEADER) for k in by_height[-_EDGE_LINES:]]
+    for k, pattern in edges:
+        text = furniture_text(lines[k].text)
+        if pattern.match(text) and not (text.isdigit() and lines[k].size < _SUPERSCRIPT * body_size):
+            role[k] = "page_number" if text.isdigit() else "running"
+    for k, line in enumerate(lines):
+        if k not in role and _UNMISTAKABLE.match(furniture_text(line.text)):
+            role[k] = "running"
+    if number == 1:
+        title_top = next(
+            (ln.top for k, ln in enumerate(lines) if k not in role and COMMITTEE_LINE.match(ln.text.strip())), None
+        )
+        for k, line in enumerate(lines):
+            if k not in role and (
+                (title_top is not None and line.top > title_top + 2)
+                or (title_top is None and line.top > height * 0.7 and MASTHEAD.match(line.text.strip()))
+            ):
+                role[k] = "masthead"
+    # Footnotes: from the foot of the page upwards, small-type lines (and "* Adopted by ...").
+    for k in by_height:
+        if k in role:
+            continue
+        line = lines[k]
+        starred = line.text.lstrip().startswith("*") and line.top < height * 0.3
+        if line.size < body_size - 0.5 or starred:
+            role[k] = "footnote"
+        else:
+            break
+    return role
+
+
+def _sort_page(
+    raw: RawDocument, number: int, lines: list[_PdfLine], height: float, body_size: float, next_note: list[int]
+) -> None:
+    """Split one page's lines into set-aside material, footnotes and body lines."""
+    role = _roles(number, lines, height, body_size)
+    _collect_notes(raw, number, [lines[k] for k in range(len(lines)) if role.get(k) == "footnote"], next_note)
+    previous: _PdfLine | None = None
+    for k, line in enumerate(lines):
+        kind = role.get(k)
+        if kind == "footnote":
+            continue
+        if kind is not None:
+            raw.aside.append(Aside(kind, line.text.strip(), number))
+            continue
+        text, markers, n_chars, n_bold = _without_markers(line)
+        for marker in markers:
+            raw.aside.append(Aside("footnote_marker", marker, number))
+        if line.text.strip().isdigit() and line.size < _SUPERSCRIPT * body_size:
+            # a footnote marker PDFium put on a line of its own: it belongs to the line before
+            raw.aside.append(Aside("footnote_marker", line.text.strip(), number))
+            if raw.body:
+                raw.body[-1].markers = (*raw.body[-1].markers, line.text.strip())
+            continue
+        if previous is not None and abs(line.top - previous.top) < 2.5 and line.left > previous.left:
+            # the same printed line, split in two by PDFium (e.g. around a marker)
+            body = raw.body[-1]
+            body.text = f"{body.text} {text}"
+            body.n_chars += n_chars
+            body.n_bold = (body.n_bold or 0) + n_bold
+            body.markers = (*body.markers, *markers)
+        else:
+            raw.body.append(Line(text, number, None, line.size, n_chars, n_bold, markers))
+        previous = line
+
+
+def _without_markers(line: _PdfLine) -> tuple[str, tuple[str, ...], int, int]:
+    """The line's text without superscript footnote numbers, the numbers, and its counts."""
+    text = line.text
+    if not line.small_digits:
+        return text.strip(), (), line.n_chars, line.n_bold
+    pieces, markers, last = [], [], 0
+    n_chars, n_bold = line.n_chars, line.n_bold
+    for start, end, bold in line.small_digits:
+        pieces.append(text[last:start])
+        markers.append(text[start:end])
+        last = end
+        n_chars -= end - start
+        n_bold -= bold
+    pieces.append(text[last:])
+    return "".join(pieces).strip(), tuple(markers), n_chars, max(0, n_bold)
+
+
+def _collect_notes(raw: RawDocument, page: int, lines: list[_PdfLine], next_note: list[int]) -> None:
+    """Group footnote lines into notes: a note starts with its label ("1", "*")."""
+    for line in lines:
+        stripped = line.text.strip()
+        raw.aside.append(Aside("footnote", stripped, page))
+        label = _NOTE_LABEL.match(stripped)
+        starts = False
+        if label:
+            value = label.group(1)
+            small_label = bool(line.small_digits) and line.small_digits[0][0] == line.text.find(value)
+            starts = value.startswith("*") or int(value) == next_note[0] or small_label
+        if label and starts:
+            value = label.group(1)
+            if value.isdigit():
+                next_note[0] = int(value) + 1
+            raw.footnotes.append(Footnote(value, stripped[label.end() :].strip(), page))
+        elif raw.footnotes:
+            note = raw.footnotes[-1]
+            note.text = f"{note.text} {stripped}".strip()
+        else:
+            raw.footnotes.append(Footnote("", stripped, page))

@@ -1,0 +1,100 @@
+"""Plain-text concluding observations (such as text extracted from a PDF).
+
+Plain text has lost the page layout, so page furniture is recognised by its
+shape alone: a line that is only a symbol, a job number ("GE.15-17223"), a page
+number or a barcode is set aside as a running header/footer. Footnotes are
+recognised when they start with "*" or with the next footnote number whose
+marker was found glued to a word of the text above ("Azerbaijan1").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cobs.errors import EmptyDocumentError, UnsupportedFormatError
+from cobs.read._lines import Aside, Footnote, Line, RawDocument
+from cobs.read._patterns import TEXT_FURNITURE, furniture_text
+
+_STAR_NOTE = re.compile(r"^(\*{1,3})\s*(\S.*)$")
+_NUMBER_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), else Windows-1252."""
+    if b"\x00" in data[:4096]:
+        raise UnsupportedFormatError(path, "the file holds binary data, not text (NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > 0.001 * len(text):
+            raise UnsupportedFormatError(path, "the file is neither UTF-8 nor Windows-1252 text") from None
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
+    if controls > 0.01 * min(len(text), 20000):
+        raise UnsupportedFormatError(path, "the file holds binary data, not text (control characters)")
+    return text
+
+
+def read_text(path: Path, data: bytes) -> RawDocument:
+    """Read a plain-text CO into body lines, set-aside lines and footnotes."""
+    text = decode(path, data)
+    if not text.strip():
+        raise EmptyDocumentError(path, "the file holds no text")
+    raw = RawDocument(path=str(path), format="txt", body=[])
+    next_note = 1
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if TEXT_FURNITURE.match(furniture_text(stripped)):
+            role = "page_number" if stripped.isdigit() else "running"
+            raw.aside.append(Aside(role, stripped, None, lineno))
+            continue
+        star = _STAR_NOTE.match(stripped)
+        if star and not stripped.startswith("*" * 4):
+            raw.footnotes.append(Footnote(star.group(1), star.group(2), None, lineno))
+            raw.aside.append(Aside("footnote", stripped, None, lineno))
+            continue
+        numbered = _NUMBER_NOTE.match(stripped)
+        if numbered and int(numbered.group(1)) == next_note and _take_marker(raw.body, numbered.group(1)):
+            raw.footnotes.append(Footnote(numbered.group(1), numbered.group(2), None, lineno))
+            raw.aside.append(Aside("footnote", stripped, None, lineno))
+            raw.aside.append(Aside("footnote_marker", numbered.group(1), None, lineno))
+            next_note += 1
+            continue
+        if raw.footnotes and raw.footnotes[-1].lineno == _previous_lineno(raw, lineno) and _continues_note(stripped):
+            note = raw.footnotes[-1]
+            note.text = f"{note.text} {stripped}"
+            raw.aside.append(Aside("footnote", stripped, None, lineno))
+            continue
+        raw.body.append(Line(stripped, None, lineno))
+    return raw
+
+
+def _previous_lineno(raw: RawDocument, lineno: int) -> int | None:
+    """Line number of the last non-blank line kept before ``lineno``, whatever it became."""
+    candidates = [x.lineno for x in raw.aside[-1:]] + [x.lineno for x in raw.body[-1:]]
+    candidates = [c for c in candidates if c is not None and c < lineno]
+    return max(candidates) if candidates else None
+
+
+def _continues_note(text: str) -> bool:
+    """A footnote's second line starts in lower case (the note runs on)."""
+    return text[:1].islower()
+
+
+def _take_marker(body: list[Line], label: str) -> bool:
+    """Find the footnote marker ``label`` glued to a word in recent body lines; remove it."""
+    glued = re.compile(rf"(?<=[A-Za-z\)\]’”\"'.,;:]){label}(?=[\s.,;:)]|$)")
+    for line in reversed(body[-40:]):
+        if label in line.markers:
+            return True
+        matches = list(glued.finditer(line.text))
+        if matches:
+            m = matches[-1]
+            line.text = line.text[: m.start()] + line.text[m.end() :]
+            line.n_chars -= len(label)
+            line.markers = (*line.markers, label)
+            return True
+    return False

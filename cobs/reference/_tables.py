@@ -1,0 +1,23 @@
+"""Loading the CSV tables shipped in ``cobs/data``."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+
+
+@functools.cache
+def read_rows(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the packaged CSV file ``cobs/data/<name>`` as dictionaries (read once)."""
+    text = resources.files("cobs").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+def normalise_name(name: str) -> str:
+    """Fold a State or committee name for lookup: apostrophes, case, spacing, a leading 'the'."""
+    folded = name.replace("’", "'").replace("\u00a0", " ").strip().casefold()
+    folded = " ".join(folded.split())
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return folded

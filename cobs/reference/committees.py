@@ -1,0 +1,96 @@
+"""The UN human-rights treaty bodies and how documents name them."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from cobs.reference._tables import normalise_name, read_rows
+
+__all__ = ["committees_table", "committee_code", "committee_name"]
+
+
+def committees_table() -> pd.DataFrame:
+    """The treaty bodies: ``code``, ``name``, ``treaty`` and ``symbol_prefix``.
+
+    Examples
+    --------
+    >>> committees_table().set_index("code").loc["CESCR", "symbol_prefix"]
+    'E/C.12'
+    """
+    rows = read_rows("committees.csv")
+    return pd.DataFrame([{k: r[k] for k in ("code", "name", "treaty", "symbol_prefix")} for r in rows])
+
+
+@functools.cache
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_rows("committees.csv"):
+        table[row["code"].casefold()] = row["code"]
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name:
+                table[normalise_name(name)] = row["code"]
+    return table
+
+
+def committee_code(name: str) -> str:
+    """The short code of a committee ("Committee on the Rights of the Child" -> "CRC").
+
+    Raises
+    ------
+    ValueError
+        If the committee is not one of the nine treaty bodies.
+
+    Examples
+    --------
+    >>> committee_code("Human Rights Committee")
+    'CCPR'
+    >>> committee_code("crpd")
+    'CRPD'
+    """
+    key = normalise_name(name)
+    table = _lookup()
+    if key not in table:
+        known = ", ".join(r["code"] for r in read_rows("committees.csv"))
+        raise ValueError(f"unknown committee {name!r}: cobs knows {known}")
+    return table[key]
+
+
+def committee_name(code: str) -> str:
+    """The full name of a committee given its code.
+
+    Examples
+    --------
+    >>> committee_name("CAT")
+    'Committee against Torture'
+    """
+    code = committee_code(code)
+    return next(r["name"] for r in read_rows("committees.csv") if r["code"] == code)
+
+
+def symbol_prefix(code: str) -> str:
+    """The prefix of the committee's document symbols ("CESCR" -> "E/C.12")."""
+    code = committee_code(code)
+    return next(r["symbol_prefix"] for r in read_rows("committees.csv") if r["code"] == code)
+
+
+@functools.cache
+def _name_pattern() -> re.Pattern[str]:
+    names = sorted(
+        {n for r in read_rows("committees.csv") for n in [r["name"], *r["aliases"].split("|")] if n},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names), re.IGNORECASE)
+
+
+def find_committee(text: str) -> str | None:
+    """The code of the first committee named in ``text``, or None."""
+    match = _name_pattern().search(text)
+    return committee_code(" ".join(match.group(0).split())) if match else None
+
+
+COMMITTEE_LINE = re.compile(r"^(?:The\s+)?(?:Committee\b.*|Human Rights Committee)$")
+"""A title line that names a committee (known or not)."""

@@ -1,0 +1,129 @@
+"""States parties: codes used in UN symbols <-> the names the UN uses.
+
+The code is the ISO 3166-1 alpha-3 code, as in treaty-body symbols
+(``CRC/C/KAZ/CO/4``), except the European Union, which the UN writes ``EU``.
+The table (``cobs/data/states.csv``) lists every UN member State, the two
+observer States, the non-member States parties to the treaties (Cook Islands,
+Niue) and the European Union, each with the names found in UN documents.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+import pandas as pd
+
+from cobs.reference._tables import normalise_name, read_rows
+
+__all__ = ["states_table", "state_code", "state_name"]
+
+
+def states_table() -> pd.DataFrame:
+    """The table of States: ``code``, ``name``, ``status`` and ``aliases`` (a list).
+
+    Examples
+    --------
+    >>> t = states_table()
+    >>> t.set_index("code").loc["KAZ", "name"]
+    'Kazakhstan'
+    >>> int((t["status"] == "member").sum())
+    193
+    """
+    rows = read_rows("states.csv")
+    return pd.DataFrame(
+        {
+            "code": [r["code"] for r in rows],
+            "name": [r["name"] for r in rows],
+            "status": [r["status"] for r in rows],
+            "aliases": [[a for a in r["aliases"].split("|") if a] for r in rows],
+        }
+    )
+
+
+@functools.cache
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_rows("states.csv"):
+        table[row["code"].casefold()] = row["code"]
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name:
+                table[normalise_name(name)] = row["code"]
+    return table
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in read_rows("states.csv")}
+
+
+def state_code(name: str) -> str:
+    """The code of a State given its name (any UN form) or its code.
+
+    Parameters
+    ----------
+    name : str
+        "Kazakhstan", "the Islamic Republic of Iran", "Türkiye", "Turkey", "KAZ", ...
+
+    Returns
+    -------
+    str
+        ISO 3166-1 alpha-3 code ("EU" for the European Union).
+
+    Raises
+    ------
+    ValueError
+        If the name is not known; the message suggests close names.
+
+    Examples
+    --------
+    >>> state_code("Iran (Islamic Republic of)")
+    'IRN'
+    >>> state_code("the Bolivarian Republic of Venezuela")
+    'VEN'
+    >>> state_code("European Union")
+    'EU'
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"state must be a str, got {type(name).__name__}: {name!r}")
+    key = normalise_name(name)
+    table = _lookup()
+    if key in table:
+        return table[key]
+    close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.75)
+    hint = f"; did you mean {', '.join(repr(_names()[table[c]]) for c in close)}?" if close else ""
+    raise ValueError(f"unknown State {name!r}: give a UN name or an ISO 3166 alpha-3 code{hint}")
+
+
+def state_name(code: str) -> str:
+    """The UN name of the State with this code ("KAZ" -> "Kazakhstan").
+
+    Examples
+    --------
+    >>> state_name("TUR")
+    'Türkiye'
+    """
+    names = _names()
+    if code in names:
+        return names[code]
+    return names[state_code(code)]
+
+
+@functools.cache
+def _alias_pattern() -> re.Pattern[str]:
+    names = sorted(
+        {n for row in read_rows("states.csv") for n in [row["name"], *row["aliases"].split("|")] if n},
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def find_state(text: str) -> str | None:
+    """The code of the first State named in ``text`` (longest name wins), or None."""
+    match = _alias_pattern().search(text)
+    if match is None:
+        return None
+    return _lookup()[normalise_name(" ".join(match.group(0).split()))]

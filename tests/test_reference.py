@@ -1,0 +1,93 @@
+import pytest
+
+import cobs
+from cobs.reference.states import find_state
+
+
+def test_every_un_member_state_is_known():
+    table = cobs.states_table()
+    assert (table["status"] == "member").sum() == 193
+    assert table["code"].is_unique
+    assert {"VAT", "PSE", "EU", "COK"} <= set(table["code"])
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Kazakhstan", "KAZ"),
+        ("Iran (Islamic Republic of)", "IRN"),
+        ("the Islamic Republic of Iran", "IRN"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Bolivarian Republic of Venezuela", "VEN"),
+        ("the European Union", "EU"),
+        ("Democratic People’s Republic of Korea", "PRK"),
+        ("the former Yugoslav Republic of Macedonia", "MKD"),
+        ("Czech Republic", "CZE"),
+        ("kaz", "KAZ"),
+    ],
+)
+def test_state_code_accepts_un_names_and_codes(name, code):
+    assert cobs.state_code(name) == code
+
+
+def test_unknown_state_names_the_value_and_suggests():
+    with pytest.raises(ValueError, match=r"'Kazakstan'.*Kazakhstan"):
+        cobs.state_code("Kazakstan")
+
+
+def test_find_state_prefers_the_longest_name():
+    assert find_state("report of Guinea-Bissau") == "GNB"
+    assert find_state("report of Equatorial Guinea") == "GNQ"
+    assert find_state("report of the Dominican Republic") == "DOM"
+    assert find_state("report of Dominica") == "DMA"
+    assert find_state("report of the Niger*") == "NER"
+    assert find_state("of Nigeria") == "NGA"
+    assert find_state("no State named here") is None
+
+
+def test_committees():
+    assert cobs.committee_code("Committee on the Rights of the Child") == "CRC"
+    assert cobs.committee_code("Committee on Economic, Social and Cultural Rights") == "CESCR"
+    assert cobs.committee_name("CCPR") == "Human Rights Committee"
+    with pytest.raises(ValueError, match="unknown committee 'Committee on Cheese'"):
+        cobs.committee_code("Committee on Cheese")
+
+
+@pytest.mark.parametrize(
+    "symbol, expected",
+    [
+        ("CRC/C/KAZ/CO/4", ("CRC", "KAZ", "CO", "4", None, None)),
+        ("CRC/C/KAZ/CO/5-6", ("CRC", "KAZ", "CO", "5-6", None, None)),
+        ("CRPD/C/AZE/CO/2-3/Add.1", ("CRPD", "AZE", "CO", "2-3", 1, None)),
+        ("E/C.12/KAZ/CO/2", ("CESCR", "KAZ", "CO", "2", None, None)),
+        ("CRC/C/OPSC/KAZ/CO/1", ("CRC", "KAZ", "CO", "1", None, "OPSC")),
+        ("CRPD/C/EU/CO/1", ("CRPD", "EU", "CO", "1", None, None)),
+        ("CRC/C/KAZ/Q/5-6", ("CRC", "KAZ", "Q", "5-6", None, None)),
+        ("CRPD/C/KAZ/1", ("CRPD", "KAZ", "", "1", None, None)),
+        ("CRC/C/15/Add.213", ("CRC", "KAZ", "CO", "1", None, None)),
+        (" crc/c/kaz/co/4 ", ("CRC", "KAZ", "CO", "4", None, None)),
+    ],
+)
+def test_parse_symbol(symbol, expected):
+    s = cobs.parse_symbol(symbol)
+    assert (s.committee, s.state, s.doc_type, s.cycle, s.addendum, s.protocol) == expected
+
+
+def test_symbol_properties():
+    assert cobs.parse_symbol("CRC/C/KAZ/CO/5-6").cycles == (5, 6)
+    assert cobs.parse_symbol("CRC/C/KAZ/CO/4").is_co
+    assert not cobs.parse_symbol("CRPD/C/AZE/CO/2-3/Add.1").is_co
+    assert not cobs.parse_symbol("CRPD/C/AZE/FCO/2-3").is_co
+
+
+@pytest.mark.parametrize("bad", ["", "hello", "CRC/C/KAZ", "A/HRC/28/10", "XYZ/C/KAZ/CO/1"])
+def test_parse_symbol_rejects_what_is_not_a_symbol(bad):
+    with pytest.raises(ValueError, match="not a treaty-body document symbol"):
+        cobs.parse_symbol(bad)
+
+
+def test_format_symbol_round_trips():
+    for committee, state, cycle in [("CRC", "KAZ", "4"), ("CESCR", "KAZ", "2"), ("CRPD", "AZE", "2-3")]:
+        s = cobs.parse_symbol(cobs.format_symbol(committee, state, cycle))
+        assert (s.committee, s.state, s.cycle) == (committee, state, cycle)
