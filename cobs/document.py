@@ -191,10 +191,10 @@ def _check_is_co(raw: RawDocument) -> None:
         doc_type = "follow-up information from the State party"
     elif re.search(r"Concluding\s+observations", head, re.IGNORECASE):
         doc_type = ""
-    elif re.search(r"List\s+of\s+issues", head, re.IGNORECASE):
-        doc_type = "a list of issues"
     elif re.search(r"Replies\s+of|replies\s+to\s+the\s+list", head, re.IGNORECASE):
         doc_type = "the State party's replies to a list of issues"
+    elif re.search(r"List\s+of\s+issues", head, re.IGNORECASE):
+        doc_type = "a list of issues"
     elif re.search(r"Universal\s+Periodic\s+Review", head + furniture, re.IGNORECASE):
         doc_type = "a report of the Working Group on the Universal Periodic Review"
     elif re.search(r"report[s]?\s+submitted\s+by|(?:initial|periodic)\s+reports?\s+of\s+States", head, re.IGNORECASE):

@@ -73,7 +73,7 @@ _BLANK = re.compile(r"\s+")
 
 def count_visible(text: str) -> int:
     """Number of non-blank characters."""
-    return len(text) - sum(1 for c in text if c.isspace())
+    return len("".join(text.split()))
 
 
 def squash(text: str) -> str:

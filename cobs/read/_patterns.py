@@ -37,6 +37,7 @@ MASTHEAD = re.compile(
 )
 """A line of the masthead block at the top of a UN document's first page."""
 
+_PRIVATE_USE = re.compile("[\uf020-\uf07e]")
 _PRIVATE_USE_ASCII = {code: code - 0xF000 for code in range(0xF020, 0xF07F)}
 
 
@@ -46,4 +47,5 @@ def furniture_text(text: str) -> str:
     Barcodes set in a symbol font come out of PDFs as private-use characters
     (U+F02A for "*"); they are read as the ASCII characters they stand for.
     """
-    return text.strip().translate(_PRIVATE_USE_ASCII)
+    text = text.strip()
+    return text.translate(_PRIVATE_USE_ASCII) if _PRIVATE_USE.search(text) else text

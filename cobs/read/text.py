@@ -16,8 +16,9 @@ from cobs.errors import EmptyDocumentError, UnsupportedFormatError
 from cobs.read._lines import Aside, Footnote, Line, RawDocument
 from cobs.read._patterns import TEXT_FURNITURE, furniture_text
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _STAR_NOTE = re.compile(r"^(\*{1,3})\s*(\S.*)$")
-_NUMBER_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_NUMBER_NOTE = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -30,7 +31,7 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > 0.001 * len(text):
             raise UnsupportedFormatError(path, "the file is neither UTF-8 nor Windows-1252 text") from None
-    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f\v")
+    controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > 0.01 * min(len(text), 20000):
         raise UnsupportedFormatError(path, "the file holds binary data, not text (control characters)")
     return text
@@ -43,40 +44,35 @@ def read_text(path: Path, data: bytes) -> RawDocument:
         raise EmptyDocumentError(path, "the file holds no text")
     raw = RawDocument(path=str(path), format="txt", body=[])
     next_note = 1
+    in_note = False  # was the previous non-blank line part of a footnote?
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
             continue
-        if TEXT_FURNITURE.match(furniture_text(stripped)):
-            role = "page_number" if stripped.isdigit() else "running"
-            raw.aside.append(Aside(role, stripped, None, lineno))
-            continue
-        star = _STAR_NOTE.match(stripped)
-        if star and not stripped.startswith("*" * 4):
-            raw.footnotes.append(Footnote(star.group(1), star.group(2), None, lineno))
-            raw.aside.append(Aside("footnote", stripped, None, lineno))
-            continue
         numbered = _NUMBER_NOTE.match(stripped)
+        star = _STAR_NOTE.match(stripped)
         if numbered and int(numbered.group(1)) == next_note and _take_marker(raw.body, numbered.group(1)):
-            raw.footnotes.append(Footnote(numbered.group(1), numbered.group(2), None, lineno))
+            raw.footnotes.append(Footnote(numbered.group(1), numbered.group(2) or "", None, lineno))
             raw.aside.append(Aside("footnote", stripped, None, lineno))
             raw.aside.append(Aside("footnote_marker", numbered.group(1), None, lineno))
             next_note += 1
-            continue
-        if raw.footnotes and raw.footnotes[-1].lineno == _previous_lineno(raw, lineno) and _continues_note(stripped):
+            in_note = True
+        elif in_note and (not raw.footnotes[-1].text or _continues_note(stripped)):
             note = raw.footnotes[-1]
-            note.text = f"{note.text} {stripped}"
+            note.text = f"{note.text} {stripped}".strip()
             raw.aside.append(Aside("footnote", stripped, None, lineno))
-            continue
-        raw.body.append(Line(stripped, None, lineno))
+        elif TEXT_FURNITURE.match(furniture_text(stripped)):
+            role = "page_number" if stripped.isdigit() else "running"
+            raw.aside.append(Aside(role, stripped, None, lineno))
+            in_note = False
+        elif star and not stripped.startswith("*" * 4):
+            raw.footnotes.append(Footnote(star.group(1), star.group(2), None, lineno))
+            raw.aside.append(Aside("footnote", stripped, None, lineno))
+            in_note = True
+        else:
+            raw.body.append(Line(stripped, None, lineno))
+            in_note = False
     return raw
-
-
-def _previous_lineno(raw: RawDocument, lineno: int) -> int | None:
-    """Line number of the last non-blank line kept before ``lineno``, whatever it became."""
-    candidates = [x.lineno for x in raw.aside[-1:]] + [x.lineno for x in raw.body[-1:]]
-    candidates = [c for c in candidates if c is not None and c < lineno]
-    return max(candidates) if candidates else None
 
 
 def _continues_note(text: str) -> bool:

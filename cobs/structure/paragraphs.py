@@ -42,6 +42,7 @@ _REFERENCE_END = re.compile(
     r"(?:\d|\b(?:arts?\.|articles?|paras?\.|paragraphs?|subparagraphs?|rules?|principles?|targets?|No\.|and|or))$",
     re.IGNORECASE,
 )
+_GLUED_MARKER = re.compile(r"(?<=[;:.,)”’])\d{1,3}$")
 _TAIL = re.compile(
     r"^(?:The Committee|It (?:also|further|furthermore|moreover|additionally)|In addition|In this regard|"
     r"In that regard|Furthermore|Moreover|Finally|Lastly|Additionally)\b"
@@ -159,11 +160,11 @@ class _Parser:
         match = _ITEM.match(text)
         if not match:
             return None
-        subs = [r.sub for r in self.rows if r.para == self.para and r.sub]
-        expected = _next_letter(subs[-1] if subs else "")
+        expected = _next_letter(self.rows[-1].sub if self.rows[-1].para == self.para else "")
         if match.group(1) != expected:
             return None
-        if _REFERENCE_END.search(self.last_text) and not self.last_text.endswith((" and", " or")):
+        last = _GLUED_MARKER.sub("", self.last_text)  # "disability;6": a footnote marker, not a reference
+        if _REFERENCE_END.search(last) and not last.endswith((" and", " or")):
             return None
         return expected
 
@@ -202,7 +203,9 @@ class _Parser:
             if self._para_number(text) is not None:
                 break
             if j > i and _ITEM.match(text):
-                return None
+                before = self.lines[j - 1].text
+                if before.count("(") <= before.count(")") and not _REFERENCE_END.search(before):
+                    return None  # an item, so these lines are paragraph text, not headings
             j += 1
         else:
             return None

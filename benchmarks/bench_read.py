@@ -1,0 +1,80 @@
+"""How fast cobs reads documents: documents per second for PDF and for plain text.
+
+Usage: python benchmarks/bench_read.py [FOLDER_OF_PDFS]
+
+Reads every PDF of the shared CRPD corpus (../shared/data/crpd-dashboard-pdfs/
+concluding_observations by default) with cobs.read_document, then the plain text
+PDFium extracts from the same PDFs, and prints documents per second, the number of
+documents read and refused, and how often the wording-based kind agrees with the
+bold of the PDFs (main-section paragraphs: recommendation or not).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cobs
+from cobs.errors import CobsError
+from cobs.structure import kind_from_wording, section_kind
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/crpd-dashboard-pdfs/concluding_observations"
+
+
+def read_all(paths):
+    docs, refused = [], 0
+    start = time.perf_counter()
+    for path in paths:
+        try:
+            docs.append(cobs.read_document(path))
+        except CobsError:
+            refused += 1
+    return docs, refused, time.perf_counter() - start
+
+
+def agreement(docs):
+    wording = kind = total = 0
+    for doc in docs:
+        table = doc.paragraphs
+        chars = table["text"].str.count(r"\S")
+        bold = (table["bold"] * chars).groupby(table["para"]).sum() / chars.groupby(table["para"]).sum()
+        own = table[table["sub"] == ""].set_index("para")
+        main = own[(own["section"] != "") & own["section"].map(lambda s: section_kind(s) is None)]
+        is_bold = bold[main.index] >= 0.5
+        words = main.apply(lambda r: kind_from_wording(r["text"], r["section"]) == "recommendation", axis=1)
+        wording += int((words == is_bold).sum())
+        kind += int(((main["kind"] == "recommendation") == is_bold).sum())
+        total += len(main)
+    return wording, kind, total
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if not folder.is_dir():
+        sys.exit(f"bench_read: {folder} is absent; give a folder of CO PDFs")
+    pdfs = sorted(folder.glob("*.pdf"))
+    docs, refused, seconds = read_all(pdfs)
+    print(f"PDF : {len(pdfs)} files in {seconds:.2f} s = {len(pdfs) / seconds:.1f} documents/s "
+          f"({len(docs)} read, {refused} refused: not English or not a CO)")
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = []
+        for path in pdfs:
+            pdf = pdfium.PdfDocument(path)
+            text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+            target = Path(tmp) / (path.stem + ".txt")
+            target.write_text(text.replace("\r\n", "\n"), encoding="utf-8")
+            texts.append(target)
+        tdocs, trefused, tseconds = read_all(texts)
+    print(f"text: {len(texts)} files in {tseconds:.2f} s = {len(texts) / tseconds:.1f} documents/s "
+          f"({len(tdocs)} read, {trefused} refused)")
+    wording, kind, total = agreement(docs)
+    print(f"kind vs bold, {total} main-section paragraphs of {len(docs)} PDFs: "
+          f"wording alone agrees {wording / total:.1%}, kind (wording + bold) agrees {kind / total:.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The cobs command line."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from cobs.cli import main
+from conftest import SEED
+
+
+def test_parse_writes_csv_to_stdout(capsys):
+    assert main(["parse", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("symbol,committee,state,cycle,year,language,para,sub,section")
+    assert out.count("CRC/C/KAZ/CO/4") == 121
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+def test_parse_formats_round_trip(tmp_path, fmt):
+    out = tmp_path / f"table.{fmt}"
+    assert main(["parse", str(SEED), "--format", fmt, "-o", str(out)]) == 0
+    if fmt == "csv":
+        table = pd.read_csv(out, keep_default_na=False)
+    elif fmt == "json":
+        table = pd.DataFrame(json.loads(out.read_text(encoding="utf-8")))
+    else:
+        table = pd.read_parquet(out)
+    assert len(table) == 121
+    assert table["para"].astype(int).max() == 69
+
+
+def test_parse_several_files_makes_one_table(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    out = tmp_path / "two.csv"
+    assert main(["parse", str(SEED), str(copy), "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 242
+
+
+def test_unreadable_file_prints_one_line_and_exits_2(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "t.csv"
+    assert main(["parse", str(SEED), str(empty), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"cobs: {empty}: the file is empty"
+    assert not out.exists()  # nothing half-written
+    assert main(["parse", str(SEED), str(empty), "-o", str(out), "--keep-going"]) == 2
+    assert len(pd.read_csv(out)) == 121
+
+
+def test_corpus_summary(capsys):
+    assert main(["corpus", str(SEED.parent)]) == 0
+    out = capsys.readouterr().out
+    assert "CRC/C/KAZ/CO/4" in out and "69" in out
+
+
+def test_missing_folder(capsys, tmp_path):
+    assert main(["corpus", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err

@@ -1,0 +1,150 @@
+"""Every CRPD PDF in ../shared: English COs parse faithfully, the others are refused for the right reason.
+
+The expectations come from the documents, read independently of cobs's reader:
+the language from the letter of the UN job number on the first page ("GE.24-06344 (E)";
+the few documents of 2011-2014 without a letter are English), CO or not from the UN
+symbol in the file name (FCO = follow-up, Add. = addendum), the printed symbol from
+the masthead line "United Nations CRPD/C/...", and the paragraph count from the chain
+of lines numbered "1.", "2.", ... in PDFium's plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+import cobs
+from cobs.errors import CobsError, LanguageError, NotACOError
+from cobs.structure import section_kind
+from conftest import shared_path
+
+JOB_LANGUAGE = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
+_JOB = re.compile(r"GE\.\s?\d{2}\s?-\s?\d{4,6}\s*\(([A-Z])\)")
+_MASTHEAD_SYMBOL = re.compile(r"United Nations\s+(CRPD/C/[A-Z]{2,3}/CO/[\d-]+)\b")
+
+
+def _pdf_text(path) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    return "\r\n".join(pages).replace("\x02", "-").replace("\ufffe", "-")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
+    out = {}
+    for path in sorted(folder.glob("*.pdf")):
+        text = _pdf_text(path)
+        job = _JOB.search(text[:3000])
+        language = JOB_LANGUAGE[job.group(1)] if job else "en"
+        is_co = "_FCO_" not in path.name and "_Add." not in path.name
+        try:
+            doc, error = cobs.read_document(path), None
+        except CobsError as exc:
+            doc, error = None, exc
+        out[path.name] = {"path": path, "text": text, "language": language, "is_co": is_co, "doc": doc, "error": error}
+    return out
+
+
+def english_cos(corpus):
+    return {name: item for name, item in corpus.items() if item["language"] == "en" and item["is_co"]}
+
+
+def test_the_corpus_is_what_data_md_describes(corpus):
+    assert len(corpus) == 130
+    assert 100 < len(english_cos(corpus)) < 130
+
+
+def test_every_english_co_parses(corpus):
+    failures = {name: str(item["error"]) for name, item in english_cos(corpus).items() if item["doc"] is None}
+    assert failures == {}
+
+
+def test_non_english_documents_raise_the_language_error(corpus):
+    others = {name: item for name, item in corpus.items() if item["language"] != "en"}
+    assert len(others) >= 8
+    for name, item in others.items():
+        assert isinstance(item["error"], LanguageError), name
+        assert item["error"].language == item["language"], name
+        assert name in str(item["error"])
+
+
+def test_follow_up_documents_are_not_cos(corpus):
+    follow_ups = {name: item for name, item in corpus.items() if item["language"] == "en" and not item["is_co"]}
+    assert len(follow_ups) >= 5
+    for name, item in follow_ups.items():
+        assert isinstance(item["error"], NotACOError), name
+
+
+def test_paragraphs_are_numbered_without_gap_and_none_is_missed(corpus):
+    for name, item in english_cos(corpus).items():
+        table = item["doc"].paragraphs
+        own = table[table["sub"] == ""]["para"].tolist()
+        assert own == list(range(1, len(own) + 1)), name
+        assert not table.duplicated(["para", "sub"]).any(), name
+        chain = 0
+        for match in re.finditer(r"(?m)^(\d{1,3})\.\s", item["text"].replace("\r\n", "\n")):
+            if int(match.group(1)) == chain + 1:
+                chain += 1
+        assert len(own) == chain, name
+
+
+def test_the_symbol_is_the_printed_one(corpus):
+    for name, item in english_cos(corpus).items():
+        printed = _MASTHEAD_SYMBOL.search(item["text"])
+        assert printed, name
+        meta = item["doc"].meta
+        assert meta.symbol == printed.group(1), name
+        assert meta.symbol_source == "printed"
+        symbol = cobs.parse_symbol(meta.symbol)
+        assert (meta.committee, meta.state, meta.cycle) == ("CRPD", symbol.state, symbol.cycle), name
+        assert meta.date is not None and meta.year == meta.date.year and 2010 < meta.year < 2027, name
+        assert meta.session is not None, name
+
+
+def test_kind_agrees_with_the_bold(corpus):
+    """Main-section paragraphs: recommendation <=> mostly bold, per document and overall."""
+    agree = total = 0
+    for name, item in english_cos(corpus).items():
+        table = item["doc"].paragraphs
+        chars = table["text"].str.count(r"\S")
+        bold = (table["bold"] * chars).groupby(table["para"]).sum() / chars.groupby(table["para"]).sum()
+        own = table[table["sub"] == ""].set_index("para")
+        main = own[(own["section"] != "") & own["section"].map(lambda s: section_kind(s) is None)]
+        same = (main["kind"] == "recommendation") == (bold[main.index] >= 0.5)
+        assert same.mean() >= 0.8, name
+        agree += int(same.sum())
+        total += len(same)
+    assert total > 5000
+    assert agree / total >= 0.96
+
+
+def test_every_character_is_accounted_for(corpus):
+    for name, item in english_cos(corpus).items():
+        doc = item["doc"]
+        kept = "".join(doc.paragraphs["text"]) + "".join(doc.set_aside["text"])
+        source = Counter(c for c in item["text"] if not c.isspace())
+        assert source == Counter(c for c in kept if not c.isspace()), name
+
+
+def test_footnotes_are_numbered_and_attached(corpus):
+    for name, item in english_cos(corpus).items():
+        notes = item["doc"].footnotes
+        numbered = notes[notes["label"].str.fullmatch(r"\d+")]
+        assert numbered["label"].astype(int).tolist() == list(range(1, len(numbered) + 1)), name
+        assert numbered["para"].notna().all(), name
+
+
+def test_plain_text_extraction_reads_to_the_same_structure(corpus, tmp_path):
+    """The text reader, on PDFium's plain text of each PDF, finds the same paragraphs and items."""
+    for name, item in english_cos(corpus).items():
+        path = tmp_path / (name[:-4] + ".txt")
+        path.write_text(item["text"].replace("\r\n", "\n"), encoding="utf-8")
+        doc = cobs.read_document(path)
+        expected = item["doc"].paragraphs
+        assert doc.meta.symbol == item["doc"].meta.symbol, name
+        assert doc.paragraphs[["para", "sub"]].values.tolist() == expected[["para", "sub"]].values.tolist(), name

@@ -1,0 +1,128 @@
+"""Bad input gets a specific cobs error naming the file and the reason."""
+
+import pytest
+
+import cobs
+from cobs.errors import (
+    CobsError,
+    DocumentError,
+    EmptyDocumentError,
+    LanguageError,
+    NotACOError,
+    UnknownCommitteeError,
+    UnsupportedFormatError,
+)
+from conftest import shared_path
+
+CO_TEXT = """Committee on the Rights of the Child
+Concluding observations on the fourth periodic report of Kazakhstan
+I. Introduction
+1. The Committee considered the fourth periodic report of Kazakhstan (CRC/C/KAZ/4) and adopted the present
+concluding observations at its 2052nd meeting, held on 2 October 2015.
+2. The Committee recommends that the State party ratify the Optional Protocol.
+"""
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_errors_share_one_base_class():
+    assert issubclass(DocumentError, CobsError)
+    for cls in (EmptyDocumentError, LanguageError, NotACOError, UnknownCommitteeError, UnsupportedFormatError):
+        assert issubclass(cls, DocumentError)
+
+
+def test_a_minimal_co_reads(tmp_path):
+    doc = cobs.read_document(write(tmp_path, "ok.txt", CO_TEXT))
+    assert doc.meta.symbol == "CRC/C/KAZ/CO/4"
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n  \t\n"])
+def test_empty_file(tmp_path, content):
+    path = write(tmp_path, "empty.txt", content)
+    with pytest.raises(EmptyDocumentError) as info:
+        cobs.read_document(path)
+    assert str(info.value) == f"{path}: the file is empty"
+
+
+def test_binary_junk(tmp_path):
+    junk = bytes(range(256)) * 40
+    with pytest.raises(UnsupportedFormatError, match=r"junk\.bin: the file holds binary data, not text"):
+        cobs.read_document(write(tmp_path, "junk.bin", junk))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nothing.txt: no such file"):
+        cobs.read_document(tmp_path / "nothing.txt")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("fr", "Comité des droits de l'enfant\nObservations finales concernant le rapport de la France\n"
+               "1. Le Comité a examiné le rapport de l'État partie et recommande que l'État partie adopte les mesures "
+               "nécessaires pour que les enfants aient accès à la justice et à une protection dans les écoles."),
+        ("es", "Comité de los Derechos del Niño\nObservaciones finales sobre el informe de España\n"
+               "1. El Comité examinó el informe del Estado parte y recomienda que el Estado parte adopte las medidas "
+               "para que los niños tengan acceso a la justicia y a la protección en las escuelas."),
+        ("ru", "Комитет по правам ребенка\nЗаключительные замечания по докладу Казахстана\n"
+               "1. Комитет рассмотрел доклад государства-участника и рекомендует принять меры."),
+        ("ar", "لجنة حقوق الطفل\nالملاحظات الختامية بشأن تقرير كازاخستان\n1. نظرت اللجنة في التقرير وتوصي الدولة الطرف باتخاذ التدابير."),
+        ("zh", "儿童权利委员会\n关于哈萨克斯坦报告的结论性意见\n1. 委员会审议了缔约国的报告，并建议缔约国采取措施。"),
+    ],
+)
+def test_non_english_co(tmp_path, language, text):
+    path = write(tmp_path, f"co_{language}.txt", text)
+    with pytest.raises(LanguageError, match=rf"co_{language}\.txt: the document is in \w+, not English") as info:
+        cobs.read_document(path)
+    assert info.value.language == language
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Initial report submitted by Kazakhstan under article 35 of the Convention", "a State party report"),
+        ("List of issues in relation to the initial report of Kazakhstan", "a list of issues"),
+        ("Replies of Kazakhstan to the list of issues in relation to its initial report", "the State party's replies"),
+        ("Information received from Kazakhstan on follow-up to the concluding observations on its initial report",
+         "follow-up information"),
+        ("Report of the Working Group on the Universal Periodic Review\nKazakhstan", "Universal Periodic Review"),
+    ],
+)
+def test_documents_that_are_not_cos(tmp_path, title, kind):
+    text = f"Committee on the Rights of Persons with Disabilities\n{title}\n1. The State party has adopted a law.\n"
+    with pytest.raises(NotACOError, match=f"not\\.txt: the document is not concluding observations but .*{kind}"):
+        cobs.read_document(write(tmp_path, "not.txt", text))
+
+
+def test_unknown_committee(tmp_path):
+    text = CO_TEXT.replace("Committee on the Rights of the Child", "Committee on the Rights of Cats")
+    with pytest.raises(UnknownCommitteeError, match=r"cats\.txt: the document is from 'Committee on the Rights of Cats'"):
+        cobs.read_document(write(tmp_path, "cats.txt", text))
+
+
+def test_no_numbered_paragraphs(tmp_path):
+    text = "Committee on the Rights of the Child\nConcluding observations on the fourth periodic report of Kazakhstan\nThe end.\n"
+    with pytest.raises(DocumentError, match=r"nopara\.txt: no numbered paragraphs found"):
+        cobs.read_document(write(tmp_path, "nopara.txt", text))
+
+
+def test_real_documents_that_are_not_cos():
+    folder = shared_path("crpd-dashboard-pdfs", "kazakhstan_cycle")
+    with pytest.raises(NotACOError, match="a State party report"):
+        cobs.read_document(folder / "Kazakhstan_2017_CRPD_C_KAZ_1.pdf")
+    with pytest.raises(NotACOError, match="replies to a list of issues"):
+        cobs.read_document(folder / "Kazakhstan_2021_CRPD_C_KAZ_RQ_1.pdf")
+    with pytest.raises(LanguageError) as info:  # this copy of the list of issues is the Spanish version
+        cobs.read_document(folder / "Kazakhstan_2020_CRPD_C_KAZ_Q_1.pdf")
+    assert info.value.language == "es"
+
+
+def test_real_upr_report():
+    path = shared_path("uprs-terman", "upr-wg-report-txts", "kazakhstan2014.txt")
+    with pytest.raises(NotACOError, match="Working Group on the Universal Periodic Review") as info:
+        cobs.read_document(path)
+    assert str(info.value).startswith(str(path))

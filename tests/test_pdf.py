@@ -1,0 +1,136 @@
+"""PDF reading on a synthetic UN-style PDF (made with matplotlib) and on broken PDFs."""
+
+from collections import Counter
+
+import pytest
+
+import cobs
+from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
+from conftest import make_pdf
+
+PAGE_1 = [
+    ("United Nations", 50, 14, False),
+    ("CRC/C/GEO/CO/5-6", 50, 14, False, 300),
+    ("Distr.: General", 75, 10, False, 400),
+    ("8 June 2019", 90, 10, False, 400),
+    ("Original: English", 105, 10, False, 400),
+    ("Committee on the Rights of the Child", 150, 12, True),
+    ("Concluding observations on the combined fifth and sixth periodic reports of Georgia*", 175, 11, True),
+    ("I. Introduction", 210, 14, True),
+    ("1. The Committee considered the combined fifth and sixth periodic reports of Georgia", 240, 10, False),
+    ("(CRC/C/GEO/5-6) at its 2400th meeting, held on 1 May 2019, and adopted the present", 254, 10, False),
+    ("concluding observations at its 2410th meeting, held on 8 May 2019.", 268, 10, False),
+    ("II. Positive aspects", 300, 14, True),
+    ("2. The Committee welcomes the Code on the Rights of the Child.", 330, 10, False),
+    ("1", 328, 6, False, 420),
+    ("III. Main areas of concern and recommendations", 370, 14, True),
+    ("A. General principles (arts. 2, 3, 6 and 12)", 400, 12, True),
+    ("Non-discrimination", 425, 10, True),
+    ("3. The Committee is concerned about discrimination against children with", 450, 10, False),
+    ("disabilities.", 464, 10, False),
+    ("4. The Committee recommends that the State party:", 490, 10, True),
+    ("(a) Adopt a comprehensive anti-discrimination law;", 504, 10, True),
+    ("1 CRC/C/GEO/CO/4, para. 7.", 760, 8, False),
+    ("* Adopted by the Committee at its eighty-first session (13-31 May 2019).", 775, 8, False),
+    ("GE.19-09876(E)", 810, 9, False),
+]
+PAGE_2 = [
+    ("CRC/C/GEO/CO/5-6", 40, 9, True),
+    ("(b) Raise awareness of the rights of children with disabilities.", 80, 10, True),
+    ("IV. Implementation and reporting", 120, 14, True),
+    ("5. The Committee recommends that the State party disseminate the present", 150, 10, True),
+    ("concluding observations widely.", 164, 10, True),
+    ("2 GE.19-09876", 810, 9, False),
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    path = make_pdf(tmp_path_factory.mktemp("pdf") / "CRC_C_GEO_CO_5-6.pdf", [PAGE_1, PAGE_2])
+    return path, cobs.read_document(path)
+
+
+def test_metadata_uses_the_printed_symbol(synthetic):
+    _, doc = synthetic
+    m = doc.meta
+    assert (m.symbol, m.symbol_source, m.committee, m.state, m.cycle) == ("CRC/C/GEO/CO/5-6", "printed", "CRC", "GEO", "5-6")
+    assert (m.pages, m.format, m.session, m.date.isoformat()) == (2, "pdf", 81, "2019-05-08")
+
+
+def test_rows_pages_and_kinds(synthetic):
+    _, doc = synthetic
+    table = doc.paragraphs
+    assert list(zip(table.para, table["sub"])) == [(1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b"), (5, "")]
+    assert table["page"].tolist() == [1, 1, 1, 1, 1, 2, 2]
+    assert table["kind"].tolist() == ["intro", "positive", "concern", "recommendation", "recommendation",
+                                      "recommendation", "recommendation"]
+    bold = dict(zip(zip(table.para, table["sub"]), table["bold"]))
+    assert bold[(3, "")] == 0 and bold[(4, "a")] == 1 and bold[(4, "b")] == 1 and bold[(5, "")] == 1
+
+
+def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
+    _, doc = synthetic
+    text = doc.paragraphs.set_index(["para", "sub"])["text"]
+    assert text[(2, "")] == "2. The Committee welcomes the Code on the Rights of the Child."  # marker removed
+    assert text[(4, "b")] == "(b) Raise awareness of the rights of children with disabilities."
+    assert text[(5, "")] == ("5. The Committee recommends that the State party disseminate the present "
+                             "concluding observations widely.")
+    roles = doc.set_aside.groupby("role")["text"].agg(list)
+    assert roles["masthead"] == ["United Nations CRC/C/GEO/CO/5-6", "Distr.: General", "8 June 2019", "Original: English"]
+    assert sorted(roles["running"]) == ["2 GE.19-09876", "CRC/C/GEO/CO/5-6", "GE.19-09876(E)"]
+    assert roles["footnote_marker"] == ["1"]
+    assert roles["cluster"] == ["A. General principles (arts. 2, 3, 6 and 12)"]
+    assert roles["heading"] == ["Non-discrimination"]
+    notes = doc.footnotes.set_index("label")
+    assert notes.loc["1", "text"] == "CRC/C/GEO/CO/4, para. 7." and notes.loc["1", "para"] == 2
+    assert notes.loc["*", "text"].startswith("Adopted by the Committee at its eighty-first session")
+
+
+def test_every_character_is_accounted_for(synthetic):
+    import pypdfium2 as pdfium
+
+    path, doc = synthetic
+    pdf = pdfium.PdfDocument(path)
+    source = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    kept = "".join(doc.paragraphs["text"]) + "".join(doc.set_aside["text"])
+    assert Counter(c for c in source if not c.isspace()) == Counter(c for c in kept if not c.isspace())
+
+
+def test_truncated_pdf(synthetic, tmp_path):
+    path, _ = synthetic
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(TruncatedDocumentError, match=r"cut\.pdf: the PDF is truncated"):
+        cobs.read_document(cut)
+
+
+def test_encrypted_pdf(synthetic, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    path, _ = synthetic
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(path))
+    writer.encrypt("secret", algorithm="RC4-128")  # RC4 needs no extra crypto library
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as fh:
+        writer.write(fh)
+    with pytest.raises(EncryptedPDFError, match=r"locked\.pdf: the PDF is encrypted"):
+        cobs.read_document(locked)
+
+
+def test_damaged_pdf(tmp_path):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage\n%%EOF\n")
+    with pytest.raises(DamagedPDFError, match=r"damaged\.pdf: PDFium cannot open the PDF"):
+        cobs.read_document(path)
+
+
+def test_text_named_pdf(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_text("Committee on the Rights of the Child\n", encoding="utf-8")
+    with pytest.raises(NotAPDFError, match=r"report\.pdf: the file is named or declared as a PDF but is not one"):
+        cobs.read_document(path)
+
+
+def test_pdf_without_text(tmp_path):
+    path = make_pdf(tmp_path / "scan.pdf", [[]])
+    with pytest.raises(EmptyDocumentError, match=r"scan\.pdf: the PDF holds no text"):
+        cobs.read_document(path)
