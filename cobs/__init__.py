@@ -6,11 +6,14 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from cobs.cache import data_home
 from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.corpus import corpus_summary, read_corpus
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
 from cobs.reference import (
@@ -41,8 +44,11 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
+    "corpus_summary",
+    "data_home",
     "format_symbol",
     "parse_symbol",
+    "read_corpus",
     "read_document",
     "state_code",
     "state_name",

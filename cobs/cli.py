@@ -75,38 +75,26 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors else 0
 
 
-def summary(documents: Sequence[Document]) -> pd.DataFrame:
-    """One row per document: symbol, committee, State, year, paragraphs, recommendations, file."""
-    rows = []
-    for doc in documents:
-        table = doc.paragraphs
-        own = table[table["sub"] == ""]
-        rows.append(
-            {
-                "symbol": doc.meta.symbol,
-                "committee": doc.meta.committee,
-                "state": doc.meta.state,
-                "year": doc.meta.year,
-                "paragraphs": len(own),
-                "recommendations": int((own["kind"] == "recommendation").sum()),
-                "rows": len(table),
-                "file": Path(doc.meta.path).name,
-            }
-        )
-    return pd.DataFrame(rows, columns=["symbol", "committee", "state", "year", "paragraphs", "recommendations", "rows", "file"])
-
-
 def _corpus(args: argparse.Namespace) -> int:
+    import warnings
+
+    from cobs.corpus import CorpusWarning, corpus_summary, read_corpus
+
     folder = Path(args.folder)
     if not folder.is_dir():
         print(f"cobs: {folder}: not a folder", file=sys.stderr)
         return EXIT_BAD_INPUT
-    documents, errors = _read_all(_files([args.folder]))
-    if documents:
-        print(summary(documents).to_string(index=False))
-    for message in errors:
-        print(f"cobs: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT if errors else 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)  # reported below, one line per file
+        table = read_corpus(folder, n_jobs=args.jobs, cache=not args.no_cache)
+    if len(table):
+        summary = corpus_summary(table)
+        files = table.attrs["files"].drop_duplicates("symbol").set_index("symbol")["file"]
+        summary["file"] = summary["symbol"].map(lambda s: Path(files[s]).name)
+        print(summary.to_string(index=False))
+    for error in table.attrs["errors"].itertuples():
+        print(f"cobs: {error.file}: {error.reason}", file=sys.stderr)
+    return EXIT_BAD_INPUT if len(table.attrs["errors"]) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.set_defaults(run=_parse)
     corpus = commands.add_parser("corpus", help="summarise every CO of a folder")
     corpus.add_argument("folder")
+    corpus.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (-1: every core)")
+    corpus.add_argument("--no-cache", action="store_true", help="parse every file again")
     corpus.set_defaults(run=_corpus)
     return parser
 

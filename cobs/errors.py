@@ -51,17 +51,35 @@ class DocumentError(CobsError):
         *,
         page: int | None = None,
         line: int | None = None,
+        **details: object,
     ) -> None:
         self.path = os.fspath(path)
         self.reason = reason
         self.page = page
         self.line = line
+        self._details = details
+        for name, value in details.items():
+            setattr(self, name, value)
         where = ""
         if page is not None:
             where += f", page {page}"
         if line is not None:
             where += f", line {line}"
         super().__init__(f"{self.path}{where}: {reason}")
+
+    def __reduce__(self):
+        # rebuilt with its attributes, so errors survive worker processes and the parse cache
+        return (_rebuild, (type(self), self.path, self.reason, self.page, self.line, self._details))
+
+    def at(self, path: str | os.PathLike[str]) -> DocumentError:
+        """The same error, for a file at another path (same content, e.g. from the cache)."""
+        return _rebuild(type(self), path, self.reason, self.page, self.line, self._details)
+
+
+def _rebuild(cls, path, reason, page, line, details):
+    error = cls.__new__(cls)
+    DocumentError.__init__(error, path, reason, page=page, line=line, **details)
+    return error
 
 
 class EmptyDocumentError(DocumentError):
@@ -98,8 +116,7 @@ class NotACOError(DocumentError):
     """
 
     def __init__(self, path: str | os.PathLike[str], reason: str, *, doc_type: str = "") -> None:
-        self.doc_type = doc_type
-        super().__init__(path, reason)
+        super().__init__(path, reason, doc_type=doc_type)
 
 
 class LanguageError(DocumentError):
@@ -112,8 +129,7 @@ class LanguageError(DocumentError):
     """
 
     def __init__(self, path: str | os.PathLike[str], reason: str, *, language: str) -> None:
-        self.language = language
-        super().__init__(path, reason)
+        super().__init__(path, reason, language=language)
 
 
 class UnknownCommitteeError(DocumentError):

@@ -20,6 +20,66 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_a_temporary_folder(tmp_path_factory):
+    """Tests never write to the user's ~/cobs_data."""
+    import os
+
+    old = os.environ.get("COBS_DATA")
+    os.environ["COBS_DATA"] = str(tmp_path_factory.mktemp("cobs_data"))
+    yield
+    if old is None:
+        del os.environ["COBS_DATA"]
+    else:
+        os.environ["COBS_DATA"] = old
+
+
+@pytest.fixture(scope="session")
+def crpd_corpus():
+    """Every CRPD PDF of ../shared with what is known about it independently of cobs, and cobs's reading.
+
+    The language comes from the letter of the UN job number on the first page
+    ("GE.24-06344 (E)"; the few documents of 2011-2014 without a letter are English),
+    CO or not from the UN symbol in the file name (FCO = follow-up, Add. = addendum).
+    """
+    import re
+
+    import cobs
+    from cobs.errors import CobsError
+
+    folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
+    job = re.compile(r"GE\.\s?\d{2}\s?-\s?\d{4,6}\s*\(([A-Z])\)")
+    out = {}
+    for path in sorted(folder.glob("*.pdf")):
+        text = pdf_text(path)
+        letter = job.search(text[:3000])
+        try:
+            doc, error = cobs.read_document(path), None
+        except CobsError as exc:
+            doc, error = None, exc
+        out[path.name] = {
+            "path": path,
+            "text": text,
+            "language": JOB_LANGUAGE[letter.group(1)] if letter else "en",
+            "is_co": "_FCO_" not in path.name and "_Add." not in path.name,
+            "doc": doc,
+            "error": error,
+        }
+    return out
+
+
+JOB_LANGUAGE = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
+
+
+def pdf_text(path) -> str:
+    """PDFium's plain text of a PDF, pages joined, line-end hyphens as '-'."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    return "\r\n".join(pages).replace("\x02", "-").replace("\ufffe", "-")
+
+
 @pytest.fixture(scope="session")
 def seed_doc():
     import cobs

@@ -50,10 +50,15 @@ def test_unreadable_file_prints_one_line_and_exits_2(tmp_path, capsys):
     assert len(pd.read_csv(out)) == 121
 
 
-def test_corpus_summary(capsys):
-    assert main(["corpus", str(SEED.parent)]) == 0
-    out = capsys.readouterr().out
-    assert "CRC/C/KAZ/CO/4" in out and "69" in out
+def test_corpus_summary(capsys, tmp_path):
+    (tmp_path / "co.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "notes.txt").write_text("")
+    assert main(["corpus", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    header, row = out.splitlines()
+    assert header.split() == ["symbol", "committee", "state", "year", "paragraphs", "recommendations", "rows", "file"]
+    assert row.split() == ["CRC/C/KAZ/CO/4", "CRC", "KAZ", "2015", "69", "34", "121", "co.txt"]
+    assert err.splitlines() == [f"cobs: {tmp_path / 'notes.txt'}: the file is empty"]
 
 
 def test_missing_folder(capsys, tmp_path):

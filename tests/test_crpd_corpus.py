@@ -1,11 +1,9 @@
 """Every CRPD PDF in ../shared: English COs parse faithfully, the others are refused for the right reason.
 
-The expectations come from the documents, read independently of cobs's reader:
-the language from the letter of the UN job number on the first page ("GE.24-06344 (E)";
-the few documents of 2011-2014 without a letter are English), CO or not from the UN
-symbol in the file name (FCO = follow-up, Add. = addendum), the printed symbol from
-the masthead line "United Nations CRPD/C/...", and the paragraph count from the chain
-of lines numbered "1.", "2.", ... in PDFium's plain text.
+The expectations come from the documents, read independently of cobs's reader (see
+the ``crpd_corpus`` fixture): language, CO or not, the printed symbol from the masthead
+line "United Nations CRPD/C/...", and the paragraph count from the chain of lines
+numbered "1.", "2.", ... in PDFium's plain text.
 """
 
 from __future__ import annotations
@@ -16,38 +14,15 @@ from collections import Counter
 import pytest
 
 import cobs
-from cobs.errors import CobsError, LanguageError, NotACOError
+from cobs.errors import LanguageError, NotACOError
 from cobs.structure import section_kind
-from conftest import shared_path
 
-JOB_LANGUAGE = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
-_JOB = re.compile(r"GE\.\s?\d{2}\s?-\s?\d{4,6}\s*\(([A-Z])\)")
 _MASTHEAD_SYMBOL = re.compile(r"United Nations\s+(CRPD/C/[A-Z]{2,3}/CO/[\d-]+)\b")
 
 
-def _pdf_text(path) -> str:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(path)
-    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    return "\r\n".join(pages).replace("\x02", "-").replace("\ufffe", "-")
-
-
 @pytest.fixture(scope="module")
-def corpus():
-    folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
-    out = {}
-    for path in sorted(folder.glob("*.pdf")):
-        text = _pdf_text(path)
-        job = _JOB.search(text[:3000])
-        language = JOB_LANGUAGE[job.group(1)] if job else "en"
-        is_co = "_FCO_" not in path.name and "_Add." not in path.name
-        try:
-            doc, error = cobs.read_document(path), None
-        except CobsError as exc:
-            doc, error = None, exc
-        out[path.name] = {"path": path, "text": text, "language": language, "is_co": is_co, "doc": doc, "error": error}
-    return out
+def corpus(crpd_corpus):
+    return crpd_corpus
 
 
 def english_cos(corpus):

@@ -1,0 +1,90 @@
+"""Where cobs keeps what it downloads and what it has already parsed.
+
+The folder is ``data_home`` if given, else the environment variable
+``COBS_DATA``, else ``~/cobs_data``. Parsed documents are cached under
+``parsed/<PARSE_VERSION>/<sha256 of the file>.pkl``: the key is the file's
+content, so a renamed or moved file is not parsed again, and a changed file is.
+``PARSE_VERSION`` changes whenever the reader's output changes, which leaves
+older entries unused (``clear_cache`` removes them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+
+__all__ = ["data_home", "clear_cache", "PARSE_VERSION"]
+
+PARSE_VERSION = "1"
+"""Version of the reader's output; cached parses of other versions are ignored."""
+
+
+def data_home(data_home: str | os.PathLike[str] | None = None) -> Path:
+    """The folder where cobs keeps downloads and caches (created if missing).
+
+    Parameters
+    ----------
+    data_home : str or path-like, optional
+        The folder to use. Default: the environment variable ``COBS_DATA``,
+        else ``~/cobs_data``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> data_home(tempfile.gettempdir()).is_dir()
+    True
+    """
+    if data_home is None:
+        data_home = os.environ.get("COBS_DATA") or Path.home() / "cobs_data"
+    path = Path(data_home).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def clear_cache(*, data_home: str | os.PathLike[str] | None = None) -> None:
+    """Remove every cached parse (downloads are kept)."""
+    shutil.rmtree(_parsed_dir(data_home).parent, ignore_errors=True)
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's content."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _parsed_dir(home: str | os.PathLike[str] | None) -> Path:
+    return globals()["data_home"](home) / "parsed" / PARSE_VERSION
+
+
+def load_parsed(digest: str, home: str | os.PathLike[str] | None) -> object | None:
+    """The cached result (a Document or a DocumentError) for this content, or None."""
+    entry = _parsed_dir(home) / f"{digest}.pkl"
+    try:
+        with open(entry, "rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # an unreadable or outdated entry: parse again
+        entry.unlink(missing_ok=True)
+        return None
+
+
+def store_parsed(digest: str, result: object, home: str | os.PathLike[str] | None) -> None:
+    """Cache a parse result, atomically (a reader never sees half a file)."""
+    folder = _parsed_dir(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{digest}.pkl")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
