@@ -35,7 +35,7 @@ from cobs.structure import KINDS, Structure, kind_from_wording, read_structure, 
 
 __all__ = ["Document", "DocumentMeta", "read_document"]
 
-Format = Literal["txt", "pdf"]
+Format = Literal["txt", "pdf", "docx", "html"]
 _KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
 _BOLD_SHARE = 0.5
 
@@ -123,8 +123,8 @@ def read_document(path: str | os.PathLike[str], *, format: Format | None = None)
     Parameters
     ----------
     path : str or path-like
-        A plain-text or PDF file.
-    format : {"txt", "pdf"}, optional
+        A plain-text, PDF, Word (.docx) or HTML file.
+    format : {"txt", "pdf", "docx", "html"}, optional
         Force a format instead of recognising it from the file's content.
 
     Returns
@@ -154,8 +154,8 @@ def read_document(path: str | os.PathLike[str], *, format: Format | None = None)
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocumentError(path, "the file is empty")
-    if format is not None and format not in ("txt", "pdf"):
-        raise ValueError(f"format must be 'txt', 'pdf' or None, got {format!r}")
+    if format is not None and format not in ("txt", "pdf", "docx", "html"):
+        raise ValueError(f"format must be 'txt', 'pdf', 'docx', 'html' or None, got {format!r}")
     if (format == "pdf" or path.suffix.lower() == ".pdf") and not data.startswith(b"%PDF-"):
         raise NotAPDFError(path, "the file is named or declared as a PDF but is not one (no '%PDF-' header)")
     raw = read_raw(path, data, format=format)

@@ -16,6 +16,7 @@ __all__ = [
     "UnsupportedFormatError",
     "NotAPDFError",
     "DamagedPDFError",
+    "DamagedDocumentError",
     "TruncatedDocumentError",
     "EncryptedPDFError",
     "NotACOError",
@@ -96,6 +97,10 @@ class NotAPDFError(UnsupportedFormatError):
 
 class DamagedPDFError(DocumentError):
     """The file starts like a PDF but PDFium cannot open it."""
+
+
+class DamagedDocumentError(DocumentError):
+    """The file is in a known format (Word, HTML) but cannot be parsed."""
 
 
 class TruncatedDocumentError(DocumentError):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from cobs.errors import UnsupportedFormatError
 from cobs.read._lines import RawDocument
+from cobs.read.docx import read_docx
+from cobs.read.html import read_html
 from cobs.read.pdf import read_pdf
 from cobs.read.text import read_text
 
@@ -17,12 +19,14 @@ __all__ = ["read_raw", "sniff_format"]
 
 
 def sniff_format(data: bytes) -> str:
-    """The format of a file from its first bytes: 'pdf', 'docx', 'html' or 'txt'."""
+    """The format of a file from its first bytes: 'pdf', 'docx', 'doc', 'html' or 'txt'."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
     lowered = head[:200].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
         return "html"
@@ -36,4 +40,12 @@ def read_raw(path: Path, data: bytes, *, format: str | None = None) -> RawDocume
         return read_pdf(path, data)
     if kind == "txt":
         return read_text(path, data)
-    raise UnsupportedFormatError(path, f"cobs cannot read {kind} files yet; give a PDF or a plain-text file")
+    if kind == "docx":
+        return read_docx(path, data)
+    if kind == "html":
+        return read_html(path, data)
+    if kind == "doc":
+        raise UnsupportedFormatError(
+            path, "the file is an old binary Word document (.doc); save it as .docx or PDF, or fetch the PDF"
+        )
+    raise UnsupportedFormatError(path, f"cobs cannot read {kind} files; give a PDF, Word (.docx), HTML or text file")
