@@ -7,15 +7,17 @@ The data flow follows the package layout:
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
+``cobs.measure``    :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
-from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
+from cobs.measure import actions, citations, measure
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -34,19 +36,24 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
+    "ACTION_COLUMNS",
     "FOOTNOTE_COLUMNS",
+    "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "CobsError",
     "Document",
     "DocumentMeta",
     "Symbol",
+    "actions",
+    "citations",
     "committee_code",
     "committee_name",
     "committees_table",
     "corpus_summary",
     "data_home",
     "format_symbol",
+    "measure",
     "parse_symbol",
     "read_corpus",
     "read_document",

@@ -2,6 +2,8 @@
 
 ``cobs parse PATH... [--format csv|json|parquet] [-o OUT]``
     Read concluding observations into one paragraph table.
+``cobs measure PATH... [--format csv|json|parquet] [-o OUT]``
+    Read COs and write the measured table of requested actions (``cobs.measure``).
 ``cobs corpus FOLDER``
     Read every document of a folder and print a summary per document.
 
@@ -22,7 +24,7 @@ from cobs.document import Document, read_document
 from cobs.errors import CobsError
 
 EXIT_BAD_INPUT = 2
-_READABLE = {".txt", ".pdf"}
+_READABLE = {".txt", ".pdf", ".docx", ".html", ".htm"}
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
@@ -61,18 +63,40 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
             table.to_csv(sys.stdout, index=False)
 
 
-def _parse(args: argparse.Namespace) -> int:
+def _paragraph_table(args: argparse.Namespace) -> pd.DataFrame | None:
+    """The paragraph table of the files asked for; None (after reporting) when some cannot be read."""
     documents, errors = _read_all(_files(args.paths))
     for message in errors:
         print(f"cobs: {message}", file=sys.stderr)
     if errors and not args.keep_going:
         print(f"cobs: nothing written: {len(errors)} file(s) could not be read (--keep-going writes the rest)",
               file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if documents:
-        table = pd.concat([d.paragraphs for d in documents], ignore_index=True)
+        return None
+    args.failed = bool(errors)
+    if not documents:
+        return None
+    return pd.concat([d.paragraphs for d in documents], ignore_index=True)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    table = _paragraph_table(args)
+    if table is not None:
         _write(table, args.format, args.output)
-    return EXIT_BAD_INPUT if errors else 0
+    return EXIT_BAD_INPUT if table is None or args.failed else 0
+
+
+def _measure(args: argparse.Namespace) -> int:
+    from cobs.measure import measure
+
+    table = _paragraph_table(args)
+    if table is None:
+        return EXIT_BAD_INPUT
+    measured = measure(table)
+    if args.format == "csv":  # lists of citations and phrases as "a; b" in a flat file
+        lists = [c for c in measured.columns if measured[c].map(lambda v: isinstance(v, list)).any()]
+        measured = measured.assign(**{c: measured[c].map("; ".join) for c in lists})
+    _write(measured, args.format, args.output)
+    return EXIT_BAD_INPUT if args.failed else 0
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -100,12 +124,14 @@ def _corpus(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse", help="read COs into one paragraph table")
-    parse.add_argument("paths", nargs="+", help="files (.txt, .pdf) or folders")
-    parse.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
-    parse.add_argument("-o", "--output", help="output file (default: standard output)")
-    parse.add_argument("--keep-going", action="store_true", help="write the readable files' rows even if some fail")
-    parse.set_defaults(run=_parse)
+    for name, run, what in (("parse", _parse, "read COs into one paragraph table"),
+                            ("measure", _measure, "read COs and write the measured table of requested actions")):
+        command = commands.add_parser(name, help=what)
+        command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
+        command.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
+        command.add_argument("-o", "--output", help="output file (default: standard output)")
+        command.add_argument("--keep-going", action="store_true", help="write the readable files' rows even if some fail")
+        command.set_defaults(run=run)
     corpus = commands.add_parser("corpus", help="summarise every CO of a folder")
     corpus.add_argument("folder")
     corpus.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (-1: every core)")

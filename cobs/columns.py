@@ -47,3 +47,48 @@ SET_ASIDE_COLUMNS: dict[str, str] = {
     "line": "Line of the file (plain text only).",
 }
 """Columns of :attr:`cobs.Document.set_aside`: everything of the file that is not in a paragraph row."""
+
+ACTION_COLUMNS: dict[str, str] = {
+    "symbol": "UN symbol of the document.",
+    "committee": "Committee code.",
+    "state": "State code.",
+    "cycle": "Reporting cycle(s) reviewed.",
+    "year": "Year the observations were adopted.",
+    "para": "Paragraph number.",
+    "sub": "Letter of the item ('' for an action of the paragraph's own text).",
+    "clause": "Number of the action within its row (1, 2, ...): the paragraph's own text may ask several things.",
+    "ref": "Citation of the action: 'CRC/C/KAZ/CO/4, para. 29 (a)'.",
+    "section": "Section title (as in the paragraph table).",
+    "cluster": "Cluster title (as in the paragraph table).",
+    "heading": "Subheading (as in the paragraph table).",
+    "chapeau": "The sentence that introduces an item ('The Committee urges the State party to:'); '' otherwise.",
+    "text": "The action: the sentence(s) of the own text, or the item without its letter.",
+    "request": "What is asked: the text after the operative verb ('that the State party ratify ...'), or the item.",
+    "verb": "The Committee's operative verb (lemma): urge, recommend, call upon, encourage, invite, request, "
+    "draw attention, remind, reiterate, should, suggest; '' if none was found.",
+    "strength": "Ordered categorical of the operative verb, weakest first: draws attention < requests < invites < "
+    "encourages < calls upon < recommends < urges ('strongly recommends' counts as urges).",
+    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...",
+    "page": "Page where the action's row starts (PDF).",
+}
+"""Columns of :func:`cobs.actions`: one row per requested action."""
+
+MEASURE_COLUMNS: dict[str, str] = {
+    "intensifiers": "Intensifying phrases found (cobs/data/intensifiers.csv): 'immediately', 'as a matter of priority'.",
+    "hedges": "Hedging phrases found in the request (cobs/data/hedges.csv): 'consider', 'as appropriate'.",
+    "action_category": "UPR Info action category 1-5 of the action verb (cobs/data/action_verbs.csv): 1 minimal, "
+    "2 continuing, 3 considering, 4 general, 5 specific; missing when the verb is not in the lexicon.",
+    "specificity": "0-4: how many of these the request has: a named law, body or instrument; a number or date; "
+    "a deadline; a target group.",
+    "time_bound": "True when the request sets a deadline ('by 2025', 'within 12 months').",
+    "articles": "Treaty articles cited by the action, its chapeau, its cluster and its subheading: ['19', '24(3)'].",
+    "general_comments": "General comments/recommendations cited: ['CRC general comment No. 13 (2011)'].",
+    "previous": "Earlier COs cited, with the paragraphs named: ['CRC/C/KAZ/CO/3, paras. 15, 17'].",
+    "instruments": "Other instruments and bodies cited (cobs/data/instruments.csv): ['Paris Principles'].",
+    "persistence": "Markers of a repeated concern or recommendation in the action, its chapeau or the concern "
+    "paragraph just before it: ['remains concerned', 'reiterates'].",
+    "cluster_id": "Canonical cluster (cobs/data/clusters.csv): CRC-1 ... CRC-9, CRC-OPSC/OPAC/OPIC/RAT, "
+    "CRPD-A/B/C (article groups), IMPL (implementation and reporting); '' if none fits.",
+    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; '' if none.",
+}
+"""Columns :func:`cobs.measure` adds to the action table."""

@@ -64,3 +64,15 @@ def test_corpus_summary(capsys, tmp_path):
 def test_missing_folder(capsys, tmp_path):
     assert main(["corpus", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_measure_writes_the_action_table(tmp_path):
+    out = tmp_path / "actions.csv"
+    assert main(["measure", str(SEED), "-o", str(out)]) == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert len(table) == 79 and table["ref"].iloc[0] == "CRC/C/KAZ/CO/4, para. 7"
+    row = table[(table["para"] == 7)].iloc[0]
+    assert row["previous"] == "CRC/C/KAZ/CO/3, paras. 15, 17, 21, 23, 29, 31, 42, 48"
+    parquet = tmp_path / "actions.parquet"
+    assert main(["measure", str(SEED), "--format", "parquet", "-o", str(parquet)]) == 0
+    assert list(pd.read_parquet(parquet).loc[0, "intensifiers"]) == ["all measures necessary"]

@@ -17,32 +17,95 @@ README for how often the two agree).
 
 from __future__ import annotations
 
+import functools
 import re
+
+from cobs.reference.lexicons import operative_verbs
 
 KINDS = ("intro", "positive", "concern", "recommendation", "other")
 """The values of the ``kind`` column, in the order of a typical document."""
 
-_REQUEST = re.compile(
-    r"\b(?:recommends|urges|calls\s+(?:up)?on|calls\s+for|encourages|invites|requests|reminds|exhorts|"
-    r"suggests|advises|asks|draws\s+(?:the\s+)?(?:\S+\s+){0,4}?attention|directs\s+(?:\S+\s+){0,4}?attention|"
-    r"(?:would\s+like|wishes)\s+to\s+(?:draw|recommend|encourage|remind|invite|request|urge)|"
-    r"reiterates\s+(?:its|the)\s+(?:\S+\s+){0,2}?(?:recommendations?|call|request)|"
-    r"refers\s+to\s+its\s+(?:\S+\s+)?recommendations?)\b",
-    re.IGNORECASE,
+_SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
+_STATE = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
+_BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
+    r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
+    r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\s*,?\s*)*"  # adverbs ("specifically")
+    r"(?:,.*,\s*)?"  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
+    r"|[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?",  # a coordinated verb
+    re.IGNORECASE | re.DOTALL,
 )
-_COMMITTEE = re.compile(r"\b(?:the\s+Committee|it)\b", re.IGNORECASE)
-_STATE_SHOULD = re.compile(
-    r"\bthe\s+State\s+party\s+(?:should|is\s+(?:\w+\s+)?(?:encouraged|urged|invited|requested|called\s+upon))\b",
-    re.IGNORECASE,
+_REQUEST_START = re.compile(
+    r"\s*(?:that\s+)?(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b", re.IGNORECASE
 )
-_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+
+
+@functools.cache
+def _sentence_splitter():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = PunktParameters()
+    parameters.abbrev_types = {"no", "nos", "para", "paras", "art", "arts", "e.g", "i.e", "mr", "ms", "etc", "add",
+                               "rev", "corr", "vol", "cf", "st"}
+    return PunktSentenceTokenizer(parameters)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (NLTK's Punkt, told the abbreviations of UN documents: "No.", "paras.")."""
+    return _sentence_splitter().tokenize(text)
+
+
+def operative_verb(sentence: str) -> tuple[str, str, int] | None:
+    """(verb, strength, end offset) of the Committee's operative verb in a sentence, or None.
+
+    The verbs are those of ``cobs/data/operative_verbs.csv``. A verb counts when
+    the Committee is its subject: "The Committee recommends", "It also invites",
+    "The Committee, recalling its general comment No. 5, recommends", "The
+    Committee draws attention to ... and recommends", or when the State party is
+    addressed directly: "The State party should", "the State party is encouraged
+    to". Of several, the one that introduces the request ("... that the State
+    party", "... the State party to") is taken.
+
+    Examples
+    --------
+    >>> operative_verb("The Committee strongly recommends that the State party adopt a law.")[:2]
+    ('recommend', 'urges')
+    >>> operative_verb("It also invites the State party to submit its report.")[:2]
+    ('invite', 'invites')
+    >>> operative_verb("The Committee draws the State party’s attention to its general comment No. 16 and "
+    ...                "recommends that the State party establish regulations.")[:2]
+    ('recommend', 'recommends')
+    >>> operative_verb("The Committee is concerned about child labour.") is None
+    True
+    """
+    candidates: list[tuple[int, int, str, str]] = []
+    for subject in _SUBJECT.finditer(sentence):
+        for pattern, verb, strength in operative_verbs():
+            if verb == "should":
+                continue
+            match = pattern.search(sentence, subject.end())
+            if match is None:
+                continue
+            between = sentence[subject.end() : match.start()]
+            if len(between) <= 400 and _BETWEEN.fullmatch(between):
+                candidates.append((match.start(), match.end(), verb, strength))
+    if not candidates:
+        for state in _STATE.finditer(sentence):
+            for pattern, verb, strength in operative_verbs():
+                match = pattern.match(sentence, state.end())
+                if match and (verb == "should" or match.group(0).lower().startswith("is ")):
+                    return verb, strength, match.end()
+        return None
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    for _, end, verb, strength in candidates:
+        if _REQUEST_START.match(sentence, end):
+            return verb, strength, end
+    _, end, verb, strength = candidates[0]
+    return verb, strength, end
 
 
 def _recommends(text: str) -> bool:
     """Does a sentence of ``text`` have the Committee ask something of the State party?"""
-    if _STATE_SHOULD.search(text):
-        return True
-    return any(_COMMITTEE.search(s) and _REQUEST.search(s) for s in _SENTENCES.split(text))
+    return any(operative_verb(s) is not None for s in sentences(text))
 
 
 _CONCERN = re.compile(

@@ -1,0 +1,150 @@
+"""Measures of recommendations: wording, citations and themes.
+
+:func:`actions` cuts recommendation paragraphs into requested actions;
+:func:`measure` adds one column per measure (documented in
+:data:`cobs.columns.MEASURE_COLUMNS`); :func:`citations` lists every citation of
+a table in long form, one row per citation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from cobs.measure.actions import ACTION_COLUMNS, actions
+from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
+from cobs.measure.themes import cluster_id, theme
+from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts, time_bound
+
+__all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
+
+_MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_bound", "articles",
+             "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme"]
+
+
+def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """For each paragraph, the text of the concern paragraph just before it under the same heading."""
+    rows = paragraphs[["symbol", "para", "sub", "kind", "heading", "text"]].to_dict("records")
+    texts: dict[tuple[str, int], list[str]] = {}
+    own: list[dict[str, object]] = []
+    for row in rows:
+        texts.setdefault((row["symbol"], row["para"]), []).append(str(row["text"]))
+        if not row["sub"]:
+            own.append(row)
+    out: dict[tuple[str, int], str] = {}
+    for before, row in zip(own, own[1:]):
+        if before["symbol"] == row["symbol"] and before["kind"] == "concern" and before["heading"] == row["heading"]:
+            out[(row["symbol"], row["para"])] = " ".join(texts[(before["symbol"], before["para"])])
+    return out
+
+
+def measure(table: pd.DataFrame) -> pd.DataFrame:
+    """The action table with every measure added.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A paragraph table (``Document.paragraphs``, :func:`cobs.read_corpus`), which is
+        cut into actions first, or an action table from :func:`actions`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`actions` and those of :data:`cobs.columns.MEASURE_COLUMNS`.
+
+    Examples
+    --------
+    >>> import cobs
+    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
+    >>> cobs.measure(doc.paragraphs).query("para == 29")[["ref", "strength", "intensifiers"]]  # doctest: +SKIP
+    """
+    if "clause" in table.columns:
+        acts, context = table.copy(), {}
+    else:
+        acts, context = actions(table), _concern_before(table)
+    known_years = _general_comment_years(acts)
+    text, request = acts["text"].tolist(), acts["request"].tolist()
+    cited = [f"{c} {t}" for c, t in zip(acts["chapeau"].tolist(), text)]
+    symbols, committees, paras = acts["symbol"].tolist(), acts["committee"].tolist(), acts["para"].tolist()
+    clusters, headings, sections = acts["cluster"].tolist(), acts["heading"].tolist(), acts["section"].tolist()
+    acts["intensifiers"] = [intensifiers(t) for t in text]
+    acts["hedges"] = [hedges(t) for t in request]
+    acts["action_category"] = pd.array([action_category(v) for v in acts["action_verb"].tolist()], dtype="Int64")
+    parts = [specificity_parts(t) for t in request]
+    acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
+    acts["time_bound"] = [p["deadline"] for p in parts]
+    acts["articles"] = [
+        sorted(set(articles(t)) | set(articles(c)) | set(articles(h)), key=_article_order)
+        for t, c, h in zip(cited, clusters, headings)
+    ]
+    acts["general_comments"] = [
+        [_with_year(g, known_years.get(s, {})) for g in general_comments(t, c)]
+        for t, c, s in zip(cited, committees, symbols)
+    ]
+    acts["previous"] = [previous(t, s) for t, s in zip(cited, symbols)]
+    acts["instruments"] = [instruments(t) for t in cited]
+    acts["persistence"] = [
+        persistence(t + " " + context.get((s, p), "")) for t, s, p in zip(cited, symbols, paras)
+    ]
+    acts["cluster_id"] = [cluster_id(c, m, s) for c, m, s in zip(clusters, committees, sections)]
+    acts["theme"] = [theme(h, c, m) for h, c, m in zip(headings, clusters, committees)]
+    assert list(acts.columns[-len(_MEASURED):]) == _MEASURED  # documented in cobs.columns.MEASURE_COLUMNS
+    return acts
+
+
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+def _article_order(article: str) -> tuple[int, str]:
+    return int(_LEADING_NUMBER.match(article).group(0)), article
+
+
+_NO_YEAR = re.compile(r"^(.*No\. \d+)$")
+
+
+def _general_comment_years(acts: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Per document, the year given for each general comment somewhere in it."""
+    years: dict[str, dict[str, str]] = {}
+    for symbol, committee, text in zip(acts["symbol"], acts["committee"], acts["chapeau"] + " " + acts["text"]):
+        for label in general_comments(text, committee):
+            m = re.match(r"^(.*No\. \d+) \((\d{4})\)$", label)
+            if m:
+                years.setdefault(symbol, {})[m.group(1)] = m.group(2)
+    return years
+
+
+def _with_year(label: str, years: dict[str, str]) -> str:
+    m = _NO_YEAR.match(label)
+    return f"{label} ({years[label]})" if m and label in years else label
+
+
+def citations(table: pd.DataFrame) -> pd.DataFrame:
+    """Every citation of a paragraph or action table, one row per citation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``symbol``, ``para``, ``sub``, ``type`` (article, general_comment, previous,
+        instrument) and ``citation`` (the canonical string of :mod:`cobs.measure.citations`).
+        Articles are those cited in the text (not the cluster heading's).
+
+    Examples
+    --------
+    >>> import cobs
+    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
+    >>> cobs.citations(doc.paragraphs).query("type == 'previous'")  # doctest: +SKIP
+    """
+    records = []
+    texts = table["text"] if "chapeau" not in table.columns else table["chapeau"] + " " + table["text"]
+    for row, text in zip(table.itertuples(), texts):
+        found = {
+            "article": articles(text),
+            "general_comment": general_comments(text, row.committee),
+            "previous": previous(text, row.symbol),
+            "instrument": instruments(text),
+        }
+        for kind, values in found.items():
+            for value in values:
+                records.append({"symbol": row.symbol, "para": row.para, "sub": row.sub, "type": kind, "citation": value})
+    return pd.DataFrame(records, columns=["symbol", "para", "sub", "type", "citation"])

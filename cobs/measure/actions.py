@@ -1,0 +1,170 @@
+"""Requested actions: the units that measures and comparisons count.
+
+A recommendation paragraph asks one or more things of the State. :func:`actions`
+cuts it into **actions**:
+
+* each lettered item ("(a) Prohibit corporal punishment ...") is an action; its
+  **chapeau** is the sentence of the paragraph that introduces the items ("The
+  Committee urges the State party to:"), and the chapeau's operative verb is the
+  item's verb;
+* in the paragraph's own text, each sentence in which the Committee asks
+  something ("It also recommends that the State party expedite ...") starts an
+  action; a sentence that asks nothing continues the action before it;
+* a recommendation paragraph in which no such sentence is found is one action.
+
+``clause`` numbers the actions of a row (own text or item) from 1, so
+``(symbol, para, sub, clause)`` identifies an action and ``ref`` cites it the way
+researchers do: "CRC/C/KAZ/CO/4, para. 29 (a)".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pandas as pd
+
+from cobs.columns import ACTION_COLUMNS as _ACTION_DOCS
+from cobs.structure.kind import operative_verb, sentences
+
+__all__ = ["actions", "action_verb", "ACTION_COLUMNS"]
+
+ACTION_COLUMNS = list(_ACTION_DOCS)
+_NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
+           "text", "page"}
+_NUMBER = re.compile(r"^\d{1,3}\.\s*")
+_LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
+_STATE = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
+_SKIPPED_WORDS = re.compile(
+    r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
+    r"vigorously|explicitly|actively)\s+|^\w+ly\s+",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"^,[^,]{0,250}?,\s*")
+_LEADING_PHRASE = re.compile(  # "In the light of ..., take": an adverbial phrase before the verb
+    r"^(?:In|With|For|Where|Wherever|When|Within|Under|Through|Taking|Bearing|Recalling|Drawing|Guided|Given|As|On|"
+    r"Following|Recognizing|Considering\s+that)\b[^,]{0,400},\s*",
+)
+
+
+def action_verb(text: str) -> str:
+    """The verb of what the State is asked to do: "adopt", "ensure", "take" ... ("" if not found).
+
+    ``text`` is an item ("Prohibit corporal punishment ...") or the part of a
+    sentence after the operative verb ("that the State party, in order to ..., ratify ...").
+
+    Examples
+    --------
+    >>> action_verb("that the State party take all measures necessary to address ...")
+    'take'
+    >>> action_verb("the State party to expeditiously improve its data collection system")
+    'improve'
+    >>> action_verb("In the light of the joint general recommendation No. 31, take active measures")
+    'take'
+    """
+    rest = text.strip()
+    state = _STATE.search(rest[:200])
+    if state and (state.start() == 0 or re.fullmatch(r"\s*that\s*", rest[: state.start()], re.IGNORECASE)):
+        rest = rest[state.end() :]
+    elif re.match(r"that\s+", rest, re.IGNORECASE):
+        return ""  # "recommends that programmes be designed": passive, no verb of the State
+    rest = _LEADING_PHRASE.sub("", rest)
+    for _ in range(6):
+        before = rest
+        rest = _PARENTHETICAL.sub("", rest.lstrip()) if rest.lstrip().startswith(",") else rest.lstrip()
+        rest = _SKIPPED_WORDS.sub("", rest)
+        if rest == before:
+            break
+    word = re.match(r"[A-Za-z]+", rest)
+    return word.group(0).lower() if word else ""
+
+
+def _cite(symbol: str, para: int, sub: str) -> str:
+    return f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
+
+
+def actions(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per action requested by the recommendation paragraphs of a paragraph table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A paragraph table (``Document.paragraphs`` or :func:`cobs.read_corpus`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`cobs.columns.ACTION_COLUMNS`: the document and paragraph columns, ``clause``,
+        ``ref`` (a citation), ``chapeau`` (the sentence introducing an item; "" for
+        the paragraph's own sentences), ``text`` (the action, without its number or
+        letter), ``request`` (what is asked: the text after the operative verb, or
+        the item), ``verb`` and ``strength`` (the Committee's operative verb), and
+        ``action_verb`` (what the State is asked to do).
+
+    Examples
+    --------
+    >>> import cobs
+    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
+    >>> cobs.actions(doc.paragraphs).query("para == 29")[["ref", "verb", "action_verb"]]  # doctest: +SKIP
+    """
+    missing = _NEEDED - set(table.columns)
+    if missing:
+        raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
+    rows = table.loc[table["kind"] == "recommendation", list(_NEEDED)].to_dict("records")
+    records: list[dict[str, object]] = []
+    for _, group in itertools.groupby(rows, key=lambda r: (r["symbol"], r["para"])):
+        paragraph = list(group)
+        own = [r for r in paragraph if not r["sub"]]
+        items = [r for r in paragraph if r["sub"]]
+        base = own[0] if own else paragraph[0]
+        records.extend(_paragraph_actions(base, _NUMBER.sub("", str(base["text"])) if own else "", items))
+    out = pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)
+    if len(out):
+        out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
+    from cobs.measure.wording import STRENGTH_DTYPE
+
+    out["strength"] = out["strength"].replace("", None).astype(STRENGTH_DTYPE)
+    out["page"] = out["page"].astype("Int64")
+    out["year"] = out["year"].astype("Int64")
+    out["para"] = out["para"].astype("int64")
+    out["clause"] = out["clause"].astype("int64")
+    return out
+
+
+def _record(
+    row: dict[str, object], sub: str, chapeau: str, text: str, verb: str, strength: str, request: str
+) -> dict[str, object]:
+    return {
+        "symbol": row["symbol"], "committee": row["committee"], "state": row["state"], "cycle": row["cycle"],
+        "year": row["year"], "para": row["para"], "sub": sub, "clause": 0, "ref": _cite(row["symbol"], row["para"], sub),
+        "section": row["section"], "cluster": row["cluster"], "heading": row["heading"], "chapeau": chapeau,
+        "text": text, "request": request.strip(), "verb": verb, "strength": strength,
+        "action_verb": action_verb(request), "page": row["page"],
+    }
+
+
+def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, object]]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    chapeau, chapeau_verb = "", ("", "")
+    for sentence in sentences(own) if own else []:
+        found = operative_verb(sentence)
+        if items and sentence.rstrip().endswith(":"):
+            chapeau = sentence
+            chapeau_verb = (found[0], found[1]) if found else chapeau_verb
+            continue
+        if found:
+            verb, strength, end = found
+            out.append(_record(base, "", "", sentence, verb, strength, sentence[end:]))
+        elif out:
+            out[-1]["text"] = f"{out[-1]['text']} {sentence}"
+            out[-1]["request"] = f"{out[-1]['request']} {sentence}"
+    if not chapeau and items:
+        chapeau = own
+        if out:  # the items depend on the last request of the own text
+            chapeau_verb = (str(out[-1]["verb"]), str(out[-1]["strength"]))
+    for item in items:
+        text = _LETTER.sub("", str(item["text"]))
+        out.append(_record(item, item["sub"], chapeau, text, chapeau_verb[0], chapeau_verb[1], text))
+    if not out:
+        out.append(_record(base, "", "", own, "", "", own))
+    return out

@@ -1,0 +1,130 @@
+"""How a recommendation is worded: intensifiers, hedges, action category, specificity, deadline.
+
+Every measure is a plain function of a text (or of a verb), transparent and
+checkable by hand; the lexicons are the CSV files in ``cobs/data``.
+
+* ``strength`` orders the Committee's operative verbs, weakest to strongest:
+  draws attention < requests < invites < encourages < calls upon < recommends <
+  urges. This is the order of UN drafting practice (see ../shared/DOMAIN.md):
+  "urges" and "strongly recommends" mark the Committee's most insistent demands;
+  "recommends" is the default; "calls upon" and "encourages" leave more room;
+  "invites" and "requests" are mostly procedural (report, disseminate); "draws
+  attention"/"reminds" point to a standard without asking a specific act.
+* ``action_category`` is UPR Info's 1-5 scale (Edward McMahon), read from the verb
+  of what the State is asked to do: 1 minimal (seek or share help), 2 continuing
+  ("continue", "maintain"), 3 considering ("consider", "envisage"), 4 general
+  ("take measures", "ensure", "strengthen"), 5 specific ("adopt", "ratify",
+  "amend", "criminalize"). "Consider ratifying" is 3: the first verb decides.
+  Missing when the verb is not in ``cobs/data/action_verbs.csv``.
+* ``specificity`` counts four features, 0-4: a named law, body or instrument; a
+  number or a date; a deadline; a target group. ``time_bound`` is the deadline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from cobs.reference.lexicons import action_verbs, phrases
+
+__all__ = ["STRENGTHS", "intensifiers", "hedges", "action_category", "specificity_parts", "time_bound"]
+
+STRENGTHS = ("draws attention", "requests", "invites", "encourages", "calls upon", "recommends", "urges")
+"""Levels of ``strength``, weakest first."""
+
+STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
+
+_NAMED = re.compile(
+    r"\b(?:[A-Z][\w’'-]+\s+){0,6}(?:Act|Code|Law|Convention|Covenant|Protocol|Programme|Plan|Strategy|Policy|"
+    r"Commission|Council|Ministry|Ombudsperson|Ombudsman|Office|Institute|Agency|Court|Committee|Fund|Framework|"
+    r"Principles|Guidelines|Rules|Parliament|Commissioner)\b(?:\s+(?:on|of|for|against)\s+(?:the\s+)?[A-Z][\w’'-]+)*"
+)
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                     r"October|November|December)\b")
+_DEADLINE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{4}|"
+    r"\d{1,2}\s+\w+\s+\d{4}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|the\s+(?:next|end)\b)"
+    r"|\b(?:by|before)\s+(?:the\s+)?(?:submission|time)\s+of\s+(?:its|the)\s+next\s+(?:periodic\s+)?report"
+    r"|\bwithin\s+(?:a\s+)?(?:clear|specific|set|reasonable)\s+(?:time\s*frame|timeline|deadline)"
+    r"|\b(?:time-bound|timeline|time\s*frame|deadline)s?\b",
+    re.IGNORECASE,
+)
+_GROUPS = re.compile(
+    r"\b(?:girls?|boys|women|adolescents?|infants?|children\s+with\s+disabilities|persons\s+with\s+disabilities|"
+    r"(?:persons|children|women)\s+with\s+(?:intellectual|psychosocial|hearing|visual)\s+\w+|refugees?|"
+    r"asylum[- ]seek\w*|migrants?|stateless|Roma|indigenous|minorit\w+|rural|older\s+persons|"
+    r"lesbian|gay|bisexual|transgender|intersex|LGBTI\w*|street\s+situations|unaccompanied|orphan\w*|"
+    r"victims?|survivors?|juveniles?|detainees?|prisoners?|deaf|blind|autis\w+|Afrodescendant|Afro-\w+|"
+    r"internally\s+displaced|single[- ]parent|poor\s+families|low-income)\b",
+    re.IGNORECASE,
+)
+
+
+def intensifiers(text: str) -> list[str]:
+    """Intensifying phrases of ``cobs/data/intensifiers.csv`` found in a text, in order.
+
+    Examples
+    --------
+    >>> intensifiers("take all measures necessary to expeditiously establish the post")
+    ['all measures necessary', 'expeditiously']
+    """
+    return [" ".join(m.group(0).lower().split()) for m in phrases("intensifiers.csv").finditer(text)]
+
+
+def hedges(text: str) -> list[str]:
+    """Hedging phrases of ``cobs/data/hedges.csv`` found in a text, in order.
+
+    Examples
+    --------
+    >>> hedges("consider ratifying, as appropriate, the Optional Protocol")
+    ['consider', 'as appropriate']
+    """
+    return [" ".join(m.group(0).lower().split()) for m in phrases("hedges.csv").finditer(text)]
+
+
+def action_category(verb: str) -> int | None:
+    """UPR Info action category (1-5) of the verb of a requested action; None if unknown.
+
+    Examples
+    --------
+    >>> action_category("ratify"), action_category("consider"), action_category("continue")
+    (5, 3, 2)
+    """
+    verb = verb.lower()
+    table = action_verbs()
+    if verb in table:
+        return table[verb]
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("s", ""), ("es", "")):
+        if verb.endswith(suffix) and verb[: -len(suffix)] + replacement in table:
+            return table[verb[: -len(suffix)] + replacement]
+    return None
+
+
+def specificity_parts(text: str) -> dict[str, bool]:
+    """The four features counted by ``specificity``.
+
+    Examples
+    --------
+    >>> specificity_parts("adopt the draft Juvenile Justice Code by 2025, in particular for girls")
+    {'named': True, 'number': True, 'deadline': True, 'group': True}
+    """
+    return {
+        "named": _NAMED.search(text) is not None,
+        "number": _NUMBER.search(text) is not None,
+        "deadline": _DEADLINE.search(text) is not None,
+        "group": _GROUPS.search(text) is not None,
+    }
+
+
+def time_bound(text: str) -> bool:
+    """Does the text set a deadline ("by 2025", "within 12 months", "before its next report")?
+
+    Examples
+    --------
+    >>> time_bound("submit its combined fifth and sixth reports by 10 September 2021")
+    True
+    >>> time_bound("take all measures necessary")
+    False
+    """
+    return _DEADLINE.search(text) is not None
