@@ -6,6 +6,7 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+``cobs.registry``   :func:`registry`: the COs known to cobs (``corpus/registry.csv``)
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -24,6 +25,7 @@ from cobs.reference import (
     state_name,
     states_table,
 )
+from cobs.registry import REGISTRY_COLUMNS, registry
 
 try:
     __version__ = version("cobs")
@@ -33,6 +35,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "FOOTNOTE_COLUMNS",
     "PARAGRAPH_COLUMNS",
+    "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "CobsError",
     "Document",
@@ -44,6 +47,7 @@ __all__ = [
     "format_symbol",
     "parse_symbol",
     "read_document",
+    "registry",
     "state_code",
     "state_name",
     "states_table",
