@@ -59,7 +59,7 @@ from cobs.reference.committees import committee_code
 from cobs.reference.states import state_code
 from cobs.reference.symbols import parse_symbol
 
-__all__ = ["REGISTRY_COLUMNS", "REGISTRY_PATH", "registry", "build_registry", "write_registry"]
+__all__ = ["REGISTRY_COLUMNS", "REGISTRY_PATH", "build_registry", "registry", "write_registry"]
 
 REGISTRY_COLUMNS = ("symbol", "committee", "state", "cycle", "date_adopted", "year", "languages", "source")
 """The registry's columns, in order (see the module documentation)."""

@@ -64,7 +64,7 @@ class FakeUN:
         self.base = f"http://{host}:{port}"
         self.ods_url = self.base + ODS_PATH
         self.ohchr_url = self.base + OHCHR_PATH
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         self._thread.start()
 
     def add(self, symbol: str, data: bytes, *, lang: str = "en", format: str = "pdf") -> None:
@@ -88,7 +88,7 @@ class FakeUN:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 with server._lock:
                     server.requests.append(self.path)
                 url = urllib.parse.urlsplit(self.path)

@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
+from conftest import shared_path
+from fake_un import ERROR_PAGE, make_co_docx, make_co_pdf
 
 from cobs.errors import EmptyDocumentError, NotAPDFError, TruncatedDocumentError, UnsupportedFormatError
 from cobs.read.identify import adoption_date, identify, session_dates, symbol_lines
-from conftest import shared_path
-from fake_un import ERROR_PAGE, make_co_docx, make_co_pdf
 
 
 @pytest.fixture(scope="module")
@@ -38,20 +38,20 @@ def test_symbol_lines_count_mastheads_and_running_headers_only():
 @pytest.mark.parametrize(
     "text, lang, expected",
     [
-        ("1. The Committee considered the report at its 705th and 706th meetings, held on 14 March 2024. "
-         "It adopted the present concluding observations at its 716th meeting, held on 21 March 2024.\n2. The",
+        (("1. The Committee considered the report at its 705th and 706th meetings, held on 14 March 2024. "
+         "It adopted the present concluding observations at its 716th meeting, held on 21 March 2024.\n2. The"),
          "en", datetime.date(2024, 3, 21)),
-        ("1. The Committee considered the report at its 149th and 150th meetings, held on 18 and 19 September "
+        (("1. The Committee considered the report at its 149th and 150th meetings, held on 18 and 19 September "
          "2014. At its 166th meeting, held on 1 October 2014, the Committee adopted the following concluding "
-         "observations.\n2. The", "en", datetime.date(2014, 10, 1)),
+         "observations.\n2. The"), "en", datetime.date(2014, 10, 1)),
         # the only date belongs to the consideration: no adoption date is printed
-        ("1. The Committee considered the report at its 125th and 126th meetings, held on 1 and 2 April 2014 "
-         "respectively, and adopted the following concluding observations at its 139th meeting.\n2. The", "en", None),
-        ("1. El Comité examinó el informe inicial de Grecia en sus sesiones 487ª y 488ª, celebradas los días 3 y 4 de "
+        (("1. The Committee considered the report at its 125th and 126th meetings, held on 1 and 2 April 2014 "
+         "respectively, and adopted the following concluding observations at its 139th meeting.\n2. The"), "en", None),
+        (("1. El Comité examinó el informe inicial de Grecia en sus sesiones 487ª y 488ª, celebradas los días 3 y 4 de "
          "septiembre de 2019. El Comité aprobó las presentes observaciones finales en su 506ª sesión, celebrada el "
-         "18 de septiembre de 2019.\n2. El", "es", datetime.date(2019, 9, 18)),
-        ("-1 نظرت اللجنة في التقرير في جلستيها 690 و691 المعقودتين في 4\nو5 آذار/مارس .2024 واعتمدت هذه الملاحظات "
-         "الختامية في جلستيها 710 و712 المعقودتين في 18\nو19 آذار/مارس .2024\n-2 وفقا", "ar", datetime.date(2024, 3, 19)),
+         "18 de septiembre de 2019.\n2. El"), "es", datetime.date(2019, 9, 18)),
+        (("-1 نظرت اللجنة في التقرير في جلستيها 690 و691 المعقودتين في 4\nو5 آذار/مارس .2024 واعتمدت هذه الملاحظات "
+         "الختامية في جلستيها 710 و712 المعقودتين في 18\nو19 آذار/مارس .2024\n-2 وفقا"), "ar", datetime.date(2024, 3, 19)),
         # a month garbled by PDF extraction is not guessed
         ("-1 نظرت اللجنة ... يلاعتمدت يف جلستان ،503 املعق ة يف 16 أيل ل/ساتمرب ،2019 هذه\n-2 يل", "ar", None),
         ("1. Le Comité a examiné le rapport.\n2. Le", "ru", None),

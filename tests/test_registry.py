@@ -6,11 +6,11 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import CRPD_PDFS, shared_path
 
 import cobs
 from cobs.read.identify import identify
 from cobs.registry import CITATIONS_PATH, REGISTRY_PATH, ROOT, _Row, build_registry
-from conftest import CRPD_PDFS, shared_path
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,13 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from cobs.errors import DamagedPDFError, EmptyDocumentError, NotAPDFError, TruncatedDocumentError, UnsupportedFormatError
+from cobs.errors import (
+    DamagedPDFError,
+    EmptyDocumentError,
+    NotAPDFError,
+    TruncatedDocumentError,
+    UnsupportedFormatError,
+)
 from cobs.read.language import detect_language
 from cobs.reference._tables import read_rows
 
