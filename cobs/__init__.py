@@ -7,6 +7,7 @@ The data flow follows the package layout:
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
 ``cobs.registry``   :func:`registry`: the COs known to cobs (``corpus/registry.csv``)
+``cobs.fetch``      :func:`fetch`, :func:`fetch_chain`: COs downloaded by symbol into :func:`data_home`
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -14,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
+from cobs.fetch import data_home, fetch, fetch_chain
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -44,6 +46,9 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
+    "data_home",
+    "fetch",
+    "fetch_chain",
     "format_symbol",
     "parse_symbol",
     "read_document",
