@@ -94,6 +94,14 @@ def test_what_is_not_a_document_is_refused(tmp_path, synthetic):
     html.write_bytes(ERROR_PAGE)
     with pytest.raises(NotAPDFError, match="HTML page"):
         identify(html)
+    old_word = tmp_path / "old.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(NotAPDFError, match=r"old Word \(.doc\) file"):
+        identify(old_word)
+    text = tmp_path / "text.pdf"
+    text.write_bytes(b"Service temporarily unavailable")
+    with pytest.raises(NotAPDFError, match="neither a PDF nor a Word"):
+        identify(text)
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     with pytest.raises(EmptyDocumentError):

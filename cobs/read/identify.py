@@ -418,8 +418,12 @@ def identify(path: str | os.PathLike[str]) -> Identity:
         fmt = "docx"
         pages, n_pages = _docx_pages(path), None
     else:
-        looks = "an HTML page" if b"<html" in data[:2048].lower() or b"<!doctype" in data[:2048].lower() else "not a PDF"
-        raise NotAPDFError(path, f"the file is {looks}, neither a PDF nor a Word file")
+        head = data[:2048].lower()
+        if b"<html" in head or b"<!doctype" in head:
+            raise NotAPDFError(path, "the file is an HTML page, neither a PDF nor a Word (.docx) file")
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise NotAPDFError(path, "the file is an old Word (.doc) file; cobs reads PDF and Word .docx files")
+        raise NotAPDFError(path, "the file is neither a PDF nor a Word (.docx) file")
     del data
     lines = [line for page in pages for line in page.split("\r\n")]
     counts = symbol_lines(lines)
