@@ -217,7 +217,7 @@ def test_a_stalling_server_times_out(server, home):
     with pytest.raises(FetchError, match="no answer within the time-out") as info:
         cobs.fetch(ESP, data_home=home, timeout=0.2, retries=1, backoff=0.01)
     elapsed = time.perf_counter() - started
-    assert 0.8 <= elapsed < 3, elapsed  # 2 sources x 2 attempts x 0.2 s
+    assert 0.8 <= elapsed < 8, elapsed  # 2 sources x 2 attempts x 0.2 s, far from the 30 s default
     assert "127.0.0.1" in str(info.value)
     assert_clean(home)
 
