@@ -6,6 +6,8 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+``cobs.registry``   :func:`registry`: the COs known to cobs (``corpus/registry.csv``)
+``cobs.fetch``      :func:`fetch`, :func:`fetch_chain`: COs downloaded by symbol into :func:`data_home`
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measure``    :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
 """
@@ -17,6 +19,7 @@ from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARA
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
+from cobs.sources.fetch import fetch, fetch_chain
 from cobs.measure import actions, citations, measure
 from cobs.reference import (
     Symbol,
@@ -29,6 +32,7 @@ from cobs.reference import (
     state_name,
     states_table,
 )
+from cobs.sources.registry import REGISTRY_COLUMNS, registry
 
 try:
     __version__ = version("cobs")
@@ -40,6 +44,7 @@ __all__ = [
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
+    "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "CobsError",
     "Document",
@@ -52,11 +57,14 @@ __all__ = [
     "committees_table",
     "corpus_summary",
     "data_home",
+    "fetch",
+    "fetch_chain",
     "format_symbol",
     "measure",
     "parse_symbol",
     "read_corpus",
     "read_document",
+    "registry",
     "state_code",
     "state_name",
     "states_table",

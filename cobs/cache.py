@@ -24,25 +24,28 @@ PARSE_VERSION = "1"
 
 
 def data_home(data_home: str | os.PathLike[str] | None = None) -> Path:
-    """The folder where cobs keeps downloads and caches (created if missing).
+    """The folder where cobs keeps downloaded documents and parsed ones.
 
     Parameters
     ----------
     data_home : str or path-like, optional
-        The folder to use. Default: the environment variable ``COBS_DATA``,
-        else ``~/cobs_data``.
+        The folder to use. By default the environment variable ``COBS_DATA``,
+        else ``~/cobs_data``. ``~`` is expanded. The folder is not created here.
+
+    Returns
+    -------
+    pathlib.Path
 
     Examples
     --------
-    >>> import tempfile
-    >>> data_home(tempfile.gettempdir()).is_dir()
+    >>> data_home("/tmp/cobs")
+    PosixPath('/tmp/cobs')
+    >>> data_home("~/corpora/cobs") == Path.home() / "corpora" / "cobs"
     True
     """
     if data_home is None:
-        data_home = os.environ.get("COBS_DATA") or Path.home() / "cobs_data"
-    path = Path(data_home).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+        data_home = os.environ.get("COBS_DATA") or "~/cobs_data"
+    return Path(data_home).expanduser()
 
 
 def clear_cache(*, data_home: str | os.PathLike[str] | None = None) -> None:

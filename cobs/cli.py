@@ -6,6 +6,8 @@
     Read COs and write the measured table of requested actions (``cobs.measure``).
 ``cobs corpus FOLDER``
     Read every document of a folder and print a summary per document.
+``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
+    Download COs into the cache (unless cached) and print their paths.
 
 Every file that cannot be read is reported on one line ("path: reason") and
 the command exits with status 2.
@@ -121,6 +123,41 @@ def _corpus(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if len(table.attrs["errors"]) else 0
 
 
+def _fetch(args: argparse.Namespace) -> int:
+    from cobs.sources.fetch import chain_symbols, fetch
+    from cobs.sources.registry import registry
+
+    symbols = list(args.symbols)
+    if (args.state is None) != (args.committee is None):
+        print("cobs: fetch: --state and --committee go together", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.state is not None:
+        try:
+            chain = chain_symbols(registry(state=args.state, committee=args.committee), protocol=args.protocol)
+        except (ValueError, OSError) as exc:
+            print(f"cobs: fetch: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if not chain:
+            print(f"cobs: fetch: the registry knows no CO of {args.committee} on {args.state}"
+                  f"{' under ' + args.protocol if args.protocol else ''}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        symbols.extend(chain)
+    if not symbols:
+        print("cobs: fetch: give symbols, or --state and --committee", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    failures = 0
+    for symbol in symbols:
+        try:
+            path = fetch(symbol, lang=args.lang, format=args.format, data_home=args.data_home,
+                         timeout=args.timeout, retries=args.retries)
+        except (CobsError, ValueError, OSError) as exc:
+            print(f"cobs: {exc}", file=sys.stderr)
+            failures += 1
+        else:
+            print(path, flush=True)
+    return EXIT_BAD_INPUT if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (-1: every core)")
     corpus.add_argument("--no-cache", action="store_true", help="parse every file again")
     corpus.set_defaults(run=_corpus)
+    fetch = commands.add_parser(
+        "fetch", help="download COs by symbol, or a State's chain from one committee, and print their paths",
+        description="Download COs into the cache (COBS_DATA, else ~/cobs_data) unless they are there, and print "
+        "their paths. Sources: COBS_ODS_URL, COBS_OHCHR_URL.",
+    )
+    fetch.add_argument("symbols", nargs="*", metavar="SYMBOL", help="CO symbols, such as CRC/C/KAZ/CO/4")
+    fetch.add_argument("--state", help="with --committee: the State's COs known to the registry, oldest first")
+    fetch.add_argument("--committee", help="committee code or name (CRC, CRPD, ...)")
+    fetch.add_argument("--protocol", choices=["OPSC", "OPAC"], help="the CRC's COs under an optional protocol")
+    fetch.add_argument("--lang", choices=["en", "fr", "es", "ar", "zh", "ru"], default="en")
+    fetch.add_argument("--format", choices=["pdf", "docx"], default="pdf")
+    fetch.add_argument("--data-home", help="cache folder (default: COBS_DATA, else ~/cobs_data)")
+    fetch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a server (default: 30)")
+    fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
+    fetch.set_defaults(run=_fetch)
     return parser
 
 

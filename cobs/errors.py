@@ -23,6 +23,9 @@ __all__ = [
     "LanguageError",
     "UnknownCommitteeError",
     "ParseError",
+    "FetchError",
+    "DocumentNotFoundError",
+    "VerificationError",
 ]
 
 
@@ -143,3 +146,39 @@ class UnknownCommitteeError(DocumentError):
 
 class ParseError(DocumentError):
     """The document's structure could not be read without losing or inventing text."""
+
+
+class FetchError(CobsError):
+    """A document could not be downloaded; the message names the symbol, the URL and what to do.
+
+    Raised when every source failed for a reason other than the two below:
+    the network is down or a server keeps failing (after the retries), a
+    server stalls past the time-out, or a transfer is cut.
+
+    Attributes
+    ----------
+    symbol : str
+        The symbol asked for.
+    reason : str
+        What went wrong, source by source.
+    url : str or None
+        The last URL tried, when there is one.
+    """
+
+    def __init__(self, symbol: str, reason: str, *, url: str | None = None) -> None:
+        self.symbol = symbol
+        self.reason = reason
+        self.url = url
+        super().__init__(f"{symbol}: {reason}")
+
+
+class DocumentNotFoundError(FetchError):
+    """No source has the document: HTTP 404 everywhere, or no link for that language and format."""
+
+
+class VerificationError(FetchError):
+    """What a source served is not the document asked for, so it was not kept.
+
+    An HTML page instead of a PDF, a damaged or truncated file, another
+    document (its printed symbol differs) or another language version.
+    """

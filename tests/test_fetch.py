@@ -1,0 +1,454 @@
+"""cobs.fetch against a local server imitating the UN document system and the OHCHR database.
+
+Every failure is followed by a look at the cache: it must hold no partial or
+wrong file (nor a temporary one). Synthetic documents cover the logic without
+../shared; the real CRPD PDFs are served when ../shared is present.
+"""
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+from fake_un import FakeUN, free_port, make_co_docx, make_co_pdf
+
+import cobs
+from cobs import cli
+from cobs.errors import CobsError, DocumentNotFoundError, FetchError, VerificationError
+
+FAST = {"timeout": 2.0, "retries": 2, "backoff": 0.01}
+ESP = "CRPD/C/ESP/CO/1"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    """Synthetic documents: bytes by name."""
+    folder = tmp_path_factory.mktemp("docs")
+    return {
+        "esp_en": make_co_pdf(folder / "esp_en.pdf").read_bytes(),
+        "esp_fr": make_co_pdf(folder / "esp_fr.pdf", lang="fr").read_bytes(),
+        "dza_en": make_co_pdf(folder / "dza_en.pdf", symbol="CRPD/C/DZA/CO/1").read_bytes(),
+        "esp_docx": make_co_docx(folder / "esp.docx").read_bytes(),
+    }
+
+
+@pytest.fixture
+def server(monkeypatch, docs):
+    un = FakeUN()
+    un.add(ESP, docs["esp_en"])
+    monkeypatch.setenv("COBS_ODS_URL", un.ods_url)
+    monkeypatch.setenv("COBS_OHCHR_URL", un.ohchr_url)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    yield un
+    un.close()
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "cobs_data"
+
+
+def cache(home: Path) -> list[str]:
+    """Every file of the cache, hidden ones included, relative to it."""
+    return sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file()) if home.exists() else []
+
+
+def assert_clean(home: Path) -> None:
+    assert cache(home) == [], "the cache holds a partial or wrong file"
+
+
+def ods_requests(un: FakeUN) -> list[str]:
+    return [r for r in un.requests if r.startswith("/api/")]
+
+
+# --- the cache and its folder -----------------------------------------------------------------
+
+
+def test_data_home_argument_then_environment_then_home(monkeypatch, tmp_path):
+    monkeypatch.delenv("COBS_DATA", raising=False)
+    assert cobs.data_home() == Path.home() / "cobs_data"
+    monkeypatch.setenv("COBS_DATA", str(tmp_path / "env"))
+    assert cobs.data_home() == tmp_path / "env"
+    assert cobs.data_home(tmp_path / "arg") == tmp_path / "arg"
+    assert cobs.data_home("~/x") == Path.home() / "x"
+
+
+def test_fetch_from_the_document_system_follows_its_redirect(server, home, docs):
+    path = cobs.fetch(ESP, data_home=home, **FAST)
+    assert path == home / "documents" / "en" / "CRPD_C_ESP_CO_1.pdf"
+    assert path.read_bytes() == docs["esp_en"]
+    assert cache(home) == ["documents/en/CRPD_C_ESP_CO_1.pdf", "documents/en/CRPD_C_ESP_CO_1.pdf.json"]
+    record = json.loads(path.with_name(path.name + ".json").read_text())
+    assert record["sha256"] == hashlib.sha256(docs["esp_en"]).hexdigest()
+    assert (record["symbol"], record["language"], record["format"], record["bytes"]) == (ESP, "en", "pdf", len(docs["esp_en"]))
+    assert record["source"] == "the UN Official Document System" and "/ods/files/" in record["url"]
+    assert server.requests[0].startswith("/api/symbol/access?s=CRPD%2FC%2FESP%2FCO%2F1&l=en&t=pdf")
+    assert server.requests[1].startswith("/ods/files/")  # the redirect was followed
+    assert len(server.requests) == 2
+
+
+def test_data_home_from_the_environment(server, home, monkeypatch):
+    monkeypatch.setenv("COBS_DATA", str(home))
+    assert cobs.fetch(ESP, **FAST).parent == home / "documents" / "en"
+
+
+def test_no_request_at_all_when_cached(server, home, monkeypatch):
+    first = cobs.fetch(ESP, data_home=home, **FAST)
+    server.requests.clear()
+    assert cobs.fetch(ESP, data_home=home, **FAST) == first
+    assert server.requests == []
+    # and with no network at all
+    monkeypatch.setenv("COBS_ODS_URL", f"http://127.0.0.1:{free_port()}/api")
+    monkeypatch.setenv("COBS_OHCHR_URL", f"http://127.0.0.1:{free_port()}/tb")
+    assert cobs.fetch(ESP, data_home=home, **FAST) == first
+    assert cobs.fetch(ESP, data_home=home, download_if_missing=False) == first
+
+
+def test_a_cached_file_that_changed_is_downloaded_again(server, home, docs):
+    path = cobs.fetch(ESP, data_home=home, **FAST)
+    path.write_bytes(docs["esp_en"][:-10] + b"0123456789")  # same size, other bytes
+    server.requests.clear()
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]
+    assert len(server.requests) == 2
+
+
+def test_download_if_missing_false(server, home):
+    with pytest.raises(FileNotFoundError, match=r"CRPD/C/ESP/CO/1 \(English, PDF\) is not in the cache.*cobs fetch"):
+        cobs.fetch(ESP, data_home=home, download_if_missing=False)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "symbol, name",
+    [("E/C.12/KAZ/CO/2", "E_C.12_KAZ_CO_2.pdf"), ("CRC/C/15/Add.213", "CRC_C_15_Add.213.pdf"),
+     (" crc/c/opac/kaz/co/1 ", "CRC_C_OPAC_KAZ_CO_1.pdf"), ("CRPD/C/AZE/CO/2-3", "CRPD_C_AZE_CO_2-3.pdf")],
+)
+def test_a_symbol_makes_a_safe_file_name(server, home, symbol, name):
+    with pytest.raises(DocumentNotFoundError):
+        cobs.fetch(symbol, data_home=home, **FAST)  # not on the server: only the name is looked at
+    with pytest.raises(FileNotFoundError) as info:
+        cobs.fetch(symbol, data_home=home, download_if_missing=False)
+    assert str(home / "documents" / "en") in str(info.value)
+    from cobs.sources.fetch import _filename
+
+    assert _filename(cobs.parse_symbol(symbol).symbol, "pdf") == name
+    assert "/" not in name and not name.startswith(".")
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+def test_falls_back_to_the_ohchr_landing_page(server, home, docs):
+    server.ods = "missing"
+    path = cobs.fetch(ESP, data_home=home, **FAST)
+    assert path.read_bytes() == docs["esp_en"]
+    landing = [r for r in server.requests if r.startswith("/_layouts/15/treatybodyexternal/Download.aspx")]
+    assert landing == ["/_layouts/15/treatybodyexternal/Download.aspx?symbolno=CRPD%2FC%2FESP%2FCO%2F1&Lang=en"]
+    assert server.requests[-1].startswith("/SelfServices/FilesHandler.ashx?enc=")
+    record = json.loads(path.with_name(path.name + ".json").read_text())
+    assert record["source"] == "the OHCHR treaty-body database"
+
+
+def test_the_landing_page_link_for_the_language_and_format_asked(server, home, docs):
+    server.ods = "missing"
+    server.add(ESP, docs["esp_fr"], lang="fr")
+    server.add(ESP, docs["esp_docx"], lang="en", format="docx")
+    french = cobs.fetch(ESP, lang="fr", data_home=home, **FAST)
+    word = cobs.fetch(ESP, format="docx", data_home=home, **FAST)
+    assert french == home / "documents" / "fr" / "CRPD_C_ESP_CO_1.pdf" and french.read_bytes() == docs["esp_fr"]
+    assert word == home / "documents" / "en" / "CRPD_C_ESP_CO_1.docx" and word.read_bytes() == docs["esp_docx"]
+    with pytest.raises(DocumentNotFoundError, match="lists no Russian PDF version"):
+        cobs.fetch(ESP, lang="ru", data_home=home, **FAST)
+
+
+def test_word_files_from_the_document_system(server, home, docs):
+    server.add(ESP, docs["esp_docx"], format="docx")
+    assert cobs.fetch(ESP, format="docx", data_home=home, **FAST).read_bytes() == docs["esp_docx"]
+
+
+def test_retries_a_server_that_fails_twice(server, home, docs):
+    server.ods, server.ohchr = "flaky", "missing"
+    started = time.perf_counter()
+    path = cobs.fetch(ESP, data_home=home, timeout=2.0, retries=2, backoff=0.05)
+    assert path.read_bytes() == docs["esp_en"]
+    assert len(ods_requests(server)) == 3
+    assert time.perf_counter() - started >= 0.05 + 0.1  # back-off: 0.05 s, then 0.1 s
+
+
+def test_too_few_retries_then_the_next_source(server, home, docs):
+    server.ods = "flaky"
+    path = cobs.fetch(ESP, data_home=home, timeout=2.0, retries=1, backoff=0.01)
+    assert len(ods_requests(server)) == 2
+    assert json.loads(path.with_name(path.name + ".json").read_text())["source"] == "the OHCHR treaty-body database"
+
+
+def test_a_server_error_everywhere(server, home):
+    server.ods = server.ohchr = "error"
+    with pytest.raises(FetchError, match="HTTP 500.*3 attempts.*HTTP 500.*3 attempts.*try again later") as info:
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert not isinstance(info.value, (DocumentNotFoundError, VerificationError))
+    assert len(ods_requests(server)) == 3
+    assert_clean(home)
+
+
+# --- what must never reach the cache -------------------------------------------------------------
+
+
+def test_an_html_error_page_served_with_status_200(server, home):
+    server.ods = server.ohchr = "html"
+    with pytest.raises(VerificationError, match="nothing was kept.*HTML page.*HTML page") as info:
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert info.value.symbol == ESP and "FilesHandler.ashx" in info.value.url
+    assert_clean(home)
+
+
+def test_an_html_page_at_one_source_only(server, home, docs):
+    server.ods = "html"
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]
+    assert cache(home) == ["documents/en/CRPD_C_ESP_CO_1.pdf", "documents/en/CRPD_C_ESP_CO_1.pdf.json"]
+
+
+def test_a_stalling_server_times_out(server, home):
+    server.ods = server.ohchr = "stall"
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match="no answer within the time-out") as info:
+        cobs.fetch(ESP, data_home=home, timeout=0.2, retries=1, backoff=0.01)
+    elapsed = time.perf_counter() - started
+    assert 0.8 <= elapsed < 8, elapsed  # 2 sources x 2 attempts x 0.2 s, far from the 30 s default
+    assert "127.0.0.1" in str(info.value)
+    assert_clean(home)
+
+
+def test_a_cut_transfer_is_detected(server, home):
+    server.ods = server.ohchr = "cut"
+    with pytest.raises(FetchError, match=r"cut after \d+ of \d+ bytes"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert len([r for r in server.requests if r.startswith("/ods/files/")]) == 3  # retried
+    assert_clean(home)
+
+
+def test_a_cut_transfer_then_the_next_source(server, home, docs):
+    server.ods = "cut"
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]
+
+
+def test_another_document_is_not_kept(server, home, docs):
+    server.ods = server.ohchr = "swap"
+    server.swap_with = docs["dza_en"]
+    with pytest.raises(VerificationError, match="served CRPD/C/DZA/CO/1, another document than CRPD/C/ESP/CO/1"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_another_language_is_not_kept(server, home, docs):
+    server.ods = server.ohchr = "swap"
+    server.swap_with = docs["esp_fr"]
+    with pytest.raises(VerificationError, match="served the French version, not the English one"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_a_pdf_asked_a_word_file_served(server, home, docs):
+    server.ods = server.ohchr = "swap"
+    server.swap_with = docs["esp_docx"]
+    with pytest.raises(VerificationError, match=r"served a Word \(.docx\) file, not PDF"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_404_everywhere(server, home):
+    server.ods = server.ohchr = "missing"
+    with pytest.raises(DocumentNotFoundError, match="CRPD/C/ESP/CO/1: no English PDF found.*HTTP 404.*HTTP 404.*check the"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert len(server.requests) == 2  # a 404 is not retried
+    assert_clean(home)
+
+
+def test_an_unknown_symbol(server, home):
+    # the document system answers 404, the OHCHR database a page without links
+    with pytest.raises(DocumentNotFoundError, match="CRPD/C/XXX/CO/1: no English PDF found.*404.*lists no English PDF"):
+        cobs.fetch("CRPD/C/XXX/CO/1", data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_offline(monkeypatch, home):
+    monkeypatch.setenv("COBS_ODS_URL", f"http://127.0.0.1:{free_port()}/api/symbol/access")
+    monkeypatch.setenv("COBS_OHCHR_URL", f"http://127.0.0.1:{free_port()}/Download.aspx")
+    with pytest.raises(FetchError, match="connection refused.*connection refused.*check the network connection"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_a_failure_keeps_what_was_cached(server, home, docs):
+    path = cobs.fetch(ESP, data_home=home, **FAST)
+    with pytest.raises(DocumentNotFoundError):
+        cobs.fetch(ESP, lang="fr", data_home=home, **FAST)
+    assert path.read_bytes() == docs["esp_en"]
+    assert cache(home) == ["documents/en/CRPD_C_ESP_CO_1.pdf", "documents/en/CRPD_C_ESP_CO_1.pdf.json"]
+
+
+# --- arguments ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "symbol, message",
+    [
+        ("CRC/C/KAZ/Q/5-6", r"'CRC/C/KAZ/Q/5-6' is a list of issues, not concluding observations: cobs fetches COs only"),
+        ("CRPD/C/KAZ/1", r"is a State party report, not concluding observations"),
+        ("CRPD/C/AZE/FCO/2-3", r"is a follow-up to concluding observations, not concluding observations"),
+        ("CRPD/C/CZE/CO/1/Add.1", r"is an addendum to concluding observations .* \(such as 'CRPD/C/CZE/CO/1'\)"),
+        ("A/HRC/28/10", r"not a treaty-body document symbol"),
+        ("", r"not a treaty-body document symbol"),
+    ],
+)
+def test_what_is_not_a_co_is_refused_before_any_request(server, home, symbol, message):
+    with pytest.raises(ValueError, match=message):
+        cobs.fetch(symbol, data_home=home)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"lang": "de"}, "lang must be one of"),
+        ({"format": "html"}, "format must be 'pdf' or 'docx', got 'html'"),
+        ({"timeout": 0}, "timeout must be a positive number"),
+        ({"retries": -1}, "retries must be an int >= 0"),
+        ({"retries": 1.5}, "retries must be an int"),
+        ({"backoff": "1"}, "backoff must be a number"),
+    ],
+)
+def test_invalid_options(server, home, options, message):
+    with pytest.raises(ValueError, match=message):
+        cobs.fetch(ESP, data_home=home, **options)
+    assert server.requests == []
+
+
+def test_a_symbol_must_be_a_string(home):
+    with pytest.raises(TypeError, match="symbol must be a str"):
+        cobs.fetch(["CRC/C/KAZ/CO/4"], data_home=home)
+
+
+# --- chains ------------------------------------------------------------------------------------
+
+KAZ_CRC = ["CRC/C/15/Add.213", "CRC/C/KAZ/CO/3", "CRC/C/KAZ/CO/4"]
+
+
+@pytest.fixture
+def kaz_server(server, tmp_path):
+    for symbol in [*KAZ_CRC, "CRC/C/OPAC/KAZ/CO/1"]:
+        server.add(symbol, make_co_docx(tmp_path / "x.docx", symbol=symbol).read_bytes(), format="docx")
+    return server
+
+
+def test_fetch_chain_oldest_first(kaz_server, home):
+    paths = cobs.fetch_chain("Kazakhstan", "CRC", format="docx", data_home=home, **FAST)
+    assert [p.name for p in paths] == ["CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx", "CRC_C_KAZ_CO_4.docx"]
+    opac = cobs.fetch_chain("KAZ", "Committee on the Rights of the Child", protocol="OPAC", format="docx", data_home=home)
+    assert [p.name for p in opac] == ["CRC_C_OPAC_KAZ_CO_1.docx"]
+    assert cobs.fetch_chain("KAZ", "CAT", data_home=home) == []
+
+
+def test_fetch_chain_reports_what_it_could_not_fetch(kaz_server, home):
+    with pytest.raises(FetchError, match=r"KAZ/CRC: 3 of 3 COs not fetched: CRC/C/15/Add.213: no English PDF found"):
+        cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)
+    kaz_server.documents.pop(("CRC/C/KAZ/CO/3", "en", "docx"))
+    with pytest.raises(FetchError, match=r"1 of 3 COs not fetched: CRC/C/KAZ/CO/3: no English Word"):
+        cobs.fetch_chain("KAZ", "CRC", format="docx", data_home=home, **FAST)
+    assert len(cache(home)) == 4  # the two others, with their records
+
+
+def test_fetch_chain_validates(home):
+    with pytest.raises(ValueError, match="unknown State 'Narnia'"):
+        cobs.fetch_chain("Narnia", "CRC", data_home=home)
+    with pytest.raises(ValueError, match="protocol must be"):
+        cobs.fetch_chain("KAZ", "CRC", protocol="OPIC", data_home=home)
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def test_cli_fetch_prints_the_paths(server, home, capsys):
+    assert cli.main(["fetch", ESP, "--data-home", str(home), "--retries", "0"]) == 0
+    out = capsys.readouterr()
+    assert out.out == f"{home / 'documents' / 'en' / 'CRPD_C_ESP_CO_1.pdf'}\n" and out.err == ""
+
+
+def test_cli_fetch_one_line_per_failure_and_status_2(server, home, capsys):
+    status = cli.main(["fetch", "CRPD/C/XXX/CO/1", ESP, "CRC/C/KAZ/Q/5-6", "--data-home", str(home), "--retries", "0"])
+    out = capsys.readouterr()
+    assert status == 2
+    assert out.out.splitlines() == [str(home / "documents" / "en" / "CRPD_C_ESP_CO_1.pdf")]
+    errors = out.err.splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith("cobs: CRPD/C/XXX/CO/1: no English PDF found")
+    assert errors[1].startswith("cobs: 'CRC/C/KAZ/Q/5-6' is a list of issues")
+
+
+def test_cli_fetch_a_chain(kaz_server, home, capsys):
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--format", "docx", "--data-home", str(home)]) == 0
+    assert [Path(line).name for line in capsys.readouterr().out.splitlines()] == [
+        "CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx", "CRC_C_KAZ_CO_4.docx"]
+    assert cli.main(["fetch", "--state", "KAZ"]) == 2
+    assert "go together" in capsys.readouterr().err
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CED"]) == 2
+    assert "knows no CO of CED on KAZ" in capsys.readouterr().err
+    assert cli.main(["fetch", "--state", "Narnia", "--committee", "CRC"]) == 2
+    assert "unknown State 'Narnia'" in capsys.readouterr().err
+    assert cli.main(["fetch"]) == 2
+
+
+# --- real documents ----------------------------------------------------------------------------
+
+
+def _real(name: str) -> bytes:
+    return shared_path("crpd-dashboard-pdfs", "concluding_observations", name).read_bytes()
+
+
+def test_real_pdf_from_the_document_system_then_read(server, home):
+    data = _real("Spain_UnknownYear_CRPD_C_ESP_CO_1.pdf")
+    server.add(ESP, data)
+    path = cobs.fetch(ESP, data_home=home, **FAST)
+    assert path.read_bytes() == data
+    assert cobs.read_document(path).meta.symbol == ESP
+
+
+def test_real_arabic_version_from_the_ohchr_page(server, home):
+    data = _real("Kazakhstan_2024_CRPD_C_KAZ_CO_1.pdf")
+    server.ods = "missing"
+    server.add("CRPD/C/KAZ/CO/1", data, lang="ar")
+    path = cobs.fetch("CRPD/C/KAZ/CO/1", lang="ar", data_home=home, **FAST)
+    assert path == home / "documents" / "ar" / "CRPD_C_KAZ_CO_1.pdf" and path.read_bytes() == data
+
+
+def test_real_arabic_version_served_for_english_is_not_kept(server, home):
+    server.add("CRPD/C/KAZ/CO/1", b"unused")
+    server.ods = server.ohchr = "swap"
+    server.swap_with = _real("Kazakhstan_2024_CRPD_C_KAZ_CO_1.pdf")
+    with pytest.raises(VerificationError, match="served the Arabic version, not the English one"):
+        cobs.fetch("CRPD/C/KAZ/CO/1", data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_real_other_document_and_cut_transfer(server, home):
+    data = _real("Spain_UnknownYear_CRPD_C_ESP_CO_1.pdf")
+    server.add(ESP, data)
+    server.ods = server.ohchr = "swap"
+    server.swap_with = _real("Algeria_2018_CRPD_C_DZA_CO_1.pdf")
+    with pytest.raises(VerificationError, match="served CRPD/C/DZA/CO/1"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+    server.ods = server.ohchr = "cut"
+    with pytest.raises(FetchError, match="cut after"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+    server.ods = server.ohchr = "ok"
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == data
+
+
+def test_errors_are_cobs_errors():
+    assert issubclass(DocumentNotFoundError, FetchError) and issubclass(VerificationError, FetchError)
+    assert issubclass(FetchError, CobsError)
