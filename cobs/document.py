@@ -58,7 +58,9 @@ class DocumentMeta:
     year : int or None
         Year of adoption.
     date : datetime.date or None
-        Date of adoption (the meeting at which the observations were adopted).
+        Date of adoption (the meeting at which the observations were adopted), when
+        the document states it; otherwise None and ``year`` comes from the session's
+        dates or the date of issue.
     session : int or None
         Committee session at which they were adopted.
     language : str

@@ -29,6 +29,10 @@ _ADOPTED = re.compile(
     r"adopted\s+(?:the\s+)?(?:present|following|foregoing|these|its)?\s*concluding\s+observations?\b.{0,160}?" + _DATE,
     re.IGNORECASE | re.DOTALL,
 )
+_ADOPTED_AT = re.compile(  # "At its 166th meeting, held on 1 October 2014, the Committee adopted ..."
+    r"\bat\s+its\s+\S+\s+meeting,?\s+(?:held\s+)?on\s+" + _DATE + r",?\s+(?:the\s+Committee|it)\s+adopted\b",
+    re.IGNORECASE,
+)
 _SESSION_DATES = re.compile(r"session\s*,?\s*\(?[^)]{0,40}?" + _DATE, re.IGNORECASE)
 _ANY_DATE = re.compile(_DATE)
 
@@ -180,17 +184,16 @@ def infer(
     source = "printed" if printed else "inferred"
     if symbol is None and state and cycle:
         symbol = format_symbol(committee, state, cycle, protocol=protocol)
-    adopted = _ADOPTED.search(first_paras)
-    date = _date(adopted) if adopted else None
-    if date is None:
-        session_dates = _SESSION_DATES.search(notes + " " + title)
-        date = _date(session_dates) if session_dates else None
+    adopted = _ADOPTED_AT.search(first_paras) or _ADOPTED.search(first_paras)
+    date = _date(adopted) if adopted else None  # only a date the document gives for the adoption
     session_match = _SESSION.search(notes + " " + title)
     session = ordinal_value(session_match.group(1)) if session_match else None
     year = date.year if date else None
-    if year is None:
+    if year is None:  # the year of the session's last day, else of the document's issue
+        session_dates = _SESSION_DATES.search(notes + " " + title)
+        ended = _date(session_dates) if session_dates else None
         issued = [_date(m) for m in _ANY_DATE.finditer(" ".join(furniture))]
-        year = next((d.year for d in issued if d), None)
+        year = ended.year if ended else next((d.year for d in issued if d), None)
     return {
         "symbol": symbol,
         "symbol_source": source,
