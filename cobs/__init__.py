@@ -6,10 +6,10 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
-``cobs.registry``   :func:`registry`: the COs known to cobs (``corpus/registry.csv``)
-``cobs.fetch``      :func:`fetch`, :func:`fetch_chain`: COs downloaded by symbol into :func:`data_home`
+``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measure``    :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.cache import data_home
 from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.corpus import corpus_summary, read_corpus
+from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
 from cobs.sources.fetch import fetch, fetch_chain
@@ -46,6 +47,7 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "UPR_INFO_COLUMNS",
     "CobsError",
     "Document",
     "DocumentMeta",
@@ -60,6 +62,7 @@ __all__ = [
     "fetch",
     "fetch_chain",
     "format_symbol",
+    "load_upr_info",
     "measure",
     "parse_symbol",
     "read_corpus",
@@ -68,4 +71,5 @@ __all__ = [
     "state_code",
     "state_name",
     "states_table",
+    "upr_info_labels",
 ]
