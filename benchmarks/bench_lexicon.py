@@ -1,0 +1,46 @@
+"""How well the action-verb lexicon agrees with UPR Info's human coders.
+
+Usage: python benchmarks/bench_lexicon.py
+
+The lexicon (cobs/data/action_verbs.csv) is built from sessions 1-21 of the UPR
+Info export in ../shared (scripts/build_action_verbs.py); here it is scored on
+sessions 25-27, which it has not seen: coverage (recommendations whose verb is in
+the lexicon), accuracy where covered, accuracy overall (uncovered = wrong), macro-F1.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from sklearn.metrics import accuracy_score, f1_score
+
+from cobs.datasets import load_upr_info
+from cobs.measure.actions import action_verb
+from cobs.measure.wording import action_category
+
+EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info-export-2018"
+
+
+def main() -> None:
+    if not EXPORT.is_dir():
+        sys.exit(f"bench_lexicon: {EXPORT} is absent")
+    table = load_upr_info(EXPORT)
+    test = table[table["session"].between(25, 27) & table["action"].notna()]
+    start = time.perf_counter()
+    predicted = [action_category(action_verb(str(t))) for t in test["recommendation"]]
+    seconds = time.perf_counter() - start
+    truth = test["action"].astype(int).tolist()
+    covered = [(p, t) for p, t in zip(predicted, truth) if p is not None]
+    overall = [p if p is not None else 0 for p in predicted]
+    print(f"UPR Info sessions 25-27: {len(test)} recommendations coded by UPR Info")
+    print(f"coverage {len(covered) / len(test):.1%}; accuracy where covered "
+          f"{accuracy_score([t for _, t in covered], [p for p, _ in covered]):.3f}; "
+          f"overall {accuracy_score(truth, overall):.3f}; macro-F1 overall "
+          f"{f1_score(truth, overall, labels=[1, 2, 3, 4, 5], average='macro'):.3f}")
+    print(f"{len(test) / seconds:.0f} recommendations/s")
+
+
+if __name__ == "__main__":
+    main()
