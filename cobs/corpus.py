@@ -15,7 +15,7 @@ import pandas as pd
 from cobs.cache import file_digest, load_parsed, store_parsed
 from cobs.columns import PARAGRAPH_COLUMNS
 from cobs.document import Document, read_document
-from cobs.errors import CobsError, DocumentError
+from cobs.errors import DocumentError
 
 __all__ = ["read_corpus", "corpus_summary", "CorpusWarning", "READABLE_SUFFIXES"]
 
@@ -185,5 +185,3 @@ def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
     summary["rows"] = table.groupby("symbol", sort=False).size()
     return summary.reset_index()
 
-
-_ = CobsError

@@ -22,7 +22,6 @@ from cobs.errors import (
     ParseError,
     TruncatedDocumentError,
     UnknownCommitteeError,
-    UnsupportedFormatError,
 )
 from cobs.read import read_raw
 from cobs.read._lines import RawDocument
@@ -372,5 +371,3 @@ def _set_aside_table(meta: DocumentMeta, raw: RawDocument, structure: Structure)
     table["line"] = table["line"].astype("Int64")
     return table
 
-
-_ = UnsupportedFormatError  # re-exported through cobs.errors

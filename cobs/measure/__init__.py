@@ -15,7 +15,7 @@ import pandas as pd
 from cobs.measure.actions import ACTION_COLUMNS, actions
 from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
 from cobs.measure.themes import cluster_id, theme
-from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts, time_bound
+from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts
 
 __all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
 
