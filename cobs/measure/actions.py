@@ -44,6 +44,7 @@ _PARENTHETICAL = re.compile(r"^,[^,]{0,250}?,\s*")
 _LEADING_PHRASE = re.compile(  # "In the light of ..., take": an adverbial phrase before the verb
     r"^(?:In|With|For|Where|Wherever|When|Within|Under|Through|Taking|Bearing|Recalling|Drawing|Guided|Given|As|On|"
     r"Following|Recognizing|Considering\s+that)\b[^,]{0,400},\s*",
+    re.IGNORECASE,
 )
 
 
