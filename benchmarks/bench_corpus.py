@@ -34,14 +34,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home, warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
         start = time.perf_counter()
-        table = read_corpus(folder, n_jobs=args.jobs, data_home=home, progress=False)
+        table, report = read_corpus(folder, n_jobs=args.jobs, data_home=home, progress=False, report=True)
         cold = time.perf_counter() - start
         start = time.perf_counter()
         again = read_corpus(folder, n_jobs=args.jobs, data_home=home, progress=False)
         warm = time.perf_counter() - start
     assert again.equals(table)
     docs = table["symbol"].nunique()
-    print(f"{len(files)} files, {docs} documents read, {len(table)} rows, {len(table.attrs['errors'])} left out")
+    print(f"{len(files)} files, {docs} documents read, {len(table)} rows, {len(report.errors)} left out")
     print(f"cold ({args.jobs} workers): {cold:.2f} s = {len(files) / cold:.1f} files/s")
     print(f"warm (cache)      : {warm:.2f} s = {len(files) / warm:.0f} files/s")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

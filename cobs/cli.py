@@ -22,105 +22,110 @@ from pathlib import Path
 
 import pandas as pd
 
-from cobs.document import Document, read_document
+from cobs.corpus import READABLE_SUFFIXES
 from cobs.errors import CobsError
 
 EXIT_BAD_INPUT = 2
-_READABLE = {".txt", ".pdf", ".docx", ".html", ".htm"}
+_FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
 
 
-def _read_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
-    documents, errors = [], []
-    for path in paths:
-        try:
-            documents.append(read_document(path))
-        except (CobsError, OSError) as exc:
-            errors.append(str(exc))
-    return documents, errors
+def _jobs(value: str) -> int:
+    number = int(value)
+    if number == 0 or number < -1:
+        raise argparse.ArgumentTypeError(f"must be a positive number or -1 (every core), got {value}")
+    return number
 
 
-def _files(paths: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for name in paths:
+def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame, int] | None:
+    """The paragraph table of files and folders, the files read, and how many were left out.
+
+    Each file left out is reported on one line of standard error.
+    """
+    from cobs.corpus import read_corpus
+
+    paths: list[Path] = []
+    for name in sources:
         path = Path(name)
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in _READABLE and p.is_file()))
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+            if not found:
+                print(f"cobs: {path}: no .txt, .pdf, .docx or .html file in this folder", file=sys.stderr)
+                return None
+            paths.extend(found)
         else:
-            out.append(path)
-    return out
+            paths.append(path)
+    table, report = read_corpus(paths, n_jobs=args.jobs, cache=not args.no_cache, report=True)
+    for error in report.errors.itertuples():
+        print(f"cobs: {error.file}: {error.reason}", file=sys.stderr)
+    return table, report.files, len(report.errors)
 
 
-def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
-    if fmt == "parquet":
-        if output is None:
-            raise SystemExit("cobs: --format parquet needs -o FILE (parquet is binary)")
-        table.to_parquet(output, index=False)
-    elif fmt == "json":
-        text = table.to_json(orient="records", force_ascii=False, indent=1)
-        Path(output).write_text(text + "\n", encoding="utf-8") if output else sys.stdout.write(text + "\n")
-    else:
-        if output:
-            table.to_csv(output, index=False)
+def _write(table: pd.DataFrame, fmt: str | None, output: str | None) -> bool:
+    fmt = fmt or (_FORMATS.get(Path(output).suffix.lower(), "csv") if output else "csv")
+    try:
+        if fmt == "parquet":
+            if output is None:
+                print("cobs: --format parquet needs -o FILE (parquet is binary)", file=sys.stderr)
+                return False
+            table.to_parquet(output, index=False)
+        elif fmt == "json":
+            text = table.to_json(orient="records", force_ascii=False, indent=1, date_format="iso")
+            if output:
+                Path(output).write_text(text + "\n", encoding="utf-8")
+            else:
+                sys.stdout.write(text + "\n")
         else:
-            table.to_csv(sys.stdout, index=False)
+            if fmt == "csv":  # lists (citations, phrases) as "a; b" in a flat file
+                lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
+                table = table.assign(**{c: table[c].map("; ".join) for c in lists})
+            table.to_csv(output if output else sys.stdout, index=False)
+    except OSError as exc:
+        print(f"cobs: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True
 
 
-def _paragraph_table(args: argparse.Namespace) -> pd.DataFrame | None:
-    """The paragraph table of the files asked for; None (after reporting) when some cannot be read."""
-    documents, errors = _read_all(_files(args.paths))
-    for message in errors:
-        print(f"cobs: {message}", file=sys.stderr)
+def _table_command(args: argparse.Namespace, make) -> int:
+    read = _read(args, args.paths)
+    if read is None:
+        return EXIT_BAD_INPUT
+    table, _, errors = read
     if errors and not args.keep_going:
-        print(f"cobs: nothing written: {len(errors)} file(s) could not be read (--keep-going writes the rest)",
-              file=sys.stderr)
-        return None
-    args.failed = bool(errors)
-    if not documents:
-        return None
-    return pd.concat([d.paragraphs for d in documents], ignore_index=True)
+        print(f"cobs: nothing written: {errors} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not len(table):
+        return EXIT_BAD_INPUT
+    if not _write(make(table), args.format, args.output):
+        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if errors else 0
 
 
 def _parse(args: argparse.Namespace) -> int:
-    table = _paragraph_table(args)
-    if table is not None:
-        _write(table, args.format, args.output)
-    return EXIT_BAD_INPUT if table is None or args.failed else 0
+    return _table_command(args, lambda table: table)
 
 
 def _measure(args: argparse.Namespace) -> int:
     from cobs.measure import measure
 
-    table = _paragraph_table(args)
-    if table is None:
-        return EXIT_BAD_INPUT
-    measured = measure(table)
-    if args.format == "csv":  # lists of citations and phrases as "a; b" in a flat file
-        lists = [c for c in measured.columns if measured[c].map(lambda v: isinstance(v, list)).any()]
-        measured = measured.assign(**{c: measured[c].map("; ".join) for c in lists})
-    _write(measured, args.format, args.output)
-    return EXIT_BAD_INPUT if args.failed else 0
+    return _table_command(args, measure)
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    import warnings
-
-    from cobs.corpus import CorpusWarning, corpus_summary, read_corpus
+    from cobs.corpus import corpus_summary
 
     folder = Path(args.folder)
     if not folder.is_dir():
         print(f"cobs: {folder}: not a folder", file=sys.stderr)
         return EXIT_BAD_INPUT
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)  # reported below, one line per file
-        table = read_corpus(folder, n_jobs=args.jobs, cache=not args.no_cache)
+    read = _read(args, [args.folder])
+    if read is None:
+        return EXIT_BAD_INPUT
+    table, files, errors = read
     if len(table):
         summary = corpus_summary(table)
-        files = table.attrs["files"].drop_duplicates("symbol").set_index("symbol")["file"]
-        summary["file"] = summary["symbol"].map(lambda s: Path(files[s]).name)
+        summary["file"] = summary["symbol"].map(dict(zip(files["symbol"], files["file"]))).map(lambda f: Path(f).name)
         print(summary.to_string(index=False))
-    for error in table.attrs["errors"].itertuples():
-        print(f"cobs: {error.file}: {error.reason}", file=sys.stderr)
-    return EXIT_BAD_INPUT if len(table.attrs["errors"]) else 0
+    return EXIT_BAD_INPUT if errors else 0
 
 
 def _fetch(args: argparse.Namespace) -> int:
@@ -161,18 +166,24 @@ def _fetch(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
+    def reading_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (-1: every core)")
+        command.add_argument("--no-cache", action="store_true", help="parse every file again (default: reuse parses)")
+
     for name, run, what in (("parse", _parse, "read COs into one paragraph table"),
                             ("measure", _measure, "read COs and write the measured table of requested actions")):
-        command = commands.add_parser(name, help=what)
+        command = commands.add_parser(name, help=what, description=what.capitalize() + ".")
         command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
-        command.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
+        command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                             help="output format (default: from the -o file name's ending, else csv)")
         command.add_argument("-o", "--output", help="output file (default: standard output)")
-        command.add_argument("--keep-going", action="store_true", help="write the readable files' rows even if some fail")
+        command.add_argument("--keep-going", action="store_true",
+                             help="write the readable files' rows even if some are left out (still exits 2)")
+        reading_options(command)
         command.set_defaults(run=run)
     corpus = commands.add_parser("corpus", help="summarise every CO of a folder")
     corpus.add_argument("folder")
-    corpus.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (-1: every core)")
-    corpus.add_argument("--no-cache", action="store_true", help="parse every file again")
+    reading_options(corpus)
     corpus.set_defaults(run=_corpus)
     fetch = commands.add_parser(
         "fetch", help="download COs by symbol, or a State's chain from one committee, and print their paths",

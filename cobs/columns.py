@@ -81,7 +81,10 @@ MEASURE_COLUMNS: dict[str, str] = {
     "specificity": "0-4: how many of these the request has: a named law, body or instrument; a number or date; "
     "a deadline; a target group.",
     "time_bound": "True when the request sets a deadline ('by 2025', 'within 12 months').",
-    "articles": "Treaty articles cited by the action, its chapeau, its cluster and its subheading: ['19', '24(3)'].",
+    "articles": "Treaty articles cited by the action, its chapeau and its subheading ('Education (art. 24)'): "
+    "['19', '24(3)']. Ranges are expanded ('arts. 28-31').",
+    "cluster_articles": "Treaty articles listed in the cluster heading ('Violence against children (arts. 19, "
+    "24 (3), ...)'): broad for CRPD article groups ('Specific rights (arts. 5-30)' lists 26).",
     "general_comments": "General comments/recommendations cited: ['CRC general comment No. 13 (2011)'].",
     "previous": "Earlier COs cited, with the paragraphs named: ['CRC/C/KAZ/CO/3, paras. 15, 17'].",
     "instruments": "Other instruments and bodies cited (cobs/data/instruments.csv): ['Paris Principles'].",

@@ -17,7 +17,7 @@ from cobs.columns import PARAGRAPH_COLUMNS
 from cobs.document import Document, read_document
 from cobs.errors import DocumentError
 
-__all__ = ["read_corpus", "corpus_summary", "CorpusWarning", "READABLE_SUFFIXES"]
+__all__ = ["read_corpus", "corpus_summary", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
 
 READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 """File name endings :func:`read_corpus` picks up in a folder."""
@@ -28,6 +28,23 @@ _PROGRESS_FROM = 20  # show a progress bar when at least this many files must be
 
 class CorpusWarning(UserWarning):
     """Some files of a corpus could not be read; the table leaves them out."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CorpusReport:
+    """What :func:`read_corpus` did with each file.
+
+    Attributes
+    ----------
+    files : pandas.DataFrame
+        The files in the table: ``file``, ``symbol``, ``sha256``.
+    errors : pandas.DataFrame
+        The files left out: ``file``, ``error`` (the exception's name, or
+        "duplicate"), ``reason``.
+    """
+
+    files: pd.DataFrame
+    errors: pd.DataFrame
 
 
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -66,7 +83,8 @@ def read_corpus(
     cache: bool = True,
     data_home: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
-) -> pd.DataFrame:
+    report: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, CorpusReport]:
     """Read many COs into one paragraph table.
 
     Parameters
@@ -77,10 +95,10 @@ def read_corpus(
         Worker processes for the files not in the cache: None or 1 reads in this
         process, -1 uses every core.
     errors : {"warn", "raise"}
-        "warn" (default) leaves unreadable files out of the table, lists them in
-        ``table.attrs["errors"]`` (columns ``file``, ``error``, ``reason``) and
-        issues one :class:`CorpusWarning` naming them all at the end; "raise"
-        raises the first file's error.
+        "warn" (default) leaves unreadable files out of the table and reports them
+        together at the end: one :class:`CorpusWarning` naming them (or, with
+        ``report=True``, the report's ``errors`` table); "raise" raises the first
+        file's error.
     cache : bool
         Reuse parses of files already read (keyed by file content) and store new ones.
     data_home : path, optional
@@ -88,29 +106,41 @@ def read_corpus(
     progress : bool, optional
         Show a progress bar (tqdm; a widget in notebooks). Default: when 20 or
         more files must be parsed.
+    report : bool
+        Also return a :class:`CorpusReport` (files read, files left out and why)
+        instead of warning.
 
     Returns
     -------
     pandas.DataFrame
         Every document's paragraph table, stacked in the order of ``source``,
-        with the columns of :data:`cobs.PARAGRAPH_COLUMNS`. ``attrs["files"]``
-        lists each file read with its symbol and sha256. A file whose content
-        repeats an earlier file is read once (reported with error "duplicate").
+        with the columns of :data:`cobs.PARAGRAPH_COLUMNS` (and the report, with
+        ``report=True``). A file whose content or symbol repeats an earlier file's
+        is left out (error "duplicate"), so that no document counts twice.
 
     Raises
     ------
     cobs.errors.DocumentError
         With ``errors="raise"``, the first file that cannot be read.
     """
+    return_report, warn = report, not report
     if errors not in ("warn", "raise"):
         raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise ValueError(f"n_jobs must be None, -1 or a positive int, got {n_jobs!r}")
     paths = _paths(source)
-    digests = [file_digest(p) for p in paths]
+    failed: list[dict[str, str]] = []
+    digests: dict[Path, str] = {}
+    for path in paths:
+        try:
+            digests[path] = file_digest(path)
+        except OSError as exc:  # missing or unreadable: reported with the others
+            if errors == "raise":
+                raise
+            failed.append({"file": str(path), "error": type(exc).__name__, "reason": exc.strerror or str(exc)})
     results: dict[str, Document | DocumentError] = {}
     todo: dict[str, Path] = {}  # content digest -> first file with that content, still to parse
-    for path, digest in zip(paths, digests):
+    for path, digest in digests.items():
         if digest in results or digest in todo:
             continue
         cached = load_parsed(digest, data_home) if cache else None
@@ -132,8 +162,10 @@ def read_corpus(
     if cache:
         for digest in todo:
             store_parsed(digest, results[digest], data_home)
-    tables, failed, files, seen = [], [], [], {}
-    for path, digest in zip(paths, digests):
+    tables, files = [], []
+    by_content: dict[str, str] = {}
+    by_symbol: dict[str, str] = {}
+    for path, digest in digests.items():
         result = results[digest]
         if isinstance(result, DocumentError):
             error = result.at(path)
@@ -141,25 +173,43 @@ def read_corpus(
                 raise error
             failed.append({"file": str(path), "error": type(error).__name__, "reason": error.reason})
             continue
-        if digest in seen:
-            failed.append({"file": str(path), "error": "duplicate", "reason": f"same content as {seen[digest]}"})
+        if digest in by_content:
+            failed.append({"file": str(path), "error": "duplicate", "reason": f"same content as {by_content[digest]}"})
             continue
-        seen[digest] = str(path)
+        symbol = result.meta.symbol
+        if symbol in by_symbol:  # two versions of one document would double its rows
+            failed.append({"file": str(path), "error": "duplicate",
+                           "reason": f"same symbol {symbol} as {by_symbol[symbol]}; keep one version of each CO"})
+            continue
+        by_content[digest] = by_symbol[symbol] = str(path)
         doc = result if result.meta.path == str(path) else _moved(result, path)
         tables.append(doc.paragraphs)
-        files.append({"file": str(path), "symbol": doc.meta.symbol, "sha256": digest})
-    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
-    table.attrs["errors"] = pd.DataFrame(failed, columns=["file", "error", "reason"])
-    table.attrs["files"] = pd.DataFrame(files, columns=["file", "symbol", "sha256"])
-    if failed:
+        files.append({"file": str(path), "symbol": symbol, "sha256": digest})
+    table = pd.concat(tables, ignore_index=True) if tables else _empty_table()
+    report = CorpusReport(
+        files=pd.DataFrame(files, columns=["file", "symbol", "sha256"]),
+        errors=pd.DataFrame(failed, columns=["file", "error", "reason"]),
+    )
+    if failed and warn:
         listing = "; ".join(f"{Path(f['file']).name}: {f['reason']}" for f in failed[:_LISTED])
         more = f"; and {len(failed) - _LISTED} more" if len(failed) > _LISTED else ""
         warnings.warn(
-            f"{len(failed)} of {len(paths)} files left out (all listed in table.attrs['errors']): {listing}{more}",
+            f"{len(failed)} of {len(paths)} files left out (read_corpus(..., report=True) lists them all): "
+            f"{listing}{more}",
             CorpusWarning,
             stacklevel=2,
         )
-    return table
+    if not paths or not tables:
+        warnings.warn(f"no document could be read from {source!r}", CorpusWarning, stacklevel=2)
+    return (table, report) if return_report else table
+
+
+def _empty_table() -> pd.DataFrame:
+    from cobs.document import _KIND_DTYPE
+
+    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})
+    return table.astype({"para": "int64", "year": "Int64", "page": "Int64", "line": "Int64", "bold": "float64",
+                         "kind": _KIND_DTYPE})
 
 
 def _moved(doc: Document, path: Path) -> Document:

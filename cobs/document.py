@@ -215,7 +215,7 @@ def _build(raw: RawDocument, sha256: str) -> Document:
         raise ParseError(raw.path, "no numbered paragraphs found ('1. The Committee ...')")
     if structure.suspicious:
         page, line, number = structure.suspicious[0]
-        where = f"page {page}" if page else f"line {line}"
+        where = f"page {page}" if page else f"line {line}" if line else f"paragraph {number}"
         raise ParseError(
             raw.path,
             f"paragraph numbering breaks at {where}: a paragraph {number} follows paragraph "
@@ -253,8 +253,8 @@ def _build(raw: RawDocument, sha256: str) -> Document:
     if not meta["state"] or not meta["cycle"] or not meta["symbol"]:
         missing = [k for k in ("state", "cycle") if not meta[k]]
         raise ParseError(raw.path, f"cannot tell the {' and '.join(missing) or 'symbol'} of the report reviewed from the title")
-    last = structure.rows[-1].text
-    if not re.search(r"[.!?;:)\]”\"’]$", last):
+    last = structure.last_text
+    if not re.search(r"[.!?][)\]”\"’]*$", last):  # a CO ends with a full sentence; a cut one often with ";"
         raise TruncatedDocumentError(
             raw.path, f"the document stops in the middle of paragraph {structure.rows[-1].para} ({last[-40:]!r})"
         )

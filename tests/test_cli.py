@@ -30,12 +30,32 @@ def test_parse_formats_round_trip(tmp_path, fmt):
     assert table["para"].astype(int).max() == 69
 
 
-def test_parse_several_files_makes_one_table(tmp_path):
+def test_parse_several_files_makes_one_table(tmp_path, capsys):
+    other = tmp_path / "other.txt"  # the same text, for another State: another document
+    other.write_text(SEED.read_text(encoding="utf-8").replace("Kazakhstan*", "Georgia*", 1), encoding="utf-8")
+    out = tmp_path / "two.csv"
+    assert main(["parse", str(SEED), str(other), "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert len(table) == 242 and set(table["symbol"]) == {"CRC/C/KAZ/CO/4", "CRC/C/GEO/CO/4"}
     copy = tmp_path / "copy.txt"
     copy.write_bytes(SEED.read_bytes())
-    out = tmp_path / "two.csv"
-    assert main(["parse", str(SEED), str(copy), "-o", str(out)]) == 0
-    assert len(pd.read_csv(out)) == 242
+    assert main(["parse", str(SEED), str(copy), "-o", str(out)]) == 2  # a second copy would double every row
+    assert "same content as" in capsys.readouterr().err
+
+
+def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, capsys):
+    out = tmp_path / "t.parquet"
+    assert main(["parse", str(SEED), "-o", str(out)]) == 0
+    assert len(pd.read_parquet(out)) == 121
+    assert main(["parse", str(SEED), "-o", str(tmp_path / "missing" / "t.csv")]) == 2
+    assert capsys.readouterr().err.startswith(f"cobs: {tmp_path / 'missing' / 't.csv'}: cannot write")
+    with pytest.raises(SystemExit):
+        main(["corpus", str(tmp_path), "-j", "0"])
+    assert "must be a positive number or -1" in capsys.readouterr().err
+    empty = tmp_path / "empty_folder"
+    empty.mkdir()
+    assert main(["corpus", str(empty)]) == 2
+    assert "no .txt, .pdf, .docx or .html file in this folder" in capsys.readouterr().err
 
 
 def test_unreadable_file_prints_one_line_and_exits_2(tmp_path, capsys):

@@ -28,12 +28,36 @@ def test_folder_to_one_table_with_errors_reported_together(folder, tmp_path):
         table = read_corpus(folder, data_home=tmp_path / "cache")
     assert list(table.columns) == list(cobs.PARAGRAPH_COLUMNS)
     assert len(table) == 121 and set(table["symbol"]) == {"CRC/C/KAZ/CO/4"}
-    errors = table.attrs["errors"]
-    assert errors[["error", "reason"]].values.tolist() == [
+    again, report = read_corpus(folder, data_home=tmp_path / "cache", report=True)
+    pd.testing.assert_frame_equal(again, table)
+    assert report.errors[["error", "reason"]].values.tolist() == [
         ["duplicate", f"same content as {folder / 'a_kaz.txt'}"],
         ["EmptyDocumentError", "the file is empty"],
     ]
-    assert table.attrs["files"]["file"].tolist() == [str(folder / "a_kaz.txt")]
+    assert report.files["file"].tolist() == [str(folder / "a_kaz.txt")]
+
+
+def test_two_versions_of_one_document_are_not_stacked(tmp_path):
+    shorter = tmp_path / "b.txt"
+    shorter.write_text(SEED.read_text(encoding="utf-8").replace("It also regrets that", "It regrets that"),
+                       encoding="utf-8")
+    table, report = read_corpus([SEED, shorter], data_home=tmp_path / "cache", report=True)
+    assert len(table) == 121 and not table.duplicated(["symbol", "para", "sub"]).any()
+    assert report.errors["reason"].tolist() == [f"same symbol CRC/C/KAZ/CO/4 as {SEED}; keep one version of each CO"]
+
+
+def test_missing_files_are_reported_with_the_others(tmp_path):
+    with pytest.warns(CorpusWarning, match="nope.txt: No such file or directory"):
+        table = read_corpus([SEED, tmp_path / "nope.txt"], data_home=tmp_path / "cache")
+    assert len(table) == 121
+    with pytest.raises(FileNotFoundError):
+        read_corpus([SEED, tmp_path / "nope.txt"], data_home=tmp_path / "cache", errors="raise")
+
+
+def test_empty_folder(tmp_path):
+    with pytest.warns(CorpusWarning, match="no document could be read"):
+        table = read_corpus(tmp_path)
+    assert list(table.columns) == list(cobs.PARAGRAPH_COLUMNS) and len(table) == 0
 
 
 def test_errors_raise(folder, tmp_path):
@@ -64,7 +88,7 @@ def test_second_run_is_served_from_the_cache(tmp_path, monkeypatch):
     moved.write_bytes(SEED.read_bytes())
     again = read_corpus([moved], data_home=home)  # same content, other name: still cached
     pd.testing.assert_frame_equal(first, again)
-    assert again.attrs["files"]["file"].tolist() == [str(moved)]
+    assert read_corpus([moved], data_home=home, report=True)[1].files["file"].tolist() == [str(moved)]
     moved.write_text(SEED.read_text(encoding="utf-8").replace("Kazakhstan", "Georgia"), encoding="utf-8")
     with pytest.raises(AssertionError, match="parsed again"):  # changed content: parsed again
         read_corpus([moved], data_home=home)
@@ -88,15 +112,14 @@ def test_summary_needs_a_paragraph_table():
 
 def test_crpd_corpus_in_parallel_equals_one_by_one_then_comes_from_the_cache(crpd_corpus, tmp_path, monkeypatch):
     paths = [item["path"] for item in crpd_corpus.values()]
-    with pytest.warns(CorpusWarning):
-        table = read_corpus(paths, n_jobs=2, data_home=tmp_path, progress=False)
+    table, report = read_corpus(paths, n_jobs=2, data_home=tmp_path, progress=False, report=True)
     expected = pd.concat(
         [item["doc"].paragraphs for name, item in crpd_corpus.items()
          if item["doc"] is not None and "China (Hong Kong)" not in name],  # a byte-identical copy of China's CO
         ignore_index=True,
     )
     pd.testing.assert_frame_equal(table, expected)
-    refused = {e.file for e in table.attrs["errors"].itertuples()}
+    refused = set(report.errors["file"])
     assert refused == {str(item["path"]) for name, item in crpd_corpus.items()
                        if item["doc"] is None or name.startswith("China_2022")}
     monkeypatch.setattr(cobs.corpus, "read_document", lambda path: pytest.fail(f"{path} parsed again"))

@@ -106,7 +106,16 @@ def test_themes_and_articles(measured):
     assert by_ref.loc["CRC/C/KAZ/CO/4, para. 29", "theme"] == "corporal punishment"
     assert by_ref.loc["CRC/C/KAZ/CO/4, para. 45", "theme"] == "mental health"
     assert by_ref.loc["CRC/C/KAZ/CO/4, para. 55 (a)", "theme"] == "asylum-seeking refugee and migrant children"
-    assert by_ref.loc["CRC/C/KAZ/CO/4, para. 29", "articles"] == ["19", "24(3)", "28(2)", "34", "37(a)", "39"]
+    assert by_ref.loc["CRC/C/KAZ/CO/4, para. 29", "cluster_articles"] == ["19", "24(3)", "28(2)", "34", "37(a)", "39"]
+    assert by_ref.loc["CRC/C/KAZ/CO/4, para. 29", "articles"] == []  # the text cites no article
+
+
+
+def test_articles_cited_in_the_text(seed_doc):
+    found = cobs.citations(seed_doc.paragraphs).query("type == 'article'")
+    # para 22: "in accordance with article 3 of the Convention"; para 62: "articles 2 and 3 of the
+    # Optional Protocol" are the protocol's, not the Convention's
+    assert found[["para", "citation"]].values.tolist() == [[22, "3"]]
 
 
 def test_wording_measures(measured):
@@ -144,12 +153,12 @@ def test_articles(text, expected):
 
 
 def test_citation_functions():
-    assert general_comments("general comments Nos. 3 and 4 (2016)", "CRPD") == [
-        "CRPD general comment No. 3 (2016)", "CRPD general comment No. 4 (2016)"]
+    assert general_comments("general comments Nos. 3 and 4 (2016)", "CRPD") == [  # the year is No. 4's
+        "CRPD general comment No. 3", "CRPD general comment No. 4 (2016)"]
     assert general_comments("general recommendation No. 35 of the Committee on the Elimination of Discrimination "
                             "against Women", "CRC") == ["CEDAW general recommendation No. 35"]
     assert previous("its previous concluding observations (CRPD/C/ESP/CO/1, para. 38)", "CRPD/C/ESP/CO/2-3") == [
-        "CRPD/C/ESP/CO/1, para. 38".replace("para.", "paras.")]
+        "CRPD/C/ESP/CO/1, para. 38"]
     assert previous("as in CRPD/C/ESP/CO/2-3, para. 4", "CRPD/C/ESP/CO/2-3") == []  # its own symbol
     assert instruments("who is responsible") == []
     assert persistence("The Committee is concerned that discrimination persists") == []
@@ -163,6 +172,8 @@ def test_wording_functions():
     assert specificity_parts("ensure that children are protected") == {"named": False, "number": False,
                                                                       "deadline": False, "group": False}
     assert time_bound("within 12 months") and not time_bound("in 12 regions")
+    assert time_bound("with a clear timeline") and not time_bound("expand the time frame for claims")
+    assert hedges("acts that may constitute torture") == []
 
 
 def test_theme_and_cluster_functions():

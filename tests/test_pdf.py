@@ -134,3 +134,16 @@ def test_pdf_without_text(tmp_path):
     path = make_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(EmptyDocumentError, match=r"scan\.pdf: the PDF holds no text"):
         cobs.read_document(path)
+
+
+def test_pdf_cut_at_a_page_boundary(synthetic, tmp_path):
+    """A valid PDF holding only the first pages: the last paragraph stops mid-list."""
+    pypdf = pytest.importorskip("pypdf")
+    path, _ = synthetic
+    writer = pypdf.PdfWriter()
+    writer.add_page(pypdf.PdfReader(path).pages[0])
+    first = tmp_path / "first_page.pdf"
+    with open(first, "wb") as fh:
+        writer.write(fh)
+    with pytest.raises(TruncatedDocumentError, match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
+        cobs.read_document(first)

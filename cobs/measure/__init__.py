@@ -9,6 +9,7 @@ a table in long form, one row per citation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -20,7 +21,7 @@ from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifier
 __all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
 
 _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_bound", "articles",
-             "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme"]
+             "cluster_articles", "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme"]
 
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
@@ -74,13 +75,10 @@ def measure(table: pd.DataFrame) -> pd.DataFrame:
     parts = [specificity_parts(t) for t in request]
     acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
     acts["time_bound"] = [p["deadline"] for p in parts]
-    acts["articles"] = [
-        sorted(set(articles(t)) | set(articles(c)) | set(articles(h)), key=_article_order)
-        for t, c, h in zip(cited, clusters, headings)
-    ]
+    acts["articles"] = [sorted(set(articles(t)) | set(articles(h)), key=_article_order) for t, h in zip(cited, headings)]
+    acts["cluster_articles"] = [articles(c) for c in clusters]
     acts["general_comments"] = [
-        [_with_year(g, known_years.get(s, {})) for g in general_comments(t, c)]
-        for t, c, s in zip(cited, committees, symbols)
+        [_with_year(g, known_years) for g in general_comments(t, c)] for t, c in zip(cited, committees)
     ]
     acts["previous"] = [previous(t, s) for t, s in zip(cited, symbols)]
     acts["instruments"] = [instruments(t) for t in cited]
@@ -101,17 +99,18 @@ def _article_order(article: str) -> tuple[int, str]:
 
 
 _NO_YEAR = re.compile(r"^(.*No\. \d+)$")
+_WITH_YEAR = re.compile(r"^(.*No\. \d+) \((\d{4})\)$")
 
 
-def _general_comment_years(acts: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Per document, the year given for each general comment somewhere in it."""
-    years: dict[str, dict[str, str]] = {}
-    for symbol, committee, text in zip(acts["symbol"], acts["committee"], acts["chapeau"] + " " + acts["text"]):
+def _general_comment_years(acts: pd.DataFrame) -> dict[str, str]:
+    """The year the table's documents give most often for each general comment."""
+    seen: dict[str, Counter[str]] = {}
+    for committee, text in zip(acts["committee"], acts["chapeau"] + " " + acts["text"]):
         for label in general_comments(text, committee):
-            m = re.match(r"^(.*No\. \d+) \((\d{4})\)$", label)
+            m = _WITH_YEAR.match(label)
             if m:
-                years.setdefault(symbol, {})[m.group(1)] = m.group(2)
-    return years
+                seen.setdefault(m.group(1), Counter())[m.group(2)] += 1
+    return {label: years.most_common(1)[0][0] for label, years in seen.items()}
 
 
 def _with_year(label: str, years: dict[str, str]) -> str:

@@ -25,6 +25,7 @@ import re
 import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS as _ACTION_DOCS
+from cobs.reference.lexicons import action_verbs
 from cobs.structure.kind import operative_verb, sentences
 
 __all__ = ["actions", "action_verb", "ACTION_COLUMNS"]
@@ -39,6 +40,13 @@ _SKIPPED_WORDS = re.compile(
     r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
     r"vigorously|explicitly|actively)\s+|^\w+ly\s+",
     re.IGNORECASE,
+)
+_SUBJECT_AT_START = re.compile(
+    r"^(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government|it)\s+(?=[a-z])", re.IGNORECASE
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an that this these those it its their of in on at by for with through to and or as all any such "
+    "which who whose where when while also further".split()
 )
 _PARENTHETICAL = re.compile(r"^,[^,]{0,250}?,\s*")
 _LEADING_PHRASE = re.compile(  # "In the light of ..., take": an adverbial phrase before the verb
@@ -67,17 +75,50 @@ def action_verb(text: str) -> str:
     state = _STATE.search(rest[:200])
     if state and (state.start() == 0 or re.fullmatch(r"\s*that\s*", rest[: state.start()], re.IGNORECASE)):
         rest = rest[state.end() :]
+    elif re.match(r"that\s+it\b", rest, re.IGNORECASE):
+        rest = rest[7:]
     elif re.match(r"that\s+", rest, re.IGNORECASE):
-        return ""  # "recommends that programmes be designed": passive, no verb of the State
-    rest = _LEADING_PHRASE.sub("", rest)
-    for _ in range(6):
+        # "that programmes be designed" (no verb of the State) or "that Hong Kong, China, strengthen"
+        return _first_known_verb(rest[5:])
+    rest = re.sub(r"^that\s*(?=,)", "", rest, flags=re.IGNORECASE)
+    for _ in range(8):
         before = rest
-        rest = _PARENTHETICAL.sub("", rest.lstrip()) if rest.lstrip().startswith(",") else rest.lstrip()
+        rest = rest.lstrip()
+        if rest.startswith(","):
+            rest = _PARENTHETICAL.sub("", rest)
+        rest = _LEADING_PHRASE.sub("", rest)
         rest = _SKIPPED_WORDS.sub("", rest)
+        rest = _SUBJECT_AT_START.sub("", rest)
         if rest == before:
             break
     word = re.match(r"[A-Za-z]+", rest)
-    return word.group(0).lower() if word else ""
+    if not word:
+        return ""
+    verb = _base_form(word.group(0).lower())
+    if verb in action_verbs():
+        return verb
+    return _first_known_verb(rest) or ("" if verb in _FUNCTION_WORDS else verb)
+
+
+def _base_form(word: str) -> str:
+    """"eliminating" -> "eliminate", "setting" -> "set" when the base form is a known action verb."""
+    known = action_verbs()
+    if word in known or not word.endswith("ing"):
+        return word
+    stem = word[:-3]
+    for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        if candidate in known:
+            return candidate
+    return word
+
+
+def _first_known_verb(text: str, window: int = 12) -> str:
+    """The first known action verb among the opening words of a text ("" if none)."""
+    for token in re.findall(r"[A-Za-z]+", text)[:window]:
+        verb = _base_form(token.lower())
+        if verb in action_verbs() and token[0].islower():
+            return verb
+    return ""
 
 
 def _cite(symbol: str, para: int, sub: str) -> str:

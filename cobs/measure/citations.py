@@ -39,11 +39,14 @@ _OTHER_INSTRUMENT = re.compile(
     r"(?:Optional\s+Protocol|Charter|Covenant|Statute|Constitution|Code|Law|Act|International|Council|Hague|"
     r"\d{4}|Protocol|Rome|Paris|[A-Z][a-z]+\s+Convention|Convention\s+(?:on|against|for|relating))",
 )
-_GC = re.compile(
-    r"\b(?P<joint>joint\s+)?general\s+(?P<kind>comments?|recommendations?)\s+(?:Nos?\.|numbers?)\s*(?P<nums>\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*)"
-    r"(?P<rest>(?:\s*\((?P<year>\d{4})\))?(?:\s+of\s+the\s+(?P<committee>(?:Human\s+Rights\s+)?Committee[^/,;(]{0,120}))?)",
-    re.IGNORECASE,
+_GC = re.compile(r"\b(?P<joint>joint\s+)?general\s+(?P<kind>comments?|recommendations?)\b", re.IGNORECASE)
+_GC_ITEM = re.compile(r"\s*(?:,|and|as\s+well\s+as)?\s*(?:Nos?\.|numbers?)?\s*(?P<number>\d{1,3})\b(?:\s*\((?P<year>\d{4})\))?")
+_GC_AFTER = re.compile(r"\bof\s+the\s+(?P<body>(?:Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^;.()/]{3,120}))")
+_GC_BEFORE = re.compile(
+    r"(?P<body>Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^.;]{3,120}?)"
+    r"(?:['’]s|\s+in\s+its|,\s+in\s+its)\s+$"
 )
+_SPT = re.compile(r"Subcommittee\s+on\s+Prevention\s+of\s+Torture", re.IGNORECASE)
 _YEAR = re.compile(r"\((\d{4})\)")
 _PARAS = re.compile(r"\bparas?\.\s*(\d{1,3}(?:\s*(?:\([a-z]\))?\s*(?:,|and|-|–|to)\s*\d{1,3})*)", re.IGNORECASE)
 _PERSISTENCE = re.compile(
@@ -117,11 +120,21 @@ def _articles(text: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=_article_key))
 
 
+def _issuing_body(name: str | None) -> str | None:
+    if not name:
+        return None
+    if _SPT.search(name):
+        return "SPT"
+    return find_committee(" ".join(name.split()))
+
+
 def general_comments(text: str, committee: str) -> list[str]:
     """General comments and recommendations cited in a text, as "CRC general comment No. 13 (2011)".
 
-    A comment without "of the Committee on ..." is the document's own committee's.
-    The year is given where the text gives it.
+    The issuing body is the one named with the comment ("... of the Human Rights
+    Committee", "the Subcommittee on Prevention of Torture in its general comment
+    No. 1"), else the document's own committee. The year is given where the text
+    gives it; :func:`cobs.measure` fills it in from other mentions.
 
     Examples
     --------
@@ -131,21 +144,40 @@ def general_comments(text: str, committee: str) -> list[str]:
     ...                  "Discrimination against Women/general comment No. 18 of the Committee on the Rights of "
     ...                  "the Child on harmful practices (2014)", "CRC")
     ['CEDAW general recommendation No. 31 (2014)', 'CRC general comment No. 18 (2014)']
+    >>> general_comments("in accordance with general comments No. 34 (2011) and No. 37 (2020) of the Human "
+    ...                  "Rights Committee", "CRPD")
+    ['CCPR general comment No. 34 (2011)', 'CCPR general comment No. 37 (2020)']
+    >>> general_comments("general recommendation No. 14 (1990) on female circumcision of the Committee on the "
+    ...                  "Elimination of Discrimination against Women", "CRPD")
+    ['CEDAW general recommendation No. 14 (1990)']
     """
+    mentions = list(_GC.finditer(text))
     out: list[str] = []
-    matches = list(_GC.finditer(text))
     joint_year = None
-    for m in matches:
+    for k, m in enumerate(mentions):
+        items, position = [], m.end()
+        while True:
+            item = _GC_ITEM.match(text, position)
+            if not item:
+                break
+            items.append((item.group("number"), item.group("year")))
+            position = item.end()
+        if not items:
+            continue
+        limit = mentions[k + 1].start() if k + 1 < len(mentions) else len(text)
+        window = text[position : min(limit, position + 200)]
+        window = re.split(r"(?<=[.;])\s", window)[0]
+        after = _GC_AFTER.search(window)
+        before = _GC_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
+        body = _issuing_body(after.group("body") if after else None) or _issuing_body(
+            before.group("body") if before else None) or committee
         if m.group("joint"):
-            tail = _YEAR.search(text, m.end(), m.end() + 250)
+            tail = _YEAR.search(text, position, position + 250)
             joint_year = tail.group(1) if tail else None
-    for m in matches:
-        body = find_committee(m.group("committee") or "") or committee
         kind = "general recommendation" if m.group("kind").lower().startswith("recommendation") else "general comment"
-        year = m.group("year")
-        if year is None and joint_year and (m.group("joint") or re.search(r"/\s*$", text[max(0, m.start() - 3) : m.start()])):
-            year = joint_year
-        for number in re.findall(r"\d{1,3}", m.group("nums")):
+        for number, year in items:
+            if year is None and joint_year and (m.group("joint") or text[max(0, m.start() - 3) : m.start()].strip().endswith("/")):
+                year = joint_year
             label = f"{body} {kind} No. {number}" + (f" ({year})" if year else "")
             if label not in out:
                 out.append(label)
@@ -178,7 +210,8 @@ def previous(text: str, own_symbol: str = "") -> list[str]:
                     paras.append(int(first))
         label = m.group(0)
         if paras:
-            label += ", paras. " + ", ".join(str(p) for p in dict.fromkeys(paras))
+            named = list(dict.fromkeys(paras))
+            label += (", para. " if len(named) == 1 else ", paras. ") + ", ".join(str(p) for p in named)
         if label not in out:
             out.append(label)
     return out

@@ -51,8 +51,8 @@ _DEADLINE = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{4}|"
     r"\d{1,2}\s+\w+\s+\d{4}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|the\s+(?:next|end)\b)"
     r"|\b(?:by|before)\s+(?:the\s+)?(?:submission|time)\s+of\s+(?:its|the)\s+next\s+(?:periodic\s+)?report"
-    r"|\bwithin\s+(?:a\s+)?(?:clear|specific|set|reasonable)\s+(?:time\s*frame|timeline|deadline)"
-    r"|\b(?:time-bound|timeline|time\s*frame|deadline)s?\b",
+    r"|\b(?:within|with|under)\s+(?:a\s+|clear\s+)?(?:clear\s+|specific\s+|set\s+|reasonable\s+|strict\s+)?"
+    r"(?:time\s*frames?|timelines?|deadlines?)\b|\btime-bound\b",
     re.IGNORECASE,
 )
 _GROUPS = re.compile(

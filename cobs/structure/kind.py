@@ -17,7 +17,6 @@ README for how often the two agree).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from cobs.reference.lexicons import operative_verbs
@@ -39,19 +38,38 @@ _REQUEST_START = re.compile(
 )
 
 
-@functools.cache
-def _sentence_splitter():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    parameters = PunktParameters()
-    parameters.abbrev_types = {"no", "nos", "para", "paras", "art", "arts", "e.g", "i.e", "mr", "ms", "etc", "add",
-                               "rev", "corr", "vol", "cf", "st"}
-    return PunktSentenceTokenizer(parameters)
+_BOUNDARY = re.compile(r"[.!?][”’\"')\]]*\s+(?=[A-Z“‘\"(])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:No|Nos|para|paras|art|arts|Art|Arts|e\.g|i\.e|Mr|Ms|Mrs|Dr|etc|Add|Rev|Corr|vol|cf|St|chap|sect|"
+    r"p|pp|Inc|Ltd|Co|U\.N|v)|\b[A-Z])\.$"
+)
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (NLTK's Punkt, told the abbreviations of UN documents: "No.", "paras.")."""
-    return _sentence_splitter().tokenize(text)
+    """Sentences of a paragraph.
+
+    A sentence ends at ".", "!" or "?" (and any closing quote or bracket) before a
+    capital letter, except after the abbreviations of UN documents ("No. 13",
+    "paras. 7", "arts. 19", "e.g.") and initials.
+
+    Examples
+    --------
+    >>> sentences("In the light of its general comment No. 5 (2003), the Committee urges it to act. "
+    ...           "It also recommends (see paras. 4 and 5) that data be shared.")
+    ['In the light of its general comment No. 5 (2003), the Committee urges it to act.', \
+'It also recommends (see paras. 4 and 5) that data be shared.']
+    """
+    out, start = [], 0
+    for boundary in _BOUNDARY.finditer(text):
+        head = text[start : boundary.start() + 1]
+        if _ABBREVIATION.search(head):
+            continue
+        out.append(text[start : boundary.end()].strip())
+        start = boundary.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
 
 
 def operative_verb(sentence: str) -> tuple[str, str, int] | None:
@@ -86,7 +104,7 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
             if match is None:
                 continue
             between = sentence[subject.end() : match.start()]
-            if len(between) <= 400 and _BETWEEN.fullmatch(between):
+            if len(between) <= 800 and _BETWEEN.fullmatch(between):
                 candidates.append((match.start(), match.end(), verb, strength))
     if not candidates:
         for state in _STATE.finditer(sentence):
@@ -111,7 +129,8 @@ def _recommends(text: str) -> bool:
 _CONCERN = re.compile(
     r"\b(?:is|are|remains?|was|were|continues\s+to\s+be)\s*,?\s+(?:\w+\s*,?\s+){0,3}?(?:concerned|alarmed|worried|disturbed|troubled)\b"
     r"|\b(?:regrets?|deplores?|notes?\s+with\s+(?:\w+\s+)?(?:concern|regret))\b|\bwith\s+(?:\w+\s+)?concern\b"
-    r"|\bexpress(?:es)?\s+(?:its\s+)?(?:\w+\s+)?concern\b|\bconcerns?\s+(?:about|at|that|regarding)\b",
+    r"|\bexpress(?:es)?\s+(?:its\s+)?(?:\w+\s+)?concern\b|\bconcerns?\s+(?:about|at|that|regarding)\b"
+    r"|\bof\s+(?:\w+\s+)?concern\s+to\s+the\s+Committee\b|\b(?:finds?|is)\s+(?:it\s+)?(?:troubling|worrying|regrettable)\b",
     re.IGNORECASE,
 )
 _POSITIVE = re.compile(

@@ -42,6 +42,7 @@ _REFERENCE_END = re.compile(
     r"(?:\d|\b(?:arts?\.|articles?|paras?\.|paragraphs?|subparagraphs?|rules?|principles?|targets?|No\.|and|or))$",
     re.IGNORECASE,
 )
+_ARTICLE_HEADING = re.compile(r"^[A-Z].{0,150}\(arts?\.\s*\d[\d\s,–\-()a-z]*\)$")
 _GLUED_MARKER = re.compile(r"(?<=[;:.,)”’])\d{1,3}$")
 _TAIL = re.compile(
     r"^(?:The Committee|It (?:also|further|furthermore|moreover|additionally)|In addition|In this regard|"
@@ -87,12 +88,16 @@ class Structure:
     suspicious : list of tuple
         (line number or page, number) of lines that looked like paragraph starts
         but broke the numbering.
+    last_text : str
+        The last line of paragraph text, in document order (text after the items
+        of a paragraph is added to the paragraph's own row, not the last item's).
     """
 
     rows: list[Row]
     aside: list[Aside]
     marker_rows: dict[str, tuple[int | None, str]]
     suspicious: list[tuple[int | None, int | None, int]]
+    last_text: str = ""
 
 
 def join_lines(parts: list[str]) -> str:
@@ -146,6 +151,7 @@ class _Parser:
         self.para_row: Row | None = None  # the current paragraph's own row
         self.current: Row | None = None  # the row receiving text
         self.last_text = ""  # the last body or heading line, to see whether a sentence ended
+        self.last_body = ""  # the last line of paragraph text
 
     # -- recognisers ----------------------------------------------------------------
     def _para_number(self, text: str) -> int | None:
@@ -175,8 +181,8 @@ class _Parser:
             return "heading"
         num = match.group("num")
         next_cluster = chr(ord(self.last_cluster) + 1) if self.last_cluster else "A"
-        if num.isdigit():
-            return "cluster" if self.top_style == "letter" else "heading"
+        if num.isdigit():  # "1. General measures of implementation (arts. ...)": numbered clusters
+            return "cluster"
         if len(num) == 1 and self.top_style == "roman" and num == next_cluster:
             return "cluster"
         if _ROMAN.match(num) and (self.top_style in ("", "roman")) and (
@@ -190,9 +196,12 @@ class _Parser:
     def _heading_block(self, i: int) -> int | None:
         """If lines[i:j] are heading lines followed by the next paragraph, return j."""
         first = self.lines[i].text
-        if not first[:1].isupper() and first[:1] not in "“\"‘":
+        if not first[:1].isupper() and first[:1] not in "“\"‘" and not _MARKED.match(first):
             return None
         strong = _MARKED.match(first) is not None and self._heading_level(first) != "heading"
+        if not strong and not self.in_title:  # "Habilitation and rehabilitation (art. 26)" after a paragraph
+            end = next((k for k in range(i, min(i + 3, len(self.lines))) if _ARTICLE_HEADING.search(self.lines[k].text)), None)
+            strong = end is not None and self._para_number(self.lines[end + 1].text if end + 1 < len(self.lines) else "") is not None
         if self.in_title and not strong:
             return None  # title lines until the first section heading or paragraph 1
         if not strong and not _ENDS_SENTENCE.search(self.last_text):
@@ -226,6 +235,7 @@ class _Parser:
 
     def _add(self, row: Row, line: Line, text: str) -> None:
         row.parts.append(text)
+        self.last_body = text
         row.n_chars += line.n_chars
         if line.n_bold is not None:
             row.n_bold = (row.n_bold or 0) + line.n_bold
@@ -316,7 +326,7 @@ class _Parser:
                 self.current = target
             self._add(target, line, text)
             i += 1
-        return Structure(self.rows, self.aside, self.marker_rows, self.suspicious)
+        return Structure(self.rows, self.aside, self.marker_rows, self.suspicious, " ".join(self.last_body.split()))
 
     def _check_numbering(self, line: Line) -> None:
         match = _PARA.match(line.text)
