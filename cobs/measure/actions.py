@@ -26,6 +26,7 @@ import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS as _ACTION_DOCS
 from cobs.reference.lexicons import action_verbs
+from cobs.structure.kind import STATE_PARTY as _STATE
 from cobs.structure.kind import operative_verb, sentences
 
 __all__ = ["actions", "action_verb", "ACTION_COLUMNS"]
@@ -35,7 +36,6 @@ _NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "sect
            "text", "page"}
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
-_STATE = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
 _SKIPPED_WORDS = re.compile(
     r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
     r"vigorously|explicitly|actively)\s+|^\w+ly\s+",

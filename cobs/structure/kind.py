@@ -25,7 +25,8 @@ KINDS = ("intro", "positive", "concern", "recommendation", "other")
 """The values of the ``kind`` column, in the order of a typical document."""
 
 _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
-_STATE = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
+STATE_PARTY = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
+"""How a CO names the State it addresses (the EU reports as a party too)."""
 _BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
     r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
     r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\s*,?\s*)*"  # adverbs ("specifically")
@@ -107,7 +108,7 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
             if len(between) <= 800 and _BETWEEN.fullmatch(between):
                 candidates.append((match.start(), match.end(), verb, strength))
     if not candidates:
-        for state in _STATE.finditer(sentence):
+        for state in STATE_PARTY.finditer(sentence):
             for pattern, verb, strength in operative_verbs():
                 match = pattern.match(sentence, state.end())
                 if match and (verb == "should" or match.group(0).lower().startswith("is ")):
