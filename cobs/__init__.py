@@ -6,11 +6,13 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
 from cobs.reference import (
@@ -34,6 +36,7 @@ __all__ = [
     "FOOTNOTE_COLUMNS",
     "PARAGRAPH_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "UPR_INFO_COLUMNS",
     "CobsError",
     "Document",
     "DocumentMeta",
@@ -42,9 +45,11 @@ __all__ = [
     "committee_name",
     "committees_table",
     "format_symbol",
+    "load_upr_info",
     "parse_symbol",
     "read_document",
     "state_code",
     "state_name",
     "states_table",
+    "upr_info_labels",
 ]
