@@ -6,11 +6,13 @@ The data flow follows the package layout:
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
+``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from cobs.classify import ActionCategoryClassifier, IssueClassifier, ThemeClassifier
 from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
@@ -37,10 +39,13 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "UPR_INFO_COLUMNS",
+    "ActionCategoryClassifier",
     "CobsError",
     "Document",
     "DocumentMeta",
+    "IssueClassifier",
     "Symbol",
+    "ThemeClassifier",
     "committee_code",
     "committee_name",
     "committees_table",
