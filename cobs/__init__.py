@@ -7,6 +7,7 @@ The data flow follows the package layout:
 ``cobs.reference``  States, committees and UN symbols
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
+``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
 """
 
@@ -28,6 +29,7 @@ from cobs.reference import (
     state_name,
     states_table,
 )
+from cobs.validation import agreement, confusion_table, sample_for_coding
 
 try:
     __version__ = version("cobs")
@@ -46,13 +48,16 @@ __all__ = [
     "IssueClassifier",
     "Symbol",
     "ThemeClassifier",
+    "agreement",
     "committee_code",
     "committee_name",
     "committees_table",
+    "confusion_table",
     "format_symbol",
     "load_upr_info",
     "parse_symbol",
     "read_document",
+    "sample_for_coding",
     "state_code",
     "state_name",
     "states_table",
