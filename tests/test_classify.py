@@ -184,10 +184,13 @@ def test_bad_params(cls, param, value):
 
 
 def test_opening_features():
-    assert opening_features("Continue and strengthen its efforts", n_words=2) == [
-        "0:continue", "1:and", "0-1:continue and", "0-2:continue and strengthen", "and:strengthen"]
-    feats = opening_features("Take all necessary measures to ratify the CRPD, including by amending laws")
-    assert "to:ratify" in feats and "means:amending" in feats and "0:take" in feats
+    assert opening_features("Continue and strengthen efforts", n_words=2) == [
+        "0:continue", "1:and", "0-1:continue and", "0-2:continue and strengthen", "and:strengthen",
+        "continue&and", "continue&efforts", "continue&strengthen"]
+    feats = opening_features("Take all necessary measures to ratify the CRPD, including by amending its many old "
+                             "discriminatory laws")
+    assert "to:ratify" in feats and "means:amending" in feats and "0:take" in feats and "take&means" in feats
+    assert "take&laws" not in feats  # beyond the first fifteen words
     assert opening_features("[Ratify] Particularly the ICESCR")[:2] == ["[bracket]", "0:ratify"]
     assert opening_features("...") == []
 

@@ -23,7 +23,11 @@ linear model can weigh:
 ``[bracket]``
     the recommendation starts with a bracketed word that UPR Info supplied
     ("[Ratify] Particularly the ICESCR ..."): the bracket's words are read as the
-    opening words.
+    opening words;
+``take&measures``, ``take&means``
+    the first word paired with each other word among the first fifteen, and with
+    the presence of "by ...ing" means: a linear model can then weigh "take" with
+    "legislative" apart from "take" with "steps" (general action made specific).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ _BRACKET = re.compile(r"^\s*\[([^\]]*)\]\s*")
 # Function words that introduce the means of an action ("by amending ...").
 _MEANS = frozenset({"by", "through", "including", "via"})
 _TO_WINDOW = 8
+_PAIR_WINDOW = 15
 
 
 def opening_features(text: str, n_words: int = 6) -> list[str]:
@@ -55,10 +60,12 @@ def opening_features(text: str, n_words: int = 6) -> list[str]:
 
     Examples
     --------
-    >>> opening_features("Continue and strengthen its efforts to protect children", n_words=3)
-    ['0:continue', '1:and', '2:strengthen', '0-1:continue and', '0-2:continue and strengthen', 'and:strengthen', 'to:protect']
-    >>> opening_features("[Ratify] the Convention, including by amending the law", n_words=2)
-    ['[bracket]', '0:ratify', '1:the', '0-1:ratify the', '0-2:ratify the convention', 'means:amending']
+    >>> opening_features("Continue and strengthen its efforts", n_words=3)  # doctest: +NORMALIZE_WHITESPACE
+    ['0:continue', '1:and', '2:strengthen', '0-1:continue and', '0-2:continue and strengthen', 'and:strengthen',
+     'continue&and', 'continue&efforts', 'continue&its', 'continue&strengthen']
+    >>> opening_features("[Ratify] the CRPD, including by amending laws", n_words=2)  # doctest: +NORMALIZE_WHITESPACE
+    ['[bracket]', '0:ratify', '1:the', '0-1:ratify the', '0-2:ratify the crpd', 'means:amending', 'ratify&means',
+     'ratify&amending', 'ratify&by', 'ratify&crpd', 'ratify&including', 'ratify&laws', 'ratify&the']
     """
     lowered = text.lower()
     features: list[str] = []
@@ -80,9 +87,12 @@ def opening_features(text: str, n_words: int = 6) -> list[str]:
         if word == "to" and i + 1 < len(words):
             features.append("to:" + words[i + 1])
             break
-    for i, word in enumerate(words[:-1]):
-        if word in _MEANS and words[i + 1].endswith("ing"):
-            features.append("means:" + words[i + 1])
+    means = [words[i + 1] for i, word in enumerate(words[:-1]) if word in _MEANS and words[i + 1].endswith("ing")]
+    features.extend("means:" + word for word in means)
+    first = words[0]
+    if means:
+        features.append(f"{first}&means")
+    features.extend(f"{first}&{word}" for word in sorted(set(words[1:_PAIR_WINDOW])))
     return features
 
 

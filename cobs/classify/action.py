@@ -15,11 +15,13 @@ class ActionCategoryClassifier(LinearTextClassifier):
     A transparent model: TF-IDF of word n-grams plus tokens for the opening words
     (:func:`cobs.classify.opening_features`: the first verbs and their positions, the
     verb after an opening "X and", the word after "to", "by ...ing" means, a
-    "[Ratify]" bracket supplied by UPR Info), and a multinomial logistic regression,
-    whose weights :meth:`explain` shows term by term. The opening tokens carry UPR
-    Info's rule that the category follows the first verb (the second where two
-    open the text). Trained on UPR Info sessions 1-21 and tested on 25-27, it
-    reaches the accuracy printed by ``benchmarks/bench_upr.py``.
+    "[Ratify]" bracket supplied by UPR Info, the first word paired with the next
+    fourteen), and a multinomial logistic regression, whose weights :meth:`explain`
+    shows term by term. The opening tokens carry UPR Info's rule that the category
+    follows the first verb (the second where two open the text) and that a general
+    action made specific is category 5. ``benchmarks/bench_upr.py`` trains it on UPR
+    Info sessions 1-21 (weighting recent sessions more, through ``sample_weight``)
+    and prints its figures on sessions 25-27.
 
     Works on any labels (not only 1-5): ``y`` may be any classification target.
 
@@ -74,8 +76,8 @@ class ActionCategoryClassifier(LinearTextClassifier):
     >>> model.predict(["Continue to reduce child poverty", "Consider ratifying the Protocol"]).tolist()
     [2, 3]
     >>> model.explain("Consider ratifying the Protocol", top=1)[["label", "term", "features"]]
-       label        term features
-    0      3  0:consider  opening
+       label      term features
+    0      3  consider    words
     """
 
     def __init__(
