@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Union
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
+from sklearn.utils import Tags
 from sklearn.utils.validation import column_or_1d
 
 from cobs.classify._features import OpeningAnalyzer
+
+Texts = Union[Sequence[str], np.ndarray, pd.Series]
+"""What the classifiers take as ``X``: a one-dimensional sequence of str."""
 
 EXPLAIN_COLUMNS: dict[str, str] = {
     "label": "The label explained (the predicted one, unless asked for another).",
@@ -19,7 +24,7 @@ EXPLAIN_COLUMNS: dict[str, str] = {
     "features": "Which feature set it belongs to: 'words', 'chars' or 'opening'.",
     "value": "Its TF-IDF value in the text.",
     "coefficient": "The model's weight of the feature for the label.",
-    "contribution": "value x coefficient: what the term adds to the label's score (log-odds).",
+    "contribution": "value x coefficient: what the term adds to the label's score (decision_function).",
 }
 """Columns of the tables returned by the classifiers' ``explain`` methods."""
 
@@ -70,7 +75,7 @@ def check_labels(y: object) -> np.ndarray:
     return labels
 
 
-def text_tags(tags):  # type: ignore[no-untyped-def]
+def text_tags(tags: Tags) -> Tags:
     """Declare raw text input: a 1-D sequence of str, not a 2-D numeric array."""
     tags.input_tags.string = True
     tags.input_tags.one_d_array = True

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from numpy.typing import ArrayLike
 from sklearn.base import BaseEstimator, ClassifierMixin
 from threadpoolctl import threadpool_limits
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils import Tags
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_consistent_length, check_is_fitted
 
 from cobs.classify._base import (
+    Texts,
     check_labels,
     check_ngrams,
     check_positive,
@@ -37,7 +41,7 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
     max_iter: int
     random_state: int | np.random.RandomState | None
 
-    def fit(self, X, y, sample_weight=None):  # type: ignore[no-untyped-def]
+    def fit(self, X: Texts, y: ArrayLike, *, sample_weight: ArrayLike | None = None) -> LinearTextClassifier:
         """Fit the features and the model on texts and their labels.
 
         Parameters
@@ -87,25 +91,25 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
         check_positive(self.min_df, "min_df", integer=True)
         check_positive(self.opening_words, "opening_words", integer=True, allow_none=True)
 
-    def _transform(self, X) -> object:  # type: ignore[no-untyped-def]
+    def _transform(self, X: Texts) -> sp.csr_matrix:
         check_is_fitted(self)
         return self.features_.transform(check_texts(X))
 
-    def decision_function(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def decision_function(self, X: Texts) -> np.ndarray:
         """Scores (log-odds) per class: shape (n_texts,) for two classes, (n_texts, n_classes) otherwise."""
         matrix = self._transform(X)
         if self.model_ is None:
             return np.zeros(matrix.shape[0])
         return self.model_.decision_function(matrix)
 
-    def predict_proba(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def predict_proba(self, X: Texts) -> np.ndarray:
         """Probability of each class (columns in the order of ``classes_``)."""
         matrix = self._transform(X)
         if self.model_ is None:
             return np.ones((matrix.shape[0], 1))
         return self.model_.predict_proba(matrix)
 
-    def predict(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def predict(self, X: Texts) -> np.ndarray:
         """The most probable class of each text."""
         matrix = self._transform(X)
         if self.model_ is None:
@@ -148,5 +152,5 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
             coef = self.coef_[k]
         return explain_rows(self.features_, matrix, coef, label, top=top)
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self) -> Tags:
         return text_tags(super().__sklearn_tags__())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from numbers import Real
 from typing import Literal
 
@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from joblib import Parallel, delayed
+from numpy.typing import ArrayLike
 from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning
@@ -18,11 +19,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
-from sklearn.utils import check_random_state
+from sklearn.utils import Tags, check_random_state
 from sklearn.utils.validation import check_consistent_length, check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from cobs.classify._base import (
+    Texts,
     check_ngrams,
     check_positive,
     check_texts,
@@ -153,7 +155,7 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         self.n_jobs = n_jobs
         self.random_state = random_state
 
-    def fit(self, X, y):  # type: ignore[no-untyped-def]
+    def fit(self, X: Texts, y: Sequence[Sequence[Hashable]] | ArrayLike) -> IssueClassifier:
         """Fit the features, the per-label models, their sigmoids and thresholds.
 
         Parameters
@@ -172,7 +174,7 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         with threadpool_limits(limits=1, user_api="blas"):  # many small BLAS calls: threads only wait
             return self._fit(X, y)
 
-    def _fit(self, X, y):  # type: ignore[no-untyped-def]
+    def _fit(self, X: Texts, y: Sequence[Sequence[Hashable]] | ArrayLike) -> IssueClassifier:
         texts = check_texts(X)
         indicator, classes = _label_matrix(y)
         check_consistent_length(texts, indicator)
@@ -254,22 +256,22 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
                 threshold_f1[j] = _f1(proba >= thresholds[j], truth[:, j].astype(bool))
         return calibration, thresholds, threshold_f1
 
-    def decision_function(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def decision_function(self, X: Texts) -> np.ndarray:
         """Score of each label for each text: shape (n_texts, n_labels)."""
         check_is_fitted(self)
         matrix = self.features_.transform(check_texts(X))
         return np.asarray(matrix @ self.coef_.T) + self.intercept_
 
-    def predict_proba(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def predict_proba(self, X: Texts) -> np.ndarray:
         """Calibrated probability of each label for each text: shape (n_texts, n_labels)."""
         scores = self.decision_function(X)
         return expit(self.calibration_[:, 0] * scores + self.calibration_[:, 1])
 
-    def predict(self, X) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def predict(self, X: Texts) -> np.ndarray:
         """0/1 indicator matrix of shape (n_texts, n_labels): probability >= the label's threshold."""
         return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
 
-    def predict_labels(self, X) -> list[list]:  # type: ignore[no-untyped-def]
+    def predict_labels(self, X: Texts) -> list[list]:
         """The predicted labels of each text, as lists (in the order of ``classes_``)."""
         predicted = self.predict(X)
         return [self.classes_[row.astype(bool)].tolist() for row in predicted]
@@ -311,7 +313,7 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         tables = [explain_rows(self.features_, matrix, self.coef_[j], self.classes_[j], top=top) for j in chosen]
         return pd.concat(tables, ignore_index=True)
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self) -> Tags:
         tags = text_tags(super().__sklearn_tags__())
         tags.classifier_tags.multi_label = True
         tags.target_tags.two_d_labels = True
