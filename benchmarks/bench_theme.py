@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         predicted = model.predict([texts[i] for i in test])
         accuracy.append(accuracy_score(labels[test], predicted))
         macro.append(f1_score(labels[test], predicted, average="macro"))
-    print(f"ThemeClassifier, 5 folds grouped by document: accuracy {np.mean(accuracy):.4f} (sd {np.std(accuracy):.4f}), "
+    print(f"ThemeClassifier, 5 folds grouped by document: accuracy {np.mean(accuracy):.4f} "
+          f"(sd {np.std(accuracy):.4f}), "
           f"macro-F1 {np.mean(macro):.4f} (sd {np.std(macro):.4f}); training {np.mean(seconds):.1f} s a fold "
           f"on about {len(texts) * 4 // 5:,} rows")
     majority = pd.Series(labels).value_counts(normalize=True).iloc[0]

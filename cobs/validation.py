@@ -253,7 +253,9 @@ def agreement(
                 raise TypeError(f"coding {c + 1}, item {i + 1}: label {label!r} is not hashable; "
                                 "compare multi-label codings one label at a time (as 0/1 codings)")
             if allowed is not None and label not in allowed:
-                raise ValueError(f"coding {c + 1}, item {i + 1}: label {label!r} is not one of {sorted(allowed, key=str)}")
+                raise ValueError(
+                    f"coding {c + 1}, item {i + 1}: label {label!r} is not one of {sorted(allowed, key=str)}"
+                )
             if metric == "interval" and not isinstance(label, (int, float, np.integer, np.floating)):
                 raise ValueError(f"coding {c + 1}, item {i + 1}: metric='interval' needs numeric labels, got {label!r}")
             triples.append((c, i, label))

@@ -41,7 +41,8 @@ def check_texts(X: object, *, name: str = "X") -> list[str]:
                              "pass the text column, e.g. table['recommendation']")
         X = X.iloc[:, 0]
     if sp.issparse(X):
-        raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; the classifier vectorizes text itself")
+        raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; "
+                        "the classifier vectorizes text itself")
     if not isinstance(X, Iterable):
         raise TypeError(f"{name} must be a sequence of texts, got {type(X).__name__}")
     array = np.asarray(X, dtype=object) if not isinstance(X, np.ndarray) else X
@@ -134,6 +135,13 @@ def check_positive(value: object, name: str, *, integer: bool = False, allow_non
     if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
         what = "a positive integer" if integer else "a positive number"
         raise ValueError(f"{name} must be {what}{' or None' if allow_none else ''}, got {value!r}")
+
+
+def check_explain_args(text: object, top: object) -> None:
+    """``explain`` takes one str and a positive ``top``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be one str, got {type(text).__name__}; explain one text at a time")
+    check_positive(top, "top", integer=True)
 
 
 def explain_rows(

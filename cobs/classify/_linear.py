@@ -15,6 +15,7 @@ from sklearn.utils.validation import check_consistent_length, check_is_fitted
 
 from cobs.classify._base import (
     Texts,
+    check_explain_args,
     check_labels,
     check_ngrams,
     check_positive,
@@ -137,9 +138,7 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
             speaks for the label, a negative one against it.
         """
         check_is_fitted(self)
-        if not isinstance(text, str):
-            raise TypeError(f"text must be one str, got {type(text).__name__}; explain one text at a time")
-        check_positive(top, "top", integer=True)
+        check_explain_args(text, top)
         matrix = self.features_.transform([text])
         if label is None:
             label = self.predict([text])[0]

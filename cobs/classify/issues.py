@@ -25,6 +25,7 @@ from threadpoolctl import threadpool_limits
 
 from cobs.classify._base import (
     Texts,
+    check_explain_args,
     check_ngrams,
     check_positive,
     check_texts,
@@ -296,9 +297,7 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
             :data:`cobs.classify.EXPLAIN_COLUMNS`.
         """
         check_is_fitted(self)
-        if not isinstance(text, str):
-            raise TypeError(f"text must be one str, got {type(text).__name__}; explain one text at a time")
-        check_positive(top, "top", integer=True)
+        check_explain_args(text, top)
         if label is None:
             proba = self.predict_proba([text])[0]
             chosen = np.flatnonzero(proba >= self.thresholds_)
