@@ -2,25 +2,27 @@
 
 The data flow follows the package layout:
 
-``cobs.read``       files (text, PDF) -> lines, with headers, footers and footnotes set aside
+``cobs.read``       files (text, PDF, Word, HTML) -> lines, with headers, footers and footnotes set aside
 ``cobs.structure``  lines -> paragraphs and sub-paragraphs, headings, kinds
-``cobs.reference``  States, committees and UN symbols
+``cobs.reference``  States, committees, UN symbols, lexicons
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
 ``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measure``    :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
+``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
+from cobs.classify import ActionCategoryClassifier, IssueClassifier, ThemeClassifier
 from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
-from cobs.sources.fetch import fetch, fetch_chain
 from cobs.measure import actions, citations, measure
 from cobs.reference import (
     Symbol,
@@ -33,7 +35,9 @@ from cobs.reference import (
     state_name,
     states_table,
 )
+from cobs.sources.fetch import fetch, fetch_chain
 from cobs.sources.registry import REGISTRY_COLUMNS, registry
+from cobs.validation import agreement, confusion_table, sample_for_coding
 
 try:
     __version__ = version("cobs")
@@ -48,15 +52,20 @@ __all__ = [
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "UPR_INFO_COLUMNS",
+    "ActionCategoryClassifier",
     "CobsError",
     "Document",
     "DocumentMeta",
+    "IssueClassifier",
     "Symbol",
+    "ThemeClassifier",
     "actions",
+    "agreement",
     "citations",
     "committee_code",
     "committee_name",
     "committees_table",
+    "confusion_table",
     "corpus_summary",
     "data_home",
     "fetch",
@@ -68,6 +77,7 @@ __all__ = [
     "read_corpus",
     "read_document",
     "registry",
+    "sample_for_coding",
     "state_code",
     "state_name",
     "states_table",

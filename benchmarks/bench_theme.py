@@ -1,0 +1,83 @@
+"""Benchmark: ThemeClassifier on CRPD concluding observations, themes taken from the headings.
+
+CRPD concluding observations put each concern and recommendation under a heading
+naming the article it is about ("Accessibility (art. 9)"). This reads the CRPD PDFs
+in ../shared/data, labels every concern and recommendation row under such a heading
+with the article number, and cross-validates ThemeClassifier with the documents
+kept apart (5 folds grouped by symbol: a committee's wording about one State never
+helps predict another text of the same document).
+
+Run from the repository root::
+
+    python benchmarks/bench_theme.py [--shared PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import GroupKFold
+
+from cobs import CobsError, ThemeClassifier, read_document
+
+PDFS = Path("crpd-dashboard-pdfs") / "concluding_observations"
+DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def article_table(folder: Path) -> tuple[pd.DataFrame, int]:
+    tables, skipped = [], 0
+    for path in sorted(folder.glob("*.pdf")):
+        try:
+            tables.append(read_document(path).paragraphs)
+        except CobsError:  # not English, not a CO, ...
+            skipped += 1
+    rows = pd.concat(tables, ignore_index=True)
+    rows.attrs["documents"] = len(tables)
+    rows = rows[rows["kind"].isin(["concern", "recommendation"]) & (rows["text"].str.len() > 0)]
+    article = rows["heading"].str.extract(r"\(art\. (\d+)\)\s*$", expand=False)
+    documents = rows.attrs["documents"]
+    labelled = rows.assign(article=article).dropna(subset=["article"]).reset_index(drop=True)
+    labelled.attrs["documents"] = documents
+    return labelled, skipped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (../shared/data)")
+    args = parser.parse_args(argv)
+    folder = args.shared / PDFS
+    if not folder.is_dir():
+        print(f"bench_theme: {folder} is absent; this benchmark needs the CRPD PDFs from ../shared/data "
+              "(pass --shared PATH to point at another copy)", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    table, skipped = article_table(folder)
+    print(f"read {table.attrs['documents']} documents ({skipped} skipped: not English or not a CO) in "
+          f"{time.perf_counter() - start:.0f} s: {len(table):,} concern and recommendation rows under an article "
+          f"heading in {table['symbol'].nunique()} of them, {table['article'].nunique()} articles")
+    texts, labels, groups = table["text"].tolist(), table["article"].to_numpy(), table["symbol"].to_numpy()
+    accuracy, macro, seconds = [], [], []
+    for train, test in GroupKFold(n_splits=5).split(texts, labels, groups):
+        began = time.perf_counter()
+        model = ThemeClassifier(random_state=0).fit([texts[i] for i in train], labels[train])
+        seconds.append(time.perf_counter() - began)
+        predicted = model.predict([texts[i] for i in test])
+        accuracy.append(accuracy_score(labels[test], predicted))
+        macro.append(f1_score(labels[test], predicted, average="macro"))
+    print(f"ThemeClassifier, 5 folds grouped by document: accuracy {np.mean(accuracy):.4f} "
+          f"(sd {np.std(accuracy):.4f}), "
+          f"macro-F1 {np.mean(macro):.4f} (sd {np.std(macro):.4f}); training {np.mean(seconds):.1f} s a fold "
+          f"on about {len(texts) * 4 // 5:,} rows")
+    majority = pd.Series(labels).value_counts(normalize=True).iloc[0]
+    print(f"(the commonest article alone: accuracy {majority:.4f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

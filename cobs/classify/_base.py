@@ -1,0 +1,173 @@
+"""What the text classifiers share: input checks, tags, term explanations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Union
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+from sklearn.utils import Tags
+from sklearn.utils.validation import column_or_1d
+
+from cobs.classify._features import OpeningAnalyzer
+
+Texts = Union[Sequence[str], np.ndarray, pd.Series]
+"""What the classifiers take as ``X``: a one-dimensional sequence of str."""
+
+EXPLAIN_COLUMNS: dict[str, str] = {
+    "label": "The label explained (the predicted one, unless asked for another).",
+    "term": "The feature: a word or word n-gram, a character n-gram, or an opening token ('0:continue').",
+    "features": "Which feature set it belongs to: 'words', 'chars' or 'opening'.",
+    "value": "Its TF-IDF value in the text.",
+    "coefficient": "The model's weight of the feature for the label.",
+    "contribution": "value x coefficient: what the term adds to the label's score (decision_function).",
+}
+"""Columns of the tables returned by the classifiers' ``explain`` methods."""
+
+
+def check_texts(X: object, *, name: str = "X") -> list[str]:
+    """``X`` as a list of str, or a clear error saying what to pass instead."""
+    if isinstance(X, (str, bytes)):
+        raise ValueError(
+            f"{name} must be a sequence of texts, got a single {type(X).__name__} ({X[:40]!r}); wrap it in a list"
+        )
+    if isinstance(X, pd.DataFrame):
+        if X.shape[1] != 1:
+            raise ValueError(f"{name} must be one column of texts, got a DataFrame with {X.shape[1]} columns; "
+                             "pass the text column, e.g. table['recommendation']")
+        X = X.iloc[:, 0]
+    if sp.issparse(X):
+        raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; "
+                        "the classifier vectorizes text itself")
+    if not isinstance(X, Iterable):
+        raise TypeError(f"{name} must be a sequence of texts, got {type(X).__name__}")
+    array = np.asarray(X, dtype=object) if not isinstance(X, np.ndarray) else X
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a one-dimensional sequence of texts, got an array of shape {array.shape}")
+    texts = list(array)
+    if not texts:
+        raise ValueError(f"{name} is empty: found 0 texts, a minimum of 1 is required")
+    for i, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{name}[{i}] must be a str, got {type(text).__name__} ({text!r}); "
+                            "texts must be strings (replace missing texts by '' or drop them)")
+    return texts
+
+
+def check_labels(y: object) -> np.ndarray:
+    """Single labels as a 1-D numpy array; pandas nullable columns (Int64, string) are converted."""
+    if isinstance(y, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)):
+        series = pd.Series(y)
+        if series.isna().any():
+            raise ValueError(f"y contains {int(series.isna().sum())} missing labels; drop those texts before fitting")
+        numpy_dtype = getattr(series.dtype, "numpy_dtype", None)
+        if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) and numpy_dtype is not None:
+            series = series.astype(numpy_dtype)
+        y = series.to_numpy()
+    labels = column_or_1d(y, warn=True)
+    if labels.dtype.kind == "f" and not np.isfinite(labels).all():
+        raise ValueError("y contains NaN or infinity; drop those texts before fitting")
+    if labels.dtype == object and any(v is None or (isinstance(v, float) and np.isnan(v)) for v in labels):
+        raise ValueError("y contains missing labels (None or NaN); drop those texts before fitting")
+    return labels
+
+
+def text_tags(tags: Tags) -> Tags:
+    """Declare raw text input: a 1-D sequence of str, not a 2-D numeric array."""
+    tags.input_tags.string = True
+    tags.input_tags.one_d_array = True
+    tags.input_tags.two_d_array = False
+    tags.input_tags.sparse = False
+    return tags
+
+
+def make_features(
+    *,
+    word_ngrams: tuple[int, int] | None,
+    char_ngrams: tuple[int, int] | None,
+    opening_words: int | None,
+    min_df: int,
+) -> FeatureUnion:
+    """Word, character and opening-word TF-IDF features, side by side."""
+    parts: list[tuple[str, TfidfVectorizer]] = []
+    if word_ngrams is not None:
+        parts.append(("words", TfidfVectorizer(ngram_range=word_ngrams, sublinear_tf=True, min_df=min_df,
+                                               dtype=np.float64)))
+    if char_ngrams is not None:
+        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True,
+                                               min_df=max(min_df, 2), dtype=np.float64)))
+    if opening_words is not None:
+        parts.append(("opening", TfidfVectorizer(analyzer=OpeningAnalyzer(opening_words), sublinear_tf=True,
+                                                 min_df=min_df, lowercase=False, dtype=np.float64)))
+    if not parts:
+        raise ValueError("no features: set at least one of word_ngrams, char_ngrams, opening_words")
+    return FeatureUnion(parts)
+
+
+def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
+    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``."""
+    try:
+        return features.fit_transform(texts).tocsr()
+    except ValueError as exc:  # "After pruning, no terms remain" / "max_df corresponds to < documents than min_df"
+        if "min_df" not in str(exc) and "no terms remain" not in str(exc):
+            raise
+        features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
+        return features.fit_transform(texts).tocsr()
+
+
+def check_ngrams(value: object, name: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (not isinstance(value, tuple) or len(value) != 2 or not all(isinstance(v, (int, np.integer)) for v in value)
+            or not 1 <= value[0] <= value[1]):
+        raise ValueError(f"{name} must be None or a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {value!r}")
+    return (int(value[0]), int(value[1]))
+
+
+def check_positive(value: object, name: str, *, integer: bool = False, allow_none: bool = False) -> None:
+    if value is None and allow_none:
+        return
+    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
+        what = "a positive integer" if integer else "a positive number"
+        raise ValueError(f"{name} must be {what}{' or None' if allow_none else ''}, got {value!r}")
+
+
+def check_explain_args(text: object, top: object) -> None:
+    """``explain`` takes one str and a positive ``top``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be one str, got {type(text).__name__}; explain one text at a time")
+    check_positive(top, "top", integer=True)
+
+
+def explain_rows(
+    features: FeatureUnion,
+    x: sp.csr_matrix,
+    coef: np.ndarray,
+    label: object,
+    *,
+    top: int,
+) -> pd.DataFrame:
+    """The ``top`` terms of one vectorized text with the largest |value x coefficient|."""
+    names = features.get_feature_names_out()
+    row = x.tocsr()
+    idx = row.indices
+    values = row.data
+    contributions = values * coef[idx]
+    order = np.argsort(-np.abs(contributions), kind="stable")[:top]
+    sets, terms = zip(*(str(names[idx[i]]).split("__", 1) for i in order)) if len(order) else ((), ())
+    return pd.DataFrame(
+        {
+            "label": [label] * len(order),
+            "term": list(terms),
+            "features": list(sets),
+            "value": values[order],
+            "coefficient": coef[idx[order]],
+            "contribution": contributions[order],
+        },
+        columns=list(EXPLAIN_COLUMNS),
+    )

@@ -1,0 +1,200 @@
+"""cobs.validation: coding samples, agreement worked out by hand, confusion tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from cobs.validation import agreement, confusion_table, sample_for_coding
+from conftest import shared_path
+
+# --- agreement --------------------------------------------------------------------------------
+# Two coders, ten items:
+#   a: Y Y Y Y Y Y N N N N      (6 Y, 4 N)
+#   b: Y Y Y Y N N N N N Y      (5 Y, 5 N)
+# They agree on items 1-4 and 7-9: observed agreement 7/10.
+# Cohen: expected = 0.6 * 0.5 + 0.4 * 0.5 = 0.5, kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4.
+# Krippendorff (nominal): 20 pairable values, 11 Y and 9 N; 3 disagreeing items give
+# 6 off-diagonal coincidences: D_o = 6 / 20; D_e = 2 * 11 * 9 / (20 * 19) = 198 / 380;
+# alpha = 1 - (6 / 20) / (198 / 380) = 1 - 114 / 198 = 14 / 33.
+A = list("YYYYYYNNNN")
+B = list("YYYYNNNNNY")
+
+# Three coders, four items, coder C missing item 2:
+#   item 1: a a a    item 2: a b -    item 3: b b b    item 4: b b a
+# Alpha: coincidences o_aa = 3 (item 1), o_bb = 3 + 1 (items 3, 4), o_ab = o_ba = 1 + 1 (items 2, 4);
+# n = 11, n_a = 5, n_b = 6; D_o = 4 / 11, D_e = 2 * 5 * 6 / (11 * 10) = 6 / 11; alpha = 1 - 4/6 = 1/3.
+# Kappa per pair on the items both coded: A-B (4 items) Ao = 3/4, Ae = 2/4*1/4 + 2/4*3/4 = 1/2 -> 0.5;
+# A-C and B-C (items 1, 3, 4) Ao = 2/3, Ae = 1/3*2/3 + 2/3*1/3 = 4/9 -> (2/9)/(5/9) = 0.4; mean 1.3/3.
+C1 = ["a", "a", "b", "b"]
+C2 = ["a", "b", "b", "b"]
+C3 = ["a", None, "b", "a"]
+
+
+def test_agreement_two_coders_by_hand():
+    result = agreement(A, B)
+    assert result["kappa"] == pytest.approx(0.4)
+    assert result["alpha"] == pytest.approx(14 / 33)
+    assert result["observed"] == pytest.approx(0.7)
+    assert result["items"] == 10 and result["codings"] == 2
+
+
+def test_agreement_three_coders_with_a_missing_coding_by_hand():
+    result = agreement(C1, C2, C3)
+    assert result["alpha"] == pytest.approx(1 / 3)
+    assert result["kappa"] == pytest.approx(1.3 / 3)
+    assert result["items"] == 4 and result["codings"] == 3
+
+
+def test_agreement_missing_markers():
+    assert agreement(C1, C2, ["a", "", "b", "a"])["alpha"] == pytest.approx(1 / 3)
+    assert agreement(C1, C2, ["a", np.nan, "b", "a"])["alpha"] == pytest.approx(1 / 3)
+    assert agreement(C1, C2, pd.Series(["a", None, "b", "a"]))["alpha"] == pytest.approx(1 / 3)
+
+
+def test_agreement_kappa_matches_scikit_learn():
+    rng = np.random.RandomState(0)
+    a = rng.randint(1, 6, size=200)
+    b = np.where(rng.rand(200) < 0.7, a, rng.randint(1, 6, size=200))
+    assert agreement(a, b)["kappa"] == pytest.approx(cohen_kappa_score(a, b))
+
+
+def test_agreement_perfect_and_interval():
+    assert agreement([1, 2, 3], [1, 2, 3])[["kappa", "alpha"]].tolist() == [1.0, 1.0]
+    # Interval alpha, worked out: values (1,2), (2,2), (3,3); n = 6, mean pairs...
+    # D_o = (2 * (1-2)^2) / 6 = 1/3; all 6 values 1,2,2,2,3,3 -> D_e = sum_{i!=j} (vi-vj)^2 / (6*5)
+    # pairs (ordered): 1-2 x3 -> 3*1*2 = 6, 1-3 x2 -> 2*4*2 = 16, 2-3 x6 -> 6*1*2 = 12; total 34 / 30.
+    # alpha = 1 - (1/3) / (34/30) = 1 - 10/34 = 12/17.
+    assert agreement([1, 2, 3], [2, 2, 3], metric="interval")["alpha"] == pytest.approx(12 / 17)
+
+
+def test_agreement_errors():
+    with pytest.raises(ValueError, match="lengths differ"):
+        agreement([1, 2], [1, 2, 3])
+    with pytest.raises(ValueError, match=r"coding 2, item 3: label 'x' is not one of"):
+        agreement([1, 2, 3], [1, 2, "x"], labels=[1, 2, 3])
+    with pytest.raises(TypeError, match="one label at a time"):
+        agreement([["a"], ["b"]], [["a"], ["b"]])
+    with pytest.raises(ValueError, match="share 1 coded items"):
+        agreement([1, None, None], [1, 2, 3])
+    with pytest.raises(ValueError, match="numeric labels"):
+        agreement(["a", "b"], ["a", "b"], metric="interval")
+    with pytest.raises(ValueError, match="metric must be"):
+        agreement([1, 2], [1, 2], metric="ordinal")  # type: ignore[arg-type]
+
+
+# --- confusion_table --------------------------------------------------------------------------
+
+
+def test_confusion_table_counts_and_labels():
+    table = confusion_table(["x", "y", "y", "z"], ["x", "y", "z", "z"], labels=["z", "y", "x"])
+    assert table.index.name == "true" and table.columns.name == "predicted"
+    assert table.index.tolist() == ["z", "y", "x"]
+    assert table.loc["y", "z"] == 1 and table.loc["z", "z"] == 1 and table.loc["x", "x"] == 1
+    assert table.to_numpy().sum() == 4
+
+
+def test_confusion_table_normalize():
+    table = confusion_table([1, 1, 2, 2], [1, 2, 2, 2], normalize="true")
+    assert table.loc[1].tolist() == [0.5, 0.5] and table.loc[2].tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match="normalize"):
+        confusion_table([1], [1], normalize="rows")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="same length"):
+        confusion_table([1, 2], [1])
+
+
+# --- sample_for_coding ------------------------------------------------------------------------
+
+TABLE = pd.DataFrame(
+    {
+        "symbol": ["CRC/C/KAZ/CO/4"] * 10,
+        "para": range(1, 11),
+        "text": [f"Paragraph {i}" for i in range(1, 11)],
+        "kind": ["recommendation"] * 7 + ["concern"] * 3,
+        "issues": [["a", "b"]] + [[]] * 9,
+    },
+    index=range(100, 110),
+)
+
+
+def test_sample_is_reproducible_and_without_replacement():
+    first = sample_for_coding(TABLE, 5, random_state=1)
+    again = sample_for_coding(TABLE, 5, random_state=1)
+    pd.testing.assert_frame_equal(first, again)
+    assert first["row"].is_unique and set(first["row"]) <= set(TABLE.index)
+    assert first["sample_id"].tolist() == [1, 2, 3, 4, 5]
+    assert (first["sampling_weight"] == 2.0).all()
+    assert first[["coder_1", "coder_2"]].eq("").all().all()
+    # The rows are the table's rows.
+    for _, row in first.iterrows():
+        assert TABLE.loc[row["row"], "text"] == row["text"]
+    assert not sample_for_coding(TABLE, 5, random_state=2)["row"].equals(first["row"])
+
+
+def test_stratified_allocations():
+    # Proportional: 7 and 3 rows, n = 5 -> shares 3.5 and 1.5 -> 3 + 1, and the fifth goes to the first
+    # stratum among equal remainders (table order): 4 + 1.
+    sample = sample_for_coding(TABLE, 5, stratify="kind", random_state=0)
+    assert sample["stratum"].value_counts().to_dict() == {"recommendation": 4, "concern": 1}
+    # n = 10 takes everything.
+    assert set(sample_for_coding(TABLE, 10, stratify="kind", random_state=0)["row"]) == set(TABLE.index)
+    equal = sample_for_coding(TABLE, 6, stratify="kind", allocation="equal", random_state=0)
+    assert equal["stratum"].value_counts().to_dict() == {"recommendation": 3, "concern": 3}
+    weights = equal.groupby("stratum")["sampling_weight"].first().to_dict()
+    assert weights == {"recommendation": pytest.approx(7 / 3), "concern": 1.0}
+    with pytest.raises(ValueError, match="stratum 'concern' of 'kind' has 3 rows, fewer than the 4"):
+        sample_for_coding(TABLE, 8, stratify="kind", allocation="equal")
+
+
+def test_proportional_allocation_exact():
+    table = pd.DataFrame({"g": ["a"] * 60 + ["b"] * 30 + ["c"] * 10})
+    counts = sample_for_coding(table, 10, stratify="g", random_state=0)["stratum"].value_counts().to_dict()
+    assert counts == {"a": 6, "b": 3, "c": 1}
+
+
+def test_coding_sheet_written(tmp_path):
+    path = tmp_path / "sheet.csv"
+    sample = sample_for_coding(TABLE, 4, columns=["symbol", "para", "text", "issues"], random_state=0, path=path,
+                               coders=("ana", "ben"))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    sheet = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    assert list(sheet.columns) == ["sample_id", "row", "sampling_weight", "symbol", "para", "text", "issues", "ana",
+                                   "ben"]
+    assert sheet["text"].tolist() == sample["text"].tolist()
+    assert set(sheet["issues"]) <= {"a; b", ""}
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        sample_for_coding(TABLE, 4, random_state=0, path=path)
+    sample_for_coding(TABLE, 3, random_state=0, path=path, overwrite=True)
+    assert len(pd.read_csv(path, encoding="utf-8-sig")) == 3
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"n": 0}, "between 1 and the 10 rows"),
+        ({"n": 11}, "between 1 and the 10 rows"),
+        ({"n": 2, "stratify": "nope"}, "no column 'nope'"),
+        ({"n": 2, "columns": ["text", "nope"]}, "no column 'nope'"),
+        ({"n": 2, "coders": ("text",)}, "coders must be distinct"),
+        ({"n": 2, "allocation": "optimal"}, "allocation must be"),
+    ],
+)
+def test_sample_errors(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        sample_for_coding(TABLE, **kwargs)
+
+
+def test_sample_of_real_upr_recommendations(tmp_path):
+    from cobs.datasets import load_upr_info
+
+    table = load_upr_info(shared_path("upr-info-export-2018", "25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv"))
+    sample = sample_for_coding(table, 50, stratify="action", allocation="equal", random_state=42,
+                               columns=["source_file", "source_row", "recommendation", "action"],
+                               path=tmp_path / "upr.csv")
+    assert sample["stratum"].value_counts().to_dict() == {1: 10, 2: 10, 3: 10, 4: 10, 5: 10}
+    # Category 1 is rare in sessions 25-27 (18 of 8,733 rows in the export): its weight is 18 / 10.
+    assert sample.loc[sample["stratum"] == 1, "sampling_weight"].iloc[0] == pytest.approx(1.8)
+    # A coder who copies UPR Info's own labels agrees perfectly.
+    assert agreement(sample["action"], sample["action"])["kappa"] == 1.0
