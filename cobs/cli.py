@@ -107,7 +107,7 @@ def _parse(args: argparse.Namespace) -> int:
 def _measure(args: argparse.Namespace) -> int:
     from cobs.measure import measure
 
-    return _table_command(args, measure)
+    return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None))
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -180,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--keep-going", action="store_true",
                              help="write the readable files' rows even if some are left out (still exits 2)")
         reading_options(command)
+        if name == "measure":
+            command.add_argument("--predict-themes", action="store_true",
+                                 help="predict the theme of actions without a subheading (a ThemeClassifier "
+                                 "trained on the actions that have one)")
         command.set_defaults(run=run)
     corpus = commands.add_parser("corpus", help="summarise every CO of a folder")
     corpus.add_argument("folder")

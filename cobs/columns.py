@@ -92,6 +92,9 @@ MEASURE_COLUMNS: dict[str, str] = {
     "paragraph just before it: ['remains concerned', 'reiterates'].",
     "cluster_id": "Canonical cluster (cobs/data/clusters.csv): CRC-1 ... CRC-9, CRC-OPSC/OPAC/OPIC/RAT, "
     "CRPD-A/B/C (article groups), IMPL (implementation and reporting); '' if none fits.",
-    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; '' if none.",
+    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; '' if none "
+    "(or predicted: see theme_source).",
+    "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
+    "there is no subheading), 'model' (predicted by measure(..., theme_model=...)), '' (none).",
 }
 """Columns :func:`cobs.measure` adds to the action table."""

@@ -182,3 +182,21 @@ def test_theme_and_cluster_functions():
     assert cluster_id("General principles and obligations (arts. 1–4)", "CRPD") == "CRPD-A"
     assert cluster_id("Something new (arts. 28 and 29)", "CRC") == "CRC-8"  # by its articles
     assert cluster_id("Something new", "CCPR") == ""
+
+
+def test_themes_predicted_where_no_heading_gives_one(seed_doc, tmp_path):
+    """A document without subheadings: themes come from a ThemeClassifier trained on a headed one."""
+    headed = cobs.measure(seed_doc.paragraphs)
+    assert set(headed["theme_source"]) == {"heading", "cluster", ""}  # para. 7 stands under no subheading
+    bare = seed_doc.paragraphs.assign(heading="", cluster="")
+    assert set(cobs.measure(bare)["theme"]) == {""}
+    training = headed[headed["theme_source"] == "heading"]
+    model = cobs.ThemeClassifier(random_state=0).fit((training["chapeau"] + " " + training["text"]).tolist(),
+                                                     training["theme"].tolist())
+    predicted = cobs.measure(bare, theme_model=model)
+    assert set(predicted["theme_source"]) == {"model"}
+    known = (headed["theme_source"] == "heading").to_numpy()
+    agree = predicted["theme"].to_numpy()[known] == headed["theme"].to_numpy()[known]
+    assert agree.mean() > 0.8  # the model has seen these texts: it must give most of their themes back
+    with pytest.raises(ValueError, match="theme_model must be"):
+        cobs.measure(bare, theme_model="guess")

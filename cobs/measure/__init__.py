@@ -21,7 +21,9 @@ from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifier
 __all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
 
 _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_bound", "articles",
-             "cluster_articles", "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme"]
+             "cluster_articles", "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme",
+             "theme_source"]
+_MIN_THEME_EXAMPLES = 30
 
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
@@ -40,7 +42,7 @@ def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     return out
 
 
-def measure(table: pd.DataFrame) -> pd.DataFrame:
+def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.DataFrame:
     """The action table with every measure added.
 
     Parameters
@@ -48,6 +50,12 @@ def measure(table: pd.DataFrame) -> pd.DataFrame:
     table : pandas.DataFrame
         A paragraph table (``Document.paragraphs``, :func:`cobs.read_corpus`), which is
         cut into actions first, or an action table from :func:`actions`.
+    theme_model : fitted :class:`cobs.ThemeClassifier`, "auto" or None
+        For actions whose subheading and cluster give no theme (documents without
+        headings, such as most CCPR and CESCR COs), predict it with this model;
+        "auto" trains one on the table's own actions that have a theme from their
+        subheading (at least 30 of them, 2 themes). ``theme_source`` says where each
+        theme comes from. None (default): no prediction.
 
     Returns
     -------
@@ -87,11 +95,35 @@ def measure(table: pd.DataFrame) -> pd.DataFrame:
     ]
     acts["cluster_id"] = [cluster_id(c, m, s) for c, m, s in zip(clusters, committees, sections)]
     acts["theme"] = [theme(h, c, m) for h, c, m in zip(headings, clusters, committees)]
+    acts["theme_source"] = [("heading" if h else "cluster") if t else "" for h, t in zip(headings, acts["theme"])]
+    if theme_model is not None:
+        _predict_themes(acts, theme_model)
     assert list(acts.columns[-len(_MEASURED):]) == _MEASURED  # documented in cobs.columns.MEASURE_COLUMNS
     return acts
 
 
 _LEADING_NUMBER = re.compile(r"\d+")
+
+
+def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
+    """Fill in the themes the headings do not give, with a ThemeClassifier."""
+    from cobs.classify import ThemeClassifier
+
+    missing = (acts["theme"] == "").to_numpy()
+    if not missing.any():
+        return
+    texts = (acts["chapeau"] + " " + acts["text"]).str.strip()
+    if isinstance(theme_model, str):
+        if theme_model != "auto":
+            raise ValueError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {theme_model!r}")
+        known = acts["theme_source"] == "heading"
+        if known.sum() < _MIN_THEME_EXAMPLES or acts.loc[known, "theme"].nunique() < 2:
+            return
+        theme_model = ThemeClassifier(random_state=0).fit(texts[known].tolist(), acts.loc[known, "theme"].tolist())
+    if not hasattr(theme_model, "predict"):
+        raise TypeError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {type(theme_model).__name__}")
+    acts.loc[missing, "theme"] = list(theme_model.predict(texts[missing].tolist()))
+    acts.loc[missing, "theme_source"] = "model"
 
 
 def _article_order(article: str) -> tuple[int, str]:
