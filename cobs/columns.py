@@ -30,7 +30,7 @@ PARAGRAPH_COLUMNS: dict[str, str] = {
 
 FOOTNOTE_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
-    "label": "The footnote's label: '1', '2', ... or '*'.",
+    "number": "The footnote's number as printed (a string): '1', '2', ... or '*' for an asterisk note.",
     "text": "Text of the footnote, without its label.",
     "page": "Page where the footnote is printed (missing for plain text).",
     "para": "Paragraph whose text carries the footnote's marker (missing for the title).",

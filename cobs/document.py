@@ -353,7 +353,7 @@ def _footnote_table(meta: DocumentMeta, raw: RawDocument, structure: Structure) 
         if note.label.startswith("*"):
             para, sub = None, ""
         records.append(
-            {"symbol": meta.symbol, "label": note.label, "text": note.text, "page": note.page, "para": para, "sub": sub}
+            {"symbol": meta.symbol, "number": note.label, "text": note.text, "page": note.page, "para": para, "sub": sub}
         )
     table = pd.DataFrame(records, columns=list(FOOTNOTE_COLUMNS))
     table["page"] = table["page"].astype("Int64")

@@ -112,7 +112,7 @@ def test_every_character_is_accounted_for(corpus):
 def test_footnotes_are_numbered_and_attached(corpus):
     for name, item in english_cos(corpus).items():
         notes = item["doc"].footnotes
-        numbered = notes[notes["label"].str.fullmatch(r"\d+")]
+        numbered = notes[notes["number"].str.fullmatch(r"\d+")]
         assert numbered["label"].astype(int).tolist() == list(range(1, len(numbered) + 1)), name
         assert numbered["para"].notna().all(), name
 

@@ -97,7 +97,7 @@ def test_docx_metadata_footnotes_and_header(docx_doc):
     assert (m.symbol, m.symbol_source, m.format, m.date.isoformat(), m.session) == (
         "CRC/C/KAZ/CO/4", "printed", "docx", "2015-10-02", 70)
     notes = docx_doc.footnotes
-    assert notes[["label", "text", "para"]].values.tolist() == [
+    assert notes[["number", "text", "para"]].values.tolist() == [
         ["1", "Adopted by the Committee at its seventieth session.", 1],
         ["2", "CRC/C/KAZ/CO/3, para. 40.", 3],
     ]
@@ -188,6 +188,6 @@ def test_html(tmp_path):
     assert table["kind"].tolist() == ["intro", "concern"] + ["recommendation"] * 3
     assert set(table.loc[table.para >= 2, "heading"]) == {"Corporal punishment"}
     assert (doc.meta.symbol, doc.meta.session, doc.meta.format) == ("CRC/C/KAZ/CO/4", 70, "html")
-    assert doc.footnotes[["label", "text", "para"]].values.tolist() == [
+    assert doc.footnotes[["number", "text", "para"]].values.tolist() == [
         ["1", "Adopted by the Committee at its seventieth session.", 1]]
     assert "not text" not in " ".join(doc.set_aside["text"]) + " ".join(table["text"])

@@ -296,10 +296,11 @@ def test_a_failure_keeps_what_was_cached(server, home, docs):
 @pytest.mark.parametrize(
     "symbol, message",
     [
-        ("CRC/C/KAZ/Q/5-6", r"'CRC/C/KAZ/Q/5-6' is a list of issues, not concluding observations: cobs fetches COs only"),
-        ("CRPD/C/KAZ/1", r"is a State party report, not concluding observations"),
-        ("CRPD/C/AZE/FCO/2-3", r"is a follow-up to concluding observations, not concluding observations"),
-        ("CRPD/C/CZE/CO/1/Add.1", r"is an addendum to concluding observations .* \(such as 'CRPD/C/CZE/CO/1'\)"),
+        ("CRC/C/KAZ/Q/5-6", r"'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations "
+                            r"\(such as 'CRC/C/KAZ/CO/5-6'\): cobs fetches COs only"),
+        ("CRPD/C/KAZ/1", r"is the symbol of a State party report, not of concluding observations"),
+        ("CRPD/C/AZE/FCO/2-3", r"is the symbol of a follow-up to concluding observations, not of concluding observations"),
+        ("CRPD/C/CZE/CO/1/Add.1", r"is the symbol of an addendum 1 to the concluding observations, .* \(such as 'CRPD/C/CZE/CO/1'\)"),
         ("A/HRC/28/10", r"not a treaty-body document symbol"),
         ("", r"not a treaty-body document symbol"),
     ],
@@ -385,7 +386,7 @@ def test_cli_fetch_one_line_per_failure_and_status_2(server, home, capsys):
     errors = out.err.splitlines()
     assert len(errors) == 2
     assert errors[0].startswith("cobs: CRPD/C/XXX/CO/1: no English PDF found")
-    assert errors[1].startswith("cobs: 'CRC/C/KAZ/Q/5-6' is a list of issues")
+    assert errors[1].startswith("cobs: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues")
 
 
 def test_cli_fetch_a_chain(kaz_server, home, capsys):

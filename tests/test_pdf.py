@@ -81,7 +81,7 @@ def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
     assert roles["footnote_marker"] == ["1"]
     assert roles["cluster"] == ["A. General principles (arts. 2, 3, 6 and 12)"]
     assert roles["heading"] == ["Non-discrimination"]
-    notes = doc.footnotes.set_index("label")
+    notes = doc.footnotes.set_index("number")
     assert notes.loc["1", "text"] == "CRC/C/GEO/CO/4, para. 7." and notes.loc["1", "para"] == 2
     assert notes.loc["*", "text"].startswith("Adopted by the Committee at its eighty-first session")
 

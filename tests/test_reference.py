@@ -91,3 +91,15 @@ def test_format_symbol_round_trips():
     for committee, state, cycle in [("CRC", "KAZ", "4"), ("CESCR", "KAZ", "2"), ("CRPD", "AZE", "2-3")]:
         s = cobs.parse_symbol(cobs.format_symbol(committee, state, cycle))
         assert (s.committee, s.state, s.cycle) == (committee, state, cycle)
+
+
+@pytest.mark.parametrize("symbol, what", [
+    ("CRC/C/KAZ/Q/5-6", "a list of issues"),
+    ("CRPD/C/KAZ/1", "a State party report"),
+    ("CRPD/C/AZE/FCO/2-3", "a follow-up to concluding observations"),
+    ("CRPD/C/CZE/CO/1/Add.1", "an addendum 1 to the concluding observations"),
+])
+def test_co_only_refuses_other_documents(symbol, what):
+    with pytest.raises(ValueError, match=f"'{symbol}' is the symbol of {what}, not of concluding observations"):
+        cobs.parse_symbol(symbol, co_only=True)
+    assert cobs.parse_symbol("CRC/C/15/Add.213", co_only=True).is_co  # a legacy CO symbol is a CO

@@ -156,7 +156,7 @@ def test_text_survives_extraction_artefacts(seed_doc):
 
 def test_footnote_and_set_aside(seed_doc):
     notes = seed_doc.footnotes
-    assert notes["label"].tolist() == ["*"]
+    assert notes["number"].tolist() == ["*"]
     assert notes["text"].item() == "Adopted by the Committee at its seventieth session (14 September -2 October 2015)."
     roles = seed_doc.set_aside.groupby("role")["text"].agg(list)
     assert roles["title"] == [

@@ -135,7 +135,7 @@ def test_numbered_footnotes_in_plain_text(tmp_path):
         See ILO Convention No. 182.
         (b) Child marriage.
         """)
-    notes = doc.footnotes.set_index("label")
+    notes = doc.footnotes.set_index("number")
     assert notes.loc["1", "text"] == "CRC/C/GEO/CO/4, para. 12." and notes.loc["1", "para"] == 3
     assert notes.loc["2", "text"] == "See ILO Convention No. 182." and notes.loc["2", "sub"] == "a"
     text = doc.paragraphs.set_index(["para", "sub"])["text"]

@@ -103,7 +103,7 @@ class Symbol:
     def description(self) -> str:
         """What kind of document this is, in words."""
         what = _DOC_TYPES.get(self.doc_type, self.doc_type)
-        return f"{what} (addendum {self.addendum})" if self.addendum else what
+        return f"addendum {self.addendum} to the {what}" if self.addendum else what
 
 
 @functools.cache
@@ -119,7 +119,7 @@ def _clean(symbol: str) -> str:
     return text.replace("/ADD.", "/Add.").replace("/CORR.", "/Corr.")
 
 
-def parse_symbol(symbol: str) -> Symbol:
+def parse_symbol(symbol: str, *, co_only: bool = False) -> Symbol:
     """Parse a treaty-body document symbol.
 
     Parameters
@@ -127,6 +127,9 @@ def parse_symbol(symbol: str) -> Symbol:
     symbol : str
         For instance "CRC/C/KAZ/CO/5-6", "E/C.12/KAZ/CO/2", "CRC/C/OPSC/KAZ/CO/1",
         or a pre-2006 symbol known to cobs ("CRC/C/15/Add.213").
+    co_only : bool
+        Refuse the symbol of any other document (a State report, a list of issues,
+        a follow-up letter, an addendum) with a ValueError saying what it is.
 
     Returns
     -------
@@ -135,7 +138,8 @@ def parse_symbol(symbol: str) -> Symbol:
     Raises
     ------
     ValueError
-        If the text is not a treaty-body document symbol.
+        If the text is not a treaty-body document symbol (or, with ``co_only``, not
+        the symbol of concluding observations).
 
     Examples
     --------
@@ -144,6 +148,10 @@ def parse_symbol(symbol: str) -> Symbol:
     ('CRC', 'KAZ', 'CO', '5-6', (5, 6))
     >>> parse_symbol("CRC/C/15/Add.213").state
     'KAZ'
+    >>> parse_symbol("CRC/C/KAZ/Q/5-6", co_only=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations (such as 'CRC/C/KAZ/CO/5-6')
     """
     if not isinstance(symbol, str):
         raise TypeError(f"symbol must be a str, got {type(symbol).__name__}: {symbol!r}")
@@ -157,7 +165,7 @@ def parse_symbol(symbol: str) -> Symbol:
             "(committee/C/State/CO/cycle)"
         )
     add = match.group("add")
-    return Symbol(
+    parsed = Symbol(
         symbol=text,
         committee=_PREFIXES[match.group("prefix")],
         state=match.group("state"),
@@ -166,6 +174,17 @@ def parse_symbol(symbol: str) -> Symbol:
         addendum=int(add) if add else None,
         protocol=match.group("protocol"),
     )
+    if co_only and not parsed.is_co:
+        example = format_symbol(parsed.committee, parsed.state or "KAZ", parsed.cycle or "1", protocol=parsed.protocol)
+        raise ValueError(f"{symbol!r} is the symbol of {_article(parsed.description)}, not of concluding observations "
+                         f"(such as {example!r})")
+    return parsed
+
+
+def _article(description: str) -> str:
+    if description.startswith("follow-up"):
+        return f"a {description}"
+    return f"an {description}" if description[0] in "aeiou" else f"a {description}"
 
 
 def format_symbol(committee: str, state: str, cycle: str | int, *, protocol: str | None = None) -> str:

@@ -102,15 +102,10 @@ _data_home = data_home  # fetch() takes an argument of the same name
 def _co_symbol(symbol: str) -> Symbol:
     if not isinstance(symbol, str):
         raise TypeError(f"symbol must be a str such as 'CRC/C/KAZ/CO/4', got {type(symbol).__name__}: {symbol!r}")
-    parsed = parse_symbol(symbol)  # ValueError naming the text when it is not a symbol
-    if not parsed.is_co:
-        if parsed.doc_type == "CO":
-            what = f"an addendum to concluding observations (Add.{parsed.addendum}, such as the State's follow-up)"
-            instead = parsed.symbol.rsplit("/", 1)[0]
-        else:
-            what, instead = f"a {parsed.description}", "CRC/C/KAZ/CO/4"
-        raise ValueError(f"{symbol!r} is {what}, not concluding observations: cobs fetches COs only (such as {instead!r})")
-    return parsed
+    try:
+        return parse_symbol(symbol, co_only=True)  # ValueError naming the text when it is not a CO's symbol
+    except ValueError as exc:
+        raise ValueError(f"{exc}: cobs fetches COs only") from None
 
 
 def _check_options(lang: object, format: object, timeout: object, retries: object, backoff: object) -> None:
@@ -487,7 +482,7 @@ def fetch(
     >>> fetch("CRC/C/KAZ/Q/5-6")
     Traceback (most recent call last):
     ...
-    ValueError: 'CRC/C/KAZ/Q/5-6' is a list of issues, not concluding observations: cobs fetches COs only (such as 'CRC/C/KAZ/CO/4')
+    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations (such as 'CRC/C/KAZ/CO/5-6'): cobs fetches COs only
     """
     parsed = _co_symbol(symbol)
     _check_options(lang, format, timeout, retries, backoff)
