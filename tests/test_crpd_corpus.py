@@ -113,7 +113,7 @@ def test_footnotes_are_numbered_and_attached(corpus):
     for name, item in english_cos(corpus).items():
         notes = item["doc"].footnotes
         numbered = notes[notes["number"].str.fullmatch(r"\d+")]
-        assert numbered["label"].astype(int).tolist() == list(range(1, len(numbered) + 1)), name
+        assert numbered["number"].astype(int).tolist() == list(range(1, len(numbered) + 1)), name
         assert numbered["para"].notna().all(), name
 
 
