@@ -196,8 +196,10 @@ def _check_is_co(raw: RawDocument) -> None:
         doc_type = "the State party's replies to a list of issues"
     elif re.search(r"List\s+of\s+issues", head, re.IGNORECASE):
         doc_type = "a list of issues"
-    elif re.search(r"Universal\s+Periodic\s+Review", head + furniture, re.IGNORECASE):
+    elif re.search(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", head, re.IGNORECASE):
         doc_type = "a report of the Working Group on the Universal Periodic Review"
+    elif re.search(r"Universal\s+Periodic\s+Review", head + " " + furniture, re.IGNORECASE):
+        doc_type = "a document of the Universal Periodic Review"
     elif re.search(r"report[s]?\s+submitted\s+by|(?:initial|periodic)\s+reports?\s+of\s+States", head, re.IGNORECASE):
         doc_type = "a State party report"
     else:
@@ -212,6 +214,10 @@ def _build(raw: RawDocument, sha256: str) -> Document:
     _check_is_co(raw)
     structure = read_structure(raw.body)
     if not structure.rows:
+        numbers = [int(m.group(1)) for line in raw.body if (m := re.match(r"(\d{1,3})\.\s+[A-Z]", line.text))]
+        if numbers:
+            raise ParseError(raw.path, f"paragraph 1 is missing: the numbered paragraphs start at {min(numbers)} "
+                             "(is the beginning of the document missing?)")
         raise ParseError(raw.path, "no numbered paragraphs found ('1. The Committee ...')")
     if structure.suspicious:
         page, line, number = structure.suspicious[0]

@@ -126,3 +126,10 @@ def test_real_upr_report():
     with pytest.raises(NotACOError, match="Working Group on the Universal Periodic Review") as info:
         cobs.read_document(path)
     assert str(info.value).startswith(str(path))
+
+
+def test_a_co_without_its_beginning(tmp_path):
+    text = CO_TEXT.replace("1. The Committee considered", "The Committee considered").replace(
+        "2. The Committee recommends", "5. The Committee recommends")
+    with pytest.raises(DocumentError, match=r"start\.txt: paragraph 1 is missing: the numbered paragraphs start at 5"):
+        cobs.read_document(write(tmp_path, "start.txt", text))
