@@ -19,6 +19,12 @@ def operative_verbs() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 @functools.cache
+def any_operative_verb() -> re.Pattern[str]:
+    """One pattern that finds any operative verb: a cheap test before the careful one."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in operative_verbs()), re.IGNORECASE)
+
+
+@functools.cache
 def action_verbs() -> dict[str, int]:
     """Verb (base form) -> UPR Info action category 1-5."""
     return {row["verb"]: int(row["category"]) for row in read_rows("action_verbs.csv")}

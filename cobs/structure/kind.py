@@ -17,9 +17,10 @@ README for how often the two agree).
 
 from __future__ import annotations
 
+import functools
 import re
 
-from cobs.reference.lexicons import operative_verbs
+from cobs.reference.lexicons import any_operative_verb, operative_verbs
 
 KINDS = ("intro", "positive", "concern", "recommendation", "other")
 """The values of the ``kind`` column, in the order of a typical document."""
@@ -96,17 +97,18 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
     >>> operative_verb("The Committee is concerned about child labour.") is None
     True
     """
+    if any_operative_verb().search(sentence) is None:
+        return None
     candidates: list[tuple[int, int, str, str]] = []
     for subject in _SUBJECT.finditer(sentence):
-        for pattern, verb, strength in operative_verbs():
-            if verb == "should":
+        for found in any_operative_verb().finditer(sentence, subject.end()):
+            between = sentence[subject.end() : found.start()]
+            if len(between) > 800 or not _BETWEEN.fullmatch(between):
                 continue
-            match = pattern.search(sentence, subject.end())
-            if match is None:
-                continue
-            between = sentence[subject.end() : match.start()]
-            if len(between) <= 800 and _BETWEEN.fullmatch(between):
-                candidates.append((match.start(), match.end(), verb, strength))
+            for pattern, verb, strength in operative_verbs():  # which verbs stand here
+                match = pattern.match(sentence, found.start())
+                if match and verb != "should":
+                    candidates.append((match.start(), match.end(), verb, strength))
     if not candidates:
         for state in STATE_PARTY.finditer(sentence):
             for pattern, verb, strength in operative_verbs():
@@ -146,6 +148,7 @@ _SECTION_KINDS = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def section_kind(section: str) -> str | None:
     """The kind every paragraph of this section has, or None if wording decides.
 
