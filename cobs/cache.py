@@ -19,7 +19,7 @@ from pathlib import Path
 
 __all__ = ["data_home", "clear_cache", "PARSE_VERSION"]
 
-PARSE_VERSION = "5"
+PARSE_VERSION = "6"
 """Version of the reader's output; cached parses of other versions are ignored."""
 
 

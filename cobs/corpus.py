@@ -199,7 +199,7 @@ def read_corpus(
             CorpusWarning,
             stacklevel=2,
         )
-    if not paths or not tables:
+    if warn and (not paths or not tables):
         warnings.warn(f"no document could be read from {source!r}", CorpusWarning, stacklevel=2)
     return (table, report) if return_report else table
 

@@ -15,6 +15,8 @@ import pandas as pd
 
 from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.errors import (
+    CobsError,
+    DamagedDocumentError,
     EmptyDocumentError,
     LanguageError,
     NotACOError,
@@ -159,7 +161,12 @@ def read_document(path: str | os.PathLike[str], *, format: Format | None = None)
         raise ValueError(f"format must be 'txt', 'pdf', 'docx', 'html' or None, got {format!r}")
     if (format == "pdf" or path.suffix.lower() == ".pdf") and not data.startswith(b"%PDF-"):
         raise NotAPDFError(path, "the file is named or declared as a PDF but is not one (no '%PDF-' header)")
-    raw = read_raw(path, data, format=format)
+    try:
+        raw = read_raw(path, data, format=format)
+    except CobsError:
+        raise
+    except Exception as exc:  # a format library failing on a damaged file: one clear error, no traceback
+        raise DamagedDocumentError(path, f"the file cannot be read ({type(exc).__name__}: {exc})") from exc
     return _build(raw, hashlib.sha256(data).hexdigest())
 
 

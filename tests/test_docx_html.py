@@ -191,3 +191,50 @@ def test_html(tmp_path):
     assert doc.footnotes[["number", "text", "para"]].values.tolist() == [
         ["1", "Adopted by the Committee at its seventieth session.", 1]]
     assert "not text" not in " ".join(doc.set_aside["text"]) + " ".join(table["text"])
+
+
+def test_html_characters_accounted_for_and_plain_footnote_forms(tmp_path):
+    import html as html_module
+
+    page = HTML.replace('<a href="#_ftn1" name="_ftnref1"><sup>[1]</sup></a>', "<sup>1</sup>").replace(
+        '<div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> Adopted by the Committee at its seventieth '
+        'session.</p></div>', '<div id="ftn1">1 Adopted by the Committee at its seventieth session.</div>')
+    path = tmp_path / "plain_notes.html"
+    path.write_text(page, encoding="utf-8")
+    doc = cobs.read_document(path)
+    assert doc.footnotes[["number", "text", "para"]].values.tolist() == [
+        ["1", "Adopted by the Committee at its seventieth session.", 1]]
+    assert doc.paragraphs["text"].iloc[0].endswith("held on 2 October 2015.")
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
+    body = html_module.unescape(re.sub(r"<[^>]+>", " ", body))
+    kept = "".join(doc.paragraphs["text"]) + "".join(doc.set_aside["text"])
+    assert Counter(c for c in body if not c.isspace()) == Counter(c for c in kept if not c.isspace())
+
+
+def test_word_text_boxes_are_read_once(tmp_path):
+    box = ('<w:p><w:r><w:t>Before box.</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>TEXTBOX</w:t></w:r>'
+           '</w:p></w:txbxContent></w:pict></w:r></w:p>')
+    from cobs.read.docx import read_docx
+
+    path = make_docx(tmp_path / "box.docx", [box, *DOCX_BODY], NOTES)
+    lines = [line.text for line in read_docx(path, path.read_bytes()).body]
+    assert lines[:2] == ["Before box.", "TEXTBOX"]
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+@pytest.mark.parametrize("damage", ["notes", "level", "deflate"])
+def test_damaged_word_files_give_one_cobs_error(tmp_path, damage):
+    path = make_docx(tmp_path / "whole.docx", DOCX_BODY, NOTES)
+    if damage == "notes":
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("word/footnotes.xml", "<w:footnotes")
+    elif damage == "level":
+        bad = [para(run("The Committee welcomes the Code."), num=0).replace('w:val="0"/><w:numId', 'w:val="x"/><w:numId')]
+        path = make_docx(tmp_path / "whole.docx", DOCX_BODY[:3] + bad, NOTES)
+    else:
+        data = bytearray(path.read_bytes())
+        start = data.find(b"word/document.xml") + 40
+        data[start : start + 60] = bytes(60)
+        path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDocumentError, match=r"whole\.docx: the Word file is damaged"):
+        cobs.read_document(path)

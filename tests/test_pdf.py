@@ -147,3 +147,15 @@ def test_pdf_cut_at_a_page_boundary(synthetic, tmp_path):
         writer.write(fh)
     with pytest.raises(TruncatedDocumentError, match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
         cobs.read_document(first)
+
+
+def test_a_damaged_page_is_a_cobs_error(tmp_path):
+    """Bytes cut from the middle of a real PDF: the document opens but a page does not load."""
+    from conftest import shared_path
+
+    source = shared_path("crpd-dashboard-pdfs", "concluding_observations", "Andorra_2023_CRPD_C_AND_CO_1.pdf")
+    data = source.read_bytes()
+    damaged = tmp_path / "damaged_page.pdf"
+    damaged.write_bytes(data[:35360] + data[35360 + 3422 :])
+    with pytest.raises(DamagedPDFError, match=r"damaged_page\.pdf, page \d+: PDFium cannot read this page"):
+        cobs.read_document(damaged)

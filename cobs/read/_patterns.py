@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SYMBOL = r"(?:[A-Z]{1,6}(?:\.\d+)?/[A-Za-z0-9./\- ]{3,40}?)"
+_SYMBOL = r"(?:[A-Z]{1,6}(?:\.\d+)?(?:\s?/\s?[A-Z0-9][A-Za-z0-9.\-]{0,12}){2,7})"
+"""A UN document symbol: at least three parts between slashes, no words ("HIV/AIDS" is not one)."""
 _JOB = r"GE\.\s?\d{2}\s?-\s?\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"
 _PAGE = r"\d{1,3}"
 _BARCODE = r"\*\d{7,8}\*"
@@ -28,7 +29,7 @@ TEXT_FURNITURE = re.compile(rf"^(?:{_SYMBOL}|{_JOB}|{_PAGE}|{_BARCODE}|{_JOB}\s+
 """Furniture recognisable in plain text, where there is no position to go by."""
 
 MASTHEAD = re.compile(
-    r"^(?:United Nations(?:\s+\S+)?|Distr\.:?\s*\w+|Original:\s*\w+(?:\s*\w+)*|"
+    r"^(?:United Nations(?:\s+\S+)?|Distr\.:?\s*\w+|Original:\s*\w+(?:\s+\w+)*|"
     r"(?:English|French|Spanish|Arabic|Chinese|Russian)(?:,\s*\w+)*(?:\s+and\s+\w+)?\s+only|"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Convention on the Rights|of the Child|of Persons with Disabilities|"
     r"International Covenant on.*|International Convention.*|Convention against Torture.*|"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -155,12 +156,21 @@ def _part(archive: zipfile.ZipFile, name: str) -> bytes | None:
         return None
 
 
+def _own_runs(paragraph: ElementTree.Element):
+    """The runs of a paragraph, in order, without those of paragraphs nested in it (text boxes)."""
+    for child in paragraph:
+        if child.tag == W + "r":
+            yield child
+        elif child.tag != W + "p" and child.tag != W + "txbxContent":
+            yield from _own_runs(child)
+
+
 def _paragraph_runs(paragraph: ElementTree.Element, styles: _Styles, notes: dict[str, str], order: list[str]):
     """Yield (text, bold, marker) pieces of a paragraph; a "\\n" piece is a manual line break."""
     ppr = paragraph.find(W + "pPr")
     pstyle = ppr.find(W + "pStyle").get(W + "val") if ppr is not None and ppr.find(W + "pStyle") is not None else None
     para_bold = styles.is_bold(pstyle)
-    for run in paragraph.iter(W + "r"):
+    for run in _own_runs(paragraph):
         rpr = run.find(W + "rPr")
         bold = para_bold
         if rpr is not None:
@@ -181,7 +191,8 @@ def _paragraph_runs(paragraph: ElementTree.Element, styles: _Styles, notes: dict
             elif tag == W + "noBreakHyphen":
                 yield "-", bold, None
             elif tag == W + "sym":
-                yield chr(int(child.get(W + "char", "20"), 16) % 0xF000 or 32), bold, None
+                code = child.get(W + "char", "20")
+                yield (chr(int(code, 16) % 0xF000 or 32) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else ""), bold, None
             elif tag == W + "footnoteReference":
                 note_id = child.get(W + "id", "")
                 if note_id in notes and note_id not in order:
@@ -192,24 +203,26 @@ def _paragraph_runs(paragraph: ElementTree.Element, styles: _Styles, notes: dict
 def read_docx(path: Path, data: bytes) -> RawDocument:
     """Read a Word CO into body lines, set-aside lines and footnotes."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        document = _part(archive, "word/document.xml")
-    except (zipfile.BadZipFile, EOFError) as exc:
-        raise DamagedDocumentError(path, f"the Word file is damaged or truncated ({exc})") from None
+        return _read_docx(path, data)
+    except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as exc:
+        raise DamagedDocumentError(path, f"the Word file is damaged or truncated ({type(exc).__name__}: {exc})") from None
+
+
+def _read_docx(path: Path, data: bytes) -> RawDocument:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    document = _part(archive, "word/document.xml")
     if document is None:
         raise UnsupportedFormatError(path, "the file is a zip archive but not a Word document (no word/document.xml)")
-    try:
-        styles = _Styles(_part(archive, "word/styles.xml"))
-        numbering = _Numbering(_part(archive, "word/numbering.xml"))
-        body = ElementTree.fromstring(document).find(W + "body")
-        notes_xml = _part(archive, "word/footnotes.xml")
-        running = [
-            (name, ElementTree.fromstring(archive.read(name)))
-            for name in sorted(archive.namelist())
-            if re.fullmatch(r"word/(header|footer)\d*\.xml", name)
-        ]
-    except (ElementTree.ParseError, zipfile.BadZipFile, EOFError) as exc:
-        raise DamagedDocumentError(path, f"the Word file is damaged ({exc})") from None
+    # any damage in the parts below surfaces as an error that read_docx turns into a cobs error
+    styles = _Styles(_part(archive, "word/styles.xml"))
+    numbering = _Numbering(_part(archive, "word/numbering.xml"))
+    body = ElementTree.fromstring(document).find(W + "body")
+    notes_xml = _part(archive, "word/footnotes.xml")
+    running = [
+        (name, ElementTree.fromstring(archive.read(name)))
+        for name in sorted(archive.namelist())
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+    ]
     notes: dict[str, str] = {}
     if notes_xml:
         for note in ElementTree.fromstring(notes_xml).iter(W + "footnote"):

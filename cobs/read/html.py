@@ -3,9 +3,10 @@
 Block elements (``p``, ``div``, ``h1``-``h6``, ``li``, ``tr``, ``br``...) end a
 line; text inside ``b``/``strong`` or styled ``font-weight: bold`` counts as
 bold. Footnotes follow the conventions of Word's HTML export, which OHCHR
-serves: a reference is a link to ``#_ftn1`` (or ``#fn1``, or a ``sup`` holding
-a number), and the notes themselves sit in elements whose id is ``ftn1``,
-``fn1``, ... (usually at the end of the page). Scripts and styles are not text.
+serves: a reference is a link to ``#_ftn1`` (or ``#fn1``), or a ``sup`` holding
+a number; the notes themselves sit in elements whose id is ``ftn1``, ``fn1``, ...
+(usually at the end of the page). A reference is set aside as printed ("[1]").
+Scripts and styles are not text.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, str]] = []  # (tag, bold, role) of open elements
         self.skip = 0
-        self.lines: list[tuple[str, int, tuple[str, ...], str]] = []  # text, bold chars, markers, role
+        self.lines: list[tuple[str, int, tuple[tuple[str, str], ...], str]] = []  # text, bold, markers, role
         self.text: list[str] = []
         self.bold = 0
-        self.markers: list[str] = []
+        self.markers: list[tuple[str, str]] = []  # (label, as printed: "1", "[1]")
         self.marker_depth: int | None = None  # inside a footnote reference: its text is the label
         self.marker_text = ""
         self.title: list[str] = []
@@ -74,7 +75,8 @@ class _Reader(HTMLParser):
         if _NOTE_BODY.match(ident) and tag != "a":
             role = "footnote"
         href = values.get("href") or ""
-        if tag == "a" and _NOTE_REF.search(href) and self._role() != "footnote" and self.marker_depth is None:
+        reference = (tag == "a" and _NOTE_REF.search(href)) or tag == "sup"
+        if reference and self._role() != "footnote" and self.marker_depth is None:
             self.marker_depth = len(self.stack)
             self.marker_text = ""
         if tag not in _VOID:
@@ -85,25 +87,32 @@ class _Reader(HTMLParser):
         if tag not in _VOID and self.stack and self.stack[-1][0] == tag:
             self.handle_endtag(tag)
 
+    def _pop(self) -> str:
+        """Close the innermost open element; a footnote reference closing becomes a marker."""
+        open_tag, _, _ = self.stack.pop()
+        if self.marker_depth is not None and len(self.stack) == self.marker_depth:
+            label = re.sub(r"\D", "", self.marker_text)
+            if label and len(label) <= 3:
+                self.markers.append((label, self.marker_text.strip()))
+            else:  # not a reference after all ("1<sup>st</sup>"): its text stays
+                self.text.append(self.marker_text)
+            self.marker_depth = None
+        return open_tag
+
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
-        if tag in _VOID:
+        if tag in _VOID or not any(open_tag == tag for open_tag, _, _ in self.stack):
             return
-        while self.stack:  # close up to the matching tag (forgiving of unclosed inline tags)
-            open_tag, _, _ = self.stack.pop()
-            if self.marker_depth is not None and len(self.stack) == self.marker_depth:
-                label = re.sub(r"\D", "", self.marker_text)
-                if label:
-                    self.markers.append(label)
-                else:
-                    self.text.append(self.marker_text)
-                self.marker_depth = None
-            if open_tag == tag:
-                break
-        if tag in _BLOCK:
+        if tag in _BLOCK:  # close what it holds, then end its line while its role (footnote) still applies
+            while self.stack[-1][0] != tag:
+                self._pop()
             self._flush()
+            self._pop()
+            return
+        while self.stack and self._pop() != tag:  # forgiving of unclosed inline tags
+            pass
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -153,9 +162,9 @@ def read_html(path: Path, data: bytes) -> RawDocument:
             else:
                 raw.footnotes.append(Footnote("", line))
             continue
-        for marker in markers:
-            raw.aside.append(Aside("footnote_marker", marker))
-        raw.body.append(Line(line, n_bold=bold, markers=markers))
+        for _, printed in markers:
+            raw.aside.append(Aside("footnote_marker", printed))
+        raw.body.append(Line(line, n_bold=bold, markers=tuple(label for label, _ in markers)))
     if not raw.body:
         raise EmptyDocumentError(path, "the HTML page holds no text")
     return raw

@@ -142,12 +142,17 @@ def _page_lines(page) -> list[_PdfLine]:
 
 def read_pdf(path: Path, data: bytes) -> RawDocument:
     """Read a UN PDF into body lines, set-aside lines and footnotes."""
+    import pypdfium2 as pdfium
+
     pdf = _open(path, data)
     pages = []
     try:
         for index in range(len(pdf)):
-            page = pdf[index]
-            pages.append((_page_lines(page), page.get_size()[1]))
+            try:
+                page = pdf[index]
+                pages.append((_page_lines(page), page.get_size()[1]))
+            except pdfium.PdfiumError as exc:
+                raise DamagedPDFError(path, f"PDFium cannot read this page ({exc})", page=index + 1) from None
             page.close()
     finally:
         pdf.close()

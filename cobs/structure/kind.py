@@ -30,10 +30,12 @@ STATE_PARTY = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s
 """How a CO names the State it addresses (the EU reports as a party too)."""
 _BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
     r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
-    r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\s*,?\s*)*"  # adverbs ("specifically")
-    r"(?:,.*,\s*)?"  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
-    r"|[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?",  # a coordinated verb
-    re.IGNORECASE | re.DOTALL,
+    r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs ("specifically")
+    r"(?:,[^;]*,\s*)?",  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(  # "The Committee draws attention to ... and recommends that the State party ..."
+    r"[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?", re.IGNORECASE
 )
 _REQUEST_START = re.compile(
     r"\s*(?:that\s+)?(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b", re.IGNORECASE
@@ -63,8 +65,7 @@ def sentences(text: str) -> list[str]:
     """
     out, start = [], 0
     for boundary in _BOUNDARY.finditer(text):
-        head = text[start : boundary.start() + 1]
-        if _ABBREVIATION.search(head):
+        if _ABBREVIATION.search(text, max(start, boundary.start() - 12), boundary.start() + 1):
             continue
         out.append(text[start : boundary.end()].strip())
         start = boundary.end()
@@ -103,11 +104,18 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
     for subject in _SUBJECT.finditer(sentence):
         for found in any_operative_verb().finditer(sentence, subject.end()):
             between = sentence[subject.end() : found.start()]
-            if len(between) > 800 or not _BETWEEN.fullmatch(between):
+            if len(between) > 800:
+                break
+            direct = _BETWEEN.fullmatch(between) is not None
+            if not direct and not _COORDINATED.fullmatch(between):
                 continue
             for pattern, verb, strength in operative_verbs():  # which verbs stand here
                 match = pattern.match(sentence, found.start())
-                if match and verb != "should":
+                if not match or verb == "should":
+                    continue
+                # a coordinated verb counts when it asks something ("... and requests that the State party"),
+                # not when it is a noun ("applications and requests for family reunification")
+                if direct or strength == "draws attention" or _REQUEST_START.match(sentence, match.end()):
                     candidates.append((match.start(), match.end(), verb, strength))
     if not candidates:
         for state in STATE_PARTY.finditer(sentence):
