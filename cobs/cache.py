@@ -2,14 +2,16 @@
 
 The folder is ``data_home`` if given, else the environment variable
 ``COBS_DATA``, else ``~/cobs_data``. Parsed documents are cached under
-``parsed/<PARSE_VERSION>/<sha256 of the file>.pkl``: the key is the file's
-content, so a renamed or moved file is not parsed again, and a changed file is.
-``PARSE_VERSION`` changes whenever the reader's output changes, which leaves
-older entries unused (``clear_cache`` removes them).
+``parsed/<parse_version()>/<sha256 of the file>.pkl``: the key is the file's
+content (and whether its name ends in ".pdf", which read_document checks), so a
+renamed or moved file is not parsed again, and a changed file is. The folder name
+is a fingerprint of the reader's code, its data files and PDFium's version: any
+change to them leaves older entries unused (``clear_cache`` removes them).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -17,10 +19,37 @@ import shutil
 import tempfile
 from pathlib import Path
 
-__all__ = ["data_home", "clear_cache", "PARSE_VERSION"]
+__all__ = ["data_home", "clear_cache", "parse_version", "PARSE_VERSION"]
 
 PARSE_VERSION = "6"
-"""Version of the reader's output; cached parses of other versions are ignored."""
+"""Bumped by hand for changes the fingerprint below cannot see."""
+
+
+@functools.cache
+def parse_version() -> str:
+    """A fingerprint of everything a parse depends on.
+
+    The reader's code (``cobs/read``, ``cobs/structure``, ``cobs/reference``, the
+    document and column modules), its data files (``cobs/data``: the operative
+    verbs decide ``kind``), the versions of PDFium and pandas, and
+    :data:`PARSE_VERSION`. A change to any of them leaves older cached parses
+    unused, so the cache never serves what the current code would not produce.
+    """
+    import pandas
+    import pypdfium2
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(PARSE_VERSION.encode())
+    files = [root / "document.py", root / "columns.py", root / "errors.py"]
+    for folder in ("read", "structure", "reference", "data"):
+        files.extend(sorted((root / folder).rglob("*")))
+    for path in files:
+        if path.is_file() and path.suffix in (".py", ".csv", ".toml"):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    info = getattr(pypdfium2, "PYPDFIUM_INFO", "")
+    digest.update(f"{info}|{getattr(pypdfium2, 'PDFIUM_INFO', '')}|{pandas.__version__}".encode())
+    return digest.hexdigest()[:16]
 
 
 def data_home(data_home: str | os.PathLike[str] | None = None) -> Path:
@@ -50,7 +79,10 @@ def data_home(data_home: str | os.PathLike[str] | None = None) -> Path:
 
 def clear_cache(*, data_home: str | os.PathLike[str] | None = None) -> None:
     """Remove every cached parse (downloads are kept)."""
-    shutil.rmtree(_parsed_dir(data_home).parent, ignore_errors=True)
+    shutil.rmtree(_home(data_home) / "parsed", ignore_errors=True)
+
+
+_home = data_home  # the functions below take an argument of the same name
 
 
 def file_digest(path: Path) -> str:
@@ -63,7 +95,7 @@ def file_digest(path: Path) -> str:
 
 
 def _parsed_dir(home: str | os.PathLike[str] | None) -> Path:
-    return globals()["data_home"](home) / "parsed" / PARSE_VERSION
+    return _home(home) / "parsed" / parse_version()
 
 
 def load_parsed(digest: str, home: str | os.PathLike[str] | None) -> object | None:

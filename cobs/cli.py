@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cobs.corpus import READABLE_SUFFIXES
+from cobs.corpus import documents_in
 from cobs.errors import CobsError
 
 EXIT_BAD_INPUT = 2
@@ -47,7 +47,7 @@ def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFram
     for name in sources:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+            found = documents_in(path)
             if not found:
                 print(f"cobs: {path}: no .txt, .pdf, .docx or .html file in this folder", file=sys.stderr)
                 return None

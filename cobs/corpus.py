@@ -47,11 +47,16 @@ class CorpusReport:
     errors: pd.DataFrame
 
 
+def documents_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """The files of a folder that read_corpus reads (``READABLE_SUFFIXES``), sorted by name."""
+    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+
+
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if path.is_dir():
-            return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+            return documents_in(path)
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
         return [path]
@@ -132,8 +137,8 @@ def read_corpus(
     failed: list[dict[str, str]] = []
     digests: dict[Path, str] = {}
     for path in paths:
-        try:
-            digests[path] = file_digest(path)
+        try:  # read_document looks at the name too: a ".pdf" that is no PDF is refused
+            digests[path] = file_digest(path) + (".pdf" if path.suffix.lower() == ".pdf" else "")
         except OSError as exc:  # missing or unreadable: reported with the others
             if errors == "raise":
                 raise
@@ -184,7 +189,7 @@ def read_corpus(
         by_content[digest] = by_symbol[symbol] = str(path)
         doc = result if result.meta.path == str(path) else _moved(result, path)
         tables.append(doc.paragraphs)
-        files.append({"file": str(path), "symbol": symbol, "sha256": digest})
+        files.append({"file": str(path), "symbol": symbol, "sha256": digest[:64]})
     table = pd.concat(tables, ignore_index=True) if tables else _empty_table()
     report = CorpusReport(
         files=pd.DataFrame(files, columns=["file", "symbol", "sha256"]),

@@ -28,7 +28,7 @@ from cobs.errors import (
 from cobs.read import read_raw
 from cobs.read._lines import RawDocument
 from cobs.read.language import LANGUAGE_NAMES, detect_language
-from cobs.read.metadata import committee_in_title, infer
+from cobs.read.metadata import committee_in_title, infer, printed_symbol
 from cobs.reference.committees import committees_table
 from cobs.reference.states import state_name
 from cobs.reference.symbols import parse_symbol
@@ -237,13 +237,8 @@ def _build(raw: RawDocument, sha256: str) -> Document:
     title_lines = [a.text for a in structure.aside if a.role == "title"]
     furniture = [a.text for a in raw.aside if a.role in ("masthead", "running")]
     committee, committee_line = committee_in_title(title_lines)
-    printed = None
-    for text in furniture:
-        try:
-            printed = parse_symbol(re.sub(r"\s+(?=[/-])|(?<=[/-])\s+", "", text.split()[-1]))
-            break
-        except (ValueError, IndexError):
-            continue
+    printed_text = printed_symbol(furniture)
+    printed = parse_symbol(printed_text) if printed_text else None
     if committee is None:
         if committee_line is not None:
             known = ", ".join(committees_table()["code"])
@@ -253,7 +248,7 @@ def _build(raw: RawDocument, sha256: str) -> Document:
         if printed is None:
             raise UnknownCommitteeError(raw.path, "the document does not name the committee that adopted it")
         committee = printed.committee
-    first_paras = " ".join(r.text for r in structure.rows if r.para <= 2)
+    first_paras = [" ".join(r.text for r in structure.rows if r.para == n) for n in (1, 2)]
     notes = " ".join(f.text for f in raw.footnotes)
     meta = infer(
         title=" ".join(title_lines), first_paras=first_paras, notes=notes, furniture=furniture, committee=committee

@@ -126,3 +126,14 @@ def test_crpd_corpus_in_parallel_equals_one_by_one_then_comes_from_the_cache(crp
     with pytest.warns(CorpusWarning):
         again = read_corpus(paths, n_jobs=2, data_home=tmp_path)
     pd.testing.assert_frame_equal(again, table)
+
+
+def test_the_cache_knows_that_a_name_ending_in_pdf_matters(tmp_path):
+    misnamed, plain = tmp_path / "a_misnamed.pdf", tmp_path / "b.txt"
+    misnamed.write_bytes(SEED.read_bytes())
+    plain.write_bytes(SEED.read_bytes())
+    for _ in range(2):  # the second time from the cache
+        table, report = read_corpus([misnamed, plain], data_home=tmp_path / "cache", report=True)
+        assert len(table) == 121 and report.files["file"].tolist() == [str(plain)]
+        assert report.errors["error"].tolist() == ["NotAPDFError"]
+        assert len(report.files["sha256"].iloc[0]) == 64

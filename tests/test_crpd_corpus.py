@@ -126,3 +126,14 @@ def test_plain_text_extraction_reads_to_the_same_structure(corpus, tmp_path):
         expected = item["doc"].paragraphs
         assert doc.meta.symbol == item["doc"].meta.symbol, name
         assert doc.paragraphs[["para", "sub"]].values.tolist() == expected[["para", "sub"]].values.tolist(), name
+
+
+def test_nothing_but_page_furniture_is_set_aside_as_such(corpus):
+    """Character counts cannot see a body line set aside as a header; its shape can: running headers,
+    footers and page numbers are symbols, job numbers and numbers, with no lower-case word."""
+    for name, item in english_cos(corpus).items():
+        aside = item["doc"].set_aside
+        furniture = aside[aside["role"].isin(["running", "page_number"])]["text"]
+        assert not furniture.str.contains(r"[a-z]{2}").any(), (name, furniture[furniture.str.contains(r"[a-z]{2}")].tolist())
+        headings = aside[aside["role"].isin(["section", "cluster", "heading"])]["text"]
+        assert not headings.str.contains(r"\b(?:The Committee|the State party)\b").any(), name

@@ -133,3 +133,15 @@ def test_a_co_without_its_beginning(tmp_path):
         "2. The Committee recommends", "5. The Committee recommends")
     with pytest.raises(DocumentError, match=r"start\.txt: paragraph 1 is missing: the numbered paragraphs start at 5"):
         cobs.read_document(write(tmp_path, "start.txt", text))
+
+
+def test_utf16_text_and_a_browser_saved_page_are_read(tmp_path):
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(CO_TEXT.encode("utf-16"))
+    assert cobs.read_document(utf16).meta.symbol == "CRC/C/KAZ/CO/4"
+    saved = tmp_path / "saved.htm"
+    body = "".join(f"<p>{line}</p>" for line in CO_TEXT.splitlines())
+    saved.write_text("<!DOCTYPE html>\n<!-- saved from url=(0071)https://tbinternet.ohchr.org/ -->\n"
+                     + "<!-- " + "x" * 300 + " -->\n<html><body>" + body + "</body></html>", encoding="utf-8")
+    doc = cobs.read_document(saved)
+    assert doc.meta.format == "html" and len(doc.paragraphs) == 2

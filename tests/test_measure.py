@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import cobs
+from conftest import SEED
 from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
 from cobs.measure.themes import cluster_id, theme
 from cobs.measure.wording import action_category, hedges, intensifiers, specificity_parts, time_bound
@@ -184,8 +185,10 @@ def test_theme_and_cluster_functions():
     assert cluster_id("Something new", "CCPR") == ""
 
 
-def test_themes_predicted_where_no_heading_gives_one(seed_doc, tmp_path):
-    """A document without subheadings: themes come from a ThemeClassifier trained on a headed one."""
+def test_theme_model_is_used_where_no_heading_gives_a_theme(seed_doc, tmp_path):
+    """The wiring of measure(theme_model=...): a document stripped of its headings gets its themes from a
+    ThemeClassifier; trained on the same texts, the model must give most themes back (its accuracy on
+    unseen documents is measured by benchmarks/bench_theme.py, not here)."""
     headed = cobs.measure(seed_doc.paragraphs)
     assert set(headed["theme_source"]) == {"heading", "cluster", ""}  # para. 7 stands under no subheading
     bare = seed_doc.paragraphs.assign(heading="", cluster="")
@@ -200,3 +203,32 @@ def test_themes_predicted_where_no_heading_gives_one(seed_doc, tmp_path):
     assert agree.mean() > 0.8  # the model has seen these texts: it must give most of their themes back
     with pytest.raises(ValueError, match="theme_model must be"):
         cobs.measure(bare, theme_model="guess")
+
+
+def test_measuring_twice_gives_the_same_table(measured):
+    again = cobs.measure(measured.assign(coder_1=""))
+    pd.testing.assert_frame_equal(again.drop(columns=["coder_1", "persistence"]),
+                                  measured.drop(columns=["persistence"]))  # persistence: no concern paragraphs
+
+
+def test_specificity_parts_ignore_the_treaty_and_numbering():
+    assert specificity_parts("implement the Convention in line with general comment No. 13 and article 19")[
+        "named"] is False
+    assert specificity_parts("implement the Convention in line with general comment No. 13 and article 19")[
+        "number"] is False
+    assert specificity_parts("adopt the Law on the Rights of the Child")["named"] is True
+    assert specificity_parts("train 500 teachers")["number"] is True
+
+
+def test_intensifiers_are_read_from_the_request(tmp_path):
+    """'strongly' belongs to the operative verb (strength): the same request gets the same intensifiers
+    whether it is a sentence of the paragraph or an item under a chapeau."""
+    text = (SEED.read_text(encoding="utf-8").split("66. The Committee")[0]
+            + "66. The Committee strongly recommends that the State party immediately ratify the Protocol.\n"
+            + "67. The Committee strongly recommends that the State party:\n(a) Immediately ratify the Protocol.\n")
+    path = tmp_path / "strongly.txt"
+    path.write_text(text, encoding="utf-8")
+    acts = cobs.measure(cobs.read_document(path).paragraphs).set_index("ref")
+    own, item = acts.loc["CRC/C/KAZ/CO/4, para. 66"], acts.loc["CRC/C/KAZ/CO/4, para. 67 (a)"]
+    assert own["intensifiers"] == item["intensifiers"] == ["immediately"]
+    assert own["strength"] == item["strength"] == "urges"

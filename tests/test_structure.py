@@ -195,3 +195,19 @@ def test_uganda_style_heading_glued_to_paragraph_one(tmp_path):
     first = doc.paragraphs.iloc[0]
     assert first.text.startswith("1. The Committee considered") and first.section == "Introduction"
     assert doc.paragraphs.iloc[1].section == "Positive aspects"
+
+
+def test_plain_text_footnote_rules_do_not_eat_body_lines(tmp_path):
+    doc = read(tmp_path, """\
+        3. The Committee is concerned that, despite the Law on Education,1 an estimated
+        1 million children remain out of school.
+        4. The Committee recommends that the State party implement the Law, as it did under
+        CRC/C/GEO/CO/4/Add.1, adopted on
+        2 February 2017, and report on it.
+        1 Law No. 12 of 2019.
+        """)
+    text = doc.paragraphs.set_index(["para", "sub"])["text"]
+    assert text[(3, "")].endswith("an estimated 1 million children remain out of school.")
+    assert text[(4, "")].endswith("CRC/C/GEO/CO/4/Add.1, adopted on 2 February 2017, and report on it.")
+    assert doc.footnotes.set_index("number").loc["1", "text"] == "Law No. 12 of 2019."
+    assert doc.footnotes.set_index("number").loc["1", "para"] == 3

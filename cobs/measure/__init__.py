@@ -14,7 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from cobs.measure.actions import ACTION_COLUMNS, actions
-from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
+from cobs.measure.citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measure.themes import cluster_id, theme
 from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts
 
@@ -49,7 +49,9 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     ----------
     table : pandas.DataFrame
         A paragraph table (``Document.paragraphs``, :func:`cobs.read_corpus`), which is
-        cut into actions first, or an action table from :func:`actions`.
+        cut into actions first, or an action table from :func:`actions`. Only a
+        paragraph table gives ``persistence`` the concern paragraph before each
+        recommendation ("The Committee remains concerned ...").
     theme_model : fitted :class:`cobs.ThemeClassifier`, "auto" or None
         For actions whose subheading and cluster give no theme (documents without
         headings, such as most CCPR and CESCR COs), predict it with this model;
@@ -68,8 +70,8 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
     >>> cobs.measure(doc.paragraphs).query("para == 29")[["ref", "strength", "intensifiers"]]  # doctest: +SKIP
     """
-    if "clause" in table.columns:
-        acts, context = table.copy(), {}
+    if "clause" in table.columns:  # an action table (measured already or not): measured afresh
+        acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
         acts, context = actions(table), _concern_before(table)
     known_years = _general_comment_years(acts)
@@ -77,13 +79,13 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     cited = [f"{c} {t}" for c, t in zip(acts["chapeau"].tolist(), text)]
     symbols, committees, paras = acts["symbol"].tolist(), acts["committee"].tolist(), acts["para"].tolist()
     clusters, headings, sections = acts["cluster"].tolist(), acts["heading"].tolist(), acts["section"].tolist()
-    acts["intensifiers"] = [intensifiers(t) for t in text]
+    acts["intensifiers"] = [intensifiers(t) for t in request]
     acts["hedges"] = [hedges(t) for t in request]
     acts["action_category"] = pd.array([action_category(v) for v in acts["action_verb"].tolist()], dtype="Int64")
     parts = [specificity_parts(t) for t in request]
     acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
     acts["time_bound"] = [p["deadline"] for p in parts]
-    acts["articles"] = [sorted(set(articles(t)) | set(articles(h)), key=_article_order) for t, h in zip(cited, headings)]
+    acts["articles"] = [sorted(set(articles(t)) | set(articles(h)), key=article_key) for t, h in zip(cited, headings)]
     acts["cluster_articles"] = [articles(c) for c in clusters]
     acts["general_comments"] = [
         [_with_year(g, known_years) for g in general_comments(t, c)] for t, c in zip(cited, committees)
@@ -98,11 +100,7 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     acts["theme_source"] = [("heading" if h else "cluster") if t else "" for h, t in zip(headings, acts["theme"])]
     if theme_model is not None:
         _predict_themes(acts, theme_model)
-    assert list(acts.columns[-len(_MEASURED):]) == _MEASURED  # documented in cobs.columns.MEASURE_COLUMNS
     return acts
-
-
-_LEADING_NUMBER = re.compile(r"\d+")
 
 
 def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
@@ -124,10 +122,6 @@ def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
         raise TypeError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {type(theme_model).__name__}")
     acts.loc[missing, "theme"] = list(theme_model.predict(texts[missing].tolist()))
     acts.loc[missing, "theme_source"] = "model"
-
-
-def _article_order(article: str) -> tuple[int, str]:
-    return int(_LEADING_NUMBER.match(article).group(0)), article
 
 
 _NO_YEAR = re.compile(r"^(.*No\. \d+)$")

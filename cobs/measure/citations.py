@@ -91,7 +91,8 @@ def _expand(spec: str) -> list[str]:
 _LEADING_NUMBER = re.compile(r"\d+")
 
 
-def _article_key(article: str) -> tuple[int, str]:
+def article_key(article: str) -> tuple[int, str]:
+    """Sort key of an article: "9" before "24(3)" before "24(4)"."""
     return int(_LEADING_NUMBER.match(article).group(0)), article
 
 
@@ -117,7 +118,7 @@ def _articles(text: str) -> tuple[str, ...]:
         if _OTHER_INSTRUMENT.match(text, match.end()):
             continue
         found.update(_expand(match.group(1)))
-    return tuple(sorted(found, key=_article_key))
+    return tuple(sorted(found, key=article_key))
 
 
 def _issuing_body(name: str | None) -> str | None:
@@ -151,6 +152,11 @@ def general_comments(text: str, committee: str) -> list[str]:
     ...                  "Elimination of Discrimination against Women", "CRPD")
     ['CEDAW general recommendation No. 14 (1990)']
     """
+    return list(_general_comments(text, committee))
+
+
+@functools.lru_cache(maxsize=16384)
+def _general_comments(text: str, committee: str) -> tuple[str, ...]:
     mentions = list(_GC.finditer(text))
     out: list[str] = []
     joint_year = None
@@ -181,7 +187,7 @@ def general_comments(text: str, committee: str) -> list[str]:
             label = f"{body} {kind} No. {number}" + (f" ({year})" if year else "")
             if label not in out:
                 out.append(label)
-    return out
+    return tuple(out)
 
 
 def previous(text: str, own_symbol: str = "") -> list[str]:

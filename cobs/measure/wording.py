@@ -18,11 +18,13 @@ checkable by hand; the lexicons are the CSV files in ``cobs/data``.
   ``cobs/data/action_verbs.csv`` gives each verb the category UPR Info's coders gave
   most often to recommendations opening with it (sessions 1-21, verbs seen 20 times
   or more; ``scripts/build_action_verbs.py``), else the one UPR Info's definitions
-  give. On sessions 25-27 it covers 96 % of the recommendations and agrees with the
-  coders on 88 % of those (``benchmarks/bench_lexicon.py``). Missing when the verb
+  give. On sessions 25-27 it covers 98.6 % of the recommendations and agrees with
+  the coders on 87.1 % of those (``benchmarks/bench_lexicon.py``). Missing when the verb
   is not in the file.
-* ``specificity`` counts four features, 0-4: a named law, body or instrument; a
-  number or a date; a deadline; a target group. ``time_bound`` is the deadline.
+* ``specificity`` counts four features, 0-4: a named law, body or instrument (not
+  the bare "the Convention" or "the Committee"); a number or a date (not the number
+  of an article, general comment, paragraph or target); a deadline; a target group.
+  ``time_bound`` is the deadline.
 """
 
 from __future__ import annotations
@@ -40,13 +42,20 @@ STRENGTHS = ("draws attention", "requests", "invites", "encourages", "calls upon
 
 STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
 
-_NAMED = re.compile(
-    r"\b(?:[A-Z][\w’'-]+\s+){0,6}(?:Act|Code|Law|Convention|Covenant|Protocol|Programme|Plan|Strategy|Policy|"
-    r"Commission|Council|Ministry|Ombudsperson|Ombudsman|Office|Institute|Agency|Court|Committee|Fund|Framework|"
-    r"Principles|Guidelines|Rules|Parliament|Commissioner)\b(?:\s+(?:on|of|for|against)\s+(?:the\s+)?[A-Z][\w’'-]+)*"
+_HEAD_NOUN = (r"(?:Act|Code|Law|Convention|Covenant|Protocol|Programme|Plan|Strategy|Policy|Commission|Council|"
+              r"Ministry|Ombudsperson|Ombudsman|Office|Institute|Agency|Court|Committee|Fund|Framework|Principles|"
+              r"Guidelines|Rules|Parliament|Commissioner)")
+_NAMED = re.compile(  # a name, not the bare "Convention" or "Committee": a capitalised word before, or "of/on X" after
+    rf"\b(?:[A-Z][\w’'-]+\s+){{1,6}}{_HEAD_NOUN}\b|\b{_HEAD_NOUN}\s+(?:on|of|for|against)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
+_NOT_NAMED = re.compile(r"^(?:The|This|That|Its|Their|Optional)\s+(?:Convention|Committee|Protocols?)$")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b|\b(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December)\b")
+_NUMBERING = re.compile(  # numbers that name an article, a general comment or a paragraph, not a quantity
+    r"(?:\b(?:arts?\.|articles?|Nos?\.|paras?\.|paragraphs?|targets?|Goals?|resolutions?)\s*(?:\d+[.,]?\s*(?:and|,)?\s*)*"
+    r"|\(\s*)$",
+    re.IGNORECASE,
+)
 _DEADLINE = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{4}|"
     r"\d{1,2}\s+\w+\s+\d{4}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|the\s+(?:next|end)\b)"
@@ -115,8 +124,8 @@ def specificity_parts(text: str) -> dict[str, bool]:
     {'named': True, 'number': True, 'deadline': True, 'group': True}
     """
     return {
-        "named": _NAMED.search(text) is not None,
-        "number": _NUMBER.search(text) is not None,
+        "named": any(not _NOT_NAMED.match(m.group(0)) for m in _NAMED.finditer(text)),
+        "number": any(not _NUMBERING.search(text, max(0, m.start() - 40), m.start()) for m in _NUMBER.finditer(text)),
         "deadline": _DEADLINE.search(text) is not None,
         "group": _GROUPS.search(text) is not None,
     }

@@ -27,9 +27,9 @@ def sniff_format(data: bytes) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
-    lowered = head[:200].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
-        return "html"
+    lowered = data[:4096].lower()
+    if lowered.lstrip().startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "html"  # also a page saved by a browser, with a comment before <html>
     return "txt"
 
 

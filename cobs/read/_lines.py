@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 
 
 @dataclasses.dataclass(slots=True)
@@ -68,15 +67,8 @@ class RawDocument:
     typography: bool = False
 
 
-_BLANK = re.compile(r"\s+")
 
 
 def count_visible(text: str) -> int:
     """Number of non-blank characters."""
     return len("".join(text.split()))
-
-
-def squash(text: str) -> str:
-    """Collapse runs of white space to one space and strip the ends."""
-    return _BLANK.sub(" ", text).strip()
-

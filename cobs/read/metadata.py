@@ -16,7 +16,7 @@ from collections import Counter
 
 from cobs.reference.committees import COMMITTEE_LINE, find_committee
 from cobs.reference.states import find_state
-from cobs.reference.symbols import CO_SYMBOL_IN_TEXT, SYMBOL_IN_TEXT, format_symbol, parse_symbol
+from cobs.reference.symbols import SYMBOL_IN_TEXT, format_symbol, parse_symbol
 
 _MONTHS = {
     m: i
@@ -25,8 +25,10 @@ _MONTHS = {
     )
 }
 _DATE = r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"
+_SAME_SENTENCE = r"(?:(?!\.\s+(?:[A-Z]|\d{1,3}\.\s)).){0,160}?"  # no sentence or paragraph boundary
 _ADOPTED = re.compile(
-    r"adopted\s+(?:the\s+)?(?:present|following|foregoing|these|its)?\s*concluding\s+observations?\b.{0,160}?" + _DATE,
+    r"adopted\s+(?:the\s+)?(?:present|following|foregoing|these|its)?\s*concluding\s+observations?\b"
+    + _SAME_SENTENCE + _DATE,
     re.IGNORECASE | re.DOTALL,
 )
 _ADOPTED_AT = re.compile(  # "At its 166th meeting, held on 1 October 2014, the Committee adopted ..."
@@ -62,8 +64,10 @@ _SESSION = re.compile(
     rf"\b((?:one\s+hundred\s+(?:and\s+)?)?(?:(?:{'|'.join(_TENS)})[-\s])?(?:{_SESSION_WORD})|\d{{1,3}}(?:st|nd|rd|th))\s+session\b",
     re.IGNORECASE,
 )
+_ONE_ORDINAL = rf"(?:(?:{'|'.join(_TENS)})[-\s])?(?:{_ORDINAL_WORD})"
 _REPORTS = re.compile(
-    rf"((?:(?:{_ORDINAL_WORD})(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+)?)+)\s*(?:(?:combined\s+)?periodic\s+|consolidated\s+)?reports?\b",
+    rf"\b((?:{_ONE_ORDINAL}(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+))*{_ONE_ORDINAL})\s+"
+    r"(?:(?:combined\s+)?periodic\s+|consolidated\s+)?reports?\b",
     re.IGNORECASE,
 )
 
@@ -118,6 +122,8 @@ def cycle_from_title(title: str) -> str | None:
     '4'
     >>> cycle_from_title("on the combined initial and second and third periodic reports of Nicaragua")
     '1-3'
+    >>> cycle_from_title("on the combined twenty-first to twenty-third periodic reports of Kazakhstan")
+    '21-23'
     """
     match = _REPORTS.search(title)
     if not match:
@@ -157,7 +163,7 @@ def committee_in_title(title_lines: list[str]) -> tuple[str | None, str | None]:
 def infer(
     *,
     title: str,
-    first_paras: str,
+    first_paras: list[str],
     notes: str,
     furniture: list[str],
     committee: str,
@@ -166,10 +172,10 @@ def infer(
     printed = printed_symbol(furniture)
     parsed = parse_symbol(printed) if printed else None
     body_of_title = title.split("Concluding observations", 1)[-1] if "Concluding observations" in title else title
-    state = find_state(body_of_title) or find_state(first_paras[:400])
+    state = find_state(body_of_title) or find_state(" ".join(first_paras)[:400])
     cycle = cycle_from_title(body_of_title)
     if cycle is None:
-        considered = re.search(r"considered\s+the\s+(.{0,120}?)reports?\b", first_paras, re.IGNORECASE | re.DOTALL)
+        considered = re.search(r"considered\s+the\s+(.{0,120}?)reports?\b", " ".join(first_paras), re.IGNORECASE | re.DOTALL)
         cycle = cycle_from_title(considered.group(0)) if considered else None
     protocol = None
     if re.search(r"Optional Protocol.{0,80}sale of children", title, re.IGNORECASE | re.DOTALL):
@@ -184,7 +190,11 @@ def infer(
     source = "printed" if printed else "inferred"
     if symbol is None and state and cycle:
         symbol = format_symbol(committee, state, cycle, protocol=protocol)
-    adopted = _ADOPTED_AT.search(first_paras) or _ADOPTED.search(first_paras)
+    adopted = None
+    for paragraph in first_paras:  # the adoption sentence of paragraph 1, else of paragraph 2
+        adopted = _ADOPTED_AT.search(paragraph) or _ADOPTED.search(paragraph)
+        if adopted:
+            break
     date = _date(adopted) if adopted else None  # only a date the document gives for the adoption
     session_match = _SESSION.search(notes + " " + title)
     session = ordinal_value(session_match.group(1)) if session_match else None
@@ -206,4 +216,4 @@ def infer(
     }
 
 
-__all__ = ["infer", "ordinal_value", "cycle_from_title", "printed_symbol", "committee_in_title", "CO_SYMBOL_IN_TEXT"]
+__all__ = ["infer", "ordinal_value", "cycle_from_title", "printed_symbol", "committee_in_title"]

@@ -22,7 +22,12 @@ _NUMBER_NOTE = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 
 
 def decode(path: Path, data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Windows-1252."""
+    """Decode a text file: UTF-16 with a byte-order mark, UTF-8 (with or without BOM), else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnsupportedFormatError(path, "the file announces UTF-16 text but is not valid UTF-16") from None
     if b"\x00" in data[:4096]:
         raise UnsupportedFormatError(path, "the file holds binary data, not text (NUL bytes)")
     try:
@@ -51,13 +56,18 @@ def read_text(path: Path, data: bytes) -> RawDocument:
             continue
         numbered = _NUMBER_NOTE.match(stripped)
         star = _STAR_NOTE.match(stripped)
-        if numbered and int(numbered.group(1)) == next_note and _take_marker(raw.body, numbered.group(1)):
+        if (
+            numbered
+            and int(numbered.group(1)) == next_note
+            and _looks_like_a_note(numbered.group(2) or "")
+            and _take_marker(raw.body, numbered.group(1))
+        ):
             raw.footnotes.append(Footnote(numbered.group(1), numbered.group(2) or "", None, lineno))
             raw.aside.append(Aside("footnote", stripped, None, lineno))
             raw.aside.append(Aside("footnote_marker", numbered.group(1), None, lineno))
             next_note += 1
             in_note = True
-        elif in_note and (not raw.footnotes[-1].text or _continues_note(stripped)):
+        elif in_note and (not raw.footnotes[-1].text or _continues_note(raw.footnotes[-1].text, stripped)):
             note = raw.footnotes[-1]
             note.text = f"{note.text} {stripped}".strip()
             raw.aside.append(Aside("footnote", stripped, None, lineno))
@@ -75,18 +85,32 @@ def read_text(path: Path, data: bytes) -> RawDocument:
     return raw
 
 
-def _continues_note(text: str) -> bool:
-    """A footnote's second line starts in lower case (the note runs on)."""
-    return text[:1].islower()
+def _looks_like_a_note(text: str) -> bool:
+    """A footnote opens with a capital, a digit or a symbol ("CRPD/C/...", "See ...", "Ibid."):
+    a line opening in lower case after a number is a wrapped sentence ("1 million children ...")."""
+    return not text[:1].islower()
+
+
+def _continues_note(note: str, text: str) -> bool:
+    """A footnote runs on to a line that opens in lower case, unless it has ended with a full stop."""
+    return text[:1].islower() and not note.rstrip().endswith(".")
+
+
+_CITATION_NUMBER = re.compile(r"\b(?:Add|Rev|Corr|No|Nos|para|paras|art|arts|annex|Vol|chap|Sect|p|pp)\.$")
 
 
 def _take_marker(body: list[Line], label: str) -> bool:
-    """Find the footnote marker ``label`` glued to a word in recent body lines; remove it."""
+    """Find the footnote marker ``label`` glued to a word in recent body lines; remove it.
+
+    The number must follow a letter, a closing bracket or quote, or punctuation
+    ("Azerbaijan1", "meetings,2", "Committee.3"), but not an abbreviation that
+    numbers something ("Add.1", "No.5", "para.3").
+    """
     glued = re.compile(rf"(?<=[A-Za-z\)\]’”\"'.,;:]){label}(?=[\s.,;:)]|$)")
     for line in reversed(body[-40:]):
         if label in line.markers:
             return True
-        matches = list(glued.finditer(line.text))
+        matches = [m for m in glued.finditer(line.text) if not _CITATION_NUMBER.search(line.text, 0, m.start())]
         if matches:
             m = matches[-1]
             line.text = line.text[: m.start()] + line.text[m.end() :]

@@ -71,7 +71,7 @@ def themes() -> tuple[tuple[str, re.Pattern[str], frozenset[int]], ...]:
     return tuple(
         (
             row["theme"],
-            re.compile(row["pattern"], re.IGNORECASE),
+            re.compile(rf"\b(?:{row['pattern']})", re.IGNORECASE),  # whole words: "sport" is not in "transport"
             frozenset(int(a) for a in row["crpd_article"].split(";") if a),
         )
         for row in read_rows("themes.csv")

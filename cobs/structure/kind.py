@@ -11,8 +11,9 @@ the Committee is concerned, regrets, deplores or is alarmed is a ``concern``; a
 welcome or appreciation alone is ``positive``; anything else is ``other``.
 
 In UN PDFs the recommendations are set in bold; where a PDF is read,
-:func:`cobs.read_document` uses the bold instead of the wording (see the
-README for how often the two agree).
+:func:`cobs.read_document` makes a paragraph that is mostly bold a
+recommendation when its wording shows neither a request nor a concern (see the
+README for how often wording and bold agree).
 """
 
 from __future__ import annotations

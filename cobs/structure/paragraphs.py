@@ -24,6 +24,7 @@ joined again ("... 20-" + "21, 25 and 27 (4))").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from cobs.read._lines import Aside, Line
@@ -67,8 +68,9 @@ class Row:
     n_chars: int = 0
     n_bold: int | None = None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The row's lines joined (read once the parse is over)."""
         return join_lines(self.parts)
 
 
@@ -86,8 +88,8 @@ class Structure:
         Footnote label -> (para, sub) of the row whose text carried its marker
         (para is None for a marker in the title).
     suspicious : list of tuple
-        (line number or page, number) of lines that looked like paragraph starts
-        but broke the numbering.
+        (page, line number, paragraph number) of lines that looked like paragraph
+        starts but broke the numbering.
     last_text : str
         The last line of paragraph text, in document order (text after the items
         of a paragraph is added to the paragraph's own row, not the last item's).
