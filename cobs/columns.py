@@ -25,6 +25,8 @@ PARAGRAPH_COLUMNS: dict[str, str] = {
     "page": "1-based page where the row starts (missing for plain text).",
     "line": "1-based line of the file where the row starts (plain text only).",
     "bold": "Share of the row's characters set in bold (missing where typography is unknown).",
+    "notes": "Texts of the footnotes whose markers stand in the row (a list, in marker order). COs often cite "
+    "there what they build on: 'CRPD/C/AZE/CO/1, para. 13.'.",
 }
 """Columns of :attr:`cobs.Document.paragraphs`, in order."""
 
@@ -70,6 +72,7 @@ ACTION_COLUMNS: dict[str, str] = {
     "encourages < calls upon < recommends < urges ('strongly recommends' counts as urges).",
     "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...",
     "page": "Page where the action's row starts (PDF).",
+    "notes": "Footnote texts of the action's row and of its paragraph's own text (a list).",
 }
 """Columns of :func:`cobs.actions`: one row per requested action."""
 

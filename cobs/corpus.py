@@ -212,7 +212,7 @@ def read_corpus(
 def _empty_table() -> pd.DataFrame:
     from cobs.document import _KIND_DTYPE
 
-    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})
+    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})  # notes: lists
     return table.astype({"para": "int64", "year": "Int64", "page": "Int64", "line": "Int64", "bold": "float64",
                          "kind": _KIND_DTYPE})
 

@@ -284,7 +284,7 @@ def _build(raw: RawDocument, sha256: str) -> Document:
     )
     return Document(
         meta=doc_meta,
-        paragraphs=_paragraph_table(doc_meta, structure, raw.typography),
+        paragraphs=_paragraph_table(doc_meta, structure, raw.typography, raw),
         footnotes=_footnote_table(doc_meta, raw, structure),
         set_aside=_set_aside_table(doc_meta, raw, structure),
     )
@@ -324,9 +324,16 @@ def _paragraph_kinds(structure: Structure, typography: bool) -> dict[int, str]:
     return kinds
 
 
-def _paragraph_table(meta: DocumentMeta, structure: Structure, typography: bool) -> pd.DataFrame:
+def _paragraph_table(
+    meta: DocumentMeta, structure: Structure, typography: bool, raw: RawDocument
+) -> pd.DataFrame:
     kinds = _paragraph_kinds(structure, typography)
     rows = structure.rows
+    notes: dict[tuple[int, str], list[str]] = {}
+    for note in raw.footnotes:
+        where = structure.marker_rows.get(note.label)
+        if where is not None and where[0] is not None and not note.label.startswith("*"):
+            notes.setdefault(where, []).append(note.text)
     table = pd.DataFrame(
         {
             "symbol": meta.symbol,
@@ -348,6 +355,7 @@ def _paragraph_table(meta: DocumentMeta, structure: Structure, typography: bool)
                 (r.n_bold / r.n_chars if r.n_chars else np.nan) if r.n_bold is not None and typography else np.nan
                 for r in rows
             ],
+            "notes": [notes.get((r.para, r.sub), []) for r in rows],
         },
         columns=list(PARAGRAPH_COLUMNS),
     )

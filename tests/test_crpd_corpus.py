@@ -137,3 +137,16 @@ def test_nothing_but_page_furniture_is_set_aside_as_such(corpus):
         assert not furniture.str.contains(r"[a-z]{2}").any(), (name, furniture[furniture.str.contains(r"[a-z]{2}")].tolist())
         headings = aside[aside["role"].isin(["section", "cluster", "heading"])]["text"]
         assert not headings.str.contains(r"\b(?:The Committee|the State party)\b").any(), name
+
+
+def test_earlier_cos_cited_in_footnotes_reach_the_citations(corpus):
+    """CRPD/C/AZE/CO/2-3 'reiterates its previous recommendations' in paras 12, 20, 28 and 32; footnotes 9,
+    11, 15 and 18 name the paragraphs of CRPD/C/AZE/CO/1 (read in the PDF)."""
+    doc = corpus["Azerbaijan_2024_CRPD_C_AZE_CO_2-3.pdf"]["doc"]
+    found = cobs.citations(doc.paragraphs)
+    found = found[(found["type"] == "previous") & found["citation"].str.startswith("CRPD/C/AZE/CO/1")]
+    assert found[["para", "citation"]].values.tolist() == [
+        [12, "CRPD/C/AZE/CO/1, para. 13"], [20, "CRPD/C/AZE/CO/1, para. 23"],
+        [28, "CRPD/C/AZE/CO/1, para. 27"], [32, "CRPD/C/AZE/CO/1, para. 29"]]
+    measured = cobs.measure(doc.paragraphs)
+    assert set(measured.loc[measured["para"] == 12, "previous"].map(tuple)) == {("CRPD/C/AZE/CO/1, para. 13",)}

@@ -76,7 +76,8 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
         acts, context = actions(table), _concern_before(table)
     known_years = _general_comment_years(acts)
     text, request = acts["text"].tolist(), acts["request"].tolist()
-    cited = [f"{c} {t}" for c, t in zip(acts["chapeau"].tolist(), text)]
+    notes = acts["notes"].tolist() if "notes" in acts.columns else [[]] * len(acts)
+    cited = [f"{c} {t} {' '.join(n)}" for c, t, n in zip(acts["chapeau"].tolist(), text, notes)]
     symbols, committees, paras = acts["symbol"].tolist(), acts["committee"].tolist(), acts["para"].tolist()
     clusters, headings, sections = acts["cluster"].tolist(), acts["heading"].tolist(), acts["section"].tolist()
     acts["intensifiers"] = [intensifiers(t) for t in request]
@@ -162,6 +163,8 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     """
     records = []
     texts = table["text"] if "chapeau" not in table.columns else table["chapeau"] + " " + table["text"]
+    if "notes" in table.columns:  # what footnotes cite counts: COs often cite earlier COs there
+        texts = texts + " " + table["notes"].map(lambda n: " ".join(n) if n is not None else "")
     for row, text in zip(table.itertuples(), texts):
         found = {
             "article": articles(text),

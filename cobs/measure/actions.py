@@ -34,6 +34,7 @@ __all__ = ["actions", "action_verb", "ACTION_COLUMNS"]
 ACTION_COLUMNS = list(_ACTION_DOCS)
 _NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
            "text", "page"}
+_OPTIONAL = {"notes"}  # tables written before the column existed are still accepted
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
 _SKIPPED_WORDS = re.compile(
@@ -121,6 +122,11 @@ def _first_known_verb(text: str, window: int = 12) -> str:
     return ""
 
 
+def _notes(row: dict[str, object]) -> list[str]:
+    notes = row.get("notes")
+    return list(notes) if notes is not None and len(notes) else []
+
+
 def _cite(symbol: str, para: int, sub: str) -> str:
     return f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
 
@@ -152,7 +158,8 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
     missing = _NEEDED - set(table.columns)
     if missing:
         raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
-    rows = table.loc[table["kind"] == "recommendation", list(_NEEDED)].to_dict("records")
+    columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
+    rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")
     records: list[dict[str, object]] = []
     for _, group in itertools.groupby(rows, key=lambda r: (r["symbol"], r["para"])):
         paragraph = list(group)
@@ -174,20 +181,22 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _record(
-    row: dict[str, object], sub: str, chapeau: str, text: str, verb: str, strength: str, request: str
+    row: dict[str, object], sub: str, chapeau: str, text: str, verb: str, strength: str, request: str,
+    notes: list[str],
 ) -> dict[str, object]:
     return {
         "symbol": row["symbol"], "committee": row["committee"], "state": row["state"], "cycle": row["cycle"],
         "year": row["year"], "para": row["para"], "sub": sub, "clause": 0, "ref": _cite(row["symbol"], row["para"], sub),
         "section": row["section"], "cluster": row["cluster"], "heading": row["heading"], "chapeau": chapeau,
         "text": text, "request": request.strip(), "verb": verb, "strength": strength,
-        "action_verb": action_verb(request), "page": row["page"],
+        "action_verb": action_verb(request), "page": row["page"], "notes": list(notes),
     }
 
 
 def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, object]]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     chapeau, chapeau_verb = "", ("", "")
+    own_notes = _notes(base) if own else []
     for sentence in sentences(own) if own else []:
         found = operative_verb(sentence)
         if items and sentence.rstrip().endswith(":"):
@@ -196,7 +205,7 @@ def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, 
             continue
         if found:
             verb, strength, end = found
-            out.append(_record(base, "", "", sentence, verb, strength, sentence[end:]))
+            out.append(_record(base, "", "", sentence, verb, strength, sentence[end:], own_notes))
         elif out:
             out[-1]["text"] = f"{out[-1]['text']} {sentence}"
             out[-1]["request"] = f"{out[-1]['request']} {sentence}"
@@ -206,7 +215,8 @@ def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, 
             chapeau_verb = (str(out[-1]["verb"]), str(out[-1]["strength"]))
     for item in items:
         text = _LETTER.sub("", str(item["text"]))
-        out.append(_record(item, item["sub"], chapeau, text, chapeau_verb[0], chapeau_verb[1], text))
+        out.append(_record(item, item["sub"], chapeau, text, chapeau_verb[0], chapeau_verb[1], text,
+                           [*_notes(item), *own_notes]))
     if not out:
-        out.append(_record(base, "", "", own, "", "", own))
+        out.append(_record(base, "", "", own, "", "", own, own_notes))
     return out
