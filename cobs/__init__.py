@@ -17,7 +17,6 @@ The data flow follows the package layout:
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
-from cobs.classify import ActionCategoryClassifier, IssueClassifier, ThemeClassifier
 from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
@@ -37,7 +36,32 @@ from cobs.reference import (
 )
 from cobs.sources.fetch import fetch, fetch_chain
 from cobs.sources.registry import REGISTRY_COLUMNS, registry
-from cobs.validation import agreement, confusion_table, sample_for_coding
+
+# The classifiers and the validation toolkit import scikit-learn (2 s): they are loaded on
+# first use, so that reading documents and the command line start in a second.
+_ON_FIRST_USE = {
+    "ActionCategoryClassifier": "cobs.classify",
+    "IssueClassifier": "cobs.classify",
+    "ThemeClassifier": "cobs.classify",
+    "agreement": "cobs.validation",
+    "confusion_table": "cobs.validation",
+    "sample_for_coding": "cobs.validation",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _ON_FIRST_USE:
+        import importlib
+
+        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'cobs' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 try:
     __version__ = version("cobs")

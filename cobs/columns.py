@@ -70,7 +70,10 @@ ACTION_COLUMNS: dict[str, str] = {
     "draw attention, remind, reiterate, should, suggest; '' if none was found.",
     "strength": "Ordered categorical of the operative verb, weakest first: draws attention < requests < invites < "
     "encourages < calls upon < recommends < urges ('strongly recommends' counts as urges).",
-    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...",
+    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...; '' when none is "
+    "found (a passive: 'that programmes be designed').",
+    "action": "The request from its verb on ('take all measures necessary to ...'), worded like a UPR "
+    "recommendation: the text to give classifiers trained on UPR Info data (ActionCategoryClassifier).",
     "page": "Page where the action's row starts (PDF).",
     "notes": "Footnote texts of the action's row and of its paragraph's own text (a list).",
 }

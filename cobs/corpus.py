@@ -76,7 +76,8 @@ def _read_one(path: Path) -> Document | DocumentError:
 def _progress(total: int, enabled: bool | None):
     from tqdm.auto import tqdm
 
-    disable = (total < _PROGRESS_FROM) if enabled is None else not enabled
+    # by default: only for long runs, and only where someone watches (tqdm: None = a terminal or a notebook)
+    disable = (True if total < _PROGRESS_FROM else None) if enabled is None else not enabled
     return tqdm(total=total, desc="reading", unit="doc", disable=disable, leave=False)
 
 

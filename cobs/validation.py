@@ -237,6 +237,10 @@ def agreement(
     codings      2.0000
     Name: agreement, dtype: float64
     """
+    series = [c for c in (a, b, *more) if isinstance(c, pd.Series)]
+    if any(not s.index.equals(series[0].index) for s in series[1:]):
+        raise ValueError("the codings are pandas Series with different indexes; agreement compares items by "
+                         "position: align them first (e.g. b = b.reindex(a.index))")
     codings = [list(c) if not isinstance(c, (pd.Series, np.ndarray)) else list(c.tolist()) for c in (a, b, *more)]
     lengths = {len(c) for c in codings}
     if len(lengths) != 1:
@@ -297,6 +301,11 @@ def _missing(label: object) -> bool:
     return False
 
 
+def _plain(value: object) -> object:
+    """A numpy or pandas scalar as the Python value it holds (so 4 and np.int64(4) are one label)."""
+    return value.item() if hasattr(value, "item") else value
+
+
 def confusion_table(
     y_true: Sequence[Hashable],
     y_pred: Sequence[Hashable],
@@ -319,7 +328,8 @@ def confusion_table(
     Returns
     -------
     pandas.DataFrame
-        Index named "true", columns named "predicted".
+        Index named "true", columns named "predicted". Pairs where either label is
+        missing (None, NaN, ``pd.NA``) are left out.
 
     Examples
     --------
@@ -335,6 +345,10 @@ def confusion_table(
         raise ValueError(f"y_true and y_pred must have the same length, got {len(y_true)} and {len(y_pred)}")
     if normalize not in (None, "true", "pred", "all"):
         raise ValueError(f"normalize must be None, 'true', 'pred' or 'all', got {normalize!r}")
+    # pairs with a missing label (None, NaN, pd.NA) are left out, as agreement() leaves them out
+    pairs = [(t, p) for t, p in zip(y_true, y_pred) if not (pd.isna(t) or pd.isna(p))]
+    y_true = [_plain(t) for t, _ in pairs]
+    y_pred = [_plain(p) for _, p in pairs]
     if labels is None:
         labels = sorted(set(y_true) | set(y_pred), key=lambda v: (str(type(v)), v))
     matrix = confusion_matrix(y_true, y_pred, labels=list(labels), normalize=normalize)

@@ -232,3 +232,20 @@ def test_intensifiers_are_read_from_the_request(tmp_path):
     own, item = acts.loc["CRC/C/KAZ/CO/4, para. 66"], acts.loc["CRC/C/KAZ/CO/4, para. 67 (a)"]
     assert own["intensifiers"] == item["intensifiers"] == ["immediately"]
     assert own["strength"] == item["strength"] == "urges"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("submit its next report no later than August 2014", True),
+    ("by April 2016", True),
+    ("adopt a strategy with specific targets, time frames and budgets", True),
+    ("within a timeframe", True),
+    ("expand the time frame for claims of compensation", False),
+    ("in 12 regions", False),
+])
+def test_deadlines(text, expected):
+    assert time_bound(text) is expected
+
+
+def test_articles_of_domestic_law_are_not_the_treaty_s(seed_doc):
+    assert articles("the Civil Code (art. 39) and the Constitution, article 25") == []
+    assert articles("in line with its guidelines on article 14 (2015)") == ["14"]

@@ -198,3 +198,21 @@ def test_sample_of_real_upr_recommendations(tmp_path):
     assert sample.loc[sample["stratum"] == 1, "sampling_weight"].iloc[0] == pytest.approx(1.8)
     # A coder who copies UPR Info's own labels agrees perfectly.
     assert agreement(sample["action"], sample["action"])["kappa"] == 1.0
+
+
+def test_agreement_refuses_series_that_are_not_aligned():
+    import pandas as pd
+
+    from cobs import agreement
+
+    with pytest.raises(ValueError, match="different indexes"):
+        agreement(pd.Series([1, 2, 3, 4], index=[3, 2, 1, 0]), pd.Series([1, 2, 3, 4]))
+
+
+def test_confusion_table_leaves_out_missing_labels():
+    import pandas as pd
+
+    from cobs import confusion_table
+
+    table = confusion_table(pd.array([1, 2, None, 4], dtype="Int64"), [1, 2, 3, 4])
+    assert int(table.to_numpy().sum()) == 3 and table.loc[4, 4] == 1

@@ -16,6 +16,7 @@ import pandas as pd
 from cobs.measure.actions import ACTION_COLUMNS, actions
 from cobs.measure.citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measure.themes import cluster_id, theme
+from cobs.reference.committees import treaty_articles
 from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts
 
 __all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
@@ -80,13 +81,19 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     cited = [f"{c} {t} {' '.join(n)}" for c, t, n in zip(acts["chapeau"].tolist(), text, notes)]
     symbols, committees, paras = acts["symbol"].tolist(), acts["committee"].tolist(), acts["para"].tolist()
     clusters, headings, sections = acts["cluster"].tolist(), acts["heading"].tolist(), acts["section"].tolist()
-    acts["intensifiers"] = [intensifiers(t) for t in request]
+    # the request's intensifiers, and "strongly" where it softens nothing in the strength ("strongly encourages")
+    strongly = [bool(_STRONGLY.search(c or t)) and str(g) != "urges" for c, t, g in
+                zip(acts["chapeau"].tolist(), text, acts["strength"].tolist())]
+    acts["intensifiers"] = [(["strongly"] if k else []) + intensifiers(t) for k, t in zip(strongly, request)]
     acts["hedges"] = [hedges(t) for t in request]
     acts["action_category"] = pd.array([action_category(v) for v in acts["action_verb"].tolist()], dtype="Int64")
     parts = [specificity_parts(t) for t in request]
     acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
     acts["time_bound"] = [p["deadline"] for p in parts]
-    acts["articles"] = [sorted(set(articles(t)) | set(articles(h)), key=article_key) for t, h in zip(cited, headings)]
+    acts["articles"] = [
+        _of_the_treaty(sorted(set(articles(t)) | set(articles(h)), key=article_key), c)
+        for t, h, c in zip(cited, headings, committees)
+    ]
     acts["cluster_articles"] = [articles(c) for c in clusters]
     acts["general_comments"] = [
         [_with_year(g, known_years) for g in general_comments(t, c)] for t, c in zip(cited, committees)
@@ -102,6 +109,15 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     if theme_model is not None:
         _predict_themes(acts, theme_model)
     return acts
+
+
+def _of_the_treaty(found: list[str], committee: str) -> list[str]:
+    """Articles the committee's treaty has: "art. 489" is a domestic code's."""
+    try:
+        last = treaty_articles(committee)
+    except ValueError:
+        return found
+    return [a for a in found if article_key(a)[0] <= last]
 
 
 def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
@@ -125,6 +141,7 @@ def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
     acts.loc[missing, "theme_source"] = "model"
 
 
+_STRONGLY = re.compile(r"\bstrongly\s+(?:encourages?|calls?|invites?|requests?|reminds?)\b", re.IGNORECASE)
 _NO_YEAR = re.compile(r"^(.*No\. \d+)$")
 _WITH_YEAR = re.compile(r"^(.*No\. \d+) \((\d{4})\)$")
 
@@ -132,7 +149,8 @@ _WITH_YEAR = re.compile(r"^(.*No\. \d+) \((\d{4})\)$")
 def _general_comment_years(acts: pd.DataFrame) -> dict[str, str]:
     """The year the table's documents give most often for each general comment."""
     seen: dict[str, Counter[str]] = {}
-    for committee, text in zip(acts["committee"], acts["chapeau"] + " " + acts["text"]):
+    texts = acts["chapeau"] + " " + acts["text"] if "chapeau" in acts.columns else acts["text"]
+    for committee, text in zip(acts["committee"], texts):
         for label in general_comments(text, committee):
             m = _WITH_YEAR.match(label)
             if m:
@@ -153,7 +171,10 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``symbol``, ``para``, ``sub``, ``type`` (article, general_comment, previous,
         instrument) and ``citation`` (the canonical string of :mod:`cobs.measure.citations`).
-        Articles are those cited in the text (not the cluster heading's).
+        Articles are those cited in the text (not the cluster heading's); general
+        comments carry the year the table's documents give them. Given a paragraph
+        table, each citation counts once per row (the way to count "most cited");
+        given an action table, a chapeau's citation counts for each of its items.
 
     Examples
     --------
@@ -162,13 +183,14 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     >>> cobs.citations(doc.paragraphs).query("type == 'previous'")  # doctest: +SKIP
     """
     records = []
+    years = _general_comment_years(table)
     texts = table["text"] if "chapeau" not in table.columns else table["chapeau"] + " " + table["text"]
     if "notes" in table.columns:  # what footnotes cite counts: COs often cite earlier COs there
         texts = texts + " " + table["notes"].map(lambda n: " ".join(n) if n is not None else "")
     for row, text in zip(table.itertuples(), texts):
         found = {
-            "article": articles(text),
-            "general_comment": general_comments(text, row.committee),
+            "article": _of_the_treaty(articles(text), row.committee),
+            "general_comment": [_with_year(g, years) for g in general_comments(text, row.committee)],
             "previous": previous(text, row.symbol),
             "instrument": instruments(text),
         }

@@ -29,7 +29,7 @@ from cobs.reference.lexicons import action_verbs
 from cobs.structure.kind import STATE_PARTY as _STATE
 from cobs.structure.kind import operative_verb, sentences
 
-__all__ = ["actions", "action_verb", "ACTION_COLUMNS"]
+__all__ = ["actions", "action_verb", "locate_action", "ACTION_COLUMNS"]
 
 ACTION_COLUMNS = list(_ACTION_DOCS)
 _NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
@@ -71,6 +71,24 @@ def action_verb(text: str) -> str:
     'improve'
     >>> action_verb("In the light of the joint general recommendation No. 31, take active measures")
     'take'
+    >>> action_verb("that supported decision-making structures be introduced")  # passive: no verb of the State
+    ''
+    """
+    return locate_action(text)[0]
+
+
+def locate_action(text: str) -> tuple[str, str]:
+    """(verb, action): the verb of what the State is asked to do and the request from that verb on.
+
+    The action reads like a UPR recommendation ("take all measures necessary to
+    ..."), which is what classifiers trained on UPR Info data expect; it is "" when
+    no verb of the State is found (a passive: "that programmes be designed").
+
+    Examples
+    --------
+    >>> locate_action("that the State party, in consultation with organizations of persons with disabilities, "
+    ...               "adopt a national plan.")
+    ('adopt', 'adopt a national plan.')
     """
     rest = text.strip()
     state = _STATE.search(rest[:200])
@@ -78,7 +96,7 @@ def action_verb(text: str) -> str:
         rest = rest[state.end() :]
     elif re.match(r"that\s+it\b", rest, re.IGNORECASE):
         rest = rest[7:]
-    elif re.match(r"that\s+", rest, re.IGNORECASE):
+    elif re.match(r"that\s+(?!,)", rest, re.IGNORECASE):
         # "that programmes be designed" (no verb of the State) or "that Hong Kong, China, strengthen"
         return _first_known_verb(rest[5:])
     rest = re.sub(r"^that\s*(?=,)", "", rest, flags=re.IGNORECASE)
@@ -92,13 +110,13 @@ def action_verb(text: str) -> str:
         rest = _SUBJECT_AT_START.sub("", rest)
         if rest == before:
             break
-    word = re.match(r"[A-Za-z]+", rest)
+    word = re.match(r"[A-Za-z]+(?![\w-])", rest)
     if not word:
-        return ""
+        return "", ""
     verb = _base_form(word.group(0).lower())
-    if verb in action_verbs():
-        return verb
-    return _first_known_verb(rest) or ("" if verb in _FUNCTION_WORDS else verb)
+    if verb in _FUNCTION_WORDS:  # "the ...", "through ...": the verb is further on, if anywhere
+        return _first_known_verb(rest)
+    return verb, rest  # a verb the lexicon does not know ("transmit") is still the verb
 
 
 def _base_form(word: str) -> str:
@@ -113,13 +131,20 @@ def _base_form(word: str) -> str:
     return word
 
 
-def _first_known_verb(text: str, window: int = 12) -> str:
-    """The first known action verb among the opening words of a text ("" if none)."""
-    for token in re.findall(r"[A-Za-z]+", text)[:window]:
-        verb = _base_form(token.lower())
-        if verb in action_verbs() and token[0].islower():
-            return verb
-    return ""
+def _first_known_verb(text: str, window: int = 12) -> tuple[str, str]:
+    """The first known action verb among the opening words of a text, and the text from it on.
+
+    Hyphenated words are not verbs ("decision-making"), and a passive clause ("... be
+    introduced") has no verb of the State.
+    """
+    for token in list(re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text))[:window]:
+        word = token.group(0)
+        if word.lower() == "be":
+            return "", ""
+        verb = _base_form(word.lower())
+        if "-" not in word and verb in action_verbs() and word[0].islower():
+            return verb, text[token.start() :]
+    return "", ""
 
 
 def _notes(row: dict[str, object]) -> list[str]:
@@ -184,12 +209,13 @@ def _record(
     row: dict[str, object], sub: str, chapeau: str, text: str, verb: str, strength: str, request: str,
     notes: list[str],
 ) -> dict[str, object]:
+    verb_of_state, action = locate_action(request)
     return {
         "symbol": row["symbol"], "committee": row["committee"], "state": row["state"], "cycle": row["cycle"],
         "year": row["year"], "para": row["para"], "sub": sub, "clause": 0, "ref": _cite(row["symbol"], row["para"], sub),
         "section": row["section"], "cluster": row["cluster"], "heading": row["heading"], "chapeau": chapeau,
         "text": text, "request": request.strip(), "verb": verb, "strength": strength,
-        "action_verb": action_verb(request), "page": row["page"], "notes": list(notes),
+        "action_verb": verb_of_state, "action": action, "page": row["page"], "notes": list(notes),
     }
 
 

@@ -39,9 +39,15 @@ _OTHER_INSTRUMENT = re.compile(
     r"(?:Optional\s+Protocol|Charter|Covenant|Statute|Constitution|Code|Law|Act|International|Council|Hague|"
     r"\d{4}|Protocol|Rome|Paris|[A-Z][a-z]+\s+Convention|Convention\s+(?:on|against|for|relating))",
 )
+_DOMESTIC_BEFORE = re.compile(  # "Civil Code (art. 39)", "the Constitution, article 25": a domestic text's articles
+    r"\b(?:Code|Act|Law|Constitution|Decree|Regulations?|Ordinance|Statute)\b[^.;()]{0,30}?[(,]?\s*$"
+)
 _GC = re.compile(r"\b(?P<joint>joint\s+)?general\s+(?P<kind>comments?|recommendations?)\b", re.IGNORECASE)
 _GC_ITEM = re.compile(r"\s*(?:,|and|as\s+well\s+as)?\s*(?:Nos?\.|numbers?)?\s*(?P<number>\d{1,3})\b(?:\s*\((?P<year>\d{4})\))?")
-_GC_AFTER = re.compile(r"\bof\s+the\s+(?P<body>(?:Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^;.()/]{3,120}))")
+_GC_AFTER = re.compile(  # right after the numbers, or after its topic ("on female circumcision"), no comma between
+    r"^\s*(?:on\s+[^,;()]{1,150}?\s+)?of\s+the\s+"
+    r"(?P<body>(?:Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^;.()/,]{3,120}))"
+)
 _GC_BEFORE = re.compile(
     r"(?P<body>Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^.;]{3,120}?)"
     r"(?:['’]s|\s+in\s+its|,\s+in\s+its)\s+$"
@@ -58,8 +64,13 @@ _PERSISTENCE = re.compile(
 
 
 def _paragraphs(inside: str) -> list[str]:
-    """The parts named in an article's parentheses: "1 and 2" -> 1, 2; "1-3" -> 1, 2, 3; "a" -> a."""
+    """The parts named in an article's parentheses: "1 and 2" -> 1, 2; "1-3" -> 1, 2, 3; "a" -> a.
+
+    A year in parentheses ("guidelines on article 14 (2015)") names no part.
+    """
     out: list[str] = []
+    if re.fullmatch(r"\s*\d{4}\s*", inside):
+        return out
     for piece in re.split(r"\s*(?:,|and)\s*", inside.strip()):
         span = re.fullmatch(r"(\w+)\s*[-–]\s*(\w+)", piece)
         if span and span.group(1).isdigit() and span.group(2).isdigit():
@@ -115,7 +126,8 @@ def articles(text: str) -> list[str]:
 def _articles(text: str) -> tuple[str, ...]:
     found: set[str] = set()
     for match in _ARTICLE_REF.finditer(text):
-        if _OTHER_INSTRUMENT.match(text, match.end()):
+        if _OTHER_INSTRUMENT.match(text, match.end()) or _DOMESTIC_BEFORE.search(text, max(0, match.start() - 60),
+                                                                                  match.start()):
             continue
         found.update(_expand(match.group(1)))
     return tuple(sorted(found, key=article_key))

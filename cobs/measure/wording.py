@@ -23,8 +23,13 @@ checkable by hand; the lexicons are the CSV files in ``cobs/data``.
   is not in the file.
 * ``specificity`` counts four features, 0-4: a named law, body or instrument (not
   the bare "the Convention" or "the Committee"); a number or a date (not the number
-  of an article, general comment, paragraph or target); a deadline; a target group.
-  ``time_bound`` is the deadline.
+  of an article, general comment, paragraph or target); a deadline; a target group
+  (women, girls, refugees, persons with psychosocial disabilities...; not "persons
+  with disabilities" alone, which every CRPD recommendation names).
+  ``time_bound`` is the deadline: a date ("by April 2016"), a period ("within 12
+  months"), the next report, or time frames and timelines ("with specific targets,
+  time frames and budgets"). Reporting requests (``cluster_id`` "IMPL") set most
+  deadlines: leave them out to compare substantive recommendations.
 """
 
 from __future__ import annotations
@@ -56,16 +61,19 @@ _NUMBERING = re.compile(  # numbers that name an article, a general comment or a
     r"|\(\s*)$",
     re.IGNORECASE,
 )
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DEADLINE = re.compile(
-    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{4}|"
-    r"\d{1,2}\s+\w+\s+\d{4}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|the\s+(?:next|end)\b)"
+    rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{{4}}|"
+    rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|"
+    r"the\s+(?:next|end)\b)"
     r"|\b(?:by|before)\s+(?:the\s+)?(?:submission|time)\s+of\s+(?:its|the)\s+next\s+(?:periodic\s+)?report"
-    r"|\b(?:within|with|under)\s+(?:a\s+|clear\s+)?(?:clear\s+|specific\s+|set\s+|reasonable\s+|strict\s+)?"
-    r"(?:time\s*frames?|timelines?|deadlines?)\b|\btime-bound\b",
+    r"|(?:,|\b(?:within|with|under|and|including|a|specific|clear|set|reasonable|strict))\s+"
+    r"(?:(?:a|clear|specific|set|reasonable|strict|concrete)\s+)?(?:time\s*-?\s*frames?|timelines?|deadlines?)\b"
+    r"|\btime-bound\b",
     re.IGNORECASE,
 )
 _GROUPS = re.compile(
-    r"\b(?:girls?|boys|women|adolescents?|infants?|children\s+with\s+disabilities|persons\s+with\s+disabilities|"
+    r"\b(?:girls?|boys|women|adolescents?|infants?|children\s+with\s+disabilities|"
     r"(?:persons|children|women)\s+with\s+(?:intellectual|psychosocial|hearing|visual)\s+\w+|refugees?|"
     r"asylum[- ]seek\w*|migrants?|stateless|Roma|indigenous|minorit\w+|rural|older\s+persons|"
     r"lesbian|gay|bisexual|transgender|intersex|LGBTI\w*|street\s+situations|unaccompanied|orphan\w*|"

@@ -70,6 +70,18 @@ def committee_name(code: str) -> str:
     return next(r["name"] for r in read_rows("committees.csv") if r["code"] == code)
 
 
+def treaty_articles(code: str) -> int:
+    """How many articles the committee's treaty has (CRPD: 50): a higher number is another text's article.
+
+    Examples
+    --------
+    >>> treaty_articles("CRC")
+    54
+    """
+    code = committee_code(code)
+    return int(next(r["articles"] for r in read_rows("committees.csv") if r["code"] == code))
+
+
 def symbol_prefix(code: str) -> str:
     """The prefix of the committee's document symbols ("CESCR" -> "E/C.12")."""
     code = committee_code(code)
