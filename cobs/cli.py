@@ -60,8 +60,19 @@ def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFram
     return table, report.files, len(report.errors)
 
 
-def _write(table: pd.DataFrame, fmt: str | None, output: str | None) -> bool:
-    fmt = fmt or (_FORMATS.get(Path(output).suffix.lower(), "csv") if output else "csv")
+def _output_format(fmt: str | None, output: str | None) -> str | None:
+    """The format to write: --format, else the -o file's ending, else csv; None if unknown."""
+    if fmt or not output:
+        return fmt or "csv"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _FORMATS:
+        print(f"cobs: {output}: cannot tell the format from the ending {suffix or '(none)'!r}; "
+              f"name the file .csv, .json or .parquet, or give --format", file=sys.stderr)
+        return None
+    return _FORMATS[suffix]
+
+
+def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
     try:
         if fmt == "parquet":
             if output is None:
@@ -86,6 +97,9 @@ def _write(table: pd.DataFrame, fmt: str | None, output: str | None) -> bool:
 
 
 def _table_command(args: argparse.Namespace, make) -> int:
+    fmt = _output_format(args.format, args.output)
+    if fmt is None:
+        return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None:
         return EXIT_BAD_INPUT
@@ -95,7 +109,7 @@ def _table_command(args: argparse.Namespace, make) -> int:
         return EXIT_BAD_INPUT
     if not len(table):
         return EXIT_BAD_INPUT
-    if not _write(make(table), args.format, args.output):
+    if not _write(make(table), fmt, args.output):
         return EXIT_BAD_INPUT
     return EXIT_BAD_INPUT if errors else 0
 
@@ -172,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, run, what in (("parse", _parse, "read COs into one paragraph table"),
                             ("measure", _measure, "read COs and write the measured table of requested actions")):
-        command = commands.add_parser(name, help=what, description=what.capitalize() + ".")
+        command = commands.add_parser(name, help=what, description=what[0].upper() + what[1:] + ".")
         command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
         command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                              help="output format (default: from the -o file name's ending, else csv)")

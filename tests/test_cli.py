@@ -49,6 +49,12 @@ def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, c
     assert len(pd.read_parquet(out)) == 121
     assert main(["parse", str(SEED), "-o", str(tmp_path / "missing" / "t.csv")]) == 2
     assert capsys.readouterr().err.startswith(f"cobs: {tmp_path / 'missing' / 't.csv'}: cannot write")
+    xlsx = tmp_path / "t.xlsx"  # an ending cobs cannot write is refused before reading, not written as CSV
+    assert main(["parse", str(SEED), "-o", str(xlsx)]) == 2
+    assert "cannot tell the format from the ending '.xlsx'" in capsys.readouterr().err
+    assert not xlsx.exists()
+    assert main(["parse", str(SEED), "-o", str(xlsx), "--format", "csv"]) == 0
+    assert len(pd.read_csv(xlsx)) == 121
     with pytest.raises(SystemExit):
         main(["corpus", str(tmp_path), "-j", "0"])
     assert "must be a positive number or -1" in capsys.readouterr().err
