@@ -5,6 +5,7 @@ import pytest
 
 import cobs
 from conftest import SEED
+from cobs.measure.actions import locate_action
 from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
 from cobs.measure.themes import cluster_id, theme
 from cobs.measure.wording import action_category, hedges, intensifiers, specificity_parts, time_bound
@@ -79,6 +80,19 @@ def test_items_know_their_chapeau(measured):
 def test_action_verbs_and_categories(measured, ref, clause, verb, category):
     row = measured[(measured["ref"] == ref) & (measured["clause"] == clause)].iloc[0]
     assert (row["action_verb"], row["action_category"]) == (verb, category)
+
+
+@pytest.mark.parametrize("text, verb, action", [
+    ("Comply with the principle of non-refoulement", "comply", "Comply with the principle of non-refoulement"),
+    ("Reply favourably to the requests of experts", "reply", "Reply favourably to the requests of experts"),
+    ("Effectively apply the law on violence", "apply", "apply the law on violence"),  # an adverb is skipped
+    ("Without further delay, ratify the Protocol", "ratify", "ratify the Protocol"),
+    ("[Ratify] Particularly the Covenant", "ratify", "Ratify] Particularly the Covenant"),  # UPR Info's summaries
+    ("Widen health care to vulnerable groups", "widen", "Widen health care to vulnerable groups"),  # not in the lexicon
+    ("that supported decision-making structures be introduced", "", ""),  # a passive: no verb of the State
+])
+def test_locate_action(text, verb, action):
+    assert locate_action(text) == (verb, action)
 
 
 def test_general_comments_cited(measured):

@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
 _SKIPPED_WORDS = re.compile(
     r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
-    r"vigorously|explicitly|actively)\s+|^\w+ly\s+",
+    r"vigorously|explicitly|actively)\s+|^(?!(?:apply|comply|reply|supply|rely|multiply|ally)\b)\w+ly\s+",
     re.IGNORECASE,
 )
 _SUBJECT_AT_START = re.compile(
@@ -47,12 +47,12 @@ _SUBJECT_AT_START = re.compile(
 )
 _FUNCTION_WORDS = frozenset(
     "the a an that this these those it its their of in on at by for with through to and or as all any such "
-    "which who whose where when while also further".split()
+    "which who whose where when while also further without before after upon".split()
 )
 _PARENTHETICAL = re.compile(r"^,[^,]{0,250}?,\s*")
 _LEADING_PHRASE = re.compile(  # "In the light of ..., take": an adverbial phrase before the verb
-    r"^(?:In|With|For|Where|Wherever|When|Within|Under|Through|Taking|Bearing|Recalling|Drawing|Guided|Given|As|On|"
-    r"Following|Recognizing|Considering\s+that)\b[^,]{0,400},\s*",
+    r"^(?:In|With|Without|For|Where|Wherever|When|Within|Under|Through|Taking|Bearing|Recalling|Drawing|Guided|Given|"
+    r"As|On|Following|Recognizing|Considering\s+that|Before|After|Upon|Pending|Prior\s+to)\b[^,]{0,400},\s*",
     re.IGNORECASE,
 )
 
@@ -90,7 +90,7 @@ def locate_action(text: str) -> tuple[str, str]:
     ...               "adopt a national plan.")
     ('adopt', 'adopt a national plan.')
     """
-    rest = text.strip()
+    rest = text.strip().removeprefix("[")  # UPR Info's summaries: "[Ratify] Particularly the Covenant ..."
     state = _STATE.search(rest[:200])
     if state and (state.start() == 0 or re.fullmatch(r"\s*that\s*", rest[: state.start()], re.IGNORECASE)):
         rest = rest[state.end() :]
