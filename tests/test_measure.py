@@ -90,6 +90,16 @@ def test_action_verbs_and_categories(measured, ref, clause, verb, category):
     ("[Ratify] Particularly the Covenant", "ratify", "Ratify] Particularly the Covenant"),  # UPR Info's summaries
     ("Widen health care to vulnerable groups", "widen", "Widen health care to vulnerable groups"),  # not in the lexicon
     ("that supported decision-making structures be introduced", "", ""),  # a passive: no verb of the State
+    # from the CRPD COs in ../shared: CHN/CO/1 para. 54, ARG/CO/1 para. 16, AZE/CO/1 para. 53, OMN/CO/1 para. 30 (a),
+    # IDN/CO/1 para. 7 (a)
+    ("Hong Kong, China, to revise the eligibility standard", "revise", "revise the eligibility standard"),
+    ("that the State party should, as a priority, incorporate a disability perspective", "incorporate",
+     "incorporate a disability perspective"),
+    ("that the State party, within 12 months and in accordance with article 35, paragraph 2, of the Convention, "
+     "provide information", "provide", "provide information"),
+    ("Guided by the Committee's guidelines (see A/72/55, annex), repeal all legislation", "repeal",
+     "repeal all legislation"),
+    ("Recommends that the State party repeal or amend sections", "repeal", "repeal or amend sections"),
 ])
 def test_locate_action(text, verb, action):
     assert locate_action(text) == (verb, action)

@@ -39,20 +39,29 @@ _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
 _SKIPPED_WORDS = re.compile(
     r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
-    r"vigorously|explicitly|actively)\s+|^(?!(?:apply|comply|reply|supply|rely|multiply|ally)\b)\w+ly\s+",
+    r"vigorously|explicitly|actively|should)(?:\s+|(?=,))|^(?!(?:apply|comply|reply|supply|rely|multiply|ally)\b)\w+ly\s+",
     re.IGNORECASE,
 )
 _SUBJECT_AT_START = re.compile(
-    r"^(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government|it)\s+(?=[a-z])", re.IGNORECASE
+    r"^(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government|it|"
+    r"(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_OPERATIVE_AT_START = re.compile(  # an item that repeats the chapeau: "(a) Recommends that the State party repeal"
+    r"^(?:recommends|urges|encourages|requests|calls\s+upon|invites)\s+(?:that\s+)?", re.IGNORECASE
 )
 _FUNCTION_WORDS = frozenset(
     "the a an that this these those it its their of in on at by for with through to and or as all any such "
     "which who whose where when while also further without before after upon".split()
 )
-_PARENTHETICAL = re.compile(r"^,[^,]{0,250}?,\s*")
+# A clause ends at a comma, but not at one in brackets ("(A/72/55, annex)") or around a
+# paragraph of an article ("article 35, paragraph 2, of the Convention").
+_CLAUSE = r"(?:\([^()]{0,200}\)|,\s*(?:paragraphs?|paras?\.)\s*\d+[a-z]?,|[^,(])"
+_CLAUSE_END = r",(?!\s*(?:paragraphs?|paras?\.)\s*\d)\s*"
+_PARENTHETICAL = re.compile(rf"^,{_CLAUSE}{{0,250}}?{_CLAUSE_END}")
 _LEADING_PHRASE = re.compile(  # "In the light of ..., take": an adverbial phrase before the verb
     r"^(?:In|With|Without|For|Where|Wherever|When|Within|Under|Through|Taking|Bearing|Recalling|Drawing|Guided|Given|"
-    r"As|On|Following|Recognizing|Considering\s+that|Before|After|Upon|Pending|Prior\s+to)\b[^,]{0,400},\s*",
+    rf"As|On|Following|Recognizing|Considering\s+that|Before|After|Upon|Pending|Prior\s+to)\b{_CLAUSE}{{0,400}}?{_CLAUSE_END}",
     re.IGNORECASE,
 )
 
@@ -106,6 +115,7 @@ def locate_action(text: str) -> tuple[str, str]:
         if rest.startswith(","):
             rest = _PARENTHETICAL.sub("", rest)
         rest = _LEADING_PHRASE.sub("", rest)
+        rest = _OPERATIVE_AT_START.sub("", rest)
         rest = _SKIPPED_WORDS.sub("", rest)
         rest = _SUBJECT_AT_START.sub("", rest)
         if rest == before:
