@@ -1,4 +1,4 @@
-"""The registry of known COs: corpus/registry.csv, checked against the documents it was read from."""
+"""The registry of known COs: cobs/data/registry.csv, checked against the documents it was read from."""
 
 import datetime
 import re

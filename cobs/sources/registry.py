@@ -1,4 +1,4 @@
-"""The registry of known concluding observations: ``corpus/registry.csv``.
+"""The registry of known concluding observations: ``cobs/data/registry.csv``.
 
 One row per CO that the project knows of, with what is known of it and where
 each fact comes from. It is what :func:`cobs.fetch_chain` walks, and the index
@@ -65,8 +65,8 @@ REGISTRY_COLUMNS = ("symbol", "committee", "state", "cycle", "date_adopted", "ye
 """The registry's columns, in order (see the module documentation)."""
 
 ROOT = Path(__file__).resolve().parents[2]
-REGISTRY_PATH = ROOT / "corpus" / "registry.csv"
-"""The committed registry, ``corpus/registry.csv`` of the source tree."""
+REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "registry.csv"
+"""The committed registry, ``cobs/data/registry.csv``: package data, so an installed cobs has it too."""
 CITATIONS_PATH = ROOT / "corpus" / "registry_citations.csv"
 SHARED = ROOT.parent / "shared"
 CRPD_FOLDER = Path("data") / "crpd-dashboard-pdfs" / "concluding_observations"
@@ -97,7 +97,7 @@ def registry(*, state: str | None = None, committee: str | None = None) -> pd.Da
     TypeError
         If ``state`` or ``committee`` is not a string.
     FileNotFoundError
-        If ``corpus/registry.csv`` is missing from the source tree.
+        If ``cobs/data/registry.csv`` is missing (a damaged install).
 
     Examples
     --------
@@ -357,7 +357,7 @@ def write_registry(table: pd.DataFrame, path: str | Path = REGISTRY_PATH) -> Pat
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python scripts/build_registry.py [--check] [--shared DIR]``: rebuild (or check) the registry CSV."""
-    parser = argparse.ArgumentParser(prog="build_registry.py", description="Rebuild corpus/registry.csv from the documents.")
+    parser = argparse.ArgumentParser(prog="build_registry.py", description="Rebuild cobs/data/registry.csv from the documents.")
     parser.add_argument("--check", action="store_true", help="only tell whether the committed CSV is what a rebuild gives")
     parser.add_argument("--shared", default=str(SHARED), help="the shared data folder (default: ../shared)")
     args = parser.parse_args(argv)
