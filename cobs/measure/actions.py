@@ -26,8 +26,8 @@ import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS as _ACTION_DOCS
 from cobs.reference.lexicons import action_verbs
+from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
-from cobs.structure.kind import operative_verb, sentences
 
 __all__ = ["actions", "action_verb", "locate_action", "ACTION_COLUMNS"]
 
@@ -43,8 +43,7 @@ _SKIPPED_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_AT_START = re.compile(
-    r"^(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government|it|"
-    r"(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
+    rf"^(?:{ADDRESSEE}|it|(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _OPERATIVE_AT_START = re.compile(  # an item that repeats the chapeau: "(a) Recommends that the State party repeal"

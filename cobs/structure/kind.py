@@ -27,8 +27,9 @@ KINDS = ("intro", "positive", "concern", "recommendation", "other")
 """The values of the ``kind`` column, in the order of a typical document."""
 
 _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
-STATE_PARTY = re.compile(r"\b(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b\s*", re.IGNORECASE)
-"""How a CO names the State it addresses (the EU reports as a party too)."""
+ADDRESSEE = r"(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)"
+"""How a CO names the State it addresses (the EU reports as a party too), a regular expression."""
+STATE_PARTY = re.compile(rf"\b{ADDRESSEE}\b\s*", re.IGNORECASE)
 _BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
     r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
     r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs ("specifically")
@@ -39,7 +40,7 @@ _COORDINATED = re.compile(  # "The Committee draws attention to ... and recommen
     r"[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?", re.IGNORECASE
 )
 _REQUEST_START = re.compile(
-    r"\s*(?:that\s+)?(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)\b", re.IGNORECASE
+    rf"\s*(?:that\s+)?{ADDRESSEE}\b", re.IGNORECASE
 )
 
 
