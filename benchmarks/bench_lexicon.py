@@ -17,8 +17,8 @@ from pathlib import Path
 from sklearn.metrics import accuracy_score, f1_score
 
 from cobs.datasets import load_upr_info
-from cobs.measure.actions import action_verb
-from cobs.measure.wording import action_category
+from cobs.measures._actions import action_verb
+from cobs.measures._wording import action_category
 
 EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info-export-2018"
 

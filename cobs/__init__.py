@@ -8,7 +8,7 @@ The data flow follows the package layout:
 ``cobs.document``   :func:`read_document` ties them together into a :class:`Document`
 ``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
-``cobs.measure``    :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.measures``   :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
@@ -22,7 +22,7 @@ from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
-from cobs.measure import actions, citations, measure
+from cobs.measures import actions, citations, measure
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -34,8 +34,7 @@ from cobs.reference import (
     state_name,
     states_table,
 )
-from cobs.sources.fetch import fetch, fetch_chain
-from cobs.sources.registry import REGISTRY_COLUMNS, registry
+from cobs.sources import REGISTRY_COLUMNS, fetch, fetch_chain, registry
 
 # The classifiers and the validation toolkit import scikit-learn (2 s): they are loaded on
 # first use, so that reading documents and the command line start in a second.

@@ -119,7 +119,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _measure(args: argparse.Namespace) -> int:
-    from cobs.measure import measure
+    from cobs.measures import measure
 
     return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None))
 
@@ -143,8 +143,7 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from cobs.sources.fetch import chain_symbols, fetch
-    from cobs.sources.registry import registry
+    from cobs.sources import chain_symbols, fetch, registry
 
     symbols = list(args.symbols)
     if (args.state is None) != (args.committee is None):

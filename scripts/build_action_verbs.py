@@ -27,7 +27,7 @@ NOT_VERBS = {"the", "and", "with", "re", "recommended", "that", "to", "in", "a",
 
 def main() -> int:
     from cobs.datasets import load_upr_info
-    from cobs.measure.actions import action_verb
+    from cobs.measures._actions import action_verb
 
     if not EXPORT.is_dir():
         sys.exit(f"build_action_verbs: {EXPORT} is absent (the UPR Info export lives in ../shared/data)")

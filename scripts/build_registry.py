@@ -8,7 +8,7 @@ See cobs/sources/registry.py for what is read and how; about 20 s.
 
 import sys
 
-from cobs.sources.registry import main
+from cobs.sources._registry import main
 
 if __name__ == "__main__":
     sys.exit(main())

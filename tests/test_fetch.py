@@ -132,7 +132,7 @@ def test_a_symbol_makes_a_safe_file_name(server, home, symbol, name):
     with pytest.raises(FileNotFoundError) as info:
         cobs.fetch(symbol, data_home=home, download_if_missing=False)
     assert str(home / "documents" / "en") in str(info.value)
-    from cobs.sources.fetch import _filename
+    from cobs.sources._fetch import _filename
 
     assert _filename(cobs.parse_symbol(symbol).symbol, "pdf") == name
     assert "/" not in name and not name.startswith(".")

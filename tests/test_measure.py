@@ -5,10 +5,10 @@ import pytest
 
 import cobs
 from conftest import SEED
-from cobs.measure.actions import locate_action
-from cobs.measure.citations import articles, general_comments, instruments, persistence, previous
-from cobs.measure.themes import cluster_id, theme
-from cobs.measure.wording import action_category, hedges, intensifiers, specificity_parts, time_bound
+from cobs.measures._actions import locate_action
+from cobs.measures._citations import articles, general_comments, instruments, persistence, previous
+from cobs.measures._themes import cluster_id, theme
+from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts, time_bound
 
 # The Committee's operative verbs of each recommendation paragraph, in order (own sentences, then items).
 VERBS = {

@@ -10,7 +10,7 @@ from conftest import CRPD_PDFS, shared_path
 
 import cobs
 from cobs.read.identify import identify
-from cobs.sources.registry import CITATIONS_PATH, REGISTRY_PATH, ROOT, _Row, build_registry
+from cobs.sources._registry import CITATIONS_PATH, REGISTRY_PATH, ROOT, _Row, build_registry
 
 
 @pytest.fixture(scope="module")

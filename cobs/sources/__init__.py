@@ -1,6 +1,10 @@
-"""Where documents come from: the registry of known COs and fetching them by symbol."""
+"""Where documents come from: the registry of known COs and fetching them by symbol.
 
-from cobs.sources.fetch import fetch, fetch_chain
-from cobs.sources.registry import REGISTRY_COLUMNS, registry
+``_registry``  :func:`registry` (the COs cobs knows of, ``cobs/data/registry.csv``) and :func:`chain_symbols`
+``_fetch``     :func:`fetch`, :func:`fetch_chain`: download by symbol, verify, cache
+"""
 
-__all__ = ["REGISTRY_COLUMNS", "fetch", "fetch_chain", "registry"]
+from cobs.sources._fetch import fetch, fetch_chain
+from cobs.sources._registry import REGISTRY_COLUMNS, chain_symbols, registry
+
+__all__ = ["REGISTRY_COLUMNS", "chain_symbols", "fetch", "fetch_chain", "registry"]

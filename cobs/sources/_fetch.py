@@ -55,13 +55,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 from cobs.errors import CobsError, DocumentError, DocumentNotFoundError, FetchError, VerificationError
 from cobs.reference.symbols import Symbol, parse_symbol
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "LANGUAGES",
@@ -581,7 +578,7 @@ def fetch_chain(
     >>> [p.name for p in fetch_chain("Kazakhstan", "CRC")]  # doctest: +SKIP
     ['CRC_C_15_Add.213.pdf', 'CRC_C_KAZ_CO_3.pdf', 'CRC_C_KAZ_CO_4.pdf']
     """
-    from cobs.sources.registry import registry
+    from cobs.sources._registry import chain_symbols, registry
 
     if protocol not in (None, "OPSC", "OPAC"):
         raise ValueError(f"protocol must be None, 'OPSC' or 'OPAC', got {protocol!r}")
@@ -598,11 +595,3 @@ def fetch_chain(
         listed = "; ".join(str(e) for e in errors)
         raise FetchError(f"{state}/{committee}", f"{len(errors)} of {len(errors) + len(paths)} COs not fetched: {listed}")
     return paths
-
-
-def chain_symbols(table: pd.DataFrame, *, protocol: str | None = None) -> list[str]:
-    """The symbols of a registry table that form one chain (one treaty or protocol), oldest first."""
-    chosen = [(parse_symbol(s), s) for s in table["symbol"] if parse_symbol(s).protocol == protocol]
-    chosen.sort(key=lambda item: (item[0].cycles or (0,), item[1]))
-    return [symbol for _, symbol in chosen]
-

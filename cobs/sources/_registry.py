@@ -119,6 +119,13 @@ def registry(*, state: str | None = None, committee: str | None = None) -> pd.Da
     return table.reset_index(drop=True)
 
 
+def chain_symbols(table: pd.DataFrame, *, protocol: str | None = None) -> list[str]:
+    """The symbols of a registry table that form one chain (one treaty or protocol), oldest first."""
+    chosen = [(parse_symbol(s), s) for s in table["symbol"] if parse_symbol(s).protocol == protocol]
+    chosen.sort(key=lambda item: (item[0].cycles or (0,), item[1]))
+    return [symbol for _, symbol in chosen]
+
+
 def _read(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(

@@ -24,14 +24,13 @@ import re
 
 import pandas as pd
 
-from cobs.columns import ACTION_COLUMNS as _ACTION_DOCS
+from cobs.columns import ACTION_COLUMNS
 from cobs.reference.lexicons import action_verbs
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
 
-__all__ = ["actions", "action_verb", "locate_action", "ACTION_COLUMNS"]
+__all__ = ["action_verb", "actions", "locate_action"]
 
-ACTION_COLUMNS = list(_ACTION_DOCS)
 _NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
            "text", "page"}
 _OPTIONAL = {"notes"}  # tables written before the column existed are still accepted
@@ -204,7 +203,7 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)
     if len(out):
         out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
-    from cobs.measure.wording import STRENGTH_DTYPE
+    from cobs.measures._wording import STRENGTH_DTYPE
 
     out["strength"] = out["strength"].replace("", None).astype(STRENGTH_DTYPE)
     out["page"] = out["page"].astype("Int64")

@@ -19,7 +19,7 @@ import functools
 import re
 
 from cobs.reference.lexicons import clusters, themes
-from cobs.measure.citations import articles
+from cobs.measures._citations import articles
 
 __all__ = ["cluster_id", "theme"]
 

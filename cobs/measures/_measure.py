@@ -1,10 +1,4 @@
-"""Measures of recommendations: wording, citations and themes.
-
-:func:`actions` cuts recommendation paragraphs into requested actions;
-:func:`measure` adds one column per measure (documented in
-:data:`cobs.columns.MEASURE_COLUMNS`); :func:`citations` lists every citation of
-a table in long form, one row per citation.
-"""
+"""The measured action table (:func:`measure`) and the citation table (:func:`citations`)."""
 
 from __future__ import annotations
 
@@ -13,13 +7,13 @@ from collections import Counter
 
 import pandas as pd
 
-from cobs.measure.actions import ACTION_COLUMNS, actions
-from cobs.measure.citations import article_key, articles, general_comments, instruments, persistence, previous
-from cobs.measure.themes import cluster_id, theme
+from cobs.measures._actions import actions
+from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
+from cobs.measures._themes import cluster_id, theme
+from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
 from cobs.reference.committees import treaty_articles
-from cobs.measure.wording import STRENGTHS, action_category, hedges, intensifiers, specificity_parts
 
-__all__ = ["actions", "measure", "citations", "ACTION_COLUMNS", "STRENGTHS"]
+__all__ = ["citations", "measure"]
 
 _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_bound", "articles",
              "cluster_articles", "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme",
@@ -170,7 +164,7 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``symbol``, ``para``, ``sub``, ``type`` (article, general_comment, previous,
-        instrument) and ``citation`` (the canonical string of :mod:`cobs.measure.citations`).
+        instrument) and ``citation`` (the canonical string of :mod:`cobs.measures._citations`).
         Articles are those cited in the text (not the cluster heading's); general
         comments carry the year the table's documents give them. Given a paragraph
         table, each citation counts once per row (the way to count "most cited");

@@ -1,0 +1,37 @@
+"""Measures of recommendations: wording, citations and themes.
+
+:func:`actions` cuts recommendation paragraphs into requested actions;
+:func:`measure` adds one column per measure (documented in
+:data:`cobs.columns.MEASURE_COLUMNS`); :func:`citations` lists every citation of
+a table in long form, one row per citation.
+
+The modules behind them (private, as in scikit-learn): ``_actions`` (actions and
+their operative verbs), ``_wording`` (strength, intensifiers, hedges,
+specificity), ``_citations`` (articles, general comments, earlier COs,
+instruments), ``_themes`` (clusters and themes), ``_measure`` (the table).
+"""
+
+from cobs.measures._actions import actions
+from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
+from cobs.measures._measure import citations, measure
+from cobs.measures._themes import cluster_id, theme
+from cobs.measures._wording import STRENGTH_DTYPE, STRENGTHS, action_category, hedges, intensifiers
+
+__all__ = [
+    "STRENGTHS",
+    "STRENGTH_DTYPE",
+    "action_category",
+    "actions",
+    "article_key",
+    "articles",
+    "citations",
+    "cluster_id",
+    "general_comments",
+    "hedges",
+    "instruments",
+    "intensifiers",
+    "measure",
+    "persistence",
+    "previous",
+    "theme",
+]

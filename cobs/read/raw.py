@@ -1,0 +1,47 @@
+"""A file's bytes -> its :class:`RawDocument`, with the reader for its format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cobs.errors import UnsupportedFormatError
+from cobs.read._lines import RawDocument
+from cobs.read.docx import read_docx
+from cobs.read.html import read_html
+from cobs.read.pdf import read_pdf
+from cobs.read.text import read_text
+
+__all__ = ["read_raw", "sniff_format"]
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of a file from its first bytes: 'pdf', 'docx', 'doc', 'html' or 'txt'."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    lowered = data[:4096].lower()
+    if lowered.lstrip().startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "html"  # also a page saved by a browser, with a comment before <html>
+    return "txt"
+
+
+def read_raw(path: Path, data: bytes, *, format: str | None = None) -> RawDocument:
+    """Read a file's bytes with the reader for its format."""
+    kind = format or sniff_format(data)
+    if kind == "pdf":
+        return read_pdf(path, data)
+    if kind == "txt":
+        return read_text(path, data)
+    if kind == "docx":
+        return read_docx(path, data)
+    if kind == "html":
+        return read_html(path, data)
+    if kind == "doc":
+        raise UnsupportedFormatError(
+            path, "the file is an old binary Word document (.doc); save it as .docx or PDF, or fetch the PDF"
+        )
+    raise UnsupportedFormatError(path, f"cobs cannot read {kind} files; give a PDF, Word (.docx), HTML or text file")
