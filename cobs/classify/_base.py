@@ -14,6 +14,7 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import column_or_1d
 
 from cobs.classify._features import OpeningAnalyzer
+from cobs.text import vectorizer
 
 Texts = Union[Sequence[str], np.ndarray, pd.Series]
 """What the classifiers take as ``X``: a one-dimensional sequence of str."""
@@ -95,8 +96,10 @@ def make_features(
     """Word, character and opening-word TF-IDF features, side by side."""
     parts: list[tuple[str, TfidfVectorizer]] = []
     if word_ngrams is not None:
-        parts.append(("words", TfidfVectorizer(ngram_range=word_ngrams, sublinear_tf=True, min_df=min_df,
-                                               dtype=np.float64)))
+        # the shared tokenisation (cobs.text), as scikit-learn's default: no stop words or formula phrases
+        # left out, the setting the classifiers' figures were measured with
+        parts.append(("words", vectorizer(ngram_range=word_ngrams, stop_words=None, formula=(), numbers=True,
+                                          min_df=min_df)))
     if char_ngrams is not None:
         parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True,
                                                min_df=max(min_df, 2), dtype=np.float64)))

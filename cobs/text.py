@@ -1,0 +1,299 @@
+"""Text as features: one tokenisation and one list of formula phrases for classify, compare and topics.
+
+Concluding observations repeat their frame in almost every paragraph ("The
+Committee recommends that the State party ...", "in close consultation with ...
+persons with disabilities, through their representative organizations"). What
+decides whether two recommendations are about the same thing is what is left
+when that frame is set aside. This module owns that step, so that the
+classifiers, :mod:`cobs.compare` and :mod:`cobs.topics` cut texts into the same
+tokens and leave out the same phrases:
+
+* :data:`TOKEN_PATTERN`: a token is a run of two or more word characters
+  (scikit-learn's default), lower-cased;
+* :func:`formula_phrases`: the committees' formula words and phrases, from
+  ``cobs/data/formula_phrases.csv`` (each with its kind and why it is there):
+  ``frame`` (who speaks to whom, operative verbs, citation formulas),
+  ``generic`` (request words that say what kind of action, not about what:
+  "ensure", "take measures", the CRPD's article 4 (3) consultation formula) and
+  ``treaty`` (the treaty's own subject: "persons with disabilities" in CRPD COs);
+* :class:`Analyzer`: text -> tokens and n-grams, without English stop words and
+  formula phrases; n-grams do not reach across a sentence break or a phrase
+  left out;
+* :func:`vectorizer`: a scikit-learn ``TfidfVectorizer`` or ``CountVectorizer``
+  with that analyzer.
+
+Examples
+--------
+>>> from cobs.text import Analyzer
+>>> Analyzer(ngram_range=(1, 2))("The Committee recommends that the State party adopt a juvenile justice law.")
+['adopt', 'juvenile', 'justice', 'law', 'adopt juvenile', 'juvenile justice', 'justice law']
+>>> Analyzer(formula=())("The Committee recommends that the State party adopt a law.")
+['committee', 'recommends', 'state', 'party', 'adopt', 'law']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Iterable
+from typing import Literal
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+from cobs.reference._tables import read_rows
+
+__all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "tokens", "vectorizer"]
+
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+"""A token: two or more word characters (scikit-learn's default ``token_pattern``), matched on lower-cased text."""
+
+FORMULA_KINDS = ("frame", "generic", "treaty")
+"""Kinds of formula phrase in ``cobs/data/formula_phrases.csv``."""
+
+_BREAK = ""  # stands where a sentence ends or a phrase was left out: n-grams do not cross it
+_SCAN = re.compile(r"(?u)\b\w\w+\b|[.;:!?()]")
+_SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]*(?:/[A-Za-z0-9.\-]+){2,}")  # CRPD/C/AZE/CO/1, E/C.12/KAZ/CO/2, A/HRC/...
+
+
+def formula_phrases(
+    *, kinds: Collection[str] = ("frame", "generic"), committees: Collection[str] = ()
+) -> tuple[str, ...]:
+    """The formula phrases of the given kinds, lower case, longest first.
+
+    Parameters
+    ----------
+    kinds : collection of {"frame", "generic", "treaty"}
+        Which kinds of phrase (see the module's description).
+    committees : collection of str
+        Phrases tied to a committee ("persons with disabilities": CRPD) are
+        included only for these committees; phrases of every committee
+        (``committee`` empty in the file) always are.
+
+    Examples
+    --------
+    >>> "the state party" in formula_phrases()
+    True
+    >>> "persons with disabilities" in formula_phrases(kinds=["treaty"], committees=["CRPD"])
+    True
+    >>> "persons with disabilities" in formula_phrases(kinds=["treaty"])
+    False
+    """
+    _check_kinds(kinds)
+    chosen = {str(c).upper() for c in committees}
+    found = {
+        row["phrase"].lower()
+        for row in read_rows("formula_phrases.csv")
+        if row["kind"] in kinds and (not row["committee"] or row["committee"] in chosen)
+    }
+    return tuple(sorted(found, key=lambda p: (-len(p.split()), p)))
+
+
+def _check_kinds(kinds: Collection[str]) -> None:
+    if isinstance(kinds, str) or not all(k in FORMULA_KINDS for k in kinds):
+        raise ValueError(f"kinds must be a collection of {', '.join(map(repr, FORMULA_KINDS))}, got {kinds!r}")
+
+
+@functools.cache
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First token -> the phrases (as token tuples) starting with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(re.findall(TOKEN_PATTERN, phrase))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@functools.cache
+def _stemmer() -> object:
+    from nltk.stem.snowball import SnowballStemmer  # code only: no NLTK data needed
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)  # type: ignore[attr-defined]
+
+
+class Analyzer:
+    """Text -> tokens and n-grams, with stop words and formula phrases left out.
+
+    A picklable callable for scikit-learn vectorisers (``analyzer=Analyzer()``).
+
+    Parameters
+    ----------
+    ngram_range : tuple (min_n, max_n), default (1, 1)
+        Which n-grams to return; an n-gram joins tokens with one space.
+    stop_words : "english", None or collection of str, default "english"
+        Words left out (scikit-learn's English list, or your own). They are
+        skipped in n-grams as scikit-learn does ("access to justice" gives
+        "access justice").
+    formula : collection of {"frame", "generic", "treaty"}, default ("frame", "generic")
+        Kinds of formula phrase left out (:func:`formula_phrases`); ``()`` keeps
+        them all. N-grams do not reach across a phrase left out.
+    committees : collection of str, default ()
+        Committees whose own phrases are left out too (``treaty`` and
+        committee-specific ``generic`` phrases: the CRPD's article 4 (3) formula).
+    stem : bool, default False
+        Reduce words to their Snowball (Porter 2) stem: "ratify", "ratified" ->
+        "ratifi". Helps matching; hurts the readability of topic terms.
+    numbers : bool, default False
+        Keep tokens made of digits only (years, paragraph numbers).
+    """
+
+    def __init__(
+        self,
+        *,
+        ngram_range: tuple[int, int] = (1, 1),
+        stop_words: Literal["english"] | Collection[str] | None = "english",
+        formula: Collection[str] = ("frame", "generic"),
+        committees: Collection[str] = (),
+        stem: bool = False,
+        numbers: bool = False,
+    ) -> None:
+        if (not isinstance(ngram_range, tuple) or len(ngram_range) != 2
+                or not all(isinstance(n, int) for n in ngram_range) or not 1 <= ngram_range[0] <= ngram_range[1]):
+            raise ValueError(
+                f"ngram_range must be a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {ngram_range!r}"
+            )
+        _check_kinds(formula)
+        self.ngram_range = ngram_range
+        self.stop_words = stop_words
+        self.formula = tuple(formula)
+        self.committees = tuple(committees)
+        self.stem = stem
+        self.numbers = numbers
+        if stop_words == "english":
+            self._stop = frozenset(ENGLISH_STOP_WORDS)
+        elif stop_words is None:
+            self._stop = frozenset()
+        elif isinstance(stop_words, str):
+            raise ValueError(f"stop_words must be 'english', None or a collection of words, got {stop_words!r}")
+        else:
+            self._stop = frozenset(w.lower() for w in stop_words)
+        self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+
+    def __repr__(self) -> str:
+        return (f"Analyzer(ngram_range={self.ngram_range!r}, stop_words={self.stop_words!r}, "
+                f"formula={self.formula!r}, committees={self.committees!r}, stem={self.stem!r}, "
+                f"numbers={self.numbers!r})")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Analyzer) and repr(self) == repr(other)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_phrases"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+
+    def words(self, text: str) -> list[str]:
+        """The text's tokens in order, with ``""`` where a sentence ends or a phrase was left out."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__} ({text!r})")
+        scanned = _SCAN.findall(_SYMBOL.sub(" . ", text).lower())
+        out: list[str] = []
+        i, n = 0, len(scanned)
+        while i < n:
+            word = scanned[i]
+            for phrase in self._phrases.get(word, ()):
+                if tuple(scanned[i:i + len(phrase)]) == phrase:
+                    out.append(_BREAK)
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+                if not word[0].isalnum() and word[0] != "_":
+                    out.append(_BREAK)
+                elif word in self._stop or (not self.numbers and word.isdigit()):
+                    continue
+                else:
+                    out.append(_stem(word) if self.stem else word)
+        return out
+
+    def __call__(self, text: str) -> list[str]:
+        words = self.words(text)
+        low, high = self.ngram_range
+        grams: list[str] = [w for w in words if w] if low == 1 else []
+        if high < 2:
+            return grams
+        segments: list[list[str]] = [[]]
+        for w in words:
+            if w:
+                segments[-1].append(w)
+            elif segments[-1]:
+                segments.append([])
+        for n in range(max(low, 2), high + 1):
+            for seg in segments:
+                grams.extend(" ".join(seg[i:i + n]) for i in range(len(seg) - n + 1))
+        return grams
+
+
+def tokens(text: str, **options: object) -> list[str]:
+    """The tokens of one text, as :class:`Analyzer` (``**options``) gives them.
+
+    >>> tokens("Ratify the Optional Protocol (CRPD/C/AZE/CO/1, para. 13).")
+    ['ratify', 'optional', 'protocol']
+    """
+    return Analyzer(**options)(text)  # type: ignore[arg-type]
+
+
+def vectorizer(
+    *,
+    weighting: Literal["tfidf", "count", "binary"] = "tfidf",
+    ngram_range: tuple[int, int] = (1, 2),
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+    formula: Collection[str] = ("frame", "generic"),
+    committees: Collection[str] = (),
+    stem: bool = False,
+    numbers: bool = False,
+    min_df: int | float = 1,
+    max_df: int | float = 1.0,
+    max_features: int | None = None,
+    sublinear_tf: bool = True,
+    vocabulary: Iterable[str] | None = None,
+) -> TfidfVectorizer | CountVectorizer:
+    """A scikit-learn vectoriser that cuts texts as cobs does.
+
+    Parameters
+    ----------
+    weighting : {"tfidf", "count", "binary"}, default "tfidf"
+        TF-IDF (``sublinear_tf``, l2-normalised rows), raw counts, or 0/1 presence.
+    ngram_range, stop_words, formula, committees, stem, numbers
+        As for :class:`Analyzer`. With ``stop_words=None``, ``formula=()``, no
+        stemming and numbers kept, the tokens are exactly scikit-learn's default
+        ones (the classifiers' features, measured with them).
+    min_df, max_df, max_features, vocabulary
+        As for scikit-learn's vectorisers.
+    sublinear_tf : bool, default True
+        ``1 + log(tf)`` instead of raw term frequency (TF-IDF only).
+
+    Returns
+    -------
+    sklearn.feature_extraction.text.TfidfVectorizer or CountVectorizer
+        Not fitted.
+
+    Examples
+    --------
+    >>> v = vectorizer(ngram_range=(1, 1)).fit(["The Committee urges the State party to ratify the Protocol."])
+    >>> list(v.get_feature_names_out())
+    ['protocol', 'ratify']
+    """
+    if weighting not in ("tfidf", "count", "binary"):
+        raise ValueError(f"weighting must be 'tfidf', 'count' or 'binary', got {weighting!r}")
+    plain = stop_words is None and not formula and not stem and numbers
+    if plain:
+        Analyzer(ngram_range=ngram_range, stop_words=None, formula=())  # validates ngram_range
+        options: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "ngram_range": ngram_range, "lowercase": True}
+    else:
+        options = {"analyzer": Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula,
+                                        committees=committees, stem=stem, numbers=numbers)}
+    options.update(min_df=min_df, max_df=max_df, max_features=max_features, vocabulary=vocabulary)
+    if weighting == "tfidf":
+        return TfidfVectorizer(sublinear_tf=sublinear_tf, **options)  # type: ignore[arg-type]
+    return CountVectorizer(binary=weighting == "binary", **options)  # type: ignore[arg-type]

@@ -1,0 +1,81 @@
+"""cobs.text: the tokenisation and formula phrases that classify, compare and topics share."""
+
+import pickle
+
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from cobs.text import Analyzer, formula_phrases, tokens, vectorizer
+
+SEED_29A = ("29. The Committee urges the State party to: (a) Take all measures necessary to ensure that "
+            "children with disabilities have access to inclusive education (CRC/C/KAZ/CO/3, para. 50).")
+
+
+def test_plain_setting_is_scikit_learns_default():
+    texts = [SEED_29A, "Continue and strengthen its efforts; ratify the OP-CRC-SC in 2016.", "Don't isn't x-y"]
+    ours = vectorizer(ngram_range=(1, 2), stop_words=None, formula=(), numbers=True).fit(texts)
+    theirs = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts)
+    assert list(ours.get_feature_names_out()) == list(theirs.get_feature_names_out())
+    assert (ours.transform(texts) != theirs.transform(texts)).nnz == 0
+
+
+def test_formula_left_out_and_ngrams_do_not_cross_it():
+    got = Analyzer(ngram_range=(1, 2))("The Committee recommends that the State party adopt a law on juvenile justice.")
+    assert got == ["adopt", "law", "juvenile", "justice", "adopt law", "law juvenile", "juvenile justice"]
+    # "party adopt" would bridge the phrase left out; "justice law" a sentence break
+    two = Analyzer(ngram_range=(2, 2))("Adopt a law. Ensure justice for children.")
+    assert two == ["adopt law", "justice children"]
+
+
+def test_symbols_numbers_and_stop_words():
+    assert tokens(SEED_29A) == ["children", "disabilities", "access", "inclusive", "education"]
+    assert "50" in tokens(SEED_29A, numbers=True)
+    assert "kaz" not in tokens(SEED_29A, formula=(), stop_words=None)  # the symbol is a citation, not words
+    assert "the" in tokens("the law", stop_words=None, formula=())
+    assert tokens("the custom law", stop_words=["custom"]) == ["the", "law"]  # your list instead of the English one
+
+
+def test_committee_phrases_only_when_asked():
+    text = "Ensure that persons with disabilities, in close consultation with their representative organizations, vote."
+    assert "disabilities" in tokens(text)
+    assert tokens(text, formula=("frame", "generic", "treaty"), committees=["CRPD"]) == ["vote"]
+    assert "persons with disabilities" in formula_phrases(kinds=["treaty"], committees=["crpd"])
+    assert all(p == p.lower() for p in formula_phrases(kinds=["frame", "generic", "treaty"]))
+
+
+def test_stemming_matches_word_forms():
+    assert tokens("ratify", stem=True) == tokens("ratified", stem=True) == tokens("ratifies", stem=True)
+
+
+def test_analyzer_pickles_and_compares():
+    a = Analyzer(ngram_range=(1, 3), stem=True, committees=["CRPD"])
+    b = pickle.loads(pickle.dumps(a))
+    assert a == b and b(SEED_29A) == a(SEED_29A)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"ngram_range": (2, 1)}, "ngram_range"),
+        ({"formula": ["boilerplate"]}, "kinds"),
+        ({"formula": "frame"}, "kinds"),
+        ({"stop_words": "french"}, "stop_words"),
+    ],
+)
+def test_bad_options_are_named(options, message):
+    with pytest.raises(ValueError, match=message):
+        Analyzer(**options)
+
+
+def test_bad_input_is_named():
+    with pytest.raises(TypeError, match="text must be a str"):
+        tokens(None)
+    with pytest.raises(ValueError, match="weighting"):
+        vectorizer(weighting="bm25")
+
+
+def test_weightings():
+    texts = ["ratify the protocol protocol", "adopt the law"]
+    counts = vectorizer(weighting="count", ngram_range=(1, 1)).fit_transform(texts)
+    binary = vectorizer(weighting="binary", ngram_range=(1, 1)).fit_transform(texts)
+    assert counts.max() == 2 and binary.max() == 1
