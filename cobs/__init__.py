@@ -12,17 +12,25 @@ The data flow follows the package layout:
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
+``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
-from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.columns import (
+    ACTION_COLUMNS,
+    FOOTNOTE_COLUMNS,
+    MEASURE_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    SET_ASIDE_COLUMNS,
+    TALLY_COLUMNS,
+)
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
-from cobs.measures import actions, citations, measure
+from cobs.measures import actions, citations, measure, tally
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -46,6 +54,8 @@ _ON_FIRST_USE = {
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
 }
+# Subpackages reached as attributes after `import cobs` (cobs.plot.mix): imported on first use (matplotlib).
+_SUBPACKAGES = {"plot"}
 
 
 def __getattr__(name: str) -> object:
@@ -55,11 +65,15 @@ def __getattr__(name: str) -> object:
         value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
         globals()[name] = value
         return value
+    if name in _SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"cobs.{name}")
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | _SUBPACKAGES)
 
 
 try:
@@ -74,6 +88,7 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "TALLY_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
@@ -104,5 +119,6 @@ __all__ = [
     "state_code",
     "state_name",
     "states_table",
+    "tally",
     "upr_info_labels",
 ]

@@ -104,3 +104,15 @@ MEASURE_COLUMNS: dict[str, str] = {
     "there is no subheading), 'model' (predicted by measure(..., theme_model=...)), '' (none).",
 }
 """Columns :func:`cobs.measure` adds to the action table."""
+
+TALLY_COLUMNS: dict[str, str] = {
+    "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
+    "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",
+    "category": "Its value, as a string ('urges', '4'); missing for the rows where the column is missing (or '').",
+    "count": "Rows of the group with this category.",
+    "n": "Rows in the group (every category, missing included).",
+    "share": "count / n.",
+    "refs": "The references of the rows counted ('CRC/C/KAZ/CO/4, para. 29 (a)'), in table order (a list).",
+}
+"""Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
+``cobs.compare.profile``, plus the references)."""
