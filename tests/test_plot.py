@@ -181,6 +181,9 @@ def test_citations_count_citing_paragraphs_general_comments_first():
     assert "40" not in set(data["category"])  # articles only when asked
     ax = cobs.plot.citations(citations(), types=["article"], top=1)
     assert tick_texts(ax.yaxis) == ["40"] and ax.get_legend() is None
+    ax = cobs.plot.citations(citations(), top=2)
+    assert tick_texts(ax.yaxis) == ["CRC general comment No. 13 (2011)", "CRC general comment No. 5 (2003)"]
+    assert ax.get_ylabel() == "The 2 cited most (of 4)"
 
 
 def test_citations_need_the_ref_column():

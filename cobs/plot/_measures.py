@@ -474,6 +474,7 @@ def citations(
         return finish(ax, data, return_data)
     data = tally(table, "citation", by="type")
     data = data[data["count"] > 0]
+    cited = len(data)
     if top is not None:
         if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
             raise ValueError(f"cobs.plot.citations: top must be a positive integer or None, got {top!r}")
@@ -497,6 +498,8 @@ def citations(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.1)
     ax.set_xlabel("Paragraphs citing it")
+    if len(data) < cited:
+        ax.set_ylabel(f"The {len(data)} cited most (of {cited})")
     if len(set(data["type"])) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     if symbol:
