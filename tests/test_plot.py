@@ -291,7 +291,7 @@ def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
     assert len(bands) == 2
     assert bands[0].get_paths()[0].vertices[:, 1].min() == pytest.approx(0.07)
     assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
-    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share)"
+    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
     assert len(data) == 4
 
 
