@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
-from typing import Union
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ from sklearn.utils.validation import column_or_1d
 from cobs.classify._features import OpeningAnalyzer
 from cobs.text import vectorizer
 
-Texts = Union[Sequence[str], np.ndarray, pd.Series]
+Texts = Sequence[str] | np.ndarray | pd.Series
 """What the classifiers take as ``X``: a one-dimensional sequence of str."""
 
 EXPLAIN_COLUMNS: dict[str, str] = {
@@ -112,12 +112,20 @@ def make_features(
 
 
 def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
-    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``."""
+    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``, with a warning."""
     try:
         return features.fit_transform(texts).tocsr()
     except ValueError as exc:  # "After pruning, no terms remain" / "max_df corresponds to < documents than min_df"
         if "min_df" not in str(exc) and "no terms remain" not in str(exc):
             raise
+        asked = sorted({params["min_df"] for _, params in
+                        ((n, t.get_params()) for n, t in features.transformer_list)})
+        warnings.warn(
+            f"min_df={asked[0] if len(asked) == 1 else asked} leaves no term in the {len(texts)} training texts; "
+            "the features were fitted with min_df=1 instead (give more texts, or set min_df=1 to say so)",
+            UserWarning,
+            stacklevel=3,
+        )
         features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
         return features.fit_transform(texts).tocsr()
 
@@ -162,7 +170,7 @@ def explain_rows(
     values = row.data
     contributions = values * coef[idx]
     order = np.argsort(-np.abs(contributions), kind="stable")[:top]
-    sets, terms = zip(*(str(names[idx[i]]).split("__", 1) for i in order)) if len(order) else ((), ())
+    sets, terms = zip(*(str(names[idx[i]]).split("__", 1) for i in order), strict=True) if len(order) else ((), ())
     return pd.DataFrame(
         {
             "label": [label] * len(order),
