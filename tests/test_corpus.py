@@ -306,3 +306,22 @@ def test_read_corpus_on_a_dask_cluster_gives_the_same_rows(tmp_path):
         table = read_corpus(paths, n_jobs=-1, cache=False)
     assert len(stream.data) >= 2  # the documents were parsed by the cluster's workers
     pd.testing.assert_frame_equal(table, expected)
+
+
+def test_progress_in_an_executed_notebook_ends_at_its_last_state(tmp_path):
+    """A notebook run by nbclient (no terminal): the saved output ends on the finished count, not on 0/20."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(20):
+        (folder / f"co_{i:02}.txt").write_text(text.replace("Kazakhstan*", f"State {i}*", 1), encoding="utf-8")
+    code = (f"import warnings, cobs\nwarnings.simplefilter('ignore')\n"
+            f"table = cobs.read_corpus({str(folder)!r}, data_home={str(tmp_path / 'cache')!r})\nlen(table)")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    outputs = notebook.cells[0].outputs
+    shown = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    shown += "".join(repr(o.get("data", {})) for o in outputs if o.output_type != "stream")
+    assert "20/20" in shown  # before: nothing at all without a terminal (and a frozen 0/129 widget with one)
