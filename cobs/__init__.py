@@ -9,9 +9,10 @@ The data flow follows the package layout:
 ``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measures``   :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.tables``     :func:`read_table`: a table written to CSV, JSON or Parquet, read back with its dtypes
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
-``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
+``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
 ``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 """
 
@@ -21,6 +22,7 @@ from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
     ALIGN_COLUMNS,
+    CITATION_COLUMNS,
     FOOTNOTE_COLUMNS,
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
@@ -43,6 +45,7 @@ from cobs.reference import (
     states_table,
 )
 from cobs.sources import REGISTRY_COLUMNS, fetch, fetch_chain, registry
+from cobs.tables import read_table
 
 # The classifiers and the validation toolkit import scikit-learn (2 s): they are loaded on
 # first use, so that reading documents and the command line start in a second.
@@ -80,6 +83,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "ACTION_COLUMNS",
     "ALIGN_COLUMNS",
+    "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
@@ -111,6 +115,7 @@ __all__ = [
     "parse_symbol",
     "read_corpus",
     "read_document",
+    "read_table",
     "registry",
     "sample_for_coding",
     "state_code",

@@ -13,16 +13,17 @@ from typing import Literal
 import pandas as pd
 
 from cobs.cache import file_digest, load_parsed, store_parsed
-from cobs.columns import PARAGRAPH_COLUMNS
+from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, read_document
 from cobs.errors import DocumentError
+from cobs.tables import conform
 
 __all__ = ["read_corpus", "corpus_summary", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
 
 READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 """File name endings :func:`read_corpus` picks up in a folder."""
 
-_LISTED = 5  # files named in the warning; all are in table.attrs["errors"]
+_LISTED = 5  # files named in the warning; read_corpus(..., report=True) lists them all
 _PROGRESS_FROM = 20  # show a progress bar when at least this many files must be parsed
 
 
@@ -158,7 +159,7 @@ def read_corpus(
     with _progress(len(todo), progress) as bar:
         if workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-                for digest, result in zip(todo, pool.map(_read_one, todo.values(), chunksize=4)):
+                for digest, result in zip(todo, pool.map(_read_one, todo.values(), chunksize=4), strict=False):
                     results[digest] = result
                     bar.update()
         else:
@@ -211,11 +212,7 @@ def read_corpus(
 
 
 def _empty_table() -> pd.DataFrame:
-    from cobs.document import _KIND_DTYPE
-
-    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})  # notes: lists
-    return table.astype({"para": "int64", "year": "Int64", "page": "Int64", "line": "Int64", "bold": "float64",
-                         "kind": _KIND_DTYPE})
+    return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in PARAGRAPH_COLUMNS})
 
 
 def _moved(doc: Document, path: Path) -> Document:
@@ -233,6 +230,7 @@ def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
     missing = {"symbol", "committee", "state", "year", "para", "sub", "kind"} - set(table.columns)
     if missing:
         raise ValueError(f"corpus_summary needs a paragraph table; columns missing: {sorted(missing)}")
+    table = conform(table)
     own = table[table["sub"] == ""]
     grouped = own.groupby("symbol", sort=False)
     summary = grouped[["committee", "state", "year"]].first()
