@@ -13,6 +13,7 @@ The data flow follows the package layout:
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -20,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
+    ALIGN_COLUMNS,
     CITATION_COLUMNS,
     FOOTNOTE_COLUMNS,
     MEASURE_COLUMNS,
@@ -54,6 +56,7 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
+    "compare": "cobs.compare",
 }
 
 
@@ -61,7 +64,8 @@ def __getattr__(name: str) -> object:
     if name in _ON_FIRST_USE:
         import importlib
 
-        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        module = importlib.import_module(_ON_FIRST_USE[name])
+        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage: itself
         globals()[name] = value
         return value
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
@@ -78,6 +82,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "ALIGN_COLUMNS",
     "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
@@ -96,6 +101,7 @@ __all__ = [
     "agreement",
     "citations",
     "committee_code",
+    "compare",
     "committee_name",
     "committees_table",
     "confusion_table",
