@@ -126,6 +126,7 @@ CITATION_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
     "para": "Paragraph number.",
     "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "ref": "Citation of the row citing: 'CRC/C/KAZ/CO/4, para. 7'.",
     "type": "What is cited: article, general_comment, previous (an earlier CO), instrument.",
     "citation": "The canonical citation: '19', 'CRC general comment No. 13 (2011)', 'CRC/C/KAZ/CO/3, paras. 15, 17', "
     "'Paris Principles'.",
@@ -199,3 +200,15 @@ ALIGN_COLUMNS: dict[str, str] = {
     "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
+
+TALLY_COLUMNS: dict[str, str] = {
+    "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
+    "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",
+    "category": "Its value, as a string ('urges', '4'); missing for the rows where the column is missing (or '').",
+    "count": "Rows of the group with this category.",
+    "n": "Rows in the group (every category, missing included).",
+    "share": "count / n.",
+    "refs": "The references of the rows counted ('CRC/C/KAZ/CO/4, para. 29 (a)'), in table order (a list).",
+}
+"""Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
+``cobs.compare.profile``, plus the references)."""
