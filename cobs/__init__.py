@@ -13,6 +13,7 @@ The data flow follows the package layout:
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 ``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 """
 
@@ -21,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
+    ALIGN_COLUMNS,
     CITATION_COLUMNS,
     FOOTNOTE_COLUMNS,
     MEASURE_COLUMNS,
@@ -56,27 +58,24 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
+    "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
+    "plot": "cobs.plot",
 }
-# Subpackages reached as attributes after `import cobs` (cobs.plot.mix): imported on first use (matplotlib).
-_SUBPACKAGES = {"plot"}
 
 
 def __getattr__(name: str) -> object:
     if name in _ON_FIRST_USE:
         import importlib
 
-        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        module = importlib.import_module(_ON_FIRST_USE[name])
+        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage: itself
         globals()[name] = value
         return value
-    if name in _SUBPACKAGES:
-        import importlib
-
-        return importlib.import_module(f"cobs.{name}")
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__) | _SUBPACKAGES)
+    return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
 try:
@@ -86,6 +85,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "ALIGN_COLUMNS",
     "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
@@ -107,6 +107,7 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
+    "compare",
     "confusion_table",
     "corpus_summary",
     "data_home",
