@@ -69,6 +69,45 @@ def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
     assert list(strength["refs"].iloc[0]) == [] or isinstance(strength["refs"].iloc[0][0], str)
 
 
+def test_cycle_comparisons_where_a_state_has_two_documents(report):
+    folder = report.folder
+    html = report.page.read_text(encoding="utf-8")
+    assert '<section id="cycles">' in html
+    for later in ("CRPD_C_AZE_CO_2-3", "CRPD_C_NZL_CO_2-3"):  # the two bundled cycle pairs, nothing else
+        assert (folder / "figures" / f"cycles-{later}.pdf").is_file()
+        assert (folder / "figures" / f"cycles-{later}-style.pdf").is_file()
+        assert (folder / "tables" / f"cycles-{later}-links.parquet").is_file()
+    assert len(list((folder / "figures").glob("cycles-*.pdf"))) == 4
+    links = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
+    # CRPD/C/AZE/CO/2-3 cites CO/1 paras 13, 23, 27 and 29 in its footnotes (read in the PDF): hard links
+    assert sorted(links.loc[links["evidence"] == "citation", "earlier_ref"]) == [
+        f"CRPD/C/AZE/CO/1, para. {n}" for n in (13, 23, 27, 29)]
+    assert set(links["status"]) == {"repeated", "modified", "new", "dropped"}
+    # the figure counts each row of the link table once, by its status, and cites it
+    drawn = pd.read_csv(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-data.csv")
+    status = drawn[drawn["dimension"] == "status"]
+    assert status.groupby("category")["count"].sum().to_dict() == links["status"].value_counts().to_dict()
+    new = status[(status["category"] == "new") & (status["count"] > 0)]
+    assert sorted(new["refs"].str.split("; ").sum()) == sorted(links.loc[links["status"] == "new", "later_ref"])
+    # against the committee's style: Azerbaijan's CO/1 urges in 7 paragraphs, CO/2-3 in none (read in the PDFs)
+    style = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-style-data.parquet")
+    assert list(dict.fromkeys(style["documents"])) == [
+        "CRPD/C/AZE/CO/1 (2014)", "other CRPD COs of 2014-2015 (NZL, TKM)",
+        "CRPD/C/AZE/CO/2-3 (2024)", "other CRPD COs of 2022-2024 (BLR, GEO, NZL)"]
+    urged = style[style["category"] == "urges"].set_index("documents")
+    assert [r.split(", para. ")[1] for r in urged.loc["CRPD/C/AZE/CO/1 (2014)", "refs"]] == [
+        "13", "19", "25", "29", "37", "39", "45"]
+    assert urged.loc["CRPD/C/AZE/CO/2-3 (2024)", "count"] == 0
+    sizes = report.data.actions.groupby("symbol").size()
+    assert urged.loc["other CRPD COs of 2014-2015 (NZL, TKM)", "n"] == sizes["CRPD/C/NZL/CO/1"] + sizes[
+        "CRPD/C/TKM/CO/1"]
+    # ... so that every link from an urged paragraph is softened, and the page says how many links changed
+    assert (links.loc[links["earlier_verb"] == "urge", "change"] == "softened").all()
+    change = links["change"].value_counts()
+    assert (f"stronger than before on {change['escalated']} links and weaker on {change['softened']} links"
+            in html)
+
+
 def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     html = report.page.read_text(encoding="utf-8")
     figures = len([p for p in report.figures if p.suffix == ".pdf"])
@@ -77,7 +116,7 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing to fetch: readable offline
     assert "<script" not in html
     assert len(re.findall(r'<details id="refs-', html)) == figures
-    for section in ("documents", "profiles", "states", "references"):
+    for section in ("documents", "profiles", "cycles", "states", "references"):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
@@ -139,7 +178,8 @@ def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     assert f"wrote {out / 'index.html'} (1 document, 1 figure)" in printed
     assert f"{out / 'figures'}/" in printed and f"{out / 'tables'}/" in printed
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert '<section id="states">' not in html  # one document: nothing to compare across States
+    assert '<section id="states">' not in html  # one document: nothing to compare across States or cycles
+    assert '<section id="cycles">' not in html
     # an earlier report is replaced; a folder of other files is not touched
     assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0
     other = tmp_path / "notes"

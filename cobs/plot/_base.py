@@ -117,6 +117,12 @@ def wrap(label: object, width: int = 32) -> str:
     return textwrap.fill(str(label), width, break_long_words=False, break_on_hyphens=False)
 
 
+def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
+    """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    return wide if width >= 5 else narrow
+
+
 def text_color(rgba: Sequence[float]) -> str:
     """Black or white, whichever reads better on a cell of this colour."""
     r, g, b = rgba[:3]

@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from cobs.measures import tally
-from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, new_axes, row_height, wrap
+from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, label_chars, new_axes, row_height, wrap
 
 __all__ = ["STATUSES", "cycle_changes", "keyness"]
 
@@ -106,7 +106,7 @@ def cycle_changes(
     data = data.assign(_y=index, _d=(data["dimension"] == "change").astype(int), _c=data["category"].map(
         {c: i for i, c in enumerate([*STATUSES, *_CHANGES, "same"])}).fillna(len(STATUSES) + 3))
     data = data[data["_y"] >= 0].sort_values(["_d", "_y", "_c"], kind="stable")
-    labels = [wrap(t, 40) for t in themes]
+    labels = [wrap(t, label_chars(ax)) for t in themes]
     ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.3)
     y = np.arange(len(themes))
     left = np.zeros(len(themes))
@@ -132,7 +132,7 @@ def cycle_changes(
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Requests")
+    ax.set_xlabel("Recommendations (one per link)")
     handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
     handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
                 for name, (m, c, what) in _CHANGES.items()]

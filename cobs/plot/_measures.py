@@ -303,7 +303,7 @@ def mix(
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("Requested actions")
     ax.set_ylabel({"cluster_id": "Cluster", "symbol": "Document", "state": "State", "cycle": "Cycle",
-                   "committee": "Committee", "year": "Year"}.get(by, by))
+                   "committee": "Committee", "year": "Year", "documents": "Documents"}.get(by, by))
     return finish(ax, data, return_data)
 
 

@@ -52,7 +52,8 @@ td.refs { max-width: 36rem; }
 code { font-size: 0.9em; }
 """
 
-_NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "year", "rows", "value", "row_share")
+_NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "year", "rows", "value", "row_share",
+            "earlier_para", "later_para", "similarity", "score")
 
 
 def _e(text: object) -> str:
@@ -66,6 +67,8 @@ def _cell(column: str, value: object) -> str:
         return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
     if column == "share" and isinstance(value, float):
         return f'<td class="num">{value:.1%}</td>'
+    if isinstance(value, float):
+        return f'<td class="num">{value:.3g}</td>'
     return f'<td class="num">{_e(value)}</td>' if column in _NUMERIC else f"<td>{_e(value)}</td>"
 
 
@@ -108,7 +111,11 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
             link = ""
             if part.name in tables:
                 link = f' <span class="files"><a href="{_e(tables[part.name])}">CSV</a></span>'
-            out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
+            if part.folded:
+                out.append(f'<details id="table-{_e(part.name)}"><summary>{_e(part.caption)}{link}</summary>'
+                           f"{table_html(part.frame)}</details>")
+            else:
+                out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
     if row:
         out.append('<div class="row">' + "".join(row) + "</div>")
     for sub in section.subsections:
