@@ -267,6 +267,37 @@ def test_keyness_bars_point_to_the_side_a_term_belongs_to():
         cobs.plot.keyness(keyness_table().assign(direction="both"))
 
 
+# similarity (the contract of cobs.compare.similarity) -----------------------------------------------------------
+
+def similarity_matrix():
+    names = ["CRPD/C/AZE/CO/1", "CRPD/C/MDA/CO/1", "CRPD/C/TKM/CO/1"]
+    return pd.DataFrame([[1.0, 0.20, 0.33], [0.20, 1.0, 0.54], [0.33, 0.54, 1.0]], index=pd.Index(names, name="symbol"),
+                        columns=pd.Index(names, name="symbol"))
+
+
+def test_similarity_draws_each_pair_once_below_the_diagonal():
+    ax, data = cobs.plot.similarity(similarity_matrix(), return_data=True)
+    assert tick_texts(ax.yaxis) == ["CRPD/C/MDA/CO/1", "CRPD/C/TKM/CO/1"]
+    assert tick_texts(ax.xaxis) == ["CRPD/C/AZE/CO/1", "CRPD/C/MDA/CO/1"]
+    assert [t.get_text() for t in ax.texts] == ["0.20", "0.33", "0.54"]
+    cells = ax.get_images()[0].get_array()
+    assert cells.mask.tolist() == [[False, True], [False, False]]  # above the diagonal: nothing
+    assert cells[1].tolist() == [0.33, 0.54] and ax.get_images()[0].norm.vmax == 0.54
+    assert data.to_dict("list") == {"symbol": ["CRPD/C/MDA/CO/1", "CRPD/C/TKM/CO/1", "CRPD/C/TKM/CO/1"],
+                                    "other": ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/1", "CRPD/C/MDA/CO/1"],
+                                    "similarity": [0.20, 0.33, 0.54]}
+
+
+def test_similarity_needs_a_square_matrix_of_numbers():
+    matrix = similarity_matrix()
+    with pytest.raises(ValueError, match="square matrix with the same labels"):
+        cobs.plot.similarity(matrix.iloc[:, :2])
+    with pytest.raises(ValueError, match="square matrix with the same labels"):
+        cobs.plot.similarity(matrix.iloc[::-1])
+    with pytest.raises(ValueError, match="must hold numbers"):
+        cobs.plot.similarity(matrix.astype(str))
+
+
 # prevalence (the contract of cobs.topics.prevalence) ------------------------------------------------------------
 
 def prevalence_table():
@@ -328,6 +359,7 @@ CALLS = [
     lambda ax: cobs.plot.citations(citations(), ax=ax),
     lambda ax: cobs.plot.cycle_changes(aligned(), ax=ax),
     lambda ax: cobs.plot.keyness(keyness_table(), ax=ax),
+    lambda ax: cobs.plot.similarity(similarity_matrix(), ax=ax),
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
 ]

@@ -20,6 +20,7 @@ Figures of comparisons, topics and validation
 
 ``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
+``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
 ``prevalence``      ``cobs.topics.prevalence``: topic prevalence by group and year, with intervals
 ``confusion``       ``cobs.confusion_table``: reference labels against predicted ones
 
@@ -38,7 +39,7 @@ Examples
 """
 
 from cobs.plot._base import OKABE_ITO, Plotted
-from cobs.plot._compare import STATUSES, cycle_changes, keyness
+from cobs.plot._compare import STATUSES, cycle_changes, keyness, similarity
 from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
 from cobs.plot._topics import prevalence
@@ -59,6 +60,7 @@ __all__ = [
     "mix",
     "prevalence",
     "savefig",
+    "similarity",
     "style",
     "theme_heatmap",
     "theme_profile",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, overload
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -11,9 +12,19 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from cobs.measures import tally
-from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, label_chars, new_axes, row_height, wrap
+from cobs.plot._base import (
+    OKABE_ITO,
+    Plotted,
+    check_table,
+    finish,
+    label_chars,
+    new_axes,
+    row_height,
+    text_color,
+    wrap,
+)
 
-__all__ = ["STATUSES", "cycle_changes", "keyness"]
+__all__ = ["STATUSES", "cycle_changes", "keyness", "similarity"]
 
 STATUSES = ("repeated", "modified", "new", "dropped")
 """The statuses of ``cobs.compare.align``, in the order drawn."""
@@ -230,4 +241,86 @@ def keyness(
     if not significant.all():
         handles.append(Patch(color="#999999", alpha=0.35, label=f"p ≥ {alpha:g}"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    return finish(ax, data, return_data)
+
+
+@overload
+def similarity(matrix: pd.DataFrame, *, ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def similarity(matrix: pd.DataFrame, *, ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: bool = False) -> Axes | Plotted:
+    """How alike the documents' (or States') recommendations are: a similarity matrix as a triangle.
+
+    Each pair once (below the diagonal, which is 1 by definition), shaded from white
+    (0) to the darkest blue (the most similar pair of the matrix) and labelled with
+    its value, in the matrix's own order.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        A square similarity matrix from ``cobs.compare.similarity(table, by=...)``:
+        the same labels on the index and the columns.
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): one row per pair
+        drawn, ``symbol`` (or the index's name: ``state`` ...), ``other``,
+        ``similarity``. A similarity compares whole documents: no ``refs``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Raises
+    ------
+    ValueError
+        If the matrix is not square with the same labels on both axes, has fewer
+        than two rows, or holds values that are not numbers.
+
+    Examples
+    --------
+    >>> import cobs.plot
+    >>> matrix = pd.DataFrame([[1.0, 0.4, 0.2], [0.4, 1.0, 0.3], [0.2, 0.3, 1.0]],
+    ...                       index=["AZE", "KAZ", "TKM"], columns=["AZE", "KAZ", "TKM"])
+    >>> ax, data = cobs.plot.similarity(matrix, return_data=True)
+    >>> data
+      symbol other  similarity
+    0    KAZ   AZE         0.4
+    1    TKM   AZE         0.2
+    2    TKM   KAZ         0.3
+    """
+    check_table(matrix, [], "similarity", "a similarity matrix from cobs.compare.similarity()")
+    if len(matrix) < 2 or list(matrix.index) != list(matrix.columns):
+        raise ValueError("cobs.plot.similarity: expected a square matrix with the same labels on the index and the "
+                         f"columns, in the same order, of two or more rows; got {matrix.shape[0]} rows "
+                         f"{list(matrix.index)[:5]} and {matrix.shape[1]} columns {list(matrix.columns)[:5]}")
+    if not all(pd.api.types.is_numeric_dtype(t) for t in matrix.dtypes):
+        raise ValueError("cobs.plot.similarity: the matrix must hold numbers, got columns of types "
+                         f"{sorted({str(t) for t in matrix.dtypes})}")
+    values = matrix.to_numpy(dtype=float)
+    n = len(values)
+    rows, columns = np.tril_indices(n, k=-1)
+    labels = [wrap(label, 24) for label in matrix.index]
+    ax = new_axes(ax, n - 1, row_height=max(0.3, row_height(labels[1:])), extra=1.2, min_height=2.0)
+    shown = np.full((n - 1, n - 1), np.nan)  # row i + 1 of the matrix against column j < i + 1
+    shown[rows - 1, columns] = values[rows, columns]
+    cmap = mpl.colormaps["Blues"]
+    top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0
+    image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=max(top, 1e-9), aspect="auto",
+                      interpolation="nearest")
+    for i, j in zip(rows, columns, strict=True):
+        value = values[i, j]
+        ax.text(j, i - 1, f"{value:.2f}", ha="center", va="center", fontsize="x-small",
+                color=text_color(cmap(image.norm(value))))
+    ax.set_yticks(np.arange(n - 1), labels[1:])
+    ax.set_xticks(np.arange(n - 1), labels[:-1], rotation=90)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, pad=0.02)
+    bar.set_label("Similarity")
+    bar.outline.set_visible(False)
+    name = matrix.index.name if isinstance(matrix.index.name, str) and matrix.index.name != "other" else "symbol"
+    data = pd.DataFrame({name: matrix.index.to_numpy()[rows], "other": matrix.columns.to_numpy()[columns],
+                         "similarity": values[rows, columns]})
     return finish(ax, data, return_data)
