@@ -9,15 +9,23 @@ The data flow follows the package layout:
 ``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measures``   :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.tables``     :func:`read_table`: a table written to CSV, JSON or Parquet, read back with its dtypes
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
-``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
+``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
-from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.columns import (
+    ACTION_COLUMNS,
+    CITATION_COLUMNS,
+    FOOTNOTE_COLUMNS,
+    MEASURE_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    SET_ASIDE_COLUMNS,
+)
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
@@ -35,6 +43,7 @@ from cobs.reference import (
     states_table,
 )
 from cobs.sources import REGISTRY_COLUMNS, fetch, fetch_chain, registry
+from cobs.tables import read_table
 
 # The classifiers and the validation toolkit import scikit-learn (2 s): they are loaded on
 # first use, so that reading documents and the command line start in a second.
@@ -69,6 +78,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
@@ -99,6 +109,7 @@ __all__ = [
     "parse_symbol",
     "read_corpus",
     "read_document",
+    "read_table",
     "registry",
     "sample_for_coding",
     "state_code",

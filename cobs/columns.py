@@ -3,9 +3,23 @@
 Column names are part of the API: every table cobs returns uses these names
 with these meanings, and later steps (measures, comparisons, figures) add
 columns rather than rename them.
+
+**Dtypes and missing values.** Text columns have pandas' ``string`` dtype and
+``pd.NA`` where there is no value (a paragraph without a subheading has
+``heading`` NA, an action without an operative verb ``verb`` NA), so that
+``isna()``, ``dropna()``, ``value_counts()`` and crosstabs treat "none" as
+missing rather than as a label ``""``. One exception: ``sub`` is ``""`` for a
+paragraph's own text, which is a value (the row is the paragraph), not a
+missing one. Counts and numbers that may be missing are nullable integers
+(``Int64``); ``kind`` and ``strength`` are categoricals; list columns (``notes``,
+``articles``, ...) hold Python lists, empty when there is nothing.
+:data:`DTYPES` gives each column's dtype; :func:`cobs.read_table` restores them
+in a table written to CSV, JSON or Parquet.
 """
 
 from __future__ import annotations
+
+import pandas as pd
 
 PARAGRAPH_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document, e.g. 'CRC/C/KAZ/CO/4'.",
@@ -16,9 +30,9 @@ PARAGRAPH_COLUMNS: dict[str, str] = {
     "language": "ISO 639-1 code of the document's language (always 'en' for now).",
     "para": "Paragraph number (int).",
     "sub": "'' for the paragraph's own text, 'a', 'b', ... for its lettered sub-paragraphs.",
-    "section": "Title of the section (roman-numbered heading) without its numeral.",
-    "cluster": "Title of the lettered cluster, with its list of articles, without its letter.",
-    "heading": "Unnumbered subheading the paragraph stands under ('Corporal punishment'); '' if none.",
+    "section": "Title of the section (roman-numbered heading) without its numeral; NA before the first one.",
+    "cluster": "Title of the lettered cluster, with its list of articles, without its letter; NA if none.",
+    "heading": "Unnumbered subheading the paragraph stands under ('Corporal punishment'); NA if none.",
     "kind": "intro, positive, concern, recommendation or other; a sub-paragraph has its paragraph's kind.",
     "text": "The row's text: paragraph number and chapeau (and any text after the items) for sub '', "
     "the item text with its letter for a sub-paragraph. Footnote markers are removed.",
@@ -36,7 +50,7 @@ FOOTNOTE_COLUMNS: dict[str, str] = {
     "text": "Text of the footnote, without its label.",
     "page": "Page where the footnote is printed (missing for plain text).",
     "para": "Paragraph whose text carries the footnote's marker (missing for the title).",
-    "sub": "Sub-paragraph carrying the marker ('' for the paragraph's own text).",
+    "sub": "Sub-paragraph carrying the marker ('' for the paragraph's own text; NA for the title).",
 }
 """Columns of :attr:`cobs.Document.footnotes`."""
 
@@ -63,24 +77,27 @@ ACTION_COLUMNS: dict[str, str] = {
     "section": "Section title (as in the paragraph table).",
     "cluster": "Cluster title (as in the paragraph table).",
     "heading": "Subheading (as in the paragraph table).",
-    "chapeau": "The sentence that introduces an item ('The Committee urges the State party to:'); '' otherwise.",
+    "chapeau": "The sentence that introduces an item ('The Committee urges the State party to:'); NA for an action "
+    "of the paragraph's own text.",
     "text": "The action: the sentence(s) of the own text, or the item without its letter.",
     "request": "What is asked: the text after the operative verb ('that the State party ratify ...'), or the item.",
     "verb": "The Committee's operative verb (lemma): urge, recommend, call upon, encourage, invite, request, "
-    "draw attention, remind, reiterate, should, suggest; '' if none was found.",
+    "draw attention, remind, reiterate, should, suggest; NA if none was found.",
     "strength": "Ordered categorical of the operative verb, weakest first: draws attention < requests < invites < "
     "encourages < calls upon < recommends < urges ('strongly recommends' counts as urges).",
-    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...; '' when none is "
+    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...; NA when none is "
     "found (a passive: 'that programmes be designed').",
     "action": "The request from its verb on ('take all measures necessary to ...'), worded like a UPR "
-    "recommendation: the text to give classifiers trained on UPR Info data (ActionCategoryClassifier).",
+    "recommendation: the text to give classifiers trained on UPR Info data (ActionCategoryClassifier); NA where "
+    "action_verb is.",
     "page": "Page where the action's row starts (PDF).",
     "notes": "Footnote texts of the action's row and of its paragraph's own text (a list).",
 }
 """Columns of :func:`cobs.actions`: one row per requested action."""
 
 MEASURE_COLUMNS: dict[str, str] = {
-    "intensifiers": "Intensifying phrases found (cobs/data/intensifiers.csv): 'immediately', 'as a matter of priority'.",
+    "intensifiers": "Intensifying phrases found (cobs/data/intensifiers.csv): 'immediately', "
+    "'as a matter of priority'.",
     "hedges": "Hedging phrases found in the request (cobs/data/hedges.csv): 'consider', 'as appropriate'.",
     "action_category": "UPR Info action category 1-5 of the action verb (cobs/data/action_verbs.csv): 1 minimal, "
     "2 continuing, 3 considering, 4 general, 5 specific; missing when the verb is not in the lexicon.",
@@ -97,10 +114,56 @@ MEASURE_COLUMNS: dict[str, str] = {
     "persistence": "Markers of a repeated concern or recommendation in the action, its chapeau or the concern "
     "paragraph just before it: ['remains concerned', 'reiterates'].",
     "cluster_id": "Canonical cluster (cobs/data/clusters.csv): CRC-1 ... CRC-9, CRC-OPSC/OPAC/OPIC/RAT, "
-    "CRPD-A/B/C (article groups), IMPL (implementation and reporting); '' if none fits.",
-    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; '' if none "
+    "CRPD-A/B/C (article groups), IMPL (implementation and reporting); NA if none fits.",
+    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; NA if none "
     "(or predicted: see theme_source).",
     "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
-    "there is no subheading), 'model' (predicted by measure(..., theme_model=...)), '' (none).",
+    "there is no subheading), 'model' (predicted by measure(..., theme_model=...)); NA where theme is.",
 }
 """Columns :func:`cobs.measure` adds to the action table."""
+
+CITATION_COLUMNS: dict[str, str] = {
+    "symbol": "UN symbol of the document.",
+    "para": "Paragraph number.",
+    "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "type": "What is cited: article, general_comment, previous (an earlier CO), instrument.",
+    "citation": "The canonical citation: '19', 'CRC general comment No. 13 (2011)', 'CRC/C/KAZ/CO/3, paras. 15, 17', "
+    "'Paris Principles'.",
+}
+"""Columns of :func:`cobs.citations`: one row per citation."""
+
+KINDS = ("intro", "positive", "concern", "recommendation", "other")
+"""The values of the ``kind`` column, in the order of a typical document."""
+KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
+"""Dtype of ``kind``."""
+
+STRENGTHS = ("draws attention", "requests", "invites", "encourages", "calls upon", "recommends", "urges")
+"""Levels of ``strength``, weakest first."""
+STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
+"""Dtype of ``strength``: an ordered categorical, so that ``max()`` and comparisons follow the scale."""
+
+LIST_COLUMNS = frozenset(
+    {"notes", "intensifiers", "hedges", "articles", "cluster_articles", "general_comments", "previous", "instruments",
+     "persistence"}
+)
+"""Columns holding a Python list per row (empty when there is nothing)."""
+
+_STRING = pd.StringDtype()
+DTYPES: dict[str, object] = {
+    **dict.fromkeys(
+        ["symbol", "committee", "state", "cycle", "language", "sub", "section", "cluster", "heading", "text", "number",
+         "role", "ref", "chapeau", "request", "verb", "action_verb", "action", "cluster_id", "theme", "theme_source",
+         "type", "citation"],
+        _STRING,
+    ),
+    **dict.fromkeys(["year", "page", "line", "action_category"], "Int64"),
+    "para": "int64",  # Int64 in the footnote table, where a footnote of the title has none
+    "clause": "int64",
+    "specificity": "int64",
+    "bold": "float64",
+    "time_bound": "bool",
+    "kind": KIND_DTYPE,
+    "strength": STRENGTH_DTYPE,
+    **dict.fromkeys(LIST_COLUMNS, "object"),
+}
+"""The dtype of every column of the tables above (a column has one dtype in every table)."""

@@ -22,16 +22,17 @@ from typing import Literal
 import pandas as pd
 
 from cobs.cache import ParseCache, file_digest
-from cobs.columns import PARAGRAPH_COLUMNS
+from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, read_document
 from cobs.errors import DocumentError, invalid_value
+from cobs.tables import conform
 
 __all__ = ["read_corpus", "corpus_summary", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
 
 READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 """File name endings :func:`read_corpus` picks up in a folder."""
 
-_LISTED = 5  # files named in the warning; all are in the report's errors
+_LISTED = 5  # files named in the warning; read_corpus(..., report=True) lists them all
 _PROGRESS_FROM = 20  # show a progress bar when at least this many files must be parsed
 _LOG_INTERVAL = 10.0  # seconds between progress lines where no terminal shows a bar (a log file, CI)
 
@@ -273,11 +274,7 @@ def read_corpus(
 
 
 def _empty_table() -> pd.DataFrame:
-    from cobs.document import _KIND_DTYPE
-
-    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})  # notes: lists
-    return table.astype({"para": "int64", "year": "Int64", "page": "Int64", "line": "Int64", "bold": "float64",
-                         "kind": _KIND_DTYPE})
+    return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in PARAGRAPH_COLUMNS})
 
 
 def _moved(doc: Document, path: Path) -> Document:
@@ -295,6 +292,7 @@ def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
     missing = {"symbol", "committee", "state", "year", "para", "sub", "kind"} - set(table.columns)
     if missing:
         raise ValueError(f"corpus_summary needs a paragraph table; columns missing: {sorted(missing)}")
+    table = conform(table)
     own = table[table["sub"] == ""]
     grouped = own.groupby("symbol", sort=False)
     summary = grouped[["committee", "state", "year"]].first()

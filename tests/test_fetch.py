@@ -647,3 +647,12 @@ def test_real_other_document_and_cut_transfer(server, home):
 def test_errors_are_cobs_errors():
     assert issubclass(DocumentNotFoundError, FetchError) and issubclass(VerificationError, FetchError)
     assert issubclass(FetchError, CobsError)
+
+
+def test_fetch_chain_uses_the_sample_an_installed_cobs_ships(kaz_server, home, monkeypatch):
+    import cobs.sources._fetch as fetching
+
+    monkeypatch.setattr(fetching, "__file__", str(home / "site-packages" / "cobs" / "sources" / "_fetch.py"))
+    paths = cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)  # no corpus/ beside an installed package
+    assert paths[-1] == cobs.datasets.sample_path()
+    assert not any("KAZ%2FCO%2F4" in r for r in kaz_server.requests)
