@@ -512,6 +512,8 @@ def _get(url: str, dest: BinaryIO | None, session: _Session) -> tuple[bytes, str
             if (reason := _unreachable(exc)) is not None:
                 session.unreachable[_host(redirects.chain[-1])] = reason
                 raise _SourceFailure("unreachable", f"{redirects.chain[-1]}: {reason}", url) from None
+            if isinstance(getattr(exc, "reason", exc), ssl.SSLCertVerificationError):  # not worth a retry
+                raise _SourceFailure("refused", f"{redirects.chain[-1]}: {_describe(exc)}", url) from None
             last = str(exc) if isinstance(exc, _Transient) else _describe(exc)
     tries = f"{session.retries + 1} attempts" if session.retries else "1 attempt"
     raise _SourceFailure("network", f"{url}: {last} ({tries})", url)
