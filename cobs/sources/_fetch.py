@@ -222,13 +222,15 @@ def _remove_stale_parts(folder: Path) -> None:
         try:
             if now - part.stat().st_mtime < _STALE_AFTER:
                 continue
-            with open(part, "rb") as handle:
-                if fcntl is not None:
+            if fcntl is None:  # Windows: a file another process has open cannot be removed, and stays
+                part.unlink()
+            else:
+                with open(part, "rb") as handle:
                     try:
                         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                     except OSError:
                         continue  # a download in progress
-                part.unlink()
+                    part.unlink()
             logger.info("removed %s, left by an interrupted download", part)
         except OSError:
             continue
@@ -657,8 +659,9 @@ def _download(url: str, path: Path, symbol: str, lang: str, format: str, session
             _, final = _get(url, handle, session)
             handle.flush()
             os.fsync(handle.fileno())
-            _verify(temp, symbol, lang, format, final)
-            _install(temp, path, symbol=symbol, lang=lang, format=format, source=source, url=final)
+        # closed (Windows moves no open file); just written, so no other run takes it for a leftover
+        _verify(temp, symbol, lang, format, final)
+        _install(temp, path, symbol=symbol, lang=lang, format=format, source=source, url=final)
     finally:
         temp.unlink(missing_ok=True)
 
