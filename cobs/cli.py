@@ -8,6 +8,8 @@
     Read every document of a folder and print a summary per document.
 ``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
     Download COs into the cache (unless cached) and print their paths.
+``cobs report [PATH...] [-o report/]``
+    Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
 
 Every file that cannot be read is reported on one line ("path: reason") and
 the command exits with status 2. An interrupt (Ctrl-C) prints one line and
@@ -204,6 +206,27 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # figures are written to files, never shown
+    from cobs.report import write_report
+
+    try:
+        written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache)
+    except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk
+        print(f"cobs: report: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for error in written.data.errors.itertuples():
+        print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
+    documents, figures = len(written.data.documents), len([p for p in written.figures if p.suffix == ".pdf"])
+    print(f"wrote {written.page} ({documents} document{'s' * (documents != 1)}, {figures} figure{'s' * (figures != 1)}):"
+          " open it in a browser\n"
+          f"  figures: {written.folder / 'figures'}/ (PDF, SVG, PNG, and the table behind each)\n"
+          f"  tables:  {written.folder / 'tables'}/ (CSV and Parquet)")
+    return EXIT_BAD_INPUT if len(written.data.errors) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs",
                                      description="Read and analyse UN treaty-body concluding observations.")
@@ -249,6 +272,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds one download may take in all (default: 600)")
     fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
+    report = commands.add_parser(
+        "report", help="compare COs in one HTML page with its figures and tables (default: the bundled corpus)",
+        description="Read and measure COs, and write a folder: index.html (one page, figures embedded, readable "
+        "offline), figures/ (PDF, SVG, PNG and the table behind each) and tables/ (CSV, Parquet).",
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders of COs (default: the bundled corpus/ of the cobs repository)")
+    report.add_argument("-o", "--output", default="report", help="folder to write (default: report/); an earlier "
+                        "report there is replaced")
+    reading_options(report)
+    report.set_defaults(run=_report, jobs=-1)
     return parser
 
 

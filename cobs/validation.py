@@ -331,7 +331,9 @@ def confusion_table(
     -------
     pandas.DataFrame
         Index named "true", columns named "predicted". Pairs where either label is
-        missing (None, NaN, ``pd.NA``) are left out.
+        missing (None, NaN, ``pd.NA``, or an empty string, as a fresh coding sheet
+        of :func:`sample_for_coding` has) are left out, as :func:`agreement` leaves
+        them out.
 
     Examples
     --------
@@ -347,8 +349,8 @@ def confusion_table(
         raise ValueError(f"y_true and y_pred must have the same length, got {len(y_true)} and {len(y_pred)}")
     if normalize not in (None, "true", "pred", "all"):
         raise ValueError(invalid_value("normalize", normalize, (None, "true", "pred", "all")))
-    # pairs with a missing label (None, NaN, pd.NA) are left out, as agreement() leaves them out
-    pairs = [(t, p) for t, p in zip(y_true, y_pred, strict=True) if not (pd.isna(t) or pd.isna(p))]
+    # pairs with a missing label (None, NaN, pd.NA, "") are left out, as agreement() leaves them out
+    pairs = [(t, p) for t, p in zip(y_true, y_pred, strict=True) if not (_missing(t) or _missing(p))]
     y_true = [_plain(t) for t, _ in pairs]
     y_pred = [_plain(p) for _, p in pairs]
     if labels is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -112,12 +113,20 @@ def make_features(
 
 
 def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
-    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``."""
+    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``, with a warning."""
     try:
         return features.fit_transform(texts).tocsr()
     except ValueError as exc:  # "After pruning, no terms remain" / "max_df corresponds to < documents than min_df"
         if "min_df" not in str(exc) and "no terms remain" not in str(exc):
             raise
+        asked = sorted({params["min_df"] for _, params in
+                        ((n, t.get_params()) for n, t in features.transformer_list)})
+        warnings.warn(
+            f"min_df={asked[0] if len(asked) == 1 else asked} leaves no term in the {len(texts)} training texts; "
+            "the features were fitted with min_df=1 instead (give more texts, or set min_df=1 to say so)",
+            UserWarning,
+            stacklevel=3,
+        )
         features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
         return features.fit_transform(texts).tocsr()
 
