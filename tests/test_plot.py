@@ -95,8 +95,20 @@ def test_theme_profile_needs_one_document():
         cobs.plot.theme_profile(actions())
     with pytest.raises(ValueError, match="'CRC/C/KAZ/CO/5' is not in the table"):
         cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/5")
-    with pytest.raises(ValueError, match="hue must be one of"):
+    with pytest.raises(ValueError, match="hue must be one of .* or a categorical column"):
         cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="verb")
+
+
+def test_theme_profile_splits_bars_by_any_categorical_column_in_its_order():
+    grades = pd.Categorical(["same request", "not made", "overlapping request", "not made", "not made", "not made"],
+                            categories=["not made", "overlapping request", "same request"], ordered=True)
+    ax, data = cobs.plot.theme_profile(actions().assign(upr_grade=grades), symbol="CRC/C/KAZ/CO/4",
+                                       hue="upr_grade", return_data=True)
+    assert legend_texts(ax) == ["same request", "overlapping request", "not made"]  # strongest at the left
+    assert ax.get_legend().get_title().get_text() == "Made by the UPR too"
+    corporal = data[data["theme"] == "corporal punishment"].set_index("category")
+    assert corporal["count"].to_dict() == {"not made": 1, "overlapping request": 0, "same request": 1}
+    assert corporal.loc["same request", "refs"] == ["CRC/C/KAZ/CO/4, para. 29 (a)"]
 
 
 # mix --------------------------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ _MIX_TITLES = {
     "action_category": "Action category (UPR Info)",
     "specificity": "Specificity (0-4)",
     "time_bound": "Deadline",
+    "upr_grade": "Made by the UPR too",
 }
 _CITATION_TYPES = {"general_comment": "General comment", "previous": "Earlier CO", "instrument": "Other instrument",
                    "article": "Treaty article"}
@@ -110,7 +111,9 @@ def theme_profile(
         The document to draw, when the table holds several.
     hue : str, optional
         Split each bar by a measure: ``"strength"``, ``"action_category"``,
-        ``"specificity"`` or ``"time_bound"``.
+        ``"specificity"`` or ``"time_bound"``; or by a categorical column of the
+        table (its categories in order, weakest first: the strongest is drawn at
+        the left), e.g. ``upr_grade``, whether the UPR made the request too.
     top : int, optional
         Draw only the ``top`` most frequent themes (the axis label says how many
         there are).
@@ -146,8 +149,10 @@ def theme_profile(
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/4, para. 53 (a)', 'CRC/C/KAZ/CO/4, para. 53 (b)']
     """
-    if hue is not None:
-        check_one_of(hue, MIX_DIMENSIONS, "hue", "theme_profile")
+    if hue is not None and not (hue in MIX_DIMENSIONS or (isinstance(actions, pd.DataFrame) and hue in actions.columns
+                                                          and isinstance(actions[hue].dtype, pd.CategoricalDtype))):
+        raise ValueError(f"cobs.plot.theme_profile: hue must be one of {list(MIX_DIMENSIONS)} or a categorical column "
+                         f"of the table (its categories in order, weakest first), got {hue!r}")
     check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], "theme_profile", _ACTIONS)
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise ValueError(f"cobs.plot.theme_profile: top must be a positive integer or None, got {top!r}")
