@@ -106,6 +106,9 @@ def test_theme_profile_splits_bars_by_any_categorical_column_in_its_order():
                                        hue="upr_grade", return_data=True)
     assert legend_texts(ax) == ["same request", "overlapping request", "not made"]  # strongest at the left
     assert ax.get_legend().get_title().get_text() == "Made by the UPR too"
+    shade = {t.get_text(): sum(h.get_facecolor()[:3]) for t, h in zip(ax.get_legend().get_texts(),
+                                                                       ax.get_legend().legend_handles, strict=True)}
+    assert shade["not made"] > shade["overlapping request"] > shade["same request"]  # paler for weaker
     corporal = data[data["theme"] == "corporal punishment"].set_index("category")
     assert corporal["count"].to_dict() == {"not made": 1, "overlapping request": 0, "same request": 1}
     assert corporal.loc["same request", "refs"] == ["CRC/C/KAZ/CO/4, para. 29 (a)"]

@@ -98,11 +98,23 @@ def ordinal_colors(n: int) -> list[str]:
     return [mpl.colors.to_hex(cmap(x)) for x in np.linspace(0.93, 0.12, n)] if n > 1 else [mpl.colors.to_hex(cmap(0.3))]
 
 
+_VIRIDIS_DIMENSIONS = ("action_category", "specificity", "time_bound")
+
+
 def level_colors(dimension: str, levels: Sequence[object]) -> dict[object, str]:
-    """A colour for each level of an ordered dimension (weakest first)."""
+    """A colour for each level of an ordered dimension (weakest first).
+
+    The strength of the operative verb has its own colours, the measures of cobs.measure viridis; any other
+    ordered column (``upr_grade``) a ramp of blues, palest for its weakest level.
+    """
     if dimension == "strength" and all(level in STRENGTH_COLORS for level in levels):
         return {level: STRENGTH_COLORS[level] for level in levels}
-    return dict(zip(levels, ordinal_colors(len(levels)), strict=True))
+    if dimension in _VIRIDIS_DIMENSIONS:
+        return dict(zip(levels, ordinal_colors(len(levels)), strict=True))
+    cmap = mpl.colormaps["Blues"]
+    ramp = [mpl.colors.to_hex(cmap(x)) for x in np.linspace(0.18, 0.85, len(levels))] if len(levels) > 1 else [
+        mpl.colors.to_hex(cmap(0.7))]
+    return dict(zip(levels, ramp, strict=True))
 
 
 def categorical_colors(n: int) -> list[str]:
