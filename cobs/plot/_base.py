@@ -129,6 +129,15 @@ def wrap(label: object, width: int = 32) -> str:
     return textwrap.fill(str(label), width, break_long_words=False, break_on_hyphens=False)
 
 
+_AXIS_NAMES = {"symbol": "Document", "state": "State", "cycle": "Cycle", "committee": "Committee", "year": "Year",
+               "cluster_id": "Cluster"}
+
+
+def axis_name(column: str) -> str:
+    """An axis label for a column: "Document" for ``symbol``, else the name in words ("upr_grade" -> "Upr grade")."""
+    return _AXIS_NAMES.get(column, str(column).replace("_", " ").capitalize())
+
+
 def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
     width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]

@@ -17,6 +17,7 @@ from cobs.plot._base import (
     MISSING_COLOR,
     MISSING_LABEL,
     Plotted,
+    axis_name,
     categorical_colors,
     check_one_of,
     check_table,
@@ -307,8 +308,7 @@ def mix(
     else:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("Requested actions")
-    ax.set_ylabel({"cluster_id": "Cluster", "symbol": "Document", "state": "State", "cycle": "Cycle",
-                   "committee": "Committee", "year": "Year", "documents": "Documents"}.get(by, by))
+    ax.set_ylabel(axis_name(by))
     return finish(ax, data, return_data)
 
 
@@ -399,7 +399,7 @@ def theme_heatmap(
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_xlabel({"symbol": "Document", "state": "State", "committee": "Committee"}.get(by, by))
+    ax.set_xlabel(axis_name(by))
     ax.set_ylabel(f"Theme ({len(themes)} with the most actions)")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, pad=0.02)
     bar.set_label("Share of the document's actions" if by == "symbol" else f"Share of the {by}'s actions")

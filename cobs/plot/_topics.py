@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from cobs.plot._base import Plotted, categorical_colors, check_table, finish, new_axes, wrap
+from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, new_axes, wrap
 
 __all__ = ["prevalence"]
 
@@ -122,7 +122,7 @@ def prevalence(
         ax.set_xticks(np.arange(len(groups)), [wrap(g, 16) for g in groups])
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel({"year": "Year", "committee": "Committee", "state": "State", "symbol": "Document"}.get(x, x))
+    ax.set_xlabel(axis_name(x))
     ax.set_ylabel("Topic prevalence (mean share of a text)")
     ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0.0)
