@@ -352,6 +352,29 @@ def test_prevalence_by_group_for_one_topic_and_clear_errors():
         cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
 
 
+# select_k (the contract of cobs.topics.select_k) ---------------------------------------------------------------
+
+def select_k_table():
+    return pd.DataFrame({"k": [5, 10, 15], "n_topics": [5, 10, 15], "coherence": [0.12, 0.09, 0.05],
+                         "coherence_sd": [0.01, 0.02, 0.02], "exclusivity": [0.6, 0.7, 0.75],
+                         "exclusivity_sd": [0.03, 0.02, 0.02], "stability": [0.8, 0.55, 0.5],
+                         "stability_sd": [0.05, 0.1, 0.1]})
+
+
+def test_select_k_draws_a_line_per_measure_with_its_spread():
+    ax, data = cobs.plot.select_k(select_k_table(), return_data=True)
+    assert legend_texts(ax) == ["NPMI coherence (held-apart texts)", "exclusivity", "stability across seeds"]
+    lines = [bars.lines[0].get_ydata().tolist() for bars in ax.containers]  # each errorbar's line
+    assert lines == [[0.12, 0.09, 0.05], [0.6, 0.7, 0.75], [0.8, 0.55, 0.5]]
+    assert tick_texts(ax.xaxis) == ["5", "10", "15"] and ax.get_xlabel() == "Number of topics (k)"
+    assert data.query("k == 10 and measure == 'stability'")["sd"].item() == 0.1
+    long = data.copy()  # the long form, as select_k(shape="long") gives it, draws the same
+    again = cobs.plot.select_k(long)
+    assert [bars.lines[0].get_ydata().tolist() for bars in again.containers] == lines
+    with pytest.raises(ValueError, match="none of the columns 'coherence'"):
+        cobs.plot.select_k(pd.DataFrame({"k": [5], "score": [1.0]}))
+
+
 # confusion ----------------------------------------------------------------------------------------------------------
 
 def test_confusion_shades_by_row_and_writes_the_counts():
@@ -377,6 +400,7 @@ CALLS = [
     lambda ax: cobs.plot.similarity(similarity_matrix(), ax=ax),
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
+    lambda ax: cobs.plot.select_k(select_k_table(), ax=ax),
 ]
 
 

@@ -22,6 +22,7 @@ Figures of comparisons, topics and validation
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
 ``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
 ``prevalence``      ``cobs.topics.prevalence``: topic prevalence by group and year, with intervals
+``select_k``        ``cobs.topics.select_k``: coherence, exclusivity and stability by number of topics
 ``confusion``       ``cobs.confusion_table``: reference labels against predicted ones
 
 Style and files
@@ -42,7 +43,7 @@ from cobs.plot._base import OKABE_ITO, Plotted
 from cobs.plot._compare import STATUSES, cycle_changes, keyness, similarity
 from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
-from cobs.plot._topics import prevalence
+from cobs.plot._topics import prevalence, select_k
 from cobs.plot._validation import confusion
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "mix",
     "prevalence",
     "savefig",
+    "select_k",
     "similarity",
     "style",
     "theme_heatmap",

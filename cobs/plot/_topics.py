@@ -12,7 +12,7 @@ from matplotlib.ticker import PercentFormatter
 
 from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, new_axes, wrap
 
-__all__ = ["prevalence"]
+__all__ = ["prevalence", "select_k"]
 
 _PREVALENCE = "a prevalence table from cobs.topics.prevalence()"
 
@@ -126,4 +126,81 @@ def prevalence(
     ax.set_ylabel("Topic prevalence (mean share of a text)")
     ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0.0)
+    return finish(ax, data, return_data)
+
+
+_MEASURES = {"coherence": ("NPMI coherence (held-apart texts)", "o"), "exclusivity": ("exclusivity", "s"),
+             "stability": ("stability across seeds", "^")}
+
+
+@overload
+def select_k(table: pd.DataFrame, *, ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def select_k(table: pd.DataFrame, *, ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool = False) -> Axes | Plotted:
+    """How good topic models with each number of topics are: an "elbow" figure to choose k.
+
+    One line per measure over the numbers of topics tried, with a bar of one
+    standard deviation across the seeds: NPMI coherence of each topic's top terms on
+    texts the models did not learn from, exclusivity of the top terms, and stability
+    of the topics from one seed to another. A good k is high in coherence and
+    stability; exclusivity tends to rise with k.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        What ``cobs.topics.select_k`` returns: wide (``k``, ``coherence``,
+        ``coherence_sd``, ``exclusivity``, ``exclusivity_sd``, ``stability``,
+        ``stability_sd``) or long (``k``, ``measure``, ``value``, ``sd``).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the points drawn (:class:`Plotted`), long: ``k``, ``measure``,
+        ``value``, ``sd``. Model scores have no ``refs``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Examples
+    --------
+    >>> import cobs.plot
+    >>> table = pd.DataFrame({"k": [5, 10], "coherence": [0.12, 0.09], "coherence_sd": [0.01, 0.02],
+    ...                       "exclusivity": [0.6, 0.7], "exclusivity_sd": [0.03, 0.02],
+    ...                       "stability": [0.8, 0.55], "stability_sd": [0.05, 0.1]})
+    >>> ax, data = cobs.plot.select_k(table, return_data=True)
+    >>> data.query("k == 10")[["measure", "value", "sd"]]
+           measure  value    sd
+    1    coherence   0.09  0.02
+    3  exclusivity   0.70  0.02
+    5    stability   0.55  0.10
+    """
+    check_table(table, ["k"], "select_k", "a table from cobs.topics.select_k()")
+    if {"measure", "value"} <= set(table.columns):
+        data = table[["k", "measure", "value", *(["sd"] if "sd" in table.columns else [])]]
+    else:
+        present = [m for m in _MEASURES if m in table.columns]
+        if not present:
+            raise ValueError("cobs.plot.select_k: the table has none of the columns 'coherence', 'exclusivity', "
+                             f"'stability' (nor 'measure' and 'value'); its columns are {list(table.columns)}")
+        data = pd.concat([pd.DataFrame({"k": table["k"], "measure": m, "value": table[m],
+                                        "sd": table[f"{m}_sd"] if f"{m}_sd" in table.columns else np.nan})
+                          for m in present], ignore_index=True)
+    data = data.assign(_m=data["measure"].map({m: i for i, m in enumerate(_MEASURES)}).fillna(len(_MEASURES)))
+    data = data.sort_values(["_m", "k"], kind="stable").drop(columns="_m").reset_index(drop=True)
+    if "sd" not in data.columns:
+        data["sd"] = np.nan
+    ax = new_axes(ax, 0, min_height=2.4)
+    for color, measure in zip(categorical_colors(data["measure"].nunique()), dict.fromkeys(data["measure"]),
+                              strict=True):
+        rows = data[data["measure"] == measure]
+        name, marker = _MEASURES.get(measure, (measure, "o"))
+        ax.errorbar(rows["k"].to_numpy(dtype=float), rows["value"].to_numpy(dtype=float),
+                    yerr=rows["sd"].fillna(0).to_numpy(dtype=float), marker=marker, markersize=4, capsize=2,
+                    color=color, label=name)
+    ks = sorted(set(data["k"]))
+    ax.set_xticks(ks, [str(int(k)) for k in ks])
+    ax.set_xlabel("Number of topics (k)")
+    ax.set_ylabel("Score (mean ± s.d. over seeds)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     return finish(ax, data, return_data)
