@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import html
+import numbers
 from collections.abc import Sequence
 
 import pandas as pd
@@ -52,6 +53,7 @@ td.refs { max-width: 36rem; }
 code { font-size: 0.9em; }
 """
 
+_SHARES = ("share", "size", "template_share")
 _NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "year", "rows", "value", "row_share",
             "earlier_para", "later_para", "similarity", "score")
 
@@ -65,11 +67,12 @@ def _cell(column: str, value: object) -> str:
         return f'<td class="refs">{_e("; ".join(map(str, value)))}</td>'
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
-    if column == "share" and isinstance(value, float):
+    if column in _SHARES and isinstance(value, float):
         return f'<td class="num">{value:.1%}</td>'
     if isinstance(value, float):
         return f'<td class="num">{value:.3g}</td>'
-    return f'<td class="num">{_e(value)}</td>' if column in _NUMERIC else f"<td>{_e(value)}</td>"
+    number = isinstance(value, numbers.Number) and not isinstance(value, bool)
+    return f'<td class="num">{_e(value)}</td>' if column in _NUMERIC or number else f"<td>{_e(value)}</td>"
 
 
 def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None = None) -> str:
