@@ -339,6 +339,9 @@ def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
     assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
     assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
     assert len(data) == 4
+    relabelled = table.assign(label=table["label"].map({"0 accessibility": "z accessibility",
+                                                         "1 legal capacity": "a legal capacity"}))
+    assert legend_texts(cobs.plot.prevalence(relabelled)) == ["z accessibility", "a legal capacity"]  # topic order
 
 
 def test_prevalence_by_group_for_one_topic_and_clear_errors():

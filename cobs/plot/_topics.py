@@ -97,7 +97,7 @@ def prevalence(
                                                         "refs"}]
         raise ValueError(f"cobs.plot.prevalence: the table has several rows per {x!r} and {hue!r} (it is grouped by "
                          f"more: {extra}); choose hue= among them and one topic with topics=[...], or filter the table")
-    data = table.sort_values([hue, x], kind="stable")
+    data = table.sort_values(["topic", x] if hue == "label" else [hue, x], kind="stable")  # topics in their order
     ax = new_axes(ax, 0, min_height=2.4)
     series = list(dict.fromkeys(data[hue]))
     colors = dict(zip(series, categorical_colors(len(series)), strict=True))
