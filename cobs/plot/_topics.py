@@ -202,5 +202,5 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
     ax.set_xticks(ks, [str(int(k)) for k in ks])
     ax.set_xlabel("Number of topics (k)")
     ax.set_ylabel("Score (mean ± s.d. over seeds)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.24), borderaxespad=0.0)  # below: the lines keep the width
     return finish(ax, data, return_data)
