@@ -199,3 +199,18 @@ ALIGN_COLUMNS: dict[str, str] = {
     "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
+
+CHAIN_COLUMNS: dict[str, str] = {
+    "committee": "Committee code of the chain.",
+    "state": "State code of the chain.",
+    "step": "1 for the chain's first pair of consecutive documents, 2 for the next, ...",
+    **ALIGN_COLUMNS,
+    "thread": "Ref of the earliest recommendation the request descends from through repeated or modified links (its "
+    "own ref for a new one): one value per request followed across cycles.",
+    "first_symbol": "Symbol of the document where the thread starts.",
+    "first_year": "Year of that document (Int64).",
+    "times": "How many documents of the chain, up to the later one, made the request (1: new); for a dropped row, "
+    "how many had made it.",
+}
+"""Columns of :func:`cobs.compare.chain`: the columns of :data:`ALIGN_COLUMNS` for each consecutive pair, with
+the chain, the step and the request's thread."""
