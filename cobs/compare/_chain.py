@@ -135,7 +135,7 @@ def chain(
     >>> print(row["thread"], "|", row["first_year"], "|", row["times"])
     CRPD/C/AZE/CO/1, para. 13 | 2014 | 2
     """
-    align_options = AlignOptions(**options)  # type: ignore[arg-type]
+    align_options = AlignOptions(**options).resolved("co")  # type: ignore[arg-type]
     if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise ValueError(invalid_value("n_jobs", n_jobs, "None, -1 or a positive int", "-1 uses every core"))
     chains = [c for c in _documents(documents) if len(c) > 1]

@@ -10,6 +10,7 @@ guidelines").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -21,7 +22,8 @@ from cobs.measures import STRENGTH_DTYPE
 __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
-                "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source")
+                "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
+                "issues")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -100,7 +102,8 @@ def units(
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
     columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
-               "previous", "articles", "theme", "cluster_id", "persistence", "source"]
+               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues"]
+    issues_of = theme_issues()
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
     for row in rows:
@@ -131,11 +134,22 @@ def units(
             "cited": tuple(cited_paragraphs(full, previous)), "cites_previous": bool(_CITES_PREVIOUS.search(full)),
             "persistence": any(len(_list(row.get("persistence"))) for row in group),
             "source": first.get("source", pd.NA),
+            "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
+            "issues": tuple(sorted({i for row in group for i in _list(row.get("issues"))}
+                                   if "issues" in first else issues_of.get(themes[0] if themes else "", ()))),
         })
     table = pd.DataFrame.from_records(out, columns=list(UNIT_COLUMNS))
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
     table["para"] = table["para"].astype("int64")
     return table
+
+
+@functools.cache
+def theme_issues() -> dict[str, tuple[str, ...]]:
+    """Theme of cobs/data/themes.csv -> the UPR Info issues of cobs/data/theme_issues.csv."""
+    from cobs.reference._tables import read_rows
+
+    return {row["theme"]: tuple(i for i in row["issues"].split("|") if i) for row in read_rows("theme_issues.csv")}
 
 
 def records(table: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, object]]:
