@@ -8,6 +8,8 @@
     Read every document of a folder and print a summary per document.
 ``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
     Download COs into the cache (unless cached) and print their paths.
+``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
+    Align the recommendations of two COs and write the link table (``cobs.compare.align``).
 
 Every file that cannot be read is reported on one line ("path: reason") and
 the command exits with status 2.
@@ -176,6 +178,20 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from cobs.compare import align
+
+    fmt = _output_format(args.format, args.output)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    try:
+        links = align(args.earlier, args.later, level=args.level)
+    except (CobsError, OSError, ValueError) as exc:
+        print(f"cobs: compare: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -217,6 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a server (default: 30)")
     fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
+    compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
+                                  description="Write one row per link between the recommendations of two COs, and per "
+                                  "new or dropped recommendation (cobs.compare.align).")
+    compare.add_argument("earlier", help="the earlier CO (.txt, .pdf, .docx, .html)")
+    compare.add_argument("later", help="the later CO")
+    compare.add_argument("--level", choices=["paragraph", "item"], default=None,
+                         help="compare paragraphs (default) or lettered items")
+    compare.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                         help="output format (default: from the -o file name's ending, else csv)")
+    compare.add_argument("-o", "--output", help="output file (default: standard output)")
+    compare.set_defaults(run=_compare)
     return parser
 
 
