@@ -123,6 +123,16 @@ def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], 
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+def _match(
+    candidates: Iterable[tuple[tuple[str, ...], str]], scanned: list[str], i: int
+) -> tuple[tuple[str, ...], str] | None:
+    """The first (longest) candidate phrase found at position ``i`` of the scanned tokens, with what stands for it."""
+    for phrase, replacement in candidates:
+        if len(phrase) == 1 or tuple(scanned[i:i + len(phrase)]) == phrase:
+            return phrase, replacement
+    return None
+
+
 @functools.cache
 def _synonym_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """First token -> (phrase as token tuple, canonical token), longest phrase first."""
@@ -236,31 +246,30 @@ class Analyzer:
             raise TypeError(f"text must be a str, got {type(text).__name__} ({text!r})")
         scanned = _SCAN.findall(_SYMBOL.sub(" . ", text).lower())
         out: list[str] = []
+        synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
+        stem, numbers = self.stem, self.numbers
         i, n = 0, len(scanned)
         while i < n:
             word = scanned[i]
-            for phrase, canonical in self._synonyms.get(word, ()):
-                if tuple(scanned[i:i + len(phrase)]) == phrase:
-                    out.append(canonical)
-                    i += len(phrase)
-                    break
-            else:
-                canonical = ""
-            if canonical:
-                continue
-            for phrase in self._phrases.get(word, ()):
-                if tuple(scanned[i:i + len(phrase)]) == phrase:
-                    out.append(_BREAK)
-                    i += len(phrase)
-                    break
-            else:
-                i += 1
-                if not word[0].isalnum() and word[0] != "_":
-                    out.append(_BREAK)
-                elif word in self._stop or (not self.numbers and word.isdigit()):
+            if synonyms and word in synonyms:
+                found = _match(synonyms[word], scanned, i)
+                if found is not None:
+                    out.append(found[1])
+                    i += len(found[0])
                     continue
-                else:
-                    out.append(_stem(word) if self.stem else word)
+            if word in phrases:
+                found = _match(((p, _BREAK) for p in phrases[word]), scanned, i)
+                if found is not None:
+                    out.append(_BREAK)
+                    i += len(found[0])
+                    continue
+            i += 1
+            if not word[0].isalnum() and word[0] != "_":
+                out.append(_BREAK)
+            elif word in stop or (not numbers and word.isdigit()):
+                continue
+            else:
+                out.append(_stem(word) if stem else word)
         return out
 
     def __call__(self, text: str) -> list[str]:
