@@ -14,6 +14,7 @@ The data flow follows the package layout:
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
 ``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
+``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -27,12 +28,13 @@ from cobs.columns import (
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
     SET_ASIDE_COLUMNS,
+    TALLY_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
-from cobs.measures import actions, citations, measure
+from cobs.measures import actions, citations, measure, tally
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -56,7 +58,8 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
-    "compare": "cobs.compare",
+    "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
+    "plot": "cobs.plot",
 }
 
 
@@ -72,7 +75,7 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
 try:
@@ -89,6 +92,7 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "TALLY_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
@@ -101,9 +105,9 @@ __all__ = [
     "agreement",
     "citations",
     "committee_code",
-    "compare",
     "committee_name",
     "committees_table",
+    "compare",
     "confusion_table",
     "corpus_summary",
     "data_home",
@@ -121,5 +125,6 @@ __all__ = [
     "state_code",
     "state_name",
     "states_table",
+    "tally",
     "upr_info_labels",
 ]

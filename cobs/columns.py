@@ -126,6 +126,7 @@ CITATION_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
     "para": "Paragraph number.",
     "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "ref": "Citation of the row citing: 'CRC/C/KAZ/CO/4, para. 7'.",
     "type": "What is cited: article, general_comment, previous (an earlier CO), instrument.",
     "citation": "The canonical citation: '19', 'CRC general comment No. 13 (2011)', 'CRC/C/KAZ/CO/3, paras. 15, 17', "
     "'Paris Principles'.",
@@ -273,3 +274,15 @@ UPR_COLUMNS: dict[str, str] = {
     "session": "UPR Working Group session (Int64): Kazakhstan 7 = 2010, 20 = 2014.",
 }
 """Columns :func:`cobs.compare.upr_recommendations` adds to the action and measure columns (committee 'UPR')."""
+
+TALLY_COLUMNS: dict[str, str] = {
+    "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
+    "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",
+    "category": "Its value, as a string ('urges', '4'); missing for the rows where the column is missing (or '').",
+    "count": "Rows of the group with this category.",
+    "n": "Rows in the group (every category, missing included).",
+    "share": "count / n.",
+    "refs": "The references of the rows counted ('CRC/C/KAZ/CO/4, para. 29 (a)'), in table order (a list).",
+}
+"""Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
+``cobs.compare.profile``, plus the references)."""

@@ -102,6 +102,11 @@ def test_action_verbs_and_categories(measured, ref, clause, verb, category):
     ("Guided by the Committee's guidelines (see A/72/55, annex), repeal all legislation", "repeal",
      "repeal all legislation"),
     ("Recommends that the State party repeal or amend sections", "repeal", "repeal or amend sections"),
+    # issue 7: fixed-width slicing took "that  it adopt" (two spaces) as ('t', 't adopt a law')
+    ("that  it adopt a law", "adopt", "adopt a law"),
+    ("that it\nadopt a law", "adopt", "adopt a law"),
+    ("that   programmes be designed and the State party adopt a law", "", ""),
+    ("that\tHong Kong, China, strengthen its laws", "strengthen", "strengthen its laws"),
 ])
 def test_locate_action(text, verb, action):
     assert locate_action(text) == (verb, action)

@@ -217,8 +217,8 @@ def align(
     --------
     >>> import cobs.compare
     >>> links = cobs.compare.align("corpus/CRPD_C_AZE_CO_1.pdf", "corpus/CRPD_C_AZE_CO_2-3.pdf")
-    >>> links["status"].value_counts().sort_index().to_dict()
-    {'dropped': 4, 'modified': 9, 'new': 15, 'repeated': 17}
+    >>> sorted(links["status"].unique())
+    ['dropped', 'modified', 'new', 'repeated']
     >>> row = links.query("later_para == 12 and earlier_para == 13").iloc[0]
     >>> row["evidence"], row["status"]
     ('citation', 'repeated')

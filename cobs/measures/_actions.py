@@ -104,11 +104,11 @@ def locate_action(text: str) -> tuple[str, str]:
     state = _STATE.search(rest[:200])
     if state and (state.start() == 0 or re.fullmatch(r"\s*that\s*", rest[: state.start()], re.IGNORECASE)):
         rest = rest[state.end() :]
-    elif re.match(r"that\s+it\b", rest, re.IGNORECASE):
-        rest = rest[7:]
-    elif re.match(r"that\s+(?!,)", rest, re.IGNORECASE):
+    elif that_it := re.match(r"that\s+it\b\s*", rest, re.IGNORECASE):
+        rest = rest[that_it.end() :]
+    elif that := re.match(r"that\s+(?!,)", rest, re.IGNORECASE):
         # "that programmes be designed" (no verb of the State) or "that Hong Kong, China, strengthen"
-        return _first_known_verb(rest[5:])
+        return _first_known_verb(rest[that.end() :])
     rest = re.sub(r"^that\s*(?=,)", "", rest, flags=re.IGNORECASE)
     for _ in range(8):
         before = rest
