@@ -31,7 +31,8 @@ def digests(folder: Path) -> dict[str, str]:
 def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     folder = report.folder
     assert report.page == folder / "index.html"
-    symbols = sorted(pd.read_csv(ROOT / "corpus" / "manifest.csv").dropna(subset=["symbol"])["symbol"])
+    manifest = pd.read_csv(ROOT / "corpus" / "manifest.csv")
+    symbols = sorted(manifest.loc[~manifest["file"].str.startswith("upr/"), "symbol"])  # the COs, not the UPR files
     assert sorted(report.data.documents["symbol"]) == symbols  # every CO of the bundled corpus, none left out
     assert report.data.errors.empty
     names = {p.name for p in (folder / "figures").iterdir()}
@@ -108,6 +109,40 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
             in html)
 
 
+def test_across_states_keyness_similarity_and_templates(report):
+    folder = report.folder
+    crpd = sorted(report.data.documents.query("committee == 'CRPD'")["symbol"])
+    keyness = {p.name for p in (folder / "tables").glob("keyness-*.csv")}
+    # a document is set against its committee's COs to other States: the CRPD's nine, not the CRC's only one
+    assert keyness == {f"keyness-{s.replace('/', '_')}.csv" for s in crpd}
+    georgia = pd.read_csv(folder / "tables" / "keyness-CRPD_C_GEO_CO_1.csv")
+    assert "georgia" in set(georgia.loc[georgia["direction"] == "more in CRPD/C/GEO/CO/1", "term"])  # names its State
+    pairs = pd.read_csv(folder / "figures" / "states-similarity-data.csv")
+    assert len(pairs) == 10 * 9 // 2 and pairs["similarity"].between(0, 1).all()  # each pair of documents once
+    assert not (pairs["document"] == pairs["other"]).any()
+    nearest = pd.read_csv(folder / "tables" / "states-similarity-nearest.csv").set_index("symbol")
+    for symbol, row in nearest.iterrows():  # the most similar document is the pair of highest similarity
+        mine = pairs[pairs["document"].str.startswith(symbol + " ") | pairs["other"].str.startswith(symbol + " ")]
+        assert row["similarity"] == pytest.approx(mine["similarity"].max(), abs=1e-3)
+    assert nearest["template_share"].between(0, 1).all()
+
+
+def test_the_crc_beside_the_upr(report):
+    folder = report.folder
+    drawn = pd.read_csv(folder / "figures" / "upr-CRC_C_KAZ_CO_4-data.csv")
+    assert drawn["count"].sum() == 79  # every requested action of CRC/C/KAZ/CO/4, once
+    assert set(drawn["category"]) == {"same request", "overlapping request", "not made"}
+    shared = pd.read_csv(folder / "tables" / "upr-CRC_C_KAZ_CO_4-shared.csv").set_index("ref")
+    # read in both texts: the CRC's ombudsperson for children (para. 17) is what Morocco asked at the UPR in 2014
+    # ("Introduce the office of the Ombudsman for the rights of the child"), and both ask Kazakhstan to ratify the
+    # migrant workers' convention (para. 66; Sierra Leone: "Ratify ICRMW")
+    assert shared.loc["CRC/C/KAZ/CO/4, para. 17", "grade"] == "same"
+    assert "UPR/20/KAZ, no. 71 (Morocco)" in shared.loc["CRC/C/KAZ/CO/4, para. 17", "upr"]
+    assert "UPR/20/KAZ, no. 148 (Sierra Leone)" in shared.loc["CRC/C/KAZ/CO/4, para. 66", "upr"]
+    html = report.page.read_text(encoding="utf-8")
+    assert "the 198 UPR recommendations Kazakhstan received at session 20 (2014)" in html
+
+
 def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     html = report.page.read_text(encoding="utf-8")
     figures = len([p for p in report.figures if p.suffix == ".pdf"])
@@ -116,7 +151,7 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing to fetch: readable offline
     assert "<script" not in html
     assert len(re.findall(r'<details id="refs-', html)) == figures
-    for section in ("documents", "profiles", "cycles", "states", "references"):
+    for section in ("documents", "profiles", "cycles", "states", "upr", "references"):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
@@ -180,6 +215,7 @@ def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     html = (out / "index.html").read_text(encoding="utf-8")
     assert '<section id="states">' not in html  # one document: nothing to compare across States or cycles
     assert '<section id="cycles">' not in html
+    assert '<section id="upr">' not in html  # a file, not a folder with upr/ beside it
     # an earlier report is replaced; a folder of other files is not touched
     assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0
     other = tmp_path / "notes"

@@ -57,6 +57,10 @@ class ReportData:
         State's name (``state_name``) and its number of ``actions``.
     errors : pandas.DataFrame
         The files left out, with the reason (``file``, ``error``, ``reason``).
+    upr : pandas.DataFrame
+        The UPR recommendations the States of the corpus received, as an action table
+        (``cobs.compare.upr_recommendations``): read from the UPR Info exports
+        (``*.csv``) in an ``upr/`` folder of each folder read; empty if there is none.
     """
 
     sources: list[str]
@@ -65,6 +69,7 @@ class ReportData:
     citations: pd.DataFrame
     documents: pd.DataFrame
     errors: pd.DataFrame
+    upr: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
 def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None, cache: bool = True) -> ReportData:
@@ -73,9 +78,11 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
     from cobs.corpus import documents_in
 
     paths: list[Path] = []
+    upr_files: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
+            upr_files.extend(sorted((path / "upr").glob("*.csv")))
             found = documents_in(path)
             if not found:
                 raise FileNotFoundError(f"{path}: no .txt, .pdf, .docx or .html file in this folder")
@@ -99,14 +106,51 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
     documents["actions"] = documents["symbol"].map(actions.groupby("symbol").size()).fillna(0).astype("int64")
     files = dict(zip(read.files["symbol"], read.files["file"], strict=True))
     documents["file"] = documents["symbol"].map(lambda s: Path(files[s]).name if s in files else pd.NA)
+    upr, upr_errors = _upr(upr_files, sorted(documents["state"].dropna().unique()))
+    errors = pd.concat([read.errors, upr_errors], ignore_index=True) if len(upr_errors) else read.errors
     return ReportData(
         sources=[os.fspath(s) for s in sources],
         paragraphs=paragraphs,
         actions=actions,
         citations=citations,
         documents=documents,
-        errors=read.errors,
+        errors=errors,
+        upr=upr,
     )
+
+
+def _upr(files: Sequence[Path], states: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The UPR recommendations to the corpus's States in UPR Info exports, and the files that could not be read."""
+    if not files:
+        return pd.DataFrame(), pd.DataFrame()
+    import cobs
+    import cobs.compare
+
+    tables, errors = [], []
+    for path in files:
+        try:
+            export = cobs.load_upr_info(path)
+        except (ValueError, KeyError, OSError) as exc:
+            errors.append({"file": os.fspath(path), "error": type(exc).__name__,
+                           "reason": f"not a UPR Info export: {exc}"})
+            continue
+        codes = {_code(name) for name in export["state_under_review"].dropna().unique()}
+        for state in states:
+            if state in codes:
+                tables.append(cobs.compare.upr_recommendations(export, state=state))
+    if not tables:
+        return pd.DataFrame(), pd.DataFrame(errors)
+    upr = pd.concat(tables, ignore_index=True).drop_duplicates(["state", "session", "text", "source"])
+    return upr.reset_index(drop=True), pd.DataFrame(errors)
+
+
+def _code(name: str) -> str | None:
+    import cobs
+
+    try:
+        return cobs.state_code(name)
+    except (KeyError, ValueError):
+        return None
 
 
 def _state_name(code: object) -> str:

@@ -105,6 +105,25 @@ def documents_section(data: ReportData) -> Section:
     return Section("documents", "Documents", parts)
 
 
+KEYNESS_TOP = 8
+"""Terms drawn on each side of a document's keyness figure."""
+
+
+def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
+    """The keyness of a document against its committee's COs to other States (two or more), or None."""
+    import cobs.compare
+
+    docs = data.documents.set_index("symbol")
+    committee, state = docs.loc[symbol, "committee"], docs.loc[symbol, "state"]
+    others = data.documents[(data.documents["committee"] == committee) & (data.documents["state"] != state)]
+    if len(others) < 2:
+        return None
+    paragraphs = data.paragraphs
+    table = cobs.compare.keyness(paragraphs[paragraphs["symbol"] == symbol],
+                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])])
+    return len(others), table
+
+
 def profiles_section(data: ReportData) -> Section:
     """Each document's profile: what it asks about, how insistently, and what it builds on."""
     subsections = []
@@ -131,6 +150,19 @@ def profiles_section(data: ReportData) -> Section:
                 f"{symbol}: requested actions by theme and operative verb (strongest at the left).",
                 "theme_profile", acts, {"hue": "strength"},
             ))
+        keyness = _keyness(data, symbol)
+        if keyness is not None:
+            others, table = keyness
+            shown = pd.concat([table[table["direction"] == side].head(KEYNESS_TOP) for side in ("target", "reference")])
+            shown = shown.assign(direction=shown["direction"].map({"target": f"more in {symbol}",
+                                                                   "reference": "more in the others"}))
+            parts.append(Table(
+                f"keyness-{_slug(symbol)}",
+                f"What sets {symbol}'s recommendations apart from those of the {others} {doc.committee} COs to other "
+                f"States at hand (cobs.compare.keyness): the words and two-word phrases most over- and "
+                f"under-represented, by log-likelihood G² (counts in the document and in the others; log ratio of "
+                f"the rates, log2).",
+                shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]]))
         if len(cites):
             cited = tally(cites, "citation", by="type")
             cited = cited[cited["count"] > 0].rename(columns={"category": "citation", "count": "paragraphs"})
@@ -169,7 +201,48 @@ def states_section(data: ReportData) -> Section | None:
         parts.append(Figure(
             "states-citations", "The general comments and earlier COs the documents cite most (paragraphs and "
             "items citing each, all documents together).", "citations", cites, {"top": 20}, columns=2))
+    parts.extend(_similarity_parts(data))
     return Section("states", "Across States", parts)
+
+
+def _similarity_parts(data: ReportData) -> list[Part]:
+    """How alike the documents' recommendations are, templates left out; and how much of each is template."""
+    import cobs.compare
+
+    recommendations = data.paragraphs[data.paragraphs["kind"] == "recommendation"]
+    sentences = cobs.compare.boilerplate(recommendations)
+    share = cobs.compare.boilerplate_share(sentences)
+    matrix = cobs.compare.similarity(data.paragraphs, drop_boilerplate=True)
+    years = data.documents.set_index("symbol")["year"]
+    labels = {symbol: f"{symbol} ({years[symbol]})" for symbol in matrix.index}
+    named = matrix.rename(index=labels, columns=labels)
+    named.index.name = named.columns.name = "document"
+    nearest = matrix.where(~pd.DataFrame(
+        [[a == b for b in matrix.columns] for a in matrix.index], index=matrix.index, columns=matrix.columns))
+    closest = pd.DataFrame({
+        "symbol": matrix.index,
+        "year": [int(years[s]) for s in matrix.index],
+        "most_similar": nearest.idxmax(axis=1).to_numpy(),
+        "similarity": nearest.max(axis=1).round(3).to_numpy(),
+    })
+    closest["its_year"] = [int(years[s]) for s in closest["most_similar"]]
+    template = share.set_index("symbol")
+    closest["template_share"] = closest["symbol"].map(template["share"]).round(3)
+    same_period = int(((closest["year"] - closest["its_year"]).abs() <= STYLE_WINDOW).sum())
+    return [
+        Text(
+            "<p>How alike the documents' recommendations are (<code>cobs.compare.similarity</code>: TF-IDF cosine "
+            "of stemmed words and two-word phrases, without the committees' formula phrases), once the template "
+            "sentences are left out: the sentences most of whose five-word sequences recur in COs to three or more "
+            "other States (<code>cobs.compare.boilerplate</code>: follow-up, dissemination, next report, and the "
+            "formulae of each recommendation). Templates make every CO of a period look like every other; even "
+            f"without them, the drafting of the years weighs: {same_period} of the {len(closest)} documents are "
+            f"closest to one adopted within {STYLE_WINDOW} years of it.</p>"),
+        Figure("states-similarity", "Similarity of the documents' recommendations, template sentences left out "
+               "(each pair once; 1 would be the same text).", "similarity", named, {}, columns=1),
+        Table("states-similarity-nearest", "Each document's most similar document, and the share of its "
+              "recommendations' words in template sentences.", closest),
+    ]
 
 
 STYLE_WINDOW = 2
@@ -305,6 +378,80 @@ def cycles_section(data: ReportData) -> Section | None:
     return Section("cycles", "Across cycles", [intro], subsections)
 
 
+UPR_GRADES = ("not made", "overlapping request", "same request")
+"""Whether the UPR made a CO's request too, weakest first (the best ``grade`` of its links)."""
+
+
+def _closest_session(upr: pd.DataFrame, year: int) -> pd.Series:
+    """The UPR session closest in time to ``year`` (the earlier of two as close)."""
+    sessions = upr[["session", "year"]].drop_duplicates().dropna()
+    sessions = sessions.assign(_d=(sessions["year"] - year).abs()).sort_values(["_d", "year", "session"])
+    return sessions.iloc[0]
+
+
+def upr_section(data: ReportData) -> Section | None:
+    """Each CO beside the UPR recommendations its State received at the closest session: what both asked."""
+    if data.upr.empty:
+        return None
+    import cobs.compare
+
+    intro = Text(
+        "<p>The Universal Periodic Review (UPR) is the Human Rights Council's review of every State by the other "
+        "States; its recommendations are one sentence each, by one State. Each CO is set beside the UPR "
+        "recommendations its State received at the UPR session closest in time (UPR Info's export in "
+        "<code>upr/</code>), and each of the CO's requests is linked to the UPR recommendations that make the same "
+        "or an overlapping request (<code>cobs.compare.align</code> across mechanisms: wording with the field's "
+        "synonyms, UPR Info's issue labels against the CO's themes, instruments named). The UPR words requests "
+        "differently and more broadly, so these links are less sure than those between cycles: against a reading "
+        "by hand of CRC/C/KAZ/CO/4 beside Kazakhstan's 327 UPR recommendations of 2010 and 2014, they reach an F1 "
+        "of 0.53 (precision 0.44, recall 0.68), and 0.37 where the defaults were chosen on one half of the CO and "
+        "scored on the other (<code>benchmarks/bench_align.py</code>). Read the linked texts in the table before "
+        "citing a link.</p>")
+    subsections = []
+    for doc in data.documents.itertuples(index=False):
+        upr = data.upr[data.upr["state"] == doc.state]
+        if upr.empty:
+            continue
+        session = _closest_session(upr, int(doc.year))
+        recommendations = upr[upr["session"] == session["session"]]
+        aligned = cobs.compare.align(recommendations, data.paragraphs[data.paragraphs["symbol"] == doc.symbol])
+        linked = aligned[aligned["status"].isin(["repeated", "modified"])]
+        best = linked.assign(_g=linked["grade"].map({"overlapping": 1, "same": 2})).groupby("later_ref")["_g"].max()
+        acts = data.actions[data.actions["symbol"] == doc.symbol]
+        grade = acts["ref"].map(best).map({1: UPR_GRADES[1], 2: UPR_GRADES[2]}).fillna(UPR_GRADES[0])
+        acts = acts.assign(upr_grade=pd.Categorical(grade, categories=list(UPR_GRADES), ordered=True))
+        counts = acts["upr_grade"].value_counts()
+        year = int(session["year"])
+        upr_made = linked["earlier_ref"].nunique()
+        slug = _slug(doc.symbol)
+        parts: list[Part] = [
+            Text(f"<p>{_e(doc.symbol)} ({doc.year}) beside the {len(recommendations)} UPR recommendations "
+                 f"{_e(doc.state_name)} received at session {int(session['session'])} ({year}): of the CO's "
+                 f"{len(acts)} requested actions, {int(counts.get(UPR_GRADES[2], 0))} ask what a UPR recommendation "
+                 f"asked too, {int(counts.get(UPR_GRADES[1], 0))} overlap with one, and "
+                 f"{int(counts.get(UPR_GRADES[0], 0))} have no counterpart at the UPR; {upr_made} of the UPR's "
+                 f"recommendations find a counterpart in the CO.</p>"),
+            Figure(f"upr-{slug}", f"{doc.symbol}: the requested actions by theme, and whether the UPR made the same "
+                   f"or an overlapping request at session {int(session['session'])} ({year}).", "theme_profile",
+                   acts, {"hue": "upr_grade"}, columns=2),
+        ]
+        pairs = linked.groupby("later_ref", sort=False).agg(
+            theme=("theme", "first"), grade=("grade", lambda g: "same" if (g == "same").any() else "overlapping"),
+            upr=("earlier_ref", list)).reset_index().rename(columns={"later_ref": "ref"})
+        if len(pairs):
+            parts.append(Table(
+                f"upr-{slug}-shared", f"The requests of {doc.symbol} the UPR made too, with the UPR recommendations "
+                "(and the States that made them) linked to each.", pairs))
+        parts.append(Table(
+            f"upr-{slug}-links", f"UPR session {int(session['session'])} → {doc.symbol}: every link and unmatched "
+            f"recommendation, with the texts (cobs.compare.align; {len(aligned)} rows).",
+            aligned.drop(columns=["earlier_symbol", "later_symbol"]), folded=True))
+        subsections.append(Section(f"upr-{slug}", f"{doc.symbol} and the UPR ({doc.state_name}, {year})", parts))
+    if not subsections:
+        return None
+    return Section("upr", "Treaty body and UPR", [intro], subsections)
+
+
 SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, profiles_section, cycles_section,
-                                                          states_section]
+                                                          states_section, upr_section]
 """The sections of the page, in order (the references come last, gathered from every figure)."""
