@@ -138,6 +138,18 @@ def axis_name(column: str) -> str:
     return _AXIS_NAMES.get(column, str(column).replace("_", " ").capitalize())
 
 
+def legend_below(ax: Axes, **options: object) -> None:
+    """The legend under the x axis label, so that a one-column figure keeps its width for the data."""
+    from matplotlib.transforms import offset_copy
+
+    points = mpl.font_manager.FontProperties
+    tick = points(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    label = points(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
+    drop = 1.3 * (tick + label) + mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"] + 6
+    at = offset_copy(ax.transAxes, fig=ax.figure, y=-drop, units="points")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=at, borderaxespad=0.0, **options)
+
+
 def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
     width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]

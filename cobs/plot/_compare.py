@@ -18,6 +18,7 @@ from cobs.plot._base import (
     check_table,
     finish,
     label_chars,
+    legend_below,
     new_axes,
     row_height,
     text_color,
@@ -240,7 +241,7 @@ def keyness(
                Patch(color=OKABE_ITO[0], label=f"more in {labels[1]}")]
     if not significant.all():
         handles.append(Patch(color="#999999", alpha=0.35, label=f"p ≥ {alpha:g}"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    legend_below(ax, handles=handles)
     return finish(ax, data, return_data)
 
 

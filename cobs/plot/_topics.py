@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, new_axes, wrap
+from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, legend_below, new_axes, wrap
 
 __all__ = ["prevalence", "select_k"]
 
@@ -202,5 +202,5 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
     ax.set_xticks(ks, [str(int(k)) for k in ks])
     ax.set_xlabel("Number of topics (k)")
     ax.set_ylabel("Score (mean ± s.d. over seeds)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.24), borderaxespad=0.0)  # below: the lines keep the width
+    legend_below(ax)
     return finish(ax, data, return_data)
