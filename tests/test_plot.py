@@ -99,6 +99,26 @@ def test_theme_profile_needs_one_document():
         cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="verb")
 
 
+def test_theme_profile_puts_its_legend_where_the_bars_leave_room():
+    themes = [f"theme {i}" for i in range(8)]
+    counts = [8, 7, 6, 5, 2, 1, 1, 1]  # longest first: the lower half's bars are short
+    rows = [t for t, n in zip(themes, counts, strict=True) for _ in range(n)]
+    acts = pd.DataFrame({"symbol": "CRC/C/KAZ/CO/4", "theme": rows, "ref": [f"r{i}" for i in range(len(rows))],
+                         "strength": pd.Series(["recommends", "urges"] * (len(rows) // 2) + ["urges"] * (len(rows) % 2),
+                                               dtype=STRENGTH_DTYPE)})
+
+    def extents(ax):
+        ax.figure.canvas.draw()
+        renderer = ax.figure.canvas.get_renderer()
+        return ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+
+    legend, axes = extents(cobs.plot.theme_profile(acts, hue="strength"))
+    assert axes.x0 <= legend.x0 and legend.x1 <= axes.x1 and axes.y0 <= legend.y0  # inside, lower right
+    assert legend.y1 < (axes.y0 + axes.y1) / 2
+    legend, axes = extents(cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="strength"))
+    assert legend.y1 < axes.y0  # few bars: under the axes, not over the bars
+
+
 def test_theme_profile_splits_bars_by_any_categorical_column_in_its_order():
     grades = pd.Categorical(["same request", "not made", "overlapping request", "not made", "not made", "not made"],
                             categories=["not made", "overlapping request", "same request"], ordered=True)

@@ -22,6 +22,7 @@ from cobs.plot._base import (
     check_one_of,
     check_table,
     finish,
+    legend_below,
     level_colors,
     new_axes,
     row_height,
@@ -187,6 +188,17 @@ def theme_profile(
         for yi, total in zip(y, totals_drawn, strict=True):
             ax.annotate(str(total), (total, yi), xytext=(2, 0), textcoords="offset points", va="center",
                         fontsize="small")
+        # the legend where the bars leave room, so that they keep the figure's width: the bars are longest first,
+        # so the lower right corner is free when the lower half's bars are short; else under the x label
+        legend = ax.get_legend()
+        handles, names = ax.get_legend_handles_labels()
+        title = legend.get_title().get_text()
+        legend.remove()
+        lower = totals_drawn[len(totals_drawn) // 2:]
+        if len(totals_drawn) >= 6 and lower.max(initial=0) <= 0.5 * totals_drawn.max(initial=0):
+            ax.legend(handles, names, title=title, loc="lower right")
+        else:
+            legend_below(ax, handles=handles, labels=names, title=title, ncol=min(3, len(handles)))
     ax.set_yticks(y, labels)
     ax.set_ylim(len(themes) - 0.5, -0.5)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

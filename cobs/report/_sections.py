@@ -153,15 +153,17 @@ def profiles_section(data: ReportData) -> Section:
         keyness = _keyness(data, symbol)
         if keyness is not None:
             others, table = keyness
-            shown = pd.concat([table[table["direction"] == side].head(KEYNESS_TOP) for side in ("target", "reference")])
+            significant = table[table["p_value"] < 0.05]
+            shown = pd.concat([significant[significant["direction"] == side].head(KEYNESS_TOP)
+                               for side in ("target", "reference")])
             shown = shown.assign(direction=shown["direction"].map({"target": f"more in {symbol}",
                                                                    "reference": "more in the others"}))
             parts.append(Table(
                 f"keyness-{_slug(symbol)}",
                 f"What sets {symbol}'s recommendations apart from those of the {others} {doc.committee} COs to other "
                 f"States at hand (cobs.compare.keyness): the words and two-word phrases most over- and "
-                f"under-represented, by log-likelihood G² (counts in the document and in the others; log ratio of "
-                f"the rates, log2).",
+                f"under-represented, by log-likelihood G², where p < 0.05 (counts in the document and in the "
+                f"others; log ratio of the rates, log2).",
                 shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]]))
         if len(cites):
             cited = tally(cites, "citation", by="type")
