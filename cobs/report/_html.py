@@ -50,6 +50,7 @@ table caption { caption-side: top; text-align: left; font-size: 0.92rem; color: 
 details { margin: 0.5rem 0 1rem; }
 summary { cursor: pointer; }
 td.refs { max-width: 36rem; }
+td.ref { white-space: nowrap; }
 code { font-size: 0.9em; }
 """
 
@@ -72,7 +73,9 @@ def _cell(column: str, value: object) -> str:
     if isinstance(value, float):
         return f'<td class="num">{value:.3g}</td>'
     number = isinstance(value, numbers.Number) and not isinstance(value, bool)
-    return f'<td class="num">{_e(value)}</td>' if column in _NUMERIC or number else f"<td>{_e(value)}</td>"
+    if column in _NUMERIC or number:
+        return f'<td class="num">{_e(value)}</td>'
+    return f'<td class="ref">{_e(value)}</td>' if column.endswith("ref") else f"<td>{_e(value)}</td>"
 
 
 def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None = None) -> str:

@@ -241,7 +241,7 @@ def _similarity_parts(data: ReportData) -> list[Part]:
             f"without them, the drafting of the years weighs: {same_period} of the {len(closest)} documents are "
             f"closest to one adopted within {STYLE_WINDOW} years of it.</p>"),
         Figure("states-similarity", "Similarity of the documents' recommendations, template sentences left out "
-               "(each pair once; 1 would be the same text).", "similarity", named, {}, columns=1),
+               "(each pair once; 1 would be the same text).", "similarity", named, {}, columns=2),
         Table("states-similarity-nearest", "Each document's most similar document, and the share of its "
               "recommendations' words in template sentences.", closest),
     ]
