@@ -241,7 +241,8 @@ KEYNESS_COLUMNS: dict[str, str] = {
     "as 0.5); 1 = twice as frequent in the target.",
     "direction": "'target' where the term is relatively more frequent in the target, else 'reference'.",
 }
-"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them."""
+"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them; with ``refs=True`` also
+``target_refs`` and ``reference_refs``: the ``ref`` of the rows that use the term on each side (lists)."""
 
 BOILERPLATE_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",

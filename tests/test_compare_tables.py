@@ -95,6 +95,26 @@ def _totals(target: pd.DataFrame, reference: pd.DataFrame) -> tuple[int, int]:
     return int(matrix[: len(target)].sum()), int(matrix[len(target):].sum())
 
 
+def test_keyness_cites_the_rows_that_use_each_term(corpus):
+    recommendations = corpus[corpus["kind"] == "recommendation"]
+    target = recommendations[recommendations["symbol"] == "CRPD/C/ARM/CO/1"].copy()
+    planted = target.index[[0, 3, 5]]
+    target.loc[planted, "text"] = target.loc[planted, "text"] + " Establish zorbification."
+    reference = recommendations[recommendations["symbol"] != "CRPD/C/ARM/CO/1"]
+    key = keyness(target, reference, refs=True).set_index("term")
+    cited = [f"CRPD/C/ARM/CO/1, para. {p}" + (f" ({s})" if s else "") for p, s in target.loc[planted, ["para", "sub"]]
+             .itertuples(index=False)]  # paragraph rows cited as cobs.measure cites them
+    assert key.loc["zorbification", "target_refs"] == cited
+    assert key.loc["zorbification", "reference_refs"] == []
+    row = key.loc["disabilities"]  # every use counted is cited (a row may use a term more than once)
+    assert len(row["target_refs"]) <= row["target_count"] and len(row["reference_refs"]) <= row["reference_count"]
+    assert {ref.split(", para. ")[0] for ref in row["reference_refs"]} <= set(reference["symbol"])
+    assert len(row["target_refs"]) == target["text"].str.lower().str.contains("disabilities").sum()
+    assert "target_refs" not in keyness(target, reference).columns  # only when asked for
+    with pytest.raises(ValueError, match="a paragraph or action table .* when refs=True"):
+        keyness(["Abolish corporal punishment."] * 3, reference, refs=True)
+
+
 def test_keyness_lists_and_errors():
     key = keyness(["Abolish corporal punishment."] * 3, ["Ratify the Optional Protocol."] * 3, min_count=1)
     assert set(key.loc[key["direction"] == "target", "term"]) >= {"abolish", "corporal", "punishment"}

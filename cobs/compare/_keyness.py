@@ -20,13 +20,26 @@ from cobs.errors import invalid_value
 __all__ = ["keyness"]
 
 
+def _rows(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The rows whose texts are counted: a paragraph table's recommendations, those that hold a text."""
+    if "kind" in table.columns and "clause" not in table.columns and column == "text":
+        table = table[table["kind"] == "recommendation"]
+    return table[table[column].map(lambda t: isinstance(t, str))]
+
+
+def _cites(table: pd.DataFrame) -> list[str]:
+    """Each row's reference: its ``ref``, or for a paragraph table "symbol, para. N (sub)" as cobs.measure cites."""
+    if "ref" in table.columns:
+        return table["ref"].astype(object).tolist()
+    subs = table["sub"].fillna("").astype(str) if "sub" in table.columns else pd.Series("", index=table.index)
+    return [f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
+            for symbol, para, sub in zip(table["symbol"], table["para"], subs, strict=True)]
+
+
 def _texts(value: object, name: str, column: str) -> list[str]:
     if isinstance(value, pd.DataFrame):
         check_columns(name, value, [column], "a table with texts")
-        table = value
-        if "kind" in table.columns and "clause" not in table.columns and column == "text":
-            table = table[table["kind"] == "recommendation"]
-        return [t for t in table[column].tolist() if isinstance(t, str)]
+        return _rows(value, column)[column].tolist()
     if isinstance(value, pd.Series):
         return [t for t in value.tolist() if isinstance(t, str)]
     if isinstance(value, str) or not isinstance(value, Iterable):
@@ -46,6 +59,7 @@ def keyness(
     ngram_range: tuple[int, int] = (1, 2),
     formula: Collection[str] = ("frame", "generic"),
     min_count: int = 3,
+    refs: bool = False,
 ) -> pd.DataFrame:
     """The words and phrases that set ``target`` apart from ``reference`` (log-likelihood G2, chi-square, Log Ratio).
 
@@ -66,6 +80,11 @@ def keyness(
         Formula phrases left out (:func:`cobs.text.formula_phrases`); ``()`` keeps all.
     min_count : int, default 3
         Leave out terms seen fewer times in both texts together.
+    refs : bool, default False
+        Also list, for each term, the ``ref`` of the rows that use it: ``target_refs``
+        and ``reference_refs`` ("CRPD/C/AZE/CO/2-3, para. 26"), so that a keyness
+        figure can be traced to the recommendations behind it (a paragraph table's
+        rows are cited as :func:`cobs.measure` cites them). Needs tables on both sides.
 
     Returns
     -------
@@ -94,6 +113,14 @@ def keyness(
         raise ValueError(invalid_value("min_count", min_count, "a positive int"))
     if not isinstance(column, str):
         raise TypeError(invalid_value("column", column, "a column name (str)"))
+    if not isinstance(refs, bool):
+        raise TypeError(invalid_value("refs", refs, "True or False"))
+    if refs:
+        for name, value in (("target", target), ("reference", reference)):
+            if not (isinstance(value, pd.DataFrame) and ("ref" in value.columns
+                                                         or {"symbol", "para"} <= set(value.columns))):
+                raise ValueError(invalid_value(name, type(value).__name__, "a paragraph or action table (with "
+                                               "'ref', or 'symbol' and 'para') when refs=True"))
     first, second = _texts(target, "target", column), _texts(reference, "reference", column)
     if not first or not second:
         raise ValueError(f"{'target' if not first else 'reference'} has no text to count; select rows that hold "
@@ -128,6 +155,14 @@ def keyness(
                              / (np.where(b > 0, b, 0.5) / np.maximum(total_b, 1))),
         "direction": pd.array(np.where(rate_a >= rate_b, "target", "reference"), dtype="string"),
     })
+    if refs:
+        kept = np.flatnonzero(keep)
+        for side, rows, name in (("target", matrix[: len(first)], target), ("reference", matrix[len(first):],
+                                                                               reference)):
+            cited = _cites(_rows(name, column))
+            used = rows[:, kept].tocsc()
+            out[f"{side}_refs"] = [[cited[i] for i in np.sort(used.indices[used.indptr[j]:used.indptr[j + 1]])]
+                                   for j in range(len(kept))]
     return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 

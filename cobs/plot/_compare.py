@@ -194,8 +194,9 @@ def keyness(
         Where to draw; by default a new figure.
     return_data : bool, default=False
         Also return the rows drawn (:class:`Plotted`), top bar first. A keyness
-        table counts words, not recommendations: its rows carry ``refs`` only if the
-        table has them.
+        table counts words, not recommendations: ``cobs.compare.keyness(...,
+        refs=True)`` adds the references of the recommendations using each term
+        (``target_refs``, ``reference_refs``), which the rows drawn keep.
 
     Returns
     -------

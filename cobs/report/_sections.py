@@ -120,7 +120,7 @@ def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
         return None
     paragraphs = data.paragraphs
     table = cobs.compare.keyness(paragraphs[paragraphs["symbol"] == symbol],
-                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])])
+                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])], refs=True)
     return len(others), table
 
 
@@ -163,8 +163,9 @@ def profiles_section(data: ReportData) -> Section:
                 f"What sets {symbol}'s recommendations apart from those of the {others} {doc.committee} COs to other "
                 f"States at hand (cobs.compare.keyness): the words and two-word phrases most over- and "
                 f"under-represented, by log-likelihood G², where p < 0.05 (counts in the document and in the "
-                f"others; log ratio of the rates, log2).",
-                shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]]))
+                f"others; log ratio of the rates, log2; refs: the document's paragraphs that use the term).",
+                shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]].assign(
+                    refs=shown["target_refs"])))
         if len(cites):
             cited = tally(cites, "citation", by="type")
             cited = cited[cited["count"] > 0].rename(columns={"category": "citation", "count": "paragraphs"})
