@@ -23,6 +23,7 @@ __all__ = [
     "LanguageError",
     "UnknownCommitteeError",
     "ParseError",
+    "MultipleDocumentsError",
     "FetchError",
     "DocumentNotFoundError",
     "VerificationError",
@@ -146,6 +147,16 @@ class UnknownCommitteeError(DocumentError):
 
 class ParseError(DocumentError):
     """The document's structure could not be read without losing or inventing text."""
+
+
+class MultipleDocumentsError(DocumentError):
+    """The file holds several documents one after the other (a second one's numbering starts again at 1).
+
+    Attributes
+    ----------
+    starts : list of (page, line)
+        Where each document after the first begins (page for a PDF, line for text).
+    """
 
 
 class FetchError(CobsError):

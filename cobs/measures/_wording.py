@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from cobs.columns import STRENGTH_DTYPE, STRENGTHS
+from cobs.reference.dates import month_pattern
 from cobs.reference.lexicons import action_verbs, phrases
 
 __all__ = [
@@ -52,14 +53,13 @@ _NAMED = re.compile(  # a name, not the bare "Convention" or "Committee": a capi
     rf"\b(?:[A-Z][\w’'-]+\s+){{1,6}}{_HEAD_NOUN}\b|\b{_HEAD_NOUN}\s+(?:on|of|for|against)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
 _NOT_NAMED = re.compile(r"^(?:The|This|That|Its|Their|Optional)\s+(?:Convention|Committee|Protocols?)$")
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                     r"October|November|December)\b")
+_MONTH = month_pattern("en")  # capitalised: "May" is a month, "may" is not
+_NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)?\b|\b{_MONTH}\b")
 _NUMBERING = re.compile(  # numbers that name an article, a general comment or a paragraph, not a quantity
     r"(?:\b(?:arts?\.|articles?|Nos?\.|paras?\.|paragraphs?|targets?|Goals?|resolutions?)\s*(?:\d+[.,]?\s*(?:and|,)?\s*)*"
     r"|\(\s*)$",
     re.IGNORECASE,
 )
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DEADLINE = re.compile(
     rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{{4}}|"
     rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|"

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
 from cobs.read._lines import Aside, Footnote, Line, RawDocument
-from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, UNMISTAKABLE as _UNMISTAKABLE, furniture_text
+from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, furniture_text
+from cobs.read._patterns import UNMISTAKABLE as _UNMISTAKABLE
 from cobs.reference.committees import COMMITTEE_LINE
 
 __all__ = ["read_pdf"]
@@ -35,6 +36,7 @@ __all__ = ["read_pdf"]
 _BOLD_WEIGHT = 600
 _EDGE_LINES = 3  # running headers and footers are among the 3 topmost / bottommost lines
 _SUPERSCRIPT = 0.8  # a digit this much smaller than its line is a footnote marker
+_SAME_SIZE = 0.5  # points: sizes this close are one size (footnotes are set at least a point smaller than the body)
 _NOTE_LABEL = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|$)")
 _WORD = re.compile(r"\S+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -140,37 +142,51 @@ def _page_lines(page) -> list[_PdfLine]:
     return lines
 
 
-def read_pdf(path: Path, data: bytes) -> RawDocument:
-    """Read a UN PDF into body lines, set-aside lines and footnotes."""
+def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = None) -> RawDocument:
+    """Read a UN PDF into body lines, set-aside lines and footnotes.
+
+    ``pages`` reads the pages from ``pages[0]`` up to ``pages[1]`` (1-based, end
+    excluded; None: to the end) only, numbered as in the whole file.
+    """
     import pypdfium2 as pdfium
 
     pdf = _open(path, data)
-    pages = []
+    first, stop = pages or (1, None)
+    read = []
     try:
-        for index in range(len(pdf)):
+        for index in range(first - 1, len(pdf) if stop is None else min(stop - 1, len(pdf))):
             try:
                 page = pdf[index]
-                pages.append((_page_lines(page), page.get_size()[1]))
+                read.append((_page_lines(page), page.get_size()[1]))
             except pdfium.PdfiumError as exc:
                 raise DamagedPDFError(path, f"PDFium cannot read this page ({exc})", page=index + 1) from None
             page.close()
     finally:
         pdf.close()
-    if not any(lines for lines, _ in pages):
+    if not any(lines for lines, _ in read):
         raise EmptyDocumentError(path, "the PDF holds no text (a scanned image without a text layer?)")
-    sizes: Counter[float] = Counter()
-    for lines, _ in pages:
-        for line in lines:
-            sizes[round(line.size, 1)] += line.n_chars
-    body_size = sizes.most_common(1)[0][0]
-    raw = RawDocument(path=str(path), format="pdf", body=[], n_pages=len(pages), typography=True)
+    body_size = _body_size([line for lines, _ in read for line in lines])
+    raw = RawDocument(path=str(path), format="pdf", body=[], n_pages=len(read), typography=True)
     next_note = [1]
-    for number, (lines, height) in enumerate(pages, start=1):
-        _sort_page(raw, number, lines, height, body_size, next_note)
+    for number, (lines, height) in enumerate(read, start=first):
+        size = body_size
+        if not any(abs(line.size - body_size) <= _SAME_SIZE for line in lines) and lines:
+            # no line of the page is in the document's body size: the page is set in another size (a second
+            # document merged into the file, in another layout), and its own body size tells its footnotes
+            size = _body_size(lines)
+        _sort_page(raw, number, lines, height, size, next_note, first=number == first)
     return raw
 
 
-def _roles(number: int, lines: list[_PdfLine], height: float, body_size: float) -> dict[int, str]:
+def _body_size(lines: list[_PdfLine]) -> float:
+    """The font size most characters are set in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += line.n_chars
+    return sizes.most_common(1)[0][0]
+
+
+def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: bool) -> dict[int, str]:
     """Role of each set-aside line of a page, by index: running, page_number, masthead, footnote.
 
     Layouts are shifted from one PDF to another, so running headers and footers
@@ -188,7 +204,7 @@ def _roles(number: int, lines: list[_PdfLine], height: float, body_size: float) 
     for k, line in enumerate(lines):
         if k not in role and _UNMISTAKABLE.match(furniture_text(line.text)):
             role[k] = "running"
-    if number == 1:
+    if first:  # the first page of the document: its masthead
         title_top = next(
             (ln.top for k, ln in enumerate(lines) if k not in role and COMMITTEE_LINE.match(ln.text.strip())), None
         )
@@ -204,7 +220,7 @@ def _roles(number: int, lines: list[_PdfLine], height: float, body_size: float) 
             continue
         line = lines[k]
         starred = line.text.lstrip().startswith("*") and line.top < height * 0.3
-        if line.size < body_size - 0.5 or starred:
+        if line.size < body_size - _SAME_SIZE or starred:
             role[k] = "footnote"
         else:
             break
@@ -212,10 +228,11 @@ def _roles(number: int, lines: list[_PdfLine], height: float, body_size: float) 
 
 
 def _sort_page(
-    raw: RawDocument, number: int, lines: list[_PdfLine], height: float, body_size: float, next_note: list[int]
+    raw: RawDocument, number: int, lines: list[_PdfLine], height: float, body_size: float, next_note: list[int],
+    *, first: bool,
 ) -> None:
     """Split one page's lines into set-aside material, footnotes and body lines."""
-    role = _roles(number, lines, height, body_size)
+    role = _roles(lines, height, body_size, first=first)
     _collect_notes(raw, number, [lines[k] for k in range(len(lines)) if role.get(k) == "footnote"], next_note)
     previous: _PdfLine | None = None
     for k, line in enumerate(lines):
