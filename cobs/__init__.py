@@ -13,6 +13,8 @@ The data flow follows the package layout:
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
+``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -20,17 +22,19 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
+    ALIGN_COLUMNS,
     CITATION_COLUMNS,
     FOOTNOTE_COLUMNS,
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
     SET_ASIDE_COLUMNS,
+    TALLY_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document, read_documents
 from cobs.errors import CobsError
-from cobs.measures import actions, citations, measure
+from cobs.measures import actions, citations, measure, tally
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -54,6 +58,8 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
+    "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
+    "plot": "cobs.plot",
 }
 
 
@@ -61,14 +67,15 @@ def __getattr__(name: str) -> object:
     if name in _ON_FIRST_USE:
         import importlib
 
-        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        module = importlib.import_module(_ON_FIRST_USE[name])
+        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage: itself
         globals()[name] = value
         return value
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
 try:
@@ -78,12 +85,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "ALIGN_COLUMNS",
     "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "TALLY_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
@@ -98,6 +107,7 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
+    "compare",
     "confusion_table",
     "corpus_summary",
     "data_home",
@@ -116,5 +126,6 @@ __all__ = [
     "state_code",
     "state_name",
     "states_table",
+    "tally",
     "upr_info_labels",
 ]

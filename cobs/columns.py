@@ -126,6 +126,7 @@ CITATION_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
     "para": "Paragraph number.",
     "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "ref": "Citation of the row citing: 'CRC/C/KAZ/CO/4, para. 7'.",
     "type": "What is cited: article, general_comment, previous (an earlier CO), instrument.",
     "citation": "The canonical citation: '19', 'CRC general comment No. 13 (2011)', 'CRC/C/KAZ/CO/3, paras. 15, 17', "
     "'Paris Principles'.",
@@ -167,3 +168,47 @@ DTYPES: dict[str, object] = {
     **dict.fromkeys(LIST_COLUMNS, "object"),
 }
 """The dtype of every column of the tables above (a column has one dtype in every table)."""
+
+
+ALIGN_COLUMNS: dict[str, str] = {
+    "earlier_symbol": "Symbol of the earlier document (missing for a new recommendation).",
+    "later_symbol": "Symbol of the later document (missing for a dropped recommendation).",
+    "earlier_para": "Paragraph of the earlier recommendation (Int64; missing for new).",
+    "earlier_sub": "Its item ('' for a whole paragraph or its own text; missing for new).",
+    "later_para": "Paragraph of the later recommendation (Int64; missing for dropped).",
+    "later_sub": "Its item ('' for a whole paragraph or its own text; missing for dropped).",
+    "earlier_ref": "Citation of the earlier recommendation: 'CRPD/C/AZE/CO/1, para. 13'.",
+    "later_ref": "Citation of the later recommendation.",
+    "status": "repeated (essentially the same request), modified (same issue, request narrowed, broadened or "
+    "re-targeted), new (no predecessor), dropped (no successor).",
+    "similarity": "TF-IDF cosine of the two texts without the committees' formula phrases (Float64; missing for new "
+    "and dropped).",
+    "evidence": "What made the link: citation (the later text or its footnotes cite the earlier paragraph), text "
+    "(wording), text+article (wording, and the same theme or a shared article); missing for new and dropped.",
+    "earlier_verb": "Strongest operative verb of the earlier recommendation (lemma: urge, recommend, ...).",
+    "later_verb": "Strongest operative verb of the later recommendation.",
+    "earlier_strength": "Its strength (ordered categorical cobs.measures.STRENGTH_DTYPE).",
+    "later_strength": "Its strength (ordered categorical cobs.measures.STRENGTH_DTYPE).",
+    "change": "escalated, softened or same: later strength against earlier strength on a link; missing where not "
+    "linked or a strength is unknown (UPR recommendations have no operative verb of a committee).",
+    "theme": "Theme of the later recommendation (of the earlier one for dropped); missing if none.",
+    "earlier_text": "Text of the earlier recommendation (paragraph or item, chapeau included).",
+    "later_text": "Text of the later recommendation.",
+    "score": "The link's score: similarity plus the theme bonus (Float64; missing for new and dropped). A cited "
+    "paragraph is linked whatever its score.",
+    "grade": "same (the same request) or overlapping (an overlapping request) for a link: 'repeated' and "
+    "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
+}
+"""Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
+
+TALLY_COLUMNS: dict[str, str] = {
+    "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
+    "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",
+    "category": "Its value, as a string ('urges', '4'); missing for the rows where the column is missing (or '').",
+    "count": "Rows of the group with this category.",
+    "n": "Rows in the group (every category, missing included).",
+    "share": "count / n.",
+    "refs": "The references of the rows counted ('CRC/C/KAZ/CO/4, para. 29 (a)'), in table order (a list).",
+}
+"""Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
+``cobs.compare.profile``, plus the references)."""

@@ -14,6 +14,7 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import column_or_1d
 
 from cobs.classify._features import OpeningAnalyzer
+from cobs.errors import invalid_value
 from cobs.text import vectorizer
 
 Texts = Sequence[str] | np.ndarray | pd.Series
@@ -45,7 +46,7 @@ def check_texts(X: object, *, name: str = "X") -> list[str]:
         raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; "
                         "the classifier vectorizes text itself")
     if not isinstance(X, Iterable):
-        raise TypeError(f"{name} must be a sequence of texts, got {type(X).__name__}")
+        raise TypeError(invalid_value(name, X, "a sequence of texts"))
     array = np.asarray(X, dtype=object) if not isinstance(X, np.ndarray) else X
     if array.ndim != 1:
         raise ValueError(f"{name} must be a one-dimensional sequence of texts, got an array of shape {array.shape}")
@@ -135,7 +136,7 @@ def check_ngrams(value: object, name: str) -> tuple[int, int] | None:
         return None
     if (not isinstance(value, tuple) or len(value) != 2 or not all(isinstance(v, (int, np.integer)) for v in value)
             or not 1 <= value[0] <= value[1]):
-        raise ValueError(f"{name} must be None or a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {value!r}")
+        raise ValueError(invalid_value(name, value, "None or a tuple (min_n, max_n) with 1 <= min_n <= max_n"))
     return (int(value[0]), int(value[1]))
 
 
@@ -145,7 +146,7 @@ def check_positive(value: object, name: str, *, integer: bool = False, allow_non
     kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
     if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
         what = "a positive integer" if integer else "a positive number"
-        raise ValueError(f"{name} must be {what}{' or None' if allow_none else ''}, got {value!r}")
+        raise ValueError(invalid_value(name, value, what + (" or None" if allow_none else "")))
 
 
 def check_explain_args(text: object, top: object) -> None:

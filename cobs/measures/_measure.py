@@ -8,7 +8,7 @@ from collections import Counter
 import pandas as pd
 
 from cobs.columns import CITATION_COLUMNS, DTYPES
-from cobs.measures._actions import actions
+from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
@@ -187,8 +187,9 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``symbol``, ``para``, ``sub``, ``type`` (article, general_comment, previous,
-        instrument) and ``citation`` (the canonical string of :mod:`cobs.measures._citations`).
+        ``symbol``, ``para``, ``sub``, ``ref`` (the row cited: "CRC/C/KAZ/CO/4, para. 7"),
+        ``type`` (article, general_comment, previous, instrument) and ``citation``
+        (the canonical string of :mod:`cobs.measures._citations`).
         Articles are those cited in the text (not the cluster heading's); general
         comments carry the year the table's documents give them. Given a paragraph
         table, each citation counts once per row (the way to count "most cited");
@@ -220,9 +221,8 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
         }
         for kind, values in found.items():
             for value in values:
-                records.append(
-                    {"symbol": row.symbol, "para": row.para, "sub": row.sub, "type": kind, "citation": value}
-                )
+                records.append({"symbol": row.symbol, "para": row.para, "sub": row.sub,
+                                "ref": _cite(row.symbol, row.para, row.sub), "type": kind, "citation": value})
     out = pd.DataFrame(records, columns=list(CITATION_COLUMNS))
     return out.astype({c: DTYPES[c] for c in CITATION_COLUMNS})
 
