@@ -29,12 +29,11 @@ from cobs.read._lines import RawDocument
 from cobs.read.identify import Identity, document_starts, identify_raw, require_english_co
 from cobs.reference.committees import committees_table, find_committee
 from cobs.reference.states import state_name
-from cobs.structure import Structure, kind_from_wording, read_structure, section_kind
+from cobs.structure import Structure, paragraph_kinds, read_structure
 
 __all__ = ["Document", "DocumentMeta", "read_document", "read_documents"]
 
 Format = Literal["txt", "pdf", "docx", "html"]
-_BOLD_SHARE = 0.5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -349,40 +348,10 @@ def _para_before(structure: Structure, number: int) -> int:
     return max((r.para for r in structure.rows if r.para < number), default=0)
 
 
-def _paragraph_kinds(structure: Structure, typography: bool) -> dict[int, str]:
-    """Kind of each paragraph: its section first, then its wording, then (PDF) its bold."""
-    own: dict[int, str] = {}
-    section: dict[int, str] = {}
-    chars: dict[int, int] = {}
-    bold: dict[int, int] = {}
-    for row in structure.rows:
-        if not row.sub:
-            own[row.para] = row.text
-            section[row.para] = row.section
-        chars[row.para] = chars.get(row.para, 0) + row.n_chars
-        bold[row.para] = bold.get(row.para, 0) + (row.n_bold or 0)
-    main = [p for p in own if section[p] and section_kind(section[p]) is None]
-    bold_used = typography and sum(bold[p] for p in main) > 0.05 * max(1, sum(chars[p] for p in main))
-    kinds = {}
-    for para, text in own.items():
-        if not section[para]:
-            kinds[para] = "intro"
-            continue
-        kind = kind_from_wording(text, section[para])
-        # Bold marks recommendations in UN PDFs: it catches requests the wording rules
-        # miss ("Under the simplified reporting procedure, ..."). Where the wording
-        # is explicit (a concern, a request left in regular type), the wording stands.
-        if (bold_used and kind in ("other", "positive") and section_kind(section[para]) is None
-                and bold[para] >= _BOLD_SHARE * max(1, chars[para])):
-            kind = "recommendation"
-        kinds[para] = kind
-    return kinds
-
-
 def _paragraph_table(
     meta: DocumentMeta, structure: Structure, typography: bool, raw: RawDocument
 ) -> pd.DataFrame:
-    kinds = _paragraph_kinds(structure, typography)
+    kinds = paragraph_kinds(structure.rows, typography)
     rows = structure.rows
     notes: dict[tuple[int, str], list[str]] = {}
     for note in raw.footnotes:
