@@ -25,7 +25,7 @@ import re
 import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS, DTYPES
-from cobs.reference.lexicons import action_verbs
+from cobs.reference.lexicons import action_verbs, skipped_words
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
 from cobs.tables import conform
@@ -38,11 +38,6 @@ _OPTIONAL = {"notes"}  # tables written before the column existed are still acce
 _NONE_IF_EMPTY = ("chapeau", "verb", "strength", "action_verb", "action")
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
-_SKIPPED_WORDS = re.compile(
-    r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
-    r"vigorously|explicitly|actively|should)(?:\s+|(?=,))|^(?!(?:apply|comply|reply|supply|rely|multiply|ally)\b)\w+ly\s+",
-    re.IGNORECASE,
-)
 _SUBJECT_AT_START = re.compile(
     rf"^(?:{ADDRESSEE}|it|(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
     re.IGNORECASE,
@@ -117,7 +112,7 @@ def locate_action(text: str) -> tuple[str, str]:
             rest = _PARENTHETICAL.sub("", rest)
         rest = _LEADING_PHRASE.sub("", rest)
         rest = _OPERATIVE_AT_START.sub("", rest)
-        rest = _SKIPPED_WORDS.sub("", rest)
+        rest = skipped_words().sub("", rest)
         rest = _SUBJECT_AT_START.sub("", rest)
         if rest == before:
             break

@@ -37,6 +37,9 @@ _BOLD_WEIGHT = 600
 _EDGE_LINES = 3  # running headers and footers are among the 3 topmost / bottommost lines
 _SUPERSCRIPT = 0.8  # a digit this much smaller than its line is a footnote marker
 _SAME_SIZE = 0.5  # points: sizes this close are one size (footnotes are set at least a point smaller than the body)
+_MASTHEAD_ZONE = 0.7  # of the page height, from the bottom: a page without the committee's name has its masthead above
+_FOOT_ZONE = 0.3  # of the page height, from the bottom: the "* Adopted by the Committee ..." note stands below
+_SAME_LINE = 2.5  # points: two pieces of text whose baselines are this close are one printed line (split by PDFium)
 _NOTE_LABEL = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|$)")
 _WORD = re.compile(r"\S+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -211,7 +214,7 @@ def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: boo
         for k, line in enumerate(lines):
             if k not in role and (
                 (title_top is not None and line.top > title_top + 2)
-                or (title_top is None and line.top > height * 0.7 and MASTHEAD.match(line.text.strip()))
+                or (title_top is None and line.top > height * _MASTHEAD_ZONE and MASTHEAD.match(line.text.strip()))
             ):
                 role[k] = "masthead"
     # Footnotes: from the foot of the page upwards, small-type lines (and "* Adopted by ...").
@@ -219,7 +222,7 @@ def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: boo
         if k in role:
             continue
         line = lines[k]
-        starred = line.text.lstrip().startswith("*") and line.top < height * 0.3
+        starred = line.text.lstrip().startswith("*") and line.top < height * _FOOT_ZONE
         if line.size < body_size - _SAME_SIZE or starred:
             role[k] = "footnote"
         else:
@@ -251,7 +254,7 @@ def _sort_page(
             if raw.body:
                 raw.body[-1].markers = (*raw.body[-1].markers, line.text.strip())
             continue
-        if previous is not None and abs(line.top - previous.top) < 2.5 and line.left > previous.left:
+        if previous is not None and abs(line.top - previous.top) < _SAME_LINE and line.left > previous.left:
             # the same printed line, split in two by PDFium (e.g. around a marker)
             body = raw.body[-1]
             body.text = f"{body.text} {text}"

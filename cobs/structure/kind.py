@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cobs.columns import KINDS
-from cobs.reference.lexicons import any_operative_verb, operative_verbs
+from cobs.reference.lexicons import any_operative_verb, kind_phrases, operative_verbs, section_kinds
 
 if TYPE_CHECKING:
     from cobs.structure.paragraphs import Row
@@ -55,6 +55,9 @@ _BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
     r"(?:,[^;]*,\s*)?",  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
     re.IGNORECASE,
 )
+_FARTHEST_VERB = 800
+"""Characters at most between "the Committee" and its verb: a participial phrase ("The Committee, recalling its
+general comment No. 5 (2003) on ..., recommends") runs to a few hundred; a verb further on belongs to another clause."""
 _COORDINATED = re.compile(  # "The Committee draws attention to ... and recommends that the State party ..."
     r"[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?", re.IGNORECASE
 )
@@ -125,7 +128,7 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
     for subject in _SUBJECT.finditer(sentence):
         for found in any_operative_verb().finditer(sentence, subject.end()):
             between = sentence[subject.end() : found.start()]
-            if len(between) > 800:
+            if len(between) > _FARTHEST_VERB:
                 break
             direct = _BETWEEN.fullmatch(between) is not None
             if not direct and not _COORDINATED.fullmatch(between):
@@ -158,26 +161,6 @@ def _recommends(text: str) -> bool:
     return any(operative_verb(s) is not None for s in sentences(text))
 
 
-_CONCERN = re.compile(
-    r"\b(?:is|are|remains?|was|were|continues\s+to\s+be)\s*,?\s+(?:\w+\s*,?\s+){0,3}?(?:concerned|alarmed|worried|disturbed|troubled)\b"
-    r"|\b(?:regrets?|deplores?|notes?\s+with\s+(?:\w+\s+)?(?:concern|regret))\b|\bwith\s+(?:\w+\s+)?concern\b"
-    r"|\bexpress(?:es)?\s+(?:its\s+)?(?:\w+\s+)?concern\b|\bconcerns?\s+(?:about|at|that|regarding)\b"
-    r"|\bof\s+(?:\w+\s+)?concern\s+to\s+the\s+Committee\b|\b(?:finds?|is)\s+(?:it\s+)?(?:troubling|worrying|regrettable)\b",
-    re.IGNORECASE,
-)
-_POSITIVE = re.compile(
-    r"\b(?:welcomes?|commends?|appreciates?|congratulates?|notes?\s+with\s+(?:\w+\s+)?(?:appreciation|satisfaction|interest)"
-    r"|acknowledges?|takes\s+note|notes?\s+(?:as\s+positive|the\s+(?:adoption|establishment|efforts)))\b",
-    re.IGNORECASE,
-)
-_SECTION_KINDS = (
-    (re.compile(r"introduction", re.IGNORECASE), "intro"),
-    (re.compile(r"positive\s+aspects|progress\s+achieved|follow-up\s+measures\s+(?:undertaken|taken)", re.IGNORECASE),
-     "positive"),
-    (re.compile(r"factors\s+and\s+difficulties", re.IGNORECASE), "other"),
-)
-
-
 @functools.lru_cache(maxsize=1024)
 def section_kind(section: str) -> str | None:
     """The kind every paragraph of this section has, or None if wording decides.
@@ -189,7 +172,7 @@ def section_kind(section: str) -> str | None:
     >>> section_kind("Main areas of concern and recommendations") is None
     True
     """
-    for pattern, kind in _SECTION_KINDS:
+    for pattern, kind in section_kinds():
         if pattern.search(section):
             return kind
     return None
@@ -223,18 +206,18 @@ def kind_from_wording(text: str, section: str | None = "") -> str:
     """
     fixed = section_kind(section) if isinstance(section, str) and section else None  # NA: a table's missing section
     if fixed == "positive":  # unless the paragraph plainly says otherwise (see the module docstring)
-        if _CONCERN.search(text):
+        if kind_phrases("concern").search(text):
             return "concern"
-        if not _POSITIVE.search(text) and _recommends(text):
+        if not kind_phrases("positive").search(text) and _recommends(text):
             return "recommendation"
         return fixed
     if fixed is not None:
         return fixed
     if _recommends(text):
         return "recommendation"
-    if _CONCERN.search(text):
+    if kind_phrases("concern").search(text):
         return "concern"
-    if _POSITIVE.search(text):
+    if kind_phrases("positive").search(text):
         return "positive"
     return "other"
 
