@@ -29,6 +29,7 @@ from cobs.read._lines import RawDocument
 from cobs.read.identify import Identity, document_starts, identify_raw, require_english_co
 from cobs.reference.committees import committees_table, find_committee
 from cobs.reference.states import state_name
+from cobs.reference.symbols import cycle_range
 from cobs.structure import Structure, paragraph_kinds, read_structure
 
 __all__ = ["Document", "DocumentMeta", "read_document", "read_documents"]
@@ -50,7 +51,8 @@ class DocumentMeta:
     state, state_name : str
         State code (ISO 3166-1 alpha-3; "EU") and UN name.
     cycle : str
-        Reporting cycle(s) reviewed ("4", "2-3").
+        Reporting cycle(s) reviewed ("4", "2-3"); ``cycle_first`` and ``cycle_last``
+        give them as numbers (2 and 3), to sort by.
     year : int or None
         Year of adoption.
     date : datetime.date or None
@@ -80,9 +82,19 @@ class DocumentMeta:
     sha256: str
     symbol_source: Literal["printed", "inferred"]
 
+    @property
+    def cycle_first(self) -> int:
+        """The first reporting cycle reviewed, as a number ("2-3" -> 2): what to sort documents by."""
+        return cycle_range(self.cycle)[0]
+
+    @property
+    def cycle_last(self) -> int:
+        """The last reporting cycle reviewed, as a number ("2-3" -> 3)."""
+        return cycle_range(self.cycle)[1]
+
     def to_dict(self) -> dict[str, object]:
-        """The metadata as a plain dictionary."""
-        return dataclasses.asdict(self)
+        """The metadata as a plain dictionary (with ``cycle_first`` and ``cycle_last``)."""
+        return {**dataclasses.asdict(self), "cycle_first": self.cycle_first, "cycle_last": self.cycle_last}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -365,6 +377,8 @@ def _paragraph_table(
             "committee": [meta.committee] * n,
             "state": [meta.state] * n,
             "cycle": [meta.cycle] * n,
+            "cycle_first": pd.array([meta.cycle_first] * n, dtype="Int64"),
+            "cycle_last": pd.array([meta.cycle_last] * n, dtype="Int64"),
             "year": pd.array([meta.year] * n, dtype="Int64"),
             "language": [meta.language] * n,
             "para": np.array([r.para for r in rows], dtype=np.int64),

@@ -12,11 +12,25 @@ SHARED = ROOT.parent / "shared" / "data"
 CRPD_PDFS = SHARED / "crpd-dashboard-pdfs" / "concluding_observations"
 
 
+_RUNNING: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _RUNNING[:] = [item]
+
+
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared/data, or skip the test with the reason."""
+    """A path under ../shared/data, or skip the test with the reason.
+
+    Only a test marked ``real_data`` may ask (``pytest -m "not real_data"`` is the fast tier,
+    which must not read ../shared): an unmarked test that does is an error, not a slow pass.
+    """
+    if _RUNNING and _RUNNING[0].get_closest_marker("real_data") is None:
+        raise RuntimeError(f"{_RUNNING[0].nodeid} reads ../shared/data: mark it @pytest.mark.real_data")
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"real documents not available: {path} is absent (they live in ../shared/data beside the repository)")
+        pytest.skip(f"real documents not available: {path} is absent (they live in ../shared/data beside the "
+                    "repository)")
     return path
 
 
@@ -113,3 +127,11 @@ def make_pdf(path: Path, pages: list[list[tuple]]) -> Path:
             pdf.savefig(fig)
             plt.close(fig)
     return path
+
+
+@pytest.fixture(scope="session")
+def measured(seed_doc):
+    """The seed's measured action table (cobs.measure)."""
+    import cobs
+
+    return cobs.measure(seed_doc.paragraphs)

@@ -21,6 +21,9 @@ from cobs.structure import section_kind
 _MASTHEAD_SYMBOL = re.compile(r"United Nations\s+(CRPD/C/[A-Z]{2,3}/CO/[\d-]+)\b")
 
 
+pytestmark = pytest.mark.real_data  # every test of this module reads ../shared
+
+
 @pytest.fixture(scope="module")
 def corpus(crpd_corpus):
     return crpd_corpus

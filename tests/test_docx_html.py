@@ -142,6 +142,7 @@ def test_broken_word_files(tmp_path):
         cobs.read_document(old)
 
 
+@pytest.mark.real_data
 def test_real_word_files_are_read_faithfully_and_refused_as_not_cos():
     """Slovenia's UPR Word documents: not COs; their text matches an independent extraction."""
     from pathlib import Path

@@ -114,6 +114,7 @@ def test_no_numbered_paragraphs(tmp_path):
         cobs.read_document(write(tmp_path, "nopara.txt", text))
 
 
+@pytest.mark.real_data
 def test_real_documents_that_are_not_cos():
     folder = shared_path("crpd-dashboard-pdfs", "kazakhstan_cycle")
     with pytest.raises(NotACOError, match="a State party report"):
@@ -125,6 +126,7 @@ def test_real_documents_that_are_not_cos():
         cobs.read_document(folder / "Kazakhstan_2020_CRPD_C_KAZ_Q_1.pdf")
 
 
+@pytest.mark.real_data
 def test_real_upr_report():
     path = shared_path("uprs-terman", "upr-wg-report-txts", "kazakhstan2014.txt")
     with pytest.raises(NotACOError, match="Working Group on the Universal Periodic Review") as info:

@@ -131,6 +131,7 @@ def test_what_is_not_a_document_is_refused(tmp_path, synthetic):
 # --- real documents ------------------------------------------------------------------------------
 
 
+@pytest.mark.real_data
 @pytest.mark.parametrize(
     "name, symbol, language, original, adopted",
     [
@@ -148,6 +149,7 @@ def test_real_documents(name, symbol, language, original, adopted):
     assert (who.symbol, who.language, who.original, who.adopted) == (symbol, language, original, adopted)
 
 
+@pytest.mark.real_data
 def test_real_masthead_language_lists():
     folder = ("crpd-dashboard-pdfs", "concluding_observations")
     assert identify(shared_path(*folder, "Azerbaijan_2024_CRPD_C_AZE_FCO_2-3.pdf")).issued == ("ar", "en", "fr", "es")

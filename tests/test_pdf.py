@@ -3,10 +3,10 @@
 from collections import Counter
 
 import pytest
+from conftest import make_pdf
 
 import cobs
 from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
-from conftest import make_pdf
 
 PAGE_1 = [
     ("United Nations", 50, 14, False),
@@ -53,18 +53,20 @@ def synthetic(tmp_path_factory):
 def test_metadata_uses_the_printed_symbol(synthetic):
     _, doc = synthetic
     m = doc.meta
-    assert (m.symbol, m.symbol_source, m.committee, m.state, m.cycle) == ("CRC/C/GEO/CO/5-6", "printed", "CRC", "GEO", "5-6")
+    expected = ("CRC/C/GEO/CO/5-6", "printed", "CRC", "GEO", "5-6")
+    assert (m.symbol, m.symbol_source, m.committee, m.state, m.cycle) == expected
     assert (m.pages, m.format, m.session, m.date.isoformat()) == (2, "pdf", 81, "2019-05-08")
 
 
 def test_rows_pages_and_kinds(synthetic):
     _, doc = synthetic
     table = doc.paragraphs
-    assert list(zip(table.para, table["sub"])) == [(1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b"), (5, "")]
+    assert list(zip(table.para, table["sub"], strict=True)) == [
+        (1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b"), (5, "")]
     assert table["page"].tolist() == [1, 1, 1, 1, 1, 2, 2]
     assert table["kind"].tolist() == ["intro", "positive", "concern", "recommendation", "recommendation",
                                       "recommendation", "recommendation"]
-    bold = dict(zip(zip(table.para, table["sub"]), table["bold"]))
+    bold = dict(zip(zip(table.para, table["sub"], strict=False), table["bold"], strict=False))
     assert bold[(3, "")] == 0 and bold[(4, "a")] == 1 and bold[(4, "b")] == 1 and bold[(5, "")] == 1
 
 
@@ -76,7 +78,8 @@ def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
     assert text[(5, "")] == ("5. The Committee recommends that the State party disseminate the present "
                              "concluding observations widely.")
     roles = doc.set_aside.groupby("role")["text"].agg(list)
-    assert roles["masthead"] == ["United Nations CRC/C/GEO/CO/5-6", "Distr.: General", "8 June 2019", "Original: English"]
+    assert roles["masthead"] == [
+        "United Nations CRC/C/GEO/CO/5-6", "Distr.: General", "8 June 2019", "Original: English"]
     assert sorted(roles["running"]) == ["2 GE.19-09876", "CRC/C/GEO/CO/5-6", "GE.19-09876(E)"]
     assert roles["footnote_marker"] == ["1"]
     assert roles["cluster"] == ["A. General principles (arts. 2, 3, 6 and 12)"]
@@ -145,10 +148,12 @@ def test_pdf_cut_at_a_page_boundary(synthetic, tmp_path):
     first = tmp_path / "first_page.pdf"
     with open(first, "wb") as fh:
         writer.write(fh)
-    with pytest.raises(TruncatedDocumentError, match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
+    with pytest.raises(TruncatedDocumentError,
+                       match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
         cobs.read_document(first)
 
 
+@pytest.mark.real_data
 def test_a_damaged_page_is_a_cobs_error(tmp_path):
     """Bytes cut from the middle of a real PDF: the document opens but a page does not load."""
     from conftest import shared_path

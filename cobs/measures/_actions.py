@@ -13,8 +13,10 @@ cuts it into **actions**:
 * a recommendation paragraph in which no such sentence is found is one action.
 
 ``clause`` numbers the actions of a row (own text or item) from 1, so
-``(symbol, para, sub, clause)`` identifies an action and ``ref`` cites it the way
-researchers do: "CRC/C/KAZ/CO/4, para. 29 (a)".
+``(symbol, para, sub, clause)`` identifies an action, and so does ``ref``, which
+cites it the way researchers do: "CRC/C/KAZ/CO/4, para. 29 (a)"; where a
+paragraph's own text asks several things, its first request is cited as the
+paragraph and the others by their rank: "CRC/C/KAZ/CO/4, para. 15, second request".
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import re
 import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS, DTYPES
+from cobs.reference.dates import ordinal_word
 from cobs.reference.lexicons import action_verbs, skipped_words
+from cobs.reference.symbols import cycle_range
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
 from cobs.tables import conform
@@ -162,6 +166,10 @@ def _cite(symbol: str, para: int, sub: str) -> str:
     return f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
 
 
+def _nth(clause: int) -> str:
+    return ordinal_word(clause) if clause < 100 else f"{clause}th"
+
+
 def actions(table: pd.DataFrame) -> pd.DataFrame:
     """One row per action requested by the recommendation paragraphs of a paragraph table.
 
@@ -210,6 +218,10 @@ dealt with by the juvenile justice system;
     out = pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)
     if len(out):
         out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
+        out["ref"] = [ref if clause == 1 else f"{ref}, {_nth(clause)} request"
+                      for ref, clause in zip(out["ref"], out["clause"], strict=True)]
+        cycles = [cycle_range(c) for c in out["cycle"]]
+        out["cycle_first"], out["cycle_last"] = [c[0] for c in cycles], [c[1] for c in cycles]
     for column in _NONE_IF_EMPTY:  # "" while cutting; missing in the table
         out[column] = out[column].replace("", None)
     return out.astype({c: DTYPES[c] for c in out.columns if c not in ("notes",)})

@@ -16,10 +16,26 @@ import dataclasses
 import functools
 import re
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows
 from cobs.reference.committees import committee_code, symbol_prefix
 
-__all__ = ["Symbol", "parse_symbol", "format_symbol", "with_article"]
+__all__ = ["Symbol", "cycle_range", "parse_symbol", "format_symbol", "with_article"]
+
+
+def cycle_range(cycle: str) -> tuple[int, int]:
+    """The first and last reporting cycle of a cycle as symbols write it: "4" -> (4, 4), "2-3" -> (2, 3).
+
+    Examples
+    --------
+    >>> cycle_range("2-3"), cycle_range("4"), sorted(["2-3", "1", "10"], key=cycle_range)
+    ((2, 3), (4, 4), ['1', '2-3', '10'])
+    """
+    first, _, last = str(cycle).partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        raise ValueError(invalid_value("cycle", cycle, "a number or a range of numbers such as '4' or '2-3'")) from None
 
 _PREFIXES = {row["symbol_prefix"]: row["code"] for row in read_rows("committees.csv")}
 """Symbol prefix -> committee code ("E/C.12" -> "CESCR"), from ``cobs/data/committees.csv``."""
@@ -87,8 +103,8 @@ class Symbol:
         """The reporting cycles covered: "5-6" -> (5, 6); () when unknown."""
         if not self.cycle:
             return ()
-        first, _, last = self.cycle.partition("-")
-        return tuple(range(int(first), int(last or first) + 1))
+        first, last = cycle_range(self.cycle)
+        return tuple(range(first, last + 1))
 
     @property
     def description(self) -> str:
