@@ -190,6 +190,8 @@ _OTHER_SCRIPT = re.compile(
 )
 _SPACE_AROUND = re.compile(r"\s+(?=[/-])|(?<=[/-])\s+")
 _SYMBOL_LINE = re.compile(SYMBOL)
+_LONGEST_SYMBOL_LINE = 120
+"""Characters: a masthead line ("United Nations  CRPD/C/KAZ/CO/1", in any language) is far shorter."""
 
 
 def _clean_symbol(text: str) -> str:
@@ -207,6 +209,8 @@ def symbol_lines(lines: list[str]) -> Counter[str]:
     """
     found: Counter[str] = Counter()
     for line in lines:
+        if "/" not in line or len(line) > _LONGEST_SYMBOL_LINE:  # a symbol has slashes; a line of text is long
+            continue
         text = _OTHER_SCRIPT.sub(" ", _UN.sub(" ", line))
         text = _SPACE_AROUND.sub("", text).strip()
         if _SYMBOL_LINE.fullmatch(text) and not text.endswith("."):
@@ -260,6 +264,7 @@ def _masthead_languages(page_text: str) -> tuple[str | None, str | None, tuple[s
 _ADOPT = {"en": r"\badopted\b", "fr": r"\badopt[ée]", "es": r"\baprob[óo]\b", "ar": r"اعتمدت"}
 _CONSIDER = {"en": r"\bconsidered\b", "fr": r"\bexamin[ée]", "es": r"\bexamin[óo]\b"}
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_ARABIC_DIGIT = re.compile("[٠-٩]")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-ÖØ-Þ])")
 _PARA_START = {n: re.compile(rf"^\s*(?:{n}\.|-\s*[{n}{chr(0x660 + n)}])(?:\s|(?=[A-Z“\"‘(]))") for n in (1, 2, 3)}
 """Paragraph n starts a line: "1. The Committee", or "-1 نظرت" as Arabic PDFs extract it."""
@@ -595,7 +600,8 @@ def identify_raw(raw: RawDocument) -> Identity:
         doc_type = _type_from_symbol(printed) if printed.is_co or not worded or worded == CO else worded
     committee, committee_line = committee_in_title(title_lines)
     type_source = "symbol" if printed else "title" if doc_type else ""
-    paragraphs = [_paragraph([t.translate(_ARABIC_DIGITS) for t in body], n) for n in (1, 2)]
+    western = [t.translate(_ARABIC_DIGITS) if _ARABIC_DIGIT.search(t) else t for t in body]
+    paragraphs = [_paragraph(western, n) for n in (1, 2)]
     adopted = _adoption_date(paragraphs, language)
     session = session_dates("\n".join(notes + body[:head_end]), language)
 

@@ -48,6 +48,7 @@ _SCRIPTS = {
     "ru": re.compile("[\u0400-\u04ff]"),
     "zh": re.compile("[\u3400-\u4dbf\u4e00-\u9fff]"),
 }
+_ANOTHER_SCRIPT = re.compile("|".join(script.pattern for script in _SCRIPTS.values()))
 _SCRIPT_SHARE = 0.3
 """A script decides when this share of the letters is in it (Arabic, Cyrillic, Chinese)."""
 _FUNCTION_WORD_SHARE = 0.05
@@ -76,13 +77,14 @@ def detect_language(text: str) -> str:
     ''
     """
     sample = text[:8000]
-    letters = len(_LETTER.findall(sample))
-    if not letters:
-        return ""
-    for code, script in _SCRIPTS.items():
-        if len(script.findall(sample)) > _SCRIPT_SHARE * letters:
-            return code
+    if _ANOTHER_SCRIPT.search(sample):  # count letters by script only where there is another script at all
+        letters = len(_LETTER.findall(sample))
+        for code, script in _SCRIPTS.items():
+            if len(script.findall(sample)) > _SCRIPT_SHARE * letters:
+                return code
     words = Counter(w.lower() for w in _WORD.findall(sample))
+    if not words:
+        return ""
     scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= _FUNCTION_WORD_SHARE * sum(words.values()) else ""

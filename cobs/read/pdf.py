@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
-from cobs.read._lines import Aside, Footnote, Line, RawDocument
+from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
 from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, furniture_text
 from cobs.read._patterns import UNMISTAKABLE as _UNMISTAKABLE
 from cobs.reference.committees import COMMITTEE_LINE
@@ -86,6 +86,11 @@ def _is_bold(handle, index: int, weight) -> bool:
     value = weight(handle, index)
     if value > 0:
         return value >= _BOLD_WEIGHT
+    return _bold_by_name(handle, index)
+
+
+def _bold_by_name(handle, index: int) -> bool:
+    """A font without a weight: is its name a bold one, or its descriptor flagged bold?"""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -98,6 +103,8 @@ def _is_bold(handle, index: int, weight) -> bool:
 
 def _page_lines(page) -> list[_PdfLine]:
     """The printed lines of one page, with position, font size, bold count and small digits."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -109,36 +116,50 @@ def _page_lines(page) -> list[_PdfLine]:
     text = text.replace("\x02", "-").replace("\ufffe", "-")
     weight = pdfium_c.FPDFText_GetFontWeight
     fsize = pdfium_c.FPDFText_GetFontSize
+    box = pdfium_c.FPDFText_GetCharBox  # called directly: pypdfium2's wrapper costs as much as the rest of a line
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    corners = ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
     lines: list[_PdfLine] = []
     start = 0
     for raw_line in text.split("\r\n"):
-        words = list(_WORD.finditer(raw_line))
-        if words:
-            first = start + words[0].start()
-            left, _, _, top = textpage.get_charbox(first)
-            letter = _LETTER.search(raw_line)  # a line may start with a (smaller) footnote label
-            size = fsize(handle, start + letter.start() if letter else first)
-            # Bold is a property of runs of text: one weight per word is enough.
-            n_bold = n_chars = 0
-            for word in words:
-                n = word.end() - word.start()
-                n_chars += n
-                if _is_bold(handle, start + word.start(), weight):
-                    n_bold += n
-            line = _PdfLine(raw_line, top, left, size, n_bold, n_chars)
+        stripped = raw_line.strip()
+        if stripped:
+            offset = start + raw_line.index(stripped[0])
+            box(handle, offset, *corners)
+            letter = offset if stripped[0].isalpha() else (start + m.start() if (m := _LETTER.search(raw_line))
+                                                              else offset)  # a line may open with a footnote label
+            size = fsize(handle, letter)
+            n_chars = count_visible(stripped)
+            # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
+            # last words are asked, and each word only where they disagree (a word's first character tells,
+            # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
+            # this leaves every paragraph's kind as asking each word does, and the bold share of 13 of
+            # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
+            middle = raw_line.find(" ", len(raw_line) // 2) + 1
+            last = raw_line.rstrip().rfind(" ") + 1
+            at_middle = 0 < middle < len(raw_line) and not raw_line[middle].isspace()
+            samples = {offset, start + middle if at_middle else offset, start + last if last else offset}
+            sampled = {_is_bold(handle, index, weight) for index in samples}
+            uniform = sampled.pop() if len(sampled) == 1 else None
+            if uniform is None:
+                n_bold = sum(word.end() - word.start() for word in _WORD.finditer(raw_line)
+                             if _is_bold(handle, start + word.start(), weight))
+            else:
+                n_bold = n_chars if uniform else 0
+            line = _PdfLine(raw_line, top.value, left.value, size, n_bold, n_chars)
             limit = size * _SUPERSCRIPT
             for m in _DIGITS.finditer(raw_line):  # "June 202119": a year, then marker 19
-                k = m.start()
-                while k < m.end():
-                    if fsize(handle, start + k) >= limit:
-                        k += 1
-                        continue
-                    end = k
-                    while end < m.end() and fsize(handle, start + end) < limit:
-                        end += 1
-                    bold = sum(_is_bold(handle, start + j, weight) for j in range(k, end))
-                    line.small_digits.append((k, end, bold))
-                    k = end
+                # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
+                if fsize(handle, start + m.end() - 1) >= limit:
+                    continue
+                k = m.end() - 1
+                while k > m.start() and fsize(handle, start + k - 1) < limit:
+                    k -= 1
+                if uniform is None:
+                    bold = sum(_is_bold(handle, start + j, weight) for j in range(k, m.end()))
+                else:  # counted with the line's weight above, taken off with it
+                    bold = (m.end() - k) if uniform else 0
+                line.small_digits.append((k, m.end(), bold))
             lines.append(line)
         start += len(raw_line) + 2
     textpage.close()
