@@ -68,7 +68,12 @@ def ratios(pdfs, repeats: int = 5) -> dict[str, float]:
 
     def plain(path, data):
         pdf = pdfium.PdfDocument(data)
-        "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        for i in range(len(pdf)):  # everything closed in turn, as read_pdf closes it
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
         pdf.close()
 
     def document(path, data):
@@ -111,6 +116,7 @@ def main() -> None:
         for path in pdfs:
             pdf = pdfium.PdfDocument(path)
             text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+            pdf.close()
             target = Path(tmp) / (path.stem + ".txt")
             target.write_text(text.replace("\r\n", "\n"), encoding="utf-8")
             texts.append(target)

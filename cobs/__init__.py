@@ -23,12 +23,18 @@ from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
     ALIGN_COLUMNS,
+    BOILERPLATE_COLUMNS,
+    CHAIN_COLUMNS,
     CITATION_COLUMNS,
     FOOTNOTE_COLUMNS,
+    KEYNESS_COLUMNS,
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
+    PROFILE_COLUMNS,
     SET_ASIDE_COLUMNS,
+    SIMILAR_COLUMNS,
     TALLY_COLUMNS,
+    UPR_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
@@ -86,13 +92,19 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "ACTION_COLUMNS",
     "ALIGN_COLUMNS",
+    "BOILERPLATE_COLUMNS",
+    "CHAIN_COLUMNS",
     "CITATION_COLUMNS",
     "FOOTNOTE_COLUMNS",
+    "KEYNESS_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
+    "PROFILE_COLUMNS",
     "REGISTRY_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "SIMILAR_COLUMNS",
     "TALLY_COLUMNS",
+    "UPR_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",

@@ -8,6 +8,8 @@
     Read every document of a folder and print a summary per document.
 ``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
     Download COs into the cache (unless cached) and print their paths.
+``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
+    Align the recommendations of two COs and write the link table (``cobs.compare.align``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
 
@@ -206,6 +208,20 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from cobs.compare import align
+
+    fmt = _output_format(args.format, args.output)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    try:
+        links = align(args.earlier, args.later, level=args.level)
+    except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
+        print(f"cobs: compare: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
+
+
 def _report(args: argparse.Namespace) -> int:
     import matplotlib
 
@@ -272,6 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds one download may take in all (default: 600)")
     fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
+    compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
+                                  description="Write one row per link between the recommendations of two COs, and per "
+                                  "new or dropped recommendation (cobs.compare.align).")
+    compare.add_argument("earlier", help="the earlier CO (.txt, .pdf, .docx, .html)")
+    compare.add_argument("later", help="the later CO")
+    compare.add_argument("--level", choices=["paragraph", "item"], default=None,
+                         help="compare paragraphs (default) or lettered items")
+    compare.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                         help="output format (default: from the -o file name's ending, else csv)")
+    compare.add_argument("-o", "--output", help="output file (default: standard output)")
+    compare.set_defaults(run=_compare)
     report = commands.add_parser(
         "report", help="compare COs in one HTML page with its figures and tables (default: the bundled corpus)",
         description="Read and measure COs, and write a folder: index.html (one page, figures embedded, readable "

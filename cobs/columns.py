@@ -206,6 +206,80 @@ ALIGN_COLUMNS: dict[str, str] = {
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
 
+CHAIN_COLUMNS: dict[str, str] = {
+    "committee": "Committee code of the chain.",
+    "state": "State code of the chain.",
+    "step": "1 for the chain's first pair of consecutive documents, 2 for the next, ...",
+    **ALIGN_COLUMNS,
+    "thread": "Ref of the earliest recommendation the request descends from through repeated or modified links (its "
+    "own ref for a new one): one value per request followed across cycles.",
+    "first_symbol": "Symbol of the document where the thread starts.",
+    "first_year": "Year of that document (Int64).",
+    "times": "How many documents of the chain, up to the later one, made the request (1: new); for a dropped row, "
+    "how many had made it.",
+}
+"""Columns of :func:`cobs.compare.chain`: the columns of :data:`ALIGN_COLUMNS` for each consecutive pair, with
+the chain, the step and the request's thread."""
+
+PROFILE_COLUMNS: dict[str, str] = {
+    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity or time_bound (after the "
+    "grouping columns, e.g. symbol or state).",
+    "category": "The value counted (str): a theme, 'urges', '5', 'True'; missing (NA) counts actions without a value.",
+    "count": "Actions of the group with that value.",
+    "n": "Actions in the group.",
+    "share": "count / n.",
+    "mean": "The group's mean for ordered dimensions (strength as its rank 1 = draws attention ... 7 = urges; action "
+    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme and cluster_id.",
+}
+"""Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
+
+KEYNESS_COLUMNS: dict[str, str] = {
+    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases).",
+    "target_count": "Times the term occurs in the target texts.",
+    "reference_count": "Times it occurs in the reference texts.",
+    "target_rate": "Per 10,000 terms of the same length in the target (words among words, phrases among phrases).",
+    "reference_rate": "Per 10,000 terms of the same length in the reference.",
+    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference).",
+    "chi2": "Pearson's chi-square of the same table (no continuity correction).",
+    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom); not corrected for the many terms tested.",
+    "log_ratio": "Effect size: Hardie's Log Ratio, log2 of the target rate over the reference rate (a count of 0 taken "
+    "as 0.5); 1 = twice as frequent in the target.",
+    "direction": "'target' where the term is relatively more frequent in the target, else 'reference'.",
+}
+"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them."""
+
+BOILERPLATE_COLUMNS: dict[str, str] = {
+    "symbol": "UN symbol of the document.",
+    "state": "State code.",
+    "para": "Paragraph number.",
+    "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "sentence": "Number of the sentence in its row, from 1.",
+    "text": "The sentence.",
+    "words": "Its number of words.",
+    "shared": "Share of its five-word sequences found in COs to at least min_states other States.",
+    "states": "Median number of other States whose COs contain its five-word sequences.",
+    "template": "True when shared >= min_shared: a template of the committee, not specific to the State.",
+}
+"""Columns of :func:`cobs.compare.boilerplate`: one row per sentence."""
+
+SIMILAR_COLUMNS: dict[str, str] = {
+    "symbol": "The document (or State, ...) asked about: a value of similarity()'s ``by``.",
+    "other": "Another one.",
+    "similarity": "Similarity of their recommendations (TF-IDF cosine by default; see cobs.compare.similarity).",
+    "rank": "1 for the most similar, 2 for the next, ...",
+}
+"""Columns of :func:`cobs.compare.most_similar`."""
+
+UPR_COLUMNS: dict[str, str] = {
+    "source": "Who made the recommendation: the recommending State (or observer).",
+    "response": "The answer of the State under review: 'Supported', 'Noted' or, in a Working Group report, 'To be "
+    "examined' (answered in an addendum).",
+    "issues": "UPR Info's issues (list of str; empty for recommendations read from a Working Group report).",
+    "upr_action": "UPR Info's action category 1-5, coded by hand (Int64; missing for a report's recommendations).",
+    "session": "UPR Working Group session (Int64): Kazakhstan 7 = 2010, 20 = 2014.",
+}
+"""Columns :func:`cobs.compare.upr_recommendations` adds to the action and measure columns (committee 'UPR')."""
+
 TALLY_COLUMNS: dict[str, str] = {
     "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
     "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",

@@ -137,10 +137,37 @@ def _progress(total: int, enabled: bool | None):
     show = total >= _PROGRESS_FROM if enabled is None else enabled
     stream = sys.stderr
     terminal = hasattr(stream, "isatty") and stream.isatty()
-    notebook = tqdm.__module__ != "tqdm.std"  # tqdm.auto chose the notebook widget
-    return tqdm(total=total, desc="reading", unit="doc", disable=not show, file=stream,
-                leave=not terminal,  # in a log or a saved notebook, the last state stays, not a frozen start
-                mininterval=0.1 if terminal or notebook else _LOG_INTERVAL)
+    options = {"total": total, "desc": "reading", "unit": "doc", "disable": not show, "file": stream,
+               "leave": not terminal}  # in a log or a saved notebook, the last state stays
+    from tqdm.autonotebook import tqdm as chosen  # what tqdm.auto builds on: std's bar, or the notebook widget
+
+    if chosen.__module__ != "tqdm.notebook":
+        return tqdm(**options, mininterval=0.1 if terminal else _LOG_INTERVAL)
+    return _notebook_bar(tqdm, options)
+
+
+def _notebook_bar(widget_bar: type, options: dict[str, object]):
+    """tqdm's notebook widget, whose output is redrawn when it closes.
+
+    A notebook saved after running keeps, beside the widget, a text rendering of
+    it (what GitHub and nbconvert show); tqdm writes that text when the bar
+    appears ("0/129") and never again. Displayed under a display id, the output
+    is updated at the end, so the saved text is the finished bar.
+    """
+    from IPython.display import display
+
+    class Bar(widget_bar):  # type: ignore[misc, valid-type]
+        def __init__(self) -> None:
+            super().__init__(**options, display=False)
+            self._output = None if self.disable else display(self.container, display_id=True)
+
+        def close(self) -> None:
+            super().close()
+            if getattr(self, "_output", None) is not None:
+                self._output.update(self.container)
+                self._output = None
+
+    return Bar()
 
 
 def read_corpus(

@@ -85,13 +85,35 @@ def crpd_corpus():
 JOB_LANGUAGE = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
 
 
-def pdf_text(path) -> str:
-    """PDFium's plain text of a PDF, pages joined, line-end hyphens as '-'."""
+def pdf_pages(path) -> list[str]:
+    """PDFium's plain text of each page of a PDF.
+
+    Every PDFium object is closed here, in this thread: PDFium is not thread-safe, and an object left to the
+    garbage collector may be finalised in another thread (tqdm's monitor, a joblib feeder) while this one
+    reads a PDF, which crashes the interpreter.
+    """
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(path)
-    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    return "\r\n".join(pages).replace("\x02", "-").replace("\ufffe", "-")
+    from cobs.read.pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(path)
+        try:
+            pages = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            return pages
+        finally:
+            pdf.close()
+
+
+def pdf_text(path) -> str:
+    """PDFium's plain text of a PDF, pages joined, line-end hyphens as '-'."""
+    return "\r\n".join(pdf_pages(path)).replace("\x02", "-").replace("\ufffe", "-")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, pdf_pages
 
 import cobs
 from cobs.errors import MultipleDocumentsError, NotAPDFError, ParseError
@@ -73,11 +73,9 @@ def merged(tmp_path_factory):
 
 def test_two_merged_pdfs_are_refused_at_the_page_where_the_second_starts(merged):
     """Before: the 2014 document, set in another type size, was read as footnotes of the 2024 one."""
-    import pypdfium2
-
     with pytest.raises(MultipleDocumentsError, match=r"aze\.pdf, page (\d+): a second document") as info:
         cobs.read_document(merged)
-    assert info.value.page == len(pypdfium2.PdfDocument(AZE_1)) + 1
+    assert info.value.page == len(pdf_pages(AZE_1)) + 1
 
 
 def test_read_documents_cuts_merged_pdfs_into_the_documents_they_were(merged):

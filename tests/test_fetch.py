@@ -651,3 +651,39 @@ def test_real_other_document_and_cut_transfer(server, home):
 def test_errors_are_cobs_errors():
     assert issubclass(DocumentNotFoundError, FetchError) and issubclass(VerificationError, FetchError)
     assert issubclass(FetchError, CobsError)
+
+
+def test_fetch_chain_uses_the_sample_an_installed_cobs_ships(kaz_server, home, monkeypatch):
+    import cobs.sources._fetch as fetching
+
+    monkeypatch.setattr(fetching, "__file__", str(home / "site-packages" / "cobs" / "sources" / "_fetch.py"))
+    paths = cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)  # no corpus/ beside an installed package
+    assert paths[-1] == cobs.datasets.sample_path()
+    assert not any("KAZ%2FCO%2F4" in r for r in kaz_server.requests)
+
+
+def test_https_with_a_certificate_that_cannot_be_verified_then_trusted(server, home, tmp_path, monkeypatch, docs):
+    """The https path (sockets watched from before TLS): an untrusted certificate is refused at once, not retried."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command makes the test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    monkeypatch.setenv("COBS_ODS_URL", server.ods_url.replace("http://", "https://"))
+    monkeypatch.setenv("COBS_OHCHR_URL", server.ohchr_url.replace("http://", "https://"))
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/api/symbol/access\?.*: the server's certificate "
+                       r"cannot be verified \(self.signed certificate\).*certificate cannot be verified"):
+        cobs.fetch(ESP, data_home=home, timeout=5.0, retries=3, backoff=1.0)
+    assert time.perf_counter() - started < 5  # no back-off: 1 + 2 + 4 s per source before
+    assert_clean(home)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # now trusted: the document comes over https
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pandas as pd
 import pytest
 from conftest import make_pdf
 
@@ -90,11 +91,10 @@ def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
 
 
 def test_every_character_is_accounted_for(synthetic):
-    import pypdfium2 as pdfium
+    from conftest import pdf_pages
 
     path, doc = synthetic
-    pdf = pdfium.PdfDocument(path)
-    source = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    source = "".join(pdf_pages(path))
     kept = "".join(doc.paragraphs["text"]) + "".join(doc.set_aside["text"])
     assert Counter(c for c in source if not c.isspace()) == Counter(c for c in kept if not c.isspace())
 
@@ -164,3 +164,18 @@ def test_a_damaged_page_is_a_cobs_error(tmp_path):
     damaged.write_bytes(data[:35360] + data[35360 + 3422 :])
     with pytest.raises(DamagedPDFError, match=r"damaged_page\.pdf, page \d+: PDFium cannot read this page"):
         cobs.read_document(damaged)
+
+
+def test_threads_reading_pdfs_at_once_take_turns_instead_of_crashing():
+    """PDFium may not be called from two threads at once (a Dask cluster of threads did, and the interpreter
+    died in FPDF_LoadPage): each document is read whole under one lock, with the same result."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import ROOT
+
+    paths = sorted((ROOT / "corpus").glob("*.pdf"))[:4] * 2
+    alone = {path: cobs.read_document(path).paragraphs for path in paths}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(cobs.read_document, paths))
+    for path, doc in zip(paths, together, strict=True):
+        pd.testing.assert_frame_equal(doc.paragraphs, alone[path])

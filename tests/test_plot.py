@@ -291,7 +291,7 @@ def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
     assert len(bands) == 2
     assert bands[0].get_paths()[0].vertices[:, 1].min() == pytest.approx(0.07)
     assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
-    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share)"
+    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
     assert len(data) == 4
 
 
@@ -433,3 +433,21 @@ def test_import_cobs_does_not_load_matplotlib_and_cobs_plot_is_reached_lazily():
             "print(cobs.plot.mix.__module__, 'plot' in dir(cobs))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.split() == ["cobs.plot._measures", "True"]
+
+
+def test_cycle_changes_draws_what_cobs_compare_align_gives():
+    """The contract holds for the real alignment: Azerbaijan's two CRPD cycles, bundled."""
+    import cobs.compare
+
+    table = cobs.read_corpus(ROOT / "corpus")
+    aligned = cobs.compare.align(table[table["symbol"] == "CRPD/C/AZE/CO/1"],
+                                 table[table["symbol"] == "CRPD/C/AZE/CO/2-3"])
+    ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
+    bars = data[data["dimension"] == "status"]
+    assert bars["count"].sum() == len(aligned)
+    assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
+    linked = bars[bars["category"].isin(["repeated", "modified"])]
+    assert all(" → " in ref for refs in linked["refs"] for ref in refs)
+    changes = data[data["dimension"] == "change"]
+    assert changes.groupby("category")["count"].sum().to_dict() == aligned["change"].value_counts().to_dict()
+    assert changes.loc[changes["category"].isna(), "count"].sum() == aligned["change"].isna().sum()

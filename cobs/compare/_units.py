@@ -10,17 +10,20 @@ guidelines").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from cobs.measures import STRENGTH_DTYPE
 
-__all__ = ["UNIT_COLUMNS", "cited_paragraphs", "units"]
+__all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
-                "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source")
+                "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
+                "issues")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -74,13 +77,18 @@ def cited_paragraphs(text: str, previous: list[str] | None = None) -> list[tuple
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[int, str]:
     """For each recommendation paragraph, the concern paragraph just before it under the same heading."""
-    own = paragraphs[paragraphs["sub"].fillna("") == ""]
-    texts = paragraphs.groupby("para", sort=False)["text"].agg(" ".join).to_dict()
+    texts: dict[int, list[str]] = {}
+    own: list[tuple[int, object, object]] = []
+    for para, sub, kind, heading, text in zip(paragraphs["para"].tolist(), paragraphs["sub"].tolist(),
+                                              paragraphs["kind"].tolist(), paragraphs["heading"].tolist(),
+                                              paragraphs["text"].tolist(), strict=True):
+        texts.setdefault(int(para), []).append(_text(text))
+        if not _text(sub):
+            own.append((int(para), kind, _text(heading)))
     out: dict[int, str] = {}
-    rows = own[["para", "kind", "heading"]].to_dict("records")
-    for before, row in zip(rows, rows[1:], strict=False):
-        if row["kind"] == "recommendation" and before["kind"] == "concern" and before["heading"] == row["heading"]:
-            out[int(row["para"])] = str(texts[before["para"]])
+    for before, row in zip(own, own[1:], strict=False):
+        if row[1] == "recommendation" and before[1] == "concern" and before[2] == row[2]:
+            out[row[0]] = " ".join(texts[before[0]])
     return out
 
 
@@ -92,43 +100,73 @@ def units(
     context: bool = False,
 ) -> pd.DataFrame:
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
-    keys = ["para"] if level == "paragraph" else ["para", "sub"]
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
-    records = []
-    acts = actions.reset_index(drop=True)
-    codes = pd.Series(pd.Categorical(acts["strength"], dtype=STRENGTH_DTYPE).codes, index=acts.index)
-    for key, group in acts.groupby(keys, sort=False):
-        para = int(key[0] if isinstance(key, tuple) else key)
-        sub = str(key[1]) if level == "item" else ""
-        first = group.iloc[0]
-        pieces = []
-        for chapeau, text in zip(group["chapeau"].fillna(""), group["text"].fillna(""), strict=True):
-            for piece in (chapeau, text):
+    columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
+               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues"]
+    issues_of = theme_issues()
+    rows = records(actions, [c for c in columns if c in actions.columns])
+    groups: dict[tuple[int, str], list[dict[str, object]]] = {}
+    for row in rows:
+        groups.setdefault((int(row["para"]), str(row["sub"]) if level == "item" else ""), []).append(row)
+    rank = {name: k for k, name in enumerate(STRENGTH_DTYPE.categories)}
+    out: list[dict[str, object]] = []
+    for (para, sub), group in groups.items():
+        first = group[0]
+        pieces: list[str] = []
+        for row in group:
+            for piece in (_text(row["chapeau"]), _text(row["text"])):
                 if piece and piece not in pieces:
                     pieces.append(piece)
         text = " ".join(pieces)
-        strongest = codes[group.index].idxmax() if (codes[group.index] >= 0).any() else group.index[0]
-        notes = [n for ns in group["notes"] if ns is not None for n in ns] if "notes" in group else []
-        previous = [p for ps in group["previous"] if ps is not None for p in ps]
-        articles = sorted({a for arts in group["articles"] if arts is not None for a in arts})
-        themes = [t for t in group["theme"].fillna("") if t]
-        clusters = [c for c in group["cluster_id"].fillna("") if c]
+        strongest = max(group, key=lambda r: rank.get(r["strength"], -1) if isinstance(r["strength"], str) else -1)
+        notes = [n for row in group for n in _list(row.get("notes"))]
+        previous = [p for row in group for p in _list(row.get("previous"))]
+        articles = sorted({a for row in group for a in _list(row.get("articles"))})
+        themes = [t for row in group if (t := _text(row.get("theme")))]
+        clusters = [c for row in group if (c := _text(row.get("cluster_id")))]
         full = " ".join([text, *dict.fromkeys(notes)])
         ref = str(first["ref"]) if level == "item" or len(group) == 1 else _paragraph_ref(str(first["ref"]), para)
-        records.append({
+        out.append({
             "symbol": first["symbol"], "committee": first["committee"], "para": para, "sub": sub, "ref": ref,
-            "heading": first["heading"] if pd.notna(first["heading"]) else "", "text": text,
-            "context": concern.get(para, ""), "verb": acts.at[strongest, "verb"],
-            "strength": acts.at[strongest, "strength"], "articles": tuple(articles),
+            "heading": _text(first["heading"]), "text": text, "context": concern.get(para, ""),
+            "verb": strongest["verb"], "strength": strongest["strength"], "articles": tuple(articles),
             "theme": themes[0] if themes else "", "cluster_id": clusters[0] if clusters else "",
             "cited": tuple(cited_paragraphs(full, previous)), "cites_previous": bool(_CITES_PREVIOUS.search(full)),
-            "persistence": any(len(p) for p in group["persistence"] if p is not None),
-            "source": first["source"] if "source" in group.columns else pd.NA,
+            "persistence": any(len(_list(row.get("persistence"))) for row in group),
+            "source": first.get("source", pd.NA),
+            "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
+            "issues": tuple(sorted({i for row in group for i in _list(row.get("issues"))}
+                                   if "issues" in first else issues_of.get(themes[0] if themes else "", ()))),
         })
-    out = pd.DataFrame.from_records(records, columns=list(UNIT_COLUMNS))
-    out["strength"] = pd.Categorical(out["strength"], dtype=STRENGTH_DTYPE)
-    out["para"] = out["para"].astype("int64")
-    return out
+    table = pd.DataFrame.from_records(out, columns=list(UNIT_COLUMNS))
+    table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
+    table["para"] = table["para"].astype("int64")
+    return table
+
+
+@functools.cache
+def theme_issues() -> dict[str, tuple[str, ...]]:
+    """Theme of cobs/data/themes.csv -> the UPR Info issues of cobs/data/theme_issues.csv."""
+    from cobs.reference._tables import read_rows
+
+    return {row["theme"]: tuple(i for i in row["issues"].split("|") if i) for row in read_rows("theme_issues.csv")}
+
+
+def records(table: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, object]]:
+    """The rows of a table as dicts: ``to_dict("records")``, many times faster on Arrow-backed string columns."""
+    columns = list(table.columns) if columns is None else columns
+    values = [table[c].tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _text(value: object) -> str:
+    """A text cell as str: "" for a missing value."""
+    return value if isinstance(value, str) else ""
+
+
+def _list(value: object) -> list:
+    """A list cell as a list: [] for a missing value."""
+    return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
 
 
 def _paragraph_ref(item_ref: str, para: int) -> str:

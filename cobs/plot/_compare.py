@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from cobs.measures import tally
-from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, new_axes, wrap
+from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, new_axes, row_height, wrap
 
 __all__ = ["STATUSES", "cycle_changes", "keyness"]
 
@@ -106,7 +106,8 @@ def cycle_changes(
     data = data.assign(_y=index, _d=(data["dimension"] == "change").astype(int), _c=data["category"].map(
         {c: i for i, c in enumerate([*STATUSES, *_CHANGES, "same"])}).fillna(len(STATUSES) + 3))
     data = data[data["_y"] >= 0].sort_values(["_d", "_y", "_c"], kind="stable")
-    ax = new_axes(ax, len(themes), extra=1.3)
+    labels = [wrap(t, 40) for t in themes]
+    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.3)
     y = np.arange(len(themes))
     left = np.zeros(len(themes))
     for status in STATUSES:
@@ -115,17 +116,20 @@ def cycle_changes(
         widths[rows["_y"].to_numpy(dtype=int)] = rows["count"].to_numpy()
         ax.barh(y, widths, left=left, height=0.7, color=_STATUS_COLORS[status], edgecolor="white", linewidth=0.3)
         left += widths
-    # the escalations and softenings, as marks after the bar: "▲2 ▼1"
+    # the escalations and softenings, as marks right after the bar: "▲2 ▼1"
     end = left.max() if len(left) else 0.0
-    step = max(end, 1.0) * 0.07
-    for k, (change, (marker, color, _)) in enumerate(_CHANGES.items()):
+    step = max(end, 1.0) * 0.06
+    cursor = left + step * 0.7
+    for change, (marker, color, _) in _CHANGES.items():
         rows = data[(data["dimension"] == "change") & (data["category"] == change) & (data["count"] > 0)]
-        xs = left[rows["_y"].to_numpy(dtype=int)] + step * (0.6 + 1.6 * k)
-        ax.scatter(xs, rows["_y"], marker=marker, s=14, color=color, zorder=3, clip_on=False)
-        for x, yi, count in zip(xs, rows["_y"], rows["count"], strict=True):
+        at = rows["_y"].to_numpy(dtype=int)
+        xs = cursor[at]
+        ax.scatter(xs, at, marker=marker, s=14, color=color, zorder=3, clip_on=False)
+        for x, yi, count in zip(xs, at, rows["count"], strict=True):
             ax.text(x + step * 0.35, yi, str(count), va="center", ha="left", fontsize="x-small")
+        cursor[at] += step * 1.6
     ax.set_xlim(0, max(end, 1.0) + step * 4)
-    ax.set_yticks(y, [wrap(t) for t in themes])
+    ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("Requests")

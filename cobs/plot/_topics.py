@@ -8,6 +8,7 @@ from typing import Literal, overload
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
 
 from cobs.plot._base import Plotted, categorical_colors, check_table, finish, new_axes, wrap
 
@@ -120,8 +121,9 @@ def prevalence(
     else:
         ax.set_xticks(np.arange(len(groups)), [wrap(g, 16) for g in groups])
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel({"year": "Year", "committee": "Committee", "state": "State", "symbol": "Document"}.get(x, x))
-    ax.set_ylabel("Topic prevalence (mean share)")
+    ax.set_ylabel("Topic prevalence (mean share of a text)")
     ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0.0)
     return finish(ax, data, return_data)

@@ -22,6 +22,7 @@ they are kept as "-".
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +32,12 @@ from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, furniture_text
 from cobs.read._patterns import UNMISTAKABLE as _UNMISTAKABLE
 from cobs.reference.committees import COMMITTEE_LINE
 
-__all__ = ["read_pdf"]
+__all__ = ["PDFIUM_LOCK", "read_pdf"]
+
+PDFIUM_LOCK = threading.RLock()
+"""Held while cobs calls PDFium. PDFium may not be called from two threads at once, not even on two documents
+(pypdfium2's documentation): threads that read PDFs (joblib's threading backend, a Dask cluster of threads)
+take turns here instead of crashing the interpreter. Hold it around PDFium work of your own in such a program."""
 
 _BOLD_WEIGHT = 600
 _EDGE_LINES = 3  # running headers and footers are among the 3 topmost / bottommost lines
@@ -108,61 +114,63 @@ def _page_lines(page) -> list[_PdfLine]:
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
-    handle = textpage.raw
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
-    if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
-    text = text.replace("\x02", "-").replace("\ufffe", "-")
-    weight = pdfium_c.FPDFText_GetFontWeight
-    fsize = pdfium_c.FPDFText_GetFontSize
-    box = pdfium_c.FPDFText_GetCharBox  # called directly: pypdfium2's wrapper costs as much as the rest of a line
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    corners = ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-    lines: list[_PdfLine] = []
-    start = 0
-    for raw_line in text.split("\r\n"):
-        stripped = raw_line.strip()
-        if stripped:
-            offset = start + raw_line.index(stripped[0])
-            box(handle, offset, *corners)
-            letter = offset if stripped[0].isalpha() else (start + m.start() if (m := _LETTER.search(raw_line))
-                                                              else offset)  # a line may open with a footnote label
-            size = fsize(handle, letter)
-            n_chars = count_visible(stripped)
-            # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
-            # last words are asked, and each word only where they disagree (a word's first character tells,
-            # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
-            # this leaves every paragraph's kind as asking each word does, and the bold share of 13 of
-            # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
-            middle = raw_line.find(" ", len(raw_line) // 2) + 1
-            last = raw_line.rstrip().rfind(" ") + 1
-            at_middle = 0 < middle < len(raw_line) and not raw_line[middle].isspace()
-            samples = {offset, start + middle if at_middle else offset, start + last if last else offset}
-            sampled = {_is_bold(handle, index, weight) for index in samples}
-            uniform = sampled.pop() if len(sampled) == 1 else None
-            if uniform is None:
-                n_bold = sum(word.end() - word.start() for word in _WORD.finditer(raw_line)
-                             if _is_bold(handle, start + word.start(), weight))
-            else:
-                n_bold = n_chars if uniform else 0
-            line = _PdfLine(raw_line, top.value, left.value, size, n_bold, n_chars)
-            limit = size * _SUPERSCRIPT
-            for m in _DIGITS.finditer(raw_line):  # "June 202119": a year, then marker 19
-                # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
-                if fsize(handle, start + m.end() - 1) >= limit:
-                    continue
-                k = m.end() - 1
-                while k > m.start() and fsize(handle, start + k - 1) < limit:
-                    k -= 1
+    try:
+        handle = textpage.raw
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+        text = text.replace("\x02", "-").replace("\ufffe", "-")
+        weight = pdfium_c.FPDFText_GetFontWeight
+        fsize = pdfium_c.FPDFText_GetFontSize
+        box = pdfium_c.FPDFText_GetCharBox  # called directly: pypdfium2's wrapper costs as much as the rest of a line
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        corners = ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+        lines: list[_PdfLine] = []
+        start = 0
+        for raw_line in text.split("\r\n"):
+            stripped = raw_line.strip()
+            if stripped:
+                offset = start + raw_line.index(stripped[0])
+                box(handle, offset, *corners)
+                letter = offset if stripped[0].isalpha() else (start + m.start() if (m := _LETTER.search(raw_line))
+                                                                  else offset)  # a line may open with a footnote label
+                size = fsize(handle, letter)
+                n_chars = count_visible(stripped)
+                # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
+                # last words are asked, and each word only where they disagree (a word's first character tells,
+                # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
+                # this leaves every paragraph's kind as asking each word does, and the bold share of 13 of
+                # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
+                middle = raw_line.find(" ", len(raw_line) // 2) + 1
+                last = raw_line.rstrip().rfind(" ") + 1
+                at_middle = 0 < middle < len(raw_line) and not raw_line[middle].isspace()
+                samples = {offset, start + middle if at_middle else offset, start + last if last else offset}
+                sampled = {_is_bold(handle, index, weight) for index in samples}
+                uniform = sampled.pop() if len(sampled) == 1 else None
                 if uniform is None:
-                    bold = sum(_is_bold(handle, start + j, weight) for j in range(k, m.end()))
-                else:  # counted with the line's weight above, taken off with it
-                    bold = (m.end() - k) if uniform else 0
-                line.small_digits.append((k, m.end(), bold))
-            lines.append(line)
-        start += len(raw_line) + 2
-    textpage.close()
+                    n_bold = sum(word.end() - word.start() for word in _WORD.finditer(raw_line)
+                                 if _is_bold(handle, start + word.start(), weight))
+                else:
+                    n_bold = n_chars if uniform else 0
+                line = _PdfLine(raw_line, top.value, left.value, size, n_bold, n_chars)
+                limit = size * _SUPERSCRIPT
+                for m in _DIGITS.finditer(raw_line):  # "June 202119": a year, then marker 19
+                    # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
+                    if fsize(handle, start + m.end() - 1) >= limit:
+                        continue
+                    k = m.end() - 1
+                    while k > m.start() and fsize(handle, start + k - 1) < limit:
+                        k -= 1
+                    if uniform is None:
+                        bold = sum(_is_bold(handle, start + j, weight) for j in range(k, m.end()))
+                    else:  # counted with the line's weight above, taken off with it
+                        bold = (m.end() - k) if uniform else 0
+                    line.small_digits.append((k, m.end(), bold))
+                lines.append(line)
+            start += len(raw_line) + 2
+    finally:
+        textpage.close()
     return lines
 
 
@@ -174,19 +182,23 @@ def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = 
     """
     import pypdfium2 as pdfium
 
-    pdf = _open(path, data)
     first, stop = pages or (1, None)
     read = []
-    try:
-        for index in range(first - 1, len(pdf) if stop is None else min(stop - 1, len(pdf))):
-            try:
-                page = pdf[index]
-                read.append((_page_lines(page), page.get_size()[1]))
-            except pdfium.PdfiumError as exc:
-                raise DamagedPDFError(path, f"PDFium cannot read this page ({exc})", page=index + 1) from None
-            page.close()
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:  # PDFium is not thread-safe: one thread at a time, every object closed before letting go
+        pdf = _open(path, data)
+        try:
+            for index in range(first - 1, len(pdf) if stop is None else min(stop - 1, len(pdf))):
+                page = None
+                try:
+                    page = pdf[index]
+                    read.append((_page_lines(page), page.get_size()[1]))
+                except pdfium.PdfiumError as exc:
+                    raise DamagedPDFError(path, f"PDFium cannot read this page ({exc})", page=index + 1) from None
+                finally:
+                    if page is not None:
+                        page.close()
+        finally:
+            pdf.close()
     if not any(lines for lines, _ in read):
         raise EmptyDocumentError(path, "the PDF holds no text (a scanned image without a text layer?)")
     body_size = _body_size([line for lines, _ in read for line in lines])

@@ -148,9 +148,9 @@ def states_section(data: ReportData) -> Section | None:
         return None
     caution = (
         "<p>Read differences in wording against each committee's own drafting style, which changes over time for "
-        "every State at once: CRPD concluding observations of 2014-2016 use “calls upon” and “urges” often, those "
-        "of 2022-2024 almost only “recommends”. Compare a State with the documents the same committee adopted in "
-        "the same years.</p>")
+        "every State at once (the CRPD, for one, wrote “calls upon” more often in 2014-2016 than in 2022-2024, "
+        "when “recommends” is nearly all it writes): compare a State with the documents the same committee adopted "
+        "in the same years, and the CRC's wording with the CRPD's only as context.</p>")
     parts: list[Part] = [
         Text(caution),
         Figure("states-strength", "Operative verb of the requested actions, by document (strongest at the left).",
