@@ -96,8 +96,8 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
         "CRPD/C/AZE/CO/1 (2014)", "other CRPD COs of 2014-2015 (NZL, TKM)",
         "CRPD/C/AZE/CO/2-3 (2024)", "other CRPD COs of 2022-2024 (BLR, GEO, NZL)"]
     urged = style[style["category"] == "urges"].set_index("documents")
-    assert [r.split(", para. ")[1] for r in urged.loc["CRPD/C/AZE/CO/1 (2014)", "refs"]] == [
-        "13", "19", "25", "29", "37", "39", "45"]
+    refs = urged.loc["CRPD/C/AZE/CO/1 (2014)", "refs"]
+    assert sorted({int(re.search(r"para\. (\d+)", r).group(1)) for r in refs}) == [13, 19, 25, 29, 37, 39, 45]
     assert urged.loc["CRPD/C/AZE/CO/2-3 (2024)", "count"] == 0
     sizes = report.data.actions.groupby("symbol").size()
     assert urged.loc["other CRPD COs of 2014-2015 (NZL, TKM)", "n"] == sizes["CRPD/C/NZL/CO/1"] + sizes[
