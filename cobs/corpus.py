@@ -9,8 +9,10 @@ the run (or with its process, even one killed outright).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import signal
 import sys
 import threading
 import time
@@ -104,6 +106,8 @@ def _exit_with(parent: int) -> None:
     if _watching or os.getpid() == parent or os.getppid() != parent:
         return
     _watching = True
+    with contextlib.suppress(ValueError):  # a worker started by another call: Ctrl-C is the parent's to handle
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -113,6 +117,25 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, name="cobs-parent-watch", daemon=True).start()
 
 
+@contextlib.contextmanager
+def _interrupts_are_the_callers() -> Iterator[None]:
+    """Ignore SIGINT while worker processes are started, so that they inherit the disposition.
+
+    A terminal's Ctrl-C reaches the whole process group: a worker still starting up
+    (importing cobs) printed a KeyboardInterrupt traceback of its own. The run's
+    process handles the interrupt and ends its workers; they need not see it.
+    Only the main thread may change signal handlers: elsewhere nothing is done.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _parse(todo: dict[str, Path], n_jobs: int | None) -> Iterator[tuple[str, Document | DocumentError]]:
     """(digest, result) of each file, as each parse finishes: in worker processes through joblib when it is worth it."""
     from joblib import Parallel, delayed, effective_n_jobs
@@ -120,7 +143,8 @@ def _parse(todo: dict[str, Path], n_jobs: int | None) -> Iterator[tuple[str, Doc
     if len(todo) > 1 and effective_n_jobs(n_jobs) > 1:
         # The generator ends the workers' tasks when it is closed (an error, Ctrl-C in this process).
         parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
-        results = parallel(delayed(_read_keyed)(digest, path, os.getpid()) for digest, path in todo.items())
+        with _interrupts_are_the_callers():  # the workers it starts now ignore Ctrl-C from their first instruction
+            results = parallel(delayed(_read_keyed)(digest, path, os.getpid()) for digest, path in todo.items())
         try:
             yield from results
         finally:

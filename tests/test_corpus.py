@@ -246,8 +246,16 @@ def _start_then(sig, folder, home):
         time.sleep(0.02)
     workers = _children(child.pid)  # a parse is cached, and the workers are still parsing the others
     assert child.poll() is None and workers, "the run ended, or its workers did, before it could be interrupted"
+    # a worker still starting up printed a traceback of its own: they are started ignoring Ctrl-C, the run's to handle
+    assert all(_ignores_sigint(pid) for pid in workers), "workers would see the terminal's Ctrl-C"
     os.killpg(child.pid, sig)  # as a terminal's Ctrl-C does: to the whole group
     return child, workers
+
+
+def _ignores_sigint(pid):
+    status = Path(f"/proc/{pid}/status").read_text()
+    ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+    return bool(ignored & (1 << (signal.SIGINT - 1)))
 
 
 def _gone(pids, within=20.0):

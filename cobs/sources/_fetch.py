@@ -72,6 +72,7 @@ from cobs.errors import (
     VerificationError,
     invalid_value,
 )
+from cobs.read.language import LANGUAGE_NAMES
 from cobs.reference.symbols import Symbol, parse_symbol
 
 try:
@@ -99,7 +100,7 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 Format = Literal["pdf", "docx"]
 _FORMATS = get_args(Format)
-_LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)"}
 MAX_DOCUMENT_BYTES = 50 << 20
 """The largest download kept: a CO's PDF or Word file takes a few hundred kB, the largest UN letters 3 MB."""
@@ -641,8 +642,8 @@ def _verify(path: Path, symbol: str, lang: str, format: str, url: str) -> None:
     if who.symbol != symbol:
         raise _SourceFailure("wrong", f"{url}: served {who.symbol}, another document than {symbol}", url)
     if who.language != lang:
-        got = _LANGUAGE_NAMES.get(who.language, who.language or "an unknown language")
-        raise _SourceFailure("wrong", f"{url}: served the {got} version, not the {_LANGUAGE_NAMES[lang]} one", url)
+        got = LANGUAGE_NAMES.get(who.language, who.language or "an unknown language")
+        raise _SourceFailure("wrong", f"{url}: served the {got} version, not the {LANGUAGE_NAMES[lang]} one", url)
 
 
 def _download(url: str, path: Path, symbol: str, lang: str, format: str, session: _Session, source: str) -> None:
@@ -679,9 +680,9 @@ def _from_ohchr(base: str, path: Path, symbol: str, lang: str, format: str, sess
     link = _landing_link(page, final, lang, format)
     if link is None:
         raise _SourceFailure(
-            "missing", f"{url}: the page lists no {_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version", url
+            "missing", f"{url}: the page lists no {LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version", url
         )
-    _check_scheme(link, f"{url}: the page links its {_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version to")
+    _check_scheme(link, f"{url}: the page links its {LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version to")
     _download(link, path, symbol, lang, format, session, source)
 
 
@@ -725,7 +726,7 @@ def _fetch_one(parsed: Symbol, lang: str, format: str, data_home: str | os.PathL
         return path
     if not download_if_missing:
         raise FileNotFoundError(
-            f"{parsed.symbol} ({_LANGUAGE_NAMES[lang]}, {_FORMAT_NAMES[format]}) is not in the cache {folder}; "
+            f"{parsed.symbol} ({LANGUAGE_NAMES[lang]}, {_FORMAT_NAMES[format]}) is not in the cache {folder}; "
             f"download it with cobs.fetch({parsed.symbol!r}) or `cobs fetch {parsed.symbol}`"
         )
     sources = _source_urls()
@@ -831,7 +832,7 @@ def _error(symbol: str, lang: str, format: str, failures: list[_SourceFailure]) 
     kinds = {f.kind for f in failures}
     reasons = "; ".join(f.message for f in failures)
     url = failures[-1].url if failures else None
-    version = f"{_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]}"
+    version = f"{LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]}"
     if kinds == {"missing"}:
         return DocumentNotFoundError(
             symbol,
