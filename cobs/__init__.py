@@ -12,12 +12,24 @@ The data flow follows the package layout:
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
+``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
 from cobs.cache import data_home
-from cobs.columns import ACTION_COLUMNS, FOOTNOTE_COLUMNS, MEASURE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.columns import (
+    ACTION_COLUMNS,
+    CONTRAST_COLUMNS,
+    FOOTNOTE_COLUMNS,
+    MEASURE_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    PREVALENCE_COLUMNS,
+    SELECT_K_COLUMNS,
+    SET_ASIDE_COLUMNS,
+    TOPIC_COLUMNS,
+    TOPIC_QUALITY_COLUMNS,
+)
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
@@ -45,6 +57,7 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
+    "topics": "cobs.topics",
 }
 
 
@@ -52,7 +65,8 @@ def __getattr__(name: str) -> object:
     if name in _ON_FIRST_USE:
         import importlib
 
-        value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+        module = importlib.import_module(_ON_FIRST_USE[name])
+        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage, or a name in one
         globals()[name] = value
         return value
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
@@ -69,11 +83,16 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "CONTRAST_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
+    "PREVALENCE_COLUMNS",
     "REGISTRY_COLUMNS",
+    "SELECT_K_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "TOPIC_COLUMNS",
+    "TOPIC_QUALITY_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
@@ -104,5 +123,6 @@ __all__ = [
     "state_code",
     "state_name",
     "states_table",
+    "topics",
     "upr_info_labels",
 ]

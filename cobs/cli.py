@@ -8,6 +8,8 @@
     Read every document of a folder and print a summary per document.
 ``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
     Download COs into the cache (unless cached) and print their paths.
+``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
+    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
 
 Every file that cannot be read is reported on one line ("path: reason") and
 the command exits with status 2.
@@ -176,6 +178,24 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else 0
 
 
+def _topics(args: argparse.Namespace) -> int:
+    from cobs.measures import measure
+    from cobs.topics import TopicModel
+
+    read = _read(args, args.paths)
+    if read is None or not len(read[0]):
+        return EXIT_BAD_INPUT
+    actions = measure(read[0])
+    model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
+    for row in model.topics_.itertuples():
+        print(f"{row.topic:>3} {row.size:6.1%}  {', '.join(row.terms)}")
+    shares = pd.concat([actions[["ref"]].reset_index(drop=True),
+                        pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
+    table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
+    written = all(_write(t, "csv", path) for t, path in ((table, args.output), (shares, args.shares)) if path)
+    return EXIT_BAD_INPUT if read[2] or not written else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -217,6 +237,17 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a server (default: 30)")
     fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
+    topics = commands.add_parser("topics", help="fit a topic model to the COs' actions and print its topics",
+                                 description="Fit cobs.topics.TopicModel to the requested actions of COs (templates "
+                                 "left out), print one line per topic (number, share, terms), write the tables.")
+    topics.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
+    topics.add_argument("--k", type=int, default=12, help="number of topics (default: 12; fewer on a small corpus)")
+    topics.add_argument("--random-state", type=int, default=0, help="seed (default: 0)")
+    topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
+                        "examples)")
+    topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
+    reading_options(topics)
+    topics.set_defaults(run=_topics)
     return parser
 
 
