@@ -33,7 +33,6 @@ class Corpus:
     paragraph: np.ndarray | None
     document: np.ndarray | None
     committees: tuple[str, ...]
-    is_table: bool
 
     def __len__(self) -> int:
         return len(self.own)
@@ -88,7 +87,7 @@ def read_input(X: object, *, column: str, name: str = "X") -> Corpus:
             raise TypeError(f"{name}[{i}] must be a str, got {type(text).__name__} ({text!r}); "
                             "replace missing texts by '' or drop them")
     return Corpus(own=texts, chapeaus=[""] * len(texts), labels=texts, template=np.zeros(len(texts), dtype=bool),
-                  paragraph=None, document=None, committees=(), is_table=False)
+                  paragraph=None, document=None, committees=())
 
 
 def _read_table(table: pd.DataFrame, *, column: str, name: str) -> Corpus:
@@ -118,7 +117,7 @@ def _read_table(table: pd.DataFrame, *, column: str, name: str) -> Corpus:
     if "committee" in table.columns:
         committees = tuple(sorted({str(c) for c in table["committee"].tolist() if not _blank(c) and c}))
     return Corpus(own=own, chapeaus=chapeaus, labels=labels, template=template_rows(table), paragraph=paragraph,
-                  document=document, committees=committees, is_table=True)
+                  document=document, committees=committees)
 
 
 def template_rows(table: pd.DataFrame) -> np.ndarray:

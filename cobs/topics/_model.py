@@ -116,8 +116,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Iterations of the solver; None: 1000 for NMF, 50 for LDA.
     random_state : int, RandomState instance or None, default=None
         Seed of LDA's initialisation, and of the randomized SVD behind NMF's
-        NNDSVD start (another seed moves NMF's weights by about 1e-9, LDA's
-        topics by much more). With an int, the same texts give identical
+        NNDSVD start. Another seed can change NMF's topics a little (on the
+        CRPD COs, 97-100 % of the top terms stay; on one CO, more), LDA's much
+        more: :func:`select_k` measures it. With an int, the same texts give identical
         topics, order and weights, run after run and across processes (the
         solvers run on one thread, and a text's shares do not depend on the
         texts transformed with it).
@@ -151,11 +152,23 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Examples
     --------
     >>> import cobs, cobs.topics
-    >>> actions = cobs.measure(cobs.read_corpus("corpus"))
-    >>> model = cobs.topics.TopicModel(n_topics=6).fit(actions)
-    >>> model.topics_[["topic", "label", "size"]].round(2)  # doctest: +SKIP
-    >>> model.transform(actions).shape == (len(actions), 6)
-    True
+    >>> actions = cobs.measure(cobs.read_corpus("corpus"))  # the bundled COs: 9 CRPD, 1 CRC
+    >>> crpd = actions[actions["committee"] == "CRPD"]
+    >>> model = cobs.topics.TopicModel(n_topics=6, random_state=0).fit(crpd)
+    >>> model.topics_[["label", "size"]].round(2)
+                                             label  size
+    0                children / support / services  0.40
+    1              language / sign / accessibility  0.16
+    2                     women / girls / violence  0.16
+    3  discrimination / accommodation / reasonable  0.15
+    4          decision making / supported / legal  0.11
+    5                  marrakesh / treaty / ratify  0.02
+    >>> model.topics_["examples"][0][:2]
+    ['CRPD/C/ARM/CO/1, para. 12 (a)', 'CRPD/C/ARM/CO/1, para. 38']
+    >>> model.set_output(transform="pandas").transform(crpd).iloc[:2, :2].round(2)  # rows keep the table's index
+        children / support / services  language / sign / accessibility
+    79                           0.29                              0.0
+    80                           0.39                              0.0
     """
 
     def __init__(
@@ -379,8 +392,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         ndarray of shape (n_texts, n_topics_)
             Each text's share of each topic (columns in the order of
             :attr:`topics_`); a row sums to 1, or to 0 for a text without any term
-            of the model's vocabulary. With ``set_output(transform="pandas")``, a
-            DataFrame whose columns are the topic labels.
+            of the model's vocabulary (such as a template row the model left
+            out). With ``set_output(transform="pandas")``, a DataFrame whose
+            columns are the topic labels. With ``context="paragraph"``, a row of a
+            table is read with the rows of its paragraph that ``X`` holds. For
+            NMF, a row's weights are the exact non-negative least-squares fit of
+            its terms by the topics, so that they do not depend on the other rows.
         """
         check_is_fitted(self)
         corpus = read_input(X, column=self.column)
