@@ -1,11 +1,12 @@
 # Two entry points that work on a fresh machine with Python >= 3.10:
-#   make demo   set up .venv from the lock file and read the bundled corpus
-#   make test   set up .venv from the lock file and run the tests
+#   make demo   set up .venv from the lock file and write the report of the bundled corpus (report/index.html)
+#   make test   set up .venv from the lock file and run the tests (and install Chromium for the report's
+#               browser test when it is missing and this is root with apt-get; elsewhere that test is skipped)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lock clean
+.PHONY: demo test chromium lock clean
 
 $(BIN)/cobs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +15,21 @@ $(BIN)/cobs: pyproject.toml requirements.lock
 	touch $(BIN)/cobs
 
 demo: $(BIN)/cobs
-	$(BIN)/cobs corpus corpus/
+	$(BIN)/cobs report -o report
 
-test: $(BIN)/cobs
+test: $(BIN)/cobs chromium
 	$(BIN)/python -m pytest
+
+# Debian's Chromium for tests/test_report.py (the page in a browser); the test says why it skips without it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium (apt-get) for the browser test of the report"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	      || echo "chromium could not be installed: the browser test of the report will be skipped"; \
+	  else \
+	    echo "chromium is not installed and this is not root with apt-get: the browser test will be skipped"; \
+	  fi; }
 
 # Re-pin every dependency (runtime and test) after changing pyproject.toml.
 lock:

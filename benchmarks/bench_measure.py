@@ -35,9 +35,10 @@ def main() -> None:
     docs = table["symbol"].nunique()
     print(f"read {docs} documents ({len(table)} rows) in {read:.2f} s (cached after the first run)")
     print(f"measure: {len(measured)} actions in {seconds:.2f} s = {len(measured) / seconds:.0f} actions/s")
-    print(f"actions with an operative verb: {(measured['verb'] != '').mean():.1%}; "
+    print(f"actions with an operative verb: {measured['verb'].notna().mean():.1%}; "
           f"with an action category: {measured['action_category'].notna().mean():.1%}; "
-          f"with a theme: {(measured['theme'] != '').mean():.1%}; with a cluster: {(measured['cluster_id'] != '').mean():.1%}")
+          f"with a theme: {measured['theme'].notna().mean():.1%}; "
+          f"with a cluster: {measured['cluster_id'].notna().mean():.1%}")
     print("strength:", measured["strength"].value_counts(sort=False).to_dict())
 
 

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
+
 import cobs
 from cobs.errors import CobsError
 from cobs.structure import kind_from_wording, section_kind
@@ -41,7 +43,7 @@ def agreement(docs):
         chars = table["text"].str.count(r"\S")
         bold = (table["bold"] * chars).groupby(table["para"]).sum() / chars.groupby(table["para"]).sum()
         own = table[table["sub"] == ""].set_index("para")
-        main = own[(own["section"] != "") & own["section"].map(lambda s: section_kind(s) is None)]
+        main = own[own["section"].map(lambda s: pd.notna(s) and section_kind(s) is None)]
         is_bold = bold[main.index] >= 0.5
         words = main.apply(lambda r: kind_from_wording(r["text"], r["section"]) == "recommendation", axis=1)
         wording += int((words == is_bold).sum())

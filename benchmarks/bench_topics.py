@@ -123,7 +123,7 @@ def gensim_lda(*, as_cobs_reads: bool, passes: int = 10) -> Callable[[pd.DataFra
     def fit(table: pd.DataFrame, k: int, seed: int) -> Fitted:
         corpus = _read(table)
         committees = corpus.committees
-        vec = vectorizer(weighting="count", ngram_range=(1, 2), formula=("frame", "generic", "treaty"),
+        vec = vectorizer(weighting="count", ngram_range=(1, 2), formula=("frame", "generic", "treaty", "filler"),
                          committees=committees, min_df=3)
         if as_cobs_reads:  # paragraphs, templates left out, as TopicModel's defaults
             documents, template = corpus.paragraphs()
@@ -308,7 +308,7 @@ def grid(actions: pd.DataFrame, k: int, folds: list[np.ndarray]) -> int:
         {"min_df": 2}, {"min_df": 5},
         {"max_df": 0.5},
         {"stem": True},
-        {"formula": ("frame", "generic")},
+        {"formula": ("frame", "generic", "filler")},
     ]
     rows = []
     for params in options:

@@ -9,9 +9,12 @@ The data flow follows the package layout:
 ``cobs.sources``    :func:`registry`, :func:`fetch`, :func:`fetch_chain`: the COs known to cobs, downloaded by symbol
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measures``   :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
+``cobs.tables``     :func:`read_table`: a table written to CSV, JSON or Parquet, read back with its dtypes
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
-``cobs.datasets``   labelled data from elsewhere (UPR Info's recommendations) for training and validation
+``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
+``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 ``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
 """
 
@@ -20,21 +23,30 @@ from importlib.metadata import PackageNotFoundError, version
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
+    ALIGN_COLUMNS,
+    BOILERPLATE_COLUMNS,
+    CHAIN_COLUMNS,
+    CITATION_COLUMNS,
     CONTRAST_COLUMNS,
     FOOTNOTE_COLUMNS,
+    KEYNESS_COLUMNS,
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
     PREVALENCE_COLUMNS,
+    PROFILE_COLUMNS,
     SELECT_K_COLUMNS,
     SET_ASIDE_COLUMNS,
+    SIMILAR_COLUMNS,
+    TALLY_COLUMNS,
     TOPIC_COLUMNS,
     TOPIC_QUALITY_COLUMNS,
+    UPR_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import CobsError
-from cobs.measures import actions, citations, measure
+from cobs.measures import actions, citations, measure, tally
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -47,6 +59,7 @@ from cobs.reference import (
     states_table,
 )
 from cobs.sources import REGISTRY_COLUMNS, fetch, fetch_chain, registry
+from cobs.tables import read_table
 
 # The classifiers and the validation toolkit import scikit-learn (2 s): they are loaded on
 # first use, so that reading documents and the command line start in a second.
@@ -57,6 +70,8 @@ _ON_FIRST_USE = {
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
     "sample_for_coding": "cobs.validation",
+    "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
+    "plot": "cobs.plot",
     "topics": "cobs.topics",
 }
 
@@ -66,14 +81,14 @@ def __getattr__(name: str) -> object:
         import importlib
 
         module = importlib.import_module(_ON_FIRST_USE[name])
-        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage, or a name in one
+        value = module if module.__name__ == f"cobs.{name}" else getattr(module, name)  # a subpackage: itself
         globals()[name] = value
         return value
     raise AttributeError(f"module 'cobs' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
 try:
@@ -83,16 +98,25 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "ACTION_COLUMNS",
+    "ALIGN_COLUMNS",
+    "BOILERPLATE_COLUMNS",
+    "CHAIN_COLUMNS",
+    "CITATION_COLUMNS",
     "CONTRAST_COLUMNS",
     "FOOTNOTE_COLUMNS",
+    "KEYNESS_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
     "PREVALENCE_COLUMNS",
+    "PROFILE_COLUMNS",
     "REGISTRY_COLUMNS",
     "SELECT_K_COLUMNS",
     "SET_ASIDE_COLUMNS",
+    "SIMILAR_COLUMNS",
+    "TALLY_COLUMNS",
     "TOPIC_COLUMNS",
     "TOPIC_QUALITY_COLUMNS",
+    "UPR_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
@@ -107,6 +131,7 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
+    "compare",
     "confusion_table",
     "corpus_summary",
     "data_home",
@@ -118,11 +143,13 @@ __all__ = [
     "parse_symbol",
     "read_corpus",
     "read_document",
+    "read_table",
     "registry",
     "sample_for_coding",
     "state_code",
     "state_name",
     "states_table",
+    "tally",
     "topics",
     "upr_info_labels",
 ]

@@ -7,19 +7,43 @@ content (and whether its name ends in ".pdf", which read_document checks), so a
 renamed or moved file is not parsed again, and a changed file is. The folder name
 is a fingerprint of the reader's code, its data files and PDFium's version: any
 change to them leaves older entries unused (``clear_cache`` removes them).
+
+Each entry records the digest it was stored under and the document's symbol;
+what an entry returns is checked against both (and against the content digest
+the document itself carries) before it is used: an entry that is damaged,
+swapped with another or holds anything else is parsed again, never trusted.
+
+The entries are pickles, and unpickling runs code: cobs loads them only from
+its own folder (``<data_home>/parsed/``), which it creates and writes, and
+not from a folder other users may write to (POSIX: world-writable, or owned
+by someone else). Do not point ``data_home`` at a folder you do not trust.
+
+Caching is best effort: a ``data_home`` that cannot be used (read-only,
+``COBS_DATA`` naming a file) gives one :class:`CacheWarning`, and the reading
+goes on without the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import hashlib
+import logging
 import os
 import pickle
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
-__all__ = ["data_home", "clear_cache", "parse_version", "PARSE_VERSION"]
+__all__ = ["data_home", "clear_cache", "parse_version", "PARSE_VERSION", "CacheWarning"]
+
+logger = logging.getLogger(__name__)
+
+
+class CacheWarning(UserWarning):
+    """The parse cache cannot be used (a folder that cannot be written, say); cobs goes on without it."""
 
 PARSE_VERSION = "6"
 """Bumped by hand for changes the fingerprint below cannot see."""
@@ -98,28 +122,121 @@ def _parsed_dir(home: str | os.PathLike[str] | None) -> Path:
     return _home(home) / "parsed" / parse_version()
 
 
-def load_parsed(digest: str, home: str | os.PathLike[str] | None) -> object | None:
-    """The cached result (a Document or a DocumentError) for this content, or None."""
-    entry = _parsed_dir(home) / f"{digest}.pkl"
-    try:
-        with open(entry, "rb") as fh:
-            return pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except Exception:  # an unreadable or outdated entry: parse again
-        entry.unlink(missing_ok=True)
-        return None
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """What the cache stores: the result with the key and symbol it was stored for."""
+
+    digest: str
+    symbol: str | None
+    result: object
 
 
-def store_parsed(digest: str, result: object, home: str | os.PathLike[str] | None) -> None:
-    """Cache a parse result, atomically (a reader never sees half a file)."""
-    folder = _parsed_dir(home)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{digest}.pkl")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+class ParseCache:
+    """The parsed documents of one ``data_home``, used best effort (see the module documentation).
+
+    Parameters
+    ----------
+    home : path, optional
+        The ``data_home``.
+    enabled : bool
+        False: every lookup misses and nothing is stored.
+    """
+
+    def __init__(self, home: str | os.PathLike[str] | None = None, *, enabled: bool = True) -> None:
+        self.folder = _parsed_dir(home)
+        self.enabled = enabled
+        self._checked = False
+
+    def _give_up(self, exc: OSError | str, doing: str) -> None:
+        reason = exc if isinstance(exc, str) else (exc.strerror or str(exc))
+        warnings.warn(
+            f"cobs cannot {doing} its parse cache {self.folder} ({reason}): going on without it; give "
+            "data_home= or set COBS_DATA to a folder of yours that you can write to",
+            CacheWarning,
+            stacklevel=4,
+        )
+        self.enabled = False
+
+    def _trusted(self) -> bool:
+        """Is the folder cobs's own (not writable by others)? Checked once, when it exists."""
+        if self._checked or not self.enabled:
+            return self.enabled
+        self._checked = True
+        try:
+            info = self.folder.stat()
+        except FileNotFoundError:
+            self._checked = False  # not there yet: nothing to load
+            return False
+        except OSError as exc:
+            self._give_up(exc, "read")
+            return False
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o002):
+            self._give_up("the folder is writable by other users, and cached parses are pickles", "trust")
+            return False
+        return True
+
+    def load(self, digest: str) -> object | None:
+        """The cached result (a Document or a DocumentError) for this content, or None to parse it."""
+        if not self._trusted():
+            return None
+        entry_path = self.folder / f"{digest}.pkl"
+        try:
+            with open(entry_path, "rb") as handle:
+                entry = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self._give_up(exc, "read")
+            return None
+        except Exception:  # damaged or written by another version: parse again
+            entry = None
+        result = _checked(entry, digest)
+        if result is None:
+            logger.info("%s: cached entry unusable or for another document; parsing again", entry_path)
+            self._remove(entry_path)
+        return result
+
+    def store(self, digest: str, result: object) -> None:
+        """Cache a parse result, atomically (a reader never sees half a file)."""
+        if not self.enabled:
+            return
+        from cobs.document import Document
+
+        symbol = result.meta.symbol if isinstance(result, Document) else None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        except OSError as exc:
+            self._give_up(exc, "write to")
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(_Entry(digest, symbol, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / f"{digest}.pkl")
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            self._give_up(exc, "write to")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _remove(self, path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def _checked(entry: object, digest: str) -> object | None:
+    """The result an entry holds, if it is what the cache promises for ``digest``; else None."""
+    from cobs.document import Document
+    from cobs.errors import DocumentError
+
+    if not isinstance(entry, _Entry) or entry.digest != digest:
+        return None
+    result = entry.result
+    if isinstance(result, DocumentError):
+        return result if entry.symbol is None else None
+    if not isinstance(result, Document):
+        return None
+    if result.meta.sha256 != digest[:64] or result.meta.symbol != entry.symbol:
+        return None
+    return result

@@ -8,16 +8,23 @@
     Read every document of a folder and print a summary per document.
 ``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
     Download COs into the cache (unless cached) and print their paths.
+``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
+    Align the recommendations of two COs and write the link table (``cobs.compare.align``).
+``cobs report [PATH...] [-o report/]``
+    Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
 ``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
     Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
 
 Every file that cannot be read is reported on one line ("path: reason") and
-the command exits with status 2.
+the command exits with status 2. An interrupt (Ctrl-C) prints one line and
+exits with status 130; a reader that stops early (``cobs parse X | head``) ends
+the command quietly, with the status of a process stopped by SIGPIPE (141).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,9 +32,10 @@ from pathlib import Path
 import pandas as pd
 
 from cobs.corpus import documents_in
-from cobs.errors import CobsError
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 _FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
 
 
@@ -92,15 +100,34 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
                 lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
                 table = table.assign(**{c: table[c].map("; ".join) for c in lists})
             table.to_csv(output if output else sys.stdout, index=False)
+    except BrokenPipeError:
+        raise  # the reader has gone (| head): main() ends quietly
     except OSError as exc:
-        print(f"cobs: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        print(f"cobs: {output or 'standard output'}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
+
+
+def _output_is_an_input(output: str | None, sources: Sequence[str]) -> bool:
+    """Would writing ``output`` overwrite one of the files read (given, or in a folder given)?"""
+    if not output:
+        return False
+    target = Path(output).resolve()
+    for name in sources:
+        path = Path(name)
+        for candidate in (documents_in(path) if path.is_dir() else [path]):
+            if candidate.resolve() == target or (target.exists() and candidate.exists()
+                                                 and os.path.samefile(candidate, target)):
+                return True
+    return False
 
 
 def _table_command(args: argparse.Namespace, make) -> int:
     fmt = _output_format(args.format, args.output)
     if fmt is None:
+        return EXIT_BAD_INPUT
+    if _output_is_an_input(args.output, args.paths):
+        print(f"cobs: {args.output}: is one of the files to read; give -o another file", file=sys.stderr)
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None:
@@ -139,13 +166,15 @@ def _corpus(args: argparse.Namespace) -> int:
     table, files, errors = read
     if len(table):
         summary = corpus_summary(table)
-        summary["file"] = summary["symbol"].map(dict(zip(files["symbol"], files["file"]))).map(lambda f: Path(f).name)
+        names = dict(zip(files["symbol"], files["file"], strict=True))
+        summary["file"] = summary["symbol"].map(names).map(lambda f: Path(f).name)
         print(summary.to_string(index=False))
     return EXIT_BAD_INPUT if errors else 0
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from cobs.sources import chain_symbols, fetch, registry
+    from cobs.sources import chain_symbols, registry
+    from cobs.sources._fetch import _fetch_each
 
     symbols = list(args.symbols)
     if (args.state is None) != (args.committee is None):
@@ -165,17 +194,55 @@ def _fetch(args: argparse.Namespace) -> int:
     if not symbols:
         print("cobs: fetch: give symbols, or --state and --committee", file=sys.stderr)
         return EXIT_BAD_INPUT
-    failures = 0
-    for symbol in symbols:
-        try:
-            path = fetch(symbol, lang=args.lang, format=args.format, data_home=args.data_home,
-                         timeout=args.timeout, retries=args.retries)
-        except (CobsError, ValueError, OSError) as exc:
-            print(f"cobs: {exc}", file=sys.stderr)
-            failures += 1
-        else:
-            print(path, flush=True)
+    try:  # one session: a host found unreachable is not asked again for the next symbols
+        results = _fetch_each(symbols, lang=args.lang, format=args.format, data_home=args.data_home,
+                              timeout=args.timeout, retries=args.retries, backoff=1.0, max_time=args.max_time)
+        failures = 0
+        for _, result in results:
+            if isinstance(result, Exception):
+                print(f"cobs: {result}", file=sys.stderr)
+                failures += 1
+            else:
+                print(result, flush=True)
+    except ValueError as exc:  # an option (--timeout inf): said once, before any request
+        print(f"cobs: fetch: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_BAD_INPUT if failures else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from cobs.compare import align
+
+    fmt = _output_format(args.format, args.output)
+    if fmt is None:
+        return EXIT_BAD_INPUT
+    try:
+        links = align(args.earlier, args.later, level=args.level)
+    except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
+        print(f"cobs: compare: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
+
+
+def _report(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # figures are written to files, never shown
+    from cobs.report import write_report
+
+    try:
+        written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache)
+    except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk
+        print(f"cobs: report: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for error in written.data.errors.itertuples():
+        print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
+    documents, figures = len(written.data.documents), len([p for p in written.figures if p.suffix == ".pdf"])
+    print(f"wrote {written.page} ({documents} document{'s' * (documents != 1)}, "
+          f"{figures} figure{'s' * (figures != 1)}): open it in a browser\n"
+          f"  figures: {written.folder / 'figures'}/ (PDF, SVG, PNG, and the table behind each)\n"
+          f"  tables:  {written.folder / 'tables'}/ (CSV and Parquet)")
+    return EXIT_BAD_INPUT if len(written.data.errors) else 0
 
 
 def _topics(args: argparse.Namespace) -> int:
@@ -197,7 +264,8 @@ def _topics(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cobs", description="Read and analyse UN treaty-body concluding observations.")
+    parser = argparse.ArgumentParser(prog="cobs",
+                                     description="Read and analyse UN treaty-body concluding observations.")
     commands = parser.add_subparsers(dest="command", required=True)
     def reading_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (-1: every core)")
@@ -234,9 +302,34 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--lang", choices=["en", "fr", "es", "ar", "zh", "ru"], default="en")
     fetch.add_argument("--format", choices=["pdf", "docx"], default="pdf")
     fetch.add_argument("--data-home", help="cache folder (default: COBS_DATA, else ~/cobs_data)")
-    fetch.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a server (default: 30)")
+    fetch.add_argument("--timeout", type=float, default=30.0,
+                       help="seconds to wait for a server to answer or send more (default: 30)")
+    fetch.add_argument("--max-time", type=float, default=600.0,
+                       help="seconds one download may take in all (default: 600)")
     fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
+    compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
+                                  description="Write one row per link between the recommendations of two COs, and per "
+                                  "new or dropped recommendation (cobs.compare.align).")
+    compare.add_argument("earlier", help="the earlier CO (.txt, .pdf, .docx, .html)")
+    compare.add_argument("later", help="the later CO")
+    compare.add_argument("--level", choices=["paragraph", "item"], default=None,
+                         help="compare paragraphs (default) or lettered items")
+    compare.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                         help="output format (default: from the -o file name's ending, else csv)")
+    compare.add_argument("-o", "--output", help="output file (default: standard output)")
+    compare.set_defaults(run=_compare)
+    report = commands.add_parser(
+        "report", help="compare COs in one HTML page with its figures and tables (default: the bundled corpus)",
+        description="Read and measure COs, and write a folder: index.html (one page, figures embedded, readable "
+        "offline), figures/ (PDF, SVG, PNG and the table behind each) and tables/ (CSV, Parquet).",
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders of COs (default: the bundled corpus/ of the cobs repository)")
+    report.add_argument("-o", "--output", default="report", help="folder to write (default: report/); an earlier "
+                        "report there is replaced")
+    reading_options(report)
+    report.set_defaults(run=_report, jobs=-1)
     topics = commands.add_parser("topics", help="fit a topic model to the COs' actions and print its topics",
                                  description="Fit cobs.topics.TopicModel to the requested actions of COs (templates "
                                  "left out), print one line per topic (number, share, terms), write the tables.")
@@ -254,7 +347,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("cobs: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped (cobs parse X | head -1): nothing to say to it. Standard output
+        # goes to /dev/null so that Python's final flush does not fail again.
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,9 +3,23 @@
 Column names are part of the API: every table cobs returns uses these names
 with these meanings, and later steps (measures, comparisons, figures) add
 columns rather than rename them.
+
+**Dtypes and missing values.** Text columns have pandas' ``string`` dtype and
+``pd.NA`` where there is no value (a paragraph without a subheading has
+``heading`` NA, an action without an operative verb ``verb`` NA), so that
+``isna()``, ``dropna()``, ``value_counts()`` and crosstabs treat "none" as
+missing rather than as a label ``""``. One exception: ``sub`` is ``""`` for a
+paragraph's own text, which is a value (the row is the paragraph), not a
+missing one. Counts and numbers that may be missing are nullable integers
+(``Int64``); ``kind`` and ``strength`` are categoricals; list columns (``notes``,
+``articles``, ...) hold Python lists, empty when there is nothing.
+:data:`DTYPES` gives each column's dtype; :func:`cobs.read_table` restores them
+in a table written to CSV, JSON or Parquet.
 """
 
 from __future__ import annotations
+
+import pandas as pd
 
 PARAGRAPH_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document, e.g. 'CRC/C/KAZ/CO/4'.",
@@ -16,9 +30,9 @@ PARAGRAPH_COLUMNS: dict[str, str] = {
     "language": "ISO 639-1 code of the document's language (always 'en' for now).",
     "para": "Paragraph number (int).",
     "sub": "'' for the paragraph's own text, 'a', 'b', ... for its lettered sub-paragraphs.",
-    "section": "Title of the section (roman-numbered heading) without its numeral.",
-    "cluster": "Title of the lettered cluster, with its list of articles, without its letter.",
-    "heading": "Unnumbered subheading the paragraph stands under ('Corporal punishment'); '' if none.",
+    "section": "Title of the section (roman-numbered heading) without its numeral; NA before the first one.",
+    "cluster": "Title of the lettered cluster, with its list of articles, without its letter; NA if none.",
+    "heading": "Unnumbered subheading the paragraph stands under ('Corporal punishment'); NA if none.",
     "kind": "intro, positive, concern, recommendation or other; a sub-paragraph has its paragraph's kind.",
     "text": "The row's text: paragraph number and chapeau (and any text after the items) for sub '', "
     "the item text with its letter for a sub-paragraph. Footnote markers are removed.",
@@ -36,7 +50,7 @@ FOOTNOTE_COLUMNS: dict[str, str] = {
     "text": "Text of the footnote, without its label.",
     "page": "Page where the footnote is printed (missing for plain text).",
     "para": "Paragraph whose text carries the footnote's marker (missing for the title).",
-    "sub": "Sub-paragraph carrying the marker ('' for the paragraph's own text).",
+    "sub": "Sub-paragraph carrying the marker ('' for the paragraph's own text; NA for the title).",
 }
 """Columns of :attr:`cobs.Document.footnotes`."""
 
@@ -63,17 +77,19 @@ ACTION_COLUMNS: dict[str, str] = {
     "section": "Section title (as in the paragraph table).",
     "cluster": "Cluster title (as in the paragraph table).",
     "heading": "Subheading (as in the paragraph table).",
-    "chapeau": "The sentence that introduces an item ('The Committee urges the State party to:'); '' otherwise.",
+    "chapeau": "The sentence that introduces an item ('The Committee urges the State party to:'); NA for an action "
+    "of the paragraph's own text.",
     "text": "The action: the sentence(s) of the own text, or the item without its letter.",
     "request": "What is asked: the text after the operative verb ('that the State party ratify ...'), or the item.",
     "verb": "The Committee's operative verb (lemma): urge, recommend, call upon, encourage, invite, request, "
-    "draw attention, remind, reiterate, should, suggest; '' if none was found.",
+    "draw attention, remind, reiterate, should, suggest; NA if none was found.",
     "strength": "Ordered categorical of the operative verb, weakest first: draws attention < requests < invites < "
     "encourages < calls upon < recommends < urges ('strongly recommends' counts as urges).",
-    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...; '' when none is "
+    "action_verb": "The verb of what the State is asked to do: 'adopt', 'ensure', 'take', ...; NA when none is "
     "found (a passive: 'that programmes be designed').",
     "action": "The request from its verb on ('take all measures necessary to ...'), worded like a UPR "
-    "recommendation: the text to give classifiers trained on UPR Info data (ActionCategoryClassifier).",
+    "recommendation: the text to give classifiers trained on UPR Info data (ActionCategoryClassifier); NA where "
+    "action_verb is.",
     "page": "Page where the action's row starts (PDF).",
     "notes": "Footnote texts of the action's row and of its paragraph's own text (a list).",
 }
@@ -98,13 +114,178 @@ MEASURE_COLUMNS: dict[str, str] = {
     "persistence": "Markers of a repeated concern or recommendation in the action, its chapeau or the concern "
     "paragraph just before it: ['remains concerned', 'reiterates'].",
     "cluster_id": "Canonical cluster (cobs/data/clusters.csv): CRC-1 ... CRC-9, CRC-OPSC/OPAC/OPIC/RAT, "
-    "CRPD-A/B/C (article groups), IMPL (implementation and reporting); '' if none fits.",
-    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; '' if none "
+    "CRPD-A/B/C (article groups), IMPL (implementation and reporting); NA if none fits.",
+    "theme": "Theme of the subheading (or cluster) in the shared taxonomy of cobs/data/themes.csv; NA if none "
     "(or predicted: see theme_source).",
     "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
-    "there is no subheading), 'model' (predicted by measure(..., theme_model=...)), '' (none).",
+    "there is no subheading), 'model' (predicted by measure(..., theme_model=...)); NA where theme is.",
 }
 """Columns :func:`cobs.measure` adds to the action table."""
+
+CITATION_COLUMNS: dict[str, str] = {
+    "symbol": "UN symbol of the document.",
+    "para": "Paragraph number.",
+    "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "ref": "Citation of the row citing: 'CRC/C/KAZ/CO/4, para. 7'.",
+    "type": "What is cited: article, general_comment, previous (an earlier CO), instrument.",
+    "citation": "The canonical citation: '19', 'CRC general comment No. 13 (2011)', 'CRC/C/KAZ/CO/3, paras. 15, 17', "
+    "'Paris Principles'.",
+}
+"""Columns of :func:`cobs.citations`: one row per citation."""
+
+KINDS = ("intro", "positive", "concern", "recommendation", "other")
+"""The values of the ``kind`` column, in the order of a typical document."""
+KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
+"""Dtype of ``kind``."""
+
+STRENGTHS = ("draws attention", "requests", "invites", "encourages", "calls upon", "recommends", "urges")
+"""Levels of ``strength``, weakest first."""
+STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
+"""Dtype of ``strength``: an ordered categorical, so that ``max()`` and comparisons follow the scale."""
+
+LIST_COLUMNS = frozenset(
+    {"notes", "intensifiers", "hedges", "articles", "cluster_articles", "general_comments", "previous", "instruments",
+     "persistence"}
+)
+"""Columns holding a Python list per row (empty when there is nothing)."""
+
+_STRING = pd.StringDtype()
+DTYPES: dict[str, object] = {
+    **dict.fromkeys(
+        ["symbol", "committee", "state", "cycle", "language", "sub", "section", "cluster", "heading", "text", "number",
+         "role", "ref", "chapeau", "request", "verb", "action_verb", "action", "cluster_id", "theme", "theme_source",
+         "type", "citation"],
+        _STRING,
+    ),
+    **dict.fromkeys(["year", "page", "line", "action_category"], "Int64"),
+    "para": "int64",  # Int64 in the footnote table, where a footnote of the title has none
+    "clause": "int64",
+    "specificity": "int64",
+    "bold": "float64",
+    "time_bound": "bool",
+    "kind": KIND_DTYPE,
+    "strength": STRENGTH_DTYPE,
+    **dict.fromkeys(LIST_COLUMNS, "object"),
+}
+"""The dtype of every column of the tables above (a column has one dtype in every table)."""
+
+
+ALIGN_COLUMNS: dict[str, str] = {
+    "earlier_symbol": "Symbol of the earlier document (missing for a new recommendation).",
+    "later_symbol": "Symbol of the later document (missing for a dropped recommendation).",
+    "earlier_para": "Paragraph of the earlier recommendation (Int64; missing for new).",
+    "earlier_sub": "Its item ('' for a whole paragraph or its own text; missing for new).",
+    "later_para": "Paragraph of the later recommendation (Int64; missing for dropped).",
+    "later_sub": "Its item ('' for a whole paragraph or its own text; missing for dropped).",
+    "earlier_ref": "Citation of the earlier recommendation: 'CRPD/C/AZE/CO/1, para. 13'.",
+    "later_ref": "Citation of the later recommendation.",
+    "status": "repeated (essentially the same request), modified (same issue, request narrowed, broadened or "
+    "re-targeted), new (no predecessor), dropped (no successor).",
+    "similarity": "TF-IDF cosine of the two texts without the committees' formula phrases (Float64; missing for new "
+    "and dropped).",
+    "evidence": "What made the link: citation (the later text or its footnotes cite the earlier paragraph), text "
+    "(wording), text+article (wording, and the same theme or a shared article); missing for new and dropped.",
+    "earlier_verb": "Strongest operative verb of the earlier recommendation (lemma: urge, recommend, ...).",
+    "later_verb": "Strongest operative verb of the later recommendation.",
+    "earlier_strength": "Its strength (ordered categorical cobs.measures.STRENGTH_DTYPE).",
+    "later_strength": "Its strength (ordered categorical cobs.measures.STRENGTH_DTYPE).",
+    "change": "escalated, softened or same: later strength against earlier strength on a link; missing where not "
+    "linked or a strength is unknown (UPR recommendations have no operative verb of a committee).",
+    "theme": "Theme of the later recommendation (of the earlier one for dropped); missing if none.",
+    "earlier_text": "Text of the earlier recommendation (paragraph or item, chapeau included).",
+    "later_text": "Text of the later recommendation.",
+    "score": "The link's score: similarity plus the theme bonus (Float64; missing for new and dropped). A cited "
+    "paragraph is linked whatever its score.",
+    "grade": "same (the same request) or overlapping (an overlapping request) for a link: 'repeated' and "
+    "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
+}
+"""Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
+
+CHAIN_COLUMNS: dict[str, str] = {
+    "committee": "Committee code of the chain.",
+    "state": "State code of the chain.",
+    "step": "1 for the chain's first pair of consecutive documents, 2 for the next, ...",
+    **ALIGN_COLUMNS,
+    "thread": "Ref of the earliest recommendation the request descends from through repeated or modified links (its "
+    "own ref for a new one): one value per request followed across cycles.",
+    "first_symbol": "Symbol of the document where the thread starts.",
+    "first_year": "Year of that document (Int64).",
+    "times": "How many documents of the chain, up to the later one, made the request (1: new); for a dropped row, "
+    "how many had made it.",
+}
+"""Columns of :func:`cobs.compare.chain`: the columns of :data:`ALIGN_COLUMNS` for each consecutive pair, with
+the chain, the step and the request's thread."""
+
+PROFILE_COLUMNS: dict[str, str] = {
+    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity or time_bound (after the "
+    "grouping columns, e.g. symbol or state).",
+    "category": "The value counted (str): a theme, 'urges', '5', 'True'; missing (NA) counts actions without a value.",
+    "count": "Actions of the group with that value.",
+    "n": "Actions in the group.",
+    "share": "count / n.",
+    "mean": "The group's mean for ordered dimensions (strength as its rank 1 = draws attention ... 7 = urges; action "
+    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme and cluster_id.",
+}
+"""Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
+
+KEYNESS_COLUMNS: dict[str, str] = {
+    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases).",
+    "target_count": "Times the term occurs in the target texts.",
+    "reference_count": "Times it occurs in the reference texts.",
+    "target_rate": "Per 10,000 terms of the same length in the target (words among words, phrases among phrases).",
+    "reference_rate": "Per 10,000 terms of the same length in the reference.",
+    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference).",
+    "chi2": "Pearson's chi-square of the same table (no continuity correction).",
+    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom); not corrected for the many terms tested.",
+    "log_ratio": "Effect size: Hardie's Log Ratio, log2 of the target rate over the reference rate (a count of 0 taken "
+    "as 0.5); 1 = twice as frequent in the target.",
+    "direction": "'target' where the term is relatively more frequent in the target, else 'reference'.",
+}
+"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them."""
+
+BOILERPLATE_COLUMNS: dict[str, str] = {
+    "symbol": "UN symbol of the document.",
+    "state": "State code.",
+    "para": "Paragraph number.",
+    "sub": "Sub-paragraph ('' for the paragraph's own text).",
+    "sentence": "Number of the sentence in its row, from 1.",
+    "text": "The sentence.",
+    "words": "Its number of words.",
+    "shared": "Share of its five-word sequences found in COs to at least min_states other States.",
+    "states": "Median number of other States whose COs contain its five-word sequences.",
+    "template": "True when shared >= min_shared: a template of the committee, not specific to the State.",
+}
+"""Columns of :func:`cobs.compare.boilerplate`: one row per sentence."""
+
+SIMILAR_COLUMNS: dict[str, str] = {
+    "symbol": "The document (or State, ...) asked about: a value of similarity()'s ``by``.",
+    "other": "Another one.",
+    "similarity": "Similarity of their recommendations (TF-IDF cosine by default; see cobs.compare.similarity).",
+    "rank": "1 for the most similar, 2 for the next, ...",
+}
+"""Columns of :func:`cobs.compare.most_similar`."""
+
+UPR_COLUMNS: dict[str, str] = {
+    "source": "Who made the recommendation: the recommending State (or observer).",
+    "response": "The answer of the State under review: 'Supported', 'Noted' or, in a Working Group report, 'To be "
+    "examined' (answered in an addendum).",
+    "issues": "UPR Info's issues (list of str; empty for recommendations read from a Working Group report).",
+    "upr_action": "UPR Info's action category 1-5, coded by hand (Int64; missing for a report's recommendations).",
+    "session": "UPR Working Group session (Int64): Kazakhstan 7 = 2010, 20 = 2014.",
+}
+"""Columns :func:`cobs.compare.upr_recommendations` adds to the action and measure columns (committee 'UPR')."""
+
+TALLY_COLUMNS: dict[str, str] = {
+    "<by>": "The grouping columns given as by= (symbol, state, cluster_id, ...), with their names and values.",
+    "dimension": "The column counted ('strength', 'theme', 'action_category', 'status', ...).",
+    "category": "Its value, as a string ('urges', '4'); missing for the rows where the column is missing (or '').",
+    "count": "Rows of the group with this category.",
+    "n": "Rows in the group (every category, missing included).",
+    "share": "count / n.",
+    "refs": "The references of the rows counted ('CRC/C/KAZ/CO/4, para. 29 (a)'), in table order (a list).",
+}
+"""Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
+``cobs.compare.profile``, plus the references)."""
 
 TOPIC_COLUMNS: dict[str, str] = {
     "topic": "Topic number (int), 0 for the largest: the column order of TopicModel.transform.",

@@ -1,29 +1,40 @@
-"""Many documents in one table: :func:`read_corpus`."""
+"""Many documents in one table: :func:`read_corpus`.
+
+Documents are parsed in parallel through joblib (loky worker processes by
+default), so ``joblib.parallel_config(backend="dask")`` spreads a corpus over a
+Dask cluster unchanged. Each parse is cached as soon as it arrives: an
+interrupted run (Ctrl-C) keeps what it had read, and loky's workers end with
+the run (or with its process, even one killed outright).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import sys
+import threading
+import time
 import warnings
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
-from cobs.cache import file_digest, load_parsed, store_parsed
-from cobs.columns import PARAGRAPH_COLUMNS
+from cobs.cache import ParseCache, file_digest
+from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, read_document
-from cobs.errors import DocumentError
+from cobs.errors import DocumentError, invalid_value
+from cobs.tables import conform
 
 __all__ = ["read_corpus", "corpus_summary", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
 
 READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 """File name endings :func:`read_corpus` picks up in a folder."""
 
-_LISTED = 5  # files named in the warning; all are in table.attrs["errors"]
+_LISTED = 5  # files named in the warning; read_corpus(..., report=True) lists them all
 _PROGRESS_FROM = 20  # show a progress bar when at least this many files must be parsed
+_LOG_INTERVAL = 10.0  # seconds between progress lines where no terminal shows a bar (a log file, CI)
 
 
 class CorpusWarning(UserWarning):
@@ -73,12 +84,90 @@ def _read_one(path: Path) -> Document | DocumentError:
         return exc
 
 
+def _read_keyed(digest: str, path: Path, parent: int) -> tuple[str, Document | DocumentError]:
+    _exit_with(parent)
+    return digest, _read_one(path)
+
+
+_watching = False
+
+
+def _exit_with(parent: int) -> None:
+    """In a worker process of the run in process ``parent``: end when that process is gone.
+
+    loky's workers outlive a parent killed outright (kill -9) for minutes, waiting
+    for tasks; a thread of theirs now watches the parent and ends the worker when
+    it is gone. Nothing is done in the run's own process (a thread backend, Dask
+    in-process) nor in processes that another manager started (Dask's workers).
+    """
+    global _watching
+    if _watching or os.getpid() == parent or os.getppid() != parent:
+        return
+    _watching = True
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cobs-parent-watch", daemon=True).start()
+
+
+def _parse(todo: dict[str, Path], n_jobs: int | None) -> Iterator[tuple[str, Document | DocumentError]]:
+    """(digest, result) of each file, as each parse finishes: in worker processes through joblib when it is worth it."""
+    from joblib import Parallel, delayed, effective_n_jobs
+
+    if len(todo) > 1 and effective_n_jobs(n_jobs) > 1:
+        # The generator ends the workers' tasks when it is closed (an error, Ctrl-C in this process).
+        parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+        results = parallel(delayed(_read_keyed)(digest, path, os.getpid()) for digest, path in todo.items())
+        try:
+            yield from results
+        finally:
+            results.close()
+    else:
+        for digest, path in todo.items():
+            yield digest, _read_one(path)
+
+
 def _progress(total: int, enabled: bool | None):
+    """A tqdm bar: a widget in notebooks, a bar on a terminal, a line every 10 s elsewhere (a log, CI)."""
     from tqdm.auto import tqdm
 
-    # by default: only for long runs, and only where someone watches (tqdm: None = a terminal or a notebook)
-    disable = (True if total < _PROGRESS_FROM else None) if enabled is None else not enabled
-    return tqdm(total=total, desc="reading", unit="doc", disable=disable, leave=False)
+    show = total >= _PROGRESS_FROM if enabled is None else enabled
+    stream = sys.stderr
+    terminal = hasattr(stream, "isatty") and stream.isatty()
+    options = {"total": total, "desc": "reading", "unit": "doc", "disable": not show, "file": stream,
+               "leave": not terminal}  # in a log or a saved notebook, the last state stays
+    from tqdm.autonotebook import tqdm as chosen  # what tqdm.auto builds on: std's bar, or the notebook widget
+
+    if chosen.__module__ != "tqdm.notebook":
+        return tqdm(**options, mininterval=0.1 if terminal else _LOG_INTERVAL)
+    return _notebook_bar(tqdm, options)
+
+
+def _notebook_bar(widget_bar: type, options: dict[str, object]):
+    """tqdm's notebook widget, whose output is redrawn when it closes.
+
+    A notebook saved after running keeps, beside the widget, a text rendering of
+    it (what GitHub and nbconvert show); tqdm writes that text when the bar
+    appears ("0/129") and never again. Displayed under a display id, the output
+    is updated at the end, so the saved text is the finished bar.
+    """
+    from IPython.display import display
+
+    class Bar(widget_bar):  # type: ignore[misc, valid-type]
+        def __init__(self) -> None:
+            super().__init__(**options, display=False)
+            self._output = None if self.disable else display(self.container, display_id=True)
+
+        def close(self) -> None:
+            super().close()
+            if getattr(self, "_output", None) is not None:
+                self._output.update(self.container)
+                self._output = None
+
+    return Bar()
 
 
 def read_corpus(
@@ -98,19 +187,26 @@ def read_corpus(
     source : path or iterable of paths
         A folder (its ``.txt``, ``.pdf``, ``.docx``, ``.html`` files), a file, or a list of files.
     n_jobs : int, optional
-        Worker processes for the files not in the cache: None or 1 reads in this
-        process, -1 uses every core.
+        Parallel jobs for the files not in the cache, through joblib: 1 reads in
+        this process, -1 uses every core; None means 1 unless a
+        ``joblib.parallel_config`` context says otherwise (as in scikit-learn).
+        The backend is joblib's: loky worker processes by default,
+        ``parallel_config(backend="dask")`` for a Dask cluster.
     errors : {"warn", "raise"}
         "warn" (default) leaves unreadable files out of the table and reports them
         together at the end: one :class:`CorpusWarning` naming them (or, with
         ``report=True``, the report's ``errors`` table); "raise" raises the first
         file's error.
     cache : bool
-        Reuse parses of files already read (keyed by file content) and store new ones.
+        Reuse parses of files already read (keyed by file content, checked when
+        read back) and store new ones, each as soon as it is parsed. Best
+        effort: a cache folder that cannot be used gives a
+        :class:`cobs.cache.CacheWarning` and the reading goes on.
     data_home : path, optional
         Cache folder; see :func:`cobs.cache.data_home`.
     progress : bool, optional
-        Show a progress bar (tqdm; a widget in notebooks). Default: when 20 or
+        Show progress (tqdm: a widget in notebooks, a bar on a terminal, a line
+        every 10 seconds where standard error is a file). Default: when 20 or
         more files must be parsed.
     report : bool
         Also return a :class:`CorpusReport` (files read, files left out and why)
@@ -128,12 +224,14 @@ def read_corpus(
     ------
     cobs.errors.DocumentError
         With ``errors="raise"``, the first file that cannot be read.
+    KeyboardInterrupt
+        On Ctrl-C, once the workers are stopped; what was parsed is cached.
     """
     return_report, warn = report, not report
     if errors not in ("warn", "raise"):
-        raise ValueError(f"errors must be 'warn' or 'raise', got {errors!r}")
-    if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
-        raise ValueError(f"n_jobs must be None, -1 or a positive int, got {n_jobs!r}")
+        raise ValueError(invalid_value("errors", errors, ("warn", "raise")))
+    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
+        raise ValueError(invalid_value("n_jobs", n_jobs, "None, -1 or a positive int"))
     paths = _paths(source)
     failed: list[dict[str, str]] = []
     digests: dict[Path, str] = {}
@@ -146,28 +244,20 @@ def read_corpus(
             failed.append({"file": str(path), "error": type(exc).__name__, "reason": exc.strerror or str(exc)})
     results: dict[str, Document | DocumentError] = {}
     todo: dict[str, Path] = {}  # content digest -> first file with that content, still to parse
+    store = ParseCache(data_home, enabled=cache)
     for path, digest in digests.items():
         if digest in results or digest in todo:
             continue
-        cached = load_parsed(digest, data_home) if cache else None
+        cached = store.load(digest)
         if cached is None:
             todo[digest] = path
         else:
-            results[digest] = cached
-    workers = (os.cpu_count() or 1) if n_jobs == -1 else (n_jobs or 1)
+            results[digest] = cached  # type: ignore[assignment]
     with _progress(len(todo), progress) as bar:
-        if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-                for digest, result in zip(todo, pool.map(_read_one, todo.values(), chunksize=4)):
-                    results[digest] = result
-                    bar.update()
-        else:
-            for digest, path in todo.items():
-                results[digest] = _read_one(path)
-                bar.update()
-    if cache:
-        for digest in todo:
-            store_parsed(digest, results[digest], data_home)
+        for digest, result in _parse(todo, n_jobs):
+            results[digest] = result
+            store.store(digest, result)  # now: an interrupted run keeps what it has read
+            bar.update()
     tables, files = [], []
     by_content: dict[str, str] = {}
     by_symbol: dict[str, str] = {}
@@ -211,11 +301,7 @@ def read_corpus(
 
 
 def _empty_table() -> pd.DataFrame:
-    from cobs.document import _KIND_DTYPE
-
-    table = pd.DataFrame({name: pd.Series(dtype="object") for name in PARAGRAPH_COLUMNS})  # notes: lists
-    return table.astype({"para": "int64", "year": "Int64", "page": "Int64", "line": "Int64", "bold": "float64",
-                         "kind": _KIND_DTYPE})
+    return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in PARAGRAPH_COLUMNS})
 
 
 def _moved(doc: Document, path: Path) -> Document:
@@ -233,6 +319,7 @@ def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
     missing = {"symbol", "committee", "state", "year", "para", "sub", "kind"} - set(table.columns)
     if missing:
         raise ValueError(f"corpus_summary needs a paragraph table; columns missing: {sorted(missing)}")
+    table = conform(table)
     own = table[table["sub"] == ""]
     grouped = own.groupby("symbol", sort=False)
     summary = grouped[["committee", "state", "year"]].first()

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs.columns import FOOTNOTE_COLUMNS, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
+from cobs.columns import DTYPES, FOOTNOTE_COLUMNS, KIND_DTYPE, PARAGRAPH_COLUMNS, SET_ASIDE_COLUMNS
 from cobs.errors import (
     CobsError,
     DamagedDocumentError,
@@ -32,12 +32,11 @@ from cobs.read.metadata import committee_in_title, infer, printed_symbol
 from cobs.reference.committees import committees_table
 from cobs.reference.states import state_name
 from cobs.reference.symbols import parse_symbol
-from cobs.structure import KINDS, Structure, kind_from_wording, read_structure, section_kind
+from cobs.structure import Structure, kind_from_wording, read_structure, section_kind
 
 __all__ = ["Document", "DocumentMeta", "read_document"]
 
 Format = Literal["txt", "pdf", "docx", "html"]
-_KIND_DTYPE = pd.CategoricalDtype(list(KINDS), ordered=False)
 _BOLD_SHARE = 0.5
 
 
@@ -117,7 +116,8 @@ class Document:
     def __repr__(self) -> str:
         m = self.meta
         n_para = self.paragraphs["para"].nunique()
-        return f"<Document {m.symbol} ({m.committee}, {m.state_name}, {m.year}): {n_para} paragraphs, {len(self.paragraphs)} rows>"
+        return (f"<Document {m.symbol} ({m.committee}, {m.state_name}, {m.year}): {n_para} paragraphs, "
+                f"{len(self.paragraphs)} rows>")
 
 
 def read_document(path: str | os.PathLike[str], *, format: Format | None = None) -> Document:
@@ -145,9 +145,14 @@ def read_document(path: str | os.PathLike[str], *, format: Format | None = None)
 
     Examples
     --------
-    >>> doc = read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
-    >>> doc.meta.symbol  # doctest: +SKIP
-    'CRC/C/KAZ/CO/4'
+    >>> from cobs.datasets import sample_path
+    >>> doc = read_document(sample_path())  # CRC/C/KAZ/CO/4, shipped with cobs
+    >>> doc.meta.symbol, doc.meta.committee, doc.meta.state, doc.meta.cycle, doc.meta.year
+    ('CRC/C/KAZ/CO/4', 'CRC', 'KAZ', '4', 2015)
+    >>> row = doc.paragraphs.set_index(["para", "sub"]).loc[(61, "a")]
+    >>> row["heading"], row["kind"], row["text"]
+    ('Administration of juvenile justice', 'recommendation', \
+'(a) Adopt a comprehensive law that will regulate all aspects of the juvenile justice system;')
     """
     path = Path(path)
     if not path.exists():
@@ -203,7 +208,8 @@ def _check_is_co(raw: RawDocument) -> None:
         doc_type = "the State party's replies to a list of issues"
     elif re.search(r"List\s+of\s+issues", head, re.IGNORECASE):
         doc_type = "a list of issues"
-    elif re.search(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", head, re.IGNORECASE):
+    elif re.search(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", head,
+                   re.IGNORECASE):
         doc_type = "a report of the Working Group on the Universal Periodic Review"
     elif re.search(r"Universal\s+Periodic\s+Review", head + " " + furniture, re.IGNORECASE):
         doc_type = "a document of the Universal Periodic Review"
@@ -213,7 +219,8 @@ def _check_is_co(raw: RawDocument) -> None:
         doc_type = "not concluding observations"
     if doc_type:
         what = doc_type if doc_type.startswith("not ") else f"not concluding observations but {doc_type}"
-        raise NotACOError(raw.path, f"the document is {what} (its title does not announce concluding observations)", doc_type=doc_type)
+        raise NotACOError(raw.path, f"the document is {what} (its title does not announce concluding observations)",
+                          doc_type=doc_type)
 
 
 def _build(raw: RawDocument, sha256: str) -> Document:
@@ -260,7 +267,8 @@ def _build(raw: RawDocument, sha256: str) -> Document:
                               doc_type=parsed.description)
     if not meta["state"] or not meta["cycle"] or not meta["symbol"]:
         missing = [k for k in ("state", "cycle") if not meta[k]]
-        raise ParseError(raw.path, f"cannot tell the {' and '.join(missing) or 'symbol'} of the report reviewed from the title")
+        raise ParseError(raw.path,
+                         f"cannot tell the {' and '.join(missing) or 'symbol'} of the report reviewed from the title")
     last = structure.last_text
     if not re.search(r"[.!?][)\]”\"’]*$", last):  # a CO ends with a full sentence; a cut one often with ";"
         raise TruncatedDocumentError(
@@ -317,9 +325,9 @@ def _paragraph_kinds(structure: Structure, typography: bool) -> dict[int, str]:
         # Bold marks recommendations in UN PDFs: it catches requests the wording rules
         # miss ("Under the simplified reporting procedure, ..."). Where the wording
         # is explicit (a concern, a request left in regular type), the wording stands.
-        if bold_used and kind in ("other", "positive") and section_kind(section[para]) is None:
-            if bold[para] >= _BOLD_SHARE * max(1, chars[para]):
-                kind = "recommendation"
+        if (bold_used and kind in ("other", "positive") and section_kind(section[para]) is None
+                and bold[para] >= _BOLD_SHARE * max(1, chars[para])):
+            kind = "recommendation"
         kinds[para] = kind
     return kinds
 
@@ -334,20 +342,21 @@ def _paragraph_table(
         where = structure.marker_rows.get(note.label)
         if where is not None and where[0] is not None and not note.label.startswith("*"):
             notes.setdefault(where, []).append(note.text)
+    n = len(rows)
     table = pd.DataFrame(
         {
-            "symbol": meta.symbol,
-            "committee": meta.committee,
-            "state": meta.state,
-            "cycle": meta.cycle,
-            "year": pd.array([meta.year] * len(rows), dtype="Int64"),
-            "language": meta.language,
+            "symbol": [meta.symbol] * n,
+            "committee": [meta.committee] * n,
+            "state": [meta.state] * n,
+            "cycle": [meta.cycle] * n,
+            "year": pd.array([meta.year] * n, dtype="Int64"),
+            "language": [meta.language] * n,
             "para": np.array([r.para for r in rows], dtype=np.int64),
             "sub": [r.sub for r in rows],
-            "section": [r.section for r in rows],
-            "cluster": [r.cluster for r in rows],
-            "heading": [r.heading for r in rows],
-            "kind": pd.Categorical([kinds[r.para] for r in rows], dtype=_KIND_DTYPE),
+            "section": [r.section or None for r in rows],
+            "cluster": [r.cluster or None for r in rows],
+            "heading": [r.heading or None for r in rows],
+            "kind": pd.Categorical([kinds[r.para] for r in rows], dtype=KIND_DTYPE),
             "text": [r.text for r in rows],
             "page": pd.array([r.page for r in rows], dtype="Int64"),
             "line": pd.array([r.lineno for r in rows], dtype="Int64"),
@@ -359,7 +368,13 @@ def _paragraph_table(
         },
         columns=list(PARAGRAPH_COLUMNS),
     )
-    return table
+    return _typed(table)
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    """The table's text columns as ``string`` (missing: pd.NA), as :data:`cobs.columns.DTYPES` documents."""
+    text = [c for c in table.columns if isinstance(DTYPES.get(c), pd.StringDtype)]
+    return table.astype(dict.fromkeys(text, DTYPES["text"]))
 
 
 def _footnote_table(meta: DocumentMeta, raw: RawDocument, structure: Structure) -> pd.DataFrame:
@@ -368,13 +383,12 @@ def _footnote_table(meta: DocumentMeta, raw: RawDocument, structure: Structure) 
         para, sub = structure.marker_rows.get(note.label, (None, ""))
         if note.label.startswith("*"):
             para, sub = None, ""
-        records.append(
-            {"symbol": meta.symbol, "number": note.label, "text": note.text, "page": note.page, "para": para, "sub": sub}
-        )
+        records.append({"symbol": meta.symbol, "number": note.label, "text": note.text, "page": note.page,
+                        "para": para, "sub": sub if para is not None else None})
     table = pd.DataFrame(records, columns=list(FOOTNOTE_COLUMNS))
     table["page"] = table["page"].astype("Int64")
     table["para"] = table["para"].astype("Int64")
-    return table
+    return _typed(table)
 
 
 def _set_aside_table(meta: DocumentMeta, raw: RawDocument, structure: Structure) -> pd.DataFrame:
@@ -385,5 +399,5 @@ def _set_aside_table(meta: DocumentMeta, raw: RawDocument, structure: Structure)
     table = pd.DataFrame(records, columns=list(SET_ASIDE_COLUMNS))
     table["page"] = table["page"].astype("Int64")
     table["line"] = table["line"].astype("Int64")
-    return table
+    return _typed(table)
 

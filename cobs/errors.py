@@ -3,11 +3,21 @@
 Every problem with a user's document raises a subclass of :class:`CobsError`
 whose message names the file and says what is wrong, so that a notebook or the
 command line can show one clear line instead of a traceback from a dependency.
+
+The exceptions also derive from the built-in one that says what kind of problem
+it is, as pandas' and scikit-learn's do: a :class:`DocumentError` is a
+``ValueError`` (the file's content is not what was expected) and a
+:class:`FetchError` is an ``OSError`` (a download failed), so that code written
+for ``except ValueError`` or ``except OSError`` catches them.
+
+:func:`invalid_value` builds the message of every "invalid argument" error, so
+that they all read alike: the name, what it must be, the value given, the fix.
 """
 
 from __future__ import annotations
 
 import os
+import reprlib
 
 __all__ = [
     "CobsError",
@@ -26,15 +36,67 @@ __all__ = [
     "FetchError",
     "DocumentNotFoundError",
     "VerificationError",
+    "invalid_value",
 ]
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxdict = 6
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def invalid_value(name: str, value: object, expected: object, fix: str | None = None) -> str:
+    """The message of an error about an invalid argument, in the form all of cobs uses.
+
+    ``"<name> must be <expected>, got <value!r>[; <fix>]"``, with the value's type
+    named when its repr does not show it, and long values shortened.
+
+    Parameters
+    ----------
+    name : str
+        The argument, as the caller wrote it ("n_jobs", "timeout", "y[3]").
+    value : object
+        The value given.
+    expected : str or collection of allowed values
+        What the value must be, as a phrase ("a positive number of seconds"), or
+        the allowed values (a tuple, list or set), listed with their repr.
+    fix : str, optional
+        What to do instead, appended after a semicolon.
+
+    Returns
+    -------
+    str
+        The message; raise it with the exception that fits (``ValueError`` for a
+        wrong value, ``TypeError`` for a wrong type).
+
+    Examples
+    --------
+    >>> invalid_value("errors", "ignore", ("warn", "raise"))
+    "errors must be 'warn' or 'raise', got 'ignore'"
+    >>> invalid_value("n_jobs", 0, "None, -1 or a positive int", "-1 uses every core")
+    'n_jobs must be None, -1 or a positive int, got 0; -1 uses every core'
+    >>> invalid_value("symbol", ["CRC/C/KAZ/CO/4"], "a str such as 'CRC/C/KAZ/CO/4'")
+    "symbol must be a str such as 'CRC/C/KAZ/CO/4', got list: ['CRC/C/KAZ/CO/4']"
+    """
+    if isinstance(expected, (tuple, list, set, frozenset)):
+        options = [repr(option) for option in expected] if not isinstance(expected, (set, frozenset)) else sorted(
+            repr(option) for option in expected)
+        expected = options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+    shown = _REPR.repr(value)
+    if not isinstance(value, _PLAIN):
+        shown = f"{type(value).__name__}: {shown}"
+    return f"{name} must be {expected}, got {shown}" + (f"; {fix}" if fix else "")
 
 
 class CobsError(Exception):
     """Base class of every error cobs raises on purpose."""
 
 
-class DocumentError(CobsError):
+class DocumentError(CobsError, ValueError):
     """A document cannot be read; the message names the file and the reason.
+
+    A ``ValueError``: ``except ValueError`` catches it, as it catches pandas'
+    parser errors.
 
     Attributes
     ----------
@@ -145,11 +207,29 @@ class UnknownCommitteeError(DocumentError):
 
 
 class ParseError(DocumentError):
-    """The document's structure could not be read without losing or inventing text."""
+    """The document's structure could not be read without losing or inventing text.
+
+    Attributes
+    ----------
+    path, reason : str
+        The file and what is wrong with it.
+    page : int or None
+        1-based page where the problem was found (PDF), when known.
+    line : int or None
+        1-based line where the problem was found (plain text), when known.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], reason: str, *, page: int | None = None, line: int | None = None
+    ) -> None:
+        super().__init__(path, reason, page=page, line=line)
 
 
-class FetchError(CobsError):
+class FetchError(CobsError, OSError):
     """A document could not be downloaded; the message names the symbol, the URL and what to do.
+
+    An ``OSError``, as the standard library's network errors are: ``except
+    OSError`` catches it.
 
     Raised when every source failed for a reason other than the two below:
     the network is down or a server keeps failing (after the retries), a
@@ -170,6 +250,19 @@ class FetchError(CobsError):
         self.reason = reason
         self.url = url
         super().__init__(f"{symbol}: {reason}")
+
+    def __str__(self) -> str:
+        return f"{self.symbol}: {self.reason}"
+
+    def __reduce__(self):
+        # rebuilt from its fields (OSError's own pickling would call __init__ with the message alone)
+        return (_rebuild_fetch, (type(self), self.symbol, self.reason, self.url))
+
+
+def _rebuild_fetch(cls, symbol, reason, url):
+    error = cls.__new__(cls)
+    FetchError.__init__(error, symbol, reason, url=url)
+    return error
 
 
 class DocumentNotFoundError(FetchError):

@@ -14,13 +14,20 @@ tokens and leave out the same phrases:
   ``cobs/data/formula_phrases.csv`` (each with its kind and why it is there):
   ``frame`` (who speaks to whom, operative verbs, citation formulas),
   ``generic`` (request words that say what kind of action, not about what:
-  "ensure", "take measures", the CRPD's article 4 (3) consultation formula) and
-  ``treaty`` (the treaty's own subject: "persons with disabilities" in CRPD COs);
+  "ensure", "take measures", the CRPD's article 4 (3) consultation formula),
+  ``treaty`` (the treaty's own subject: "persons with disabilities" in CRPD COs) and
+  ``filler`` (connectives, timing formulas and refrains that carry no subject:
+  "in accordance with", "as soon as possible", "implement", the CRPD's "on an equal
+  basis with others"; left out by :mod:`cobs.topics`, where they rose into topics);
 * :class:`Analyzer`: text -> tokens and n-grams, without English stop words and
   formula phrases; n-grams do not reach across a sentence break or a phrase
   left out;
 * :func:`vectorizer`: a scikit-learn ``TfidfVectorizer`` or ``CountVectorizer``
-  with that analyzer.
+  with that analyzer;
+* :func:`synonyms`: the field's synonyms (``cobs/data/synonyms.csv``: "ombudsman for
+  the rights of the child" and "children's ombudsperson", "propiska" and "residence
+  registration"), which ``Analyzer(synonyms=True)`` turns into one token each, so
+  that texts worded by different mechanisms (a CO, the UPR) meet.
 
 Examples
 --------
@@ -42,12 +49,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 
 from cobs.reference._tables import read_rows
 
-__all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "tokens", "vectorizer"]
+__all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "synonyms", "tokens", "vectorizer"]
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 """A token: two or more word characters (scikit-learn's default ``token_pattern``), matched on lower-cased text."""
 
-FORMULA_KINDS = ("frame", "generic", "treaty")
+FORMULA_KINDS = ("frame", "generic", "treaty", "filler")
 """Kinds of formula phrase in ``cobs/data/formula_phrases.csv``."""
 
 _BREAK = ""  # stands where a sentence ends or a phrase was left out: n-grams do not cross it
@@ -62,7 +69,7 @@ def formula_phrases(
 
     Parameters
     ----------
-    kinds : collection of {"frame", "generic", "treaty"}
+    kinds : collection of {"frame", "generic", "treaty", "filler"}
         Which kinds of phrase (see the module's description).
     committees : collection of str
         Phrases tied to a committee ("persons with disabilities": CRPD) are
@@ -88,6 +95,21 @@ def formula_phrases(
     return tuple(sorted(found, key=lambda p: (-len(p.split()), p)))
 
 
+@functools.cache
+def synonyms() -> dict[str, str]:
+    """The field's synonyms: phrase (lower case) -> the token that stands for it, from ``cobs/data/synonyms.csv``.
+
+    Examples
+    --------
+    >>> synonyms()["ombudsman for the rights of the child"]
+    'child_ombudsperson'
+    >>> tokens("Ensure schooling without the propiska", synonyms=True)
+    ['schooling', 'residence_registration']
+    """
+    return {" ".join(re.findall(TOKEN_PATTERN, row["phrase"].lower())): row["canonical"]
+            for row in read_rows("synonyms.csv")}
+
+
 def _check_kinds(kinds: Collection[str]) -> None:
     if isinstance(kinds, str) or not all(k in FORMULA_KINDS for k in kinds):
         raise ValueError(f"kinds must be a collection of {', '.join(map(repr, FORMULA_KINDS))}, got {kinds!r}")
@@ -102,6 +124,27 @@ def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], 
         if words:
             index.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _match(
+    candidates: Iterable[tuple[tuple[str, ...], str]], scanned: list[str], i: int
+) -> tuple[tuple[str, ...], str] | None:
+    """The first (longest) candidate phrase found at position ``i`` of the scanned tokens, with what stands for it."""
+    for phrase, replacement in candidates:
+        if len(phrase) == 1 or tuple(scanned[i:i + len(phrase)]) == phrase:
+            return phrase, replacement
+    return None
+
+
+@functools.cache
+def _synonym_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First token -> (phrase as token tuple, canonical token), longest phrase first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, canonical in synonyms().items():
+        words = tuple(phrase.split())
+        if words:
+            index.setdefault(words[0], []).append((words, canonical))
+    return {k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in index.items()}
 
 
 @functools.cache
@@ -129,7 +172,7 @@ class Analyzer:
         Words left out (scikit-learn's English list, or your own). They are
         skipped in n-grams as scikit-learn does ("access to justice" gives
         "access justice").
-    formula : collection of {"frame", "generic", "treaty"}, default ("frame", "generic")
+    formula : collection of {"frame", "generic", "treaty", "filler"}, default ("frame", "generic")
         Kinds of formula phrase left out (:func:`formula_phrases`); ``()`` keeps
         them all. N-grams do not reach across a phrase left out.
     committees : collection of str, default ()
@@ -140,6 +183,10 @@ class Analyzer:
         "ratifi". Helps matching; hurts the readability of topic terms.
     numbers : bool, default False
         Keep tokens made of digits only (years, paragraph numbers).
+    synonyms : bool, default False
+        Replace the phrases of :func:`synonyms` by one token each ("ombudsman for the
+        rights of the child" -> ``child_ombudsperson``), before formula phrases are
+        left out; the token is not stemmed.
     """
 
     def __init__(
@@ -151,6 +198,7 @@ class Analyzer:
         committees: Collection[str] = (),
         stem: bool = False,
         numbers: bool = False,
+        synonyms: bool = False,
     ) -> None:
         if (not isinstance(ngram_range, tuple) or len(ngram_range) != 2
                 or not all(isinstance(n, int) for n in ngram_range) or not 1 <= ngram_range[0] <= ngram_range[1]):
@@ -164,6 +212,7 @@ class Analyzer:
         self.committees = tuple(committees)
         self.stem = stem
         self.numbers = numbers
+        self.synonyms = synonyms
         if stop_words == "english":
             self._stop = frozenset(ENGLISH_STOP_WORDS)
         elif stop_words is None:
@@ -173,11 +222,12 @@ class Analyzer:
         else:
             self._stop = frozenset(w.lower() for w in stop_words)
         self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+        self._synonyms = _synonym_index() if synonyms else {}
 
     def __repr__(self) -> str:
         return (f"Analyzer(ngram_range={self.ngram_range!r}, stop_words={self.stop_words!r}, "
                 f"formula={self.formula!r}, committees={self.committees!r}, stem={self.stem!r}, "
-                f"numbers={self.numbers!r})")
+                f"numbers={self.numbers!r}" + (", synonyms=True)" if self.synonyms else ")"))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Analyzer) and repr(self) == repr(other)
@@ -186,11 +236,12 @@ class Analyzer:
         return hash(repr(self))
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_phrases"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_phrases", "_synonyms")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+        self._synonyms = _synonym_index() if getattr(self, "synonyms", False) else {}
 
     def words(self, text: str) -> list[str]:
         """The text's tokens in order, with ``""`` where a sentence ends or a phrase was left out."""
@@ -198,22 +249,30 @@ class Analyzer:
             raise TypeError(f"text must be a str, got {type(text).__name__} ({text!r})")
         scanned = _SCAN.findall(_SYMBOL.sub(" . ", text).lower())
         out: list[str] = []
+        synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
+        stem, numbers = self.stem, self.numbers
         i, n = 0, len(scanned)
         while i < n:
             word = scanned[i]
-            for phrase in self._phrases.get(word, ()):
-                if tuple(scanned[i:i + len(phrase)]) == phrase:
-                    out.append(_BREAK)
-                    i += len(phrase)
-                    break
-            else:
-                i += 1
-                if not word[0].isalnum() and word[0] != "_":
-                    out.append(_BREAK)
-                elif word in self._stop or (not self.numbers and word.isdigit()):
+            if synonyms and word in synonyms:
+                found = _match(synonyms[word], scanned, i)
+                if found is not None:
+                    out.append(found[1])
+                    i += len(found[0])
                     continue
-                else:
-                    out.append(_stem(word) if self.stem else word)
+            if word in phrases:
+                found = _match(((p, _BREAK) for p in phrases[word]), scanned, i)
+                if found is not None:
+                    out.append(_BREAK)
+                    i += len(found[0])
+                    continue
+            i += 1
+            if not word[0].isalnum() and word[0] != "_":
+                out.append(_BREAK)
+            elif word in stop or (not numbers and word.isdigit()):
+                continue
+            else:
+                out.append(_stem(word) if stem else word)
         return out
 
     def __call__(self, text: str) -> list[str]:
@@ -252,6 +311,7 @@ def vectorizer(
     committees: Collection[str] = (),
     stem: bool = False,
     numbers: bool = False,
+    synonyms: bool = False,
     min_df: int | float = 1,
     max_df: int | float = 1.0,
     max_features: int | None = None,
@@ -264,7 +324,7 @@ def vectorizer(
     ----------
     weighting : {"tfidf", "count", "binary"}, default "tfidf"
         TF-IDF (``sublinear_tf``, l2-normalised rows), raw counts, or 0/1 presence.
-    ngram_range, stop_words, formula, committees, stem, numbers
+    ngram_range, stop_words, formula, committees, stem, numbers, synonyms
         As for :class:`Analyzer`. With ``stop_words=None``, ``formula=()``, no
         stemming and numbers kept, the tokens are exactly scikit-learn's default
         ones (the classifiers' features, measured with them).
@@ -286,13 +346,13 @@ def vectorizer(
     """
     if weighting not in ("tfidf", "count", "binary"):
         raise ValueError(f"weighting must be 'tfidf', 'count' or 'binary', got {weighting!r}")
-    plain = stop_words is None and not formula and not stem and numbers
+    plain = stop_words is None and not formula and not stem and numbers and not synonyms
     if plain:
         Analyzer(ngram_range=ngram_range, stop_words=None, formula=())  # validates ngram_range
         options: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "ngram_range": ngram_range, "lowercase": True}
     else:
         options = {"analyzer": Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula,
-                                        committees=committees, stem=stem, numbers=numbers)}
+                                        committees=committees, stem=stem, numbers=numbers, synonyms=synonyms)}
     options.update(min_df=min_df, max_df=max_df, max_features=max_features, vocabulary=vocabulary)
     if weighting == "tfidf":
         return TfidfVectorizer(sublinear_tf=sublinear_tf, **options)  # type: ignore[arg-type]

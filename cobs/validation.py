@@ -26,6 +26,8 @@ from nltk.metrics.distance import binary_distance, interval_distance
 from sklearn.metrics import confusion_matrix
 from sklearn.utils import check_random_state
 
+from cobs.errors import invalid_value
+
 __all__ = ["agreement", "confusion_table", "sample_for_coding"]
 
 AGREEMENT_FIELDS: dict[str, str] = {
@@ -109,11 +111,11 @@ def sample_for_coding(
     3          4    5       y              1.0    f
     """
     if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+        raise TypeError(invalid_value("table", table, "a pandas DataFrame"))
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= len(table):
-        raise ValueError(f"n must be an integer between 1 and the {len(table)} rows of the table, got {n!r}")
+        raise ValueError(invalid_value("n", n, f"an integer between 1 and the {len(table)} rows of the table"))
     if allocation not in ("proportional", "equal"):
-        raise ValueError(f"allocation must be 'proportional' or 'equal', got {allocation!r}")
+        raise ValueError(invalid_value("allocation", allocation, ("proportional", "equal")))
     columns = list(table.columns) if columns is None else list(columns)
     missing = [c for c in [*columns, *([stratify] if stratify is not None else [])] if c not in table.columns]
     if missing:
@@ -121,7 +123,7 @@ def sample_for_coding(
     reserved = {"sample_id", "row", "stratum", "sampling_weight", *columns}
     clash = [c for c in coders if c in reserved]
     if clash or len(set(coders)) != len(coders):
-        raise ValueError(f"coders must be distinct new column names, got {list(coders)!r}")
+        raise ValueError(invalid_value("coders", list(coders), "distinct new column names"))
     if path is not None and Path(path).exists() and not overwrite:
         raise FileExistsError(f"{path}: already exists (it may hold coding work); pass overwrite=True to replace it")
 
@@ -246,7 +248,7 @@ def agreement(
     if len(lengths) != 1:
         raise ValueError(f"the codings must label the same items: their lengths differ ({sorted(lengths)})")
     if metric not in ("nominal", "interval"):
-        raise ValueError(f"metric must be 'nominal' or 'interval', got {metric!r}")
+        raise ValueError(invalid_value("metric", metric, ("nominal", "interval")))
     allowed = None if labels is None else set(labels)
     triples: list[tuple[int, int, Hashable]] = []
     for c, coding in enumerate(codings):
@@ -329,7 +331,9 @@ def confusion_table(
     -------
     pandas.DataFrame
         Index named "true", columns named "predicted". Pairs where either label is
-        missing (None, NaN, ``pd.NA``) are left out.
+        missing (None, NaN, ``pd.NA``, or an empty string, as a fresh coding sheet
+        of :func:`sample_for_coding` has) are left out, as :func:`agreement` leaves
+        them out.
 
     Examples
     --------
@@ -344,9 +348,9 @@ def confusion_table(
     if len(y_true) != len(y_pred):
         raise ValueError(f"y_true and y_pred must have the same length, got {len(y_true)} and {len(y_pred)}")
     if normalize not in (None, "true", "pred", "all"):
-        raise ValueError(f"normalize must be None, 'true', 'pred' or 'all', got {normalize!r}")
-    # pairs with a missing label (None, NaN, pd.NA) are left out, as agreement() leaves them out
-    pairs = [(t, p) for t, p in zip(y_true, y_pred) if not (pd.isna(t) or pd.isna(p))]
+        raise ValueError(invalid_value("normalize", normalize, (None, "true", "pred", "all")))
+    # pairs with a missing label (None, NaN, pd.NA, "") are left out, as agreement() leaves them out
+    pairs = [(t, p) for t, p in zip(y_true, y_pred, strict=True) if not (_missing(t) or _missing(p))]
     y_true = [_plain(t) for t, _ in pairs]
     y_pred = [_plain(p) for _, p in pairs]
     if labels is None:

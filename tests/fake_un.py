@@ -20,6 +20,14 @@ Each source misbehaves on demand (``server.ods = "..."``, ``server.ohchr = "..."
 ``cut``      the file's URL announces the whole file and sends half of it
 ``swap``     the file's URL serves another document (``server.swap_with``)
 ``nolink``   (OHCHR) the landing page lists no version at all
+``endless``  the file's URL sends bytes without end (no Content-Length), as fast as they are read
+``drip``     the file's URL announces the file and sends it a byte every ``server.drip`` seconds
+``huge``     the file's URL announces 10 GB
+``slowhead`` the file's URL sends its headers a byte every ``server.drip`` seconds, without end
+``loop``     (document system) redirects to /loop/a, which redirects to /loop/b, which redirects to /loop/a
+
+``server.location`` (document system) and ``server.link`` (OHCHR page), when set,
+replace the URL of every file by this one (``file:///etc/passwd``, say).
 
 Every request's path is kept in ``server.requests``.
 """
@@ -51,6 +59,9 @@ class FakeUN:
         self.ohchr = "ok"
         self.failures = 2
         self.swap_with: bytes = b""
+        self.drip = 0.05
+        self.location: str | None = None
+        self.link: str | None = None
         self.requests: list[str] = []
         self._count: Counter[str] = Counter()
         self._tokens: dict[str, tuple[str, str, str]] = {}
@@ -102,6 +113,9 @@ class FakeUN:
                         self._file("ods", url.path.rsplit("/", 1)[-1].split(".")[0])
                     elif url.path == "/SelfServices/FilesHandler.ashx":
                         self._file("ohchr", query.get("enc", ""))
+                    elif url.path in ("/loop/a", "/loop/b"):
+                        other = "/loop/b" if url.path == "/loop/a" else "/loop/a"
+                        self._send(302, b"", "text/plain", {"Location": other})
                     else:
                         self._send(404, b"not found", "text/plain")
                 except (BrokenPipeError, ConnectionResetError):
@@ -145,7 +159,11 @@ class FakeUN:
                 if key not in server.documents:
                     self._send(404, b"<html><body>No document</body></html>", "text/html")
                     return
-                self._send(302, b"", "text/plain", {"Location": f"/ods/files/{_token(key)}.{key[2]}"})
+                if server.ods == "loop":
+                    self._send(302, b"", "text/plain", {"Location": "/loop/a"})
+                    return
+                location = server.location or f"/ods/files/{_token(key)}.{key[2]}"
+                self._send(302, b"", "text/plain", {"Location": location})
 
             def _ohchr(self, query: dict[str, str]) -> None:
                 if not self._entry("ohchr"):
@@ -157,9 +175,10 @@ class FakeUN:
                     for fmt, icon in (("pdf", "icpdf.png"), ("docx", "icdocx.png")):
                         key = (symbol, lang, fmt)
                         if key in server.documents and server.ohchr != "nolink":
+                            href = server.link or f"/SelfServices/FilesHandler.ashx?enc={_token(key)}%2B%3D&amp;x=1"
                             cells.append(
                                 f'<td><a id="ctl00_PlaceHolderMain_{name}_{fmt}" target="_blank" '
-                                f'href="/SelfServices/FilesHandler.ashx?enc={_token(key)}%2B%3D&amp;x=1">'
+                                f'href="{href}">'
                                 f'<img src="/_layouts/15/images/{icon}" alt=""/></a></td>'
                             )
                         else:
@@ -184,6 +203,39 @@ class FakeUN:
                     self._send(200, ERROR_PAGE, "text/html")
                 elif mode == "swap":
                     self._send(200, server.swap_with, "application/pdf")
+                elif mode == "endless":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    block = data + b"\0" * (1 << 16)
+                    while not server._release.is_set():
+                        self.wfile.write(block)
+                elif mode == "drip":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.close_connection = True
+                    for i in range(len(data)):
+                        self.wfile.write(data[i:i + 1])
+                        self.wfile.flush()
+                        if server._release.wait(server.drip):
+                            return
+                elif mode == "huge":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(10 << 30))
+                    self.end_headers()
+                    self.close_connection = True
+                    self.wfile.write(data)
+                elif mode == "slowhead":
+                    self.close_connection = True
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    while not server._release.wait(server.drip):
+                        self.wfile.write(b"a")
+                        self.wfile.flush()
                 elif mode == "cut":
                     self.send_response(200)
                     self.send_header("Content-Type", "application/pdf")
@@ -235,9 +287,11 @@ _MASTHEAD = {
     "fr": ("Nations Unies", "Distr. générale", "Original : anglais"),
 }
 _TITLE = {
-    "en": ("Committee on the Rights of Persons with Disabilities", "Concluding observations on the initial report of Spain*",
+    "en": ("Committee on the Rights of Persons with Disabilities",
+           "Concluding observations on the initial report of Spain*",
            "* Adopted by the Committee at its thirty-first session (25 March–12 April 2024)."),
-    "fr": ("Comité des droits des personnes handicapées", "Observations finales concernant le rapport initial de l’Espagne*",
+    "fr": ("Comité des droits des personnes handicapées",
+           "Observations finales concernant le rapport initial de l’Espagne*",
            "* Adoptées par le Comité à sa trente et unième session (25 mars-12 avril 2024)."),
 }
 
@@ -274,6 +328,7 @@ def make_co_docx(path, symbol: str = "CRPD/C/ESP/CO/1", lang: str = "en"):
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                          'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
                          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {ns}><w:body>{body}</w:body></w:document>')
+        archive.writestr("word/document.xml",
+                         f'<?xml version="1.0"?><w:document {ns}><w:body>{body}</w:body></w:document>')
         archive.writestr("word/header1.xml", f'<?xml version="1.0"?><w:hdr {ns}>{paragraphs([symbol])}</w:hdr>')
     return path

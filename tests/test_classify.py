@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pickle
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import shared_path
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.metrics import accuracy_score, f1_score
@@ -16,7 +18,6 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from cobs.classify import EXPLAIN_COLUMNS, ActionCategoryClassifier, IssueClassifier, ThemeClassifier, opening_features
 from cobs.classify.issues import _best_threshold
-from conftest import shared_path
 
 # Recommendations in UPR Info's wording, with their action category and issues.
 RECOMMENDATIONS = [
@@ -338,3 +339,14 @@ def test_real_sample_issues(upr_sample):
     binarizer = MultiLabelBinarizer(classes=model.classes_).fit([])
     truth = binarizer.transform([[i for i in issues if i in set(model.classes_)] for issues in test["issues"]])
     assert f1_score(truth, model.predict(test["recommendation"]), average="micro") > 0.75
+
+
+def test_min_df_falls_back_to_1_with_a_warning_not_silently():
+    """Three texts share no term: min_df=2 leaves none; the features are refitted with min_df=1 and the user told."""
+    texts, labels = ["Ratify the Convention", "Continue efforts", "Consider reforms"], [5, 2, 3]
+    with pytest.warns(UserWarning, match=r"min_df=2 leaves no term in the 3 training texts"):
+        model = ActionCategoryClassifier(min_df=2, opening_words=None).fit(texts, labels)
+    assert model.features_.transformer_list[0][1].min_df == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ActionCategoryClassifier(min_df=1, opening_words=None).fit(texts, labels)  # asked for: no warning

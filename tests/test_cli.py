@@ -4,9 +4,9 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import SEED
 
 from cobs.cli import main
-from conftest import SEED
 
 
 def test_parse_writes_csv_to_stdout(capsys):
@@ -102,3 +102,42 @@ def test_measure_writes_the_action_table(tmp_path):
     parquet = tmp_path / "actions.parquet"
     assert main(["measure", str(SEED), "--format", "parquet", "-o", str(parquet)]) == 0
     assert list(pd.read_parquet(parquet).loc[0, "intensifiers"]) == ["all measures necessary"]
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path, capsys):
+    document = tmp_path / "co.txt"
+    document.write_bytes(SEED.read_bytes())
+    for output in (document, tmp_path / "." / "co.txt"):  # was overwritten with the table, exit 0
+        assert main(["parse", str(document), "--format", "csv", "-o", str(output)]) == 2
+        assert capsys.readouterr().err == f"cobs: {output}: is one of the files to read; give -o another file\n"
+        assert document.read_bytes() == SEED.read_bytes()
+    assert main(["measure", str(tmp_path), "--format", "json", "-o", str(document)]) == 2  # a file of a folder read
+    assert document.read_bytes() == SEED.read_bytes()
+
+
+def _run(*args, **kwargs):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "cobs", *args], capture_output=True, timeout=120, **kwargs)
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly():
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "cobs", "parse", str(SEED)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    first = child.stdout.readline()  # as `| head -1` does, then goes away
+    child.stdout.close()
+    err = child.stderr.read()
+    assert child.wait(timeout=120) == 141  # 128 + SIGPIPE, as for cat; was "cobs: None: cannot write (Broken pipe)"
+    assert first.startswith(b"symbol,committee") and err == b""
+
+
+def test_fetch_options_are_checked_once_before_any_request(tmp_path):
+    result = _run("fetch", "CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/3", "--timeout", "inf", "--data-home", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [  # was an OverflowError traceback
+        "cobs: fetch: timeout must be a number of seconds > 0 and at most 86400, got inf; a download is always "
+        "bounded in time: give a number of seconds, such as 600 for a slow line"]

@@ -1,15 +1,22 @@
 """read_corpus: many documents in one table, cached, in parallel, with errors reported together."""
 
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SEED
 
 import cobs
 import cobs.corpus
 from cobs.corpus import CorpusWarning, corpus_summary, read_corpus
 from cobs.errors import EmptyDocumentError
-from conftest import SEED
 
 
 @pytest.fixture
@@ -24,7 +31,8 @@ def folder(tmp_path):
 
 
 def test_folder_to_one_table_with_errors_reported_together(folder, tmp_path):
-    with pytest.warns(CorpusWarning, match=r"2 of 3 files left out .*b_copy\.txt: same content as .*a_kaz\.txt; c_empty\.txt: the file is empty"):
+    with pytest.warns(CorpusWarning, match=r"2 of 3 files left out .*b_copy\.txt: same content as .*a_kaz\.txt; "
+                      r"c_empty\.txt: the file is empty"):
         table = read_corpus(folder, data_home=tmp_path / "cache")
     assert list(table.columns) == list(cobs.PARAGRAPH_COLUMNS)
     assert len(table) == 121 and set(table["symbol"]) == {"CRC/C/KAZ/CO/4"}
@@ -137,3 +145,186 @@ def test_the_cache_knows_that_a_name_ending_in_pdf_matters(tmp_path):
         assert len(table) == 121 and report.files["file"].tolist() == [str(plain)]
         assert report.errors["error"].tolist() == ["NotAPDFError"]
         assert len(report.files["sha256"].iloc[0]) == 64
+
+
+# --- the cache, best effort and checked (issue 11) ------------------------------------------------
+
+
+def test_an_unusable_cache_folder_warns_once_and_reading_goes_on(tmp_path, monkeypatch):
+    from cobs.cache import CacheWarning
+
+    not_a_folder = tmp_path / "cobs_data"
+    not_a_folder.write_text("")  # COBS_DATA naming a file: NotADirectoryError after all the parsing, before
+    monkeypatch.setenv("COBS_DATA", str(not_a_folder))
+    other = tmp_path / "other.txt"
+    other.write_text(SEED.read_text(encoding="utf-8").replace("Kazakhstan*", "Georgia*", 1), encoding="utf-8")
+    with pytest.warns(CacheWarning, match=r"cobs cannot read its parse cache .*cobs_data/parsed/.* "
+                      r"\(Not a directory\): going on without it; give data_home= or set COBS_DATA") as caught:
+        table = read_corpus([SEED, other])
+    assert len([w for w in caught if w.category is CacheWarning]) == 1
+    assert len(table) == 242 and set(table["symbol"]) == {"CRC/C/KAZ/CO/4", "CRC/C/GEO/CO/4"}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to a read-only folder")
+def test_a_read_only_cache_folder_warns_and_reading_goes_on(tmp_path):
+    from cobs.cache import CacheWarning
+
+    home = tmp_path / "cache"
+    home.mkdir()
+    home.chmod(0o555)
+    try:
+        with pytest.warns(CacheWarning, match="cannot write to its parse cache"):
+            assert len(read_corpus([SEED], data_home=home)) == 121
+    finally:
+        home.chmod(0o755)
+
+
+def _entries(home):
+    return {p.stem: p for p in (home / "parsed").rglob("*.pkl")}
+
+
+def test_swapped_cache_entries_are_parsed_again(tmp_path):
+    home = tmp_path / "cache"
+    other = tmp_path / "other.txt"
+    other.write_text(SEED.read_text(encoding="utf-8").replace("Kazakhstan*", "Georgia*", 1), encoding="utf-8")
+    first = read_corpus([SEED, other], data_home=home)
+    entries = _entries(home)
+    one, two = (entries[cobs.cache.file_digest(p)] for p in (SEED, other))
+    a, b = one.read_bytes(), two.read_bytes()
+    one.write_bytes(b)  # each file's entry now holds the other document
+    two.write_bytes(a)
+    again, report = read_corpus([SEED, other], data_home=home, report=True)  # was: one left out as a "duplicate"
+    pd.testing.assert_frame_equal(again, first)
+    assert report.errors.empty
+    assert one.read_bytes() == a and two.read_bytes() == b  # parsed again and stored right
+
+
+@pytest.mark.parametrize("content", [pickle.dumps({"symbol": "CRC/C/KAZ/CO/4"}), b"not a pickle", b""])
+def test_a_cache_entry_that_is_something_else_is_parsed_again(tmp_path, content):
+    home = tmp_path / "cache"
+    first = read_corpus([SEED], data_home=home)
+    (entry,) = _entries(home).values()
+    entry.write_bytes(content)  # a dict gave AttributeError: 'dict' object has no attribute 'meta'
+    pd.testing.assert_frame_equal(read_corpus([SEED], data_home=home), first)
+
+
+# --- parallel reading, interrupts, progress -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_copies(tmp_path_factory):
+    """The bundled PDFs three times, each copy with other bytes (so parsed, not served from the cache)."""
+    folder = tmp_path_factory.mktemp("copies")
+    for copy in range(3):
+        for pdf in sorted(SEED.parent.glob("*.pdf")):
+            (folder / f"{pdf.stem}_{copy}.pdf").write_bytes(pdf.read_bytes() + f"\n%% copy {copy}\n".encode())
+    return folder
+
+
+def _children(pid):
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.add(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def _start_then(sig, folder, home):
+    """Run `cobs parse FOLDER -j 2`, send ``sig`` to its process group once a parse is cached.
+
+    Returns the child and the processes it had started (its workers).
+    """
+    env = {**os.environ, "COBS_DATA": str(home)}
+    child = subprocess.Popen([sys.executable, "-m", "cobs", "parse", str(folder), "-j", "2", "-o", str(home / "t.csv")],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(home.rglob("*.pkl")) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    workers = _children(child.pid)  # a parse is cached, and the workers are still parsing the others
+    assert child.poll() is None and workers, "the run ended, or its workers did, before it could be interrupted"
+    os.killpg(child.pid, sig)  # as a terminal's Ctrl-C does: to the whole group
+    return child, workers
+
+
+def _gone(pids, within=20.0):
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:1]]
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_ctrl_c_keeps_what_was_parsed_and_ends_the_workers(pdf_copies, tmp_path):
+    home = tmp_path / "cache"
+    child, workers = _start_then(signal.SIGINT, pdf_copies, home)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130
+    assert [line for line in err.splitlines() if not line.startswith("reading:") and line.strip()] == [
+        "cobs: interrupted"]  # was a 31-line KeyboardInterrupt traceback, and nothing cached
+    assert workers and _gone(workers), "worker processes left behind"
+    assert 1 <= len(list(home.rglob("*.pkl"))) < 27
+    assert not (home / "t.csv").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_workers_end_with_a_parent_killed_outright(pdf_copies, tmp_path):
+    home = tmp_path / "cache"
+    child, workers = _start_then(signal.SIGKILL, pdf_copies, home)
+    child.wait(timeout=60)
+    assert workers and _gone(workers), "loky workers outlived their parent (they stayed for minutes before)"
+
+
+def test_progress_where_no_terminal_shows_it(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(20):  # 20 files to parse: progress shown by default
+        (folder / f"co_{i:02}.txt").write_text(text + f"\n{i}\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning):  # the copies are duplicates of one another
+        read_corpus(folder, data_home=tmp_path / "cache")
+    err = capsys.readouterr().err  # standard error is not a terminal here: there was no feedback at all
+    assert "reading: 100%" in err and "20/20" in err
+
+
+def test_read_corpus_on_a_dask_cluster_gives_the_same_rows(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is a test extra")
+    import joblib
+
+    paths = [SEED, *sorted(SEED.parent.glob("CRPD_C_A*.pdf"))]
+    expected = read_corpus(paths, cache=False)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client, joblib.parallel_config(backend="dask"), \
+            distributed.get_task_stream(client) as stream:
+        table = read_corpus(paths, n_jobs=-1, cache=False)
+    assert len(stream.data) >= 2  # the documents were parsed by the cluster's workers
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_progress_in_an_executed_notebook_ends_at_its_last_state(tmp_path):
+    """A notebook run by nbclient (no terminal): the saved output ends on the finished count, not on 0/20."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(20):
+        (folder / f"co_{i:02}.txt").write_text(text.replace("Kazakhstan*", f"State {i}*", 1), encoding="utf-8")
+    code = (f"import warnings, cobs\nwarnings.simplefilter('ignore')\n"
+            f"table = cobs.read_corpus({str(folder)!r}, data_home={str(tmp_path / 'cache')!r})\nlen(table)")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    outputs = notebook.cells[0].outputs
+    # what a reader of the saved notebook sees: a stream's lines as redrawn at each \r, a widget's text rendering
+    shown = [line.split("\r")[-1] for o in outputs if o.output_type == "stream" for line in o.text.split("\n")]
+    shown += [o.data["text/plain"] for o in outputs if o.output_type == "display_data" and "text/plain" in o.data]
+    bars = [line for line in shown if "reading:" in line]
+    # before: nothing at all without ipywidgets, and with them a widget whose saved text stayed at 0/20
+    assert bars and all("20/20" in line for line in bars), bars

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import shared_path
 
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
-from conftest import shared_path
 
 HEADER_2018 = "SuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session"
 HEADER_2015 = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
@@ -72,7 +72,7 @@ def test_2018_export_columns_and_values(export_2018):
 
 
 def test_2015_export_is_decoded_and_renamed(export_2015):
-    table = load_upr_info(export_2015)
+    table = load_upr_info(export_2015, pledges=True)
     assert list(table.columns) == list(UPR_INFO_COLUMNS)
     chad, pledge = table.iloc[0], table.iloc[1]
     assert chad["recommendation"] == "Bring Mr. Hissène Habré to justice"
@@ -86,9 +86,17 @@ def test_2015_export_is_decoded_and_renamed(export_2015):
 
 def test_folder_reads_every_csv_in_name_order(tmp_path, export_2018, export_2015):
     (tmp_path / "notes.txt").write_text("not read")
-    table = load_upr_info(tmp_path)
+    table = load_upr_info(tmp_path, pledges=True)
     assert table["source_file"].tolist() == ["1-5.csv", "1-5.csv", "25-27.csv", "25-27.csv"]
     assert table.index.tolist() == [0, 1, 2, 3]
+
+
+def test_voluntary_pledges_are_not_recommendations(tmp_path, export_2018, export_2015):
+    table = load_upr_info(tmp_path)  # the pledge was read as a recommendation to Albania
+    assert table["source_file"].tolist() == ["1-5.csv", "25-27.csv", "25-27.csv"]
+    assert "Voluntary pledge" not in set(table["response"]) and table.index.tolist() == [0, 1, 2]
+    with pytest.raises(TypeError, match="pledges must be True or False, got 'yes'"):
+        load_upr_info(tmp_path, pledges="yes")
 
 
 def test_explicit_encoding(tmp_path):
@@ -171,7 +179,7 @@ def upr_2018() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def upr_2015() -> pd.DataFrame:
-    return load_upr_info(shared_path("uprs-terman", "upr-info-csv"))
+    return load_upr_info(shared_path("uprs-terman", "upr-info-csv"), pledges=True)
 
 
 def test_real_2018_export_rows_agree_with_pandas(upr_2018):
@@ -202,6 +210,8 @@ def test_real_2018_export_labels(upr_2018):
 def test_real_2015_export_matches_its_documented_counts(upr_2015):
     recs = upr_2015[upr_2015["response"] != "Voluntary pledge"]
     assert len(recs) == 41_066 and (upr_2015["response"] == "Voluntary pledge").sum() == 947
+    by_default = load_upr_info(shared_path("uprs-terman", "upr-info-csv"))  # voluntary.csv read, its pledges left out
+    assert len(by_default) == 41_066 and "voluntary.csv" not in set(by_default["source_file"])
     assert recs["action"].value_counts().sort_index().tolist() == [603, 6981, 3449, 16261, 13772]
     assert recs["response"].value_counts().to_dict() == {"Supported": 30472, "Noted": 10594}
     counts = collections.Counter(i for issues in recs["issues"] for i in issues)

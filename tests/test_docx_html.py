@@ -238,3 +238,35 @@ def test_damaged_word_files_give_one_cobs_error(tmp_path, damage):
         path.write_bytes(bytes(data))
     with pytest.raises(DamagedDocumentError, match=r"whole\.docx: the Word file is damaged"):
         cobs.read_document(path)
+
+
+def test_a_word_file_that_inflates_far_is_refused_unread(tmp_path):
+    """A zip bomb: 40 MB of XML in a 40 kB file; refused from the zip directory, nothing inflated."""
+    import tracemalloc
+
+    from cobs.read.identify import identify
+
+    path = tmp_path / "bomb.docx"
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {ns}><w:body>'
+                         + " " * (40 << 20) + "</w:body></w:document>")
+    assert path.stat().st_size < 1 << 20
+    for read in (cobs.read_document, identify):  # read_document, and fetch's check of a download
+        tracemalloc.start()
+        try:
+            with pytest.raises(DamagedDocumentError, match=r"bomb\.docx: the Word file is refused unread: its part "
+                               r"word/document\.xml inflates to 40 MB"):
+                read(path)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 8 << 20, f"{read.__name__} inflated the file: {peak >> 20} MB"
+
+
+def test_a_word_file_without_its_body_keeps_its_own_error(tmp_path):
+    path = tmp_path / "nobody.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/styles.xml", "<styles/>")
+    with pytest.raises(UnsupportedFormatError, match="not a Word document"):  # not re-worded as 'damaged'
+        cobs.read_document(path)

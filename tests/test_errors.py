@@ -1,6 +1,7 @@
 """Bad input gets a specific cobs error naming the file and the reason."""
 
 import pytest
+from conftest import shared_path
 
 import cobs
 from cobs.errors import (
@@ -12,7 +13,6 @@ from cobs.errors import (
     UnknownCommitteeError,
     UnsupportedFormatError,
 )
-from conftest import shared_path
 
 CO_TEXT = """Committee on the Rights of the Child
 Concluding observations on the fourth periodic report of Kazakhstan
@@ -70,7 +70,8 @@ def test_missing_file(tmp_path):
                "para que los niños tengan acceso a la justicia y a la protección en las escuelas."),
         ("ru", "Комитет по правам ребенка\nЗаключительные замечания по докладу Казахстана\n"
                "1. Комитет рассмотрел доклад государства-участника и рекомендует принять меры."),
-        ("ar", "لجنة حقوق الطفل\nالملاحظات الختامية بشأن تقرير كازاخستان\n1. نظرت اللجنة في التقرير وتوصي الدولة الطرف باتخاذ التدابير."),
+        ("ar", "لجنة حقوق الطفل\nالملاحظات الختامية بشأن تقرير كازاخستان\n"
+               "1. نظرت اللجنة في التقرير وتوصي الدولة الطرف باتخاذ التدابير."),
         ("zh", "儿童权利委员会\n关于哈萨克斯坦报告的结论性意见\n1. 委员会审议了缔约国的报告，并建议缔约国采取措施。"),
     ],
 )
@@ -100,12 +101,15 @@ def test_documents_that_are_not_cos(tmp_path, title, kind):
 
 def test_unknown_committee(tmp_path):
     text = CO_TEXT.replace("Committee on the Rights of the Child", "Committee on the Rights of Cats")
-    with pytest.raises(UnknownCommitteeError, match=r"cats\.txt: the document is from 'Committee on the Rights of Cats'"):
+    with pytest.raises(UnknownCommitteeError,
+                       match=r"cats\.txt: the document is from 'Committee on the Rights of Cats'"):
         cobs.read_document(write(tmp_path, "cats.txt", text))
 
 
 def test_no_numbered_paragraphs(tmp_path):
-    text = "Committee on the Rights of the Child\nConcluding observations on the fourth periodic report of Kazakhstan\nThe end.\n"
+    text = ("Committee on the Rights of the Child\nConcluding observations on the fourth periodic report of "
+            "Kazakhstan\n"
+            "The end.\n")
     with pytest.raises(DocumentError, match=r"nopara\.txt: no numbered paragraphs found"):
         cobs.read_document(write(tmp_path, "nopara.txt", text))
 
@@ -145,3 +149,36 @@ def test_utf16_text_and_a_browser_saved_page_are_read(tmp_path):
                      + "<!-- " + "x" * 300 + " -->\n<html><body>" + body + "</body></html>", encoding="utf-8")
     doc = cobs.read_document(saved)
     assert doc.meta.format == "html" and len(doc.paragraphs) == 2
+
+
+# --- the exceptions behave like pandas' and scikit-learn's (issue 7) -----------------------------
+
+
+def test_document_errors_are_value_errors_and_fetch_errors_os_errors(tmp_path):
+    import pickle
+
+    from cobs.errors import DocumentNotFoundError, FetchError, ParseError, VerificationError
+
+    with pytest.raises(ValueError, match="the file is empty"):  # as pandas' parser errors are
+        cobs.read_document(write(tmp_path, "empty.txt", b""))
+    for cls in (FetchError, DocumentNotFoundError, VerificationError):
+        error = cls("CRC/C/KAZ/CO/4", "host not found", url="https://documents.un.org/x")
+        assert isinstance(error, OSError) and isinstance(error, CobsError)
+        assert str(error) == "CRC/C/KAZ/CO/4: host not found"
+        again = pickle.loads(pickle.dumps(error))  # across worker processes
+        assert type(again) is cls and (again.symbol, again.reason, again.url) == (
+            "CRC/C/KAZ/CO/4", "host not found", "https://documents.un.org/x")
+    error = ParseError("co.pdf", "paragraph 12 is missing", page=3, line=40)
+    assert (error.page, error.line, str(error)) == (3, 40, "co.pdf, page 3, line 40: paragraph 12 is missing")
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.page, again.line, again.reason) == (ParseError, 3, 40, "paragraph 12 is missing")
+
+
+def test_one_helper_words_every_invalid_value():
+    from cobs.errors import invalid_value
+
+    assert invalid_value("lang", "de", ("en", "fr")) == "lang must be 'en' or 'fr', got 'de'"
+    assert invalid_value("timeout", float("inf"), "a finite number of seconds > 0", "give 600 for a slow line") == (
+        "timeout must be a finite number of seconds > 0, got inf; give 600 for a slow line")
+    long = invalid_value("symbols", ["CRC/C/KAZ/CO/4"] * 50, "a str")
+    assert long.startswith("symbols must be a str, got list: ['CRC/C/KAZ/CO/4',") and len(long) < 200

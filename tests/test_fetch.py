@@ -83,7 +83,8 @@ def test_fetch_from_the_document_system_follows_its_redirect(server, home, docs)
     assert cache(home) == ["documents/en/CRPD_C_ESP_CO_1.pdf", "documents/en/CRPD_C_ESP_CO_1.pdf.json"]
     record = json.loads(path.with_name(path.name + ".json").read_text())
     assert record["sha256"] == hashlib.sha256(docs["esp_en"]).hexdigest()
-    assert (record["symbol"], record["language"], record["format"], record["bytes"]) == (ESP, "en", "pdf", len(docs["esp_en"]))
+    assert (record["symbol"], record["language"], record["format"], record["bytes"]) == (
+        ESP, "en", "pdf", len(docs["esp_en"]))
     assert record["source"] == "the UN Official Document System" and "/ods/files/" in record["url"]
     assert server.requests[0].startswith("/api/symbol/access?s=CRPD%2FC%2FESP%2FCO%2F1&l=en&t=pdf")
     assert server.requests[1].startswith("/ods/files/")  # the redirect was followed
@@ -261,7 +262,8 @@ def test_a_pdf_asked_a_word_file_served(server, home, docs):
 
 def test_404_everywhere(server, home):
     server.ods = server.ohchr = "missing"
-    with pytest.raises(DocumentNotFoundError, match="CRPD/C/ESP/CO/1: no English PDF found.*HTTP 404.*HTTP 404.*check the"):
+    with pytest.raises(DocumentNotFoundError,
+                       match="CRPD/C/ESP/CO/1: no English PDF found.*HTTP 404.*HTTP 404.*check the"):
         cobs.fetch(ESP, data_home=home, **FAST)
     assert len(server.requests) == 2  # a 404 is not retried
     assert_clean(home)
@@ -290,6 +292,189 @@ def test_a_failure_keeps_what_was_cached(server, home, docs):
     assert cache(home) == ["documents/en/CRPD_C_ESP_CO_1.pdf", "documents/en/CRPD_C_ESP_CO_1.pdf.json"]
 
 
+# --- answers cobs does not follow, and answers without end (issue 11) ---------------------------
+
+
+def test_a_landing_page_link_to_a_local_file_is_not_followed(server, home, docs, tmp_path):
+    local = tmp_path / "local.pdf"
+    local.write_bytes(docs["esp_en"])  # a valid PDF of the very document: was installed as the download
+    server.ods, server.link = "missing", local.as_uri()
+    with pytest.raises(FetchError, match=r"the page links its English PDF version to 'file:///.*local\.pdf', which "
+                       r"cobs does not follow: it follows http and https links only; nothing was kept") as info:
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert "check the network" not in str(info.value)
+    assert_clean(home)
+    server.link = "file:///dev/zero"  # wrote 409 MB in 3 s
+    with pytest.raises(FetchError, match="'file:///dev/zero', which cobs does not follow"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_a_redirect_to_a_local_file_is_not_followed(server, home):
+    server.ohchr, server.location = "missing", "file:///etc/passwd"
+    with pytest.raises(FetchError, match=r"redirected to 'file:///etc/passwd', which cobs does not follow") as info:
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert "check the network" not in str(info.value)
+    assert len(ods_requests(server)) == 1  # not retried
+    assert_clean(home)
+
+
+def test_a_redirect_loop_is_said_to_be_one(server, home):
+    server.ods, server.ohchr = "loop", "missing"
+    with pytest.raises(FetchError, match=r"the server redirects in a loop: http://.*/api/symbol/access\?.* -> "
+                       r"http://.*/loop/a -> http://.*/loop/b -> http://.*/loop/a") as info:
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert "check the network" not in str(info.value)
+    assert [r for r in server.requests if r.startswith("/loop/")] == ["/loop/a", "/loop/b"]
+
+
+def test_an_endless_answer_is_cut_at_the_size_bound(server, home):
+    server.ods = server.ohchr = "endless"
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"the answer goes on past 50 MB, more than cobs accepts here"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert time.perf_counter() - started < 60
+    assert len([r for r in server.requests if r.startswith("/ods/files/")]) == 1  # not retried
+    assert_clean(home)
+
+
+def test_an_answer_announcing_more_than_a_co_is_not_read(server, home):
+    server.ods = server.ohchr = "huge"
+    with pytest.raises(FetchError, match=r"announces 10240 MB, more than the 50 MB that cobs accepts"):
+        cobs.fetch(ESP, data_home=home, **FAST)
+    assert_clean(home)
+
+
+def test_a_drip_is_a_stalled_transfer(server, home):
+    """A byte every 0.05 s, each well within the time-out: a stall after `timeout` seconds all the same."""
+    server.ods = server.ohchr = "drip"
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"the transfer stalled \(\d+ bytes in 0\.\d s, less than 1 kB/s\) "
+                       r"\(2 attempts\).*try again later"):
+        cobs.fetch(ESP, data_home=home, timeout=0.5, retries=1, backoff=0.01)
+    elapsed = time.perf_counter() - started
+    assert 2.0 <= elapsed < 10, elapsed  # 2 sources x 2 attempts x 0.5 s (the PDF alone would take 100 s)
+    assert_clean(home)
+
+
+def test_max_time_bounds_a_download_whatever_the_server_does(server, home):
+    """Headers dripped a byte at a time: no read waits `timeout`, no body to measure; max_time ends it."""
+    server.ods = server.ohchr = "slowhead"
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"did not finish within max_time=0\.6 s.*did not finish within max_time"):
+        cobs.fetch(ESP, data_home=home, timeout=2.0, retries=2, backoff=0.01, max_time=0.6)
+    elapsed = time.perf_counter() - started
+    assert 1.2 <= elapsed < 6, elapsed  # 2 sources x 0.6 s, not retried
+    assert_clean(home)
+
+
+def test_interrupted_downloads_leave_no_part_file_and_old_ones_are_removed(server, home, docs):
+    import fcntl
+    import os
+
+    folder = home / "documents" / "en"
+    folder.mkdir(parents=True)
+    stale = folder / ".CRPD_C_ESP_CO_1.pdf.x1y2.part"  # from a run killed with kill -9
+    stale.write_bytes(b"%PDF-" + b"\0" * 1000)
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    live = folder / ".CRPD_C_DZA_CO_1.pdf.a1b2.part"  # another run's download, in progress
+    live.write_bytes(b"%PDF-")
+    os.utime(live, (time.time() - 3600, time.time() - 3600))
+    with open(live, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        path = cobs.fetch(ESP, data_home=home, **FAST)
+        assert path.read_bytes() == docs["esp_en"]
+        assert not stale.exists() and live.exists()
+
+
+def test_an_interrupt_leaves_nothing_behind(server, home):
+    import signal
+    import threading
+
+    server.ods = "drip"
+    threading.Timer(0.5, signal.raise_signal, args=(signal.SIGINT,)).start()
+    with pytest.raises(KeyboardInterrupt):
+        cobs.fetch(ESP, data_home=home, timeout=5.0, retries=0)
+    assert cache(home) == []
+
+
+def test_cli_interrupted_exits_130_with_one_line(server, home, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    server.ods = "drip"
+    env = {**os.environ, "COBS_ODS_URL": server.ods_url, "COBS_OHCHR_URL": server.ohchr_url,
+           "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    child = subprocess.Popen([sys.executable, "-m", "cobs", "fetch", ESP, "--data-home", str(home)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not any(r.startswith("/ods/files/") for r in server.requests) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=30)
+    assert child.returncode == 130, err
+    assert err.splitlines() == ["cobs: interrupted"] and out == ""
+    assert cache(home) == []
+
+
+def test_offline_fails_fast(monkeypatch, home):
+    """Host not found: no retry, and not asked again in the same call (was 4 attempts per source and symbol)."""
+    import socket
+
+    asked = []
+
+    def offline(host, *args, **kwargs):
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COBS_ODS_URL", "https://documents.example.org/api/symbol/access")
+    monkeypatch.setenv("COBS_OHCHR_URL", "https://tbinternet.example.org/Download.aspx")
+    monkeypatch.setattr(socket, "getaddrinfo", offline)
+    with pytest.raises(FetchError, match=r"host not found \(offline\?\).*host not found \(offline\?\); check the "
+                       "network connection"):
+        cobs.fetch(ESP, data_home=home)  # default retries and back-off: 7 s of back-off per source before
+    assert asked == ["documents.example.org", "tbinternet.example.org"]
+    asked.clear()
+    with pytest.raises(FetchError, match=r"2 of 3 COs not fetched: CRC/C/15/Add.213: .*host not found.*"
+                       r"CRC/C/KAZ/CO/3: .*not asked again"):
+        cobs.fetch_chain("KAZ", "CRC", data_home=home)  # CO/4 is at hand: the bundled corpus/ holds it
+    assert asked == ["documents.example.org", "tbinternet.example.org"]
+
+
+def test_fetch_chain_uses_the_documents_at_hand(kaz_server, home):
+    seed = Path(__file__).resolve().parents[1] / "corpus" / "CRC_C_KAZ_CO_4.txt"
+    paths = cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)
+    assert paths[-1] == seed  # the bundled plain text, checked against corpus/manifest.csv
+    assert [p.name for p in paths[:2]] == ["CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx"]  # no PDF: the Word file
+    kaz_server.requests.clear()
+    assert cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST) == paths
+    assert kaz_server.requests == []  # all at hand now
+    docx = cobs.fetch_chain("KAZ", "CRC", format="docx", data_home=home, **FAST)  # the text is not a Word file
+    assert docx[:2] == paths[:2] and docx[2].name == "CRC_C_KAZ_CO_4.docx"
+    assert [r for r in kaz_server.requests if r.startswith("/api/")] == [
+        "/api/symbol/access?s=CRC%2FC%2FKAZ%2FCO%2F4&l=en&t=docx"]
+
+
+def test_an_unusable_cache_folder_is_said_before_any_download(server, tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    with pytest.raises(NotADirectoryError, match=r"cannot keep downloads in .*file/documents/en .*give data_home= or "
+                       "set COBS_DATA"):
+        cobs.fetch(ESP, data_home=not_a_folder, **FAST)
+    assert server.requests == []
+
+
+def test_a_source_url_must_be_http(server, home, monkeypatch):
+    monkeypatch.setenv("COBS_ODS_URL", "file:///srv/mirror")
+    with pytest.raises(ValueError, match="COBS_ODS_URL must be an http:// or https:// URL, got 'file:///srv/mirror'"):
+        cobs.fetch(ESP, data_home=home)
+    assert server.requests == []
+
+
 # --- arguments ---------------------------------------------------------------------------------
 
 
@@ -299,8 +484,10 @@ def test_a_failure_keeps_what_was_cached(server, home, docs):
         ("CRC/C/KAZ/Q/5-6", r"'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations "
                             r"\(such as 'CRC/C/KAZ/CO/5-6'\): cobs fetches COs only"),
         ("CRPD/C/KAZ/1", r"is the symbol of a State party report, not of concluding observations"),
-        ("CRPD/C/AZE/FCO/2-3", r"is the symbol of a follow-up to concluding observations, not of concluding observations"),
-        ("CRPD/C/CZE/CO/1/Add.1", r"is the symbol of an addendum 1 to the concluding observations, .* \(such as 'CRPD/C/CZE/CO/1'\)"),
+        ("CRPD/C/AZE/FCO/2-3",
+         r"is the symbol of a follow-up to concluding observations, not of concluding observations"),
+        ("CRPD/C/CZE/CO/1/Add.1",
+         r"is the symbol of an addendum 1 to the concluding observations, .* \(such as 'CRPD/C/CZE/CO/1'\)"),
         ("A/HRC/28/10", r"not a treaty-body document symbol"),
         ("", r"not a treaty-body document symbol"),
     ],
@@ -314,12 +501,17 @@ def test_what_is_not_a_co_is_refused_before_any_request(server, home, symbol, me
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"lang": "de"}, "lang must be one of"),
+        ({"lang": "de"}, "lang must be 'ar', 'zh', 'en', 'fr', 'ru' or 'es', got 'de'"),
         ({"format": "html"}, "format must be 'pdf' or 'docx', got 'html'"),
-        ({"timeout": 0}, "timeout must be a positive number"),
+        ({"timeout": 0}, "timeout must be a number of seconds > 0"),
         ({"retries": -1}, "retries must be an int >= 0"),
         ({"retries": 1.5}, "retries must be an int"),
         ({"backoff": "1"}, "backoff must be a number"),
+        ({"timeout": float("inf")}, r"timeout must be a number of seconds > 0 and at most 86400, got inf; a download "
+                                    r"is always bounded in time"),  # was OverflowError from the socket
+        ({"timeout": float("nan")}, "timeout must be a number of seconds > 0"),
+        ({"timeout": 1e10}, "timeout must be a number of seconds > 0 and at most 86400, got 10000000000.0"),
+        ({"max_time": 0}, "max_time must be a number of seconds > 0"),
     ],
 )
 def test_invalid_options(server, home, options, message):
@@ -348,14 +540,15 @@ def kaz_server(server, tmp_path):
 def test_fetch_chain_oldest_first(kaz_server, home):
     paths = cobs.fetch_chain("Kazakhstan", "CRC", format="docx", data_home=home, **FAST)
     assert [p.name for p in paths] == ["CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx", "CRC_C_KAZ_CO_4.docx"]
-    opac = cobs.fetch_chain("KAZ", "Committee on the Rights of the Child", protocol="OPAC", format="docx", data_home=home)
+    opac = cobs.fetch_chain("KAZ", "Committee on the Rights of the Child", protocol="OPAC", format="docx",
+                            data_home=home)
     assert [p.name for p in opac] == ["CRC_C_OPAC_KAZ_CO_1.docx"]
     assert cobs.fetch_chain("KAZ", "CAT", data_home=home) == []
 
 
 def test_fetch_chain_reports_what_it_could_not_fetch(kaz_server, home):
     with pytest.raises(FetchError, match=r"KAZ/CRC: 3 of 3 COs not fetched: CRC/C/15/Add.213: no English PDF found"):
-        cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)
+        cobs.fetch_chain("KAZ", "CRC", format="pdf", data_home=home, **FAST)
     kaz_server.documents.pop(("CRC/C/KAZ/CO/3", "en", "docx"))
     with pytest.raises(FetchError, match=r"1 of 3 COs not fetched: CRC/C/KAZ/CO/3: no English Word"):
         cobs.fetch_chain("KAZ", "CRC", format="docx", data_home=home, **FAST)
@@ -390,7 +583,8 @@ def test_cli_fetch_one_line_per_failure_and_status_2(server, home, capsys):
 
 
 def test_cli_fetch_a_chain(kaz_server, home, capsys):
-    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--format", "docx", "--data-home", str(home)]) == 0
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--format", "docx",
+                     "--data-home", str(home)]) == 0
     assert [Path(line).name for line in capsys.readouterr().out.splitlines()] == [
         "CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx", "CRC_C_KAZ_CO_4.docx"]
     assert cli.main(["fetch", "--state", "KAZ"]) == 2
@@ -453,3 +647,39 @@ def test_real_other_document_and_cut_transfer(server, home):
 def test_errors_are_cobs_errors():
     assert issubclass(DocumentNotFoundError, FetchError) and issubclass(VerificationError, FetchError)
     assert issubclass(FetchError, CobsError)
+
+
+def test_fetch_chain_uses_the_sample_an_installed_cobs_ships(kaz_server, home, monkeypatch):
+    import cobs.sources._fetch as fetching
+
+    monkeypatch.setattr(fetching, "__file__", str(home / "site-packages" / "cobs" / "sources" / "_fetch.py"))
+    paths = cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)  # no corpus/ beside an installed package
+    assert paths[-1] == cobs.datasets.sample_path()
+    assert not any("KAZ%2FCO%2F4" in r for r in kaz_server.requests)
+
+
+def test_https_with_a_certificate_that_cannot_be_verified_then_trusted(server, home, tmp_path, monkeypatch, docs):
+    """The https path (sockets watched from before TLS): an untrusted certificate is refused at once, not retried."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command makes the test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    monkeypatch.setenv("COBS_ODS_URL", server.ods_url.replace("http://", "https://"))
+    monkeypatch.setenv("COBS_OHCHR_URL", server.ohchr_url.replace("http://", "https://"))
+    started = time.perf_counter()
+    with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/api/symbol/access\?.*: the server's certificate "
+                       r"cannot be verified \(self.signed certificate\).*certificate cannot be verified"):
+        cobs.fetch(ESP, data_home=home, timeout=5.0, retries=3, backoff=1.0)
+    assert time.perf_counter() - started < 5  # no back-off: 1 + 2 + 4 s per source before
+    assert_clean(home)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # now trusted: the document comes over https
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]

@@ -2,9 +2,9 @@
 
 import pandas as pd
 import pytest
+from conftest import SEED
 
 import cobs
-from conftest import SEED
 from cobs.measures._actions import locate_action
 from cobs.measures._citations import articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
@@ -66,8 +66,10 @@ def test_items_know_their_chapeau(measured):
     assert item["text"] == "Adopt a comprehensive law that will regulate all aspects of the juvenile justice system;"
     assert item["action_verb"] == "adopt" and item["action_category"] == 5
     own = measured[(measured.para == 35) & (measured["sub"] == "")]
-    assert own["text"].tolist() == ["The Committee urges the State party to ensure that the minimum age of marriage, "
-                                    "set at 18 years of age for both girls and boys, is enforced throughout the country."]
+    assert own["text"].tolist() == [
+        "The Committee urges the State party to ensure that the minimum age of marriage, "
+        "set at 18 years of age for both girls and boys, is enforced throughout the country."
+    ]
 
 
 @pytest.mark.parametrize("ref, clause, verb, category", [
@@ -100,6 +102,11 @@ def test_action_verbs_and_categories(measured, ref, clause, verb, category):
     ("Guided by the Committee's guidelines (see A/72/55, annex), repeal all legislation", "repeal",
      "repeal all legislation"),
     ("Recommends that the State party repeal or amend sections", "repeal", "repeal or amend sections"),
+    # issue 7: fixed-width slicing took "that  it adopt" (two spaces) as ('t', 't adopt a law')
+    ("that  it adopt a law", "adopt", "adopt a law"),
+    ("that it\nadopt a law", "adopt", "adopt a law"),
+    ("that   programmes be designed and the State party adopt a law", "", ""),
+    ("that\tHong Kong, China, strengthen its laws", "strengthen", "strengthen its laws"),
 ])
 def test_locate_action(text, verb, action):
     assert locate_action(text) == (verb, action)
@@ -121,9 +128,10 @@ def test_earlier_cos_cited(seed_doc):
 
 def test_cluster_of_every_row(seed_doc, measured):
     table = seed_doc.paragraphs
-    found = {p: cluster_id(c, "CRC", s) for p, c, s in zip(table["para"], table["cluster"], table["section"])}
+    found = {p: cluster_id(c, "CRC", s)
+             for p, c, s in zip(table["para"], table["cluster"], table["section"], strict=True)}
     assert found == {**dict.fromkeys(range(1, 7), ""), **CLUSTERS}  # sections I and II have no cluster
-    assert dict(zip(measured["para"], measured["cluster_id"])) == {p: CLUSTERS[p] for p in VERBS}
+    assert dict(zip(measured["para"], measured["cluster_id"], strict=False)) == {p: CLUSTERS[p] for p in VERBS}
 
 
 def test_themes_and_articles(measured):
@@ -157,7 +165,8 @@ def test_persistence_comes_from_the_concern_before(measured):
 
 
 def test_instruments(measured):
-    assert measured.loc[measured.para == 65, "instruments"].item() == ["Optional Protocol on a communications procedure (CRC)"]
+    cited = measured.loc[measured.para == 65, "instruments"].item()
+    assert cited == ["Optional Protocol on a communications procedure (CRC)"]
     assert "Paris Principles" in measured.loc[measured.para == 17, "instruments"].item()
     assert "World Health Organization" not in set(measured["instruments"].explode().dropna())
 
@@ -214,15 +223,16 @@ def test_theme_model_is_used_where_no_heading_gives_a_theme(seed_doc, tmp_path):
     ThemeClassifier; trained on the same texts, the model must give most themes back (its accuracy on
     unseen documents is measured by benchmarks/bench_theme.py, not here)."""
     headed = cobs.measure(seed_doc.paragraphs)
-    assert set(headed["theme_source"]) == {"heading", "cluster", ""}  # para. 7 stands under no subheading
-    bare = seed_doc.paragraphs.assign(heading="", cluster="")
-    assert set(cobs.measure(bare)["theme"]) == {""}
+    assert set(headed["theme_source"].dropna()) == {"heading", "cluster"}
+    assert headed.loc[headed["para"] == 7, "theme_source"].isna().all()  # para. 7 stands under no subheading
+    bare = seed_doc.paragraphs.assign(heading="", cluster="")  # "" as a CSV round trip gives: read as missing
+    assert cobs.measure(bare)["theme"].isna().all()
     training = headed[headed["theme_source"] == "heading"]
-    model = cobs.ThemeClassifier(random_state=0).fit((training["chapeau"] + " " + training["text"]).tolist(),
-                                                     training["theme"].tolist())
+    texts = (training["chapeau"].fillna("") + " " + training["text"]).tolist()
+    model = cobs.ThemeClassifier(random_state=0).fit(texts, training["theme"].tolist())
     predicted = cobs.measure(bare, theme_model=model)
     assert set(predicted["theme_source"]) == {"model"}
-    known = (headed["theme_source"] == "heading").to_numpy()
+    known = headed["theme_source"].eq("heading").fillna(False).to_numpy(dtype=bool)
     agree = predicted["theme"].to_numpy()[known] == headed["theme"].to_numpy()[known]
     assert agree.mean() > 0.8  # the model has seen these texts: it must give most of their themes back
     with pytest.raises(ValueError, match="theme_model must be"):

@@ -8,6 +8,12 @@ import pytest
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
+def parameters_cell(notebook):
+    tagged = [i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])]
+    assert len(tagged) == 1, "one cell tagged 'parameters' (the papermill convention)"
+    return tagged[0]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_is_stripped(path):
     nbformat = pytest.importorskip("nbformat")
@@ -16,16 +22,29 @@ def test_notebook_is_stripped(path):
     assert code and all(not cell.outputs and cell.execution_count is None for cell in code)
     for cell in code:
         assert "sys.path" not in cell.source  # the notebook runs against the installed package
-        assert not re.search(r"\bimport\s+cobs\.|\bfrom\s+cobs\.", cell.source)  # public names only
+        # public names only: `import cobs` and `import cobs.plot` (a public subpackage), nothing private
+        assert not re.search(r"\bfrom\s+cobs\b|\bimport\s+cobs\.(?!plot\b)|\bcobs(?:\.\w+)*\._", cell.source)
+    assert notebook.cells[0].cell_type == "markdown"
+    parameters_cell(notebook)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs(path):
+def test_notebook_runs(path, tmp_path):
+    """Runs with papermill's convention: a cell after the parameters cell sets where it writes (here, tmp_path)."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(path, as_version=4)
+    at = parameters_cell(notebook)
+    names = set(re.findall(r"^(FIGURES|OUTPUT)\s*=", notebook.cells[at].source, flags=re.MULTILINE))
+    injected = "\n".join(f"{name} = {str(tmp_path / name.lower())!r}" for name in sorted(names))
+    notebook.cells.insert(at + 1, nbformat.v4.new_code_cell(f"# Injected parameters\n{injected}"))
     client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    errors = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs if o.output_type == "error"]
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
     assert not errors
+    if "FIGURES" in names:  # its figures, through cobs.plot.savefig: PDF, SVG and PNG of each
+        written = sorted(p.name for p in (tmp_path / "figures").iterdir())
+        stems = {name.rsplit(".", 1)[0] for name in written}
+        assert stems and written == sorted(f"{stem}.{fmt}" for stem in stems for fmt in ("pdf", "png", "svg"))

@@ -10,7 +10,23 @@ from conftest import CRPD_PDFS, shared_path
 
 import cobs
 from cobs.read.identify import identify
-from cobs.sources._registry import CITATIONS_PATH, REGISTRY_PATH, ROOT, _Row, build_registry
+from cobs.sources._registry import REGISTRY_PATH
+
+
+def _script():
+    """scripts/build_registry.py, the rebuild (not part of the package)."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_registry", ROOT / "scripts" / "build_registry.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _script()
+CITATIONS_PATH, ROOT, _Row, build_registry = build.CITATIONS_PATH, build.ROOT, build._Row, build.build_registry
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +164,11 @@ def test_a_citation_not_found_in_its_document_stops_the_build(tmp_path):
     (root / "corpus" / "registry_citations.csv").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="does not say .*30 September 2006"):
         build_registry(shared=shared, root=root)
+
+
+def test_the_rebuild_lives_in_scripts_not_in_the_package():
+    import cobs.sources._registry as package
+
+    assert not hasattr(package, "build_registry") and not hasattr(package, "main")
+    assert not hasattr(package, "ROOT")  # no path outside the installed package
+    assert build.REGISTRY_PATH == package.REGISTRY_PATH

@@ -4,7 +4,6 @@ import datetime
 
 import pandas as pd
 import pytest
-
 from conftest import SEED
 
 ITEMS = {  # paragraph -> its lettered sub-paragraphs, as printed
@@ -26,7 +25,7 @@ OPAC = ("Follow-up to the Committee’s previous concluding observations and rec
 
 # paragraph -> (cluster, heading) for section III, read from the document
 SECTION_III = {
-    7: (CLUSTER_A, ""),
+    7: (CLUSTER_A, None),
     **dict.fromkeys([8, 9], (CLUSTER_A, "Legislation")),
     **dict.fromkeys([10, 11], (CLUSTER_A, "Comprehensive policy and strategy")),
     **dict.fromkeys([12, 13], (CLUSTER_A, "Allocation of resources")),
@@ -56,8 +55,8 @@ SECTION_III = {
     **dict.fromkeys([60, 61], (CLUSTER_G, "Administration of juvenile justice")),
     **dict.fromkeys([62, 63], (CLUSTER_G, OPSC)),
     64: (CLUSTER_G, OPAC),
-    65: ("Ratification of the Optional Protocol on a communications procedure", ""),
-    66: ("Ratification of international human rights instruments", ""),
+    65: ("Ratification of the Optional Protocol on a communications procedure", None),
+    66: ("Ratification of international human rights instruments", None),
 }
 
 
@@ -75,7 +74,8 @@ def expected_kind(para: int) -> str:
 
 def test_metadata(seed_doc):
     m = seed_doc.meta
-    assert (m.symbol, m.committee, m.state, m.state_name, m.cycle) == ("CRC/C/KAZ/CO/4", "CRC", "KAZ", "Kazakhstan", "4")
+    expected = ("CRC/C/KAZ/CO/4", "CRC", "KAZ", "Kazakhstan", "4")
+    assert (m.symbol, m.committee, m.state, m.state_name, m.cycle) == expected
     assert m.symbol_source == "inferred"  # the text does not print its symbol
     assert (m.year, m.date, m.session, m.language) == (2015, datetime.date(2015, 10, 2), 70, "en")
     assert (m.format, m.pages) == ("txt", None)
@@ -117,8 +117,22 @@ def test_sections(seed_doc):
 def test_cluster_and_heading_of_every_paragraph_of_section_iii(seed_doc):
     rows = seed_doc.paragraphs
     for para, (cluster, heading) in SECTION_III.items():
-        got = rows.loc[rows.para == para, ["cluster", "heading"]].drop_duplicates().values.tolist()
-        assert got == [[cluster, heading]], para
+        got = rows.loc[rows.para == para, ["cluster", "heading"]].drop_duplicates()
+        assert len(got) == 1, para
+        assert got["cluster"].iloc[0] == cluster, para
+        assert got["heading"].iloc[0] == heading if heading else pd.isna(got["heading"].iloc[0]), para
+
+
+def test_missing_values_are_na_not_empty_strings(seed_doc):
+    """A paragraph without a subheading or section has NA there; sub is "" for a paragraph's own text (a value)."""
+    rows = seed_doc.paragraphs
+    for column in ("section", "cluster", "heading"):
+        assert isinstance(rows[column].dtype, pd.StringDtype), column
+        assert not (rows[column] == "").any(), column
+    assert rows.loc[rows.para <= 2, "section"].eq("Introduction").all()  # paragraphs 1-2 stand under "I. Introduction"
+    assert rows.loc[rows.para == 7, "heading"].isna().all()  # para 7 opens cluster A before its first subheading
+    assert rows.loc[rows.para <= 6, "cluster"].isna().all()  # sections I and II have no clusters
+    assert rows["sub"].notna().all() and (rows["sub"] == "").sum() == 69
 
 
 def test_section_iv_clusters(seed_doc):
@@ -129,7 +143,7 @@ def test_section_iv_clusters(seed_doc):
 
 def test_kind_of_every_paragraph(seed_doc):
     rows = seed_doc.paragraphs
-    got = dict(zip(rows["para"], rows["kind"]))
+    got = dict(zip(rows["para"], rows["kind"], strict=False))
     assert got == {p: expected_kind(p) for p in range(1, 70)}
     # items inherit their paragraph's kind
     assert set(rows.loc[rows.para == 61, "kind"]) == {"recommendation"}
@@ -164,7 +178,9 @@ def test_footnote_and_set_aside(seed_doc):
         "Concluding observations on the fourth periodic report of",
         "Kazakhstan*",
     ]
-    assert roles["section"][:2] == ["I. Introduction", "II. Follow-up measures taken and progress achieved by the State"]
+    assert roles["section"][:2] == [
+        "I. Introduction", "II. Follow-up measures taken and progress achieved by the State"
+    ]
 
 
 def test_every_character_is_accounted_for(seed_doc):

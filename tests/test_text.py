@@ -79,3 +79,33 @@ def test_weightings():
     counts = vectorizer(weighting="count", ngram_range=(1, 1)).fit_transform(texts)
     binary = vectorizer(weighting="binary", ngram_range=(1, 1)).fit_transform(texts)
     assert counts.max() == 2 and binary.max() == 1
+
+
+def test_synonyms_become_one_token():
+    from cobs.text import Analyzer, synonyms, tokens, vectorizer
+
+    assert synonyms()["propiska"] == "residence_registration"
+    co = tokens("establish the post of ombudsperson for children", synonyms=True, stem=True)
+    upr = tokens("Introduce the office of the Ombudsman for the rights of the child", synonyms=True, stem=True)
+    assert "child_ombudsperson" in co and "child_ombudsperson" in upr
+    assert tokens("ombudsperson for children") == ["ombudsperson", "children"]  # off by default
+    # the longest phrase wins, and a synonym is found before a formula phrase could remove its words
+    assert tokens("Ratify the Optional Protocol to the Convention on the Rights of Persons with Disabilities",
+                  synonyms=True) == ["ratify", "crpd_op"]
+    import pickle
+
+    analyzer = Analyzer(synonyms=True)
+    assert pickle.loads(pickle.dumps(analyzer))("the propiska") == ["residence_registration"]
+    assert "synonyms=True" in repr(analyzer) and analyzer != Analyzer()
+    v = vectorizer(ngram_range=(1, 1), synonyms=True).fit(["Abolish the propiska.", "Foster care for children."])
+    assert set(v.get_feature_names_out()) == {"abolish", "residence_registration", "alternative_care", "children"}
+
+
+def test_filler_phrases_only_when_asked():
+    filler = {"formula": ("frame", "generic", "filler")}
+    assert tokens("Ratify the Marrakesh Treaty as soon as possible.", **filler) == ["ratify", "marrakesh", "treaty"]
+    assert tokens("Vote on an equal basis with others.", committees=["CRPD"], **filler) == ["vote"]
+    assert tokens("Implement the law in accordance with the Constitution.", **filler) == ["law", "constitution"]
+    assert "soon" in tokens("Ratify it as soon as possible.")  # the default kinds (frame, generic) keep them
+    assert "as soon as possible" in formula_phrases(kinds=["filler"])
+    assert "as soon as possible" not in formula_phrases()

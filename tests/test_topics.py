@@ -533,6 +533,22 @@ def test_prevalence_means_intervals_and_units():
     assert set(by_symbol["resampled"]) == {"rows"} and by_symbol.groupby("symbol")["mean"].sum().round(9).eq(1).all()
 
 
+def test_prevalence_table_feeds_cobs_plot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import cobs.plot
+
+    table = planted_table(n_documents=8)
+    model = TopicModel(4, random_state=0).fit(table)
+    shares = prevalence(model, table, by="year")
+    ax, data = cobs.plot.prevalence(shares, return_data=True)
+    assert len(ax.get_lines()) == 4 and len(data) == len(shares)
+    plt.close(ax.figure)
+
+
 def test_prevalence_interval_matches_the_normal_approximation():
     # rows resampled: the 95 % interval of a mean is about mean +- 1.96 sd / sqrt(n)
     texts, _ = planted(n_per_group=100, noise=4)
@@ -603,12 +619,9 @@ def test_against_scores():
 # --- the text helper's additions, the command line, import --------------------------------------
 
 
-def test_new_formula_phrases_are_left_out():
-    from cobs.text import tokens
-
-    assert tokens("Ratify the Marrakesh Treaty as soon as possible.") == ["ratify", "marrakesh", "treaty"]
-    assert tokens("Vote on an equal basis with others.", committees=["CRPD"]) == ["vote"]
-    assert tokens("Implement the law in accordance with the Constitution.") == ["law", "constitution"]
+def test_filler_phrases_are_left_out_by_default():
+    model = TopicModel(4, random_state=0).fit(["Ratify the Marrakesh Treaty as soon as possible."] * 20)
+    assert "filler" in model.get_params()["formula"] and "soon" not in model.vectorizer_.vocabulary_
 
 
 def test_command_line(tmp_path, capsys):

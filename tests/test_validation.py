@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import shared_path
 from sklearn.metrics import cohen_kappa_score
 
 from cobs.validation import agreement, confusion_table, sample_for_coding
-from conftest import shared_path
 
 # --- agreement --------------------------------------------------------------------------------
 # Two coders, ten items:
@@ -216,3 +216,15 @@ def test_confusion_table_leaves_out_missing_labels():
 
     table = confusion_table(pd.array([1, 2, None, 4], dtype="Int64"), [1, 2, 3, 4])
     assert int(table.to_numpy().sum()) == 3 and table.loc[4, 4] == 1
+
+
+def test_confusion_table_and_agreement_leave_out_the_same_blank_codings():
+    """A coding sheet from sample_for_coding starts with "" in every coder column: blanks are not a label."""
+    from cobs import agreement, confusion_table
+
+    coded = ["recommendation", "", "concern", "  ", "concern"]
+    model = ["recommendation", "concern", "concern", "concern", "recommendation"]
+    table = confusion_table(coded, model)
+    assert "" not in table.index and "  " not in table.index
+    assert int(table.to_numpy().sum()) == 3 == int(agreement(coded, model)["items"])
+    assert table.loc["concern", "recommendation"] == 1

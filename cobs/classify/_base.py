@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
-from typing import Union
 
 import numpy as np
 import pandas as pd
@@ -14,9 +14,10 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import column_or_1d
 
 from cobs.classify._features import OpeningAnalyzer
+from cobs.errors import invalid_value
 from cobs.text import vectorizer
 
-Texts = Union[Sequence[str], np.ndarray, pd.Series]
+Texts = Sequence[str] | np.ndarray | pd.Series
 """What the classifiers take as ``X``: a one-dimensional sequence of str."""
 
 EXPLAIN_COLUMNS: dict[str, str] = {
@@ -45,7 +46,7 @@ def check_texts(X: object, *, name: str = "X") -> list[str]:
         raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; "
                         "the classifier vectorizes text itself")
     if not isinstance(X, Iterable):
-        raise TypeError(f"{name} must be a sequence of texts, got {type(X).__name__}")
+        raise TypeError(invalid_value(name, X, "a sequence of texts"))
     array = np.asarray(X, dtype=object) if not isinstance(X, np.ndarray) else X
     if array.ndim != 1:
         raise ValueError(f"{name} must be a one-dimensional sequence of texts, got an array of shape {array.shape}")
@@ -112,12 +113,20 @@ def make_features(
 
 
 def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
-    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``."""
+    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``, with a warning."""
     try:
         return features.fit_transform(texts).tocsr()
     except ValueError as exc:  # "After pruning, no terms remain" / "max_df corresponds to < documents than min_df"
         if "min_df" not in str(exc) and "no terms remain" not in str(exc):
             raise
+        asked = sorted({params["min_df"] for _, params in
+                        ((n, t.get_params()) for n, t in features.transformer_list)})
+        warnings.warn(
+            f"min_df={asked[0] if len(asked) == 1 else asked} leaves no term in the {len(texts)} training texts; "
+            "the features were fitted with min_df=1 instead (give more texts, or set min_df=1 to say so)",
+            UserWarning,
+            stacklevel=3,
+        )
         features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
         return features.fit_transform(texts).tocsr()
 
@@ -127,7 +136,7 @@ def check_ngrams(value: object, name: str) -> tuple[int, int] | None:
         return None
     if (not isinstance(value, tuple) or len(value) != 2 or not all(isinstance(v, (int, np.integer)) for v in value)
             or not 1 <= value[0] <= value[1]):
-        raise ValueError(f"{name} must be None or a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {value!r}")
+        raise ValueError(invalid_value(name, value, "None or a tuple (min_n, max_n) with 1 <= min_n <= max_n"))
     return (int(value[0]), int(value[1]))
 
 
@@ -137,7 +146,7 @@ def check_positive(value: object, name: str, *, integer: bool = False, allow_non
     kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
     if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
         what = "a positive integer" if integer else "a positive number"
-        raise ValueError(f"{name} must be {what}{' or None' if allow_none else ''}, got {value!r}")
+        raise ValueError(invalid_value(name, value, what + (" or None" if allow_none else "")))
 
 
 def check_explain_args(text: object, top: object) -> None:
@@ -162,7 +171,7 @@ def explain_rows(
     values = row.data
     contributions = values * coef[idx]
     order = np.argsort(-np.abs(contributions), kind="stable")[:top]
-    sets, terms = zip(*(str(names[idx[i]]).split("__", 1) for i in order)) if len(order) else ((), ())
+    sets, terms = zip(*(str(names[idx[i]]).split("__", 1) for i in order), strict=True) if len(order) else ((), ())
     return pd.DataFrame(
         {
             "label": [label] * len(order),

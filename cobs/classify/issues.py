@@ -34,6 +34,7 @@ from cobs.classify._base import (
     make_features,
     text_tags,
 )
+from cobs.errors import invalid_value
 
 __all__ = ["IssueClassifier"]
 
@@ -216,12 +217,12 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         check_positive(self.min_df, "min_df", integer=True)
         check_positive(self.min_positives, "min_positives", integer=True)
         if not isinstance(self.threshold_size, Real) or not 0 < self.threshold_size < 1:
-            raise ValueError(f"threshold_size must be a share between 0 and 1, got {self.threshold_size!r}")
+            raise ValueError(invalid_value("threshold_size", self.threshold_size, "a share between 0 and 1"))
         if self.threshold != "tuned" and (
             isinstance(self.threshold, (str, bool)) or not isinstance(self.threshold, Real)
             or not 0 < self.threshold < 1
         ):
-            raise ValueError(f"threshold must be 'tuned' or a probability between 0 and 1, got {self.threshold!r}")
+            raise ValueError(invalid_value("threshold", self.threshold, "'tuned' or a probability between 0 and 1"))
 
     def _fit_labels(self, matrix: sp.csr_matrix, indicator: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
         results = Parallel(n_jobs=self.n_jobs, max_nbytes=None)(
@@ -330,7 +331,7 @@ def _label_matrix(y: object) -> tuple[np.ndarray, np.ndarray]:
         classes = np.asarray(y.columns) if isinstance(y, pd.DataFrame) else np.arange(matrix.shape[1])
         return matrix.astype(np.int64), classes
     if not isinstance(y, (Sequence, pd.Series, np.ndarray)):
-        raise TypeError(f"y must be a sequence of label lists or an indicator matrix, got {type(y).__name__}")
+        raise TypeError(invalid_value("y", y, "a sequence of label lists or an indicator matrix"))
     rows = list(y)
     for i, labels in enumerate(rows):
         if isinstance(labels, (str, bytes)) or not isinstance(labels, (Sequence, set, frozenset, np.ndarray)):

@@ -5,7 +5,10 @@ made in the UPR Working Group, with two human-coded labels: the **action
 category** of Edward R. McMahon (1-5, from the first verb and the overall
 action requested) and the **issues** (themes, several per recommendation).
 :func:`load_upr_info` reads the database's CSV exports into one tidy table,
-one row per recommendation (or voluntary pledge).
+one row per recommendation. The older export also lists the **voluntary
+pledges** that States under review made about themselves (``voluntary.csv``,
+947 of them): they are not recommendations, and are left out unless asked for
+(``pledges=True``; their ``response`` is "Voluntary pledge").
 
 Two export formats are read and given the same columns and label names:
 
@@ -94,6 +97,7 @@ from typing import Literal
 
 import pandas as pd
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows
 
 __all__ = ["UPR_INFO_COLUMNS", "load_upr_info", "upr_info_labels"]
@@ -102,11 +106,11 @@ UPR_INFO_COLUMNS: dict[str, str] = {
     "state_under_review": "The State under review.",
     "sur_group": "UN regional group of the State under review (Africa, Asia, EEG, GRULAC, WEOG).",
     "sur_orgs": "Intergovernmental organisations of the State under review (list of str).",
-    "recommendation": "Text of the recommendation (or voluntary pledge).",
+    "recommendation": "Text of the recommendation (or voluntary pledge, with pledges=True).",
     "recommending_state": "State or observer that made the recommendation; '(Unknown)' if UPR Info does not know.",
     "rs_group": "Regional group of the recommending State (as sur_group, plus 'Observer', '(Unknown)').",
     "rs_orgs": "Intergovernmental organisations of the recommending State (list of str).",
-    "response": "'Supported' or 'Noted' ('Voluntary pledge' in the older export's pledges).",
+    "response": "'Supported' or 'Noted' ('Voluntary pledge' for the older export's pledges, with pledges=True).",
     "action": "UPR Info action category 1-5: minimal, continuing, considering, general, specific action (Int64).",
     "issues": "UPR Info issues (list of str); empty where unlabelled.",
     "session": "UPR Working Group session (Int64; missing where the export leaves it empty).",
@@ -118,11 +122,14 @@ UPR_INFO_COLUMNS: dict[str, str] = {
 _HEADER_2018 = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action", "Issue", "Session")
 _HEADER_2015 = ("To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue",
                 "Session")
+_PLEDGE = "Voluntary pledge"
 _FIELDS = ("state_under_review", "sur_group", "sur_orgs", "recommendation", "recommending_state", "rs_group",
            "rs_orgs", "response", "action", "issues", "session")
 
 
-def load_upr_info(path: str | os.PathLike[str], *, encoding: str | None = None) -> pd.DataFrame:
+def load_upr_info(
+    path: str | os.PathLike[str], *, encoding: str | None = None, pledges: bool = False
+) -> pd.DataFrame:
     """Read UPR Info database exports into one table, one row per recommendation.
 
     Parameters
@@ -134,6 +141,9 @@ def load_upr_info(path: str | os.PathLike[str], *, encoding: str | None = None) 
         mark) is tried first; a file that is not UTF-8 is read as Mac OS Roman when
         its lines end in a bare CR (as the older export, written on a Macintosh,
         does) and as Windows-1252 otherwise.
+    pledges : bool, default False
+        Also keep the voluntary pledges of the older export (``response`` "Voluntary
+        pledge"): commitments a State under review made, not recommendations to it.
 
     Returns
     -------
@@ -174,8 +184,12 @@ def load_upr_info(path: str | os.PathLike[str], *, encoding: str | None = None) 
             raise FileNotFoundError(f"{path}: the folder holds no .csv file (UPR Info exports are CSV files)")
     else:
         files = [path]
+    if not isinstance(pledges, bool):
+        raise TypeError(invalid_value("pledges", pledges, "True or False"))
     frames = [_read_file(file, encoding) for file in files]
     table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if not pledges:
+        table = table[table["response"] != _PLEDGE].reset_index(drop=True)
     return table
 
 
@@ -213,7 +227,7 @@ def upr_info_labels(kind: Literal["action", "issue"]) -> pd.DataFrame:
         )
     if kind == "issue":
         return pd.DataFrame([{"issue": r["issue"], "exports": r["exports"]} for r in read_rows("upr_info_issues.csv")])
-    raise ValueError(f"kind must be 'action' or 'issue', got {kind!r}")
+    raise ValueError(invalid_value("kind", kind, ("action", "issue")))
 
 
 @functools.cache

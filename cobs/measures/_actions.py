@@ -24,16 +24,18 @@ import re
 
 import pandas as pd
 
-from cobs.columns import ACTION_COLUMNS
+from cobs.columns import ACTION_COLUMNS, DTYPES
 from cobs.reference.lexicons import action_verbs
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
+from cobs.tables import conform
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
 _NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
            "text", "page"}
 _OPTIONAL = {"notes"}  # tables written before the column existed are still accepted
+_NONE_IF_EMPTY = ("chapeau", "verb", "strength", "action_verb", "action")
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
 _SKIPPED_WORDS = re.compile(
@@ -48,10 +50,11 @@ _SUBJECT_AT_START = re.compile(
 _OPERATIVE_AT_START = re.compile(  # an item that repeats the chapeau: "(a) Recommends that the State party repeal"
     r"^(?:recommends|urges|encourages|requests|calls\s+upon|invites)\s+(?:that\s+)?", re.IGNORECASE
 )
-_FUNCTION_WORDS = frozenset(
-    "the a an that this these those it its their of in on at by for with through to and or as all any such "
-    "which who whose where when while also further without before after upon".split()
-)
+_FUNCTION_WORDS = frozenset([
+    "the", "a", "an", "that", "this", "these", "those", "it", "its", "their", "of", "in", "on", "at", "by", "for",
+    "with", "through", "to", "and", "or", "as", "all", "any", "such", "which", "who", "whose", "where", "when",
+    "while", "also", "further", "without", "before", "after", "upon"
+])
 # A clause ends at a comma, but not at one in brackets ("(A/72/55, annex)") or around a
 # paragraph of an article ("article 35, paragraph 2, of the Convention").
 _CLAUSE = r"(?:\([^()]{0,200}\)|,\s*(?:paragraphs?|paras?\.)\s*\d+[a-z]?,|[^,(])"
@@ -101,11 +104,11 @@ def locate_action(text: str) -> tuple[str, str]:
     state = _STATE.search(rest[:200])
     if state and (state.start() == 0 or re.fullmatch(r"\s*that\s*", rest[: state.start()], re.IGNORECASE)):
         rest = rest[state.end() :]
-    elif re.match(r"that\s+it\b", rest, re.IGNORECASE):
-        rest = rest[7:]
-    elif re.match(r"that\s+(?!,)", rest, re.IGNORECASE):
+    elif that_it := re.match(r"that\s+it\b\s*", rest, re.IGNORECASE):
+        rest = rest[that_it.end() :]
+    elif that := re.match(r"that\s+(?!,)", rest, re.IGNORECASE):
         # "that programmes be designed" (no verb of the State) or "that Hong Kong, China, strengthen"
-        return _first_known_verb(rest[5:])
+        return _first_known_verb(rest[that.end() :])
     rest = re.sub(r"^that\s*(?=,)", "", rest, flags=re.IGNORECASE)
     for _ in range(8):
         before = rest
@@ -176,7 +179,7 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns :data:`cobs.columns.ACTION_COLUMNS`: the document and paragraph columns, ``clause``,
-        ``ref`` (a citation), ``chapeau`` (the sentence introducing an item; "" for
+        ``ref`` (a citation), ``chapeau`` (the sentence introducing an item; NA for
         the paragraph's own sentences), ``text`` (the action, without its number or
         letter), ``request`` (what is asked: the text after the operative verb, or
         the item), ``verb`` and ``strength`` (the Committee's operative verb), and
@@ -185,12 +188,21 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> import cobs
-    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
-    >>> cobs.actions(doc.paragraphs).query("para == 29")[["ref", "verb", "action_verb"]]  # doctest: +SKIP
+    >>> doc = cobs.datasets.load_sample()
+    >>> acts = cobs.actions(doc.paragraphs)
+    >>> for row in acts.query("para == 61").head(3).itertuples():
+    ...     print(row.ref, "|", row.verb, "|", row.action)
+    CRC/C/KAZ/CO/4, para. 61 | urge | bring its juvenile justice system fully into line with the Convention and \
+other relevant standards.
+    CRC/C/KAZ/CO/4, para. 61 (a) | urge | Adopt a comprehensive law that will regulate all aspects of the juvenile \
+justice system;
+    CRC/C/KAZ/CO/4, para. 61 (b) | urge | Ensure that all cases involving children in conflict with the law are \
+dealt with by the juvenile justice system;
     """
     missing = _NEEDED - set(table.columns)
     if missing:
         raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
+    table = conform(table)
     columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
     rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")
     records: list[dict[str, object]] = []
@@ -203,14 +215,9 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)
     if len(out):
         out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
-    from cobs.measures._wording import STRENGTH_DTYPE
-
-    out["strength"] = out["strength"].replace("", None).astype(STRENGTH_DTYPE)
-    out["page"] = out["page"].astype("Int64")
-    out["year"] = out["year"].astype("Int64")
-    out["para"] = out["para"].astype("int64")
-    out["clause"] = out["clause"].astype("int64")
-    return out
+    for column in _NONE_IF_EMPTY:  # "" while cutting; missing in the table
+        out[column] = out[column].replace("", None)
+    return out.astype({c: DTYPES[c] for c in out.columns if c not in ("notes",)})
 
 
 def _record(
@@ -220,7 +227,8 @@ def _record(
     verb_of_state, action = locate_action(request)
     return {
         "symbol": row["symbol"], "committee": row["committee"], "state": row["state"], "cycle": row["cycle"],
-        "year": row["year"], "para": row["para"], "sub": sub, "clause": 0, "ref": _cite(row["symbol"], row["para"], sub),
+        "year": row["year"], "para": row["para"], "sub": sub, "clause": 0,
+        "ref": _cite(row["symbol"], row["para"], sub),
         "section": row["section"], "cluster": row["cluster"], "heading": row["heading"], "chapeau": chapeau,
         "text": text, "request": request.strip(), "verb": verb, "strength": strength,
         "action_verb": verb_of_state, "action": action, "page": row["page"], "notes": list(notes),

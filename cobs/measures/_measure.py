@@ -7,11 +7,13 @@ from collections import Counter
 
 import pandas as pd
 
-from cobs.measures._actions import actions
+from cobs.columns import CITATION_COLUMNS, DTYPES
+from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
 from cobs.reference.committees import treaty_articles
+from cobs.tables import conform
 
 __all__ = ["citations", "measure"]
 
@@ -23,7 +25,8 @@ _MIN_THEME_EXAMPLES = 30
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     """For each paragraph, the text of the concern paragraph just before it under the same heading."""
-    rows = paragraphs[["symbol", "para", "sub", "kind", "heading", "text"]].to_dict("records")
+    columns = paragraphs[["symbol", "para", "sub", "kind", "heading", "text"]]
+    rows = columns.assign(heading=columns["heading"].fillna("")).to_dict("records")
     texts: dict[tuple[str, int], list[str]] = {}
     own: list[dict[str, object]] = []
     for row in rows:
@@ -31,7 +34,7 @@ def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
         if not row["sub"]:
             own.append(row)
     out: dict[tuple[str, int], str] = {}
-    for before, row in zip(own, own[1:]):
+    for before, row in zip(own, own[1:], strict=False):
         if before["symbol"] == row["symbol"] and before["kind"] == "concern" and before["heading"] == row["heading"]:
             out[(row["symbol"], row["para"])] = " ".join(texts[(before["symbol"], before["para"])])
     return out
@@ -62,47 +65,66 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     Examples
     --------
     >>> import cobs
-    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
-    >>> cobs.measure(doc.paragraphs).query("para == 29")[["ref", "strength", "intensifiers"]]  # doctest: +SKIP
+    >>> acts = cobs.measure(cobs.datasets.load_sample().paragraphs)
+    >>> item = acts.set_index("ref").loc["CRC/C/KAZ/CO/4, para. 61 (a)"]
+    >>> item["strength"], item["action_verb"], item["action_category"], item["theme"], item["cluster_id"]
+    ('urges', 'adopt', np.int64(5), 'juvenile justice', 'CRC-9')
     """
+    table = conform(table)
     if "clause" in table.columns:  # an action table (measured already or not): measured afresh
         acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
         acts, context = actions(table), _concern_before(table)
     known_years = _general_comment_years(acts)
-    text, request = acts["text"].tolist(), acts["request"].tolist()
+    text, request, chapeaus = _texts(acts["text"]), _texts(acts["request"]), _texts(acts["chapeau"])
     notes = acts["notes"].tolist() if "notes" in acts.columns else [[]] * len(acts)
-    cited = [f"{c} {t} {' '.join(n)}" for c, t, n in zip(acts["chapeau"].tolist(), text, notes)]
+    cited = [f"{c} {t} {' '.join(n)}" for c, t, n in zip(chapeaus, text, notes, strict=False)]
     symbols, committees, paras = acts["symbol"].tolist(), acts["committee"].tolist(), acts["para"].tolist()
-    clusters, headings, sections = acts["cluster"].tolist(), acts["heading"].tolist(), acts["section"].tolist()
+    clusters, headings, sections = _texts(acts["cluster"]), _texts(acts["heading"]), _texts(acts["section"])
     # the request's intensifiers, and "strongly" where it softens nothing in the strength ("strongly encourages")
     strongly = [bool(_STRONGLY.search(c or t)) and str(g) != "urges" for c, t, g in
-                zip(acts["chapeau"].tolist(), text, acts["strength"].tolist())]
-    acts["intensifiers"] = [(["strongly"] if k else []) + intensifiers(t) for k, t in zip(strongly, request)]
+                zip(chapeaus, text, acts["strength"].tolist(), strict=False)]
+    acts["intensifiers"] = [
+        (["strongly"] if k else []) + intensifiers(t) for k, t in zip(strongly, request, strict=True)
+    ]
     acts["hedges"] = [hedges(t) for t in request]
-    acts["action_category"] = pd.array([action_category(v) for v in acts["action_verb"].tolist()], dtype="Int64")
+    acts["action_category"] = pd.array([action_category(v) for v in _texts(acts["action_verb"])], dtype="Int64")
     parts = [specificity_parts(t) for t in request]
     acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
     acts["time_bound"] = [p["deadline"] for p in parts]
     acts["articles"] = [
         _of_the_treaty(sorted(set(articles(t)) | set(articles(h)), key=article_key), c)
-        for t, h, c in zip(cited, headings, committees)
+        for t, h, c in zip(cited, headings, committees, strict=False)
     ]
     acts["cluster_articles"] = [articles(c) for c in clusters]
     acts["general_comments"] = [
-        [_with_year(g, known_years) for g in general_comments(t, c)] for t, c in zip(cited, committees)
+        [_with_year(g, known_years) for g in general_comments(t, c)] for t, c in zip(cited, committees, strict=False)
     ]
-    acts["previous"] = [previous(t, s) for t, s in zip(cited, symbols)]
+    acts["previous"] = [previous(t, s) for t, s in zip(cited, symbols, strict=False)]
     acts["instruments"] = [instruments(t) for t in cited]
     acts["persistence"] = [
-        persistence(t + " " + context.get((s, p), "")) for t, s, p in zip(cited, symbols, paras)
+        persistence(t + " " + context.get((s, p), "")) for t, s, p in zip(cited, symbols, paras, strict=False)
     ]
-    acts["cluster_id"] = [cluster_id(c, m, s) for c, m, s in zip(clusters, committees, sections)]
-    acts["theme"] = [theme(h, c, m) for h, c, m in zip(headings, clusters, committees)]
-    acts["theme_source"] = [("heading" if h else "cluster") if t else "" for h, t in zip(headings, acts["theme"])]
+    acts["cluster_id"] = _missing_if_empty(
+        [cluster_id(c, m, s) for c, m, s in zip(clusters, committees, sections, strict=True)]
+    )
+    themes = [theme(h, c, m) for h, c, m in zip(headings, clusters, committees, strict=False)]
+    acts["theme"] = _missing_if_empty(themes)
+    acts["theme_source"] = _missing_if_empty(
+        [("heading" if h else "cluster") if t else "" for h, t in zip(headings, themes, strict=True)]
+    )
     if theme_model is not None:
         _predict_themes(acts, theme_model)
     return acts
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """A text column as a list of str, "" where the value is missing (for the measures' regular expressions)."""
+    return values.fillna("").tolist()
+
+
+def _missing_if_empty(values: list[str]) -> pd.Series:
+    return pd.Series([v or None for v in values], dtype=DTYPES["theme"])
 
 
 def _of_the_treaty(found: list[str], committee: str) -> list[str]:
@@ -118,10 +140,10 @@ def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
     """Fill in the themes the headings do not give, with a ThemeClassifier."""
     from cobs.classify import ThemeClassifier
 
-    missing = (acts["theme"] == "").to_numpy()
+    missing = acts["theme"].isna().to_numpy()
     if not missing.any():
         return
-    texts = (acts["chapeau"] + " " + acts["text"]).str.strip()
+    texts = (acts["chapeau"].fillna("") + " " + acts["text"]).str.strip()
     if isinstance(theme_model, str):
         if theme_model != "auto":
             raise ValueError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {theme_model!r}")
@@ -130,7 +152,9 @@ def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
             return
         theme_model = ThemeClassifier(random_state=0).fit(texts[known].tolist(), acts.loc[known, "theme"].tolist())
     if not hasattr(theme_model, "predict"):
-        raise TypeError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {type(theme_model).__name__}")
+        raise TypeError(
+            f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {type(theme_model).__name__}"
+        )
     acts.loc[missing, "theme"] = list(theme_model.predict(texts[missing].tolist()))
     acts.loc[missing, "theme_source"] = "model"
 
@@ -143,8 +167,8 @@ _WITH_YEAR = re.compile(r"^(.*No\. \d+) \((\d{4})\)$")
 def _general_comment_years(acts: pd.DataFrame) -> dict[str, str]:
     """The year the table's documents give most often for each general comment."""
     seen: dict[str, Counter[str]] = {}
-    texts = acts["chapeau"] + " " + acts["text"] if "chapeau" in acts.columns else acts["text"]
-    for committee, text in zip(acts["committee"], texts):
+    texts = _cited_texts(acts)
+    for committee, text in zip(acts["committee"], texts, strict=False):
         for label in general_comments(text, committee):
             m = _WITH_YEAR.match(label)
             if m:
@@ -163,8 +187,9 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``symbol``, ``para``, ``sub``, ``type`` (article, general_comment, previous,
-        instrument) and ``citation`` (the canonical string of :mod:`cobs.measures._citations`).
+        ``symbol``, ``para``, ``sub``, ``ref`` (the row cited: "CRC/C/KAZ/CO/4, para. 7"),
+        ``type`` (article, general_comment, previous, instrument) and ``citation``
+        (the canonical string of :mod:`cobs.measures._citations`).
         Articles are those cited in the text (not the cluster heading's); general
         comments carry the year the table's documents give them. Given a paragraph
         table, each citation counts once per row (the way to count "most cited");
@@ -173,15 +198,21 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> import cobs
-    >>> doc = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")  # doctest: +SKIP
-    >>> cobs.citations(doc.paragraphs).query("type == 'previous'")  # doctest: +SKIP
+    >>> cited = cobs.citations(cobs.datasets.load_sample().paragraphs)
+    >>> cited.query("type == 'previous'")[["para", "citation"]].values.tolist()
+    [[7, 'CRC/C/KAZ/CO/3, paras. 15, 17, 21, 23, 29, 31, 42, 48'], [62, 'CRC/C/OPSC/KAZ/CO/1'], \
+[64, 'CRC/C/OPAC/KAZ/CO/1, paras. 7, 15']]
     """
+    missing = {"symbol", "committee", "para", "sub", "text"} - set(table.columns)
+    if missing:
+        raise ValueError(f"citations() needs a paragraph or action table; columns missing: {sorted(missing)}")
+    table = conform(table)
     records = []
     years = _general_comment_years(table)
-    texts = table["text"] if "chapeau" not in table.columns else table["chapeau"] + " " + table["text"]
+    texts = _cited_texts(table)
     if "notes" in table.columns:  # what footnotes cite counts: COs often cite earlier COs there
-        texts = texts + " " + table["notes"].map(lambda n: " ".join(n) if n is not None else "")
-    for row, text in zip(table.itertuples(), texts):
+        texts = texts + " " + table["notes"].map(" ".join)
+    for row, text in zip(table.itertuples(), texts, strict=False):
         found = {
             "article": _of_the_treaty(articles(text), row.committee),
             "general_comment": [_with_year(g, years) for g in general_comments(text, row.committee)],
@@ -190,5 +221,14 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
         }
         for kind, values in found.items():
             for value in values:
-                records.append({"symbol": row.symbol, "para": row.para, "sub": row.sub, "type": kind, "citation": value})
-    return pd.DataFrame(records, columns=["symbol", "para", "sub", "type", "citation"])
+                records.append({"symbol": row.symbol, "para": row.para, "sub": row.sub,
+                                "ref": _cite(row.symbol, row.para, row.sub), "type": kind, "citation": value})
+    out = pd.DataFrame(records, columns=list(CITATION_COLUMNS))
+    return out.astype({c: DTYPES[c] for c in CITATION_COLUMNS})
+
+
+def _cited_texts(table: pd.DataFrame) -> pd.Series:
+    """The text in which a row's citations are looked for: its chapeau (if any) and its text."""
+    if "chapeau" not in table.columns:
+        return table["text"].fillna("")
+    return (table["chapeau"].fillna("") + " " + table["text"].fillna("")).str.strip()

@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cobs.reference.lexicons import clusters, themes
 from cobs.measures._citations import articles
+from cobs.reference.lexicons import clusters, themes
 
 __all__ = ["cluster_id", "theme"]
 
@@ -31,9 +31,8 @@ _IMPLEMENTATION_SECTION = re.compile(
 _HEADING_ARTICLES = re.compile(r"\(arts?\.\s*([^)]*)\)")
 
 
-@functools.lru_cache(maxsize=4096)
-def cluster_id(cluster: str, committee: str, section: str = "") -> str:
-    """The canonical cluster of a cluster heading ("" if none fits).
+def cluster_id(cluster: str | None, committee: str, section: str | None = "") -> str:
+    """The canonical cluster of a cluster heading ("" if none fits); a missing heading (None, NA) counts as "".
 
     Examples
     --------
@@ -44,6 +43,16 @@ def cluster_id(cluster: str, committee: str, section: str = "") -> str:
     >>> cluster_id("Next report", "CRC", "Implementation and reporting")
     'IMPL'
     """
+    return _cluster_id(_text(cluster), committee, _text(section))
+
+
+def _text(value: object) -> str:
+    """A heading as text: "" for a missing one (None, NA, NaN) as the tables give it."""
+    return value if isinstance(value, str) else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _cluster_id(cluster: str, committee: str, section: str) -> str:
     table = [c for c in clusters() if c["committee"] in (committee, "")]
     title = re.sub(r"\(arts?\..*", "", cluster)
     for entry in table:
@@ -63,9 +72,10 @@ def cluster_id(cluster: str, committee: str, section: str = "") -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=4096)
-def theme(heading: str, cluster: str = "", committee: str = "") -> str:
+def theme(heading: str | None, cluster: str | None = "", committee: str = "") -> str:
     """The theme of a subheading (or of the cluster title when there is no subheading); "" if none.
+
+    A missing heading or cluster (None, NA) counts as "".
 
     Examples
     --------
@@ -78,6 +88,11 @@ def theme(heading: str, cluster: str = "", committee: str = "") -> str:
     >>> theme("", "Ratification of the Optional Protocol on a communications procedure", "CRC")
     'ratification of instruments'
     """
+    return _theme(_text(heading), _text(cluster), committee)
+
+
+@functools.lru_cache(maxsize=4096)
+def _theme(heading: str, cluster: str, committee: str) -> str:
     text = heading or re.sub(r"\(arts?\..*", "", cluster)
     if not text:
         return ""

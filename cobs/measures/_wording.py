@@ -37,16 +37,13 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
+from cobs.columns import STRENGTH_DTYPE, STRENGTHS
 from cobs.reference.lexicons import action_verbs, phrases
 
-__all__ = ["STRENGTHS", "intensifiers", "hedges", "action_category", "specificity_parts", "time_bound"]
+__all__ = [
+    "STRENGTHS", "STRENGTH_DTYPE", "intensifiers", "hedges", "action_category", "specificity_parts", "time_bound"
+]
 
-STRENGTHS = ("draws attention", "requests", "invites", "encourages", "calls upon", "recommends", "urges")
-"""Levels of ``strength``, weakest first."""
-
-STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
 
 _HEAD_NOUN = (r"(?:Act|Code|Law|Convention|Covenant|Protocol|Programme|Plan|Strategy|Policy|Commission|Council|"
               r"Ministry|Ombudsperson|Ombudsman|Office|Institute|Agency|Court|Committee|Fund|Framework|Principles|"

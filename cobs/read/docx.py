@@ -9,6 +9,10 @@ Word numbers paragraphs itself when they carry numbering properties
 references (``w:footnoteReference``) become markers numbered in order of
 appearance, as Word prints them (the file holds no character for them), and the
 footnotes (``word/footnotes.xml``) are set aside with the page headers and footers.
+
+A zip can inflate far beyond its size (a 1 MB file to 1 GB): the sizes its
+directory declares are checked before any part is read (:func:`check_zip`), and
+zipfile never inflates a part past its declared size.
 """
 
 from __future__ import annotations
@@ -20,10 +24,37 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-from cobs.errors import DamagedDocumentError, EmptyDocumentError, UnsupportedFormatError
+from cobs.errors import CobsError, DamagedDocumentError, EmptyDocumentError, UnsupportedFormatError
 from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
 
-__all__ = ["read_docx"]
+__all__ = ["MAX_PART_BYTES", "MAX_UNZIPPED_BYTES", "check_zip", "read_docx"]
+
+MAX_PART_BYTES = 32 << 20
+"""The largest part of a Word file read (inflated): a CO's ``word/document.xml`` takes a few hundred kB."""
+MAX_UNZIPPED_BYTES = 128 << 20
+"""The largest total of a Word file's parts, inflated (images included)."""
+
+
+def check_zip(archive: zipfile.ZipFile, path: str | Path) -> None:
+    """Refuse a Word file whose parts would inflate past the bounds, from its zip directory alone.
+
+    Raises
+    ------
+    cobs.errors.DamagedDocumentError
+        If a part declares more than :data:`MAX_PART_BYTES`, or all of them more
+        than :data:`MAX_UNZIPPED_BYTES` (a "zip bomb"); nothing has been inflated.
+    """
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES or total > MAX_UNZIPPED_BYTES:
+            what = (f"its part {info.filename} inflates to {info.file_size / 2**20:.0f} MB"
+                    if info.file_size > MAX_PART_BYTES else f"its parts inflate to more than {total / 2**20:.0f} MB")
+            raise DamagedDocumentError(
+                path, f"the Word file is refused unread: {what} ({info.compress_size / 2**20:.1f} MB compressed), "
+                f"far more than a CO's text (at most {MAX_PART_BYTES >> 20} MB a part, {MAX_UNZIPPED_BYTES >> 20} MB "
+                "in all)",
+            )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -204,12 +235,15 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     """Read a Word CO into body lines, set-aside lines and footnotes."""
     try:
         return _read_docx(path, data)
+    except CobsError:
+        raise
     except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as exc:
         raise DamagedDocumentError(path, f"the Word file is damaged or truncated ({type(exc).__name__}: {exc})") from None
 
 
 def _read_docx(path: Path, data: bytes) -> RawDocument:
     archive = zipfile.ZipFile(io.BytesIO(data))
+    check_zip(archive, path)
     document = _part(archive, "word/document.xml")
     if document is None:
         raise UnsupportedFormatError(path, "the file is a zip archive but not a Word document (no word/document.xml)")

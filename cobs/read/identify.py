@@ -45,6 +45,7 @@ from cobs.errors import (
     TruncatedDocumentError,
     UnsupportedFormatError,
 )
+from cobs.read.docx import check_zip
 from cobs.read.language import detect_language
 from cobs.reference._tables import read_rows
 
@@ -365,6 +366,7 @@ def _docx_pages(path: Path) -> list[str]:
     """A Word file as 'pages': the body's paragraphs first, then its headers' (running headers)."""
     try:
         with zipfile.ZipFile(path) as archive:
+            check_zip(archive, path)  # before inflating anything
             names = archive.namelist()
             if "word/document.xml" not in names:
                 raise UnsupportedFormatError(path, "the file is a zip archive but not a Word document (no word/document.xml)")

@@ -39,29 +39,49 @@ follow-up letter (``FCO``) or an addendum (``/Add.1``) is refused with a
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime
+import errno
 import hashlib
 import html.parser
 import http.client
 import io
 import json
 import logging
+import math
 import os
 import re
 import socket
+import ssl
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal, get_args
+from typing import BinaryIO, Literal, get_args
 
-from cobs.errors import CobsError, DocumentError, DocumentNotFoundError, FetchError, VerificationError
+from cobs.errors import (
+    CobsError,
+    DocumentError,
+    DocumentNotFoundError,
+    FetchError,
+    VerificationError,
+    invalid_value,
+)
 from cobs.reference.symbols import Symbol, parse_symbol
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "LANGUAGES",
+    "MAX_DOCUMENT_BYTES",
     "ODS_URL",
     "OHCHR_URL",
     "data_home",
@@ -81,8 +101,16 @@ Format = Literal["pdf", "docx"]
 _FORMATS = get_args(Format)
 _LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)"}
+MAX_DOCUMENT_BYTES = 50 << 20
+"""The largest download kept: a CO's PDF or Word file takes a few hundred kB, the largest UN letters 3 MB."""
+
 _CHUNK = 1 << 16
 _MAX_PAGE = 4 << 20  # a landing page larger than this is not one
+_MIN_RATE = 1024  # bytes per second, over `timeout` seconds: slower is a stalled transfer
+_MAX_REDIRECTS = 10
+_LONGEST_WAIT = 86400.0  # a larger `timeout` or `max_time` is no bound (and overflows the socket's clock)
+_SCHEMES = ("http", "https")
+_STALE_AFTER = 60.0  # seconds without a write before an unlocked .part file is another run's leftover
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 logger = logging.getLogger(__name__)
@@ -105,17 +133,23 @@ def _co_symbol(symbol: str) -> Symbol:
         raise ValueError(f"{exc}: cobs fetches COs only") from None
 
 
-def _check_options(lang: object, format: object, timeout: object, retries: object, backoff: object) -> None:
+def _check_options(lang: object, format: object, timeout: object, retries: object, backoff: object,
+                   max_time: object, *, any_format: bool = False) -> None:
     if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}")
-    if format not in _FORMATS:
-        raise ValueError(f"format must be 'pdf' or 'docx', got {format!r}")
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        raise ValueError(invalid_value("lang", lang, LANGUAGES))
+    if format not in _FORMATS and not (any_format and format is None):
+        raise ValueError(invalid_value("format", format, (None, *_FORMATS) if any_format else _FORMATS))
+    for name, value, least in (("timeout", timeout, "> 0"), ("max_time", max_time, "> 0"),
+                               ("backoff", backoff, ">= 0")):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or not (value > 0 if least == "> 0" else value >= 0) or (
+                value > _LONGEST_WAIT):
+            fix = ("a download is always bounded in time: give a number of seconds, such as 600 for a slow line"
+                   if number and value == math.inf else None)
+            raise ValueError(invalid_value(name, value, f"a number of seconds {least} and at most {_LONGEST_WAIT:g}",
+                                           fix))
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
-        raise ValueError(f"retries must be an int >= 0, got {retries!r}")
-    if isinstance(backoff, bool) or not isinstance(backoff, (int, float)) or backoff < 0:
-        raise ValueError(f"backoff must be a number of seconds >= 0, got {backoff!r}")
+        raise ValueError(invalid_value("retries", retries, "an int >= 0"))
 
 
 def _filename(symbol: str, format: str) -> str:
@@ -169,13 +203,54 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _lock(handle: BinaryIO) -> None:
+    """Hold an exclusive lock on a download's temporary file while it lives (POSIX), so no other run removes it."""
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Remove the temporary files that interrupted runs left in ``folder`` (a kill -9, a power cut).
+
+    A file is another run's leftover when no process holds its lock (POSIX; a
+    lock dies with its process) and it has not been written to for a minute;
+    where there are no such locks (Windows, where an open file cannot be
+    removed anyway), the minute alone decides.
+    """
+    now = time.time()
+    for part in folder.glob(".*.part"):
+        try:
+            if now - part.stat().st_mtime < _STALE_AFTER:
+                continue
+            if fcntl is None:  # Windows: a file another process has open cannot be removed, and stays
+                part.unlink()
+            else:
+                with open(part, "rb") as handle:
+                    try:
+                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except OSError:
+                        continue  # a download in progress
+                    part.unlink()
+            logger.info("removed %s, left by an interrupted download", part)
+        except OSError:
+            continue
+
+
 # --- HTTP ------------------------------------------------------------------------------------
 
 
 class _SourceFailure(Exception):
-    """One source could not give the document; ``kind`` is 'missing', 'wrong' or 'network'."""
+    """One source could not give the document.
 
-    def __init__(self, kind: Literal["missing", "wrong", "network"], message: str, url: str) -> None:
+    ``kind`` is 'missing' (404, no link), 'wrong' (something else was served),
+    'refused' (a link or redirect cobs does not follow, a redirect loop, an answer
+    too large), 'unreachable' (host not found, connection refused: not retried)
+    or 'network' (server errors, time-outs, cut or stalled transfers, after the
+    retries).
+    """
+
+    def __init__(self, kind: Literal["missing", "wrong", "refused", "unreachable", "network"], message: str,
+                 url: str) -> None:
         self.kind = kind
         self.message = message
         self.url = url
@@ -183,13 +258,49 @@ class _SourceFailure(Exception):
 
 
 class _Transient(Exception):
-    """A failure worth retrying (5xx, time-out, connection error, cut transfer)."""
+    """A failure worth retrying (5xx, time-out, cut or stalled transfer)."""
+
+
+@dataclasses.dataclass
+class _Session:
+    """The HTTP settings of one call, and the hosts found unreachable during it (not asked again)."""
+
+    timeout: float
+    retries: int
+    backoff: float
+    max_time: float
+    unreachable: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _user_agent() -> str:
     from cobs import __version__
 
     return f"cobs/{__version__} (Python urllib; concluding observations research)"
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc.lower()
+
+
+def _check_scheme(url: str, what: str) -> None:
+    """Raise _SourceFailure('refused') unless the URL is http(s): no file://, ftp://, data: ..."""
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in _SCHEMES:
+        raise _SourceFailure("refused", f"{what} {url!r}, which cobs does not follow: it follows http and https "
+                             "links only", url)
+
+
+def _unreachable(exc: BaseException) -> str | None:
+    """Why a host cannot be reached at all (no point retrying), or None for other failures."""
+    if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
+        exc = exc.reason
+    if isinstance(exc, socket.gaierror):
+        return "host not found (offline?)"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "network unreachable (offline?)"
+    return None
 
 
 def _describe(exc: BaseException) -> str:
@@ -199,41 +310,196 @@ def _describe(exc: BaseException) -> str:
         exc = exc.reason if isinstance(exc.reason, BaseException) else exc
     if isinstance(exc, (TimeoutError, socket.timeout)):
         return "no answer within the time-out"
-    if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(exc, socket.gaierror):
-        return "host not found (offline?)"
-    return str(exc) or type(exc).__name__
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"the server's certificate cannot be verified ({exc.verify_message})"
+    return _unreachable(exc) or str(exc) or type(exc).__name__
 
 
-def _get(url: str, dest: Path | None, *, timeout: float, retries: int, backoff: float) -> tuple[bytes, str]:
-    """GET ``url``: into the file ``dest`` (rewritten at each attempt), or into memory if it is None.
+class _Watch:
+    """The sockets of one download, shut down when its time is up.
+
+    A thread does it, so that a read waiting on a server that drips its answer
+    (a byte at a time, each within the time-out) returns at once. Each socket
+    is watched through a duplicate of its own, closed at :meth:`stop`, so that a
+    late timer never touches a descriptor that has been reused.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._stopped = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            watched = sock.dup()
+            self._sockets.append(watched)
+            if self.expired:
+                self._shutdown(watched)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self.expired = True
+            for sock in self._sockets:
+                self._shutdown(sock)
+
+    def stop(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._stopped = True
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+
+def _watched(base: type[http.client.HTTPConnection], watch: _Watch) -> type[http.client.HTTPConnection]:
+    """A connection class whose sockets ``watch`` can shut down (before TLS too)."""
+
+    class Connection(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            create = self._create_connection
+
+            def create_and_watch(*a: object, **k: object) -> socket.socket:
+                sock = create(*a, **k)
+                watch.add(sock)
+                return sock
+
+            self._create_connection = create_and_watch
+
+    return Connection
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watch: _Watch) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, watch)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watch: _Watch) -> None:
+        super().__init__(context=ssl.create_default_context())
+        self._connection = _watched(http.client.HTTPSConnection, watch)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req, context=self._context)
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows http(s) redirects only, and says so when they loop or go on and on."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.chain = [url]
+
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001 (urllib's signature)
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            new = urllib.parse.urljoin(req.full_url, target)
+            try:
+                _check_scheme(new, f"{self.chain[0]}: redirected to")
+                if new in self.chain:
+                    raise _SourceFailure("refused", f"{self.chain[0]}: the server redirects in a loop: "
+                                         + " -> ".join([*self.chain, new]), self.chain[0])
+                if len(self.chain) > _MAX_REDIRECTS:
+                    raise _SourceFailure("refused", f"{self.chain[0]}: more than {_MAX_REDIRECTS} redirects "
+                                         f"(the last to {new})", self.chain[0])
+            except _SourceFailure:
+                fp.close()
+                raise
+            self.chain.append(new)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _opener(watch: _Watch, redirects: _Redirects) -> urllib.request.OpenerDirector:
+    """urllib's opener for http and https only: no file://, ftp:// or data: handler at all."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), _HTTPHandler(watch), _HTTPSHandler(watch),
+                    urllib.request.HTTPDefaultErrorHandler(), redirects, urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
+
+
+def _read_body(response: http.client.HTTPResponse, handle: BinaryIO, url: str, limit: int, timeout: float) -> int:
+    """Copy the body to ``handle``: at most ``limit`` bytes, at least 1 kB/s over ``timeout`` seconds."""
+    announced = response.headers.get("Content-Length", "").strip()
+    if announced.isdigit() and int(announced) > limit:
+        raise _SourceFailure("refused", f"{url}: the answer announces {_size(int(announced))}, more than the "
+                             f"{_size(limit)} that cobs accepts here", url)
+    received = window_bytes = 0
+    window_start = time.monotonic()
+    while block := response.read1(_CHUNK):
+        received += len(block)
+        if received > limit:
+            raise _SourceFailure("refused", f"{url}: the answer goes on past {_size(limit)}, more than cobs "
+                                 "accepts here (an endless body?)", url)
+        handle.write(block)
+        window_bytes += len(block)
+        elapsed = time.monotonic() - window_start
+        if elapsed >= timeout:
+            if window_bytes < _MIN_RATE * elapsed:
+                raise _Transient(f"the transfer stalled ({window_bytes} bytes in {elapsed:.1f} s, less than 1 kB/s)")
+            window_start, window_bytes = time.monotonic(), 0
+    if announced.isdigit() and received != int(announced):
+        raise _Transient(f"the transfer was cut after {received} of {announced} bytes")
+    return received
+
+
+def _get(url: str, dest: BinaryIO | None, session: _Session) -> tuple[bytes, str]:
+    """GET ``url``: into the open file ``dest`` (rewritten at each attempt), or into memory if it is None.
 
     Returns (the body when kept in memory, else b"", the final URL after redirects).
-    Retries 5xx answers, time-outs, connection errors and cut transfers with
-    back-off ``backoff * 2**attempt``; raises :class:`_SourceFailure`.
+    Retries 5xx answers, time-outs, cut and stalled transfers with back-off
+    ``backoff * 2**attempt``; a host that cannot be reached at all (not found,
+    refusing connections) is not retried, and not asked again in the session.
+    Each attempt ends within ``max_time`` seconds, however slowly the bytes come.
+    Raises :class:`_SourceFailure`.
     """
+    _check_scheme(url, "a link to")
+    limit = MAX_DOCUMENT_BYTES if dest is not None else _MAX_PAGE
     last = ""
-    for attempt in range(retries + 1):
+    for attempt in range(session.retries + 1):
+        if (reason := session.unreachable.get(_host(url))) is not None:
+            raise _SourceFailure("unreachable", f"{url}: {reason} (not asked again)", url)
         if attempt:
-            delay = backoff * 2 ** (attempt - 1)
+            delay = session.backoff * 2 ** (attempt - 1)
             logger.info("retrying %s in %.2f s (%s)", url, delay, last)
             time.sleep(delay)
         request = urllib.request.Request(url, headers={"User-Agent": _user_agent()})
+        redirects = _Redirects(url)
+        watch = _Watch(session.max_time)
+        handle = io.BytesIO() if dest is None else dest
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                announced = response.headers.get("Content-Length", "").strip()
-                expected = int(announced) if announced.isdigit() else None
-                received = 0
-                with open(dest, "wb") if dest is not None else io.BytesIO() as handle:
-                    while block := response.read(_CHUNK):
-                        handle.write(block)
-                        received += len(block)
-                        if dest is None and received > _MAX_PAGE:
-                            raise _SourceFailure("wrong", f"{url}: the answer is too large for a landing page", url)
-                    body = handle.getvalue() if isinstance(handle, io.BytesIO) else b""
-                if expected is not None and received != expected:
-                    raise _Transient(f"the transfer was cut after {received} of {expected} bytes")
+            with watch, _opener(watch, redirects).open(request, timeout=session.timeout) as response:
+                handle.seek(0)
+                handle.truncate()
+                _read_body(response, handle, url, limit, session.timeout)
+                if watch.expired:  # the body may look complete: the sockets were shut
+                    raise TimeoutError
+                body = handle.getvalue() if isinstance(handle, io.BytesIO) else b""
                 return body, response.geturl()
         except urllib.error.HTTPError as exc:
             if exc.code in (404, 410):
@@ -241,12 +507,22 @@ def _get(url: str, dest: Path | None, *, timeout: float, retries: int, backoff: 
             if exc.code not in _RETRY_STATUS:
                 raise _SourceFailure("network", f"{url}: {_describe(exc)}", url) from None
             last = _describe(exc)
-        except _Transient as exc:
-            last = str(exc)
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            last = _describe(exc)
-    tries = f"{retries + 1} attempts" if retries else "1 attempt"
+        except (_Transient, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            if watch.expired:
+                raise _SourceFailure("network", f"{url}: did not finish within max_time={session.max_time:g} s "
+                                     "(a server too slow, or dripping its answer)", url) from None
+            if (reason := _unreachable(exc)) is not None:
+                session.unreachable[_host(redirects.chain[-1])] = reason
+                raise _SourceFailure("unreachable", f"{redirects.chain[-1]}: {reason}", url) from None
+            if isinstance(getattr(exc, "reason", exc), ssl.SSLCertVerificationError):  # not worth a retry
+                raise _SourceFailure("refused", f"{redirects.chain[-1]}: {_describe(exc)}", url) from None
+            last = str(exc) if isinstance(exc, _Transient) else _describe(exc)
+    tries = f"{session.retries + 1} attempts" if session.retries else "1 attempt"
     raise _SourceFailure("network", f"{url}: {last} ({tries})", url)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 1 << 20 else f"{n} bytes"
 
 
 # --- the OHCHR landing page ------------------------------------------------------------------
@@ -287,7 +563,8 @@ class _LinkParser(html.parser.HTMLParser):
             self._row_language = None
         declared = values.get("hreflang") or values.get("lang") or values.get("data-lang") or ""
         if tag == "a" and values.get("href"):
-            self._open = {"href": values["href"], "words": [values.get(k, "") for k in ("title", "id", "class", "aria-label")],
+            self._open = {"href": values["href"],
+                          "words": [values.get(k, "") for k in ("title", "id", "class", "aria-label")],
                           "language": declared[:2].lower() if declared[:2].lower() in LANGUAGES else None}
         elif self._open is not None and tag == "img":
             self._open["words"].extend(values.get(k, "") for k in ("alt", "title", "src"))  # type: ignore[union-attr]
@@ -332,10 +609,14 @@ def _landing_link(page: bytes, page_url: str, lang: str, format: str) -> str | N
 
 
 def _source_urls() -> tuple[tuple[str, str], tuple[str, str]]:
-    return (
-        ("the UN Official Document System", os.environ.get("COBS_ODS_URL") or ODS_URL),
-        ("the OHCHR treaty-body database", os.environ.get("COBS_OHCHR_URL") or OHCHR_URL),
-    )
+    sources = []
+    for name, variable, default in (("the UN Official Document System", "COBS_ODS_URL", ODS_URL),
+                                    ("the OHCHR treaty-body database", "COBS_OHCHR_URL", OHCHR_URL)):
+        url = os.environ.get(variable) or default
+        if urllib.parse.urlsplit(url).scheme.lower() not in _SCHEMES or not urllib.parse.urlsplit(url).netloc:
+            raise ValueError(invalid_value(variable, url, "an http:// or https:// URL", f"unset it to use {default}"))
+        sources.append((name, url))
+    return tuple(sources)  # type: ignore[return-value]
 
 
 def _with_query(base: str, query: dict[str, str]) -> str:
@@ -352,9 +633,11 @@ def _verify(path: Path, symbol: str, lang: str, format: str, url: str) -> None:
     except DocumentError as exc:
         raise _SourceFailure("wrong", f"{url}: {exc.reason}", url) from None
     if who.format != format:
-        raise _SourceFailure("wrong", f"{url}: served a {_FORMAT_NAMES[who.format]} file, not {_FORMAT_NAMES[format]}", url)
+        raise _SourceFailure("wrong", f"{url}: served a {_FORMAT_NAMES[who.format]} file, not {_FORMAT_NAMES[format]}",
+                             url)
     if who.symbol is None:
-        raise _SourceFailure("wrong", f"{url}: the file prints no document symbol, so it cannot be told to be {symbol}", url)
+        raise _SourceFailure("wrong", f"{url}: the file prints no document symbol, so it cannot be told to be {symbol}",
+                             url)
     if who.symbol != symbol:
         raise _SourceFailure("wrong", f"{url}: served {who.symbol}, another document than {symbol}", url)
     if who.language != lang:
@@ -362,39 +645,44 @@ def _verify(path: Path, symbol: str, lang: str, format: str, url: str) -> None:
         raise _SourceFailure("wrong", f"{url}: served the {got} version, not the {_LANGUAGE_NAMES[lang]} one", url)
 
 
-def _download(url: str, folder: Path, symbol: str, lang: str, format: str, http: dict[str, float]) -> tuple[Path, str]:
-    """Download ``url`` to a temporary file of ``folder`` and verify it: (the temporary file, the final URL).
+def _download(url: str, path: Path, symbol: str, lang: str, format: str, session: _Session, source: str) -> None:
+    """Download ``url`` to a locked temporary file beside ``path``, verify it, and move it into place.
 
-    The temporary file is removed on any failure; on success the caller moves it into place.
+    The temporary file is removed on any failure (an interrupt included); a run
+    killed outright leaves it, and the next download into the folder removes it.
     """
-    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{_filename(symbol, format)}.", suffix=".part")
-    os.close(fd)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     temp = Path(name)
     try:
-        _, final = _get(url, temp, timeout=http["timeout"], retries=int(http["retries"]), backoff=http["backoff"])
+        with os.fdopen(fd, "w+b") as handle:
+            _lock(handle)
+            _, final = _get(url, handle, session)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # closed (Windows moves no open file); just written, so no other run takes it for a leftover
         _verify(temp, symbol, lang, format, final)
-        return temp, final
-    except BaseException:
+        _install(temp, path, symbol=symbol, lang=lang, format=format, source=source, url=final)
+    finally:
         temp.unlink(missing_ok=True)
-        raise
 
 
-def _from_ods(base: str, folder: Path, symbol: str, lang: str, format: str, http: dict[str, float]) -> tuple[Path, str]:
+def _from_ods(base: str, path: Path, symbol: str, lang: str, format: str, session: _Session, source: str) -> None:
     url = _with_query(base, {"s": symbol, "l": lang, "t": format})
-    return _download(url, folder, symbol, lang, format, http)
+    _download(url, path, symbol, lang, format, session, source)
 
 
-def _from_ohchr(base: str, folder: Path, symbol: str, lang: str, format: str, http: dict[str, float]) -> tuple[Path, str]:
+def _from_ohchr(base: str, path: Path, symbol: str, lang: str, format: str, session: _Session, source: str) -> None:
     # The page's own language stays English: the rows are then named in English
     # (the parser also knows the names in the other UN languages).
     url = _with_query(base, {"symbolno": symbol, "Lang": "en"})
-    page, final = _get(url, None, timeout=http["timeout"], retries=int(http["retries"]), backoff=http["backoff"])
+    page, final = _get(url, None, session)
     link = _landing_link(page, final, lang, format)
     if link is None:
         raise _SourceFailure(
             "missing", f"{url}: the page lists no {_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version", url
         )
-    return _download(link, folder, symbol, lang, format, http)
+    _check_scheme(link, f"{url}: the page links its {_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]} version to")
+    _download(link, path, symbol, lang, format, session, source)
 
 
 def _install(temp: Path, path: Path, *, symbol: str, lang: str, format: str, source: str, url: str) -> None:
@@ -409,13 +697,51 @@ def _install(temp: Path, path: Path, *, symbol: str, lang: str, format: str, sou
         "url": url,
         "fetched": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     }
-    with open(temp, "rb+") as handle:
-        os.fsync(handle.fileno())
     os.replace(temp, path)
     _write_atomically(_record_path(path), (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 # --- public API ------------------------------------------------------------------------------
+
+
+def _documents_folder(data_home: str | os.PathLike[str] | None, lang: str) -> Path:
+    """The cache folder of one language, created; an unusable one is said so before any download."""
+    folder = _data_home(data_home) / "documents" / lang
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    except OSError as exc:
+        raise type(exc)(exc.errno, f"cannot keep downloads in {folder} ({exc.strerror or exc}): give data_home= "
+                        "or set COBS_DATA to a folder you can write to") from None
+    return folder
+
+
+def _fetch_one(parsed: Symbol, lang: str, format: str, data_home: str | os.PathLike[str] | None,
+               session: _Session, download_if_missing: bool = True) -> Path:
+    folder = _data_home(data_home) / "documents" / lang
+    path = folder / _filename(parsed.symbol, format)
+    if _cached(path, parsed.symbol, lang, format):
+        return path
+    if not download_if_missing:
+        raise FileNotFoundError(
+            f"{parsed.symbol} ({_LANGUAGE_NAMES[lang]}, {_FORMAT_NAMES[format]}) is not in the cache {folder}; "
+            f"download it with cobs.fetch({parsed.symbol!r}) or `cobs fetch {parsed.symbol}`"
+        )
+    sources = _source_urls()
+    _documents_folder(data_home, lang)
+    _remove_stale_parts(folder)
+    failures: list[_SourceFailure] = []
+    for (name, base), get in zip(sources, (_from_ods, _from_ohchr), strict=True):
+        try:
+            get(base, path, parsed.symbol, lang, format, session, name)
+        except _SourceFailure as failure:
+            logger.info("%s: %s: %s", parsed.symbol, name, failure.message)
+            failure.message = f"{name}: {failure.message}"
+            failures.append(failure)
+            continue
+        return path
+    raise _error(parsed.symbol, lang, format, failures)
 
 
 def fetch(
@@ -427,6 +753,7 @@ def fetch(
     timeout: float = 30.0,
     retries: int = 3,
     backoff: float = 1.0,
+    max_time: float = 600.0,
     download_if_missing: bool = True,
 ) -> Path:
     """The local copy of a concluding observations document, downloaded if it is not cached.
@@ -442,12 +769,18 @@ def fetch(
     data_home : str or path-like, optional
         The cache folder (see :func:`data_home`); created if needed.
     timeout : float, default 30
-        Seconds to wait for a server to answer or to send the next bytes.
+        Seconds to wait for a server to answer or to send the next bytes; a
+        transfer slower than 1 kB/s over that many seconds is stalled (and retried).
     retries : int, default 3
-        How many times a server error (5xx), time-out, connection error or cut
-        transfer is retried before the next source is asked.
+        How many times a server error (5xx), time-out, cut or stalled transfer is
+        retried before the next source is asked. A host that cannot be reached at
+        all (not found, refusing connections: offline) is not retried.
     backoff : float, default 1
         Seconds before the first retry; doubled at each one.
+    max_time : float, default 600
+        Seconds one download may take in all (answer, redirects and body),
+        however steadily the bytes come. A download is also cut past
+        :data:`MAX_DOCUMENT_BYTES`.
     download_if_missing : bool, default True
         If False, raise ``FileNotFoundError`` instead of downloading.
 
@@ -460,57 +793,38 @@ def fetch(
     ------
     ValueError
         If ``symbol`` is not a CO symbol (not a symbol at all, or a list of issues,
-        a State report, a follow-up letter, an addendum), or an option is invalid.
+        a State report, a follow-up letter, an addendum), an option is invalid,
+        or ``COBS_ODS_URL`` / ``COBS_OHCHR_URL`` is not an http(s) URL.
     FileNotFoundError
         If the document is not cached and ``download_if_missing`` is False.
+    PermissionError, NotADirectoryError
+        If the cache folder cannot be written to (said before any download).
     cobs.errors.DocumentNotFoundError
         If no source has the document (404, or no link for that language and format).
     cobs.errors.VerificationError
         If the sources served something else than the document asked for (an HTML
         page, a damaged file, another document or language); nothing was kept.
     cobs.errors.FetchError
-        If the sources cannot be reached (offline?) or keep failing.
+        If the sources cannot be reached (offline?), keep failing, or answer in a
+        way cobs does not follow (a link to a local file, a redirect loop, an
+        endless answer); the message says which. An ``OSError``.
 
     Examples
     --------
     >>> path = fetch("CRC/C/KAZ/CO/4")  # doctest: +SKIP
     >>> path.name  # doctest: +SKIP
     'CRC_C_KAZ_CO_4.pdf'
-    >>> fetch("CRC/C/KAZ/Q/5-6")
+    >>> fetch("CRC/C/KAZ/Q/5-6")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations (such as 'CRC/C/KAZ/CO/5-6'): cobs fetches COs only
+    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of ...: cobs fetches COs only
     """
     parsed = _co_symbol(symbol)
-    _check_options(lang, format, timeout, retries, backoff)
+    _check_options(lang, format, timeout, retries, backoff, max_time)
     if not isinstance(download_if_missing, bool):
-        raise TypeError(f"download_if_missing must be True or False, got {download_if_missing!r}")
-    folder = _data_home(data_home) / "documents" / lang
-    path = folder / _filename(parsed.symbol, format)
-    if _cached(path, parsed.symbol, lang, format):
-        return path
-    if not download_if_missing:
-        raise FileNotFoundError(
-            f"{parsed.symbol} ({_LANGUAGE_NAMES[lang]}, {_FORMAT_NAMES[format]}) is not in the cache {folder}; "
-            f"download it with cobs.fetch({parsed.symbol!r}) or `cobs fetch {parsed.symbol}`"
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    http = {"timeout": float(timeout), "retries": retries, "backoff": float(backoff)}
-    failures: list[_SourceFailure] = []
-    for (name, base), get in zip(_source_urls(), (_from_ods, _from_ohchr)):
-        try:
-            temp, url = get(base, folder, parsed.symbol, lang, format, http)
-        except _SourceFailure as failure:
-            logger.info("%s: %s: %s", parsed.symbol, name, failure.message)
-            failure.message = f"{name}: {failure.message}"
-            failures.append(failure)
-            continue
-        try:
-            _install(temp, path, symbol=parsed.symbol, lang=lang, format=format, source=name, url=url)
-        finally:
-            temp.unlink(missing_ok=True)
-        return path
-    raise _error(parsed.symbol, lang, format, failures)
+        raise TypeError(invalid_value("download_if_missing", download_if_missing, "True or False"))
+    session = _Session(float(timeout), retries, float(backoff), float(max_time))
+    return _fetch_one(parsed, lang, format, data_home, session, download_if_missing)
 
 
 def _error(symbol: str, lang: str, format: str, failures: list[_SourceFailure]) -> FetchError:
@@ -520,15 +834,99 @@ def _error(symbol: str, lang: str, format: str, failures: list[_SourceFailure]) 
     version = f"{_LANGUAGE_NAMES[lang]} {_FORMAT_NAMES[format]}"
     if kinds == {"missing"}:
         return DocumentNotFoundError(
-            symbol, f"no {version} found: {reasons}; check the symbol and the language (cobs.registry() lists known COs)",
+            symbol,
+            f"no {version} found: {reasons}; check the symbol and the language (cobs.registry() lists known COs)",
             url=url,
         )
-    if "network" not in kinds:
-        return VerificationError(symbol, f"no source served the {version} asked for, nothing was kept: {reasons}", url=url)
-    return FetchError(
-        symbol, f"could not download the {version}: {reasons}; check the network connection, or set "
-        "COBS_ODS_URL / COBS_OHCHR_URL to a mirror, and try again later", url=url,
-    )
+    if kinds <= {"missing", "wrong"}:
+        return VerificationError(symbol, f"no source served the {version} asked for, nothing was kept: {reasons}",
+                                 url=url)
+    if "unreachable" in kinds:
+        advice = ("; check the network connection (cobs.fetch reads only the cache offline), or set COBS_ODS_URL / "
+                  "COBS_OHCHR_URL to a mirror")
+    elif "network" in kinds:
+        advice = "; try again later, or with a longer timeout / max_time"
+    else:  # refused only: what the sources did is the whole story
+        advice = "; nothing was kept"
+    return FetchError(symbol, f"could not download the {version}: {reasons}{advice}", url=url)
+
+
+def _bundled_corpus() -> dict[tuple[str, str], list[tuple[Path, str | None]]]:
+    """The documents that come with cobs: (symbol, lang) -> files, each with its sha256 when one is recorded.
+
+    The ``corpus/`` of a source checkout (beside the package), from its manifest,
+    checked against the sha256 it records; and the sample that the package itself
+    installs (:func:`cobs.datasets.sample_path`, CRC/C/KAZ/CO/4), for an
+    installed cobs, whose wheel holds no corpus/.
+    """
+    import csv
+
+    from cobs.datasets import sample_path
+
+    folder = Path(__file__).resolve().parents[2] / "corpus"
+    found: dict[tuple[str, str], list[tuple[Path, str | None]]] = {}
+    try:
+        with open(folder / "manifest.csv", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("symbol") and row.get("file") and row.get("sha256"):
+                    found.setdefault((row["symbol"], row.get("language", "")), []).append(
+                        (folder / row["file"], row["sha256"]))
+    except (OSError, ValueError):
+        found = {}
+    found.setdefault(("CRC/C/KAZ/CO/4", "en"), []).append((sample_path(), None))
+    return found
+
+
+def _at_hand(symbol: str, lang: str, format: str | None, data_home: str | os.PathLike[str] | None,
+             bundled: dict[tuple[str, str], list[tuple[Path, str | None]]]) -> Path | None:
+    """A copy of the document the user already has: in the cache, or in the bundled corpus (its sha256 checked)."""
+    for fmt in _FORMATS if format is None else (format,):
+        path = _data_home(data_home) / "documents" / lang / _filename(symbol, fmt)
+        if _cached(path, symbol, lang, fmt):
+            return path
+    from cobs.corpus import READABLE_SUFFIXES
+
+    for path, digest in bundled.get((symbol, lang), []):
+        usable = path.suffix.lower() in READABLE_SUFFIXES if format is None else path.suffix.lower() == f".{format}"
+        if usable and path.is_file() and digest in (None, _sha256(path)):
+            return path
+    return None
+
+
+def _fetch_each(
+    symbols: Iterable[str], *, lang: str, format: str | None, data_home: str | os.PathLike[str] | None,
+    timeout: float, retries: int, backoff: float, max_time: float, at_hand: bool = False,
+) -> Iterator[tuple[str, Path | Exception]]:
+    """Fetch several symbols in one session: (symbol, path or the error) for each, in order.
+
+    Options are checked before anything is yielded. A host found unreachable is
+    not asked again. With ``at_hand``, documents already at hand (cache, bundled
+    corpus; any format if ``format`` is None) are used as they are.
+    """
+    _check_options(lang, format, timeout, retries, backoff, max_time, any_format=at_hand)
+    session = _Session(float(timeout), retries, float(backoff), float(max_time))
+    bundled = _bundled_corpus() if at_hand else {}
+    for symbol in symbols:
+        try:
+            parsed = _co_symbol(symbol)
+            local = _at_hand(parsed.symbol, lang, format, data_home, bundled) if at_hand else None
+            if local is not None:
+                yield symbol, local
+                continue
+            try:
+                yield symbol, _fetch_one(parsed, lang, format or "pdf", data_home, session)
+            except DocumentNotFoundError:
+                if format is not None:
+                    raise
+                try:  # any format will do: the Word version where no PDF is found
+                    yield symbol, _fetch_one(parsed, lang, "docx", data_home, session)
+                except DocumentNotFoundError:
+                    pass
+                else:
+                    continue
+                raise
+        except (CobsError, ValueError, OSError) as exc:
+            yield symbol, exc
 
 
 def fetch_chain(
@@ -537,16 +935,22 @@ def fetch_chain(
     *,
     protocol: Literal["OPSC", "OPAC"] | None = None,
     lang: Language = "en",
-    format: Format = "pdf",
+    format: Format | None = None,
     data_home: str | os.PathLike[str] | None = None,
     timeout: float = 30.0,
     retries: int = 3,
     backoff: float = 1.0,
+    max_time: float = 600.0,
 ) -> list[Path]:
-    """A State's concluding observations from one committee, oldest first, downloaded if not cached.
+    """A State's concluding observations from one committee, oldest first, downloaded if not at hand.
 
     The COs are those of :func:`cobs.registry` on the State's periodic reports
     under the committee's treaty, or under one of the CRC's optional protocols.
+    Documents the user already has are used and not downloaded again: those in
+    the cache, and those of the bundled ``corpus/`` of a source checkout (listed
+    in its ``manifest.csv``, checked against their sha256). Only the others are
+    fetched, in one session: offline, the first failure to reach a host ends the
+    attempts on it.
 
     Parameters
     ----------
@@ -556,7 +960,11 @@ def fetch_chain(
         A code ("CRC") or a name ("Committee on the Rights of the Child").
     protocol : {"OPSC", "OPAC"}, optional
         The CRC's COs under an optional protocol instead of under the Convention.
-    lang, format, data_home, timeout, retries, backoff
+    format : {"pdf", "docx"}, optional
+        Only this format. By default any version at hand that cobs reads (the
+        bundled seed is plain text), and for the others the PDF, else the Word
+        file, downloaded.
+    lang, data_home, timeout, retries, backoff, max_time
         As for :func:`fetch`.
 
     Returns
@@ -576,22 +984,21 @@ def fetch_chain(
     Examples
     --------
     >>> [p.name for p in fetch_chain("Kazakhstan", "CRC")]  # doctest: +SKIP
-    ['CRC_C_15_Add.213.pdf', 'CRC_C_KAZ_CO_3.pdf', 'CRC_C_KAZ_CO_4.pdf']
+    ['CRC_C_15_Add.213.pdf', 'CRC_C_KAZ_CO_3.pdf', 'CRC_C_KAZ_CO_4.txt']
     """
     from cobs.sources._registry import chain_symbols, registry
 
     if protocol not in (None, "OPSC", "OPAC"):
-        raise ValueError(f"protocol must be None, 'OPSC' or 'OPAC', got {protocol!r}")
-    _check_options(lang, format, timeout, retries, backoff)
+        raise ValueError(invalid_value("protocol", protocol, (None, "OPSC", "OPAC")))
+    _check_options(lang, format, timeout, retries, backoff, max_time, any_format=True)
+    symbols = chain_symbols(registry(state=state, committee=committee), protocol=protocol)
     paths: list[Path] = []
-    errors: list[CobsError] = []
-    for symbol in chain_symbols(registry(state=state, committee=committee), protocol=protocol):
-        try:
-            paths.append(fetch(symbol, lang=lang, format=format, data_home=data_home, timeout=timeout,
-                               retries=retries, backoff=backoff))
-        except CobsError as exc:
-            errors.append(exc)
+    errors: list[Exception] = []
+    for _, result in _fetch_each(symbols, lang=lang, format=format, data_home=data_home, timeout=timeout,
+                                 retries=retries, backoff=backoff, max_time=max_time, at_hand=True):
+        (errors if isinstance(result, Exception) else paths).append(result)  # type: ignore[arg-type]
     if errors:
         listed = "; ".join(str(e) for e in errors)
-        raise FetchError(f"{state}/{committee}", f"{len(errors)} of {len(errors) + len(paths)} COs not fetched: {listed}")
+        raise FetchError(f"{state}/{committee}",
+                         f"{len(errors)} of {len(errors) + len(paths)} COs not fetched: {listed}")
     return paths

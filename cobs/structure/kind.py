@@ -21,10 +21,8 @@ from __future__ import annotations
 import functools
 import re
 
+from cobs.columns import KINDS
 from cobs.reference.lexicons import any_operative_verb, operative_verbs
-
-KINDS = ("intro", "positive", "concern", "recommendation", "other")
-"""The values of the ``kind`` column, in the order of a typical document."""
 
 _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
 ADDRESSEE = r"(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)"

@@ -40,8 +40,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
     (or a cobs table), ``transform`` gives each text its topic shares, and
     :attr:`topics_` describes the topics. Texts are cut by :mod:`cobs.text`: English
     stop words and the committees' formula phrases ("the Committee recommends",
-    "State party", "take all measures necessary", and for a table the treaty's
-    own subject, "persons with disabilities" in CRPD COs) are left out, so that
+    "State party", "take all measures necessary", "as soon as possible", and for
+    a table the treaty's own subject, "persons with disabilities" in CRPD COs)
+    are left out, so that
     topics are made of what recommendations are about; word pairs (bigrams)
     that occur in ``min_df`` documents are terms too ("inclusive education").
 
@@ -98,7 +99,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         documents (at least 1).
     max_df : int or float, default=1.0
         Terms in more documents than this are left out.
-    formula : collection of {"frame", "generic", "treaty"}, default=("frame", "generic", "treaty")
+    formula : collection of {"frame", "generic", "treaty", "filler"}, default=("frame", "generic", "treaty", "filler")
         Kinds of formula phrase left out (:func:`cobs.text.formula_phrases`).
     committees : "auto" or collection of str, default="auto"
         Committees whose own phrases are left out (:func:`cobs.text.formula_phrases`):
@@ -183,7 +184,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         ngram_range: tuple[int, int] = (1, 2),
         min_df: int | float = 3,
         max_df: int | float = 1.0,
-        formula: Collection[str] = ("frame", "generic", "treaty"),
+        formula: Collection[str] = ("frame", "generic", "treaty", "filler"),
         committees: Literal["auto"] | Collection[str] = "auto",
         stem: bool = False,
         n_terms: int = 10,

@@ -1,0 +1,25 @@
+"""Comparing concluding observations: across cycles, States, committees and the UPR.
+
+``align``             which recommendations of a later document repeat, modify or drop an earlier one's
+``chain``             each request followed along a State's chain of COs (consecutive pairs aligned in parallel)
+``alignment_scores``  how far a link table agrees with a hand reading
+``profile``           per State, committee, year or cycle: shares of themes, clusters, strength, action categories
+``keyness``           words and phrases distinctive of a document or group against a reference (G2, chi2, Log Ratio)
+``boilerplate``       the committees' template sentences, shared by COs to many States
+``boilerplate_share`` the share of template text per document
+``similarity``        a document-by-document similarity matrix of recommendations; ``most_similar``: the nearest ones
+``upr_recommendations`` the UPR recommendations a State received, as an action table
+``read_wg_report``    the recommendations a UPR Working Group report lists
+"""
+
+from cobs.compare._align import align
+from cobs.compare._boilerplate import boilerplate, boilerplate_share
+from cobs.compare._chain import chain
+from cobs.compare._evaluate import alignment_scores
+from cobs.compare._keyness import keyness
+from cobs.compare._profile import profile
+from cobs.compare._similarity import most_similar, similarity
+from cobs.compare._upr import read_wg_report, upr_recommendations
+
+__all__ = ["align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness", "most_similar",
+           "profile", "read_wg_report", "similarity", "upr_recommendations"]

@@ -1,0 +1,425 @@
+"""Which recommendations of a later document repeat, modify or drop those of an earlier one.
+
+The evidence, strongest first:
+
+1. an explicit citation: the later text or its footnotes cite the earlier CO and
+   paragraph ("reiterates ... (CRPD/C/AZE/CO/1, para. 13)", "paragraph 48 of its
+   previous concluding observations") -- a hard link, whatever the wording;
+2. the wording: TF-IDF cosine of the two texts once the committees' formula
+   phrases are left out (:mod:`cobs.text`), on stemmed words, each recommendation
+   read with the concern paragraph just before it (which often names what a
+   short recommendation is about);
+3. the filing: the same theme (the subheading's article or topic) adds a bonus
+   to the wording's score. It lowers the bar; it never forbids a link, since
+   requests move between articles across cycles (CRPD media accessibility: art. 9,
+   then art. 21).
+
+A later recommendation is linked to the earlier one that scores best for it, and
+an earlier one to the later one that scores best for it, when the score reaches
+``threshold``; beyond its best match a recommendation is also linked to every
+other scoring ``threshold_many`` or more (a later paragraph may gather several
+earlier ones). A link is ``repeated`` when the wording's cosine reaches
+``threshold_repeated`` (or the text cites the paragraph and reiterates it), else
+``modified``. Later recommendations left without a link are ``new``, earlier
+ones ``dropped``.
+
+Across mechanisms (a CO and the UPR recommendations of one session, from
+:func:`upr_recommendations`) the wording differs more and there are no
+subheadings on the UPR side, so the evidence changes: the field's synonyms
+(``cobs/data/synonyms.csv``) are read as one token each; a shared **issue** (the
+CO's theme mapped to UPR Info's issues by ``cobs/data/theme_issues.csv``, against
+the UPR recommendation's issues), weighted by the issue's rarity, stands for the
+shared theme; a shared named instrument adds ``instrument_bonus``; and a link must
+also score ``best_share`` of the UPR recommendation's best score, since a UPR
+recommendation is usually one request and a CO action may be met by many.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from cobs.compare._input import check_option, document_tables
+from cobs.compare._units import records, units
+from cobs.measures import STRENGTH_DTYPE
+
+__all__ = ["AlignOptions", "align", "link_units"]
+
+Level = Literal["paragraph", "item"]
+
+_REITERATES = re.compile(r"\breiterat|\bonce\s+again\b", re.IGNORECASE)
+
+
+# The defaults, measured: between two COs (tests/data/align_gold.csv, tuning pairs) and between a CO and the UPR
+# (tests/data/upr_gold.csv); see align()'s docstring and benchmarks/bench_align.py.
+DEFAULTS = {
+    "co": {"level": "paragraph", "threshold": 0.325, "theme_bonus": 0.20, "threshold_many": 0.50,
+           "instrument_bonus": 0.0, "best_share": 0.0, "synonyms": False},
+    "upr": {"level": "item", "threshold": 0.32, "theme_bonus": 0.30, "threshold_many": float("inf"),
+            "instrument_bonus": 0.20, "best_share": 0.8, "synonyms": True},
+}
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """The options of :func:`align` once checked (one place for defaults and checks); None: the measured default."""
+
+    level: Level | None = None
+    threshold: float | None = None
+    theme_bonus: float | None = None
+    threshold_many: float | None = None
+    threshold_repeated: float = 0.30
+    context: bool = True
+    citations: bool = True
+    instrument_bonus: float | None = None
+    best_share: float | None = None
+    synonyms: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.level is not None:
+            check_option("level", self.level, ("paragraph", "item"))
+        for name in ("threshold", "theme_bonus", "threshold_many", "threshold_repeated", "instrument_bonus",
+                     "best_share"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
+            if not value >= 0:  # also refuses NaN
+                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+        for name in ("context", "citations", "synonyms"):
+            value = getattr(self, name)
+            if not isinstance(value, bool) and not (name == "synonyms" and value is None):
+                raise TypeError(f"{name} must be True or False, got {value!r}")
+        if self.best_share is not None and self.best_share > 1:
+            raise ValueError(f"best_share must be a number between 0 and 1, got {self.best_share!r}")
+
+    def resolved(self, mechanism: str) -> AlignOptions:
+        """These options with every None replaced by the measured default of the mechanism ("co" or "upr")."""
+        chosen = {k: v if v is not None else DEFAULTS[mechanism][k] for k, v in self.__dict__.items()
+                  if k in DEFAULTS[mechanism]}
+        return AlignOptions(**{**self.__dict__, **chosen})
+
+
+def align(
+    earlier: object,
+    later: object,
+    *,
+    level: Level | None = None,
+    threshold: float | None = None,
+    theme_bonus: float | None = None,
+    threshold_many: float | None = None,
+    threshold_repeated: float = 0.30,
+    context: bool = True,
+    citations: bool = True,
+    instrument_bonus: float | None = None,
+    best_share: float | None = None,
+    synonyms: bool | None = None,
+) -> pd.DataFrame:
+    """Link the recommendations of a later document to those of an earlier one (or of a CO to the UPR's).
+
+    Parameters
+    ----------
+    earlier, later : Document, path or DataFrame
+        Two documents, each a :class:`cobs.Document`, a path :func:`cobs.read_document`
+        reads, or the paragraph table (``Document.paragraphs``, one document of
+        :func:`cobs.read_corpus`) or action table (:func:`cobs.measure`) of one
+        document. Usually two cycles of one State's reports to one committee; or a
+        CO and one UPR session's recommendations (:func:`upr_recommendations`), in
+        either order.
+
+    Every option left at None takes the default measured for the pair: between two
+    COs (given first below), or between a CO and the UPR.
+
+    level : {"paragraph", "item"}, default "paragraph"; "item" with the UPR
+        Compare whole recommendation paragraphs (with their lettered items), or
+        each item and each paragraph's own request on its own. The defaults were
+        measured at paragraph level between COs, at item level with the UPR.
+    threshold : float, default 0.325; 0.32 with the UPR
+        Least score of a link: the TF-IDF cosine of the two texts plus
+        ``theme_bonus`` when they share a theme. Chosen with ``theme_bonus`` and
+        ``threshold_many`` by a grid search on two hand-read cycle pairs (Mexico,
+        Sweden; ``tests/data/align_gold.csv``): link F1 0.90, "new" F1 0.89 there;
+        on two held-out pairs (New Zealand, Azerbaijan) link F1 0.89, "new" F1 0.89
+        (``python benchmarks/bench_align.py``). Any threshold - bonus between 0.10
+        and 0.15 did about as well. With the UPR: chosen with ``theme_bonus``,
+        ``instrument_bonus`` and ``best_share`` on a hand reading of CRC/C/KAZ/CO/4
+        against Kazakhstan's 327 UPR recommendations (``tests/data/upr_gold.csv``):
+        link F1 0.53 there (0.37 in two-fold cross-validation by paragraph), against
+        0.22 (0.19) for a TF-IDF matcher tuned the same way: below the 0.6 aimed at.
+    theme_bonus : float, default 0.20; 0.30 with the UPR
+        Added to the score of two recommendations filed under the same theme
+        (``theme`` of :func:`cobs.measure`: the subheading's article or topic). 0
+        compares wording alone (link F1 0.79, "new" F1 0.75 on the tuning pairs at
+        the best threshold, 0.225). With the UPR: the bonus of a shared UPR Info
+        issue, times the issue's rarity among the UPR recommendations (log of the
+        inverse document frequency, over its largest value).
+    threshold_many : float, default 0.50; not used with the UPR
+        A recommendation is linked to its best-scoring counterpart (either way) when
+        that reaches ``threshold``, and also to every other counterpart scoring
+        ``threshold_many`` or more. ``math.inf``: best matches only (as good on the
+        tuning pairs; 0.40 lowered precision). With the UPR every pair reaching
+        ``threshold`` and ``best_share`` is a link.
+    threshold_repeated : float, default 0.30
+        Cosine of the wording from which a link is ``repeated`` rather than
+        ``modified``; a cited paragraph that the text "reiterates" is ``repeated``
+        whatever its wording. The hand reading's repeated/modified distinction is
+        hard to see in wording: this threshold agrees with it on 75 % of the links
+        found in the tuning pairs (macro F1 0.70). With the UPR it gives ``grade``
+        "same" (status ``repeated``) rather than "overlapping" (``modified``): 87 % of
+        the links found agree with the hand reading's grade.
+    context : bool, default True
+        Read each recommendation together with the concern paragraph just before it
+        under the same subheading (needs a paragraph table, Document or path: an
+        action table has no concerns). Raised link F1 on the tuning pairs from 0.88
+        to 0.90 and "new" F1 from 0.81 to 0.89 at the default thresholds.
+    citations : bool, default True
+        Honour explicit citations of the earlier CO and paragraph as hard links
+        (``evidence == "citation"``), whatever the wording.
+    instrument_bonus : float, default 0; 0.20 with the UPR
+        Added when both name the same instrument (``instruments`` of
+        :func:`cobs.measure`: "Ratify ICRMW").
+    best_share : float, default 0 (not used); 0.8 with the UPR
+        A link must also score this share of the best score of the UPR
+        recommendation (between COs: of the later recommendation).
+    synonyms : bool, default False; True with the UPR
+        Read the field's synonyms (:func:`cobs.text.synonyms`) as one token each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per link and per unmatched recommendation; columns
+        :data:`cobs.columns.ALIGN_COLUMNS`. Links come in the later document's
+        order (then the earlier's), ``new`` rows in place, ``dropped`` rows last.
+        With the UPR, ``repeated``/``modified`` are the same/an overlapping request
+        (``grade``), ``new`` a later recommendation the other mechanism did not make,
+        ``dropped`` an earlier one.
+
+    Raises
+    ------
+    TypeError
+        If ``earlier`` or ``later`` is neither a Document, a path nor a DataFrame,
+        or an option has the wrong type.
+    ValueError
+        If a table lacks the columns of a paragraph or action table, holds several
+        documents, or an option is out of range.
+
+    See Also
+    --------
+    chain : three or more cycles.
+
+    Examples
+    --------
+    >>> import cobs.compare
+    >>> links = cobs.compare.align("corpus/CRPD_C_AZE_CO_1.pdf", "corpus/CRPD_C_AZE_CO_2-3.pdf")
+    >>> sorted(links["status"].unique())
+    ['dropped', 'modified', 'new', 'repeated']
+    >>> row = links.query("later_para == 12 and earlier_para == 13").iloc[0]
+    >>> row["evidence"], row["status"]
+    ('citation', 'repeated')
+
+    Which of the CRC's requests had the UPR made in 2014? (Ratifying the Migrant
+    Workers Convention: CRC/C/KAZ/CO/4, para. 66.)
+
+    >>> co = cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt")
+    >>> upr = cobs.compare.upr_recommendations("corpus/upr/upr_info_kazakhstan.csv", sessions=20)
+    >>> links = cobs.compare.align(upr, co)
+    >>> print(links.query("later_para == 66 and status != 'dropped'")[["earlier_ref", "grade"]].to_string(index=False))
+                           earlier_ref       grade
+           UPR/20/KAZ, no. 147 (Egypt) overlapping
+    UPR/20/KAZ, no. 148 (Sierra Leone)        same
+    """
+    options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
+                           threshold_repeated=threshold_repeated, context=context, citations=citations,
+                           instrument_bonus=instrument_bonus, best_share=best_share, synonyms=synonyms)
+    early_actions, early_paragraphs = document_tables(earlier, "earlier")
+    late_actions, late_paragraphs = document_tables(later, "later")
+    options = options.resolved(mechanism(early_actions, late_actions))
+    early = units(early_actions, early_paragraphs, level=options.level, context=options.context)
+    late = units(late_actions, late_paragraphs, level=options.level, context=options.context)
+    return link_units(early, late, options)
+
+
+def mechanism(*tables: pd.DataFrame) -> str:
+    """"upr" when one of the tables holds UPR recommendations, else "co"."""
+    return "upr" if any((t["committee"] == "UPR").any() for t in tables) else "co"
+
+
+def _committees(*tables: pd.DataFrame) -> list[str]:
+    return sorted({str(c) for t in tables for c in t["committee"].dropna().unique()})
+
+
+def _scores(early: pd.DataFrame, late: pd.DataFrame, *, upr: bool = False, synonyms: bool = False) -> np.ndarray:
+    """TF-IDF cosine of every later unit (rows) with every earlier unit (columns).
+
+    Between COs the committees' treaty phrases are left out ("persons with
+    disabilities"); with the UPR they are kept, since they say which UPR
+    recommendations concern the treaty's people at all.
+    """
+    from cobs.text import vectorizer
+
+    early_texts = (early["text"] + " " + early["context"]).tolist()
+    late_texts = (late["text"] + " " + late["context"]).tolist()
+    if not early_texts or not late_texts:
+        return np.zeros((len(late_texts), len(early_texts)))
+    if upr:
+        tfidf = vectorizer(ngram_range=(1, 1), formula=("frame", "generic"), stem=True, synonyms=synonyms)
+    else:
+        tfidf = vectorizer(ngram_range=(1, 1), formula=("frame", "generic", "treaty"),
+                           committees=_committees(early, late), stem=True, synonyms=synonyms)
+    tfidf.set_params(analyzer=_Remembering(tfidf.analyzer))  # a document's units are cut once, not once per pair
+    try:
+        matrix = tfidf.fit_transform(early_texts + late_texts)
+    except ValueError:  # no word left at all (texts made only of formula phrases)
+        return np.zeros((len(late_texts), len(early_texts)))
+    return (matrix[len(early_texts):] @ matrix[: len(early_texts)].T).toarray()
+
+
+@functools.lru_cache(maxsize=50_000)
+def _analyzed(analyzer: object, text: str) -> tuple[str, ...]:
+    return tuple(analyzer(text))  # type: ignore[operator]
+
+
+class _Remembering:
+    """An analyzer that remembers what it returned for a text (picklable, as scikit-learn requires)."""
+
+    def __init__(self, analyzer: object) -> None:
+        self.analyzer = analyzer
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        return _analyzed(self.analyzer, text)
+
+
+def _hard_links(early: pd.DataFrame, late: pd.DataFrame) -> np.ndarray:
+    """Later units (rows) citing earlier units (columns) by paragraph."""
+    out = np.zeros((len(late), len(early)), dtype=bool)
+    if not len(early):
+        return out
+    symbol = str(early["symbol"].iloc[0])
+    paras = early["para"].to_numpy()
+    for i, cited in enumerate(late["cited"]):
+        for cited_symbol, para in cited:
+            if cited_symbol not in ("", symbol):
+                continue
+            hits = np.flatnonzero(paras == para)
+            if not len(hits):  # a concern paragraph cited: its recommendation follows under the same heading
+                hits = np.flatnonzero((paras > para) & (paras <= para + 2))[:1]
+            out[i, hits] = True
+    return out
+
+
+def _issue_weights(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:
+    """Rarity weight (0-1) of the rarest UPR Info issue two units share: log(N / df) over its largest value."""
+    upr_units = late if upr_is_late else early
+    counts: dict[str, int] = {}
+    for issues in upr_units["issues"]:
+        for issue in set(issues):
+            counts[issue] = counts.get(issue, 0) + 1
+    n = max(len(upr_units), 1)
+    idf = {issue: np.log(n / count) for issue, count in counts.items()}
+    top = max(idf.values(), default=0.0) or 1.0
+    out = np.zeros((len(late), len(early)))
+    for i, mine in enumerate(late["issues"]):
+        for j, theirs in enumerate(early["issues"]):
+            shared = set(mine) & set(theirs)
+            if shared:
+                out[i, j] = max(idf.get(x, 0.0) for x in shared) / top
+    return out
+
+
+def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions) -> pd.DataFrame:
+    """The link table of two unit tables (:func:`cobs.compare._units.units`); options resolved."""
+    upr_is_late = bool((late["committee"] == "UPR").any())
+    upr = upr_is_late or bool((early["committee"] == "UPR").any())
+    cosine = _scores(early, late, upr=upr, synonyms=bool(options.synonyms))
+    shape = (len(late), len(early))
+    if upr:
+        related = _issue_weights(early, late, upr_is_late)
+    else:
+        related = np.array([[bool(a) and a == b for b in early["theme"]] for a in late["theme"]],
+                           dtype=float).reshape(shape)
+    shared_instrument = np.array([[bool(set(a) & set(b)) for b in early["instruments"]] for a in late["instruments"]],
+                                 dtype=bool).reshape(shape)
+    score = cosine + options.theme_bonus * related + options.instrument_bonus * shared_instrument
+    hard = _hard_links(early, late) if options.citations and not upr else np.zeros(shape, dtype=bool)
+    linked = np.zeros(shape, dtype=bool)
+    if score.size:
+        best_for_late = score >= score.max(axis=1, keepdims=True)
+        best_for_early = score >= score.max(axis=0, keepdims=True)
+        if upr:
+            linked = score >= options.threshold
+        else:
+            linked = (score >= options.threshold) & (best_for_late | best_for_early)
+            linked |= score >= max(options.threshold_many, options.threshold)
+        if options.best_share:
+            axis = 0 if (upr and not upr_is_late) else 1  # per UPR recommendation (per later one between COs)
+            linked &= score >= options.best_share * score.max(axis=axis, keepdims=True)
+        linked |= hard
+    shared_article = np.array([[bool(set(a) & set(b)) for b in early["articles"]] for a in late["articles"]],
+                              dtype=bool).reshape(len(late), len(early))
+    reiterates = np.array([bool(_REITERATES.search(t)) for t in late["text"]], dtype=bool)
+    early_rows, late_rows = records(early), records(late)
+    rows: list[dict[str, object]] = []
+    for i in range(len(late)):
+        targets = np.flatnonzero(linked[i])
+        if not len(targets):
+            rows.append(_row(None, late_rows[i], "new"))
+            continue
+        for j in sorted(targets, key=lambda j: (-score[i, j], early_rows[j]["para"], early_rows[j]["sub"])):
+            if hard[i, j]:
+                evidence = "citation"
+                status = "repeated" if reiterates[i] or cosine[i, j] >= options.threshold_repeated else "modified"
+            else:
+                if upr:
+                    evidence = ("text+issue" if related[i, j] else
+                                "text+instrument" if shared_instrument[i, j] else "text")
+                else:
+                    evidence = "text+article" if related[i, j] or shared_article[i, j] else "text"
+                status = "repeated" if cosine[i, j] >= options.threshold_repeated else "modified"
+            rows.append(_row(early_rows[j], late_rows[i], status, cosine[i, j], score[i, j], evidence))
+    for j in np.flatnonzero(~linked.any(axis=0)) if linked.size else range(len(early)):
+        rows.append(_row(early_rows[j], None, "dropped"))
+    return _table(rows)
+
+
+def _row(
+    early: dict[str, object] | None, late: dict[str, object] | None, status: str, similarity: float | None = None,
+    score: float | None = None, evidence: str | None = None,
+) -> dict[str, object]:
+    row: dict[str, object] = {"status": status, "similarity": similarity, "score": score, "evidence": evidence}
+    for prefix, unit in (("earlier", early), ("later", late)):
+        for column in ("symbol", "para", "sub", "ref", "verb", "strength", "text"):
+            row[f"{prefix}_{column}"] = unit[column] if unit is not None else None
+    theme_from = late if late is not None else early
+    row["theme"] = theme_from["theme"] if theme_from is not None and theme_from["theme"] else None
+    row["change"] = _change(early, late) if status in ("repeated", "modified") else None
+    row["grade"] = {"repeated": "same", "modified": "overlapping"}.get(status)
+    return row
+
+
+def _change(early: dict[str, object] | None, late: dict[str, object] | None) -> str | None:
+    if early is None or late is None or pd.isna(early["strength"]) or pd.isna(late["strength"]):
+        return None
+    order = list(STRENGTH_DTYPE.categories)
+    before, after = order.index(early["strength"]), order.index(late["strength"])
+    return "escalated" if after > before else "softened" if after < before else "same"
+
+
+def _table(rows: list[dict[str, object]]) -> pd.DataFrame:
+    from cobs.columns import ALIGN_COLUMNS
+
+    dtypes = {"earlier_para": "Int64", "later_para": "Int64", "similarity": "Float64", "score": "Float64"}
+    data: dict[str, object] = {}
+    for column in ALIGN_COLUMNS:
+        values = [row[column] for row in rows]
+        if column in ("earlier_strength", "later_strength"):
+            data[column] = pd.Categorical(values, dtype=STRENGTH_DTYPE)
+        else:
+            values = [None if v is None or (isinstance(v, float) and np.isnan(v)) else v for v in values]
+            data[column] = pd.array(values, dtype=dtypes.get(column, "string"))
+    return pd.DataFrame(data, columns=list(ALIGN_COLUMNS))

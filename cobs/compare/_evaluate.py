@@ -1,0 +1,88 @@
+"""How far a link table agrees with a hand reading: precision, recall and F1 of links and of "new"."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cobs.compare._input import check_columns, check_table
+
+__all__ = ["alignment_scores"]
+
+_LINKED = ("repeated", "modified")
+
+
+def _key(symbol: object, para: object) -> tuple[str, int] | None:
+    if pd.isna(para) or str(para).strip() == "":
+        return None
+    return ("" if pd.isna(symbol) else str(symbol), int(float(str(para))))
+
+
+def _sets(table: pd.DataFrame) -> tuple[dict[tuple, str], set[tuple]]:
+    has_symbols = "earlier_symbol" in table.columns and "later_symbol" in table.columns
+    links: dict[tuple, str] = {}
+    new: set[tuple] = set()
+    for row in table.to_dict("records"):
+        later = _key(row["later_symbol"] if has_symbols else "", row["later_para"])
+        earlier = _key(row["earlier_symbol"] if has_symbols else "", row["earlier_para"])
+        if row["status"] in _LINKED and later and earlier:
+            links[(later, earlier)] = str(row["status"])
+        elif row["status"] == "new" and later:
+            new.add(later)
+    return links, new
+
+
+def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, (2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+
+
+def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+    """Agreement of :func:`align`'s links with a hand reading, at paragraph level.
+
+    Parameters
+    ----------
+    links : pandas.DataFrame
+        What :func:`align` returned (one or several pairs concatenated).
+    gold : pandas.DataFrame
+        The hand reading: ``later_para``, ``earlier_para`` and ``status`` (repeated,
+        modified, new, dropped), one row per link and per new paragraph, and
+        ``earlier_symbol``, ``later_symbol`` when it covers several pairs (as
+        ``tests/data/align_gold.csv`` does). Links are compared as (later paragraph,
+        earlier paragraph) pairs; items are not.
+
+    Returns
+    -------
+    pandas.Series
+        ``links_gold``, ``links_found``, ``link_precision``, ``link_recall``,
+        ``link_f1``; ``new_gold``, ``new_found``, ``new_precision``, ``new_recall``,
+        ``new_f1`` (later paragraphs said to be new); ``status_agreement``: the share
+        of the links found in both whose status (repeated or modified) agrees.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gold = pd.DataFrame({"later_para": [8, 10, 12], "earlier_para": [9, None, 13],
+    ...                      "status": ["repeated", "new", "repeated"]})
+    >>> found = pd.DataFrame({"later_para": [8, 10, 12], "earlier_para": [9, 11, None],
+    ...                       "status": ["repeated", "modified", "new"]})
+    >>> alignment_scores(found, gold)[["link_precision", "link_recall", "new_f1"]].round(2).to_dict()
+    {'link_precision': 0.5, 'link_recall': 0.5, 'new_f1': 0.0}
+    """
+    for name, table in (("links", links), ("gold", gold)):
+        check_table(name, table)
+        check_columns(name, table, ("later_para", "earlier_para", "status"), "a link table (cobs.compare.align)")
+    if ("earlier_symbol" in gold.columns) != ("earlier_symbol" in links.columns):
+        links = links.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")
+        gold = gold.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")
+    found_links, found_new = _sets(links)
+    gold_links, gold_new = _sets(gold)
+    both = found_links.keys() & gold_links.keys()
+    p, r, f = _f1(len(both), len(found_links.keys() - gold_links.keys()), len(gold_links.keys() - found_links.keys()))
+    np_, nr, nf = _f1(len(found_new & gold_new), len(found_new - gold_new), len(gold_new - found_new))
+    agree = sum(found_links[k] == gold_links[k] for k in both)
+    return pd.Series({
+        "links_gold": len(gold_links), "links_found": len(found_links), "link_precision": p, "link_recall": r,
+        "link_f1": f, "new_gold": len(gold_new), "new_found": len(found_new), "new_precision": np_,
+        "new_recall": nr, "new_f1": nf, "status_agreement": agree / len(both) if both else float("nan"),
+    }, dtype="float64")

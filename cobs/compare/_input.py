@@ -1,0 +1,113 @@
+"""What the comparison functions accept, checked once: documents, paths and tables.
+
+Every public function of :mod:`cobs.compare` that takes "a document" accepts a
+:class:`cobs.Document`, a path to a file :func:`cobs.read_document` reads, or a
+table of that one document: a paragraph table (``Document.paragraphs``, a slice
+of :func:`cobs.read_corpus`) or an action table (:func:`cobs.actions`,
+:func:`cobs.measure`, :func:`cobs.compare.upr_recommendations`). The errors name
+the argument, show the value and say what to pass instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable
+
+import pandas as pd
+
+__all__ = ["check_columns", "check_option", "check_table", "document_tables", "measured"]
+
+_PARAGRAPH_NEEDED = ("symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading",
+                     "kind", "text", "page")
+_ACTION_NEEDED = ("symbol", "committee", "para", "sub", "clause", "ref", "heading", "chapeau", "text", "verb",
+                  "strength")
+_MEASURED = ("articles", "theme", "cluster_id", "previous", "persistence", "action_category", "specificity",
+             "time_bound")
+
+
+def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
+    """Raise a ValueError naming ``name`` unless ``value`` is one of ``allowed``."""
+    allowed = tuple(allowed)
+    if isinstance(value, bool) or value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
+
+
+def check_table(name: str, value: object) -> pd.DataFrame:
+    """``value`` as a DataFrame, or a TypeError naming ``name``."""
+    if not isinstance(value, pd.DataFrame):
+        raise TypeError(
+            f"{name} must be a pandas DataFrame (a paragraph or action table), got {type(value).__name__}"
+            f" ({_short(value)}); read documents with cobs.read_corpus(...) or cobs.measure(...)"
+        )
+    return value
+
+
+def check_columns(name: str, table: pd.DataFrame, needed: Collection[str], what: str) -> None:
+    """Raise a ValueError naming ``name`` and the missing columns."""
+    missing = [c for c in needed if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"{name} lacks the column(s) {missing} of {what}; it has {list(table.columns)[:12]}"
+            f"{' ...' if len(table.columns) > 12 else ''}"
+        )
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The measured action table of one document, and its paragraph table when one is known.
+
+    Parameters
+    ----------
+    value : Document, str, os.PathLike or DataFrame
+        What the user passed.
+    name : str
+        The argument's name, for error messages ("earlier").
+    """
+    from cobs.document import Document, read_document
+
+    if isinstance(value, Document):
+        paragraphs: pd.DataFrame | None = value.paragraphs
+    elif isinstance(value, (str, os.PathLike)):
+        if not os.path.exists(value):
+            raise FileNotFoundError(f"{name}: no such file {os.fspath(value)!r}; give the path of a CO (.txt, .pdf, "
+                                    f".docx, .html), a cobs.Document or a table")
+        paragraphs = read_document(value).paragraphs
+    elif isinstance(value, pd.DataFrame):
+        paragraphs = None if "clause" in value.columns else value
+    else:
+        raise TypeError(
+            f"{name} must be a cobs.Document, a path or a paragraph/action table (DataFrame) of one document, "
+            f"got {type(value).__name__} ({_short(value)})"
+        )
+    table: pd.DataFrame = paragraphs if paragraphs is not None else value  # type: ignore[assignment]
+    if paragraphs is not None:
+        check_columns(name, table, _PARAGRAPH_NEEDED, "a paragraph table (Document.paragraphs, cobs.read_corpus)")
+    else:
+        check_columns(name, table, _ACTION_NEEDED, "an action table (cobs.actions, cobs.measure)")
+    _check_one_document(name, table)
+    return measured(table), paragraphs
+
+
+def _check_one_document(name: str, table: pd.DataFrame) -> None:
+    symbols = list(dict.fromkeys(table["symbol"].tolist()))
+    if not symbols:
+        raise ValueError(f"{name} has no rows: pass the table of one document")
+    if len(symbols) > 1:
+        shown = ", ".join(map(str, symbols[:4])) + (", ..." if len(symbols) > 4 else "")
+        raise ValueError(
+            f"{name} holds {len(symbols)} documents ({shown}); align compares one document with another: pass "
+            f"{name}[{name}['symbol'] == {symbols[0]!r}], or use cobs.compare.chain for several cycles"
+        )
+
+
+def measured(table: pd.DataFrame) -> pd.DataFrame:
+    """The measured action table of a paragraph or action table (measured once: a measured table is kept)."""
+    from cobs.measures import measure
+
+    if "clause" in table.columns and all(c in table.columns for c in _MEASURED):
+        return table
+    return measure(table)

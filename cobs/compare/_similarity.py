@@ -1,0 +1,175 @@
+"""How alike the recommendations of documents (or States, committees, years) are: a similarity matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from cobs.compare._input import check_columns, check_option, check_table
+from cobs.errors import invalid_value
+
+__all__ = ["most_similar", "similarity"]
+
+Measure = Literal["tfidf", "jaccard"]
+
+
+def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool,
+                 boilerplate_options: dict[str, object]) -> tuple[list[tuple], list[str]]:
+    rows = table
+    if "kind" in rows.columns and "clause" not in rows.columns:
+        rows = rows[rows["kind"] == "recommendation"]
+    if drop_boilerplate:
+        from cobs.compare._boilerplate import boilerplate
+
+        sentences = boilerplate(rows, **boilerplate_options)  # type: ignore[arg-type]
+        keep = sentences[~sentences["template"]]
+        keys = rows[["symbol", "para", "sub", *[c for c in by if c not in ("symbol", "para", "sub")]]]
+        keep = keep.merge(keys.drop_duplicates(["symbol", "para", "sub"]), on=["symbol", "para", "sub"], how="left",
+                          suffixes=("", "_row"))
+        rows, text_column = keep, "text"
+    else:
+        text_column = "text"
+    texts: dict[tuple, list[str]] = {}
+    for key, text in zip(rows[by].astype("object").itertuples(index=False, name=None), rows[text_column].tolist(),
+                         strict=True):
+        texts.setdefault(key, []).append(text if isinstance(text, str) else "")
+    for key in table[by].astype("object").drop_duplicates().itertuples(index=False, name=None):
+        texts.setdefault(key, [])  # a document whose every sentence is a template keeps its row (similarity 0)
+    keys = sorted(texts, key=lambda k: tuple("" if v is None or v != v else str(v) for v in k))
+    return keys, [" ".join(texts[k]) for k in keys]
+
+
+def similarity(
+    table: pd.DataFrame,
+    by: str | list[str] = "symbol",
+    *,
+    measure: Measure = "tfidf",
+    drop_boilerplate: bool = False,
+    committees: Collection[str] | None = None,
+    **boilerplate_options: object,
+) -> pd.DataFrame:
+    """A document-by-document (or State-by-State, ...) similarity matrix of recommendations.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A paragraph table of many documents (its ``recommendation`` rows are used), an
+        action table or a UPR table (every row).
+    by : str or list of str, default "symbol"
+        What a row and column of the matrix is: a document ("symbol"), a State, a
+        committee, a year... Its recommendations are pooled.
+    measure : {"tfidf", "jaccard"}, default "tfidf"
+        ``tfidf``: cosine of TF-IDF vectors (stemmed words and two-word phrases, without
+        stop words or the committees' formula phrases, sublinear term frequency), so
+        that shared rare requests weigh most; ``jaccard``: shared vocabulary, the
+        Jaccard index of the sets of stemmed words.
+    drop_boilerplate : bool, default False
+        Leave out the committees' template sentences first (:func:`boilerplate`, with
+        ``**boilerplate_options``): templates make all COs of a period look alike.
+    committees : collection of str, optional
+        Committees whose treaty phrases are left out ("persons with disabilities" for
+        the CRPD); default: those of the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, symmetric, 1 on the diagonal (0 for a group without text); index and
+        columns are the ``by`` values (a MultiIndex for several columns), sorted.
+
+    Examples
+    --------
+    Azerbaijan's first CRPD CO (2014) is closest to Turkmenistan's (2015), not to
+    Azerbaijan's own second one (2024): the Committee's drafting changes with the
+    years for every State at once.
+
+    >>> import cobs, cobs.compare
+    >>> matrix = cobs.compare.similarity(cobs.read_corpus("corpus"))
+    >>> print(matrix.loc["CRPD/C/AZE/CO/1"].drop("CRPD/C/AZE/CO/1").idxmax())
+    CRPD/C/TKM/CO/1
+    """
+    from cobs.text import vectorizer
+
+    check_table("table", table)
+    by_columns = [by] if isinstance(by, str) else list(by)
+    if not by_columns or not all(isinstance(c, str) for c in by_columns):
+        raise TypeError(invalid_value("by", by, "a column name or a list of column names"))
+    check_option("measure", measure, ("tfidf", "jaccard"))
+    if not isinstance(drop_boilerplate, bool):
+        raise TypeError(invalid_value("drop_boilerplate", drop_boilerplate, "True or False"))
+    check_columns("table", table, [*by_columns, "text", "committee"], "a paragraph or action table")
+    keys, texts = _group_texts(table, by_columns, drop_boilerplate, boilerplate_options)
+    chosen = sorted({str(c) for c in table["committee"].dropna()}) if committees is None else list(committees)
+    if measure == "tfidf":
+        vectors = vectorizer(ngram_range=(1, 2), formula=("frame", "generic", "treaty"), committees=chosen,
+                             stem=True)
+    else:
+        vectors = vectorizer(weighting="binary", ngram_range=(1, 1), formula=("frame", "generic", "treaty"),
+                             committees=chosen, stem=True)
+    try:
+        matrix = vectors.fit_transform(texts)
+    except ValueError:  # no term at all
+        values = np.eye(len(keys))
+    else:
+        if measure == "tfidf":
+            values = (matrix @ matrix.T).toarray()
+        else:
+            inter = (matrix @ matrix.T).toarray().astype(float)
+            sizes = np.asarray(matrix.sum(axis=1)).ravel()
+            union = sizes[:, None] + sizes[None, :] - inter
+            values = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+        empty = np.asarray(matrix.sum(axis=1)).ravel() == 0
+        np.fill_diagonal(values, np.where(empty, 0.0, 1.0))
+    index = (pd.Index([k[0] for k in keys], name=by_columns[0]) if len(by_columns) == 1
+             else pd.MultiIndex.from_tuples(keys, names=by_columns))
+    return pd.DataFrame(np.clip(values, 0.0, 1.0), index=index, columns=index.copy())
+
+
+def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: object) -> pd.DataFrame:
+    """The ``n`` documents (or States, ...) whose recommendations are most like those of ``symbol``.
+
+    "Which States received recommendations most like Kazakhstan's?":
+    ``most_similar(table, "KAZ", by="state")``.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        As for :func:`similarity`.
+    symbol : str or tuple
+        A value of ``by`` (a symbol by default; a State code with ``by="state"``).
+    n : int, default 5
+        How many to return.
+    **options
+        Options of :func:`similarity` (``by``, ``measure``, ``drop_boilerplate``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``symbol`` (the one asked about), ``other``, ``similarity`` and ``rank`` (1 =
+        most similar), most similar first (columns :data:`cobs.columns.SIMILAR_COLUMNS`).
+
+    Examples
+    --------
+    >>> import cobs, cobs.compare
+    >>> cobs.compare.most_similar(cobs.read_corpus("corpus"), "KAZ", 2, by="state").round(3)
+      symbol other  similarity  rank
+    0    KAZ   AZE       0.196     1
+    1    KAZ   ARM       0.183     2
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(invalid_value("n", n, "a positive int"))
+    matrix = similarity(table, **options)  # type: ignore[arg-type]
+    if symbol not in matrix.index:
+        shown = ", ".join(map(repr, list(matrix.index)[:5])) + (", ..." if len(matrix.index) > 5 else "")
+        raise ValueError(invalid_value("symbol", symbol, f"one of the table's {matrix.index.name or 'by'} values "
+                                       f"({shown})"))
+    row = matrix.loc[symbol].drop(index=symbol)
+    order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:n]
+    return pd.DataFrame({
+        "symbol": pd.array([symbol] * len(order), dtype="object"),
+        "other": pd.array([k for k, _ in order], dtype="object"),
+        "similarity": np.array([v for _, v in order], dtype="float64"),
+        "rank": np.arange(1, len(order) + 1, dtype="int64"),
+    })

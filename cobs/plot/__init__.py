@@ -1,0 +1,65 @@
+"""Paper figures of cobs tables: ``import cobs.plot``.
+
+Every figure function takes a cobs table (not a matplotlib state), accepts
+``ax=None`` (a new figure, as wide as the current style's, as tall as the bars
+need), returns the matplotlib Axes, and changes no global setting. With
+``return_data=True`` it returns ``Plotted(ax, data)``: ``data`` is the table
+behind the figure, one row per number drawn, with the ``refs`` of the
+recommendations counted ("CRC/C/KAZ/CO/4, para. 29 (a)") so that every number of
+a paper can be traced back. A figure computes nothing the tables lack: the
+counts come from :func:`cobs.tally`.
+
+Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations`)
+
+``theme_profile``   one CO's requested actions by theme (optionally split by strength)
+``mix``             strength of wording or action category, by cluster, State, cycle ...
+``theme_heatmap``   documents or States x themes: share and number of actions
+``citations``       the general comments and earlier COs a CO builds on
+
+Figures of comparisons, topics and validation
+
+``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
+``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
+``prevalence``      ``cobs.topics.prevalence``: topic prevalence by group and year, with intervals
+``confusion``       ``cobs.confusion_table``: reference labels against predicted ones
+
+Style and files
+
+``style("paper", columns=1)``   a context manager: serif text, journal column widths, colour-blind-safe colours
+``savefig(fig, path)``          PDF, SVG and PNG files, byte-identical run after run
+
+Examples
+--------
+>>> import cobs, cobs.plot                                          # doctest: +SKIP
+>>> acts = cobs.measure(cobs.read_document("corpus/CRC_C_KAZ_CO_4.txt").paragraphs)  # doctest: +SKIP
+>>> with cobs.plot.style("paper"):                                 # doctest: +SKIP
+...     ax, data = cobs.plot.mix(acts, by="cluster_id", return_data=True)
+...     cobs.plot.savefig(ax, "figures/strength_by_cluster")
+"""
+
+from cobs.plot._base import OKABE_ITO, Plotted
+from cobs.plot._compare import STATUSES, cycle_changes, keyness
+from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
+from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
+from cobs.plot._topics import prevalence
+from cobs.plot._validation import confusion
+
+__all__ = [
+    "FIGURE_WIDTHS",
+    "FORMATS",
+    "MIX_DIMENSIONS",
+    "OKABE_ITO",
+    "STATUSES",
+    "STYLE_FILES",
+    "Plotted",
+    "citations",
+    "confusion",
+    "cycle_changes",
+    "keyness",
+    "mix",
+    "prevalence",
+    "savefig",
+    "style",
+    "theme_heatmap",
+    "theme_profile",
+]

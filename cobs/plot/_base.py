@@ -1,0 +1,127 @@
+"""What every cobs figure shares: input checks, the returned data, new axes, colours, labels."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "check_table", "new_axes", "ordinal_colors",
+           "wrap"]
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+"""Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
+
+MISSING_COLOR = "#BBBBBB"
+"""The colour of "(none)": rows where the counted column is missing."""
+
+MISSING_LABEL = "(none)"
+
+
+class Plotted(NamedTuple):
+    """What a cobs figure function returns with ``return_data=True``.
+
+    Attributes
+    ----------
+    ax : matplotlib.axes.Axes
+        The Axes drawn on.
+    data : pandas.DataFrame
+        The table behind the figure: one row per number drawn (bar, segment, cell,
+        point), with the ``refs`` of the recommendations it counts where the input
+        has references.
+    """
+
+    ax: Axes
+    data: pd.DataFrame
+
+
+def check_table(table: object, needed: Iterable[str], function: str, what: str) -> pd.DataFrame:
+    """The table, or a TypeError/ValueError naming what is missing and where such a table comes from."""
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"cobs.plot.{function}: expected a pandas DataFrame ({what}), got {type(table).__name__}")
+    missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
+    if missing:
+        names = ", ".join(repr(c) for c in missing)
+        raise ValueError(f"cobs.plot.{function}: the table has no column {names}; it needs {what}. "
+                         f"Its columns are {list(table.columns)}")
+    return table
+
+
+def check_one_of(value: object, allowed: Sequence[object], parameter: str, function: str) -> None:
+    if value not in allowed:
+        raise ValueError(f"cobs.plot.{function}: {parameter} must be one of {list(allowed)}, got {value!r}")
+
+
+def row_height(labels: Sequence[str]) -> float:
+    """Inches between rows of bars whose tick labels are ``labels``, so that wrapped labels do not touch.
+
+    Two neighbouring labels of ``a`` and ``b`` text lines need ``(a + b) / 2`` lines between their centres.
+    """
+    lines = [str(label).count("\n") + 1 for label in labels] or [1]
+    need = max([(a + b) / 2 for a, b in zip(lines, lines[1:], strict=False)] or [lines[0]])
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
+    return max(0.15, (need * 1.25 * size + 5) / 72)
+
+
+def new_axes(ax: Axes | None, rows: int, *, row_height: float = 0.19, extra: float = 0.9,
+             min_height: float = 1.6) -> Axes:
+    """The Axes to draw on: ``ax``, or a new figure as wide as the style's, as tall as its ``rows`` of bars need."""
+    if ax is not None:
+        if not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+        return ax
+    import matplotlib.pyplot as plt
+
+    width = mpl.rcParams["figure.figsize"][0]
+    height = max(min_height, rows * row_height + extra)
+    _, new = plt.subplots(figsize=(width, height), layout="constrained")
+    return new
+
+
+STRENGTH_COLORS = {
+    "draws attention": "#C6DBEF", "requests": "#9ECAE1", "invites": "#6BAED6", "encourages": "#4292C6",
+    "calls upon": "#2171B5", "recommends": "#08519C", "urges": "#D55E00",
+}
+"""Colours of the operative verb's strength: blues, darker for stronger verbs, and "urges" in vermillion, so
+that the Committee's most insistent requests stand out from its default "recommends" (Okabe-Ito's vermillion
+and ColorBrewer's Blues: apart for every colour vision)."""
+
+
+def ordinal_colors(n: int) -> list[str]:
+    """``n`` colours of an ordered scale, light to dark (viridis: apart for every colour vision, and in grey)."""
+    cmap = mpl.colormaps["viridis"]
+    return [mpl.colors.to_hex(cmap(x)) for x in np.linspace(0.93, 0.12, n)] if n > 1 else [mpl.colors.to_hex(cmap(0.3))]
+
+
+def level_colors(dimension: str, levels: Sequence[object]) -> dict[object, str]:
+    """A colour for each level of an ordered dimension (weakest first)."""
+    if dimension == "strength" and all(level in STRENGTH_COLORS for level in levels):
+        return {level: STRENGTH_COLORS[level] for level in levels}
+    return dict(zip(levels, ordinal_colors(len(levels)), strict=True))
+
+
+def categorical_colors(n: int) -> list[str]:
+    """``n`` colours of the Okabe-Ito palette (repeated beyond eight)."""
+    return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
+
+
+def wrap(label: object, width: int = 32) -> str:
+    """A tick label on lines of at most ``width`` characters; a missing value is "(none)"."""
+    if label is None or label is pd.NA or (isinstance(label, float) and np.isnan(label)):
+        return MISSING_LABEL
+    return textwrap.fill(str(label), width, break_long_words=False, break_on_hyphens=False)
+
+
+def text_color(rgba: Sequence[float]) -> str:
+    """Black or white, whichever reads better on a cell of this colour."""
+    r, g, b = rgba[:3]
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+
+
+def finish(ax: Axes, plotted: pd.DataFrame, return_data: bool) -> Axes | Plotted:
+    return Plotted(ax, plotted.reset_index(drop=True)) if return_data else ax

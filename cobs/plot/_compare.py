@@ -1,0 +1,233 @@
+"""Figures of comparisons (``cobs.compare``): a State's two cycles, and the words that set documents apart."""
+
+from __future__ import annotations
+
+from typing import Literal, overload
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from cobs.measures import tally
+from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, new_axes, row_height, wrap
+
+__all__ = ["STATUSES", "cycle_changes", "keyness"]
+
+STATUSES = ("repeated", "modified", "new", "dropped")
+"""The statuses of ``cobs.compare.align``, in the order drawn."""
+
+_STATUS_COLORS = {"repeated": "#0072B2", "modified": "#56B4E9", "new": "#009E73", "dropped": "#BBBBBB"}
+_CHANGES = {"escalated": ("^", "#D55E00", "stronger verb"), "softened": ("v", "#0072B2", "weaker verb")}
+_ALIGN = "an alignment from cobs.compare.align()"
+
+
+@overload
+def cycle_changes(aligned: pd.DataFrame, *, top: int | None = ..., ax: Axes | None = ...,
+                  return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def cycle_changes(aligned: pd.DataFrame, *, top: int | None = ..., ax: Axes | None = ...,
+                  return_data: Literal[True]) -> Plotted: ...
+def cycle_changes(
+    aligned: pd.DataFrame,
+    *,
+    top: int | None = None,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """What changed between a State's two cycles, theme by theme.
+
+    One bar per theme, split into the later CO's requests that repeat an earlier one,
+    modify it or are new, and the earlier requests dropped; beside each bar, how many
+    linked requests the Committee words more strongly (▲, escalated) or more weakly
+    (▼, softened) than before. Read a State's escalations against the committee's
+    own change of drafting style over the same years (see ``cobs.compare``).
+
+    Parameters
+    ----------
+    aligned : pandas.DataFrame
+        An alignment from ``cobs.compare.align(earlier, later)``: columns ``theme``,
+        ``status`` (repeated, modified, new, dropped), ``change`` (escalated,
+        softened, same; missing where not linked), ``earlier_ref``, ``later_ref``.
+    top : int, optional
+        Draw only the ``top`` themes with the most requests.
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
+        of ``status`` and ``change`` by ``theme`` (long: ``dimension``, ``category``),
+        the bars' rows first; ``refs`` are "earlier ref → later ref" for linked
+        requests, one ref for new and dropped ones.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Raises
+    ------
+    ValueError
+        If a column is missing or a status is not one of the four.
+
+    Examples
+    --------
+    >>> import cobs.plot
+    >>> aligned = pd.DataFrame({
+    ...     "theme": ["education", "education", "health"],
+    ...     "status": ["repeated", "new", "dropped"],
+    ...     "change": ["escalated", None, None],
+    ...     "earlier_ref": ["CRC/C/KAZ/CO/3, para. 58", None, "CRC/C/KAZ/CO/3, para. 50"],
+    ...     "later_ref": ["CRC/C/KAZ/CO/4, para. 53 (a)", "CRC/C/KAZ/CO/4, para. 53 (b)", None]})
+    >>> ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
+    >>> data.query("dimension == 'status' and count > 0")[["theme", "category", "count"]]
+           theme  category  count
+    0  education  repeated      1
+    2  education       new      1
+    7     health   dropped      1
+    >>> data["refs"][0]
+    ['CRC/C/KAZ/CO/3, para. 58 → CRC/C/KAZ/CO/4, para. 53 (a)']
+    """
+    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], "cycle_changes", _ALIGN)
+    unknown = sorted(set(aligned["status"].dropna()) - set(STATUSES))
+    if unknown:
+        raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
+                         f"the statuses are {list(STATUSES)}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise ValueError(f"cobs.plot.cycle_changes: top must be a positive integer or None, got {top!r}")
+    table = aligned.assign(status=pd.Categorical(aligned["status"], categories=list(STATUSES)))
+    data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
+    bars = data[data["dimension"] == "status"]
+    sizes = bars.groupby("theme", sort=False, dropna=False)["n"].first()
+    themes = sorted(sizes.index, key=lambda t: (pd.isna(t), -sizes[t], str(t)))
+    if top is not None:
+        themes = themes[:top]
+    position = {("" if pd.isna(t) else t): i for i, t in enumerate(themes)}
+    index = data["theme"].map(lambda t: position.get("" if pd.isna(t) else t, -1))
+    data = data.assign(_y=index, _d=(data["dimension"] == "change").astype(int), _c=data["category"].map(
+        {c: i for i, c in enumerate([*STATUSES, *_CHANGES, "same"])}).fillna(len(STATUSES) + 3))
+    data = data[data["_y"] >= 0].sort_values(["_d", "_y", "_c"], kind="stable")
+    labels = [wrap(t, 40) for t in themes]
+    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.3)
+    y = np.arange(len(themes))
+    left = np.zeros(len(themes))
+    for status in STATUSES:
+        rows = data[(data["dimension"] == "status") & (data["category"] == status)]
+        widths = np.zeros(len(themes))
+        widths[rows["_y"].to_numpy(dtype=int)] = rows["count"].to_numpy()
+        ax.barh(y, widths, left=left, height=0.7, color=_STATUS_COLORS[status], edgecolor="white", linewidth=0.3)
+        left += widths
+    # the escalations and softenings, as marks right after the bar: "▲2 ▼1"
+    end = left.max() if len(left) else 0.0
+    step = max(end, 1.0) * 0.06
+    cursor = left + step * 0.7
+    for change, (marker, color, _) in _CHANGES.items():
+        rows = data[(data["dimension"] == "change") & (data["category"] == change) & (data["count"] > 0)]
+        at = rows["_y"].to_numpy(dtype=int)
+        xs = cursor[at]
+        ax.scatter(xs, at, marker=marker, s=14, color=color, zorder=3, clip_on=False)
+        for x, yi, count in zip(xs, at, rows["count"], strict=True):
+            ax.text(x + step * 0.35, yi, str(count), va="center", ha="left", fontsize="x-small")
+        cursor[at] += step * 1.6
+    ax.set_xlim(0, max(end, 1.0) + step * 4)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("Requests")
+    handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
+    handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
+                for name, (m, c, what) in _CHANGES.items()]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    pair = aligned[["earlier_symbol", "later_symbol"]].dropna().drop_duplicates() if {
+        "earlier_symbol", "later_symbol"} <= set(aligned.columns) else pd.DataFrame()
+    if len(pair) == 1:
+        ax.set_title(f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}")
+    return finish(ax, data.drop(columns=["_y", "_d", "_c"]), return_data)
+
+
+@overload
+def keyness(table: pd.DataFrame, *, top: int = ..., labels: tuple[str, str] = ..., alpha: float = ...,
+            ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def keyness(table: pd.DataFrame, *, top: int = ..., labels: tuple[str, str] = ..., alpha: float = ...,
+            ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def keyness(
+    table: pd.DataFrame,
+    *,
+    top: int = 10,
+    labels: tuple[str, str] = ("target", "reference"),
+    alpha: float = 0.05,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """The words that set one set of documents apart from another: a keyness chart.
+
+    The ``top`` most distinctive terms on each side (by G², the order of the keyness
+    table), as bars of their effect size (log ratio of the rates): to the right the
+    terms more frequent in the target, to the left those more frequent in the
+    reference. Terms whose p-value is ``alpha`` or more are drawn pale.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A keyness table from ``cobs.compare.keyness(target, reference)``: columns
+        ``term``, ``log_ratio``, ``g2``, ``direction`` ("target" or "reference"),
+        and ``p_value`` (optional).
+    top : int, default=10
+        Terms drawn on each side.
+    labels : (str, str), default=("target", "reference")
+        Names of the two sides for the legend ("Kazakhstan", "other States").
+    alpha : float, default=0.05
+        Significance level for the pale bars (when the table has ``p_value``).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the rows drawn (:class:`Plotted`), top bar first. A keyness
+        table counts words, not recommendations: its rows carry ``refs`` only if the
+        table has them.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Examples
+    --------
+    >>> import cobs.plot
+    >>> table = pd.DataFrame({"term": ["juvenile justice", "accessibility", "corporal punishment"],
+    ...                       "g2": [30.1, 22.0, 12.5], "log_ratio": [3.2, -2.5, 2.1], "p_value": [1e-6, 1e-5, 4e-4],
+    ...                       "direction": ["target", "reference", "target"]})
+    >>> ax, data = cobs.plot.keyness(table, labels=("CRC", "CRPD"), return_data=True)
+    >>> data["term"].tolist()
+    ['juvenile justice', 'corporal punishment', 'accessibility']
+    """
+    check_table(table, ["term", "log_ratio", "g2", "direction"], "keyness", "a keyness table from "
+                "cobs.compare.keyness()")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"cobs.plot.keyness: top must be a positive integer, got {top!r}")
+    if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
+        raise ValueError(f"cobs.plot.keyness: labels must be two names (target, reference), got {labels!r}")
+    unknown = sorted(set(table["direction"].dropna()) - {"target", "reference"})
+    if unknown:
+        raise ValueError(f"cobs.plot.keyness: direction must be 'target' or 'reference', got {unknown[0]!r}")
+    ranked = table.sort_values("g2", ascending=False, kind="stable")
+    target = ranked[ranked["direction"] == "target"].head(top)
+    reference = ranked[ranked["direction"] == "reference"].head(top)
+    data = pd.concat([target, reference.iloc[::-1]])  # target's strongest at the top, reference's at the bottom
+    ax = new_axes(ax, len(data), row_height=0.17)
+    y = np.arange(len(data))
+    colors = np.where(data["direction"] == "target", OKABE_ITO[3], OKABE_ITO[0])
+    significant = (data["p_value"] < alpha).to_numpy() if "p_value" in data.columns else np.ones(len(data), bool)
+    bars = ax.barh(y, data["log_ratio"].to_numpy(dtype=float), height=0.7, color=list(colors),
+                   edgecolor=list(colors), linewidth=0.5)
+    for patch, keep in zip(bars.patches, significant, strict=True):
+        if not keep:
+            patch.set_alpha(0.35)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_yticks(y, [wrap(t, 30) for t in data["term"]])
+    ax.invert_yaxis()
+    ax.set_xlabel("Log ratio (log$_2$ of the rate ratio)")
+    handles = [Patch(color=OKABE_ITO[3], label=f"more in {labels[0]}"),
+               Patch(color=OKABE_ITO[0], label=f"more in {labels[1]}")]
+    if not significant.all():
+        handles.append(Patch(color="#999999", alpha=0.35, label=f"p ≥ {alpha:g}"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    return finish(ax, data, return_data)

@@ -1,0 +1,509 @@
+"""Figures of measured recommendations: theme profile, wording mix, State x theme heatmap, citations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal, overload
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from cobs.measures import tally
+from cobs.plot._base import (
+    MISSING_COLOR,
+    MISSING_LABEL,
+    Plotted,
+    categorical_colors,
+    check_one_of,
+    check_table,
+    finish,
+    level_colors,
+    new_axes,
+    row_height,
+    text_color,
+    wrap,
+)
+from cobs.reference._tables import read_rows
+
+__all__ = ["citations", "mix", "theme_heatmap", "theme_profile"]
+
+_ACTIONS = "an action table from cobs.measure()"
+MIX_DIMENSIONS = ("strength", "action_category", "specificity", "time_bound")
+_MIX_TITLES = {
+    "strength": "Operative verb",
+    "action_category": "Action category (UPR Info)",
+    "specificity": "Specificity (0-4)",
+    "time_bound": "Deadline",
+}
+_CITATION_TYPES = {"general_comment": "General comment", "previous": "Earlier CO", "instrument": "Other instrument",
+                   "article": "Treaty article"}
+
+
+def _category_names(dimension: str) -> dict[str, str]:
+    """Legend names of a dimension's categories ("4" -> "4 general" for the action category)."""
+    if dimension == "action_category":
+        rows = read_rows("upr_info_actions.csv")
+        return {r["action"]: f"{r['action']} {r['name'].removesuffix(' action')}" for r in rows}
+    if dimension == "time_bound":
+        return {"True": "with a deadline", "False": "without"}
+    return {}
+
+
+def _group_label(by: str, value: object) -> str:
+    """A group's tick label; a cluster id is given its name ("CRC-5 Violence against children")."""
+    if by == "cluster_id" and isinstance(value, str):
+        names = {r["cluster_id"]: r["name"] for r in read_rows("clusters.csv")}
+        if value in names:
+            return f"{value} {names[value]}"
+    return wrap(value, 40) if not isinstance(value, str) else value
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """Sort key reading the numbers of a text as numbers: general comment No. 2 before No. 10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+
+
+def _one_document(table: pd.DataFrame, symbol: str | None, function: str) -> tuple[pd.DataFrame, str | None]:
+    symbols = list(dict.fromkeys(table["symbol"].dropna()))
+    if symbol is None:
+        if len(symbols) > 1:
+            shown = ", ".join(symbols[:5]) + (", ..." if len(symbols) > 5 else "")
+            raise ValueError(f"cobs.plot.{function} draws one document, and the table has {len(symbols)} "
+                             f"({shown}): pass symbol=...")
+        return table, symbols[0] if symbols else None
+    if symbol not in symbols:
+        raise ValueError(f"cobs.plot.{function}: symbol {symbol!r} is not in the table; its documents are {symbols}")
+    return table[table["symbol"] == symbol], symbol
+
+
+@overload
+def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., hue: str | None = ..., top: int | None = ...,
+                  ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., hue: str | None = ..., top: int | None = ...,
+                  ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def theme_profile(
+    actions: pd.DataFrame,
+    *,
+    symbol: str | None = None,
+    hue: str | None = None,
+    top: int | None = None,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """What one CO asks about: its requested actions by theme, most frequent first.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        An action table from :func:`cobs.measure` (columns ``symbol``, ``theme``,
+        ``ref``, and ``hue`` if given).
+    symbol : str, optional
+        The document to draw, when the table holds several.
+    hue : str, optional
+        Split each bar by a measure: ``"strength"``, ``"action_category"``,
+        ``"specificity"`` or ``"time_bound"``.
+    top : int, optional
+        Draw only the ``top`` most frequent themes (the axis label says how many
+        there are).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure as wide as the current style's and
+        as tall as the bars need.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): the rows of
+        :func:`cobs.tally` drawn (``theme``, or ``theme`` and ``dimension``,
+        ``category``; ``count``, ``n``, ``share``, ``refs``), top bar first.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, the table holds several documents and no
+        ``symbol`` is given, or ``hue`` is not a measure named above.
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> acts = pd.DataFrame({"symbol": "CRC/C/KAZ/CO/4", "theme": ["education", "health", "education"],
+    ...                      "ref": ["CRC/C/KAZ/CO/4, para. 53 (a)", "CRC/C/KAZ/CO/4, para. 45",
+    ...                              "CRC/C/KAZ/CO/4, para. 53 (b)"]})
+    >>> ax, data = cobs.plot.theme_profile(acts, return_data=True)
+    >>> data[["category", "count", "n"]]
+        category  count  n
+    0  education      2  3
+    1     health      1  3
+    >>> data["refs"][0]
+    ['CRC/C/KAZ/CO/4, para. 53 (a)', 'CRC/C/KAZ/CO/4, para. 53 (b)']
+    """
+    if hue is not None:
+        check_one_of(hue, MIX_DIMENSIONS, "hue", "theme_profile")
+    check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], "theme_profile", _ACTIONS)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise ValueError(f"cobs.plot.theme_profile: top must be a positive integer or None, got {top!r}")
+    table, symbol = _one_document(actions, symbol, "theme_profile")
+    totals = tally(table, "theme")
+    totals = totals.assign(_missing=totals["category"].isna()).sort_values(
+        ["_missing", "count", "category"], ascending=[True, False, True], kind="stable").drop(columns="_missing")
+    totals = totals[totals["count"] > 0]
+    themes = totals["category"].tolist()
+    known = sum(not _is_missing(t) for t in themes)
+    if top is not None:
+        themes = themes[:top]
+    labels = [wrap(t, 40) for t in themes]
+    ax = new_axes(ax, len(themes), row_height=row_height(labels))
+    y = np.arange(len(themes))
+    if hue is None:
+        data = totals.iloc[: len(themes)]
+        colors = [MISSING_COLOR if _is_missing(t) else mpl.rcParams["axes.prop_cycle"].by_key()["color"][0]
+                  for t in themes]
+        bars = ax.barh(y, data["count"].to_numpy(), color=colors, height=0.7)
+        ax.bar_label(bars, padding=2, fontsize="small")
+    else:
+        parts = tally(table, hue, by="theme")
+        drawn = [None if _is_missing(t) else t for t in themes]
+        position = {t: i for i, t in enumerate(drawn)}
+        order = [position.get(None if _is_missing(t) else t, -1) for t in parts["theme"].astype(object)]
+        data = parts.assign(_order=order).query("_order >= 0").sort_values("_order", kind="stable")
+        data = data.drop(columns="_order")
+        _stack(ax, data, "theme", drawn, hue, share=False)
+        totals_drawn = totals.iloc[: len(themes)]["count"].to_numpy()
+        for yi, total in zip(y, totals_drawn, strict=True):
+            ax.annotate(str(total), (total, yi), xytext=(2, 0), textcoords="offset points", va="center",
+                        fontsize="small")
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(themes) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Requested actions")
+    ax.set_ylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
+                  else "Theme")
+    ax.margins(x=0.1)
+    if symbol:
+        ax.set_title(symbol)
+    return finish(ax, data, return_data)
+
+
+def _stack(ax: Axes, data: pd.DataFrame, by: str, groups: Sequence[object], of: str, *, share: bool) -> None:
+    """Stacked horizontal bars of ``data`` (a tally of ``of`` by ``by``), strongest level at the left."""
+    levels = list(dict.fromkeys(data["category"].astype(object).where(data["category"].notna(), None)))
+    known = [level for level in levels if level is not None]
+    colors = level_colors(of, known)
+    order = known[::-1] + ([None] if None in levels else [])  # strongest first, from the common baseline
+    names = _category_names(of)
+    group_key = data[by].astype(object).where(data[by].notna(), None).tolist()
+    category = data["category"].astype(object).where(data["category"].notna(), None).tolist()
+    value = (data["share"] if share else data["count"]).to_numpy(dtype=float)
+    cell = {(g, c): v for g, c, v in zip(group_key, category, value, strict=True)}
+    left = np.zeros(len(groups))
+    for level in order:
+        widths = np.array([cell.get((g, level), 0.0) for g in groups])
+        drawn = widths > 0  # a zero-width bar would pin the axis' end (its sticky edge) where it stands
+        if not drawn.any():
+            continue
+        ax.barh(np.arange(len(groups))[drawn], widths[drawn], left=left[drawn], height=0.7,
+                color=colors.get(level, MISSING_COLOR),
+                label=MISSING_LABEL if level is None else names.get(level, level),
+                edgecolor="white", linewidth=0.3)
+        left += widths
+    ax.legend(title=_MIX_TITLES.get(of, of), loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+
+
+@overload
+def mix(actions: pd.DataFrame, *, of: str = ..., by: str = ..., normalize: bool = ..., ax: Axes | None = ...,
+        return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def mix(actions: pd.DataFrame, *, of: str = ..., by: str = ..., normalize: bool = ..., ax: Axes | None = ...,
+        return_data: Literal[True]) -> Plotted: ...
+def mix(
+    actions: pd.DataFrame,
+    *,
+    of: Literal["strength", "action_category", "specificity", "time_bound"] = "strength",
+    by: str = "cluster_id",
+    normalize: bool = True,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """How insistently and how specifically the Committee words its requests, by cluster, State or cycle.
+
+    One stacked bar per group: the share (or count) of its requested actions at each
+    level of a measure, the strongest level at the left, so that groups compare on a
+    common baseline; actions without the measure (no operative verb found, a verb
+    outside the action-category lexicon) are "(none)", in grey, at the right.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        An action table from :func:`cobs.measure`.
+    of : {"strength", "action_category", "specificity", "time_bound"}, default="strength"
+        The measure: the operative verb's strength, UPR Info's action category (1-5),
+        the specificity (0-4) or whether a deadline is set.
+    by : str, default="cluster_id"
+        The groups: ``"cluster_id"``, ``"symbol"``, ``"state"``, ``"cycle"``,
+        ``"committee"``, ``"year"``, ... (a cluster id is labelled with its name).
+    normalize : bool, default=True
+        Shares of each group's actions (each bar ends at 100 %; the tick label gives
+        the group's number of actions); False: counts.
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
+        of ``of`` by ``by``, with the ``refs`` of the actions in each segment.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Raises
+    ------
+    ValueError
+        If a column is missing or ``of`` is not one of the measures above.
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> acts = pd.DataFrame({"state": ["KAZ", "KAZ", "AZE"], "ref": ["KAZ 1", "KAZ 2", "AZE 1"],
+    ...                      "strength": pd.Categorical(["urges", "recommends", "recommends"],
+    ...                                                 categories=cobs.measures.STRENGTHS, ordered=True)})
+    >>> ax, data = cobs.plot.mix(acts, by="state", return_data=True)
+    >>> data.query("count > 0")[["state", "category", "count", "n", "share", "refs"]]
+       state    category  count  n  share     refs
+    5    AZE  recommends      1  1    1.0  [AZE 1]
+    12   KAZ  recommends      1  2    0.5  [KAZ 2]
+    13   KAZ       urges      1  2    0.5  [KAZ 1]
+    """
+    check_one_of(of, MIX_DIMENSIONS, "of", "mix")
+    check_table(actions, [of, by, "ref"], "mix", _ACTIONS)
+    data = tally(actions, of, by=by)
+    groups = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
+    sizes = dict(zip(data[by].astype(object).where(data[by].notna(), None), data["n"], strict=True))
+    labels = [_group_label(by, g) for g in groups]
+    if normalize:
+        # "(n = 17)" kept on one line: no-break spaces
+        labels = [f"{label} (n\u00a0=\u00a0{sizes[g]})" for label, g in zip(labels, groups, strict=True)]
+    labels = [wrap(label, 40) for label in labels]
+    ax = new_axes(ax, len(groups), row_height=row_height(labels))
+    _stack(ax, data, by, groups, of, share=normalize)
+    ax.set_yticks(np.arange(len(groups)), labels)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    if normalize:
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xlabel("Share of requested actions")
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("Requested actions")
+    ax.set_ylabel({"cluster_id": "Cluster", "symbol": "Document", "state": "State", "cycle": "Cycle",
+                   "committee": "Committee", "year": "Year"}.get(by, by))
+    return finish(ax, data, return_data)
+
+
+@overload
+def theme_heatmap(actions: pd.DataFrame, *, by: str = ..., top: int = ..., ax: Axes | None = ...,
+                  return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def theme_heatmap(actions: pd.DataFrame, *, by: str = ..., top: int = ..., ax: Axes | None = ...,
+                  return_data: Literal[True]) -> Plotted: ...
+def theme_heatmap(
+    actions: pd.DataFrame,
+    *,
+    by: str = "symbol",
+    top: int = 15,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """Which themes each State (or document) is asked about: a group x theme heatmap.
+
+    Each cell is coloured by the theme's share of the group's requested actions (so
+    that long and short documents compare) and shows the number of actions; empty
+    cells are themes a group is not asked about.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        An action table from :func:`cobs.measure`.
+    by : str, default="symbol"
+        The columns of the heatmap: ``"symbol"``, ``"state"``, ``"committee"``, ...
+    top : int, default=15
+        The rows: the ``top`` themes with the most actions in the whole table
+        (actions without a theme are left out of the rows, not of the shares).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): the rows of
+        :func:`cobs.tally` of ``theme`` by ``by`` drawn, with their ``refs``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> acts = pd.DataFrame({"state": ["KAZ", "KAZ", "AZE"], "theme": ["education", "health", "education"],
+    ...                      "ref": ["KAZ 53", "KAZ 45", "AZE 41"]})
+    >>> ax, data = cobs.plot.theme_heatmap(acts, by="state", return_data=True)
+    >>> data[["state", "category", "count", "share", "refs"]]
+      state   category  count  share      refs
+    0   AZE  education      1    1.0  [AZE 41]
+    1   KAZ  education      1    0.5  [KAZ 53]
+    2   AZE     health      0    0.0        []
+    3   KAZ     health      1    0.5  [KAZ 45]
+    """
+    check_table(actions, ["theme", by, "ref"], "theme_heatmap", _ACTIONS)
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"cobs.plot.theme_heatmap: top must be a positive integer, got {top!r}")
+    data = tally(actions, "theme", by=by)
+    known = data[data["category"].notna()]
+    totals = known.groupby("category", sort=True)["count"].sum()
+    themes = sorted(totals[totals > 0].index, key=lambda t: (-totals[t], t))[:top]
+    groups = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
+    data = known[known["category"].isin(themes)]
+    data = data.assign(_t=data["category"].map({t: i for i, t in enumerate(themes)})).sort_values(
+        ["_t"], kind="stable").drop(columns="_t")
+    key = list(zip(data["category"], data[by].astype(object).where(data[by].notna(), None), strict=True))
+    share = dict(zip(key, data["share"], strict=True))
+    count = dict(zip(key, data["count"], strict=True))
+    matrix = np.array([[share.get((t, g), 0.0) for g in groups] for t in themes], dtype=float)
+    labels = [wrap(t, 40) for t in themes]
+    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.4)
+    cmap = mpl.colormaps["Blues"]
+    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
+                      vmax=max(float(matrix.max()), 1e-9), interpolation="nearest")
+    for i, t in enumerate(themes):
+        for j, g in enumerate(groups):
+            n = count.get((t, g), 0)
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
+                        color=text_color(cmap(image.norm(matrix[i, j]))))
+    columns = [wrap(g, 20) for g in groups]
+    if max((len(c) for c in columns), default=0) > 6:
+        ax.set_xticks(np.arange(len(groups)), columns, rotation=90)
+    else:
+        ax.set_xticks(np.arange(len(groups)), columns)
+    ax.set_yticks(np.arange(len(themes)), labels)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_xlabel({"symbol": "Document", "state": "State", "committee": "Committee"}.get(by, by))
+    ax.set_ylabel(f"Theme ({len(themes)} with the most actions)")
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, pad=0.02)
+    bar.set_label("Share of the document's actions" if by == "symbol" else f"Share of the {by}'s actions")
+    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    bar.outline.set_visible(False)
+    return finish(ax, data, return_data)
+
+
+@overload
+def citations(citations: pd.DataFrame, *, symbol: str | None = ..., types: Sequence[str] = ...,
+              top: int | None = ..., ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def citations(citations: pd.DataFrame, *, symbol: str | None = ..., types: Sequence[str] = ...,
+              top: int | None = ..., ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def citations(
+    citations: pd.DataFrame,
+    *,
+    symbol: str | None = None,
+    types: Sequence[str] = ("general_comment", "previous"),
+    top: int | None = None,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """What a CO builds on: the general comments and earlier COs it cites, and how often.
+
+    Parameters
+    ----------
+    citations : pandas.DataFrame
+        A citation table from :func:`cobs.citations` (given a paragraph table, each
+        citation counts once per paragraph or lettered item citing it).
+    symbol : str, optional
+        The document to draw, when the table holds several.
+    types : sequence of str, default=("general_comment", "previous")
+        Kinds of citation to draw: ``"general_comment"``, ``"previous"`` (earlier
+        COs, the State's own and other committees'), ``"instrument"``, ``"article"``.
+    top : int, optional
+        Draw only the ``top`` citations cited most (of every kind together).
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): one row per
+        citation drawn, :func:`cobs.tally` of ``citation`` by ``type``, with the
+        ``refs`` of the paragraphs citing it.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> cites = pd.DataFrame({"symbol": "CRC/C/KAZ/CO/4", "type": ["general_comment", "previous", "general_comment"],
+    ...                       "citation": ["CRC general comment No. 13 (2011)", "CRC/C/KAZ/CO/3, para. 15",
+    ...                                    "CRC general comment No. 13 (2011)"],
+    ...                       "ref": ["CRC/C/KAZ/CO/4, para. 27", "CRC/C/KAZ/CO/4, para. 7",
+    ...                               "CRC/C/KAZ/CO/4, para. 31"]})
+    >>> ax, data = cobs.plot.citations(cites, return_data=True)
+    >>> data[["type", "category", "count"]]
+                  type                           category  count
+    0  general_comment  CRC general comment No. 13 (2011)      2
+    1         previous           CRC/C/KAZ/CO/3, para. 15      1
+    """
+    check_table(citations, ["symbol", "type", "citation", "ref"], "citations",
+                "a citation table from cobs.citations()")
+    types = [types] if isinstance(types, str) else list(types)
+    for kind in types:
+        check_one_of(kind, list(_CITATION_TYPES), "types", "citations")
+    documents = citations["symbol"].nunique()
+    table, symbol = _one_document(citations, symbol, "citations") if symbol is not None or documents == 1 else (
+        citations, None)
+    table = table[table["type"].isin(types)]
+    if table.empty:
+        data = pd.DataFrame(columns=["type", "dimension", "category", "count", "n", "share", "refs"])
+        ax = new_axes(ax, 1)
+        ax.text(0.5, 0.5, "no citation of these kinds", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return finish(ax, data, return_data)
+    data = tally(table, "citation", by="type")
+    data = data[data["count"] > 0]
+    cited = len(data)
+    if top is not None:
+        if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+            raise ValueError(f"cobs.plot.citations: top must be a positive integer or None, got {top!r}")
+        data = data.assign(_n=data["category"].map(_natural)).sort_values(
+            ["count", "_n"], ascending=[False, True], kind="stable").head(top).drop(columns="_n")
+    rank = {kind: i for i, kind in enumerate(types)}
+    data = data.assign(_k=data["type"].map(rank), _c=-data["count"], _n=data["category"].map(_natural)).sort_values(
+        ["_k", "_c", "_n"], kind="stable").drop(columns=["_k", "_c", "_n"])
+    labels = [wrap(c, 44) for c in data["category"]]
+    ax = new_axes(ax, len(data), row_height=row_height(labels))
+    colors = dict(zip(types, categorical_colors(len(types)), strict=True))
+    y = np.arange(len(data))
+    for kind in types:
+        mask = (data["type"] == kind).to_numpy()
+        if mask.any():
+            bars = ax.barh(y[mask], data["count"].to_numpy()[mask], height=0.7, color=colors[kind],
+                           label=_CITATION_TYPES[kind])
+            ax.bar_label(bars, padding=2, fontsize="small")
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(x=0.1)
+    ax.set_xlabel("Paragraphs citing it")
+    if len(data) < cited:
+        ax.set_ylabel(f"The {len(data)} cited most (of {cited})")
+    if len(set(data["type"])) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    if symbol:
+        ax.set_title(symbol)
+    elif documents > 1:
+        ax.set_title(f"{documents} documents")
+    return finish(ax, data, return_data)

@@ -1,0 +1,165 @@
+"""The paper style (:func:`style`) and reproducible figure files (:func:`savefig`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+import matplotlib as mpl
+import matplotlib.style
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+__all__ = ["FIGURE_WIDTHS", "FORMATS", "STYLE_FILES", "savefig", "style"]
+
+STYLE_FILES: dict[str, Path] = {"paper": Path(__file__).with_name("paper.mplstyle")}
+"""The styles shipped with cobs, by name (matplotlib ``.mplstyle`` files in the package)."""
+
+FIGURE_WIDTHS: dict[int, float] = {1: 3.5, 2: 7.2}
+"""Figure width in inches for a one-column (89 mm) and a two-column (183 mm) figure, the widths most
+journals ask for (Nature, Elsevier, Springer: 85-90 and 170-183 mm)."""
+
+_HEIGHTS = {1: 2.4, 2: 3.2}
+
+FORMATS = ("pdf", "svg", "png")
+"""What :func:`savefig` writes by default."""
+
+# Metadata that does not change from run to run: no dates, no versions.
+_METADATA = {
+    "pdf": {"Creator": "cobs", "Producer": "matplotlib", "CreationDate": None},
+    "svg": {"Creator": "cobs", "Date": None},
+    "png": {"Software": "cobs"},
+}
+
+
+@contextlib.contextmanager
+def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> Iterator[None]:
+    """Draw figures in a style shipped with cobs, inside a ``with`` block.
+
+    The paper style sets serif text (STIX, shipped with matplotlib, so the same on
+    every machine) at 7-8 pt, Okabe and Ito's colour-blind-safe palette, no top or
+    right spines, no legend frame, no grid, TrueType fonts in PDFs, and a figure
+    size for one or two journal columns. Matplotlib's settings are restored when the
+    block ends. The file is ``cobs/plot/paper.mplstyle``; matplotlib also finds it
+    as ``plt.style.use("cobs.plot.paper")``.
+
+    Parameters
+    ----------
+    name : {"paper"}
+        The style.
+    columns : {1, 2}, default=1
+        Default figure width: one journal column (3.5 in) or two (7.2 in). The cobs
+        figure functions keep this width and choose the height from what they draw.
+
+    Raises
+    ------
+    ValueError
+        If the style or the number of columns is unknown.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> import cobs.plot
+    >>> with cobs.plot.style("paper", columns=2):
+    ...     mpl.rcParams["font.family"], mpl.rcParams["figure.figsize"]
+    (['serif'], [7.2, 3.2])
+    >>> mpl.rcParams["font.family"] == ["serif"]  # restored after the block
+    False
+    """
+    if name not in STYLE_FILES:
+        raise ValueError(f"style: unknown style {name!r}; the styles shipped with cobs are {sorted(STYLE_FILES)}")
+    if columns not in FIGURE_WIDTHS:
+        raise ValueError(f"style: columns must be 1 or 2 (journal columns), got {columns!r}")
+    with mpl.style.context(STYLE_FILES[name]), mpl.rc_context(
+        {"figure.figsize": (FIGURE_WIDTHS[columns], _HEIGHTS[columns])}
+    ):
+        yield
+
+
+def savefig(
+    fig: Figure | Axes,
+    path: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] = FORMATS,
+    dpi: float = 300,
+) -> list[Path]:
+    """Write a figure as PDF, SVG and PNG files that are the same, byte for byte, run after run.
+
+    Matplotlib stamps files with the date and its version; cobs writes fixed
+    metadata instead (creator "cobs", no date) and a fixed seed for the SVG's
+    element ids, so that figures kept under version control change only when their
+    data do. A figure with a layout engine (the cobs figure functions make
+    constrained-layout figures) is written at its size exactly, the width of a
+    journal column in the paper style; any other figure is cropped to what it draws.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or Axes
+        The figure (an Axes stands for its figure, as returned by the cobs figure
+        functions).
+    path : str or path-like
+        File name without ending (``figures/themes``); an ending among ``formats``
+        (``figures/themes.pdf``) is dropped. Missing folders are created.
+    formats : sequence of {"pdf", "svg", "png"}, default=("pdf", "svg", "png")
+        The files to write, one per format.
+    dpi : float, default=300
+        Resolution of the PNG (PDF and SVG are vector files).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    TypeError
+        If ``fig`` is neither a Figure nor an Axes.
+    ValueError
+        If a format is not one of pdf, svg, png.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.subplots().plot([1, 2, 3])
+    >>> folder = tempfile.mkdtemp()
+    >>> [p.name for p in savefig(fig, f"{folder}/line")]
+    ['line.pdf', 'line.svg', 'line.png']
+    """
+    if isinstance(fig, Axes):
+        fig = fig.figure
+    if not isinstance(fig, Figure):
+        raise TypeError(f"savefig: fig must be a matplotlib Figure or Axes, got {type(fig).__name__}")
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    unknown = [f for f in formats if f not in _METADATA]
+    if unknown or not formats:
+        raise ValueError(f"savefig: formats must be among {list(_METADATA)}, got {formats!r}")
+    base = Path(path)
+    if base.suffix.lstrip(".").lower() in _METADATA:
+        base = base.with_suffix("")
+    base.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    engine = fig.get_layout_engine()
+    fitted = engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)
+    with mpl.rc_context({"svg.hashsalt": "cobs", "pdf.compression": 6}):
+        if fitted:  # a layout engine fits everything inside the figure: the file has the figure's size exactly
+            box = None
+        else:  # the tight box once for every format (bbox_inches="tight" would draw the figure twice per file)
+            fig.draw_without_rendering()
+            box = fig.get_tightbbox().padded(0.02)
+        try:
+            for i, fmt in enumerate(formats):
+                target = base.with_name(f"{base.name}.{fmt}")
+                fig.savefig(target, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches=box)
+                written.append(target)
+                if i == 0 and fitted:  # laid out: keep that layout for the other files rather than compute it again
+                    fig.set_layout_engine("none")
+        finally:
+            if fitted:
+                fig.set_layout_engine(engine)
+    return written

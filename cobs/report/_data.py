@@ -1,0 +1,118 @@
+"""What a report is made of: the corpus read once, and the tables every section draws on."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["ReportData", "bundled_corpus", "load"]
+
+_MANIFEST = "manifest.csv"
+
+
+def bundled_corpus() -> Path:
+    """The bundled corpus: ``corpus/`` of the working folder or of the source tree cobs runs from.
+
+    A cobs installed from a wheel has no corpus (its documents are not package
+    data); then the error says what to give instead.
+
+    Raises
+    ------
+    FileNotFoundError
+        If neither folder holds a corpus (a ``corpus/manifest.csv``).
+    """
+    here = Path.cwd() / "corpus"
+    source_tree = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (here, source_tree):
+        if (folder / _MANIFEST).is_file():
+            return folder
+    raise FileNotFoundError(
+        f"no PATH given and no bundled corpus found (looked for {here / _MANIFEST} and {source_tree / _MANIFEST}): "
+        "the bundled corpus comes with the cobs repository, not with an installed package. Give files or folders "
+        "of COs (cobs report path/to/COs/), run cobs report from a checkout of the repository, or download COs "
+        "first (cobs fetch --state KAZ --committee CRC) and report on the folder it prints"
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportData:
+    """The tables a report is built from, read and measured once.
+
+    Attributes
+    ----------
+    sources : list of str
+        What was read, as given (folders and files).
+    paragraphs : pandas.DataFrame
+        The paragraph table of every document read (:func:`cobs.read_corpus`).
+    actions : pandas.DataFrame
+        The measured actions (:func:`cobs.measure`).
+    citations : pandas.DataFrame
+        Every citation of the paragraph table (:func:`cobs.citations`).
+    documents : pandas.DataFrame
+        One row per document (:func:`cobs.corpus_summary`) with its ``file``, the
+        State's name (``state_name``) and its number of ``actions``.
+    errors : pandas.DataFrame
+        The files left out, with the reason (``file``, ``error``, ``reason``).
+    """
+
+    sources: list[str]
+    paragraphs: pd.DataFrame
+    actions: pd.DataFrame
+    citations: pd.DataFrame
+    documents: pd.DataFrame
+    errors: pd.DataFrame
+
+
+def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None, cache: bool = True) -> ReportData:
+    """Read and measure the documents of ``sources`` (files and folders, each folder one level deep)."""
+    import cobs
+    from cobs.corpus import documents_in
+
+    paths: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = documents_in(path)
+            if not found:
+                raise FileNotFoundError(f"{path}: no .txt, .pdf, .docx or .html file in this folder")
+            paths.extend(found)
+        elif path.exists():
+            paths.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    paragraphs, read = cobs.read_corpus(paths, n_jobs=n_jobs, cache=cache, report=True)
+    if paragraphs.empty:
+        reasons = "; ".join(f"{Path(e.file).name}: {e.reason}" for e in read.errors.itertuples())
+        raise ValueError(f"no document could be read ({reasons or 'no file'})")
+    order = list(dict.fromkeys(sorted(paragraphs["symbol"].unique())))
+    paragraphs = paragraphs.assign(_o=paragraphs["symbol"].map({s: i for i, s in enumerate(order)})).sort_values(
+        ["_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    actions = cobs.measure(paragraphs)
+    citations = cobs.citations(paragraphs)
+    documents = cobs.corpus_summary(paragraphs)
+    documents.insert(documents.columns.get_loc("state") + 1, "state_name",
+                     [_state_name(s) for s in documents["state"]])
+    documents["actions"] = documents["symbol"].map(actions.groupby("symbol").size()).fillna(0).astype("int64")
+    files = dict(zip(read.files["symbol"], read.files["file"], strict=True))
+    documents["file"] = documents["symbol"].map(lambda s: Path(files[s]).name if s in files else pd.NA)
+    return ReportData(
+        sources=[os.fspath(s) for s in sources],
+        paragraphs=paragraphs,
+        actions=actions,
+        citations=citations,
+        documents=documents,
+        errors=read.errors,
+    )
+
+
+def _state_name(code: object) -> str:
+    import cobs
+
+    try:
+        return cobs.state_name(str(code))
+    except (KeyError, ValueError):
+        return str(code)

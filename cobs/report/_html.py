@@ -1,0 +1,151 @@
+"""The report as one self-contained HTML page: figures embedded, no script, readable offline."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+
+from cobs.report._sections import Figure, Section, Table, Text
+
+__all__ = ["DrawnFigure", "page"]
+
+
+@dataclasses.dataclass(frozen=True)
+class DrawnFigure:
+    """A figure once drawn: its number, its image for the page, its files and the table behind it."""
+
+    figure: Figure
+    number: int
+    png: bytes
+    width_px: int
+    files: list[str]
+    data: pd.DataFrame
+    data_file: str
+
+
+_CSS = """
+body { font-family: "STIX Two Text", "STIXGeneral", "Times New Roman", Georgia, serif; color: #1a1a1a;
+       max-width: 62rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; line-height: 1.45; background: #fff; }
+h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2.5rem; }
+h3 { font-size: 1.1rem; margin-top: 2rem; }
+nav ol { columns: 2; font-size: 0.95rem; }
+p.meta { color: #555; margin-top: 0; }
+figure { margin: 1.2rem 0 1.8rem; }
+div.row { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+div.row figure { flex: 0 1 auto; max-width: 100%; }
+figure img { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 0.92rem; color: #333; margin-top: 0.4rem; max-width: 34rem; }
+figcaption .files, td.refs, .files { font-size: 0.85rem; color: #555; }
+table { border-collapse: collapse; font-size: 0.88rem; margin: 0.6rem 0 1.2rem; }
+th, td { padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; border-bottom: 1px solid #e4e4e4; }
+th { border-bottom: 1px solid #999; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table caption { caption-side: top; text-align: left; font-size: 0.92rem; color: #333; padding-bottom: 0.3rem; }
+details { margin: 0.5rem 0 1rem; }
+summary { cursor: pointer; }
+td.refs { max-width: 36rem; }
+code { font-size: 0.9em; }
+"""
+
+_NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "year", "rows", "value", "row_share")
+
+
+def _e(text: object) -> str:
+    return html.escape("" if text is None or text is pd.NA else str(text))
+
+
+def _cell(column: str, value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return f'<td class="refs">{_e("; ".join(map(str, value)))}</td>'
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
+    if column == "share" and isinstance(value, float):
+        return f'<td class="num">{value:.1%}</td>'
+    return f'<td class="num">{_e(value)}</td>' if column in _NUMERIC else f"<td>{_e(value)}</td>"
+
+
+def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None = None) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    rows = "\n".join("<tr>" + "".join(_cell(c, v) for c, v in zip(frame.columns, row, strict=True)) + "</tr>"
+                     for row in frame.itertuples(index=False, name=None))
+    ident = f' id="{_e(table_id)}"' if table_id else ""
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    return f"<table{ident}>{cap}<thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
+
+
+def _figure_html(drawn: DrawnFigure) -> str:
+    source = "data:image/png;base64," + base64.b64encode(drawn.png).decode("ascii")
+    files = " · ".join(f'<a href="{_e(f)}">{_e(f.rsplit(".", 1)[-1].upper())}</a>' for f in drawn.files)
+    return (
+        f'<figure id="fig-{_e(drawn.figure.name)}">'
+        f'<img src="{source}" width="{drawn.width_px}" alt="Figure {drawn.number}. {_e(drawn.figure.caption)}">'
+        f"<figcaption><b>Figure {drawn.number}.</b> {_e(drawn.figure.caption)} "
+        f'<span class="files"><a href="#refs-{_e(drawn.figure.name)}">References</a> · {files} · '
+        f'<a href="{_e(drawn.data_file)}">data</a></span></figcaption></figure>'
+    )
+
+
+def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, tables: dict[str, str]) -> str:
+    out = [f'<section id="{_e(section.id)}"><h{level}>{_e(section.title)}</h{level}>']
+    row: list[str] = []  # one-column figures side by side, as far as the page is wide
+    for part in section.parts:
+        if isinstance(part, Figure) and part.columns == 1:
+            row.append(_figure_html(drawn[part.name]))
+            continue
+        if row:
+            out.append('<div class="row">' + "".join(row) + "</div>")
+            row = []
+        if isinstance(part, Text):
+            out.append(part.html)
+        elif isinstance(part, Figure):
+            out.append(_figure_html(drawn[part.name]))
+        elif isinstance(part, Table):
+            link = ""
+            if part.name in tables:
+                link = f' <span class="files"><a href="{_e(tables[part.name])}">CSV</a></span>'
+            out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
+    if row:
+        out.append('<div class="row">' + "".join(row) + "</div>")
+    for sub in section.subsections:
+        out.append(_section_html(sub, drawn, level + 1, tables))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _references_html(drawn: Sequence[DrawnFigure]) -> str:
+    out = ['<section id="references"><h2>References behind the figures</h2>',
+           "<p>For each figure, one row per number drawn, with the requested actions (or citing paragraphs) it "
+           "counts, cited as “symbol, para. N (letter)”. The same tables are in the data files beside each "
+           "figure.</p>"]
+    for item in drawn:
+        data = item.data.drop(columns=[c for c in ("dimension",) if c in item.data.columns])
+        if "count" in data.columns:
+            data = data[data["count"] > 0]
+        out.append(
+            f'<details id="refs-{_e(item.figure.name)}"><summary>Figure {item.number}. {_e(item.figure.caption)} '
+            f"({len(data)} rows)</summary>{table_html(data)}</details>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def page(title: str, meta: str, sections: Sequence[Section], drawn: Sequence[DrawnFigure],
+         tables: dict[str, str], files_note: str) -> str:
+    """The HTML page: a title, a table of contents, the sections, and the references behind every figure."""
+    by_name = {d.figure.name: d for d in drawn}
+    toc = "".join(f'<li><a href="#{_e(s.id)}">{_e(s.title)}</a></li>' for s in sections)
+    toc += '<li><a href="#references">References behind the figures</a></li>'
+    body = "\n".join(_section_html(s, by_name, 2, tables) for s in sections)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head>\n<body>\n"
+        f"<header><h1>{_e(title)}</h1><p class=\"meta\">{meta}</p></header>\n"
+        f"<nav><ol>{toc}</ol></nav>\n{body}\n{_references_html(drawn)}\n"
+        f'<footer><p class="files">{files_note}</p></footer>\n</body></html>\n'
+    )

@@ -1,0 +1,251 @@
+"""Writing a report folder: the page, the figure files and the tables behind them."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import html
+import multiprocessing
+import os
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from cobs.report._data import ReportData, bundled_corpus, load
+from cobs.report._html import DrawnFigure, page
+from cobs.report._sections import SECTIONS, Figure, Section, Table
+
+__all__ = ["ReportFiles", "write_report"]
+
+_MARK = "<!-- written by cobs report -->"
+_OWN = ("index.html", "figures", "tables")
+FIGURE_FORMATS = ("pdf", "svg", "png")
+_PNG_DPI = 200
+_SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG has more pixels, for sharp screens
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportFiles:
+    """What :func:`write_report` wrote.
+
+    Attributes
+    ----------
+    folder : pathlib.Path
+        The report folder.
+    page : pathlib.Path
+        The HTML page (``index.html``), readable offline.
+    figures : list of pathlib.Path
+        The figure files (PDF, SVG, PNG of each figure) and the table behind each
+        (``.csv``, ``.parquet``).
+    tables : list of pathlib.Path
+        The tables of the corpus (``tables/*.csv``, ``*.parquet``).
+    data : ReportData
+        The tables the report was built from.
+    """
+
+    folder: Path
+    page: Path
+    figures: list[Path]
+    tables: list[Path]
+    data: ReportData
+
+
+def _check_output(folder: Path) -> None:
+    """Refuse a file, or a folder that holds something else than an earlier report."""
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder}: exists and is not a folder; choose another -o")
+    if folder.is_dir() and any(folder.iterdir()):
+        index = folder / "index.html"
+        if not (index.is_file() and _MARK in index.read_text(encoding="utf-8", errors="replace")[:2000]):
+            raise FileExistsError(f"{folder}: a folder that holds files other than a cobs report; choose another "
+                                  "-o (an earlier report's folder is replaced)")
+
+
+def _prepare(folder: Path) -> None:
+    """An empty folder, or one that holds an earlier report (its files are replaced), else an error."""
+    _check_output(folder)
+    if folder.is_dir():
+        for name in _OWN:
+            path = folder / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+    (folder / "figures").mkdir(parents=True, exist_ok=True)
+    (folder / "tables").mkdir(exist_ok=True)
+    # marked at once, so that a run cut short (Ctrl-C, a full disk) leaves a folder the next run may replace
+    (folder / "index.html").write_text(f"<!DOCTYPE html>\n{_MARK}\n<title>cobs report (being written)</title>\n",
+                                       encoding="utf-8")
+
+
+def _flat(table: pd.DataFrame) -> pd.DataFrame:
+    """The table for a CSV file: lists as "a; b", pandas NA as empty."""
+    lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, (list, tuple))).any()]
+    return table.assign(**{c: table[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                           for c in lists})
+
+
+def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
+    csv, parquet = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+    _flat(table).to_csv(csv, index=False, lineterminator="\n")
+    frame = table.copy()
+    for column in frame.columns:  # parquet stores one type per column: objects of mixed types become strings
+        if frame[column].dtype == object and not frame[column].map(lambda v: isinstance(v, list) or v is None
+                                                                     or v is pd.NA).all():
+            values = frame[column]
+            if values.map(lambda v: isinstance(v, list)).any():
+                continue
+            frame[column] = values.map(lambda v: None if v is None or v is pd.NA else str(v)).astype("string")
+    frame.to_parquet(parquet, index=False)
+    return [csv, parquet]
+
+
+def _figures(sections: Sequence[Section]) -> list[Figure]:
+    found: list[Figure] = []
+    for section in sections:
+        found.extend(p for p in section.parts if isinstance(p, Figure))
+        found.extend(_figures(section.subsections))
+    return found
+
+
+def _tables(sections: Sequence[Section]) -> list[Table]:
+    found: list[Table] = []
+    for section in sections:
+        found.extend(p for p in section.parts if isinstance(p, Table))
+        found.extend(_tables(section.subsections))
+    return found
+
+
+def write_report(
+    sources: Sequence[str | os.PathLike[str]] | None = None,
+    output: str | os.PathLike[str] = "report",
+    *,
+    n_jobs: int | None = None,
+    cache: bool = True,
+    progress: bool | None = None,
+) -> ReportFiles:
+    """Read COs, measure them, and write the report folder: one HTML page, its figures and tables.
+
+    Parameters
+    ----------
+    sources : sequence of paths, optional
+        Files and folders of COs (each folder one level deep). None: the bundled
+        corpus (``corpus/`` of the working folder or of cobs's source tree).
+    output : path, default="report"
+        The folder to write: created if missing; an earlier report there is replaced.
+        A folder holding other files is refused.
+    n_jobs : int, optional
+        Worker processes for reading the files not in the cache (as for
+        :func:`cobs.read_corpus`) and for drawing the figures: None or 1 works in this
+        process, -1 uses every core. The files are the same either way.
+    cache : bool, default=True
+        Reuse parses of files already read (:func:`cobs.read_corpus`).
+    progress : bool, optional
+        A progress bar over the figures (tqdm; default: when writing to a terminal).
+
+    Returns
+    -------
+    ReportFiles
+
+    Raises
+    ------
+    FileNotFoundError
+        If a source does not exist, or no source is given and there is no bundled corpus.
+    FileExistsError
+        If ``output`` holds files that are not a cobs report.
+    ValueError
+        If no document could be read.
+    """
+    from tqdm.auto import tqdm
+
+    import cobs
+
+    folder = Path(output)
+    _check_output(folder)  # refuse early, before reading anything
+    bundled = bundled_corpus() if sources is None else None
+    data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
+    sections = [s for s in (build(data) for build in SECTIONS) if s is not None]
+    _prepare(folder)
+
+    table_files: list[Path] = []
+    for name, table in (("paragraphs", data.paragraphs), ("actions", data.actions), ("citations", data.citations)):
+        table_files.extend(_write_table(table, folder / "tables" / name))
+    shown: dict[str, str] = {}
+    for table in _tables(sections):
+        paths = _write_table(table.frame, folder / "tables" / table.name)
+        table_files.extend(paths)
+        shown[table.name] = paths[0].relative_to(folder).as_posix()
+
+    figures = _figures(sections)
+    names = [f.name for f in figures]
+    if len(set(names)) != len(names):
+        raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")
+    hide = None if progress is None else not progress  # None: tqdm shows the bar on a terminal only
+    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure", disable=hide)
+    workers = _workers(n_jobs, len(figures))
+    figure_files: list[Path] = []
+    drawn: list[DrawnFigure] = []
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
+            results = pool.map(_draw, figures, [folder] * len(figures))
+        else:
+            results = map(_draw, figures, [folder] * len(figures))
+        for number, (figure, (paths, data_paths, plotted)) in enumerate(zip(figures, results, strict=True), start=1):
+            png = paths[FIGURE_FORMATS.index("png")]
+            drawn.append(DrawnFigure(
+                figure=figure, number=number, png=png.read_bytes(),
+                width_px=round(_png_width(png) * _SHOWN_DPI / _PNG_DPI),
+                files=[p.relative_to(folder).as_posix() for p in paths],
+                data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
+            ))
+            figure_files.extend(paths + data_paths)
+            bar.update()
+    bar.close()
+
+    # the sources as given (the bundled corpus by name): the page does not depend on where the folder lies
+    sources_text = "the bundled corpus (<code>corpus/</code>)" if bundled is not None else ", ".join(
+        f"<code>{html.escape(s)}</code>" for s in data.sources)
+    meta = (f"{len(data.documents)} documents read from {sources_text} by cobs {html.escape(cobs.__version__)}. "
+            "Figures: PDF, SVG and PNG files in <code>figures/</code>, each with the table behind it; the corpus "
+            "tables in <code>tables/</code> (CSV and Parquet).")
+    note = ("Written by <code>cobs report</code>. The same documents give the same page, figures and tables, "
+            "byte for byte.")
+    index = folder / "index.html"
+    text = page("cobs report: concluding observations compared", meta, sections, drawn, shown, note)
+    index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{_MARK}\n", 1), encoding="utf-8")
+    return ReportFiles(folder=folder, page=index, figures=figure_files, tables=table_files, data=data)
+
+
+def _workers(n_jobs: int | None, tasks: int) -> int:
+    if n_jobs is None or tasks < 4:
+        return 1
+    wanted = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+    return max(1, min(tasks, wanted))
+
+
+def _draw(figure: Figure, folder: Path) -> tuple[list[Path], list[Path], pd.DataFrame]:
+    """Draw one figure and write its files: (figure files, data files, the table behind it)."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # a worker process, or the command line: never a window
+    import matplotlib.pyplot as plt
+
+    import cobs.plot
+
+    with cobs.plot.style("paper", columns=figure.columns):
+        ax, data = figure.draw()
+        stem = folder / "figures" / figure.name
+        paths = cobs.plot.savefig(ax, stem, formats=FIGURE_FORMATS, dpi=_PNG_DPI)
+    plt.close(ax.figure)
+    return paths, _write_table(data, stem.with_name(f"{figure.name}-data")), data
+
+
+def _png_width(path: Path) -> int:
+    """Width in pixels of a PNG file (from its header)."""
+    with path.open("rb") as handle:
+        header = handle.read(24)
+    return int.from_bytes(header[16:20], "big")

@@ -1,0 +1,84 @@
+"""cobs.compare.chain: a State's COs aligned pair by pair, each request followed from cycle to cycle."""
+
+from __future__ import annotations
+
+import joblib
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+import cobs
+from cobs.compare import chain
+
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def aze():
+    return (cobs.read_document(CORPUS / "CRPD_C_AZE_CO_1.pdf").paragraphs,
+            cobs.read_document(CORPUS / "CRPD_C_AZE_CO_2-3.pdf").paragraphs)
+
+
+@pytest.fixture(scope="module")
+def third(aze):
+    """A constructed fourth-to-sixth CO: CO/2-3 without its paragraphs 22-26 (so they are dropped)."""
+    later = aze[1]
+    out = later[~later["para"].between(22, 26)].copy()
+    out["symbol"] = "CRPD/C/AZE/CO/4-6"
+    out["cycle"] = "4-6"
+    out["year"] = pd.array([2031] * len(out), dtype="Int64")
+    return out
+
+
+def test_three_cycles_threads_and_times(aze, third):
+    steps = chain([third, aze[1], aze[0]])  # any order: the chain is sorted by year, then cycle
+    assert list(steps["step"].unique()) == [1, 2]
+    assert set(steps.loc[steps["step"] == 1, "later_symbol"].dropna()) == {"CRPD/C/AZE/CO/2-3"}
+    assert set(steps.loc[steps["step"] == 2, "later_symbol"].dropna()) == {"CRPD/C/AZE/CO/4-6"}
+    # equal recognition before the law: CO/1 para. 27, cited by CO/2-3 para. 28, repeated verbatim in CO/4-6
+    row = steps[(steps["step"] == 2) & (steps["later_para"] == 28) & (steps["earlier_para"] == 28)].iloc[0]
+    assert row["thread"] == "CRPD/C/AZE/CO/1, para. 27" and row["times"] == 3 and row["first_year"] == 2014
+    assert row["first_symbol"] == "CRPD/C/AZE/CO/1"
+    # armed conflict: new in CO/2-3 (para. 26), left out of the constructed CO/4-6
+    new = steps[(steps["step"] == 1) & (steps["later_para"] == 26)].iloc[0]
+    assert new["status"] == "new" and new["times"] == 1 and new["thread"] == "CRPD/C/AZE/CO/2-3, para. 26"
+    dropped = steps[(steps["step"] == 2) & (steps["status"] == "dropped") & (steps["earlier_para"] == 26)].iloc[0]
+    assert dropped["thread"] == "CRPD/C/AZE/CO/2-3, para. 26" and dropped["times"] == 1
+    # privacy (para. 50): new in CO/2-3, made a second time in CO/4-6
+    again = steps[(steps["step"] == 2) & (steps["later_para"] == 50) & (steps["earlier_para"] == 50)].iloc[0]
+    assert again["times"] == 2 and again["thread"] == "CRPD/C/AZE/CO/2-3, para. 50"
+    assert list(steps.columns) == list(cobs.columns.CHAIN_COLUMNS)
+
+
+def test_a_corpus_table_gives_one_chain_per_state(aze):
+    nzl = [cobs.read_document(CORPUS / name).paragraphs for name in ("CRPD_C_NZL_CO_1.pdf", "CRPD_C_NZL_CO_2-3.pdf")]
+    table = pd.concat([aze[0], nzl[1], aze[1], nzl[0]], ignore_index=True)
+    steps = chain(table)
+    assert set(steps["state"]) == {"AZE", "NZL"} and set(steps["step"]) == {1}
+    alone = cobs.compare.align(aze[0], aze[1])
+    mine = steps[steps["state"] == "AZE"].drop(columns=["committee", "state", "step", "thread", "first_symbol",
+                                                        "first_year", "times"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, alone)
+
+
+def test_parallel_gives_the_same_table(aze, third):
+    sequential = chain([aze[0], aze[1], third])
+    with joblib.parallel_config(backend="threading"):
+        threaded = chain([aze[0], aze[1], third], n_jobs=2)
+    pd.testing.assert_frame_equal(sequential, threaded)
+
+
+def test_one_document_gives_no_row(aze):
+    steps = chain([aze[0]])
+    assert len(steps) == 0 and list(steps.columns) == list(cobs.columns.CHAIN_COLUMNS)
+
+
+def test_bad_input(aze):
+    with pytest.raises(TypeError, match="documents must be a table of several documents or a list"):
+        chain("corpus/CRPD_C_AZE_CO_1.pdf")
+    with pytest.raises(TypeError, match=r"documents\[1\] must be a cobs.Document, a path or a table"):
+        chain([aze[0], 3])
+    with pytest.raises(ValueError, match="n_jobs must be None, -1 or a positive int, got 0"):
+        chain(list(aze), n_jobs=0)
+    with pytest.raises(ValueError, match="level must be one of"):
+        chain(list(aze), level="page")

@@ -1,0 +1,453 @@
+"""cobs.plot: every figure drawn from small literal tables, its labels and legend, and the data it hands back."""
+
+import hashlib
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib as mpl  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import cobs  # noqa: E402
+import cobs.plot  # noqa: E402
+from cobs.measures import STRENGTH_DTYPE  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def actions():
+    """Six actions of two documents, as cobs.measure() gives them (the columns the figures read)."""
+    return pd.DataFrame({
+        "symbol": ["CRC/C/KAZ/CO/4"] * 4 + ["CRPD/C/AZE/CO/1"] * 2,
+        "state": ["KAZ"] * 4 + ["AZE"] * 2,
+        "cluster_id": ["CRC-5", "CRC-5", "CRC-5", "CRC-9", "CRPD-B", "CRPD-B"],
+        "ref": ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)", "CRC/C/KAZ/CO/4, para. 31",
+                "CRC/C/KAZ/CO/4, para. 61 (a)", "CRPD/C/AZE/CO/1, para. 9", "CRPD/C/AZE/CO/1, para. 11"],
+        "strength": pd.Series(["urges", "recommends", "recommends", "urges", "recommends", "calls upon"],
+                              dtype=STRENGTH_DTYPE),
+        "action_category": pd.array([5, 4, 4, 5, None, 3], dtype="Int64"),
+        "theme": ["corporal punishment", "corporal punishment", "violence and exploitation", "juvenile justice",
+                  "accessibility", ""],
+    })
+
+
+def bar_widths(ax):
+    return [round(p.get_width(), 6) for p in ax.patches]
+
+
+def tick_texts(axis):
+    return [t.get_text() for t in axis.get_ticklabels()]
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+# theme_profile ------------------------------------------------------------------------------------------------------
+
+def test_theme_profile_draws_one_bar_per_theme_most_frequent_first():
+    ax, data = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", return_data=True)
+    assert tick_texts(ax.yaxis) == ["corporal punishment", "juvenile justice", "violence and exploitation"]
+    assert bar_widths(ax) == [2, 1, 1]
+    assert ax.get_xlabel() == "Requested actions" and ax.get_title() == "CRC/C/KAZ/CO/4"
+    assert data["category"].tolist() == ["corporal punishment", "juvenile justice", "violence and exploitation"]
+    assert data["refs"].tolist()[0] == ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]
+    assert [t.get_text() for t in ax.texts] == ["2", "1", "1"]  # the counts at the bars' ends
+
+
+def test_theme_profile_splits_bars_by_strength_strongest_first():
+    ax, data = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="strength", return_data=True)
+    assert legend_texts(ax) == ["urges", "recommends"]
+    assert ax.get_legend().get_title().get_text() == "Operative verb"
+    first = data[(data["theme"] == "corporal punishment") & (data["count"] > 0)]
+    assert dict(zip(first["category"], first["refs"], strict=True)) == {
+        "recommends": ["CRC/C/KAZ/CO/4, para. 29 (b)"], "urges": ["CRC/C/KAZ/CO/4, para. 29 (a)"]}
+    # the urges segment starts at 0, the recommends one where it ends
+    urges = [p for p in ax.patches if p.get_facecolor() == mpl.colors.to_rgba(cobs.plot._base.STRENGTH_COLORS["urges"])]
+    assert sorted((p.get_x(), p.get_width()) for p in urges) == [(0, 1), (0, 1)]
+    assert [t.get_text() for t in ax.texts] == ["2", "1", "1"]  # totals at the bars' ends
+
+
+def test_theme_profile_shows_actions_without_a_theme_last_and_can_keep_the_top():
+    ax, data = cobs.plot.theme_profile(actions(), symbol="CRPD/C/AZE/CO/1", return_data=True)
+    assert tick_texts(ax.yaxis) == ["accessibility", "(none)"]
+    assert pd.isna(data["category"].iloc[-1]) and data["refs"].iloc[-1] == ["CRPD/C/AZE/CO/1, para. 11"]
+    ax = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=1)
+    assert tick_texts(ax.yaxis) == ["corporal punishment"] and ax.get_ylabel() == "Theme (1 most frequent of 3)"
+
+
+def test_theme_profile_needs_one_document():
+    with pytest.raises(ValueError, match=r"draws one document, and the table has 2 .*pass symbol="):
+        cobs.plot.theme_profile(actions())
+    with pytest.raises(ValueError, match="'CRC/C/KAZ/CO/5' is not in the table"):
+        cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/5")
+    with pytest.raises(ValueError, match="hue must be one of"):
+        cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="verb")
+
+
+# mix --------------------------------------------------------------------------------------------------------------
+
+def test_mix_stacks_shares_per_group_with_n_in_the_label():
+    ax, data = cobs.plot.mix(actions(), of="strength", by="state", return_data=True)
+    assert tick_texts(ax.yaxis) == ["AZE (n\u00a0=\u00a02)", "KAZ (n\u00a0=\u00a04)"]
+    assert legend_texts(ax) == ["urges", "recommends", "calls upon"]
+    assert ax.get_xlabel() == "Share of requested actions" and ax.get_ylabel() == "State"
+    ends = {}
+    for patch in ax.patches:  # each bar ends at 100 %
+        y = round(patch.get_y() + patch.get_height() / 2)
+        ends[y] = max(ends.get(y, 0), patch.get_x() + patch.get_width())
+    assert ends == {0: pytest.approx(1.0), 1: pytest.approx(1.0)}
+    kaz = data[(data["state"] == "KAZ") & (data["count"] > 0)]
+    assert dict(zip(kaz["category"], kaz["share"], strict=True)) == {"recommends": 0.5, "urges": 0.5}
+    assert kaz[kaz["category"] == "urges"]["refs"].iloc[0] == ["CRC/C/KAZ/CO/4, para. 29 (a)",
+                                                                 "CRC/C/KAZ/CO/4, para. 61 (a)"]
+
+
+def test_mix_of_action_categories_names_them_and_counts_the_missing():
+    ax, data = cobs.plot.mix(actions(), of="action_category", by="cluster_id", normalize=False, return_data=True)
+    assert legend_texts(ax) == ["5 specific", "4 general", "3 considering", "(none)"]
+    assert ax.get_legend().get_title().get_text() == "Action category (UPR Info)"
+    assert tick_texts(ax.yaxis) == ["CRC-5 Violence against children", "CRC-9 Special protection measures",
+                                    "CRPD-B Specific rights"]
+    assert ax.get_xlabel() == "Requested actions"
+    missing = data[data["category"].isna() & (data["count"] > 0)]
+    assert missing[["cluster_id", "count"]].values.tolist() == [["CRPD-B", 1]]
+    assert missing["refs"].iloc[0] == ["CRPD/C/AZE/CO/1, para. 9"]
+
+
+def test_mix_refuses_a_measure_it_does_not_know():
+    with pytest.raises(ValueError, match=r"of must be one of \['strength', 'action_category'"):
+        cobs.plot.mix(actions(), of="theme")
+    with pytest.raises(ValueError, match=r"no column 'cycle'; it needs an action table from cobs.measure\(\)"):
+        cobs.plot.mix(actions(), by="cycle")
+
+
+# theme_heatmap ------------------------------------------------------------------------------------------------------
+
+def test_theme_heatmap_colours_shares_and_writes_counts():
+    ax, data = cobs.plot.theme_heatmap(actions(), by="state", top=2, return_data=True)
+    assert tick_texts(ax.yaxis) == ["corporal punishment", "accessibility"]  # 2 actions, then 1 (ties by name)
+    assert tick_texts(ax.xaxis) == ["AZE", "KAZ"]
+    image = ax.get_images()[0].get_array()
+    assert np.ma.filled(image, 0).tolist() == [[0.0, 0.5], [0.5, 0.0]]
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "2"]
+    assert ax.figure.axes[1].get_ylabel() == "Share of the state's actions"
+    assert data[data["count"] > 0][["state", "category", "refs"]].values.tolist() == [
+        ["KAZ", "corporal punishment", ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]],
+        ["AZE", "accessibility", ["CRPD/C/AZE/CO/1, para. 9"]],
+    ]
+    with pytest.raises(ValueError, match="top must be a positive integer"):
+        cobs.plot.theme_heatmap(actions(), top=0)
+
+
+# citations --------------------------------------------------------------------------------------------------------
+
+def citations():
+    return pd.DataFrame({
+        "symbol": "CRC/C/KAZ/CO/4",
+        "para": [7, 15, 27, 31, 29, 61],
+        "sub": "",
+        "ref": ["CRC/C/KAZ/CO/4, para. 7", "CRC/C/KAZ/CO/4, para. 15", "CRC/C/KAZ/CO/4, para. 27",
+                "CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 29", "CRC/C/KAZ/CO/4, para. 61"],
+        "type": ["previous", "general_comment", "general_comment", "general_comment", "general_comment", "article"],
+        "citation": ["CRC/C/KAZ/CO/3, paras. 15, 17", "CRC general comment No. 5 (2003)",
+                     "CRC general comment No. 13 (2011)", "CRC general comment No. 13 (2011)",
+                     "CRC general comment No. 8 (2006)", "40"],
+    })
+
+
+def test_citations_count_citing_paragraphs_general_comments_first():
+    ax, data = cobs.plot.citations(citations(), return_data=True)
+    assert tick_texts(ax.yaxis) == ["CRC general comment No. 13 (2011)", "CRC general comment No. 5 (2003)",
+                                    "CRC general comment No. 8 (2006)", "CRC/C/KAZ/CO/3, paras. 15, 17"]
+    assert bar_widths(ax) == [2, 1, 1, 1]
+    assert legend_texts(ax) == ["General comment", "Earlier CO"]
+    assert ax.get_xlabel() == "Paragraphs citing it"
+    assert data.iloc[0]["refs"] == ["CRC/C/KAZ/CO/4, para. 27", "CRC/C/KAZ/CO/4, para. 31"]
+    assert "40" not in set(data["category"])  # articles only when asked
+    ax = cobs.plot.citations(citations(), types=["article"], top=1)
+    assert tick_texts(ax.yaxis) == ["40"] and ax.get_legend() is None
+    ax = cobs.plot.citations(citations(), top=2)
+    assert tick_texts(ax.yaxis) == ["CRC general comment No. 13 (2011)", "CRC general comment No. 5 (2003)"]
+    assert ax.get_ylabel() == "The 2 cited most (of 4)"
+
+
+def test_citations_need_the_ref_column():
+    with pytest.raises(ValueError, match=r"no column 'ref'; it needs a citation table from cobs.citations\(\)"):
+        cobs.plot.citations(citations().drop(columns="ref"))
+    with pytest.raises(ValueError, match="types must be one of"):
+        cobs.plot.citations(citations(), types=["treaty"])
+
+
+def test_the_citation_table_cites_its_rows(seed_doc):
+    table = cobs.citations(seed_doc.paragraphs)
+    assert table.columns.tolist() == ["symbol", "para", "sub", "ref", "type", "citation"]
+    # para. 7 lists the 2007 recommendations not implemented (CRC/C/KAZ/CO/3)
+    row = table[(table["type"] == "previous") & (table["para"] == 7)].iloc[0]
+    assert row["ref"] == "CRC/C/KAZ/CO/4, para. 7" and row["citation"].startswith("CRC/C/KAZ/CO/3")
+
+
+# cycle_changes (the contract of cobs.compare.align) -------------------------------------------------------------
+
+def aligned():
+    return pd.DataFrame({
+        "earlier_symbol": "CRPD/C/AZE/CO/1", "later_symbol": "CRPD/C/AZE/CO/2-3",
+        "theme": ["accessibility", "accessibility", "accessibility", "education", "education", "health"],
+        "status": ["repeated", "modified", "new", "modified", "dropped", "new"],
+        "change": ["escalated", "softened", None, "softened", None, None],
+        "earlier_ref": ["CRPD/C/AZE/CO/1, para. 19", "CRPD/C/AZE/CO/1, para. 21", None,
+                        "CRPD/C/AZE/CO/1, para. 41", "CRPD/C/AZE/CO/1, para. 43", None],
+        "later_ref": ["CRPD/C/AZE/CO/2-3, para. 20 (a)", "CRPD/C/AZE/CO/2-3, para. 20 (b)",
+                      "CRPD/C/AZE/CO/2-3, para. 20 (c)", "CRPD/C/AZE/CO/2-3, para. 44", None,
+                      "CRPD/C/AZE/CO/2-3, para. 46"],
+    })
+
+
+def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
+    ax, data = cobs.plot.cycle_changes(aligned(), return_data=True)
+    assert tick_texts(ax.yaxis) == ["accessibility", "education", "health"]
+    assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
+    assert legend_texts(ax) == ["repeated", "modified", "new", "dropped", "escalated (stronger verb)",
+                                "softened (weaker verb)"]
+    drawn = [(round(p.get_y() + p.get_height() / 2), p.get_width()) for p in ax.patches if p.get_width() > 0]
+    assert sorted(drawn) == [(0, 1), (0, 1), (0, 1), (1, 1), (1, 1), (2, 1)]
+    marks = {(round(float(t.get_position()[1])), t.get_text()) for t in ax.texts}
+    assert marks == {(0, "1"), (1, "1")} and len(ax.texts) == 3  # accessibility ▲1 ▼1, education ▼1
+    bars = data[data["dimension"] == "status"]
+    row = bars[(bars["theme"] == "accessibility") & (bars["category"] == "repeated")].iloc[0]
+    assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
+    softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
+    assert softened["theme"].tolist() == ["accessibility", "education"]
+
+
+def test_cycle_changes_checks_the_alignment():
+    with pytest.raises(ValueError, match="unknown status 'moved'"):
+        cobs.plot.cycle_changes(aligned().assign(status="moved"))
+    with pytest.raises(ValueError, match=r"no column 'change'.*cobs.compare.align\(\)"):
+        cobs.plot.cycle_changes(aligned().drop(columns="change"))
+
+
+# keyness (the contract of cobs.compare.keyness) -----------------------------------------------------------------
+
+def keyness_table():
+    return pd.DataFrame({
+        "term": ["juvenile justice", "accessibility", "corporal punishment", "legal capacity", "birth registration"],
+        "target_count": [12, 0, 8, 1, 3], "reference_count": [1, 40, 0, 35, 2],
+        "g2": [30.1, 28.0, 22.5, 20.0, 0.8], "p_value": [1e-7, 1e-6, 2e-6, 1e-5, 0.37],
+        "log_ratio": [3.2, -2.5, 2.9, -2.2, 0.6], "direction": ["target", "reference", "target", "reference", "target"],
+    })
+
+
+def test_keyness_bars_point_to_the_side_a_term_belongs_to():
+    ax, data = cobs.plot.keyness(keyness_table(), labels=("CRC", "CRPD"), return_data=True)
+    assert tick_texts(ax.yaxis) == ["juvenile justice", "corporal punishment", "birth registration",
+                                    "legal capacity", "accessibility"]
+    assert bar_widths(ax) == [3.2, 2.9, 0.6, -2.2, -2.5]
+    assert legend_texts(ax) == ["more in CRC", "more in CRPD", "p ≥ 0.05"]
+    assert [p.get_alpha() for p in ax.patches] == [None, None, 0.35, None, None]  # not significant: pale
+    assert ax.get_xlabel().startswith("Log ratio")
+    assert data["term"].tolist() == tick_texts(ax.yaxis)
+    ax = cobs.plot.keyness(keyness_table(), top=1)
+    assert tick_texts(ax.yaxis) == ["juvenile justice", "accessibility"]
+    with pytest.raises(ValueError, match="direction must be 'target' or 'reference'"):
+        cobs.plot.keyness(keyness_table().assign(direction="both"))
+
+
+# prevalence (the contract of cobs.topics.prevalence) ------------------------------------------------------------
+
+def prevalence_table():
+    return pd.DataFrame({
+        "committee": ["CRPD"] * 4 + ["CRC"] * 4,
+        "year": [2014, 2024] * 4,
+        "topic": [0, 0, 1, 1] * 2,
+        "label": ["0 accessibility", "0 accessibility", "1 legal capacity", "1 legal capacity"] * 2,
+        "mean": [0.10, 0.14, 0.08, 0.05, 0.02, 0.03, 0.01, 0.02],
+        "ci_low": [0.07, 0.11, 0.05, 0.03, 0.01, 0.02, 0.0, 0.01],
+        "ci_high": [0.13, 0.17, 0.11, 0.07, 0.03, 0.04, 0.02, 0.03],
+        "n": [55, 109, 55, 109, 79, 80, 79, 80],
+    })
+
+
+def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
+    table = prevalence_table().query("committee == 'CRPD'")
+    ax, data = cobs.plot.prevalence(table, return_data=True)
+    assert legend_texts(ax) == ["0 accessibility", "1 legal capacity"]
+    assert [line.get_ydata().tolist() for line in ax.get_lines()] == [[0.10, 0.14], [0.08, 0.05]]
+    bands = ax.collections
+    assert len(bands) == 2
+    assert bands[0].get_paths()[0].vertices[:, 1].min() == pytest.approx(0.07)
+    assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
+    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
+    assert len(data) == 4
+
+
+def test_prevalence_by_group_for_one_topic_and_clear_errors():
+    with pytest.raises(ValueError, match=r"several rows per 'year' and 'label' .*\['committee'\]"):
+        cobs.plot.prevalence(prevalence_table())
+    ax = cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[0])
+    assert legend_texts(ax) == ["CRC", "CRPD"] and ax.get_legend().get_title().get_text() == "committee"
+    ax = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=["1 legal capacity"])
+    assert tick_texts(ax.xaxis) == ["CRC", "CRPD"] and ax.get_xlabel() == "Committee"
+    with pytest.raises(ValueError, match="topic 7 is not in the table"):
+        cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
+
+
+# confusion ----------------------------------------------------------------------------------------------------------
+
+def test_confusion_shades_by_row_and_writes_the_counts():
+    table = cobs.confusion_table([3, 4, 4, 5, 5, 5], [3, 4, 5, 5, 5, 4])
+    ax, data = cobs.plot.confusion(table, return_data=True)
+    assert [t.get_text() for t in ax.texts] == ["1", "0", "0", "0", "1", "1", "0", "1", "2"]
+    assert ax.get_images()[0].get_array()[2].tolist() == pytest.approx([0, 1 / 3, 2 / 3])
+    assert ax.get_xlabel() == "Predicted" and ax.get_ylabel() == "Reference"
+    assert data.query("true == 5 and predicted == 5")["value"].item() == 2
+    with pytest.raises(ValueError, match="non-empty table of numbers"):
+        cobs.plot.confusion(pd.DataFrame({"a": ["x"]}))
+
+
+# what every figure function shares -------------------------------------------------------------------------------
+
+CALLS = [
+    lambda ax: cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", ax=ax),
+    lambda ax: cobs.plot.mix(actions(), ax=ax),
+    lambda ax: cobs.plot.theme_heatmap(actions(), ax=ax),
+    lambda ax: cobs.plot.citations(citations(), ax=ax),
+    lambda ax: cobs.plot.cycle_changes(aligned(), ax=ax),
+    lambda ax: cobs.plot.keyness(keyness_table(), ax=ax),
+    lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
+    lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
+]
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_draws_on_the_axes_given_and_changes_no_setting(call):
+    before = dict(mpl.rcParams)
+    fig, ax = plt.subplots()
+    assert call(ax) is ax
+    assert dict(mpl.rcParams) == before
+    assert len(plt.get_fignums()) == 1  # no figure of its own
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_refuses_what_is_not_a_table(call):
+    with pytest.raises(TypeError, match="expected a pandas DataFrame"):
+        name = call.__code__.co_names
+        getattr(cobs.plot, [n for n in name if hasattr(cobs.plot, n) and callable(getattr(cobs.plot, n))][-1])(
+            [1, 2, 3])
+
+
+def test_a_new_figure_is_as_wide_as_the_style_and_as_tall_as_its_bars():
+    with cobs.plot.style("paper", columns=2):
+        ax = cobs.plot.mix(actions(), by="symbol")
+    width, height = ax.figure.get_size_inches()
+    assert width == cobs.plot.FIGURE_WIDTHS[2] and 1.5 < height < 3
+
+
+# style and savefig --------------------------------------------------------------------------------------------------
+
+def test_paper_style_is_a_context_and_a_packaged_style_file():
+    default = mpl.rcParams["font.family"]
+    with cobs.plot.style("paper"):
+        assert mpl.rcParams["font.family"] == ["serif"] and mpl.rcParams["font.serif"][0] == "STIXGeneral"
+        assert not mpl.rcParams["axes.spines.top"] and not mpl.rcParams["legend.frameon"]
+        assert mpl.rcParams["pdf.fonttype"] == 42
+        assert list(mpl.rcParams["figure.figsize"]) == [3.5, 2.4]
+        colors = mpl.rcParams["axes.prop_cycle"].by_key()["color"]
+        assert [c.upper().lstrip("#") for c in colors] == [c.lstrip("#") for c in cobs.plot.OKABE_ITO]
+    assert mpl.rcParams["font.family"] == default
+    assert cobs.plot.STYLE_FILES["paper"].is_file()
+    with plt.style.context("cobs.plot.paper"):  # matplotlib finds it by its package name too
+        assert mpl.rcParams["font.family"] == ["serif"]
+    with pytest.raises(ValueError, match="unknown style 'poster'"), cobs.plot.style("poster"):
+        pass
+    with pytest.raises(ValueError, match="columns must be 1 or 2"), cobs.plot.style("paper", columns=3):
+        pass
+
+
+def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
+    ax = cobs.plot.mix(actions())
+    written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix.pdf")
+    assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
+    assert all(p.stat().st_size > 1000 for p in written)
+    pdf, svg, png = (p.read_bytes() for p in written)
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs)" in pdf
+    assert b"<dc:date>" not in svg and b"cobs" in svg
+    assert png.startswith(b"\x89PNG") and b"Software\x00cobs" in png and b"Matplotlib version" not in png
+    assert cobs.plot.savefig(ax.figure, tmp_path / "only", formats=["png"]) == [tmp_path / "only.png"]
+    with pytest.raises(ValueError, match="formats must be among"):
+        cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
+    with pytest.raises(TypeError, match="Figure or Axes"):
+        cobs.plot.savefig("figure", tmp_path / "x")
+
+
+_FIGURE_SCRIPT = textwrap.dedent("""
+    import sys
+    import matplotlib
+    matplotlib.use("Agg")
+    import pandas as pd
+    import cobs, cobs.plot
+    acts = pd.read_json(sys.argv[1], orient="records").assign(
+        strength=lambda t: t["strength"].astype(cobs.measures.STRENGTH_DTYPE))
+    with cobs.plot.style("paper"):
+        ax = cobs.plot.theme_profile(acts, symbol="CRC/C/KAZ/CO/4", hue="strength")
+        cobs.plot.savefig(ax, sys.argv[2])
+        ax = cobs.plot.theme_heatmap(acts)
+        cobs.plot.savefig(ax, sys.argv[2] + "-heatmap")
+""")
+
+
+def test_the_same_data_give_the_same_files_byte_for_byte(tmp_path):
+    """Two runs in two processes (different hash seeds): equal bytes for every format."""
+    table = tmp_path / "actions.json"
+    actions().to_json(table, orient="records")
+    digests = []
+    for run, seed in (("one", "1"), ("two", "2")):
+        stem = tmp_path / run / "profile"
+        stem.parent.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", _FIGURE_SCRIPT, str(table), str(stem)], check=True, env=env,
+                       cwd=tmp_path)
+        files = sorted(stem.parent.iterdir())
+        assert [f.name for f in files] == ["profile-heatmap.pdf", "profile-heatmap.png", "profile-heatmap.svg",
+                                           "profile.pdf", "profile.png", "profile.svg"]
+        digests.append({f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files})
+    assert digests[0] == digests[1]
+
+
+def test_import_cobs_does_not_load_matplotlib_and_cobs_plot_is_reached_lazily():
+    code = ("import sys, cobs; assert 'matplotlib' not in sys.modules and 'cobs.plot' not in sys.modules; "
+            "print(cobs.plot.mix.__module__, 'plot' in dir(cobs))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["cobs.plot._measures", "True"]
+
+
+def test_cycle_changes_draws_what_cobs_compare_align_gives():
+    """The contract holds for the real alignment: Azerbaijan's two CRPD cycles, bundled."""
+    import cobs.compare
+
+    table = cobs.read_corpus(ROOT / "corpus")
+    aligned = cobs.compare.align(table[table["symbol"] == "CRPD/C/AZE/CO/1"],
+                                 table[table["symbol"] == "CRPD/C/AZE/CO/2-3"])
+    ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
+    bars = data[data["dimension"] == "status"]
+    assert bars["count"].sum() == len(aligned)
+    assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
+    linked = bars[bars["category"].isin(["repeated", "modified"])]
+    assert all(" → " in ref for refs in linked["refs"] for ref in refs)
+    changes = data[data["dimension"] == "change"]
+    assert changes.groupby("category")["count"].sum().to_dict() == aligned["change"].value_counts().to_dict()
+    assert changes.loc[changes["category"].isna(), "count"].sum() == aligned["change"].isna().sum()

@@ -1,0 +1,176 @@
+"""cobs report on the bundled corpus: page, figures and tables, the same bytes run after run, a browser's view."""
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cobs
+from cobs.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+SEED = ROOT / "corpus" / "CRC_C_KAZ_CO_4.txt"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from cobs.report import write_report
+
+    return write_report(None, tmp_path_factory.mktemp("report") / "report", n_jobs=2, progress=False)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
+    folder = report.folder
+    assert report.page == folder / "index.html"
+    symbols = sorted(pd.read_csv(ROOT / "corpus" / "manifest.csv").dropna(subset=["symbol"])["symbol"])
+    assert sorted(report.data.documents["symbol"]) == symbols  # every CO of the bundled corpus, none left out
+    assert report.data.errors.empty
+    names = {p.name for p in (folder / "figures").iterdir()}
+    for symbol in symbols:
+        stem = "profile-" + symbol.replace("/", "_")
+        assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    for stem in ("states-strength", "states-action-category", "states-themes", "states-citations"):
+        assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names
+    tables = {p.name for p in (folder / "tables").iterdir()}
+    assert {"paragraphs.csv", "paragraphs.parquet", "actions.csv", "actions.parquet", "citations.csv",
+            "documents.csv"} <= tables
+    for path in [report.page, *report.figures, *report.tables]:
+        assert path.is_file() and path.stat().st_size > 100, path
+
+
+def test_the_tables_are_the_measured_corpus(report):
+    actions = pd.read_parquet(report.folder / "tables" / "actions.parquet")
+    assert len(actions) == len(report.data.actions)
+    assert actions.groupby("symbol").size()["CRC/C/KAZ/CO/4"] == 79  # as tests/test_measure.py reads the seed
+    documents = pd.read_csv(report.folder / "tables" / "documents.csv")
+    assert documents.set_index("symbol").loc["CRPD/C/AZE/CO/2-3", "state_name"] == "Azerbaijan"
+
+
+def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
+    data = pd.read_csv(report.folder / "figures" / "profile-CRC_C_KAZ_CO_4-data.csv")
+    assert data["count"].sum() == 79
+    drawn = data[data["count"] > 0]
+    assert (drawn["refs"].str.split("; ").map(len) == drawn["count"]).all()
+    # juvenile justice (para. 61): the paragraph's own request and items (a)-(f), all urged
+    urged = drawn[(drawn["theme"] == "juvenile justice") & (drawn["category"] == "urges")].iloc[0]
+    assert urged["refs"].split("; ") == ["CRC/C/KAZ/CO/4, para. 61"] + [
+        f"CRC/C/KAZ/CO/4, para. 61 ({x})" for x in "abcdef"]
+    strength = pd.read_parquet(report.folder / "figures" / "states-strength-data.parquet")
+    assert strength["count"].sum() == len(report.data.actions)
+    assert list(strength["refs"].iloc[0]) == [] or isinstance(strength["refs"].iloc[0][0], str)
+
+
+def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
+    html = report.page.read_text(encoding="utf-8")
+    figures = len([p for p in report.figures if p.suffix == ".pdf"])
+    images = re.findall(r'<img src="([^"]{0,40})', html)
+    assert len(images) == figures and all(src.startswith("data:image/png;base64,") for src in images)
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing to fetch: readable offline
+    assert "<script" not in html
+    assert len(re.findall(r'<details id="refs-', html)) == figures
+    for section in ("documents", "profiles", "states", "references"):
+        assert f'<section id="{section}">' in html
+    assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
+    assert str(ROOT) not in html  # the page does not depend on where the corpus lies
+
+
+def test_two_runs_give_the_same_files(report, tmp_path):
+    from cobs.report import write_report
+
+    again = write_report(None, tmp_path / "again", n_jobs=1, progress=False)
+    first, second = digests(report.folder), digests(again.folder)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_page_in_a_browser(report, capsys):
+    """Headless Chromium loads the page without console errors and shows every figure."""
+    from chromium import find_chromium, open_page
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed (as root, `make test` installs it: apt-get install -y chromium)")
+    view = open_page(report.page, width=1200, height=1400)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report-screenshot.png"
+    shot.write_bytes(view.screenshot)
+    with capsys.disabled():
+        print(f"\nscreenshot of the report: {shot}")
+    assert view.title == "cobs report: concluding observations compared"
+    assert [m for m in view.console if m["type"] in ("error", "assert", "warning")] == []
+    assert view.exceptions == []
+    assert [e for e in view.log if e["level"] == "error"] == []
+    figures = len([p for p in report.figures if p.suffix == ".pdf"])
+    assert len(view.images) == figures
+    for image in view.images:
+        assert image["complete"] and image["naturalWidth"] > 0 and image["naturalHeight"] > 0, image["alt"]
+        assert image["width"] > 0, image["alt"]  # laid out on the page, not hidden
+    assert view.screenshot.startswith(b"\x89PNG") and len(view.screenshot) > 50_000
+
+
+def test_a_broken_image_would_be_seen(report, tmp_path):
+    """The browser check can fail: a page whose image data are cut shows a zero natural size."""
+    from chromium import find_chromium, open_page
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed (as root, `make test` installs it: apt-get install -y chromium)")
+    html = report.page.read_text(encoding="utf-8")
+    broken = re.sub(r'src="data:image/png;base64,[^"]{0,200}', 'src="data:image/png;base64,AAAA', html, count=1)
+    page = tmp_path / "broken.html"
+    page.write_text(broken, encoding="utf-8")
+    view = open_page(page)
+    assert view.images[0]["naturalWidth"] == 0 and all(i["naturalWidth"] > 0 for i in view.images[1:])
+
+
+# the command line ---------------------------------------------------------------------------------------------------
+
+def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
+    out = tmp_path / "kaz"
+    assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert f"wrote {out / 'index.html'} (1 document, 1 figure)" in printed
+    assert f"{out / 'figures'}/" in printed and f"{out / 'tables'}/" in printed
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert '<section id="states">' not in html  # one document: nothing to compare across States
+    # an earlier report is replaced; a folder of other files is not touched
+    assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "draft.txt").write_text("mine", encoding="utf-8")
+    assert main(["report", str(SEED), "-o", str(other)]) == 2
+    assert "holds files other than a cobs report" in capsys.readouterr().err
+    assert (other / "draft.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_cobs_report_says_what_is_missing(tmp_path, capsys, monkeypatch):
+    assert main(["report", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 2
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty), "-o", str(tmp_path / "out")]) == 2
+    assert "no .txt, .pdf, .docx or .html file in this folder" in capsys.readouterr().err
+    # an installed cobs, run outside the repository: no bundled corpus, and the message says what to do
+    import cobs.report._data as data_module
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(data_module, "__file__", str(tmp_path / "site-packages" / "cobs" / "report" / "_data.py"))
+    assert main(["report", "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "no PATH given and no bundled corpus found" in err and "cobs report path/to/COs/" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_is_imported_by_the_command_line_only():
+    sources = [p for p in (ROOT / "cobs").rglob("*.py") if "report" not in p.parts]
+    importers = [p.relative_to(ROOT).as_posix() for p in sources if re.search(r"cobs\.report\b|from cobs import report",
+                                                                              p.read_text(encoding="utf-8"))]
+    assert importers == ["cobs/cli.py"]
+    assert "report" not in cobs.__all__ and os.path.isdir(ROOT / "cobs" / "report")
