@@ -91,11 +91,25 @@ def dedup(terms: list[str], n: int = 10) -> list[str]:
 # --- the models -------------------------------------------------------------------------------
 
 
-def cobs_model(**params: object) -> Callable[[pd.DataFrame, int, int], Fitted]:
+def boilerplate_weights(table: pd.DataFrame, weight: float) -> np.ndarray:
+    """Per action: 1 - (1 - weight) x its row's share of words in cobs.compare.boilerplate's template sentences."""
+    import cobs.compare
+
+    sentences = cobs.compare.boilerplate(table)
+    words = sentences.assign(template_words=sentences["words"] * sentences["template"])
+    rows = words.groupby(["symbol", "para", "sub"])[["template_words", "words"]].sum()
+    share = (rows["template_words"] / rows["words"].where(rows["words"] > 0)).fillna(0.0)
+    keys = pd.MultiIndex.from_frame(table[["symbol", "para", "sub"]].astype(object))
+    return 1.0 - (1.0 - weight) * share.reindex(keys).fillna(0.0).to_numpy()
+
+
+def cobs_model(boilerplate: float | None = None, **params: object) -> Callable[[pd.DataFrame, int, int], Fitted]:
     def fit(table: pd.DataFrame, k: int, seed: int) -> Fitted:
+        weights = None if boilerplate is None else boilerplate_weights(table, boilerplate)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", topics.SmallCorpusWarning)
-            model = topics.TopicModel(n_topics=k, random_state=seed, **params).fit(table)  # type: ignore[arg-type]
+            model = topics.TopicModel(n_topics=k, random_state=seed, **params)  # type: ignore[arg-type]
+            model.fit(table, sample_weight=weights)
         return Fitted(top=model.top_terms(10), phi=model.components_, vocabulary=model.vectorizer_.vocabulary_,
                       presence=model.vectorizer_.transform, shares=model.transform)
     return fit
@@ -309,10 +323,12 @@ def grid(actions: pd.DataFrame, k: int, folds: list[np.ndarray]) -> int:
         {"max_df": 0.5},
         {"stem": True},
         {"formula": ("frame", "generic", "filler")},
+        {"boilerplate": 0.2}, {"boilerplate": 0.0},
     ]
     rows = []
     for params in options:
-        row = {"options": ", ".join(f"{n}={v!r}" for n, v in params.items()) or "(defaults)",
+        row = {"options": ", ".join(f"{n}={v!r}" for n, v in params.items()) or "(defaults)",  # boilerplate=w:
+               # sample_weight from cobs.compare.boilerplate, template sentences weighing w
                **held_out_scores(cobs_model(**params), actions, k, folds)}
         rows.append(row)
         print(pd.DataFrame([row]).round(3).to_string(index=False, header=len(rows) == 1), flush=True)

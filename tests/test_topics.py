@@ -396,6 +396,26 @@ def test_committees_auto_follows_the_table():
     assert "disabilities" not in vocabulary(mixed, committees=["CRPD"])
 
 
+def test_sample_weight():
+    texts, labels = planted()
+    model = TopicModel(4, random_state=0)
+    same = clone(model).fit(texts, sample_weight=np.ones(len(texts)))
+    np.testing.assert_array_equal(same.components_, clone(model).fit(texts).components_)
+    without_courts = clone(model).fit(texts, sample_weight=(labels != 1).astype(float))  # group 1: the court words
+    assert without_courts.n_documents_ == (labels != 1).sum()
+    assert not any("court" in group_of(terms[:5]) for terms in without_courts.topics_["terms"])
+    assert any("court" in group_of(terms[:5]) for terms in same.topics_["terms"])
+    table = planted_table()
+    halved = TopicModel(4, random_state=0).fit(table, sample_weight=np.full(len(table), 0.5))
+    np.testing.assert_allclose(halved.transform(table), TopicModel(4, random_state=0).fit(table).transform(table),
+                               atol=1e-6)  # weighing every text alike changes nothing
+    for bad, error, message in ((np.ones(3), ValueError, "one weight per text"),
+                                (-np.ones(len(texts)), ValueError, "finite weights >= 0"),
+                                (["a"] * len(texts), TypeError, "array of numbers")):
+        with pytest.raises(error, match=f"sample_weight must .*{message}"):
+            clone(model).fit(texts, sample_weight=bad)
+
+
 # --- small inputs ---------------------------------------------------------------------------------
 
 

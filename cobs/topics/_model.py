@@ -211,7 +211,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # --- fitting -------------------------------------------------------------------------------
 
-    def fit(self, X: object, y: object = None) -> TopicModel:
+    def fit(self, X: object, y: object = None, sample_weight: object = None) -> TopicModel:
         """Learn the topics of texts.
 
         Parameters
@@ -219,6 +219,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
         X : sequence of str, or pandas.DataFrame
             Texts, or a cobs table (its ``column``; see the class description).
         y : ignored
+        sample_weight : array-like of shape (n_texts,), optional
+            A weight (>= 0) per text, multiplying its term weights when the model
+            learns (on top of ``templates``); a paragraph weighs the mean of its
+            rows; 0 leaves a text out. For instance, to weigh down the sentences
+            that COs to other States share word for word
+            (:func:`cobs.compare.boilerplate`). Sizes, examples and prevalences
+            count every row alike.
 
         Returns
         -------
@@ -226,7 +233,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """
         self._check_params()
         corpus = read_input(X, column=self.column)
-        documents, weights = self._documents(corpus)
+        documents, weights = self._documents(corpus, _check_weights(sample_weight, len(corpus)))
         if len(documents) < 2:
             raise ValueError(f"X holds {len(documents)} document(s) to learn from; a topic model needs at least 2 "
                              "(and about 5 per topic)")
@@ -310,18 +317,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise ValueError(f"committees must be 'auto' or a collection of committee codes such as ['CRPD'], "
                              f"got {self.committees!r}")
 
-    def _documents(self, corpus: Corpus) -> tuple[list[str], np.ndarray]:
-        """The documents to learn from and their weights (templates weighed down or left out)."""
+    def _documents(self, corpus: Corpus, sample_weight: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The documents to learn from and their weights (templates and ``sample_weight``); weight 0 left out."""
         if self.context == "paragraph" and corpus.paragraph is not None:
             documents, template = corpus.paragraphs()
+            rows = np.bincount(corpus.paragraph, minlength=len(documents))
+            given = np.bincount(corpus.paragraph, weights=sample_weight, minlength=len(documents)) / np.maximum(rows, 1)
         else:
-            documents, template = corpus.texts, corpus.template
-        if self.templates == "keep":
-            return documents, np.ones(len(documents))
-        if self.templates == "leave_out":
-            keep = ~template
-            return [d for d, k in zip(documents, keep, strict=True) if k], np.ones(int(keep.sum()))
-        return documents, np.where(template, float(self.template_weight), 1.0)
+            documents, template, given = corpus.texts, corpus.template, sample_weight
+        weights = {"keep": np.ones(len(documents)), "leave_out": np.where(template, 0.0, 1.0),
+                   "weigh_down": np.where(template, float(self.template_weight), 1.0)}[self.templates] * given
+        keep = weights > 0
+        return [d for d, k in zip(documents, keep, strict=True) if k], weights[keep]
 
     def _n_topics_for(self, n_documents: int, n_features: int) -> int:
         most = max(1, min(n_documents // DOCUMENTS_PER_TOPIC, n_features))
@@ -456,6 +463,21 @@ class TopicModel(TransformerMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.sparse = False
         return tags
+
+
+def _check_weights(sample_weight: object, n: int) -> np.ndarray:
+    """``sample_weight`` as n finite weights >= 0 (ones when None), or an error naming it."""
+    if sample_weight is None:
+        return np.ones(n)
+    try:
+        weights = np.asarray(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"sample_weight must be an array of numbers, one per text, got {sample_weight!r}") from exc
+    if weights.shape != (n,):
+        raise ValueError(f"sample_weight must hold one weight per text ({n}), got shape {weights.shape}")
+    if not np.isfinite(weights).all() or (weights < 0).any():
+        raise ValueError("sample_weight must hold finite weights >= 0; found a negative, NaN or infinite one")
+    return weights
 
 
 def _nnls_rows(matrix: sp.csr_matrix, components: np.ndarray) -> np.ndarray:
