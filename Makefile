@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test chromium lock clean
+.PHONY: demo test test-fast chromium lock clean
 
 $(BIN)/cobs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ demo: $(BIN)/cobs
 
 test: $(BIN)/cobs chromium
 	$(BIN)/python -m pytest
+
+# The inner loop: every test but those that read the real documents of ../shared/data (marked real_data).
+test-fast: $(BIN)/cobs
+	$(BIN)/python -m pytest -m "not real_data"
 
 # Debian's Chromium for tests/test_report.py (the page in a browser); the test says why it skips without it.
 chromium:

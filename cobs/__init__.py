@@ -44,7 +44,7 @@ from cobs.columns import (
 )
 from cobs.corpus import corpus_summary, read_corpus
 from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
-from cobs.document import Document, DocumentMeta, read_document
+from cobs.document import Document, DocumentMeta, read_document, read_documents
 from cobs.errors import CobsError
 from cobs.measures import actions, citations, measure, tally
 from cobs.reference import (
@@ -143,6 +143,7 @@ __all__ = [
     "parse_symbol",
     "read_corpus",
     "read_document",
+    "read_documents",
     "read_table",
     "registry",
     "sample_for_coding",

@@ -23,11 +23,11 @@ import pandas as pd
 
 from cobs.cache import ParseCache, file_digest
 from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
-from cobs.document import Document, read_document
+from cobs.document import Document, DocumentMeta, read_document
 from cobs.errors import DocumentError, invalid_value
 from cobs.tables import conform
 
-__all__ = ["read_corpus", "corpus_summary", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
+__all__ = ["read_corpus", "corpus_summary", "document_order", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
 
 READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 """File name endings :func:`read_corpus` picks up in a folder."""
@@ -215,9 +215,11 @@ def read_corpus(
     Returns
     -------
     pandas.DataFrame
-        Every document's paragraph table, stacked in the order of ``source``,
-        with the columns of :data:`cobs.PARAGRAPH_COLUMNS` (and the report, with
-        ``report=True``). A file whose content or symbol repeats an earlier file's
+        Every document's paragraph table, stacked by committee, State and cycle
+        (:func:`document_order`: a State's chain of COs oldest first, whatever the
+        files are called), with the columns of :data:`cobs.PARAGRAPH_COLUMNS` (and
+        the report, with ``report=True``, whose ``files`` are in the order of ``source``).
+        A file whose content or symbol repeats an earlier file's
         is left out (error "duplicate"), so that no document counts twice.
 
     Raises
@@ -279,9 +281,10 @@ def read_corpus(
             continue
         by_content[digest] = by_symbol[symbol] = str(path)
         doc = result if result.meta.path == str(path) else _moved(result, path)
-        tables.append(doc.paragraphs)
+        tables.append((document_order(doc.meta), doc.paragraphs))
         files.append({"file": str(path), "symbol": symbol, "sha256": digest[:64]})
-    table = pd.concat(tables, ignore_index=True) if tables else _empty_table()
+    tables.sort(key=lambda item: item[0])  # by committee, State and cycle, not by file name (CO/2-3 before CO/1)
+    table = pd.concat([t for _, t in tables], ignore_index=True) if tables else _empty_table()
     report = CorpusReport(
         files=pd.DataFrame(files, columns=["file", "symbol", "sha256"]),
         errors=pd.DataFrame(failed, columns=["file", "error", "reason"]),
@@ -300,6 +303,20 @@ def read_corpus(
     return (table, report) if return_report else table
 
 
+def document_order(meta: DocumentMeta) -> tuple[object, ...]:
+    """How read_corpus orders documents: committee, State, optional protocol, cycle (as numbers), year, symbol.
+
+    Examples
+    --------
+    >>> import cobs
+    >>> metas = [cobs.read_document(f"corpus/CRPD_C_AZE_CO_{c}.pdf").meta for c in ("2-3", "1")]
+    >>> [m.symbol for m in sorted(metas, key=document_order)]
+    ['CRPD/C/AZE/CO/1', 'CRPD/C/AZE/CO/2-3']
+    """
+    protocol = "/OPSC/" in meta.symbol, "/OPAC/" in meta.symbol
+    return (meta.committee, meta.state, protocol, meta.cycle_first, meta.cycle_last, meta.year or 0, meta.symbol)
+
+
 def _empty_table() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=DTYPES[name]) for name in PARAGRAPH_COLUMNS})
 
@@ -310,19 +327,21 @@ def _moved(doc: Document, path: Path) -> Document:
 
 
 def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per document of a paragraph table: symbol, committee, State, year, paragraphs, recommendations.
+    """One row per document of a paragraph table: symbol, committee, State, cycle, year, paragraphs, recommendations.
 
-    ``paragraphs`` counts numbered paragraphs; ``recommendations`` counts the
-    paragraphs of kind ``recommendation``; ``rows`` counts table rows
+    The documents are in the order of the table (:func:`read_corpus`'s: by
+    committee, State and cycle). ``cycle`` is the cycle as the symbol writes it
+    ("2-3"); ``paragraphs`` counts numbered paragraphs; ``recommendations``
+    counts the paragraphs of kind ``recommendation``; ``rows`` counts table rows
     (paragraphs and their lettered items).
     """
-    missing = {"symbol", "committee", "state", "year", "para", "sub", "kind"} - set(table.columns)
+    missing = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "kind"} - set(table.columns)
     if missing:
         raise ValueError(f"corpus_summary needs a paragraph table; columns missing: {sorted(missing)}")
     table = conform(table)
     own = table[table["sub"] == ""]
     grouped = own.groupby("symbol", sort=False)
-    summary = grouped[["committee", "state", "year"]].first()
+    summary = grouped[["committee", "state", "cycle", "year"]].first()
     summary["paragraphs"] = grouped.size()
     summary["recommendations"] = grouped["kind"].apply(lambda k: int((k == "recommendation").sum()))
     summary["rows"] = table.groupby("symbol", sort=False).size()

@@ -33,6 +33,7 @@ __all__ = [
     "LanguageError",
     "UnknownCommitteeError",
     "ParseError",
+    "MultipleDocumentsError",
     "FetchError",
     "DocumentNotFoundError",
     "VerificationError",
@@ -223,6 +224,16 @@ class ParseError(DocumentError):
         self, path: str | os.PathLike[str], reason: str, *, page: int | None = None, line: int | None = None
     ) -> None:
         super().__init__(path, reason, page=page, line=line)
+
+
+class MultipleDocumentsError(DocumentError):
+    """The file holds several documents one after the other (a second one's numbering starts again at 1).
+
+    Attributes
+    ----------
+    starts : list of (page, line)
+        Where each document after the first begins (page for a PDF, line for text).
+    """
 
 
 class FetchError(CobsError, OSError):

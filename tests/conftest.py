@@ -12,11 +12,25 @@ SHARED = ROOT.parent / "shared" / "data"
 CRPD_PDFS = SHARED / "crpd-dashboard-pdfs" / "concluding_observations"
 
 
+_RUNNING: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _RUNNING[:] = [item]
+
+
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared/data, or skip the test with the reason."""
+    """A path under ../shared/data, or skip the test with the reason.
+
+    Only a test marked ``real_data`` may ask (``pytest -m "not real_data"`` is the fast tier,
+    which must not read ../shared): an unmarked test that does is an error, not a slow pass.
+    """
+    if _RUNNING and _RUNNING[0].get_closest_marker("real_data") is None:
+        raise RuntimeError(f"{_RUNNING[0].nodeid} reads ../shared/data: mark it @pytest.mark.real_data")
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"real documents not available: {path} is absent (they live in ../shared/data beside the repository)")
+        pytest.skip(f"real documents not available: {path} is absent (they live in ../shared/data beside the "
+                    "repository)")
     return path
 
 
@@ -71,13 +85,35 @@ def crpd_corpus():
 JOB_LANGUAGE = {"E": "en", "F": "fr", "S": "es", "A": "ar", "C": "zh", "R": "ru"}
 
 
-def pdf_text(path) -> str:
-    """PDFium's plain text of a PDF, pages joined, line-end hyphens as '-'."""
+def pdf_pages(path) -> list[str]:
+    """PDFium's plain text of each page of a PDF.
+
+    Every PDFium object is closed here, in this thread: PDFium is not thread-safe, and an object left to the
+    garbage collector may be finalised in another thread (tqdm's monitor, a joblib feeder) while this one
+    reads a PDF, which crashes the interpreter.
+    """
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(path)
-    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    return "\r\n".join(pages).replace("\x02", "-").replace("\ufffe", "-")
+    from cobs.read.pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(path)
+        try:
+            pages = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            return pages
+        finally:
+            pdf.close()
+
+
+def pdf_text(path) -> str:
+    """PDFium's plain text of a PDF, pages joined, line-end hyphens as '-'."""
+    return "\r\n".join(pdf_pages(path)).replace("\x02", "-").replace("\ufffe", "-")
 
 
 @pytest.fixture(scope="session")
@@ -113,3 +149,11 @@ def make_pdf(path: Path, pages: list[list[tuple]]) -> Path:
             pdf.savefig(fig)
             plt.close(fig)
     return path
+
+
+@pytest.fixture(scope="session")
+def measured(seed_doc):
+    """The seed's measured action table (cobs.measure)."""
+    import cobs
+
+    return cobs.measure(seed_doc.paragraphs)

@@ -323,6 +323,7 @@ def upr_sample():
     return train, test
 
 
+@pytest.mark.real_data
 def test_real_sample_action(upr_sample):
     train, test = upr_sample
     model = ActionCategoryClassifier(random_state=0).fit(train["recommendation"], train["action"])
@@ -333,6 +334,7 @@ def test_real_sample_action(upr_sample):
     assert f1_score(truth, predicted, average="macro") > 0.65
 
 
+@pytest.mark.real_data
 def test_real_sample_issues(upr_sample):
     train, test = upr_sample
     model = IssueClassifier(random_state=0).fit(train["recommendation"], train["issues"])

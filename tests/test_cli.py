@@ -12,7 +12,7 @@ from cobs.cli import main
 def test_parse_writes_csv_to_stdout(capsys):
     assert main(["parse", str(SEED)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].startswith("symbol,committee,state,cycle,year,language,para,sub,section")
+    assert out.splitlines()[0].startswith("symbol,committee,state,cycle,cycle_first,cycle_last,year,language,para,sub,")
     assert out.count("CRC/C/KAZ/CO/4") == 121
 
 
@@ -82,8 +82,9 @@ def test_corpus_summary(capsys, tmp_path):
     assert main(["corpus", str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     header, row = out.splitlines()
-    assert header.split() == ["symbol", "committee", "state", "year", "paragraphs", "recommendations", "rows", "file"]
-    assert row.split() == ["CRC/C/KAZ/CO/4", "CRC", "KAZ", "2015", "69", "34", "121", "co.txt"]
+    assert header.split() == ["symbol", "committee", "state", "cycle", "year", "paragraphs", "recommendations", "rows",
+                              "file"]
+    assert row.split() == ["CRC/C/KAZ/CO/4", "CRC", "KAZ", "4", "2015", "69", "34", "121", "co.txt"]
     assert err.splitlines() == [f"cobs: {tmp_path / 'notes.txt'}: the file is empty"]
 
 

@@ -159,6 +159,7 @@ def test_held_out_pairs_in_corpus(aze, nzl, gold):
     assert scores["new_f1"] >= 0.80
 
 
+@pytest.mark.real_data
 def test_tuning_pairs_from_shared(gold):
     """Measured: link F1 0.90, new F1 0.89 on MEX + SWE (they chose the defaults)."""
     folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")

@@ -118,14 +118,14 @@ def test_summary_needs_a_paragraph_table():
         corpus_summary(pd.DataFrame({"symbol": ["x"]}))
 
 
+@pytest.mark.real_data
 def test_crpd_corpus_in_parallel_equals_one_by_one_then_comes_from_the_cache(crpd_corpus, tmp_path, monkeypatch):
     paths = [item["path"] for item in crpd_corpus.values()]
     table, report = read_corpus(paths, n_jobs=2, data_home=tmp_path, progress=False, report=True)
-    expected = pd.concat(
-        [item["doc"].paragraphs for name, item in crpd_corpus.items()
-         if item["doc"] is not None and "China (Hong Kong)" not in name],  # a byte-identical copy of China's CO
-        ignore_index=True,
-    )
+    read = [item["doc"] for name, item in crpd_corpus.items()
+            if item["doc"] is not None and "China (Hong Kong)" not in name]  # a byte-identical copy of China's CO
+    expected = pd.concat([doc.paragraphs for doc in sorted(read, key=lambda d: cobs.corpus.document_order(d.meta))],
+                         ignore_index=True)
     pd.testing.assert_frame_equal(table, expected)
     refused = set(report.errors["file"])
     assert refused == {str(item["path"]) for name, item in crpd_corpus.items()
@@ -328,3 +328,25 @@ def test_progress_in_an_executed_notebook_ends_at_its_last_state(tmp_path):
     bars = [line for line in shown if "reading:" in line]
     # before: nothing at all without ipywidgets, and with them a widget whose saved text stayed at 0/20
     assert bars and all("20/20" in line for line in bars), bars
+
+
+def test_a_corpus_is_in_committee_state_cycle_order_not_file_name_order(tmp_path):
+    """Issue 11: CO/2-3 came before CO/1 (file-name order) and cycle was text."""
+    import shutil
+
+    from cobs import corpus_summary
+
+    corpus = SEED.parent
+    shutil.copy(corpus / "CRPD_C_NZL_CO_2-3.pdf", tmp_path / "a_nzl_second.pdf")
+    shutil.copy(corpus / "CRPD_C_AZE_CO_2-3.pdf", tmp_path / "b_aze_second.pdf")
+    shutil.copy(corpus / "CRPD_C_NZL_CO_1.pdf", tmp_path / "c_nzl_first.pdf")
+    shutil.copy(corpus / "CRPD_C_AZE_CO_1.pdf", tmp_path / "d_aze_first.pdf")
+    table, report = read_corpus(tmp_path, data_home=tmp_path / "cache", report=True)
+    order = ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/2-3"]
+    assert table["symbol"].drop_duplicates().tolist() == order
+    assert report.files["symbol"].tolist() == ["CRPD/C/NZL/CO/2-3", "CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/1",
+                                               "CRPD/C/AZE/CO/1"]  # the files, in the order they were given
+    summary = corpus_summary(table)
+    assert summary[["symbol", "cycle"]].values.tolist() == [[s, s.rsplit("/", 1)[1]] for s in order]
+    assert table.groupby("symbol")["cycle_first"].first().to_dict() == dict(zip(order, [1, 2, 1, 2], strict=True))
+    assert table["cycle_first"].dtype == "Int64"

@@ -182,6 +182,7 @@ def upr_2015() -> pd.DataFrame:
     return load_upr_info(shared_path("uprs-terman", "upr-info-csv"), pledges=True)
 
 
+@pytest.mark.real_data
 def test_real_2018_export_rows_agree_with_pandas(upr_2018):
     # An independent reading of each file (pandas' C parser) gives the same record counts.
     folder = shared_path("upr-info-export-2018")
@@ -191,6 +192,7 @@ def test_real_2018_export_rows_agree_with_pandas(upr_2018):
     assert len(upr_2018) > 50_000
 
 
+@pytest.mark.real_data
 def test_real_2018_export_labels(upr_2018):
     labels = collections.Counter(i for issues in upr_2018["issues"] for i in issues)
     expected = set(upr_info_labels("issue").query("exports.str.contains('2018')")["issue"])
@@ -207,6 +209,7 @@ def test_real_2018_export_labels(upr_2018):
     assert set(upr_2018["session"].dropna()) == set(range(1, 22)) | {25, 26, 27}
 
 
+@pytest.mark.real_data
 def test_real_2015_export_matches_its_documented_counts(upr_2015):
     recs = upr_2015[upr_2015["response"] != "Voluntary pledge"]
     assert len(recs) == 41_066 and (upr_2015["response"] == "Voluntary pledge").sum() == 947
@@ -223,6 +226,7 @@ def test_real_2015_export_matches_its_documented_counts(upr_2015):
     assert "Czechia" in recommending and "Czech Republic" not in recommending
 
 
+@pytest.mark.real_data
 def test_real_exports_agree_where_they_overlap(upr_2018, upr_2015):
     # The same recommendation (same text, States and session) carries the same action in both.
     keys = ["state_under_review", "recommending_state", "session", "recommendation"]

@@ -603,6 +603,7 @@ def _real(name: str) -> bytes:
     return shared_path("crpd-dashboard-pdfs", "concluding_observations", name).read_bytes()
 
 
+@pytest.mark.real_data
 def test_real_pdf_from_the_document_system_then_read(server, home):
     data = _real("Spain_UnknownYear_CRPD_C_ESP_CO_1.pdf")
     server.add(ESP, data)
@@ -611,6 +612,7 @@ def test_real_pdf_from_the_document_system_then_read(server, home):
     assert cobs.read_document(path).meta.symbol == ESP
 
 
+@pytest.mark.real_data
 def test_real_arabic_version_from_the_ohchr_page(server, home):
     data = _real("Kazakhstan_2024_CRPD_C_KAZ_CO_1.pdf")
     server.ods = "missing"
@@ -619,6 +621,7 @@ def test_real_arabic_version_from_the_ohchr_page(server, home):
     assert path == home / "documents" / "ar" / "CRPD_C_KAZ_CO_1.pdf" and path.read_bytes() == data
 
 
+@pytest.mark.real_data
 def test_real_arabic_version_served_for_english_is_not_kept(server, home):
     server.add("CRPD/C/KAZ/CO/1", b"unused")
     server.ods = server.ohchr = "swap"
@@ -628,6 +631,7 @@ def test_real_arabic_version_served_for_english_is_not_kept(server, home):
     assert_clean(home)
 
 
+@pytest.mark.real_data
 def test_real_other_document_and_cut_transfer(server, home):
     data = _real("Spain_UnknownYear_CRPD_C_ESP_CO_1.pdf")
     server.add(ESP, data)

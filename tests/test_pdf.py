@@ -2,11 +2,12 @@
 
 from collections import Counter
 
+import pandas as pd
 import pytest
+from conftest import make_pdf
 
 import cobs
 from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
-from conftest import make_pdf
 
 PAGE_1 = [
     ("United Nations", 50, 14, False),
@@ -53,18 +54,20 @@ def synthetic(tmp_path_factory):
 def test_metadata_uses_the_printed_symbol(synthetic):
     _, doc = synthetic
     m = doc.meta
-    assert (m.symbol, m.symbol_source, m.committee, m.state, m.cycle) == ("CRC/C/GEO/CO/5-6", "printed", "CRC", "GEO", "5-6")
+    expected = ("CRC/C/GEO/CO/5-6", "printed", "CRC", "GEO", "5-6")
+    assert (m.symbol, m.symbol_source, m.committee, m.state, m.cycle) == expected
     assert (m.pages, m.format, m.session, m.date.isoformat()) == (2, "pdf", 81, "2019-05-08")
 
 
 def test_rows_pages_and_kinds(synthetic):
     _, doc = synthetic
     table = doc.paragraphs
-    assert list(zip(table.para, table["sub"])) == [(1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b"), (5, "")]
+    assert list(zip(table.para, table["sub"], strict=True)) == [
+        (1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b"), (5, "")]
     assert table["page"].tolist() == [1, 1, 1, 1, 1, 2, 2]
     assert table["kind"].tolist() == ["intro", "positive", "concern", "recommendation", "recommendation",
                                       "recommendation", "recommendation"]
-    bold = dict(zip(zip(table.para, table["sub"]), table["bold"]))
+    bold = dict(zip(zip(table.para, table["sub"], strict=False), table["bold"], strict=False))
     assert bold[(3, "")] == 0 and bold[(4, "a")] == 1 and bold[(4, "b")] == 1 and bold[(5, "")] == 1
 
 
@@ -76,7 +79,8 @@ def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
     assert text[(5, "")] == ("5. The Committee recommends that the State party disseminate the present "
                              "concluding observations widely.")
     roles = doc.set_aside.groupby("role")["text"].agg(list)
-    assert roles["masthead"] == ["United Nations CRC/C/GEO/CO/5-6", "Distr.: General", "8 June 2019", "Original: English"]
+    assert roles["masthead"] == [
+        "United Nations CRC/C/GEO/CO/5-6", "Distr.: General", "8 June 2019", "Original: English"]
     assert sorted(roles["running"]) == ["2 GE.19-09876", "CRC/C/GEO/CO/5-6", "GE.19-09876(E)"]
     assert roles["footnote_marker"] == ["1"]
     assert roles["cluster"] == ["A. General principles (arts. 2, 3, 6 and 12)"]
@@ -87,11 +91,10 @@ def test_headers_footers_masthead_and_footnotes_are_set_aside(synthetic):
 
 
 def test_every_character_is_accounted_for(synthetic):
-    import pypdfium2 as pdfium
+    from conftest import pdf_pages
 
     path, doc = synthetic
-    pdf = pdfium.PdfDocument(path)
-    source = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    source = "".join(pdf_pages(path))
     kept = "".join(doc.paragraphs["text"]) + "".join(doc.set_aside["text"])
     assert Counter(c for c in source if not c.isspace()) == Counter(c for c in kept if not c.isspace())
 
@@ -145,10 +148,12 @@ def test_pdf_cut_at_a_page_boundary(synthetic, tmp_path):
     first = tmp_path / "first_page.pdf"
     with open(first, "wb") as fh:
         writer.write(fh)
-    with pytest.raises(TruncatedDocumentError, match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
+    with pytest.raises(TruncatedDocumentError,
+                       match=r"first_page\.pdf: the document stops in the middle of paragraph 4"):
         cobs.read_document(first)
 
 
+@pytest.mark.real_data
 def test_a_damaged_page_is_a_cobs_error(tmp_path):
     """Bytes cut from the middle of a real PDF: the document opens but a page does not load."""
     from conftest import shared_path
@@ -159,3 +164,18 @@ def test_a_damaged_page_is_a_cobs_error(tmp_path):
     damaged.write_bytes(data[:35360] + data[35360 + 3422 :])
     with pytest.raises(DamagedPDFError, match=r"damaged_page\.pdf, page \d+: PDFium cannot read this page"):
         cobs.read_document(damaged)
+
+
+def test_threads_reading_pdfs_at_once_take_turns_instead_of_crashing():
+    """PDFium may not be called from two threads at once (a Dask cluster of threads did, and the interpreter
+    died in FPDF_LoadPage): each document is read whole under one lock, with the same result."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import ROOT
+
+    paths = sorted((ROOT / "corpus").glob("*.pdf"))[:4] * 2
+    alone = {path: cobs.read_document(path).paragraphs for path in paths}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(cobs.read_document, paths))
+    for path, doc in zip(paths, together, strict=True):
+        pd.testing.assert_frame_equal(doc.paragraphs, alone[path])

@@ -103,3 +103,62 @@ def test_co_only_refuses_other_documents(symbol, what):
     with pytest.raises(ValueError, match=f"'{symbol}' is the symbol of {what}, not of concluding observations"):
         cobs.parse_symbol(symbol, co_only=True)
     assert cobs.parse_symbol("CRC/C/15/Add.213", co_only=True).is_co  # a legacy CO symbol is a CO
+
+
+# --- the data files ------------------------------------------------------------------------------
+
+LIST_FIELDS = {  # the CSV fields that hold lists
+    "clusters.csv": ["articles"], "themes.csv": ["crpd_article"], "states.csv": ["aliases"],
+    "committees.csv": ["aliases"], "instruments.csv": ["keywords"], "registry.csv": ["languages"],
+    "upr_info_actions.csv": ["example_verbs"], "upr_info_issues.csv": ["exports"],
+}
+LEXICONS = [  # word lists that decide results: each entry says where it comes from or why
+    "action_verbs.csv", "document_types.csv", "formula_phrases.csv", "head_nouns.csv", "hedges.csv",
+    "intensifiers.csv", "kind_phrases.csv", "language_names.csv", "months.csv", "operative_verbs.csv",
+    "skipped_words.csv", "target_groups.csv", "themes.csv",
+]
+
+
+def _data_files():
+    from importlib import resources
+
+    return {p.name: p for p in resources.files("cobs").joinpath("data").iterdir() if p.name.endswith(".csv")}
+
+
+def test_one_list_separator_in_every_data_file():
+    """Issue 7: lists were written "4,42,44" in one file, "1;2" in another, "a|b" in the rest."""
+    import csv
+
+    files = _data_files()
+    for name, fields in LIST_FIELDS.items():
+        rows = list(csv.DictReader(files[name].read_text(encoding="utf-8").splitlines()))
+        for field in fields:
+            values = [row[field] for row in rows if row[field]]
+            assert values and not any("," in v or ";" in v for v in values), (name, field)
+    from cobs.reference.lexicons import clusters
+
+    assert next(c for c in clusters() if c["cluster_id"] == "CRC-1")["articles"] == {4, 42, 44}
+
+
+def test_every_lexicon_says_where_its_entries_come_from():
+    import csv
+
+    files = _data_files()
+    for name in LEXICONS:
+        rows = list(csv.DictReader(files[name].read_text(encoding="utf-8").splitlines()))
+        column = next((c for c in ("note", "source") if c in rows[0]), None)
+        assert column is not None, name
+        assert all(row[column].strip() for row in rows), name
+
+
+def test_lexicons_in_data_decide_as_the_patterns_they_replaced():
+    from cobs.measures._actions import locate_action
+    from cobs.measures._wording import specificity_parts
+    from cobs.structure import kind_from_wording
+
+    assert kind_from_wording("The Committee remains deeply concerned about child labour.") == "concern"
+    assert kind_from_wording("The Committee notes with appreciation the adoption of the Code.") == "positive"
+    assert specificity_parts("adopt the Juvenile Justice Code")["named"] is True  # head_nouns.csv: Code
+    assert specificity_parts("protect unaccompanied asylum-seeking children")["group"] is True  # target_groups.csv
+    assert locate_action("to urgently adopt a law") == ("adopt", "adopt a law")  # skipped_words.csv: to, urgently
+    assert locate_action("progressively apply the law") == ("apply", "apply the law")  # -ly, but a verb

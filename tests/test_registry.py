@@ -122,10 +122,12 @@ def rebuilt():
     return build_registry()
 
 
+@pytest.mark.real_data
 def test_a_rebuild_gives_the_committed_csv(rebuilt):
     assert rebuilt.to_csv(index=False, lineterminator="\n") == REGISTRY_PATH.read_text(encoding="utf-8")
 
 
+@pytest.mark.real_data
 def test_every_co_among_the_crpd_pdfs_is_registered_and_nothing_else(rebuilt, table):
     registered = set(table["symbol"])
     left_out = {re.search(r"concluding_observations/(.+?): ", line).group(1) for line in rebuilt.attrs["skipped"]}
@@ -140,6 +142,7 @@ def test_every_co_among_the_crpd_pdfs_is_registered_and_nothing_else(rebuilt, ta
         assert path.name in table.set_index("symbol").loc[symbol, "source"]
 
 
+@pytest.mark.real_data
 def test_registered_dates_are_those_printed(table):
     rows = table.set_index("symbol")
     folder = ("crpd-dashboard-pdfs", "concluding_observations")
@@ -153,6 +156,7 @@ def test_registered_dates_are_those_printed(table):
     assert (greece["date_adopted"], greece["languages"]) == (_date("2019-09-18"), ["en", "es"])
 
 
+@pytest.mark.real_data
 def test_a_citation_not_found_in_its_document_stops_the_build(tmp_path):
     shared = shared_path("crpd-dashboard-pdfs").parents[1]
     root = tmp_path / "project"

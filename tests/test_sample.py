@@ -3,9 +3,9 @@
 import hashlib
 
 import pandas as pd
+from conftest import SEED
 
 import cobs
-from conftest import SEED
 
 
 def test_the_packaged_sample_is_the_corpus_seed():

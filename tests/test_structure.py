@@ -2,7 +2,9 @@
 
 import textwrap
 
+import pandas as pd
 import pytest
+from conftest import SEED
 
 import cobs
 from cobs.errors import ParseError, TruncatedDocumentError
@@ -52,7 +54,8 @@ def test_wrapped_cluster_heading_and_citation_on_a_new_line(tmp_path):
         """)
     table = doc.paragraphs
     assert rows(doc) == [(1, ""), (2, ""), (3, ""), (4, ""), (4, "a"), (4, "b")]
-    assert set(table.loc[table.para >= 3, "cluster"]) == {"Violence against children (arts. 19, 24 (3), 28 (2), 34, 37 (a) and 39)"}
+    assert set(table.loc[table.para >= 3, "cluster"]) == {
+        "Violence against children (arts. 19, 24 (3), 28 (2), 34, 37 (a) and 39)"}
     assert set(table.loc[table.para >= 3, "heading"]) == {"Corporal punishment"}
     assert table.set_index("para").loc[3, "kind"] == "concern"
 
@@ -117,9 +120,10 @@ def test_headings_wrapped_over_lines_and_page_breaks_mid_sentence(tmp_path):
         4. The Committee recommends that the State party end institutionalization.
         """)
     table = doc.paragraphs.set_index("para")
-    assert table.loc[3, "cluster"] == "Family environment and alternative care (arts. 5, 9-11, 18 (1 and 2), 20-21, 25 and 27 (4))"
-    assert table.loc[3, "heading"] == ("Follow-up to the Committee’s previous concluding observations and recommendations "
-                                       "on the Optional Protocol on the sale of children")
+    assert table.loc[3, "cluster"] == ("Family environment and alternative care (arts. 5, 9-11, 18 (1 and 2), 20-21, "
+                                       "25 and 27 (4))")
+    assert table.loc[3, "heading"] == ("Follow-up to the Committee’s previous concluding observations and "
+                                       "recommendations on the Optional Protocol on the sale of children")
     assert table.loc[3, "text"] == ("3. The Committee is concerned that the number of children in institutions remains "
                                     "high and that ill-treatment occurs.")
     roles = doc.set_aside.set_index("text")["role"]
@@ -161,13 +165,15 @@ def test_old_style_lettered_sections_and_numbered_clusters(tmp_path):
     doc = cobs.read_document(path)
     table = doc.paragraphs.set_index("para")
     assert table.loc[2, "section"] == "Principal subjects of concern and recommendations"
-    assert table.loc[2, "cluster"] == "General measures of implementation (arts. 4, 42 and 44, para. 6, of the Convention)"
+    assert table.loc[2, "cluster"] == ("General measures of implementation (arts. 4, 42 and 44, para. 6, of the "
+                                       "Convention)")
     assert table.loc[3, "heading"] == "Legislation"
     assert doc.meta.symbol == "CRC/C/GEO/CO/1" and doc.meta.date.isoformat() == "2000-06-09"
 
 
 def test_a_gap_in_the_numbering_is_an_error_not_a_merged_paragraph(tmp_path):
-    with pytest.raises(ParseError, match=r"co\.txt: paragraph numbering breaks at line \d+: a paragraph 5 follows paragraph 3"):
+    with pytest.raises(ParseError,
+                       match=r"co\.txt: paragraph numbering breaks at line \d+: a paragraph 5 follows paragraph 3"):
         read(tmp_path, """\
             3. The Committee is concerned about child labour.
             5. The Committee recommends that the State party end child labour.
@@ -211,3 +217,57 @@ def test_plain_text_footnote_rules_do_not_eat_body_lines(tmp_path):
     assert text[(4, "")].endswith("CRC/C/GEO/CO/4/Add.1, adopted on 2 February 2017, and report on it.")
     assert doc.footnotes.set_index("number").loc["1", "text"] == "Law No. 12 of 2019."
     assert doc.footnotes.set_index("number").loc["1", "para"] == 3
+
+
+# --- a CO without the heading of its main section (issue 11) ---------------------------------------
+
+SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
+MAIN_HEADING = "III. Main areas of concern and recommendations"
+
+
+def _without(tmp_path, name, *, drop=(), replace=()):
+    lines = [line for line in SEED_LINES if line.strip() not in drop]
+    text = "\n".join(lines)
+    for old, new in replace:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return cobs.read_document(path)
+
+
+def test_a_lettered_cluster_with_articles_starts_the_concerns_section(tmp_path, seed_doc):
+    """Before: without its section III heading the seed had 57 recommendations and 43 concerns read as positive
+    aspects, and measure found 4 actions instead of 79."""
+    doc = _without(tmp_path, "no_iii.txt", drop={MAIN_HEADING})
+    pd.testing.assert_series_equal(doc.paragraphs["kind"], seed_doc.paragraphs["kind"])
+    assert len(cobs.measure(doc.paragraphs)) == 79
+    own = doc.paragraphs.query("sub == ''").set_index("para")
+    assert own.loc[6, "section"] == "Follow-up measures taken and progress achieved by the State party"
+    assert own.loc[7:66, "section"].isna().all()  # the document prints no title for them: none is invented
+    assert own.loc[7, "cluster"].startswith("General measures of implementation (arts. 4, 42")
+    assert own.loc[67, "section"] == "Implementation and reporting"
+
+
+def test_the_positive_section_does_not_override_what_a_paragraph_plainly_says(tmp_path, seed_doc):
+    """The first cluster without its articles as well: its paragraphs stand under "Positive aspects", and their
+    own wording (the Committee recommends; is concerned) decides."""
+    doc = _without(tmp_path, "no_iii_no_arts.txt", drop={MAIN_HEADING}, replace=[(
+        "A. General measures of implementation (arts. 4, 42 and 44 (6))", "A. General measures of implementation")])
+    own = doc.paragraphs.query("sub == ''").set_index("para")
+    assert (own.loc[7:19, "section"] == "Follow-up measures taken and progress achieved by the State party").all()
+    pd.testing.assert_series_equal(doc.paragraphs["kind"], seed_doc.paragraphs["kind"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Committee is concerned that the new law has not been implemented.", "concern"),
+    ("The Committee recommends that the State party adopt a comprehensive law.", "recommendation"),
+    # appreciation with a request: a positive aspect (CRPD/C/AZE/CO/1, para. 6; CRPD/C/LUX/CO/1, para. 4)
+    ("The Committee further commends the State party for establishing a working group and encourages it to "
+     "maintain the working group.", "positive"),
+    ("The Committee welcomes the adoption of the Code on the Rights of the Child.", "positive"),
+])
+def test_kind_in_a_positive_section(text, kind):
+    from cobs.structure import kind_from_wording
+
+    assert kind_from_wording(text, "Positive aspects") == kind

@@ -668,6 +668,7 @@ def test_lazy_import():
 # --- the real documents (skipped without ../shared) -----------------------------------------------
 
 
+@pytest.mark.real_data
 def test_real_crpd_topics_follow_the_headings_on_held_out_cos():
     folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
     with warnings.catch_warnings():

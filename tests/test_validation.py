@@ -186,6 +186,7 @@ def test_sample_errors(kwargs, message):
         sample_for_coding(TABLE, **kwargs)
 
 
+@pytest.mark.real_data
 def test_sample_of_real_upr_recommendations(tmp_path):
     from cobs.datasets import load_upr_info
 

@@ -98,7 +98,7 @@ from typing import Literal
 import pandas as pd
 
 from cobs.errors import invalid_value
-from cobs.reference._tables import read_rows
+from cobs.reference._tables import read_rows, split_list
 
 __all__ = ["UPR_INFO_COLUMNS", "load_upr_info", "upr_info_labels"]
 
@@ -222,7 +222,7 @@ def upr_info_labels(kind: Literal["action", "issue"]) -> pd.DataFrame:
                 "action": [int(r["action"]) for r in rows],
                 "name": [r["name"] for r in rows],
                 "definition": [r["definition"] for r in rows],
-                "example_verbs": [r["example_verbs"].split("|") for r in rows],
+                "example_verbs": [split_list(r["example_verbs"]) for r in rows],
             }
         )
     if kind == "issue":

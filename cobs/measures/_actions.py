@@ -13,8 +13,10 @@ cuts it into **actions**:
 * a recommendation paragraph in which no such sentence is found is one action.
 
 ``clause`` numbers the actions of a row (own text or item) from 1, so
-``(symbol, para, sub, clause)`` identifies an action and ``ref`` cites it the way
-researchers do: "CRC/C/KAZ/CO/4, para. 29 (a)".
+``(symbol, para, sub, clause)`` identifies an action, and so does ``ref``, which
+cites it the way researchers do: "CRC/C/KAZ/CO/4, para. 29 (a)"; where a
+paragraph's own text asks several things, its first request is cited as the
+paragraph and the others by their rank: "CRC/C/KAZ/CO/4, para. 15, second request".
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import re
 import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS, DTYPES
-from cobs.reference.lexicons import action_verbs
+from cobs.reference.dates import ordinal_word
+from cobs.reference.lexicons import action_verbs, skipped_words
+from cobs.reference.symbols import cycle_range
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
 from cobs.tables import conform
@@ -38,11 +42,6 @@ _OPTIONAL = {"notes"}  # tables written before the column existed are still acce
 _NONE_IF_EMPTY = ("chapeau", "verb", "strength", "action_verb", "action")
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
 _LETTER = re.compile(r"^\([a-z]{1,2}\)\s*")
-_SKIPPED_WORDS = re.compile(
-    r"^(?:to|also|further|urgently|immediately|expeditiously|promptly|swiftly|fully|effectively|systematically|"
-    r"vigorously|explicitly|actively|should)(?:\s+|(?=,))|^(?!(?:apply|comply|reply|supply|rely|multiply|ally)\b)\w+ly\s+",
-    re.IGNORECASE,
-)
 _SUBJECT_AT_START = re.compile(
     rf"^(?:{ADDRESSEE}|it|(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
     re.IGNORECASE,
@@ -117,7 +116,7 @@ def locate_action(text: str) -> tuple[str, str]:
             rest = _PARENTHETICAL.sub("", rest)
         rest = _LEADING_PHRASE.sub("", rest)
         rest = _OPERATIVE_AT_START.sub("", rest)
-        rest = _SKIPPED_WORDS.sub("", rest)
+        rest = skipped_words().sub("", rest)
         rest = _SUBJECT_AT_START.sub("", rest)
         if rest == before:
             break
@@ -165,6 +164,10 @@ def _notes(row: dict[str, object]) -> list[str]:
 
 def _cite(symbol: str, para: int, sub: str) -> str:
     return f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
+
+
+def _nth(clause: int) -> str:
+    return ordinal_word(clause) if clause < 100 else f"{clause}th"
 
 
 def actions(table: pd.DataFrame) -> pd.DataFrame:
@@ -215,6 +218,10 @@ dealt with by the juvenile justice system;
     out = pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)
     if len(out):
         out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
+        out["ref"] = [ref if clause == 1 else f"{ref}, {_nth(clause)} request"
+                      for ref, clause in zip(out["ref"], out["clause"], strict=True)]
+        cycles = [cycle_range(c) for c in out["cycle"]]
+        out["cycle_first"], out["cycle_last"] = [c[0] for c in cycles], [c[1] for c in cycles]
     for column in _NONE_IF_EMPTY:  # "" while cutting; missing in the table
         out[column] = out[column].replace("", None)
     return out.astype({c: DTYPES[c] for c in out.columns if c not in ("notes",)})

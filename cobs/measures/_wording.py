@@ -38,28 +38,26 @@ from __future__ import annotations
 import re
 
 from cobs.columns import STRENGTH_DTYPE, STRENGTHS
-from cobs.reference.lexicons import action_verbs, phrases
+from cobs.reference.dates import month_pattern
+from cobs.reference.lexicons import action_verbs, head_nouns, phrases, target_groups
 
 __all__ = [
     "STRENGTHS", "STRENGTH_DTYPE", "intensifiers", "hedges", "action_category", "specificity_parts", "time_bound"
 ]
 
 
-_HEAD_NOUN = (r"(?:Act|Code|Law|Convention|Covenant|Protocol|Programme|Plan|Strategy|Policy|Commission|Council|"
-              r"Ministry|Ombudsperson|Ombudsman|Office|Institute|Agency|Court|Committee|Fund|Framework|Principles|"
-              r"Guidelines|Rules|Parliament|Commissioner)")
+_HEAD_NOUN = head_nouns()  # cobs/data/head_nouns.csv
 _NAMED = re.compile(  # a name, not the bare "Convention" or "Committee": a capitalised word before, or "of/on X" after
     rf"\b(?:[A-Z][\w’'-]+\s+){{1,6}}{_HEAD_NOUN}\b|\b{_HEAD_NOUN}\s+(?:on|of|for|against)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
 _NOT_NAMED = re.compile(r"^(?:The|This|That|Its|Their|Optional)\s+(?:Convention|Committee|Protocols?)$")
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                     r"October|November|December)\b")
+_MONTH = month_pattern("en")  # capitalised: "May" is a month, "may" is not
+_NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)?\b|\b{_MONTH}\b")
 _NUMBERING = re.compile(  # numbers that name an article, a general comment or a paragraph, not a quantity
     r"(?:\b(?:arts?\.|articles?|Nos?\.|paras?\.|paragraphs?|targets?|Goals?|resolutions?)\s*(?:\d+[.,]?\s*(?:and|,)?\s*)*"
     r"|\(\s*)$",
     re.IGNORECASE,
 )
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DEADLINE = re.compile(
     rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{{4}}|"
     rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|"
@@ -68,15 +66,6 @@ _DEADLINE = re.compile(
     r"|(?:,|\b(?:within|with|under|and|including|a|specific|clear|set|reasonable|strict))\s+"
     r"(?:(?:a|clear|specific|set|reasonable|strict|concrete)\s+)?(?:time\s*-?\s*frames?|timelines?|deadlines?)\b"
     r"|\btime-bound\b",
-    re.IGNORECASE,
-)
-_GROUPS = re.compile(
-    r"\b(?:girls?|boys|women|adolescents?|infants?|children\s+with\s+disabilities|"
-    r"(?:persons|children|women)\s+with\s+(?:intellectual|psychosocial|hearing|visual)\s+\w+|refugees?|"
-    r"asylum[- ]seek\w*|migrants?|stateless|Roma|indigenous|minorit\w+|rural|older\s+persons|"
-    r"lesbian|gay|bisexual|transgender|intersex|LGBTI\w*|street\s+situations|unaccompanied|orphan\w*|"
-    r"victims?|survivors?|juveniles?|detainees?|prisoners?|deaf|blind|autis\w+|Afrodescendant|Afro-\w+|"
-    r"internally\s+displaced|single[- ]parent|poor\s+families|low-income)\b",
     re.IGNORECASE,
 )
 
@@ -133,7 +122,7 @@ def specificity_parts(text: str) -> dict[str, bool]:
         "named": any(not _NOT_NAMED.match(m.group(0)) for m in _NAMED.finditer(text)),
         "number": any(not _NUMBERING.search(text, max(0, m.start() - 40), m.start()) for m in _NUMBER.finditer(text)),
         "deadline": _DEADLINE.search(text) is not None,
-        "group": _GROUPS.search(text) is not None,
+        "group": target_groups().search(text) is not None,
     }
 
 

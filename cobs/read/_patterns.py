@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-_SYMBOL = r"(?:[A-Z]{1,6}(?:\.\d+)?(?:\s?/\s?[A-Z0-9][A-Za-z0-9.\-]{0,12}){2,7})"
+from cobs.read.language import LANGUAGE_NAMES
+from cobs.reference.committees import committees_table
+
+SYMBOL = r"(?:[A-Z]{1,6}(?:\.\d+)?(?:\s?/\s?[A-Z0-9][A-Za-z0-9.\-]{0,12}){2,7})"
 """A UN document symbol: at least three parts between slashes, no words ("HIV/AIDS" is not one)."""
+_SYMBOL = SYMBOL
 _JOB = r"GE\.\s?\d{2}\s?-\s?\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"
 _PAGE = r"\d{1,3}"
 _BARCODE = r"\*\d{7,8}\*"
@@ -30,11 +34,11 @@ TEXT_FURNITURE = re.compile(rf"^(?:{_SYMBOL}|{_JOB}|{_PAGE}|{_BARCODE}|{_JOB}\s+
 
 MASTHEAD = re.compile(
     r"^(?:United Nations(?:\s+\S+)?|Distr\.:?\s*\w+|Original:\s*\w+(?:\s+\w+)*|"
-    r"(?:English|French|Spanish|Arabic|Chinese|Russian)(?:,\s*\w+)*(?:\s+and\s+\w+)?\s+only|"
+    rf"(?:{'|'.join(LANGUAGE_NAMES.values())})(?:,\s*\w+)*(?:\s+and\s+\w+)?\s+only|"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Convention on the Rights|of the Child|of Persons with Disabilities|"
     r"International Covenant on.*|International Convention.*|Convention against Torture.*|"
     r"Convention on the Elimination of.*|Advance unedited version|Economic and Social Council|"
-    r"CRPD|CRC|CEDAW|CCPR|CERD|CAT|CMW|CED|E/C\.12.*)$"
+    rf"{'|'.join(committees_table()['code'])}|E/C\.12.*)$"  # a committee's code as its logo prints it
 )
 """A line of the masthead block at the top of a UN document's first page."""
 

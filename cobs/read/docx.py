@@ -24,7 +24,13 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-from cobs.errors import CobsError, DamagedDocumentError, EmptyDocumentError, UnsupportedFormatError
+from cobs.errors import (
+    CobsError,
+    DamagedDocumentError,
+    EmptyDocumentError,
+    TruncatedDocumentError,
+    UnsupportedFormatError,
+)
 from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
 
 __all__ = ["MAX_PART_BYTES", "MAX_UNZIPPED_BYTES", "check_zip", "read_docx"]
@@ -87,7 +93,8 @@ class _Styles:
                 num_id = num.find(W + "numId")
                 level = num.find(W + "ilvl")
                 if num_id is not None:
-                    self.numbering[sid] = (num_id.get(W + "val", ""), int(level.get(W + "val", "0")) if level is not None else 0)
+                    depth = int(level.get(W + "val", "0")) if level is not None else 0
+                    self.numbering[sid] = (num_id.get(W + "val", ""), depth)
 
     def is_bold(self, style: str | None) -> bool:
         seen = set()
@@ -237,8 +244,15 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
         return _read_docx(path, data)
     except CobsError:
         raise
-    except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as exc:
-        raise DamagedDocumentError(path, f"the Word file is damaged or truncated ({type(exc).__name__}: {exc})") from None
+    except zipfile.BadZipFile as exc:
+        if b"PK\x05\x06" not in data[-66_000:]:  # no end-of-archive record: the file stops before its end
+            raise TruncatedDocumentError(path, "the Word file is truncated: it ends before the end of its zip "
+                                         "archive (an interrupted download?)") from None
+        raise DamagedDocumentError(path, f"the Word file is damaged ({type(exc).__name__}: {exc})") from None
+    except (ElementTree.ParseError, zlib.error, EOFError, ValueError, KeyError) as exc:
+        raise DamagedDocumentError(
+            path, f"the Word file is damaged or truncated ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def _read_docx(path: Path, data: bytes) -> RawDocument:

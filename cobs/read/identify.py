@@ -1,30 +1,38 @@
-"""What a UN document file says about itself, in any of the six UN languages.
+"""What a document is: the one place that tells (symbol, committee, State, cycle, dates, language, type).
 
-:func:`cobs.read_document` reads English concluding observations into tables and
-rejects the rest. Downloading and cataloguing documents need less and more: to
-know *which* document a file is (the symbol printed on it), in which language
-version, which languages it exists in, and when it was adopted, whatever its
-language and whether or not cobs can read its paragraphs. :func:`identify`
-answers from the printed page:
+:func:`cobs.read_document` reads concluding observations in English and
+refuses the rest; :func:`cobs.fetch` checks that a download is the document
+asked for, in the language asked for; the registry catalogues COs in every
+language. All three ask this module, which reads the file once with
+:func:`cobs.read.read_raw` and answers from its lines, so that they cannot
+disagree about a file:
 
-* **symbol**: UN documents print their symbol in the masthead of the first page
-  ("United Nations  CRPD/C/KAZ/CO/1") and as the running header of every other
-  page. A line that holds nothing but a symbol (once words of another script and
-  "United Nations" in any language are set aside: an Arabic masthead comes out
-  of the PDF as "CRPD الأمم المتحدة /C/KAZ/CO/1") is counted; the symbol printed
-  most often is the document's. Symbols cited in the text or in footnotes
-  ("1 CRPD/C/CRI/2-3.") stand in longer lines and are not counted.
-* **language**: detected from the text (:func:`cobs.read.language.detect_language`).
-* **masthead languages**: the version's own language when the masthead names it
-  ("Arabic", "Français"), the original ("Original: English", "Original :
-  espagnol") and the list of versions issued when it is limited ("Spanish,
-  English and Russian only").
-* **adoption date**: the last date of the sentence of paragraph 1 that says the
-  Committee adopted the observations (English, French, Spanish), or the date
-  after "اعتمدت" (Arabic), and the session's dates from the "* Adopted by the
+* **symbol**: UN documents print their symbol in the masthead of the first
+  page ("United Nations  CRPD/C/KAZ/CO/1") and as the running header of the
+  other pages. A line that holds nothing but a symbol (once "United Nations"
+  in any language and words of another script are set aside: an Arabic
+  masthead comes out of the PDF as "CRPD الأمم المتحدة /C/KAZ/CO/1") is
+  counted (:func:`symbol_lines`); the symbol printed most often is the
+  document's. Symbols cited in the text or in footnotes ("1 CRPD/C/CRI/2-3.")
+  stand in longer lines and are not counted. Where no symbol is printed (the
+  seed, extracted to plain text), a CO's symbol is inferred from its title:
+  "Committee on the Rights of the Child" + "fourth periodic report of
+  Kazakhstan" -> CRC/C/KAZ/CO/4.
+* **type**: the printed symbol's type when it is a treaty-body symbol ("Q": a
+  list of issues, "/Add.1": an addendum), else the title's words in any of the
+  six languages (``cobs/data/document_types.csv``).
+* **language**: detected from the text (:func:`cobs.read.language.detect_language`);
+  the masthead's languages: the version's own ("Arabic", "Français"), the
+  original ("Original: English") and the versions issued when it limits them
+  ("Spanish, English and Russian only").
+* **dates**: the adoption date stated in paragraph 1 (else 2) in English,
+  French, Spanish or Arabic; the session's dates from the "* Adopted by the
   Committee at its ... session (4-22 March 2024)" note. Month names must be
   read exactly: where PDF extraction garbles them (it often does in Arabic),
   the date is left unknown rather than guessed.
+* **documents in the file**: paragraph numbering that restarts at 1 after a
+  complete document is a second document glued to the first
+  (:func:`document_starts`).
 """
 
 from __future__ import annotations
@@ -34,22 +42,44 @@ import datetime
 import functools
 import os
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
-from cobs.errors import (
-    DamagedPDFError,
-    EmptyDocumentError,
-    NotAPDFError,
-    TruncatedDocumentError,
-    UnsupportedFormatError,
-)
-from cobs.read.docx import check_zip
-from cobs.read.language import detect_language
+from cobs.errors import EmptyDocumentError, LanguageError, NotACOError, NotAPDFError
+from cobs.read._lines import Line, RawDocument
+from cobs.read._patterns import SYMBOL
+from cobs.read.language import LANGUAGE_NAMES, detect_language, language_code
+from cobs.read.raw import read_raw, sniff_format
 from cobs.reference._tables import read_rows
+from cobs.reference.committees import COMMITTEE_LINE, find_committee
+from cobs.reference.dates import (
+    ORDINAL_WORD,
+    SESSION_WORD,
+    TENS,
+    date_pattern,
+    month_pattern,
+    ordinal_value,
+    to_date,
+)
+from cobs.reference.states import find_state
+from cobs.reference.symbols import Symbol, format_symbol, parse_symbol, with_article
 
-__all__ = ["Identity", "identify", "language_code", "symbol_lines"]
+__all__ = [
+    "CO",
+    "Identity",
+    "adoption_date",
+    "cycle_from_title",
+    "document_starts",
+    "identify",
+    "identify_raw",
+    "language_code",
+    "require_english_co",
+    "session_dates",
+    "symbol_lines",
+]
+
+CO = "concluding observations"
+"""The ``doc_type`` of concluding observations."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +90,7 @@ class Identity:
     ----------
     path : str
         The file.
-    format : {"pdf", "docx"}
+    format : {"pdf", "docx", "html", "txt"}
         Its format, from its first bytes.
     symbol : str or None
         The symbol printed most often as a masthead or running header line (on the
@@ -68,7 +98,7 @@ class Identity:
     symbols : dict
         Every symbol printed alone on a line, with the number of such lines.
     language : str
-        ISO 639-1 code of the language of the text ("" when there is no text).
+        ISO 639-1 code of the language of the text ("" when it is none of the six).
     version : str or None
         The language the masthead names for this version ("Arabic" -> "ar").
     original : str or None
@@ -77,11 +107,40 @@ class Identity:
         The versions issued when the masthead limits them ("Spanish, English and
         Russian only" -> ("es", "en", "ru")); () when it does not say.
     adopted : datetime.date or None
-        Date of adoption read from paragraph 1, when it can be read exactly.
+        Date of adoption read from paragraph 1 (else 2), when it can be read exactly.
     session : tuple of datetime.date or None
         First and last day of the session at which the document was adopted.
     pages : int or None
         Number of pages (PDF).
+    doc_type : str
+        What the document is: :data:`CO` ("concluding observations"), or "a list
+        of issues", "a State party report", "follow-up information from the State
+        party", "an addendum 1 to the concluding observations", ...; "" when
+        neither its symbol nor its title says.
+    type_source : {"symbol", "title", ""}
+        What told the type: the printed symbol, or the title's words.
+    title : str
+        The lines before the first heading or paragraph 1, joined.
+    committee : str or None
+        Code of the committee the title names (else the printed symbol's); see
+        ``committee_line`` for a committee cobs does not know.
+    committee_line : str or None
+        The title line naming a committee, known or not ("Committee on the Rights of Cats").
+    state, cycle, protocol : str or None
+        The State (ISO 3166 alpha-3), the cycle(s) reviewed ("2-3") and the CRC
+        optional protocol ("OPSC", "OPAC"): from the printed CO symbol, else the title.
+    co_symbol : str or None
+        The CO's symbol: the printed one if it is a treaty-body symbol, else the one
+        the title gives (committee, State, cycle); ``symbol_source`` says which.
+    symbol_source : {"printed", "inferred"} or None
+    session_number : int or None
+        The committee session named in the title or the "* Adopted by ..." note.
+    year : int or None
+        Year of adoption: from ``adopted``, else the session's last day, else the
+        date of issue printed in the masthead.
+    starts : tuple of (page, line)
+        Where each document after the first begins, when the file holds several
+        (:func:`document_starts`); () for one.
     """
 
     path: str
@@ -95,6 +154,19 @@ class Identity:
     adopted: datetime.date | None
     session: tuple[datetime.date, datetime.date] | None
     pages: int | None
+    doc_type: str = ""
+    type_source: str = ""
+    title: str = ""
+    committee: str | None = None
+    committee_line: str | None = None
+    state: str | None = None
+    cycle: str | None = None
+    protocol: str | None = None
+    co_symbol: str | None = None
+    symbol_source: str | None = None
+    session_number: int | None = None
+    year: int | None = None
+    starts: tuple[tuple[int | None, int | None], ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -102,15 +174,24 @@ class Identity:
         found = {self.language, self.version, self.original, *self.issued}
         return tuple(sorted(code for code in found if code))
 
+    @property
+    def is_co(self) -> bool:
+        """Is the document concluding observations (in any language)?"""
+        return self.doc_type == CO
+
 
 # --- symbols ---------------------------------------------------------------------------------
 
 _UN = re.compile(
     r"United\s+Nations|Nations\s+Unies|Naciones\s+Unidas|Организация\s+Объединенных\s+Наций|联合国|الأمم\s+المتحدة"
 )
-_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\ufb50-\ufeff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
+_OTHER_SCRIPT = re.compile(
+    r"[\u0400-\u04ff\u0600-\u06ff\ufb50-\ufeff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+"
+)
 _SPACE_AROUND = re.compile(r"\s+(?=[/-])|(?<=[/-])\s+")
-_SYMBOL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+){2,}")
+_SYMBOL_LINE = re.compile(SYMBOL)
+_LONGEST_SYMBOL_LINE = 120
+"""Characters: a masthead line ("United Nations  CRPD/C/KAZ/CO/1", in any language) is far shorter."""
 
 
 def _clean_symbol(text: str) -> str:
@@ -128,38 +209,33 @@ def symbol_lines(lines: list[str]) -> Counter[str]:
     """
     found: Counter[str] = Counter()
     for line in lines:
+        if "/" not in line or len(line) > _LONGEST_SYMBOL_LINE:  # a symbol has slashes; a line of text is long
+            continue
         text = _OTHER_SCRIPT.sub(" ", _UN.sub(" ", line))
         text = _SPACE_AROUND.sub("", text).strip()
-        if _SYMBOL_TOKEN.fullmatch(text) and not text.endswith("."):
+        if _SYMBOL_LINE.fullmatch(text) and not text.endswith("."):
             found[_clean_symbol(text)] += 1
     return found
 
 
+def _treaty_symbol(text: str | None) -> Symbol | None:
+    if text is None:
+        return None
+    try:
+        return parse_symbol(text)
+    except ValueError:  # another body's symbol (A/HRC/...), or a pre-2006 one cobs does not know
+        return None
+
+
 # --- languages -------------------------------------------------------------------------------
-
-
-@functools.cache
-def _language_names() -> dict[str, str]:
-    return {row["name"].casefold(): row["code"] for row in read_rows("language_names.csv")}
-
-
-def language_code(name: str) -> str | None:
-    """The ISO 639-1 code of a UN language named in English, French, Spanish, Russian, Chinese or Arabic.
-
-    Examples
-    --------
-    >>> language_code("Français"), language_code("inglés"), language_code("Arabic"), language_code("Klingon")
-    ('fr', 'en', 'ar', None)
-    """
-    return _language_names().get(name.strip().casefold())
-
 
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bи\b|、|和)\s*")
 
 
 @functools.cache
 def _language_name_re() -> str:
-    return "|".join(re.escape(n) for n in sorted(_language_names(), key=len, reverse=True))
+    names = {row["name"].casefold() for row in read_rows("language_names.csv")}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _masthead_languages(page_text: str) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -185,60 +261,33 @@ def _masthead_languages(page_text: str) -> tuple[str | None, str | None, tuple[s
 
 # --- dates -----------------------------------------------------------------------------------
 
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "ar": "يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-}
-_MONTH_NUMBER = {
-    lang: {name.casefold(): i for i, name in enumerate(names.split(), 1)} for lang, names in _MONTHS.items()
-}
-_MONTH_NUMBER["ar"].update({"يونيو": 6, "يوليو": 7})
-_MONTH_NUMBER["es"]["setiembre"] = 9
-
-
-def _month_re(lang: str) -> str:
-    return "|".join(sorted(_MONTH_NUMBER[lang], key=len, reverse=True))
-
-
-_DATE_RE = {
-    "en": rf"(?<!\d)(\d{{1,2}})\s+({_month_re('en')}),?\s+(\d{{4}})",
-    "fr": rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({_month_re('fr')})\s+(\d{{4}})",
-    "es": rf"(?<!\d)(\d{{1,2}})\s+de\s+({_month_re('es')})\s+de\s+(\d{{4}})",
-    # "18 و19 آذار/مارس .2024": the last day, the month after the slash, the year (punctuation reversed)
-    "ar": rf"(?<!\d)(?:\d{{1,2}}\s*و\s*)?(\d{{1,2}})(?!\d)\s+\S+\s*/\s*({_month_re('ar')})\s*[.,،]?\s*(\d{{4}})",
-}
-_ADOPT = {
-    "en": r"\badopted\b",
-    "fr": r"\badopt[ée]",
-    "es": r"\baprob[óo]\b",
-    "ar": r"اعتمدت",
-}
+_ADOPT = {"en": r"\badopted\b", "fr": r"\badopt[ée]", "es": r"\baprob[óo]\b", "ar": r"اعتمدت"}
 _CONSIDER = {"en": r"\bconsidered\b", "fr": r"\bexamin[ée]", "es": r"\bexamin[óo]\b"}
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_ARABIC_DIGIT = re.compile("[٠-٩]")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-ÖØ-Þ])")
+_PARA_START = {n: re.compile(rf"^\s*(?:{n}\.|-\s*[{n}{chr(0x660 + n)}])(?:\s|(?=[A-Z“\"‘(]))") for n in (1, 2, 3)}
+"""Paragraph n starts a line: "1. The Committee", or "-1 نظرت" as Arabic PDFs extract it."""
 
 
-def _to_date(day: str, month: str, year: str, lang: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(year), _MONTH_NUMBER[lang][month.casefold()], int(day))
-    except (KeyError, ValueError):
-        return None
-
-
-def _paragraph_one(text: str, lang: str) -> str:
-    """The text of paragraph 1 of a page's text (the lines from '1.' to '2.')."""
-    start = re.search(r"(?m)^\s*(?:1\.|-\s*[1١])\s", text)
-    if not start:
+def _paragraph(lines: list[str], number: int) -> str:
+    """The text of paragraph ``number`` (1 or 2) of a document's lines: from its number to the next one."""
+    start = next((i for i, line in enumerate(lines) if _PARA_START[number].match(line)), None)
+    if start is None:
         return ""
-    end = re.search(r"(?m)^\s*(?:2\.|-\s*[2٢])\s", text[start.end():])
-    body = text[start.start(): start.end() + end.start()] if end else text[start.start(): start.start() + 1500]
-    return " ".join(body.split())
+    end = next((i for i in range(start + 1, len(lines)) if _PARA_START[number + 1].match(lines[i])), None)
+    if end is None:
+        return " ".join(" ".join(lines[start:]).split())[:1500]
+    return " ".join(" ".join(lines[start:end]).split())
 
 
-def adoption_date(page_text: str, lang: str) -> datetime.date | None:
-    """The date of adoption stated in paragraph 1, or None when it cannot be read exactly.
+def adoption_date(text: str, lang: str) -> datetime.date | None:
+    """The date of adoption stated in paragraph 1 (else 2) of a document's text, or None.
+
+    The date is the last one of the sentence in which the Committee adopted the
+    observations; when that sentence first says the report was considered ("considered
+    the report at meetings held on 1 and 2 April 2014, and adopted ... at its 139th
+    meeting"), only a date after the verb counts. None when no date can be read exactly.
 
     Examples
     --------
@@ -252,24 +301,31 @@ def adoption_date(page_text: str, lang: str) -> datetime.date | None:
     ...               "and adopted the following concluding observations at its 139th meeting.", "en") is None
     True
     """
-    if lang not in _DATE_RE:
+    lines = text.translate(_ARABIC_DIGITS).splitlines()
+    return _adoption_date([_paragraph(lines, 1), _paragraph(lines, 2)], lang)
+
+
+def _adoption_date(paragraphs: list[str], lang: str) -> datetime.date | None:
+    if lang not in _ADOPT:
         return None
-    para = _paragraph_one(page_text.translate(_ARABIC_DIGITS), lang)
-    date_re = re.compile(_DATE_RE[lang], re.IGNORECASE)
-    if lang == "ar":
-        verb = re.search(_ADOPT["ar"], para)
-        match = date_re.search(para, verb.end(), verb.end() + 200) if verb else None
-        return _to_date(*match.groups(), lang) if match else None  # type: ignore[misc]
-    for sentence in _SENTENCE_END.split(para):
-        verb = re.search(_ADOPT[lang], sentence, re.IGNORECASE)
-        if verb is None:
+    dates = date_pattern(lang)
+    for para in paragraphs:
+        if lang == "ar":
+            verb = re.search(_ADOPT["ar"], para)
+            match = dates.search(para, verb.end(), verb.end() + 200) if verb else None
+            if match:
+                return to_date(*match.groups(), lang)  # type: ignore[misc]
             continue
-        # "considered the report ... held on 1 and 2 April 2014, and adopted the following
-        # concluding observations at its 139th meeting": that date is the consideration's.
-        shared = re.search(_CONSIDER[lang], sentence[: verb.start()], re.IGNORECASE)
-        dates = list(date_re.finditer(sentence, verb.end() if shared else 0))
-        if dates:
-            return _to_date(*dates[-1].groups(), lang)  # type: ignore[misc]
+        for sentence in _SENTENCE_END.split(para):
+            verb = re.search(_ADOPT[lang], sentence, re.IGNORECASE)
+            if verb is None:
+                continue
+            # "considered the report ... held on 1 and 2 April 2014, and adopted the following
+            # concluding observations at its 139th meeting": that date is the consideration's.
+            shared = re.search(_CONSIDER[lang], sentence[: verb.start()], re.IGNORECASE)
+            found = list(dates.finditer(sentence, verb.end() if shared else 0))
+            if found:
+                return to_date(*found[-1].groups(), lang)  # type: ignore[misc]
     return None
 
 
@@ -278,6 +334,8 @@ _SESSION_NOTE = {
     "fr": r"\*\s*Adopté[es]*\b[^()]{0,120}\(([^()]{5,70})\)",
     "es": r"\*\s*Aprobad[oa]s?\b[^()]{0,120}\(([^()]{5,70})\)",
 }
+_SESSION_DATE = r"session\s*,?\s*\(?[^)]{0,40}?"
+"""What precedes the (last) date of a session named in a note or title: "session (4–22 March 2024)"."""
 
 
 def session_dates(page_text: str, lang: str) -> tuple[datetime.date, datetime.date] | None:
@@ -296,7 +354,7 @@ def session_dates(page_text: str, lang: str) -> tuple[datetime.date, datetime.da
     note = re.search(_SESSION_NOTE[lang], " ".join(page_text.split()), re.IGNORECASE)
     if not note:
         return None
-    months = _month_re(lang)
+    months = month_pattern(lang)
     of = r"\s+de" if lang == "es" else ""
     span = re.fullmatch(
         rf"(\d{{1,2}})(?:er)?(?:{of}\s+({months}))?(?:{of}\s+(\d{{4}}))?\s*(?:[–—-]|\ba\b|\bau\b)\s*"
@@ -307,83 +365,179 @@ def session_dates(page_text: str, lang: str) -> tuple[datetime.date, datetime.da
     if not span:
         return None
     day1, month1, year1, day2, month2, year2 = span.groups()
-    end = _to_date(day2, month2, year2, lang)
-    start = _to_date(day1, month1 or month2, year1 or year2, lang)
+    end = to_date(day2, month2, year2, lang)
+    start = to_date(day1, month1 or month2, year1 or year2, lang)
     return (start, end) if start and end and start <= end else None
 
 
-# --- file formats ----------------------------------------------------------------------------
+# --- what the title says ----------------------------------------------------------------------
+
+_REPORTS = re.compile(
+    rf"\b((?:(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD})(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+))*"
+    rf"(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD}))\s+(?:(?:combined\s+)?periodic\s+|consolidated\s+)?reports?\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    rf"\b(?:one\s+hundred\s+(?:and\s+)?)?(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_SESSION = re.compile(
+    rf"\b((?:one\s+hundred\s+(?:and\s+)?)?(?:(?:{TENS})[-\s])?(?:{SESSION_WORD})|\d{{1,3}}(?:st|nd|rd|th))\s+session\b",
+    re.IGNORECASE,
+)
+_CONSIDERED = re.compile(r"considered\s+the\s+(.{0,120}?)reports?\b", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s*[A-Z“\"‘]")
+"""A section heading ("I. Introduction", "A. Introduction"): where a title ends."""
 
 
-_MAX_PAGES = 6
-"""Pages read: the masthead, paragraph 1 (after a cover page, perhaps) and a few running headers."""
+def cycle_from_title(title: str) -> str | None:
+    """The cycle(s) a title names: "combined second and third periodic reports" -> "2-3".
+
+    Examples
+    --------
+    >>> cycle_from_title("Concluding observations on the fourth periodic report of Kazakhstan")
+    '4'
+    >>> cycle_from_title("on the combined initial and second and third periodic reports of Nicaragua")
+    '1-3'
+    >>> cycle_from_title("on the combined twenty-first to twenty-third periodic reports of Kazakhstan")
+    '21-23'
+    """
+    match = _REPORTS.search(title)
+    if not match:
+        return None
+    numbers = [n for w in _ORDINAL.finditer(match.group(1)) if (n := ordinal_value(w.group(0)))]
+    if not numbers:
+        return None
+    low, high = min(numbers), max(numbers)
+    return str(low) if low == high else f"{low}-{high}"
 
 
-def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], int]:
-    import pypdfium2 as pdfium
-
-    if b"%%EOF" not in data[-2048:]:
-        raise TruncatedDocumentError(path, "the PDF is truncated: it ends before its end-of-file marker")
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise DamagedPDFError(path, f"PDFium cannot open the PDF ({exc})") from None
-    try:
-        pages = []
-        for index in range(min(len(pdf), _MAX_PAGES)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\x02", "-").replace("\ufffe", "-"))
-            textpage.close()
-            page.close()
-        return pages, len(pdf)
-    finally:
-        pdf.close()
+def committee_in_title(title_lines: list[str]) -> tuple[str | None, str | None]:
+    """(committee code, the committee line) from the title; code None if the line names an unknown body."""
+    for line in title_lines:
+        stripped = line.strip()
+        code = find_committee(stripped)
+        if code:
+            return code, stripped
+        if COMMITTEE_LINE.match(stripped):
+            return None, stripped
+    return None, None
 
 
-_W_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:tab/>|</w:p>")
+@functools.cache
+def _document_types() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["doc_type"], row["scope"], re.compile(row["pattern"], re.IGNORECASE))
+        for row in read_rows("document_types.csv")
+    )
 
 
-def _xml_lines(xml: str) -> list[str]:
-    import html
-
-    lines, current = [], []
-    for match in _W_TEXT.finditer(xml):
-        token = match.group(0)
-        if token == "</w:p>":
-            lines.append("".join(current))
-            current = []
-        elif token == "<w:tab/>":
-            current.append(" ")
-        else:
-            current.append(html.unescape(match.group(1)))
-    if current:
-        lines.append("".join(current))
-    return lines
+def _type_from_words(head: str, furniture: str) -> str:
+    """The document type the head's words announce, in any of the six languages ("" if none)."""
+    for doc_type, scope, pattern in _document_types():
+        text = head if scope == "head" else f"{head} {furniture}"
+        if pattern.search(text):
+            return doc_type
+    return ""
 
 
-def _docx_pages(path: Path) -> list[str]:
-    """A Word file as 'pages': the body's paragraphs first, then its headers' (running headers)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            check_zip(archive, path)  # before inflating anything
-            names = archive.namelist()
-            if "word/document.xml" not in names:
-                raise UnsupportedFormatError(path, "the file is a zip archive but not a Word document (no word/document.xml)")
-            body = _xml_lines(archive.read("word/document.xml").decode("utf-8", "replace"))
-            headers = [
-                line
-                for name in sorted(names)
-                if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
-                for line in _xml_lines(archive.read(name).decode("utf-8", "replace"))
-            ]
-    except zipfile.BadZipFile as exc:
-        raise TruncatedDocumentError(path, f"the Word file is damaged or truncated ({exc})") from None
-    return ["\r\n".join(body), "\r\n".join(headers)]
+def _type_from_symbol(parsed: Symbol) -> str:
+    return CO if parsed.is_co else with_article(parsed.description)
+
+
+# --- several documents in one file ------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))[A-Z“\"‘(]")
+_ENDS_SENTENCE = re.compile(r"[.!?;:][)\]”\"’*]*$")
+_RESTART_AFTER = 3
+"""Numbering that starts again at 1 counts as a new document only after this many paragraphs, and only if
+paragraphs 2 and 3 follow in order: a list numbered 1, 2, 3 inside a paragraph does not start a line after a
+whole document."""
+_TITLE_LINES = 25
+"""At most this many lines (title, masthead, section heading) stand between one document's end and the next one's
+paragraph 1."""
+
+
+def document_starts(lines: list[Line]) -> list[int]:
+    """Indices of the body lines where a second, third ... document starts ([] for a file of one document).
+
+    A document starts again where the paragraph numbering restarts at 1 after at
+    least three paragraphs and goes on 2, 3 in order. It begins at its title: the
+    lines just before its paragraph 1 that follow the last sentence of the document
+    before; in a PDF, at the first page after that sentence.
+
+    Examples
+    --------
+    >>> from cobs.read._lines import Line
+    >>> text = ["Title A", "1. One.", "2. Two.", "3. Three.", "4. Four.", "Title B", "I. Introduction",
+    ...         "1. Uno.", "2. Dos.", "3. Tres."]
+    >>> document_starts([Line(t) for t in text])
+    [5]
+    """
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NUMBERED.match(line.text))]
+    starts: list[int] = []
+    expected = 1
+    for k, (i, number) in enumerate(numbered):
+        if number == expected:
+            expected += 1
+            continue
+        if number != 1 or expected <= _RESTART_AFTER:
+            continue
+        following = [n for _, n in numbered[k + 1 : k + 1 + 2 * _RESTART_AFTER]]
+        if following[: _RESTART_AFTER - 1] != list(range(2, _RESTART_AFTER + 1)):
+            continue
+        starts.append(_title_start(lines, i, starts[-1] if starts else 0))
+        expected = 2
+    return starts
+
+
+def _title_start(lines: list[Line], first_para: int, floor: int) -> int:
+    """Where the document whose paragraph 1 is at ``first_para`` begins: after the last sentence before it."""
+    start = first_para
+    while start - 1 > max(floor, first_para - _TITLE_LINES) and not _ENDS_SENTENCE.search(lines[start - 1].text):
+        start -= 1
+    pages = [k for k in range(start, first_para + 1) if k and lines[k].page is not None
+             and lines[k - 1].page is not None and lines[k].page != lines[k - 1].page]
+    return pages[0] if pages and lines[start].page == lines[start - 1].page else start
+
+
+# --- identification ---------------------------------------------------------------------------
+
+_OPENING_PAGES = 6
+"""Pages whose lines are read for the symbol: the masthead, a cover page perhaps, and running headers."""
+_LINES_A_PAGE = 60
+"""Where a document has no pages (text, Word, HTML), this many lines count as a page."""
+_OPENING_LINES = _OPENING_PAGES * _LINES_A_PAGE
+"""Body lines read for the title, paragraphs 1 and 2 and the dates (the whole file is read only for
+:func:`document_starts`)."""
+_LANGUAGE_LINES = 400
+"""Body lines read to detect the language."""
+
+
+def _opening(raw: RawDocument, pages: int) -> list[str]:
+    """The lines (body and set aside) of the first ``pages`` pages; of the first 60 lines a page where there are
+    no pages. Running headers of Word files, which come without a position, are always among them."""
+    numbered = [line.page for line in raw.body if line.page is not None]
+    if numbered:  # a PDF, or a part of one that starts on a later page (read_documents)
+        last = min(numbered) + pages - 1
+        return ([line.text for line in raw.body if line.page is None or line.page <= last]
+                + [a.text for a in raw.aside if a.page is None or a.page <= last])
+    lines = raw.body[: pages * _LINES_A_PAGE]
+    cutoff = lines[-1].lineno if lines and lines[-1].lineno is not None else None
+    asides = [a.text for a in raw.aside
+              if (a.lineno is not None and cutoff is not None and a.lineno <= cutoff)
+              or (a.lineno is None and a.role in ("running", "masthead", "page_number"))]
+    if cutoff is None:  # Word, HTML: footnotes come without a position; the first ones stand on the first pages
+        asides += [a.text for a in raw.aside if a.lineno is None and a.role == "footnote"][: pages * _LINES_A_PAGE]
+    return [line.text for line in lines] + asides
 
 
 def identify(path: str | os.PathLike[str]) -> Identity:
-    """Read what a PDF or Word file says about itself: symbol, language versions, dates.
+    """Read what a PDF or Word file says about itself: symbol, type, language versions, dates.
+
+    This is the check of a downloaded file (:func:`cobs.fetch`): only PDF and
+    Word files are accepted. :func:`identify_raw` identifies any document read
+    with :func:`cobs.read.read_raw` (text and HTML too).
 
     Parameters
     ----------
@@ -405,45 +559,134 @@ def identify(path: str | os.PathLike[str]) -> Identity:
     Examples
     --------
     >>> who = identify("Kazakhstan_2024_CRPD_C_KAZ_CO_1.pdf")  # doctest: +SKIP
-    >>> who.symbol, who.language, who.original, who.adopted  # doctest: +SKIP
-    ('CRPD/C/KAZ/CO/1', 'ar', 'en', datetime.date(2024, 3, 19))
+    >>> who.symbol, who.doc_type, who.language, who.original, who.adopted  # doctest: +SKIP
+    ('CRPD/C/KAZ/CO/1', 'concluding observations', 'ar', 'en', datetime.date(2024, 3, 19))
     """
     path = Path(path)
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocumentError(path, "the file is empty")
-    head = data[:8].lstrip()
-    if head.startswith(b"%PDF-"):
-        fmt = "pdf"
-        pages, n_pages = _pdf_pages(path, data)
-    elif head.startswith(b"PK\x03\x04"):
-        fmt = "docx"
-        pages, n_pages = _docx_pages(path), None
-    else:
-        head = data[:2048].lower()
-        if b"<html" in head or b"<!doctype" in head:
-            raise NotAPDFError(path, "the file is an HTML page, neither a PDF nor a Word (.docx) file")
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise NotAPDFError(path, "the file is an old Word (.doc) file; cobs reads PDF and Word .docx files")
+    fmt = sniff_format(data)
+    if fmt == "html":
+        raise NotAPDFError(path, "the file is an HTML page, neither a PDF nor a Word (.docx) file")
+    if fmt == "doc":
+        raise NotAPDFError(path, "the file is an old Word (.doc) file; cobs reads PDF and Word .docx files")
+    if fmt not in ("pdf", "docx"):
         raise NotAPDFError(path, "the file is neither a PDF nor a Word (.docx) file")
-    del data
-    lines = [line for page in pages for line in page.split("\r\n")]
-    counts = symbol_lines(lines)
-    text = "\n".join(pages[:3])
-    language = detect_language(" ".join(text.split()))
-    first = pages[0] if pages else ""
-    version, original, issued = _masthead_languages(first)
-    opening = "\r\n".join(pages[:2])  # paragraph 1 follows a cover page in some documents
+    return identify_raw(read_raw(path, data, format=fmt))
+
+
+def identify_raw(raw: RawDocument) -> Identity:
+    """What a document read by :func:`cobs.read.read_raw` says about itself (see the module docstring)."""
+    body = [line.text for line in raw.body[:_OPENING_LINES]]
+    opening, first_page = _opening(raw, _OPENING_PAGES), "\n".join(_opening(raw, 1))
+    counts = symbol_lines(opening)
+    symbol = counts.most_common(1)[0][0] if counts else None
+    version, original, issued = _masthead_languages(first_page)
+    language = detect_language(" ".join(" ".join(body[:_LANGUAGE_LINES]).split()))
+    furniture = [a.text for a in raw.aside if a.role in ("masthead", "running")]
+    notes = [a.text for a in raw.aside if a.role == "footnote"]
+
+    head_end = next((i for i, text in enumerate(body[:60]) if _PARA_START[1].match(text)), min(len(body), 60))
+    title_end = next((i for i, text in enumerate(body[:head_end]) if _HEADING.match(text)), head_end)
+    title_lines = body[:title_end]
+    title = " ".join(" ".join(title_lines).split())
+    head = " ".join(" ".join(body[:head_end]).split())
+
+    printed = _treaty_symbol(symbol)
+    worded = _type_from_words(head, " ".join(furniture))
+    doc_type = worded
+    if printed is not None:  # the symbol decides; the title's words, where they name another type, describe it
+        doc_type = _type_from_symbol(printed) if printed.is_co or not worded or worded == CO else worded
+    committee, committee_line = committee_in_title(title_lines)
+    type_source = "symbol" if printed else "title" if doc_type else ""
+    western = [t.translate(_ARABIC_DIGITS) if _ARABIC_DIGIT.search(t) else t for t in body]
+    paragraphs = [_paragraph(western, n) for n in (1, 2)]
+    adopted = _adoption_date(paragraphs, language)
+    session = session_dates("\n".join(notes + body[:head_end]), language)
+
+    body_of_title = title.split("Concluding observations", 1)[-1]
+    state = find_state(body_of_title) or find_state(" ".join(paragraphs)[:400])
+    cycle = cycle_from_title(body_of_title)
+    if cycle is None and (considered := _CONSIDERED.search(" ".join(paragraphs))):
+        cycle = cycle_from_title(considered.group(0))
+    protocol = None
+    if re.search(r"Optional Protocol.{0,80}sale of children", title, re.IGNORECASE | re.DOTALL):
+        protocol = "OPSC"
+    elif re.search(r"Optional Protocol.{0,80}armed conflict", title, re.IGNORECASE | re.DOTALL):
+        protocol = "OPAC"
+    if printed is not None:
+        state, cycle, protocol = printed.state or state, printed.cycle or cycle, printed.protocol
+        committee = committee or printed.committee
+    co_symbol, source = (printed.symbol, "printed") if printed else (None, None)
+    if co_symbol is None and committee and state and cycle and doc_type == CO:
+        co_symbol, source = format_symbol(committee, state, cycle, protocol=protocol), "inferred"
+    session_note = _SESSION.search(" ".join(notes) + " " + title)
+    year = adopted.year if adopted else session[1].year if session else None
+    if year is None and language in _SESSION_NOTE:  # the year of the session's last day, else of the issue
+        ended = re.search(_SESSION_DATE + date_pattern(language).pattern, " ".join(notes) + " " + title,
+                          re.IGNORECASE)
+        dates = [ended] if ended else []
+        dates += list(date_pattern(language).finditer(" ".join(furniture)))
+        year = next((d.year for m in dates if (d := to_date(*m.groups()[-3:], language))), None)
+    starts = document_starts(raw.body)
     return Identity(
-        path=str(path),
-        format=fmt,
-        symbol=counts.most_common(1)[0][0] if counts else None,
+        path=raw.path,
+        format=raw.format,
+        symbol=symbol,
         symbols=dict(counts.most_common()),
         language=language,
         version=version,
         original=original,
         issued=issued,
-        adopted=adoption_date(opening, language),
-        session=session_dates(opening, language),
-        pages=n_pages,
+        adopted=adopted,
+        session=session,
+        pages=raw.n_pages,
+        doc_type=doc_type,
+        type_source=type_source,
+        title=title,
+        committee=committee,
+        committee_line=committee_line,
+        state=state,
+        cycle=cycle,
+        protocol=protocol,
+        co_symbol=co_symbol,
+        symbol_source=source,
+        session_number=ordinal_value(session_note.group(1)) if session_note else None,
+        year=year,
+        starts=tuple((raw.body[i].page, raw.body[i].lineno) for i in starts),
     )
+
+
+def require_english_co(who: Identity) -> None:
+    """Refuse what :func:`cobs.read_document` cannot read, for the most basic reason first.
+
+    A document that says it is something else (its symbol or title: a list of
+    issues, a State report) is refused as not a CO, whatever its language, and
+    so is a text in none of the six UN languages that does not announce COs
+    (random letters); then a document that is not in English; then an English
+    document whose title announces no COs.
+
+    Raises
+    ------
+    cobs.errors.NotACOError
+    cobs.errors.LanguageError
+    """
+    if who.doc_type and who.doc_type != CO:
+        why = (f"its symbol is {who.symbol}" if who.type_source == "symbol"
+               else "its title does not announce concluding observations")
+        raise NotACOError(who.path, f"the document is not concluding observations but {who.doc_type} ({why})",
+                          doc_type=who.doc_type)
+    unknown_text = "and its text is in none of the six UN languages: random letters, or a binary file read as text?"
+    if not who.language and who.doc_type != CO:
+        raise NotACOError(who.path, f"the document is not concluding observations (its title does not announce "
+                          f"concluding observations, {unknown_text})", doc_type="not concluding observations")
+    if who.language != "en":
+        name = LANGUAGE_NAMES.get(who.language, "")
+        reason = (f"the document is in {name}, not English" if name
+                  else f"the document announces concluding observations, {unknown_text}")
+        raise LanguageError(who.path, f"{reason}; cobs reads the English version of a CO",
+                            language=who.language or "und")
+    if who.doc_type != CO:
+        raise NotACOError(who.path, "the document is not concluding observations (its title does not announce "
+                          "concluding observations)", doc_type="not concluding observations")

@@ -29,13 +29,22 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
-def read_raw(path: Path, data: bytes, *, format: str | None = None) -> RawDocument:
-    """Read a file's bytes with the reader for its format."""
+def read_raw(
+    path: Path, data: bytes, *, format: str | None = None, span: tuple[int, int | None] | None = None
+) -> RawDocument:
+    """Read a file's bytes with the reader for its format.
+
+    ``span`` reads part of a text file or PDF: lines (text) or pages (PDF) from
+    ``span[0]`` up to ``span[1]`` (1-based, the end excluded; None: to the end),
+    numbered as in the whole file. It cuts a file that holds several documents.
+    """
     kind = format or sniff_format(data)
+    if span is not None and kind not in ("pdf", "txt"):
+        raise ValueError(f"span reads part of a text or PDF file, not of a {kind} file")
     if kind == "pdf":
-        return read_pdf(path, data)
+        return read_pdf(path, data, pages=span)
     if kind == "txt":
-        return read_text(path, data)
+        return read_text(path, data, lines=span)
     if kind == "docx":
         return read_docx(path, data)
     if kind == "html":

@@ -42,17 +42,22 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def read_text(path: Path, data: bytes) -> RawDocument:
-    """Read a plain-text CO into body lines, set-aside lines and footnotes."""
+def read_text(path: Path, data: bytes, *, lines: tuple[int, int | None] | None = None) -> RawDocument:
+    """Read a plain-text CO into body lines, set-aside lines and footnotes.
+
+    ``lines`` reads the lines from ``lines[0]`` up to ``lines[1]`` (1-based, end
+    excluded; None: to the end) only, numbered as in the whole file.
+    """
     text = decode(path, data)
     if not text.strip():
         raise EmptyDocumentError(path, "the file holds no text")
+    first, stop = lines or (1, None)
     raw = RawDocument(path=str(path), format="txt", body=[])
     next_note = 1
     in_note = False  # was the previous non-blank line part of a footnote?
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or lineno < first or (stop is not None and lineno >= stop):
             continue
         numbered = _NUMBER_NOTE.match(stripped)
         star = _STAR_NOTE.match(stripped)

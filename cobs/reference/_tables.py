@@ -6,6 +6,14 @@ import csv
 import functools
 from importlib import resources
 
+LIST_SEPARATOR = "|"
+"""The separator of the items of a list in a field of every CSV file of ``cobs/data`` ("4|42|44", "ar|en")."""
+
+
+def split_list(field: str) -> list[str]:
+    """The items of a list field ("4|42|44" -> ["4", "42", "44"]; "" -> [])."""
+    return [item for item in field.split(LIST_SEPARATOR) if item]
+
 
 @functools.cache
 def read_rows(name: str) -> tuple[dict[str, str], ...]:

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from cobs.reference._tables import normalise_name, read_rows
+from cobs.reference._tables import normalise_name, read_rows, split_list
 
 __all__ = ["committees_table", "committee_code", "committee_name"]
 
@@ -29,7 +29,7 @@ def _lookup() -> dict[str, str]:
     table: dict[str, str] = {}
     for row in read_rows("committees.csv"):
         table[row["code"].casefold()] = row["code"]
-        for name in [row["name"], *row["aliases"].split("|")]:
+        for name in [row["name"], *split_list(row["aliases"])]:
             if name:
                 table[normalise_name(name)] = row["code"]
     return table
@@ -91,7 +91,7 @@ def symbol_prefix(code: str) -> str:
 @functools.cache
 def _name_pattern() -> re.Pattern[str]:
     names = sorted(
-        {n for r in read_rows("committees.csv") for n in [r["name"], *r["aliases"].split("|")] if n},
+        {n for r in read_rows("committees.csv") for n in [r["name"], *split_list(r["aliases"])] if n},
         key=len,
         reverse=True,
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cobs.reference._tables import read_rows
+from cobs.errors import invalid_value
+from cobs.reference._tables import read_rows, split_list
 
 
 @functools.cache
@@ -45,7 +46,7 @@ def instruments() -> tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ..
     them cannot mention the instrument, which spares most pattern searches.
     """
     return tuple(
-        (re.compile(row["pattern"], re.IGNORECASE), row["instrument"], row["type"], tuple(row["keywords"].split("|")))
+        (re.compile(row["pattern"], re.IGNORECASE), row["instrument"], row["type"], tuple(split_list(row["keywords"])))
         for row in read_rows("instruments.csv")
     )
 
@@ -58,7 +59,7 @@ def clusters() -> tuple[dict[str, object], ...]:
             "cluster_id": row["cluster_id"],
             "committee": row["committee"],
             "name": row["name"],
-            "articles": frozenset(int(a) for a in row["articles"].split(",") if a),
+            "articles": frozenset(int(a) for a in split_list(row["articles"])),
             "pattern": re.compile(row["title_pattern"], re.IGNORECASE),
         }
         for row in read_rows("clusters.csv")
@@ -72,7 +73,55 @@ def themes() -> tuple[tuple[str, re.Pattern[str], frozenset[int]], ...]:
         (
             row["theme"],
             re.compile(rf"\b(?:{row['pattern']})", re.IGNORECASE),  # whole words: "sport" is not in "transport"
-            frozenset(int(a) for a in row["crpd_article"].split(";") if a),
+            frozenset(int(a) for a in split_list(row["crpd_article"])),
         )
         for row in read_rows("themes.csv")
     )
+
+
+@functools.cache
+def kind_phrases(kind: str) -> re.Pattern[str]:
+    """One pattern finding the phrases of ``cobs/data/kind_phrases.csv`` that make a paragraph a ``kind``.
+
+    ``kind`` is "concern" or "positive" (the Committee's own words: "is concerned", "welcomes").
+    """
+    patterns = [row["pattern"] for row in read_rows("kind_phrases.csv")
+                if row["kind"] == kind and row["where"] == "text"]
+    if not patterns:
+        raise ValueError(invalid_value("kind", kind, ("concern", "positive")))
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@functools.cache
+def section_kinds() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(title pattern, kind) of the sections whose title decides their paragraphs' kind, in file order."""
+    return tuple(
+        (re.compile(row["pattern"], re.IGNORECASE), row["kind"])
+        for row in read_rows("kind_phrases.csv") if row["where"] == "section"
+    )
+
+
+@functools.cache
+def head_nouns() -> str:
+    """A regular expression (no group) matching the head noun of a named law, plan or body ("Code", "Ministry")."""
+    return "(?:" + "|".join(re.escape(row["noun"]) for row in read_rows("head_nouns.csv")) + ")"
+
+
+@functools.cache
+def target_groups() -> re.Pattern[str]:
+    """One pattern finding the target groups of ``cobs/data/target_groups.csv`` ("girls", "asylum-seekers")."""
+    return re.compile(r"\b(?:" + "|".join(row["pattern"] for row in read_rows("target_groups.csv")) + r")\b",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def skipped_words() -> re.Pattern[str]:
+    """The words skipped at the start of a request before the action verb (``cobs/data/skipped_words.csv``).
+
+    A listed word ("to", "also", "urgently", "should"), or any other word in -ly (an
+    adverb: "progressively") except the verbs in -ly the file lists ("apply", "comply").
+    """
+    rows = read_rows("skipped_words.csv")
+    skip = "|".join(re.escape(r["word"]) for r in rows if r["role"] == "skip")
+    verbs = "|".join(re.escape(r["word"]) for r in rows if r["role"] == "not_adverb")
+    return re.compile(rf"^(?:{skip})(?:\s+|(?=,))|^(?!(?:{verbs})\b)\w+ly\s+", re.IGNORECASE)

@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from cobs.reference._tables import normalise_name, read_rows
+from cobs.reference._tables import normalise_name, read_rows, split_list
 
 __all__ = ["states_table", "state_code", "state_name"]
 
@@ -37,7 +37,7 @@ def states_table() -> pd.DataFrame:
             "code": [r["code"] for r in rows],
             "name": [r["name"] for r in rows],
             "status": [r["status"] for r in rows],
-            "aliases": [[a for a in r["aliases"].split("|") if a] for r in rows],
+            "aliases": [split_list(r["aliases"]) for r in rows],
         }
     )
 
@@ -47,7 +47,7 @@ def _lookup() -> dict[str, str]:
     table: dict[str, str] = {}
     for row in read_rows("states.csv"):
         table[row["code"].casefold()] = row["code"]
-        for name in [row["name"], *row["aliases"].split("|")]:
+        for name in [row["name"], *split_list(row["aliases"])]:
             if name:
                 table[normalise_name(name)] = row["code"]
     return table
@@ -113,7 +113,7 @@ def state_name(code: str) -> str:
 @functools.cache
 def _alias_pattern() -> re.Pattern[str]:
     names = sorted(
-        {n for row in read_rows("states.csv") for n in [row["name"], *row["aliases"].split("|")] if n},
+        {n for row in read_rows("states.csv") for n in [row["name"], *split_list(row["aliases"])] if n},
         key=len,
         reverse=True,
     )

@@ -16,22 +16,29 @@ import dataclasses
 import functools
 import re
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows
 from cobs.reference.committees import committee_code, symbol_prefix
 
-__all__ = ["Symbol", "parse_symbol", "format_symbol"]
+__all__ = ["Symbol", "cycle_range", "parse_symbol", "format_symbol", "with_article"]
 
-_PREFIXES = {
-    "CRC/C": "CRC",
-    "CRPD/C": "CRPD",
-    "CEDAW/C": "CEDAW",
-    "CCPR/C": "CCPR",
-    "CERD/C": "CERD",
-    "CAT/C": "CAT",
-    "CMW/C": "CMW",
-    "CED/C": "CED",
-    "E/C.12": "CESCR",
-}
+
+def cycle_range(cycle: str) -> tuple[int, int]:
+    """The first and last reporting cycle of a cycle as symbols write it: "4" -> (4, 4), "2-3" -> (2, 3).
+
+    Examples
+    --------
+    >>> cycle_range("2-3"), cycle_range("4"), sorted(["2-3", "1", "10"], key=cycle_range)
+    ((2, 3), (4, 4), ['1', '2-3', '10'])
+    """
+    first, _, last = str(cycle).partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        raise ValueError(invalid_value("cycle", cycle, "a number or a range of numbers such as '4' or '2-3'")) from None
+
+_PREFIXES = {row["symbol_prefix"]: row["code"] for row in read_rows("committees.csv")}
+"""Symbol prefix -> committee code ("E/C.12" -> "CESCR"), from ``cobs/data/committees.csv``."""
 _DOC_TYPES = {
     "CO": "concluding observations",
     "Q": "list of issues",
@@ -96,8 +103,8 @@ class Symbol:
         """The reporting cycles covered: "5-6" -> (5, 6); () when unknown."""
         if not self.cycle:
             return ()
-        first, _, last = self.cycle.partition("-")
-        return tuple(range(int(first), int(last or first) + 1))
+        first, last = cycle_range(self.cycle)
+        return tuple(range(first, last + 1))
 
     @property
     def description(self) -> str:
@@ -151,7 +158,8 @@ def parse_symbol(symbol: str, *, co_only: bool = False) -> Symbol:
     >>> parse_symbol("CRC/C/KAZ/Q/5-6", co_only=True)
     Traceback (most recent call last):
     ...
-    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations (such as 'CRC/C/KAZ/CO/5-6')
+    ValueError: 'CRC/C/KAZ/Q/5-6' is the symbol of a list of issues, not of concluding observations \
+(such as 'CRC/C/KAZ/CO/5-6')
     """
     if not isinstance(symbol, str):
         raise TypeError(f"symbol must be a str, got {type(symbol).__name__}: {symbol!r}")
@@ -176,12 +184,24 @@ def parse_symbol(symbol: str, *, co_only: bool = False) -> Symbol:
     )
     if co_only and not parsed.is_co:
         example = format_symbol(parsed.committee, parsed.state or "KAZ", parsed.cycle or "1", protocol=parsed.protocol)
-        raise ValueError(f"{symbol!r} is the symbol of {_article(parsed.description)}, not of concluding observations "
+        raise ValueError(f"{symbol!r} is the symbol of {with_article(parsed.description)}, "
+                         "not of concluding observations "
                          f"(such as {example!r})")
     return parsed
 
 
-def _article(description: str) -> str:
+def with_article(description: str) -> str:
+    """A document type with its article: "list of issues" -> "a list of issues" (see :attr:`Symbol.description`).
+
+    Examples
+    --------
+    >>> with_article("list of issues"), with_article("addendum 1 to the concluding observations")
+    ('a list of issues', 'an addendum 1 to the concluding observations')
+    >>> with_article("replies to the list of issues")
+    "the State party's replies to the list of issues"
+    """
+    if description.startswith("replies"):
+        return f"the State party's {description}"
     if description.startswith("follow-up"):
         return f"a {description}"
     return f"an {description}" if description[0] in "aeiou" else f"a {description}"

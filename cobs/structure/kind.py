@@ -1,28 +1,49 @@
-"""What a paragraph does: introduce, welcome, express concern or recommend.
+"""What a paragraph does: introduce, welcome, express concern or recommend. Every decision of ``kind`` is here.
 
-``kind`` takes one of :data:`KINDS`. The section a paragraph stands in decides
-first (everything under "Introduction" is ``intro``; under "Positive aspects" or
-"Follow-up measures taken and progress achieved", ``positive``). Elsewhere the
-wording decides: a paragraph in which the Committee recommends, urges, calls
-upon, encourages, invites, requests, reminds or draws attention is a
-``recommendation`` (also "The State party should ..."), even when it opens
-with a welcome or a concern, since it asks something of the State; one in which
-the Committee is concerned, regrets, deplores or is alarmed is a ``concern``; a
-welcome or appreciation alone is ``positive``; anything else is ``other``.
+``kind`` takes one of :data:`KINDS` (:func:`paragraph_kinds` decides it for a
+document's paragraphs):
 
-In UN PDFs the recommendations are set in bold; where a PDF is read,
-:func:`cobs.read_document` makes a paragraph that is mostly bold a
-recommendation when its wording shows neither a request nor a concern (see the
-README for how often wording and bold agree).
+1. The paragraphs before the first section or cluster heading are ``intro``.
+2. The section a paragraph stands in decides next: everything under
+   "Introduction" is ``intro``; under "Factors and difficulties" ``other``;
+   under "Positive aspects" or "Follow-up measures taken and progress achieved"
+   ``positive`` -- unless the paragraph plainly says otherwise: one in which the
+   Committee is concerned, or asks something without a word of appreciation, is
+   a concern or a recommendation wherever it stands (a document that omits or
+   misprints the heading of its main section would otherwise have its
+   recommendations read as positive aspects; in the 123 COs read in ../shared no
+   paragraph of a positive section is affected).
+3. Elsewhere the wording decides (:func:`kind_from_wording`): a paragraph in
+   which the Committee recommends, urges, calls upon, encourages, invites,
+   requests, reminds or draws attention is a ``recommendation`` (also "The
+   State party should ..."), even when it opens with a welcome or a concern,
+   since it asks something of the State; one in which the Committee is
+   concerned, regrets, deplores or is alarmed is a ``concern``; a welcome or
+   appreciation alone is ``positive``; anything else is ``other``.
+4. In UN PDFs the recommendations are set in bold: a paragraph of the main
+   sections that is mostly bold is a recommendation when its wording shows
+   neither a request nor a concern (see the README for how often wording and
+   bold agree).
+
+The phrases of concern and appreciation are those of ``cobs/data/kind_phrases.csv``;
+the operative verbs those of ``cobs/data/operative_verbs.csv``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cobs.columns import KINDS
-from cobs.reference.lexicons import any_operative_verb, operative_verbs
+from cobs.reference.lexicons import any_operative_verb, kind_phrases, operative_verbs, section_kinds
+
+if TYPE_CHECKING:
+    from cobs.structure.paragraphs import Row
+
+__all__ = ["ADDRESSEE", "KINDS", "STATE_PARTY", "kind_from_wording", "operative_verb", "paragraph_kinds",
+           "section_kind", "sentences"]
 
 _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
 ADDRESSEE = r"(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)"
@@ -34,6 +55,9 @@ _BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
     r"(?:,[^;]*,\s*)?",  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
     re.IGNORECASE,
 )
+_FARTHEST_VERB = 800
+"""Characters at most between "the Committee" and its verb: a participial phrase ("The Committee, recalling its
+general comment No. 5 (2003) on ..., recommends") runs to a few hundred; a verb further on belongs to another clause."""
 _COORDINATED = re.compile(  # "The Committee draws attention to ... and recommends that the State party ..."
     r"[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?", re.IGNORECASE
 )
@@ -104,7 +128,7 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
     for subject in _SUBJECT.finditer(sentence):
         for found in any_operative_verb().finditer(sentence, subject.end()):
             between = sentence[subject.end() : found.start()]
-            if len(between) > 800:
+            if len(between) > _FARTHEST_VERB:
                 break
             direct = _BETWEEN.fullmatch(between) is not None
             if not direct and not _COORDINATED.fullmatch(between):
@@ -134,26 +158,17 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
 
 def _recommends(text: str) -> bool:
     """Does a sentence of ``text`` have the Committee ask something of the State party?"""
-    return any(operative_verb(s) is not None for s in sentences(text))
-
-
-_CONCERN = re.compile(
-    r"\b(?:is|are|remains?|was|were|continues\s+to\s+be)\s*,?\s+(?:\w+\s*,?\s+){0,3}?(?:concerned|alarmed|worried|disturbed|troubled)\b"
-    r"|\b(?:regrets?|deplores?|notes?\s+with\s+(?:\w+\s+)?(?:concern|regret))\b|\bwith\s+(?:\w+\s+)?concern\b"
-    r"|\bexpress(?:es)?\s+(?:its\s+)?(?:\w+\s+)?concern\b|\bconcerns?\s+(?:about|at|that|regarding)\b"
-    r"|\bof\s+(?:\w+\s+)?concern\s+to\s+the\s+Committee\b|\b(?:finds?|is)\s+(?:it\s+)?(?:troubling|worrying|regrettable)\b",
-    re.IGNORECASE,
-)
-_POSITIVE = re.compile(
-    r"\b(?:welcomes?|commends?|appreciates?|congratulates?|notes?\s+with\s+(?:\w+\s+)?(?:appreciation|satisfaction|interest)"
-    r"|acknowledges?|takes\s+note|notes?\s+(?:as\s+positive|the\s+(?:adoption|establishment|efforts)))\b",
-    re.IGNORECASE,
-)
-_SECTION_KINDS = (
-    (re.compile(r"introduction", re.IGNORECASE), "intro"),
-    (re.compile(r"positive\s+aspects|progress\s+achieved|follow-up\s+measures\s+(?:undertaken|taken)", re.IGNORECASE), "positive"),
-    (re.compile(r"factors\s+and\s+difficulties", re.IGNORECASE), "other"),
-)
+    verbs = [m.start() for m in any_operative_verb().finditer(text)]
+    if not verbs:  # no operative verb at all: no sentence to look at
+        return False
+    position = 0
+    for sentence in sentences(text):
+        start = text.find(sentence, position)
+        position = start + len(sentence)
+        # only the sentences in which a verb stands are read carefully
+        if any(start <= v < position for v in verbs) and operative_verb(sentence) is not None:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -167,21 +182,21 @@ def section_kind(section: str) -> str | None:
     >>> section_kind("Main areas of concern and recommendations") is None
     True
     """
-    for pattern, kind in _SECTION_KINDS:
+    for pattern, kind in section_kinds():
         if pattern.search(section):
             return kind
     return None
 
 
-def kind_from_wording(text: str, section: str = "") -> str:
+def kind_from_wording(text: str, section: str | None = "") -> str:
     """The kind of a paragraph, from its section and its own wording.
 
     Parameters
     ----------
     text : str
         The paragraph's own text (its chapeau, without the lettered items).
-    section : str
-        The title of the section it stands in ("" when before the first one).
+    section : str or None
+        The title of the section it stands in ("", None or NA when none).
 
     Returns
     -------
@@ -192,18 +207,69 @@ def kind_from_wording(text: str, section: str = "") -> str:
     --------
     >>> kind_from_wording("The Committee is seriously concerned about the reports ...")
     'concern'
-    >>> kind_from_wording("In the light of its general comment No. 8 (2006), the Committee urges the State party to ...")
+    >>> kind_from_wording("In the light of its general comment No. 8 (2006), the Committee urges the State party ...")
     'recommendation'
     >>> kind_from_wording("The Committee welcomes the adoption of ...", "Positive aspects")
     'positive'
+    >>> kind_from_wording("The Committee recommends that the State party adopt a law ...", "Positive aspects")
+    'recommendation'
     """
-    fixed = section_kind(section) if section else None
+    fixed = section_kind(section) if isinstance(section, str) and section else None  # NA: a table's missing section
+    if fixed == "positive":  # unless the paragraph plainly says otherwise (see the module docstring)
+        if kind_phrases("concern").search(text):
+            return "concern"
+        if not kind_phrases("positive").search(text) and _recommends(text):
+            return "recommendation"
+        return fixed
     if fixed is not None:
         return fixed
     if _recommends(text):
         return "recommendation"
-    if _CONCERN.search(text):
+    if kind_phrases("concern").search(text):
         return "concern"
-    if _POSITIVE.search(text):
+    if kind_phrases("positive").search(text):
         return "positive"
     return "other"
+
+
+_BOLD_SHARE = 0.5
+"""A paragraph is "mostly bold" when this share of its characters (own text and items) is."""
+_BOLD_USED = 0.05
+"""A document marks recommendations in bold when this share of its main sections' characters is bold: plain text
+has no bold, and some PDFs (2011-2014 COs) set nothing in bold at all."""
+
+
+def paragraph_kinds(rows: Sequence[Row], typography: bool) -> dict[int, str]:
+    """The kind of each paragraph of a document, by number (see the module docstring).
+
+    Parameters
+    ----------
+    rows : sequence of cobs.structure.paragraphs.Row
+        The document's rows (own texts and items), as :func:`cobs.structure.read_structure` reads them.
+    typography : bool
+        Whether the format carries bold (PDF, Word, HTML).
+    """
+    own: dict[int, Row] = {}
+    chars: dict[int, int] = {}
+    bold: dict[int, int] = {}
+    for row in rows:
+        if not row.sub:
+            own[row.para] = row
+        chars[row.para] = chars.get(row.para, 0) + row.n_chars
+        bold[row.para] = bold.get(row.para, 0) + (row.n_bold or 0)
+    main = [p for p, row in own.items() if row.opened and section_kind(row.section) is None]
+    bold_used = typography and sum(bold[p] for p in main) > _BOLD_USED * max(1, sum(chars[p] for p in main))
+    kinds = {}
+    for para, row in own.items():
+        if not row.opened:
+            kinds[para] = "intro"
+            continue
+        kind = kind_from_wording(row.text, row.section)
+        # Bold marks recommendations in UN PDFs: it catches requests the wording rules
+        # miss ("Under the simplified reporting procedure, ..."). Where the wording
+        # is explicit (a concern, a request left in regular type), the wording stands.
+        if (bold_used and kind in ("other", "positive") and section_kind(row.section) is None
+                and bold[para] >= _BOLD_SHARE * max(1, chars[para])):
+            kind = "recommendation"
+        kinds[para] = kind
+    return kinds

@@ -28,6 +28,7 @@ import functools
 import re
 
 from cobs.read._lines import Aside, Line
+from cobs.structure.kind import section_kind
 
 _PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))")
 _ITEM = re.compile(r"^\(([a-z]{1,2})\)(?:\s+|(?=[A-Z“\"‘]))")
@@ -50,12 +51,18 @@ _TAIL = re.compile(
     r"In that regard|Furthermore|Moreover|Finally|Lastly|Additionally)\b"
 )
 _INTRODUCTION_GLUED = re.compile(r"^(Introduction)(?=[A-Z])")
+_CLUSTER_ARTICLES = re.compile(r"\(arts?\.\s*\d")
+"""A cluster heading that lists the treaty's articles: "Violence against children (arts. 19, 24 (3) ...)"."""
 _MAX_HEADING_LINES = 6
 
 
 @dataclasses.dataclass
 class Row:
-    """A paragraph's own text or one of its lettered items, while it is being read."""
+    """A paragraph's own text or one of its lettered items, while it is being read.
+
+    ``section`` is the title of the section heading above it ("" if none); ``opened`` says whether any section
+    or cluster heading stands above it (the paragraphs before the first one introduce the document).
+    """
 
     para: int
     sub: str
@@ -64,6 +71,7 @@ class Row:
     heading: str
     page: int | None
     lineno: int | None
+    opened: bool = True
     parts: list[str] = dataclasses.field(default_factory=list)
     n_chars: int = 0
     n_bold: int | None = None
@@ -144,6 +152,7 @@ class _Parser:
         self.suspicious: list[tuple[int | None, int | None, int]] = []
         self.para = 0
         self.section = ""
+        self.opened = False  # has a section or cluster heading been read?
         self.cluster = ""
         self.heading = ""
         self.sections_seen = 0
@@ -202,8 +211,10 @@ class _Parser:
             return None
         strong = _MARKED.match(first) is not None and self._heading_level(first) != "heading"
         if not strong and not self.in_title:  # "Habilitation and rehabilitation (art. 26)" after a paragraph
-            end = next((k for k in range(i, min(i + 3, len(self.lines))) if _ARTICLE_HEADING.search(self.lines[k].text)), None)
-            strong = end is not None and self._para_number(self.lines[end + 1].text if end + 1 < len(self.lines) else "") is not None
+            end = next((k for k in range(i, min(i + 3, len(self.lines)))
+                        if _ARTICLE_HEADING.search(self.lines[k].text)), None)
+            after = self.lines[end + 1].text if end is not None and end + 1 < len(self.lines) else ""
+            strong = end is not None and self._para_number(after) is not None
         if self.in_title and not strong:
             return None  # title lines until the first section heading or paragraph 1
         if not strong and not _ENDS_SENTENCE.search(self.last_text):
@@ -228,7 +239,7 @@ class _Parser:
 
     # -- actions ------------------------------------------------------------------
     def _start_row(self, line: Line, para: int, sub: str, text: str) -> None:
-        row = Row(para, sub, self.section, self.cluster, self.heading, line.page, line.lineno)
+        row = Row(para, sub, self.section, self.cluster, self.heading, line.page, line.lineno, self.opened)
         self.rows.append(row)
         if not sub:
             self.para_row = row
@@ -270,10 +281,17 @@ class _Parser:
                 self.sections_seen += 1
                 self.section, self.cluster, self.heading = _title(text), "", ""
                 self.last_cluster = ""
+                self.opened = True
             elif level == "cluster":
                 self.cluster, self.heading = _title(text), ""
                 num = _MARKED.match(text)["num"]
                 self.last_cluster = num if not num.isdigit() else self.last_cluster
+                if _CLUSTER_ARTICLES.search(self.cluster) and section_kind(self.section) in ("intro", "positive"):
+                    # "A. General principles and obligations (arts. 1-4)" under "II. Positive aspects": the
+                    # heading of the main section is missing (or misprinted); the introduction and the positive
+                    # aspects have ended, whatever the last section heading said
+                    self.section = ""
+                self.opened = True
             else:
                 self.heading = text
             for ln in group:
@@ -297,6 +315,7 @@ class _Parser:
                     word = glued.group(1)
                     self.aside.append(Aside("section", word, line.page, line.lineno))
                     self.section, self.sections_seen, self.top_style = word, 1, "roman"
+                    self.opened = True
                     body = body[glued.end() :]
                     bold = None if line.n_bold is None else max(0, line.n_bold - len(word))
                     line = dataclasses.replace(line, n_chars=line.n_chars - len(word), n_bold=bold)
