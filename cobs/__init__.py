@@ -15,6 +15,7 @@ The data flow follows the package layout:
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
 ``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 ``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
+``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -26,14 +27,19 @@ from cobs.columns import (
     BOILERPLATE_COLUMNS,
     CHAIN_COLUMNS,
     CITATION_COLUMNS,
+    CONTRAST_COLUMNS,
     FOOTNOTE_COLUMNS,
     KEYNESS_COLUMNS,
     MEASURE_COLUMNS,
     PARAGRAPH_COLUMNS,
+    PREVALENCE_COLUMNS,
     PROFILE_COLUMNS,
+    SELECT_K_COLUMNS,
     SET_ASIDE_COLUMNS,
     SIMILAR_COLUMNS,
     TALLY_COLUMNS,
+    TOPIC_COLUMNS,
+    TOPIC_QUALITY_COLUMNS,
     UPR_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
@@ -66,6 +72,7 @@ _ON_FIRST_USE = {
     "sample_for_coding": "cobs.validation",
     "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
     "plot": "cobs.plot",
+    "topics": "cobs.topics",
 }
 
 
@@ -95,15 +102,20 @@ __all__ = [
     "BOILERPLATE_COLUMNS",
     "CHAIN_COLUMNS",
     "CITATION_COLUMNS",
+    "CONTRAST_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "KEYNESS_COLUMNS",
     "MEASURE_COLUMNS",
     "PARAGRAPH_COLUMNS",
+    "PREVALENCE_COLUMNS",
     "PROFILE_COLUMNS",
     "REGISTRY_COLUMNS",
+    "SELECT_K_COLUMNS",
     "SET_ASIDE_COLUMNS",
     "SIMILAR_COLUMNS",
     "TALLY_COLUMNS",
+    "TOPIC_COLUMNS",
+    "TOPIC_QUALITY_COLUMNS",
     "UPR_COLUMNS",
     "UPR_INFO_COLUMNS",
     "ActionCategoryClassifier",
@@ -139,5 +151,6 @@ __all__ = [
     "state_name",
     "states_table",
     "tally",
+    "topics",
     "upr_info_labels",
 ]

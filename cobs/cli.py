@@ -12,6 +12,8 @@
     Align the recommendations of two COs and write the link table (``cobs.compare.align``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
+``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
+    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
 
 Every file that cannot be read is reported on one line ("path: reason") and
 the command exits with status 2. An interrupt (Ctrl-C) prints one line and
@@ -236,11 +238,29 @@ def _report(args: argparse.Namespace) -> int:
     for error in written.data.errors.itertuples():
         print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
     documents, figures = len(written.data.documents), len([p for p in written.figures if p.suffix == ".pdf"])
-    print(f"wrote {written.page} ({documents} document{'s' * (documents != 1)}, {figures} figure{'s' * (figures != 1)}):"
-          " open it in a browser\n"
+    print(f"wrote {written.page} ({documents} document{'s' * (documents != 1)}, "
+          f"{figures} figure{'s' * (figures != 1)}): open it in a browser\n"
           f"  figures: {written.folder / 'figures'}/ (PDF, SVG, PNG, and the table behind each)\n"
           f"  tables:  {written.folder / 'tables'}/ (CSV and Parquet)")
     return EXIT_BAD_INPUT if len(written.data.errors) else 0
+
+
+def _topics(args: argparse.Namespace) -> int:
+    from cobs.measures import measure
+    from cobs.topics import TopicModel
+
+    read = _read(args, args.paths)
+    if read is None or not len(read[0]):
+        return EXIT_BAD_INPUT
+    actions = measure(read[0])
+    model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
+    for row in model.topics_.itertuples():
+        print(f"{row.topic:>3} {row.size:6.1%}  {', '.join(row.terms)}")
+    shares = pd.concat([actions[["ref"]].reset_index(drop=True),
+                        pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
+    table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
+    written = all(_write(t, "csv", path) for t, path in ((table, args.output), (shares, args.shares)) if path)
+    return EXIT_BAD_INPUT if read[2] or not written else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -310,6 +330,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "report there is replaced")
     reading_options(report)
     report.set_defaults(run=_report, jobs=-1)
+    topics = commands.add_parser("topics", help="fit a topic model to the COs' actions and print its topics",
+                                 description="Fit cobs.topics.TopicModel to the requested actions of COs (templates "
+                                 "left out), print one line per topic (number, share, terms), write the tables.")
+    topics.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
+    topics.add_argument("--k", type=int, default=12, help="number of topics (default: 12; fewer on a small corpus)")
+    topics.add_argument("--random-state", type=int, default=0, help="seed (default: 0)")
+    topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
+                        "examples)")
+    topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
+    reading_options(topics)
+    topics.set_defaults(run=_topics)
     return parser
 
 

@@ -292,3 +292,68 @@ TALLY_COLUMNS: dict[str, str] = {
 }
 """Columns of :func:`cobs.tally`: the table behind a figure of counts or shares (the layout of
 ``cobs.compare.profile``, plus the references)."""
+
+TOPIC_COLUMNS: dict[str, str] = {
+    "topic": "Topic number (int), 0 for the largest: the column order of TopicModel.transform.",
+    "label": "Short name of the topic: its first three terms joined by ' / ' ('inclusive education / school / "
+    "teachers'); the name of its column in transform's pandas output.",
+    "terms": "The topic's best terms, best first (a list of words and word pairs; an n-gram and the words in it "
+    "are not listed twice).",
+    "weight": "Each term's weight in the topic (a list, aligned with terms): its share of the topic's term weights.",
+    "size": "The topic's share of the corpus: its mean share over the rows fitted (templates not counted unless "
+    "kept); sizes sum to 1.",
+    "examples": "The most typical rows, most typical first, one per paragraph (a list): their ref "
+    "('CRPD/C/DEU/CO/1, para. 30 (a)') when the table has one, else their text.",
+}
+"""Columns of :attr:`cobs.topics.TopicModel.topics_`: one row per topic."""
+
+TOPIC_QUALITY_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_.",
+    "label": "Topic label, as in TopicModel.topics_.",
+    "coherence": "NPMI coherence of the topic's top terms on the texts given (mean over term pairs of "
+    "log(p(a,b) / (p(a) p(b))) / -log p(a,b), with p the share of texts holding the term; -1 for a pair never "
+    "seen together; pairs of nested terms skipped); from -1 to 1, higher is more coherent.",
+    "exclusivity": "Mean, over the topic's top terms, of the term's weight in this topic divided by its weight "
+    "summed over all topics; from 1/n_topics (shared by all) to 1 (this topic's own).",
+}
+"""Columns of :func:`cobs.topics.topic_quality`: one row per topic."""
+
+SELECT_K_COLUMNS: dict[str, str] = {
+    "k": "Number of topics asked for.",
+    "n_topics": "Number of topics fitted (lower than k on a small corpus).",
+    "coherence": "Mean NPMI coherence of the topics on the held-apart documents, averaged over the seeds.",
+    "coherence_sd": "Standard deviation of coherence over the seeds.",
+    "exclusivity": "Mean exclusivity of the topics' top terms, averaged over the seeds.",
+    "exclusivity_sd": "Standard deviation of exclusivity over the seeds.",
+    "stability": "Mean best-match overlap of top terms between the models of two seeds (topics matched one to one, "
+    "share of top terms in common), averaged over all pairs of seeds; 1 = the same topics every time.",
+    "stability_sd": "Standard deviation of stability over the pairs of seeds.",
+}
+"""Columns of :func:`cobs.topics.select_k` (wide form: one row per k). The long form has ``k``, ``measure``,
+``value``, ``sd``."""
+
+PREVALENCE_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_ (after the by columns).",
+    "label": "Topic label.",
+    "mean": "Mean topic share of the group's rows.",
+    "ci_low": "Lower bound of the bootstrap percentile interval of mean.",
+    "ci_high": "Upper bound of the bootstrap percentile interval of mean.",
+    "n": "Rows counted in the group (templates not counted unless the model keeps them; rows without a known term "
+    "left out).",
+    "documents": "Documents (symbols) among the group's rows.",
+    "resampled": "What the bootstrap resampled: 'documents' (whole COs, when the group has two or more) or 'rows'.",
+}
+"""Columns of :func:`cobs.topics.prevalence`: the ``by`` columns, then these; one row per group and topic."""
+
+CONTRAST_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_ (after the column that selects the focus).",
+    "label": "Topic label.",
+    "mean": "Mean topic share of the focus rows (a State's CO, a State, ...).",
+    "rest_mean": "Mean topic share of all other rows of the table.",
+    "difference": "mean - rest_mean.",
+    "ci_low": "Lower bound of the bootstrap percentile interval of the difference.",
+    "ci_high": "Upper bound of the bootstrap percentile interval of the difference.",
+    "n": "Focus rows counted.",
+    "rest_n": "Other rows counted.",
+}
+"""Columns of :func:`cobs.topics.contrast`: one row per topic."""

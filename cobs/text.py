@@ -14,8 +14,11 @@ tokens and leave out the same phrases:
   ``cobs/data/formula_phrases.csv`` (each with its kind and why it is there):
   ``frame`` (who speaks to whom, operative verbs, citation formulas),
   ``generic`` (request words that say what kind of action, not about what:
-  "ensure", "take measures", the CRPD's article 4 (3) consultation formula) and
-  ``treaty`` (the treaty's own subject: "persons with disabilities" in CRPD COs);
+  "ensure", "take measures", the CRPD's article 4 (3) consultation formula),
+  ``treaty`` (the treaty's own subject: "persons with disabilities" in CRPD COs) and
+  ``filler`` (connectives, timing formulas and refrains that carry no subject:
+  "in accordance with", "as soon as possible", "implement", the CRPD's "on an equal
+  basis with others"; left out by :mod:`cobs.topics`, where they rose into topics);
 * :class:`Analyzer`: text -> tokens and n-grams, without English stop words and
   formula phrases; n-grams do not reach across a sentence break or a phrase
   left out;
@@ -51,7 +54,7 @@ __all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "syn
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 """A token: two or more word characters (scikit-learn's default ``token_pattern``), matched on lower-cased text."""
 
-FORMULA_KINDS = ("frame", "generic", "treaty")
+FORMULA_KINDS = ("frame", "generic", "treaty", "filler")
 """Kinds of formula phrase in ``cobs/data/formula_phrases.csv``."""
 
 _BREAK = ""  # stands where a sentence ends or a phrase was left out: n-grams do not cross it
@@ -66,7 +69,7 @@ def formula_phrases(
 
     Parameters
     ----------
-    kinds : collection of {"frame", "generic", "treaty"}
+    kinds : collection of {"frame", "generic", "treaty", "filler"}
         Which kinds of phrase (see the module's description).
     committees : collection of str
         Phrases tied to a committee ("persons with disabilities": CRPD) are
@@ -169,7 +172,7 @@ class Analyzer:
         Words left out (scikit-learn's English list, or your own). They are
         skipped in n-grams as scikit-learn does ("access to justice" gives
         "access justice").
-    formula : collection of {"frame", "generic", "treaty"}, default ("frame", "generic")
+    formula : collection of {"frame", "generic", "treaty", "filler"}, default ("frame", "generic")
         Kinds of formula phrase left out (:func:`formula_phrases`); ``()`` keeps
         them all. N-grams do not reach across a phrase left out.
     committees : collection of str, default ()

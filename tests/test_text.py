@@ -99,3 +99,13 @@ def test_synonyms_become_one_token():
     assert "synonyms=True" in repr(analyzer) and analyzer != Analyzer()
     v = vectorizer(ngram_range=(1, 1), synonyms=True).fit(["Abolish the propiska.", "Foster care for children."])
     assert set(v.get_feature_names_out()) == {"abolish", "residence_registration", "alternative_care", "children"}
+
+
+def test_filler_phrases_only_when_asked():
+    filler = {"formula": ("frame", "generic", "filler")}
+    assert tokens("Ratify the Marrakesh Treaty as soon as possible.", **filler) == ["ratify", "marrakesh", "treaty"]
+    assert tokens("Vote on an equal basis with others.", committees=["CRPD"], **filler) == ["vote"]
+    assert tokens("Implement the law in accordance with the Constitution.", **filler) == ["law", "constitution"]
+    assert "soon" in tokens("Ratify it as soon as possible.")  # the default kinds (frame, generic) keep them
+    assert "as soon as possible" in formula_phrases(kinds=["filler"])
+    assert "as soon as possible" not in formula_phrases()

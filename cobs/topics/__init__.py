@@ -1,0 +1,32 @@
+"""Topic models of recommendations that a paper can rely on.
+
+``TopicModel``              NMF (or LDA) topics of texts or of a cobs table: a scikit-learn transformer
+``select_k``                coherence on held-apart COs, exclusivity and stability for several numbers of topics
+``coherence``, ``exclusivity``, ``stability``, ``topic_quality``   the measures behind it
+``prevalence``, ``contrast``  topic shares by group, or of one CO against the others, with bootstrap intervals
+``against``                 topics against the headings' themes or the clusters: crosstab, NMI, purity
+
+The modules behind them are private: ``_input`` (texts and tables), ``_model``,
+``_quality``, ``_prevalence``, ``_validity``. Tables' columns are documented in
+:mod:`cobs.columns` (``TOPIC_COLUMNS``, ``TOPIC_QUALITY_COLUMNS``,
+``SELECT_K_COLUMNS``, ``PREVALENCE_COLUMNS``, ``CONTRAST_COLUMNS``).
+"""
+
+from cobs.topics._model import SmallCorpusWarning, TopicModel
+from cobs.topics._prevalence import contrast, prevalence
+from cobs.topics._quality import coherence, exclusivity, select_k, stability, topic_quality
+from cobs.topics._validity import TopicAgreement, against
+
+__all__ = [
+    "SmallCorpusWarning",
+    "TopicAgreement",
+    "TopicModel",
+    "against",
+    "coherence",
+    "contrast",
+    "exclusivity",
+    "prevalence",
+    "select_k",
+    "stability",
+    "topic_quality",
+]

@@ -1,0 +1,530 @@
+"""TopicModel: NMF or LDA topics of recommendations, as a scikit-learn transformer on raw text."""
+
+from __future__ import annotations
+
+import numbers
+import warnings
+from collections.abc import Collection
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.linalg import solve_triangular
+from scipy.optimize import nnls
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.preprocessing import normalize
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
+
+from cobs.columns import TOPIC_COLUMNS
+from cobs.text import FORMULA_KINDS, vectorizer
+from cobs.topics._input import Corpus, read_input
+
+__all__ = ["SmallCorpusWarning", "TopicModel"]
+
+DOCUMENTS_PER_TOPIC = 5
+"""A model gets at most one topic per this many documents it learns from (see :class:`TopicModel`)."""
+
+
+class SmallCorpusWarning(UserWarning):
+    """The corpus is too small for the number of topics asked for: fewer topics were fitted."""
+
+
+class TopicModel(TransformerMixin, BaseEstimator):
+    """Topics of recommendations: non-negative matrix factorisation (or LDA) of their words.
+
+    A scikit-learn transformer on raw text: ``fit`` learns topics from the texts
+    (or a cobs table), ``transform`` gives each text its topic shares, and
+    :attr:`topics_` describes the topics. Texts are cut by :mod:`cobs.text`: English
+    stop words and the committees' formula phrases ("the Committee recommends",
+    "State party", "take all measures necessary", "as soon as possible", and for
+    a table the treaty's own subject, "persons with disabilities" in CRPD COs)
+    are left out, so that
+    topics are made of what recommendations are about; word pairs (bigrams)
+    that occur in ``min_df`` documents are terms too ("inclusive education").
+
+    On a cobs table (an action table from :func:`cobs.measure`, or a paragraph
+    table), three things follow from its columns:
+
+    * **paragraphs** (``symbol``, ``para``): with ``context="paragraph"`` the model
+      learns from whole recommendation paragraphs (a chapeau and its items share
+      one subject), and reads each row with its paragraph: a row's shares are
+      those of its own words and its paragraph's words, equally weighted;
+    * **templates** (``cluster_id == "IMPL"`` or the theme "implementation and
+      reporting": follow-up, dissemination, next report): near-identical across
+      States, they would otherwise take several topics (5 of 12 on CRPD COs);
+      ``templates`` leaves them out (default), weighs them down, or keeps them;
+    * **references** (``ref``): the examples of each topic are cited
+      ("CRPD/C/DEU/CO/1, para. 30 (a)").
+
+    The defaults were chosen on the actions of the 112 English CRPD COs of
+    ``../shared`` (five folds of COs held out; ``benchmarks/bench_topics.py``); the
+    figures are in the README's "Topic models" section.
+
+    Parameters
+    ----------
+    n_topics : int, default=10
+        Number of topics. A corpus with fewer than ``5 * n_topics`` documents
+        (paragraphs of a table, else texts) gets fewer topics, with a
+        :class:`SmallCorpusWarning`: ``n_topics_`` is the number fitted.
+    method : {"nmf", "lda"}, default="nmf"
+        ``"nmf"``: NMF (Frobenius loss, NNDSVD start) of sublinear TF-IDF, the
+        most coherent topics here. ``"lda"``: latent Dirichlet allocation
+        (scikit-learn's batch variational Bayes) of term counts.
+    column : str, default="text"
+        For a table: the column holding the texts (``"text"``, ``"action"``, ...).
+        A table's ``chapeau`` column, where present, is read with each row.
+    context : {"paragraph", "row"}, default="paragraph"
+        For a table with ``symbol`` and ``para``: learn from paragraphs and read
+        each row with its paragraph (``"paragraph"``), or each row alone
+        (``"row"``). Plain texts are always read alone.
+    templates : {"leave_out", "weigh_down", "keep"}, default="leave_out"
+        What to do with template rows of a table (implementation and reporting)
+        when fitting: leave them out, multiply their term weights by
+        ``template_weight``, or treat them as any other row. Unless kept,
+        template rows are not counted in :attr:`topics_` (size, examples),
+        :func:`prevalence` and :func:`against`; ``transform`` still gives them
+        shares. Leaving them out and weighing them down (0.1-0.2) measured
+        alike; keeping them costs 0.08 NMI with the headings' themes.
+    template_weight : float, default=0.2
+        Weight of template rows with ``templates="weigh_down"``, in (0, 1].
+    ngram_range : tuple (min_n, max_n), default=(1, 2)
+        Word n-grams used as terms.
+    min_df : int or float, default=3
+        A term must occur in at least this many documents (a float: this share
+        of them). On a small corpus an integer is lowered to one tenth of the
+        documents (at least 1).
+    max_df : int or float, default=1.0
+        Terms in more documents than this are left out.
+    formula : collection of {"frame", "generic", "treaty", "filler"}, default=("frame", "generic", "treaty", "filler")
+        Kinds of formula phrase left out (:func:`cobs.text.formula_phrases`).
+    committees : "auto" or collection of str, default="auto"
+        Committees whose own phrases are left out (:func:`cobs.text.formula_phrases`):
+        ``"auto"`` takes them from a table's ``committee`` column (none for plain
+        texts); for a table mixing committees, their formulas are left out but
+        not their treaties' subjects (the CRC's "children" is a subject of CRPD
+        COs).
+    stem : bool, default=False
+        Snowball stemming of words (less readable terms).
+    n_terms : int, default=10
+        Terms listed per topic in :attr:`topics_` (and scored by :func:`coherence`).
+    n_examples : int, default=5
+        Examples listed per topic in :attr:`topics_`.
+    max_iter : int or None, default=None
+        Iterations of the solver; None: 1000 for NMF, 50 for LDA.
+    random_state : int, RandomState instance or None, default=None
+        Seed of LDA's initialisation, and of the randomized SVD behind NMF's
+        NNDSVD start. Another seed can change NMF's topics a little (on the
+        CRPD COs, 97-100 % of the top terms stay; on one CO, more), LDA's much
+        more: :func:`select_k` measures it. With an int, the same texts give identical
+        topics, order and weights, run after run and across processes (the
+        solvers run on one thread, and a text's shares do not depend on the
+        texts transformed with it).
+
+    Attributes
+    ----------
+    n_topics_ : int
+        Number of topics fitted.
+    topics_ : pandas.DataFrame
+        One row per topic, largest first: columns :data:`cobs.columns.TOPIC_COLUMNS`
+        (``topic``, ``label``, ``terms``, ``weight``, ``size``, ``examples``).
+    components_ : ndarray of shape (n_topics_, n_terms_in_vocabulary)
+        Each topic's weight of each term (rows sum to 1), in the order of ``topics_``.
+    vectorizer_ : sklearn.feature_extraction.text.TfidfVectorizer or CountVectorizer
+        The fitted vectoriser (:func:`cobs.text.vectorizer`).
+    model_ : sklearn.decomposition.NMF or LatentDirichletAllocation
+        The fitted factorisation (its topics in fitting order; ``order_`` maps
+        ``topics_`` to them).
+    order_ : ndarray of int
+        ``model_``'s topic behind each topic of ``topics_``.
+    n_documents_ : int
+        Documents the model learnt from (paragraphs or texts, templates left out
+        excepted).
+
+    See Also
+    --------
+    select_k : choose ``n_topics`` on held-apart documents.
+    prevalence, contrast : topic shares by group, with bootstrap intervals.
+    against : topics against the Committee's headings (NMI, purity).
+
+    Examples
+    --------
+    >>> import cobs, cobs.topics
+    >>> actions = cobs.measure(cobs.read_corpus("corpus"))  # the bundled COs: 9 CRPD, 1 CRC
+    >>> crpd = actions[actions["committee"] == "CRPD"]
+    >>> model = cobs.topics.TopicModel(n_topics=6, random_state=0).fit(crpd)
+    >>> model.topics_[["label", "size"]].round(2)
+                                             label  size
+    0                children / support / services  0.40
+    1              language / sign / accessibility  0.16
+    2                     women / girls / violence  0.16
+    3  discrimination / accommodation / reasonable  0.15
+    4          decision making / supported / legal  0.11
+    5                  marrakesh / treaty / ratify  0.02
+    >>> model.topics_["examples"][0][:2]
+    ['CRPD/C/ARM/CO/1, para. 12 (a)', 'CRPD/C/ARM/CO/1, para. 38']
+    >>> model.set_output(transform="pandas").transform(crpd).iloc[:2, :2].round(2)  # rows keep the table's index
+        children / support / services  language / sign / accessibility
+    79                           0.29                              0.0
+    80                           0.39                              0.0
+    """
+
+    def __init__(
+        self,
+        n_topics: int = 10,
+        *,
+        method: Literal["nmf", "lda"] = "nmf",
+        column: str = "text",
+        context: Literal["paragraph", "row"] = "paragraph",
+        templates: Literal["leave_out", "weigh_down", "keep"] = "leave_out",
+        template_weight: float = 0.2,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int | float = 3,
+        max_df: int | float = 1.0,
+        formula: Collection[str] = ("frame", "generic", "treaty", "filler"),
+        committees: Literal["auto"] | Collection[str] = "auto",
+        stem: bool = False,
+        n_terms: int = 10,
+        n_examples: int = 5,
+        max_iter: int | None = None,
+        random_state: int | np.random.RandomState | None = None,
+    ) -> None:
+        self.n_topics = n_topics
+        self.method = method
+        self.column = column
+        self.context = context
+        self.templates = templates
+        self.template_weight = template_weight
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.formula = formula
+        self.committees = committees
+        self.stem = stem
+        self.n_terms = n_terms
+        self.n_examples = n_examples
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    # --- fitting -------------------------------------------------------------------------------
+
+    def fit(self, X: object, y: object = None, sample_weight: object = None) -> TopicModel:
+        """Learn the topics of texts.
+
+        Parameters
+        ----------
+        X : sequence of str, or pandas.DataFrame
+            Texts, or a cobs table (its ``column``; see the class description).
+        y : ignored
+        sample_weight : array-like of shape (n_texts,), optional
+            A weight (>= 0) per text, multiplying its term weights when the model
+            learns (on top of ``templates``); a paragraph weighs the mean of its
+            rows; 0 leaves a text out. For instance, to weigh down the sentences
+            that COs to other States share word for word
+            (:func:`cobs.compare.boilerplate`). Sizes, examples and prevalences
+            count every row alike.
+
+        Returns
+        -------
+        self
+        """
+        self._check_params()
+        corpus = read_input(X, column=self.column)
+        documents, weights = self._documents(corpus, _check_weights(sample_weight, len(corpus)))
+        if len(documents) < 2:
+            raise ValueError(f"X holds {len(documents)} document(s) to learn from; a topic model needs at least 2 "
+                             "(and about 5 per topic)")
+        formula, committees = tuple(self.formula), corpus.committees
+        if not isinstance(self.committees, str):
+            committees = tuple(self.committees)
+        elif len(committees) > 1:  # "auto" on a mix: one treaty's subject ("children") is another's substance
+            formula = tuple(k for k in formula if k != "treaty")
+        min_df = self.min_df
+        if isinstance(min_df, numbers.Integral):
+            min_df = int(max(1, min(min_df, len(documents) // 10)))
+        vec = vectorizer(weighting="tfidf" if self.method == "nmf" else "count", ngram_range=tuple(self.ngram_range),
+                         formula=formula, committees=committees, stem=bool(self.stem), min_df=min_df,
+                         max_df=self.max_df)
+        try:
+            matrix = vec.fit_transform(documents)
+        except ValueError as exc:  # "After pruning, no terms remain", "empty vocabulary"
+            raise ValueError(f"no terms left to learn topics from ({exc}); the texts hold only stop words and "
+                             "formula phrases, or min_df/max_df leave nothing: lower min_df or raise max_df") from exc
+        n_features = matrix.shape[1]
+        k = self._n_topics_for(len(documents), n_features)
+        matrix = sp.csr_matrix(sp.diags(weights) @ matrix)
+        model = self._factorisation(k)
+        with threadpool_limits(limits=1), warnings.catch_warnings():
+            # one thread: identical sums (and topics) on every machine, and no waiting on two busy cores.
+            # NMF's reconstruction error of a perfect fit: the square root of a rounding error below 0
+            warnings.filterwarnings("ignore", message="invalid value encountered in sqrt", category=RuntimeWarning)
+            model.fit(matrix)
+        self.vectorizer_ = vec
+        self.model_ = model
+        self.n_topics_ = k
+        self.n_documents_ = len(documents)
+        self.order_ = np.arange(k)
+        shares = self._shares(corpus)
+        counted = self._counted(corpus, shares)
+        size = shares[counted].mean(axis=0) if counted.any() else np.full(k, 1.0 / k)
+        names = vec.get_feature_names_out()
+        firsts = [" ".join(str(names[j]) for j in _best_terms(c, names, 3)) for c in model.components_]
+        # largest first; equal sizes (rounded, so that the last bits do not decide) by their terms
+        self.order_ = np.array(sorted(range(k), key=lambda t: (-round(float(size[t]), 12), firsts[t])))
+        components = model.components_[self.order_]
+        self.components_ = components / np.maximum(components.sum(axis=1, keepdims=True), np.finfo(float).tiny)
+        self.topics_ = self._describe(corpus, shares[:, self.order_], counted, size[self.order_])
+        return self
+
+    def _check_params(self) -> None:
+        def positive_int(name: str, value: object) -> None:
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+        positive_int("n_topics", self.n_topics)
+        positive_int("n_terms", self.n_terms)
+        positive_int("n_examples", self.n_examples)
+        if self.max_iter is not None:
+            positive_int("max_iter", self.max_iter)
+        choices = {"method": ("nmf", "lda"), "context": ("paragraph", "row"),
+                   "templates": ("leave_out", "weigh_down", "keep")}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}, "
+                                 f"got {getattr(self, name)!r}")
+        weight = self.template_weight
+        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not 0 < weight <= 1:
+            raise ValueError(f"template_weight must be a number in (0, 1], got {weight!r}; "
+                             "use templates='leave_out' for 0")
+        ngrams = self.ngram_range
+        if (not isinstance(ngrams, tuple) or len(ngrams) != 2
+                or not all(isinstance(n, numbers.Integral) for n in ngrams) or not 1 <= ngrams[0] <= ngrams[1]):
+            raise ValueError(f"ngram_range must be a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {ngrams!r}")
+        for name in ("min_df", "max_df"):
+            value = getattr(self, name)
+            ok = (isinstance(value, numbers.Integral) and value >= 1) or (
+                isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and 0 < value <= 1)
+            if isinstance(value, bool) or not ok:
+                raise ValueError(f"{name} must be a count of documents (int >= 1) or a share of them "
+                                 f"(float in (0, 1]), got {value!r}")
+        if isinstance(self.formula, str) or not all(k in FORMULA_KINDS for k in self.formula):
+            raise ValueError(f"formula must be a collection of {', '.join(map(repr, FORMULA_KINDS))}, "
+                             f"got {self.formula!r}")
+        if isinstance(self.committees, str) and self.committees != "auto":
+            raise ValueError(f"committees must be 'auto' or a collection of committee codes such as ['CRPD'], "
+                             f"got {self.committees!r}")
+
+    def _documents(self, corpus: Corpus, sample_weight: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The documents to learn from and their weights (templates and ``sample_weight``); weight 0 left out."""
+        if self.context == "paragraph" and corpus.paragraph is not None:
+            documents, template = corpus.paragraphs()
+            rows = np.bincount(corpus.paragraph, minlength=len(documents))
+            given = np.bincount(corpus.paragraph, weights=sample_weight, minlength=len(documents)) / np.maximum(rows, 1)
+        else:
+            documents, template, given = corpus.texts, corpus.template, sample_weight
+        weights = {"keep": np.ones(len(documents)), "leave_out": np.where(template, 0.0, 1.0),
+                   "weigh_down": np.where(template, float(self.template_weight), 1.0)}[self.templates] * given
+        keep = weights > 0
+        return [d for d, k in zip(documents, keep, strict=True) if k], weights[keep]
+
+    def _n_topics_for(self, n_documents: int, n_features: int) -> int:
+        most = max(1, min(n_documents // DOCUMENTS_PER_TOPIC, n_features))
+        if self.n_topics <= most:
+            return int(self.n_topics)
+        warnings.warn(
+            f"n_topics={self.n_topics} is too many for {n_documents} documents and {n_features} terms: fitting "
+            f"{most} topics (at most one per {DOCUMENTS_PER_TOPIC} documents); pass n_topics <= {most} to silence "
+            "this, or give the model more texts",
+            SmallCorpusWarning,
+            stacklevel=3,
+        )
+        return most
+
+    def _factorisation(self, k: int) -> NMF | LatentDirichletAllocation:
+        if self.method == "nmf":
+            return NMF(n_components=k, init="nndsvd", max_iter=self.max_iter or 1000, random_state=self.random_state)
+        return LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=self.max_iter or 50,
+                                         random_state=self.random_state)
+
+    # --- reading texts -------------------------------------------------------------------------
+
+    def _matrix(self, corpus: Corpus) -> sp.csr_matrix:
+        """The rows' term weights as the model reads them (with their paragraph, if ``context='paragraph'``)."""
+        vec = self.vectorizer_
+        rows = sp.csr_matrix(vec.transform(corpus.texts), dtype=np.float64)
+        if self.context != "paragraph" or corpus.paragraph is None:
+            return rows
+        paragraphs = sp.csr_matrix(vec.transform(corpus.paragraphs()[0]), dtype=np.float64)[corpus.paragraph]
+        if self.method == "nmf":  # TF-IDF: the row's and the paragraph's unit vectors, equally weighted
+            return sp.csr_matrix(normalize(normalize(rows) + normalize(paragraphs)))
+        # counts: the paragraph's counts scaled to the row's length, so that each weighs the same
+        row_len = np.asarray(rows.sum(axis=1)).ravel()
+        par_len = np.asarray(paragraphs.sum(axis=1)).ravel()
+        scale = np.divide(np.where(row_len > 0, row_len, par_len), par_len, out=np.zeros_like(par_len),
+                          where=par_len > 0)
+        return sp.csr_matrix(rows + sp.diags(scale) @ paragraphs)
+
+    def _shares(self, corpus: Corpus) -> np.ndarray:
+        """Topic shares of each row in ``model_``'s order (rows sum to 1, or 0 for a row without a known term)."""
+        matrix = self._matrix(corpus)
+        with threadpool_limits(limits=1):
+            if self.method == "nmf":  # a topic's share of the row's reconstructed term weight
+                weights = _nnls_rows(matrix, self.model_.components_) * self.model_.components_.sum(axis=1)
+            else:
+                weights = self.model_.transform(matrix)
+        empty = np.asarray(matrix.sum(axis=1)).ravel() == 0
+        weights[empty] = 0.0  # LDA gives an empty text the prior; no evidence, no share
+        totals = weights.sum(axis=1, keepdims=True)
+        return np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+
+    def _counted(self, corpus: Corpus, shares: np.ndarray) -> np.ndarray:
+        """Rows counted in sizes and prevalences: with a known term, and not templates unless kept."""
+        counted = shares.sum(axis=1) > 0
+        if self.templates != "keep":
+            counted &= ~corpus.template
+        return counted
+
+    def transform(self, X: object) -> np.ndarray:
+        """Topic shares of texts.
+
+        Parameters
+        ----------
+        X : sequence of str, or pandas.DataFrame
+            Texts, or a cobs table (read as in ``fit``).
+
+        Returns
+        -------
+        ndarray of shape (n_texts, n_topics_)
+            Each text's share of each topic (columns in the order of
+            :attr:`topics_`); a row sums to 1, or to 0 for a text without any term
+            of the model's vocabulary (such as a template row the model left
+            out). With ``set_output(transform="pandas")``, a DataFrame whose
+            columns are the topic labels. With ``context="paragraph"``, a row of a
+            table is read with the rows of its paragraph that ``X`` holds. For
+            NMF, a row's weights are the exact non-negative least-squares fit of
+            its terms by the topics, so that they do not depend on the other rows.
+        """
+        check_is_fitted(self)
+        corpus = read_input(X, column=self.column)
+        return self._shares(corpus)[:, self.order_]
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """The topic labels: the names of ``transform``'s columns."""
+        check_is_fitted(self)
+        return np.asarray(self.topics_["label"].tolist(), dtype=object)
+
+    def _read(self, X: object) -> tuple[Corpus, np.ndarray, np.ndarray]:
+        """The corpus of ``X``, its rows' shares (in the order of ``topics_``) and which rows count."""
+        check_is_fitted(self)
+        corpus = read_input(X, column=self.column)
+        shares = self._shares(corpus)
+        return corpus, shares[:, self.order_], self._counted(corpus, shares)
+
+    # --- describing ----------------------------------------------------------------------------
+
+    def top_terms(self, n: int | None = None) -> list[list[str]]:
+        """Each topic's ``n`` best terms (default ``n_terms``), an n-gram and the words in it not listed twice."""
+        check_is_fitted(self)
+        names = self.vectorizer_.get_feature_names_out()
+        return [[str(names[j]) for j in _best_terms(row, names, n or self.n_terms)] for row in self.components_]
+
+    def _describe(self, corpus: Corpus, shares: np.ndarray, counted: np.ndarray, size: np.ndarray) -> pd.DataFrame:
+        names = self.vectorizer_.get_feature_names_out()
+        rows = []
+        labels: set[str] = set()
+        for k, component in enumerate(self.components_):
+            best = _best_terms(component, names, self.n_terms)
+            terms = [str(names[j]) for j in best]
+            label = _label(terms, labels, k)
+            labels.add(label)
+            candidates = np.flatnonzero(counted & (shares[:, k] > 0))
+            ranked = candidates[np.argsort(-shares[candidates, k], kind="stable")]
+            examples: list[str] = []
+            seen: set[int] = set()  # one example per paragraph: its items share its topics
+            for i in ranked:
+                where = int(corpus.paragraph[i]) if corpus.paragraph is not None else int(i)
+                if where in seen or corpus.labels[i] in examples:
+                    continue
+                seen.add(where)
+                examples.append(corpus.labels[i])
+                if len(examples) == self.n_examples:
+                    break
+            rows.append({"topic": k, "label": label, "terms": terms, "weight": [float(component[j]) for j in best],
+                         "size": float(size[k]), "examples": examples})
+        return pd.DataFrame(rows, columns=list(TOPIC_COLUMNS))
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.one_d_array = True
+        tags.input_tags.two_d_array = False
+        tags.input_tags.sparse = False
+        return tags
+
+
+def _check_weights(sample_weight: object, n: int) -> np.ndarray:
+    """``sample_weight`` as n finite weights >= 0 (ones when None), or an error naming it."""
+    if sample_weight is None:
+        return np.ones(n)
+    try:
+        weights = np.asarray(sample_weight, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"sample_weight must be an array of numbers, one per text, got {sample_weight!r}") from exc
+    if weights.shape != (n,):
+        raise ValueError(f"sample_weight must hold one weight per text ({n}), got shape {weights.shape}")
+    if not np.isfinite(weights).all() or (weights < 0).any():
+        raise ValueError("sample_weight must hold finite weights >= 0; found a negative, NaN or infinite one")
+    return weights
+
+
+def _nnls_rows(matrix: sp.csr_matrix, components: np.ndarray) -> np.ndarray:
+    """Each row's exact non-negative least-squares weights on the components: min ||x - w H||, w >= 0.
+
+    scikit-learn's ``NMF.transform`` solves the same problem iteratively, with a
+    stopping rule over the whole batch, so that a text's weights shift (by about
+    1e-7) with the other texts transformed alongside it. Solved row by row with
+    an active-set method (Lawson-Hanson, in the k x k space of the Cholesky
+    factor of H H'), a text's weights depend on that text alone.
+    """
+    k = components.shape[0]
+    gram = components @ components.T
+    factor = np.linalg.cholesky(gram + np.eye(k) * 1e-12 * max(np.trace(gram), 1.0))
+    rhs = np.asarray(matrix @ components.T)
+    projected = solve_triangular(factor, rhs.T, lower=True).T
+    out = np.zeros((matrix.shape[0], k))
+    for i in np.flatnonzero(np.asarray(matrix.getnnz(axis=1)) > 0):
+        out[i] = nnls(factor.T, projected[i])[0]
+    return out
+
+
+def _nested(a: str, b: str) -> bool:
+    """One term's words are all in the other ("inclusive" and "inclusive education")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+def _best_terms(weights: np.ndarray, names: np.ndarray, n: int) -> list[int]:
+    """Indices of the ``n`` heaviest terms, skipping a term nested in one already taken."""
+    chosen: list[int] = []
+    for j in np.argsort(-weights, kind="stable"):
+        if weights[j] <= 0:
+            break
+        if any(_nested(str(names[j]), str(names[c])) for c in chosen):
+            continue
+        chosen.append(int(j))
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def _label(terms: list[str], taken: set[str], k: int) -> str:
+    """The first three terms joined by " / " (more if another topic has that label already)."""
+    for n in range(min(3, len(terms)), len(terms) + 1):
+        label = " / ".join(terms[:n])
+        if label not in taken:
+            return label
+    label = " / ".join(terms[:3]) or "topic"
+    return f"{label} ({k})"

@@ -1,0 +1,353 @@
+"""How good are the topics: NPMI coherence on held-apart texts, exclusivity, stability, and choosing k."""
+
+from __future__ import annotations
+
+import itertools
+import numbers
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.optimize import linear_sum_assignment
+from sklearn.base import clone
+from sklearn.utils.validation import check_is_fitted
+
+from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
+from cobs.topics._input import read_input
+from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
+
+__all__ = ["coherence", "exclusivity", "select_k", "stability", "topic_quality"]
+
+
+def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np.ndarray:
+    """NPMI coherence of each topic's top terms, measured on the texts ``X``.
+
+    For each pair of a topic's top terms, the normalised pointwise mutual
+    information of their occurrence in the same text, ``log(p(a, b) / (p(a)
+    p(b))) / -log p(a, b)``, with ``p`` the share of texts holding the term(s)
+    (Bouma 2009; Lau, Newman and Baldwin 2014): 1 when the terms always occur
+    together, 0 when independent, -1 for a pair never seen together (also when a
+    term is absent). Pairs of nested terms ("inclusive", "inclusive education"),
+    which co-occur by construction, are skipped. A topic's coherence is the mean
+    over its pairs.
+
+    Give texts the model has not learnt from (held-apart COs): on its own
+    training texts coherence rewards overfitting.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted model.
+    X : sequence of str, or pandas.DataFrame
+        The reference texts, or a table (each row's own text in ``model.column``
+        is a reference text; its chapeau is not).
+    n_terms : int, optional
+        Top terms per topic (default ``model.n_terms``).
+
+    Returns
+    -------
+    ndarray of shape (n_topics_,)
+        Coherence of each topic, in the order of ``model.topics_``.
+
+    Examples
+    --------
+    >>> from cobs.topics import TopicModel, coherence
+    >>> texts = ["school teachers", "court judges"] * 10
+    >>> model = TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts)
+    >>> model.top_terms()
+    [['court', 'judges'], ['school', 'teachers']]
+    >>> coherence(model, ["school teachers", "court judges", "court lawyers"]).round(3).tolist()
+    [0.369, 1.0]
+    """
+    check_is_fitted(model)
+    n = _check_count(n_terms, "n_terms") or model.n_terms
+    corpus = read_input(X, column=model.column)
+    present = model.vectorizer_.transform(corpus.own).tocsc() > 0
+    return npmi(model.top_terms(n), present, model.vectorizer_.vocabulary_)
+
+
+def npmi(topics: Sequence[Sequence[str]], present: object, vocabulary: dict[str, int]) -> np.ndarray:
+    """NPMI coherence of term lists, from a texts x vocabulary matrix of occurrence (see :func:`coherence`).
+
+    Kept apart from :func:`coherence` so that topics of another library (the
+    benchmark's gensim models) are scored by the very same computation.
+    """
+    present = sp.csc_matrix(present, dtype=np.float64)
+    n_texts = present.shape[0]
+    out = np.zeros(len(topics))
+    for k, terms in enumerate(topics):
+        seen = present[:, [vocabulary[t] for t in terms]]
+        together = np.asarray((seen.T @ seen).todense()) / n_texts
+        alone = np.diag(together)
+        scores = []
+        for a, b in itertools.combinations(range(len(terms)), 2):
+            if _nested(terms[a], terms[b]):
+                continue
+            joint = together[a, b]
+            if joint == 0:
+                scores.append(-1.0)
+            elif joint == 1:  # both in every text: as associated as can be
+                scores.append(1.0)
+            else:
+                scores.append(float(np.log(joint / (alone[a] * alone[b])) / -np.log(joint)))
+        out[k] = float(np.mean(scores)) if scores else np.nan
+    return out
+
+
+def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
+    """How much each topic's top terms belong to it alone.
+
+    For a term, its weight in the topic divided by its weight summed over all
+    topics (topic-term weights normalised per topic, as in ``components_``); a
+    topic's exclusivity is the mean over its top terms: 1 when no other topic
+    uses them, ``1 / n_topics_`` when every topic uses them alike (Bischof and
+    Airoldi 2012; Roberts et al.'s STM). Compare values at the same number of topics.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted model.
+    n_terms : int, optional
+        Top terms per topic (default ``model.n_terms``).
+
+    Returns
+    -------
+    ndarray of shape (n_topics_,)
+        Exclusivity of each topic, in the order of ``model.topics_``.
+
+    Examples
+    --------
+    >>> from cobs.topics import TopicModel, exclusivity
+    >>> texts = ["school teachers", "court judges"] * 10
+    >>> exclusivity(TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts)).round(2).tolist()
+    [1.0, 1.0]
+    """
+    check_is_fitted(model)
+    n = _check_count(n_terms, "n_terms") or model.n_terms
+    phi = model.components_
+    share = phi / np.maximum(phi.sum(axis=0, keepdims=True), np.finfo(float).tiny)
+    vocabulary = model.vectorizer_.vocabulary_
+    return np.array([float(np.mean([share[k, vocabulary[t]] for t in terms])) if terms else np.nan
+                     for k, terms in enumerate(model.top_terms(n))])
+
+
+def topic_quality(model: TopicModel, X: object, *, n_terms: int | None = None) -> pd.DataFrame:
+    """Coherence (on the texts ``X``) and exclusivity of each topic, one row per topic.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`cobs.columns.TOPIC_QUALITY_COLUMNS`: ``topic``, ``label``,
+        ``coherence`` (:func:`coherence`), ``exclusivity`` (:func:`exclusivity`).
+
+    Examples
+    --------
+    >>> from cobs.topics import TopicModel, topic_quality
+    >>> texts = ["school teachers", "court judges"] * 10
+    >>> topic_quality(TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts), texts)
+       topic              label  coherence  exclusivity
+    0      0     court / judges        1.0          1.0
+    1      1  school / teachers        1.0          1.0
+    """
+    return pd.DataFrame({"topic": model.topics_["topic"], "label": model.topics_["label"],
+                         "coherence": coherence(model, X, n_terms=n_terms),
+                         "exclusivity": exclusivity(model, n_terms=n_terms)}, columns=list(TOPIC_QUALITY_COLUMNS))
+
+
+def _overlaps(a: list[list[str]], b: list[list[str]]) -> float:
+    """Topics of two models matched one to one (Hungarian) by shared top terms; mean share shared."""
+    if not a or not b:
+        return np.nan
+    shared = np.array([[len(set(x) & set(y)) / max(len(x), len(y), 1) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-shared)
+    return float(shared[rows, cols].sum() / max(len(a), len(b)))
+
+
+def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> float:
+    """Mean best-match overlap of top terms between every two of the fitted models.
+
+    The topics of two models are matched one to one so that the shared top terms
+    are most (Hungarian matching, as in Greene, O'Callaghan and Cunningham 2014);
+    the overlap is the mean share of top terms a topic shares with its match
+    (unmatched topics count 0 when the models differ in size). 1: every model
+    found the same topics.
+
+    Parameters
+    ----------
+    models : sequence of TopicModel
+        Two or more fitted models (e.g. on subsamples, or with other seeds).
+    n_terms : int, optional
+        Top terms per topic (default each model's ``n_terms``).
+
+    Examples
+    --------
+    >>> from cobs.topics import TopicModel, stability
+    >>> texts = ["school teachers", "court judges"] * 10
+    >>> models = [TopicModel(n_topics=2, min_df=1, random_state=s).fit(texts[s:]) for s in (0, 2)]
+    >>> stability(models)
+    1.0
+    """
+    models = list(models)
+    if len(models) < 2:
+        raise ValueError(f"models must hold at least 2 fitted models, got {len(models)}")
+    n = _check_count(n_terms, "n_terms")
+    tops = [m.top_terms(n) for m in models]
+    return float(np.mean([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)]))
+
+
+def _units(X: object) -> np.ndarray:
+    """What to hold apart and subsample: documents (COs) when there are 5 or more, else paragraphs, else rows."""
+    if isinstance(X, pd.DataFrame):
+        if "symbol" in X.columns and X["symbol"].nunique() >= 5:
+            return pd.factorize(X["symbol"].astype(object))[0]
+        if {"symbol", "para"} <= set(X.columns):
+            keys = pd.MultiIndex.from_arrays([X["symbol"].astype(object), X["para"].astype(object)])
+            return pd.factorize(keys)[0]
+    return np.arange(len(X))  # type: ignore[arg-type]
+
+
+def _take(X: object, rows: np.ndarray) -> object:
+    if isinstance(X, pd.DataFrame):
+        return X.iloc[rows]
+    return [X[i] for i in rows]  # type: ignore[index]
+
+
+def select_k(
+    X: object,
+    ks: Iterable[int] = range(5, 31, 5),
+    *,
+    n_seeds: int = 5,
+    held_out: float = 0.2,
+    reference: object | None = None,
+    subsample: float = 0.8,
+    random_state: int = 0,
+    shape: Literal["wide", "long"] = "wide",
+    **params: object,
+) -> pd.DataFrame:
+    """Coherence, exclusivity and stability of topic models for several numbers of topics.
+
+    The texts are split once (seeded) into a part to learn from and a part held
+    apart (``held_out``; whole COs when a table has five or more symbols, else
+    paragraphs, else texts). For each k and each of ``n_seeds`` seeds, a
+    :class:`TopicModel` learns from its own random subsample (``subsample``) of the
+    first part; its topics are scored by NPMI :func:`coherence` on the held-apart
+    part and by :func:`exclusivity`, and the seeds' models are compared by
+    :func:`stability`. A good k is coherent and stable; exclusivity's floor (1/k)
+    moves with k, so compare it between neighbouring ks only. On the 112 English
+    CRPD COs of ../shared, coherence falls from 0.37 (k=5) to 0.18 (k=30) and
+    stability peaks at k=10 (0.89; ``benchmarks/bench_topics.py --select-k``).
+
+    Parameters
+    ----------
+    X : sequence of str, or pandas.DataFrame
+        Texts, or a cobs table (as for :class:`TopicModel`).
+    ks : iterable of int, default=range(5, 31, 5)
+        Numbers of topics to try.
+    n_seeds : int, default=5
+        Models per k (each with its subsample and its ``random_state``).
+    held_out : float, default=0.2
+        Share of the units held apart for coherence, in (0, 1).
+    reference : sequence of str, or pandas.DataFrame, optional
+        Texts to measure coherence on instead of a held-apart part; then every
+        unit of ``X`` is learnt from. For one CO, whose held-apart paragraphs
+        are too few to count co-occurrences on (coherence near -1 whatever k),
+        give the other COs' actions.
+    subsample : float, default=0.8
+        Share of the remaining units each model learns from, in (0, 1].
+    random_state : int, default=0
+        Seed of the split and of the subsamples (model ``s`` gets ``random_state + s``).
+    shape : {"wide", "long"}, default="wide"
+        One row per k (:data:`cobs.columns.SELECT_K_COLUMNS`), or one row per k and
+        measure (``k``, ``measure``, ``value``, ``sd``: ready for an elbow plot
+        with one line per measure).
+    **params
+        Passed to :class:`TopicModel` (``method``, ``context``, ``templates``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> import cobs, cobs.topics
+    >>> actions = cobs.measure(cobs.read_corpus("corpus"))
+    >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2)
+    >>> table.columns.tolist()
+    ['k', 'n_topics', 'coherence', 'coherence_sd', 'exclusivity', 'exclusivity_sd', 'stability', 'stability_sd']
+    >>> table["k"].tolist()
+    [4, 8]
+    """
+    ks = [int(k) for k in ks]
+    if not ks or any(k < 1 for k in ks):
+        raise ValueError(f"ks must hold positive numbers of topics, got {ks!r}")
+    _check_count(n_seeds, "n_seeds")
+    if n_seeds < 2:
+        raise ValueError(f"n_seeds must be at least 2 (stability compares models), got {n_seeds!r}")
+    for name, value, high in (("held_out", held_out, False), ("subsample", subsample, True)):
+        if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+                or not (0 < value < 1 or (high and value == 1))):
+            raise ValueError(f"{name} must be a share in (0, 1{']' if high else ')'}, got {value!r}")
+    if shape not in ("wide", "long"):
+        raise ValueError(f"shape must be 'wide' or 'long', got {shape!r}")
+    if "n_topics" in params or "random_state" in params:
+        raise TypeError("select_k sets n_topics (from ks) and random_state (per seed) itself; leave them out of params")
+    template = TopicModel(**params)  # type: ignore[arg-type]
+    template._check_params()
+    if not isinstance(X, pd.DataFrame):
+        X = read_input(X, column="text").own
+    units = _units(X)
+    distinct = np.unique(units)
+    if len(distinct) < 3:
+        raise ValueError(f"X holds {len(distinct)} unit(s) to split; select_k needs at least 3 texts")
+    if reference is None:
+        n_apart = min(len(distinct) - 2, max(1, int(round(held_out * len(distinct)))))
+        apart_units = np.random.RandomState(random_state).permutation(distinct)[:n_apart]
+        reference = _take(X, np.flatnonzero(np.isin(units, apart_units)))
+        learn_units = np.setdiff1d(distinct, apart_units)
+    else:
+        read_input(reference, column=template.column, name="reference")  # fails early on bad input
+        learn_units = distinct
+    samples = []
+    for s in range(n_seeds):
+        chosen = np.random.RandomState(random_state + s).permutation(learn_units)
+        chosen = chosen[:max(2, int(round(subsample * len(learn_units))))]
+        samples.append(_take(X, np.flatnonzero(np.isin(units, chosen))))
+    rows = []
+    shrunk: dict[int, int] = {}
+    for k in ks:
+        models, coh, exc = [], [], []
+        for s, sample in enumerate(samples):
+            model = clone(template).set_params(n_topics=k, random_state=random_state + s)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SmallCorpusWarning)
+                model.fit(sample)
+            models.append(model)
+            coh.append(np.nanmean(coherence(model, reference)))
+            exc.append(np.nanmean(exclusivity(model)))
+        pairs = [_overlaps(a.top_terms(), b.top_terms()) for a, b in itertools.combinations(models, 2)]
+        fitted = max(m.n_topics_ for m in models)
+        if fitted < k:
+            shrunk[k] = fitted
+        rows.append({"k": k, "n_topics": fitted, "coherence": float(np.mean(coh)), "coherence_sd": float(np.std(coh)),
+                     "exclusivity": float(np.mean(exc)), "exclusivity_sd": float(np.std(exc)),
+                     "stability": float(np.mean(pairs)), "stability_sd": float(np.std(pairs))})
+    if shrunk:
+        warnings.warn(f"the corpus is too small for some k: {', '.join(f'k={k} fitted {n}' for k, n in shrunk.items())}"
+                      " topics (see the n_topics column)", SmallCorpusWarning, stacklevel=2)
+    wide = pd.DataFrame(rows, columns=list(SELECT_K_COLUMNS))
+    if shape == "wide":
+        return wide
+    long = [{"k": r["k"], "measure": m, "value": r[m], "sd": r[f"{m}_sd"]}
+            for r in rows for m in ("coherence", "exclusivity", "stability")]
+    return pd.DataFrame(long, columns=["k", "measure", "value", "sd"])
+
+
+def _check_count(value: object, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return int(value)
