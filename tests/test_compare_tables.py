@@ -191,3 +191,5 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         most_similar(corpus, "CRPD/C/XXX/CO/1")
     with pytest.raises(ValueError, match="n must be a positive int, got 0"):
         most_similar(corpus, "CRPD/C/NZL/CO/1", 0)
+    nearest = most_similar(corpus, "NZL", 2, by="state")  # the column says what it holds: State codes
+    assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}

@@ -240,6 +240,7 @@ def align(
     >>> print(links.query("later_para == 66 and status != 'dropped'")[["earlier_ref", "grade"]].to_string(index=False))
                            earlier_ref       grade
            UPR/20/KAZ, no. 147 (Egypt) overlapping
+       UPR/20/KAZ, no. 150 (Indonesia)        same
     UPR/20/KAZ, no. 148 (Sierra Leone)        same
     """
     options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
