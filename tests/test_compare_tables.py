@@ -126,6 +126,12 @@ def test_keyness_lists_and_errors():
         keyness(["text"], "text")
 
 
+def test_keyness_of_an_empty_selection_says_so(corpus):
+    """A State not in the table selected nothing: a KeyError from inside pandas said 'text'."""
+    with pytest.raises(ValueError, match="target has no rows: the selection that made it matched nothing"):
+        keyness(corpus[corpus["state"] == "XXX"], corpus)
+
+
 # ---------------------------------------------------------------------------------- boilerplate
 
 PLANTED = "The Committee recommends that the State party establish a zorbification fund for all its regions."
