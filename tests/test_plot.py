@@ -375,6 +375,29 @@ def test_prevalence_by_group_for_one_topic_and_clear_errors():
         cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
 
 
+def test_prevalence_by_document_keeps_long_group_labels_apart():
+    symbols = [f"CRPD/C/{state}/CO/2-3" for state in ("ARM", "AZE", "BLR", "GEO", "MDA", "NZL", "TKM", "KAZ", "DEU")]
+    table = pd.DataFrame([{"symbol": s, "topic": k, "label": f"topic {k}", "mean": 0.1 + k / 10, "ci_low": 0.05,
+                           "ci_high": 0.3 + k / 10, "n": 60} for s in symbols for k in range(4)])
+    with cobs.plot.style("paper", columns=2):
+        ax = cobs.plot.prevalence(table, x="symbol")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    labels = ax.get_xticklabels()
+    assert [label.get_text() for label in labels] == sorted(symbols)
+    # level, they would overlap; slanted, neighbouring labels are parallel strips whose distance apart (the ticks'
+    # spacing times the sine of the slant) exceeds a line of text
+    ticks = ax.transData.transform([(x, 0) for x in ax.get_xticks()])[:, 0]
+    spacing = float(np.diff(ticks).min())
+    slant = np.radians(labels[0].get_rotation())
+    height = labels[0].get_fontsize() * ax.figure.dpi / 72
+    box = max(label.get_window_extent(renderer).width for label in labels)
+    assert (box - 1.5 * height * np.sin(slant)) / np.cos(slant) > spacing  # the text is longer than the spacing
+    assert spacing * np.sin(slant) > 1.2 * height
+    short = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=[0])
+    assert all(label.get_rotation() == 0 for label in short.get_xticklabels())  # short labels stay level
+
+
 # select_k (the contract of cobs.topics.select_k) ---------------------------------------------------------------
 
 def select_k_table():

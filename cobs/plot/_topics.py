@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, overload
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -119,7 +120,15 @@ def prevalence(
         if all(float(v).is_integer() for v in years) and len(years) <= 12:
             ax.set_xticks(years, [str(int(v)) for v in years])
     else:
-        ax.set_xticks(np.arange(len(groups)), [wrap(g, 16) for g in groups])
+        for edge in np.arange(len(groups) - 1) + 0.5:  # a thin rule between groups, whose points are side by side
+            ax.axvline(edge, color="#DDDDDD", linewidth=0.6, zorder=0)
+        labels = [wrap(g, 16) for g in groups]
+        ax.set_xticks(np.arange(len(groups)), labels)
+        if _crowded(ax, labels):  # document symbols ("CRPD/C/AZE/CO/2-3") do not wrap: slant them
+            ax.tick_params(axis="x", labelrotation=30)
+            for label in ax.get_xticklabels():
+                label.set_horizontalalignment("right")
+                label.set_rotation_mode("anchor")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(axis_name(x))
@@ -127,6 +136,18 @@ def prevalence(
     ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0.0)
     return finish(ax, data, return_data)
+
+
+def _crowded(ax: Axes, labels: Sequence[str]) -> bool:
+    """Whether tick labels this long would touch side by side, one per group, on the axes' share of the figure.
+
+    An estimate from the characters (half a font size wide on average, with room to spare), not a drawing: the
+    legend at the right of a prevalence figure takes about a third of its width.
+    """
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    widest = max((len(line) for label in labels for line in str(label).split("\n")), default=0)
+    room = ax.figure.get_figwidth() * 72 * 0.65 / max(len(labels), 1)
+    return widest * 0.55 * size + 4 > room
 
 
 _MEASURES = {"coherence": ("NPMI coherence (held-apart texts)", "o"), "exclusivity": ("exclusivity", "s"),
