@@ -375,6 +375,17 @@ def test_prevalence_by_group_for_one_topic_and_clear_errors():
         cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
 
 
+def test_prevalence_past_eight_topics_tells_them_apart_by_their_marks():
+    table = pd.DataFrame([{"year": y, "topic": k, "label": f"topic {k}", "mean": 0.1, "ci_low": 0.05, "ci_high": 0.15,
+                           "n": 60} for y in (2014, 2024) for k in range(10)])
+    lines = cobs.plot.prevalence(table).get_lines()  # years as numbers: a line per topic
+    points = [c.lines[0] for c in cobs.plot.prevalence(table.assign(year=table["year"].astype(str))).containers]
+    for drawn in (lines, points):
+        looks = [(matplotlib.colors.to_hex(line.get_color()), line.get_marker()) for line in drawn]
+        assert len(looks) == 10 and len(set(looks)) == 10  # the ninth is blue as the first, but square
+        assert looks[8][0] == looks[0][0] and looks[8][1] != looks[0][1]
+
+
 def test_prevalence_by_document_keeps_long_group_labels_apart():
     symbols = [f"CRPD/C/{state}/CO/2-3" for state in ("ARM", "AZE", "BLR", "GEO", "MDA", "NZL", "TKM", "KAZ", "DEU")]
     table = pd.DataFrame([{"symbol": s, "topic": k, "label": f"topic {k}", "mean": 0.1 + k / 10, "ci_low": 0.05,

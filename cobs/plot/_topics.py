@@ -11,11 +11,22 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, legend_below, new_axes, wrap
+from cobs.plot._base import (
+    OKABE_ITO,
+    Plotted,
+    axis_name,
+    categorical_colors,
+    check_table,
+    finish,
+    legend_below,
+    new_axes,
+    wrap,
+)
 
 __all__ = ["prevalence", "select_k"]
 
 _PREVALENCE = "a prevalence table from cobs.topics.prevalence()"
+_MARKERS = ("o", "s", "^", "D")
 
 
 @overload
@@ -107,14 +118,15 @@ def prevalence(
     width = 0.7 / max(len(series), 1)
     for k, name in enumerate(series):
         rows = data[data[hue] == name]
+        marker = _MARKERS[k // len(OKABE_ITO) % len(_MARKERS)]  # past eight series the colours repeat: the marks do not
         if numeric:
             xs = rows[x].to_numpy(dtype=float)
             ax.fill_between(xs, rows["ci_low"], rows["ci_high"], color=colors[name], alpha=0.2, linewidth=0)
-            ax.plot(xs, rows["mean"], marker="o", color=colors[name], label=wrap(name, 30))
+            ax.plot(xs, rows["mean"], marker=marker, color=colors[name], label=wrap(name, 30))
         else:
             xs = np.array([groups.index(g) for g in rows[x]], dtype=float) + (k - (len(series) - 1) / 2) * width
             yerr = np.vstack([rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]])
-            ax.errorbar(xs, rows["mean"], yerr=yerr, fmt="o", color=colors[name], capsize=2, label=wrap(name, 30))
+            ax.errorbar(xs, rows["mean"], yerr=yerr, fmt=marker, color=colors[name], capsize=2, label=wrap(name, 30))
     if numeric:
         years = sorted(set(data[x]))
         if all(float(v).is_integer() for v in years) and len(years) <= 12:
