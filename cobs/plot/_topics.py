@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from cobs.errors import invalid_value
 from cobs.plot._base import (
     OKABE_ITO,
     Plotted,
@@ -73,6 +74,8 @@ def prevalence(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: per ``hue`` value, a line and band (a numeric ``x``) or points with error
+        bars (groups); with ``return_data=True``, also the rows drawn.
 
     Raises
     ------
@@ -94,7 +97,7 @@ def prevalence(
     """
     check_table(table, ["topic", "label", "mean", "ci_low", "ci_high", "n", x, hue], "prevalence", _PREVALENCE)
     if x == hue:
-        raise ValueError(f"cobs.plot.prevalence: x and hue must be different columns, got {x!r} for both")
+        raise ValueError(f"cobs.plot.prevalence: {invalid_value('hue', hue, 'a column other than x')}")
     if topics is not None:
         wanted = [topics] if isinstance(topics, (str, int, np.integer)) else list(topics)
         known = set(table["topic"]) | set(table["label"])
@@ -194,6 +197,8 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a line per measure over the numbers of topics; with ``return_data=True``,
+        also the points drawn.
 
     Examples
     --------
