@@ -532,7 +532,7 @@ def topics_section(data: ReportData) -> Section | None:
         f"the most common one of their topic ({theme.purity:.0%}): with more themes than topics it stays low, "
         f"as each topic gathers several themes; inverse purity, the share of actions whose topic is the most "
         f"common one of their theme ({theme.inverse_purity:.0%}), says how far each theme keeps to one topic. "
-        f"These figures are measured on the documents the model learnt from, which flatters them; on COs left "
+        f"These figures are measured on the documents the model learnt from, which can flatter them; on COs left "
         f"out of fitting, the model's defaults reach an NMI of 0.61 with the themes at 12 topics on the 112 "
         f"English CRPD COs of 2011-2025 (<code>benchmarks/bench_topics.py</code>). With a few documents, read "
         f"the topics as a summary of these documents' words, not as a finding about the committees.</p>")
