@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -211,16 +212,20 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from cobs.compare import align
+    from cobs.compare import AlignWarning, align
 
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
     try:
-        links = align(args.earlier, args.later, level=args.level)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AlignWarning)
+            links = align(args.earlier, args.later, level=args.level)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
         print(f"cobs: compare: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
+        print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
     return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
 
 
