@@ -229,10 +229,12 @@ def test_explain_contributions_add_up_to_the_score():
     assert set(top["features"]) <= {"words", "opening"}
     other = model.explain(text, label=5)
     assert (other["label"] == 5).all()
-    with pytest.raises(ValueError, match="label 7 is not one of"):
+    with pytest.raises(ValueError, match=r"label must be one of the classes \[1, 2, 3, 4, 5\], got 7"):
         model.explain(text, label=7)
-    with pytest.raises(TypeError, match="one str"):
+    with pytest.raises(TypeError, match="text must be one str, got list: .*; explain one text at a time"):
         model.explain([text])
+    with pytest.raises(ValueError, match="top must be a positive int, got 0"):
+        model.explain(text, top=0)
 
 
 def test_binary_explain_signs():
@@ -265,6 +267,10 @@ def test_issue_classifier_outputs():
     table = model.explain("Ratify the Convention against Torture", top=2)
     assert set(table["label"]) == {"International instruments", "Torture"}
     assert len(table) == 4
+    only = model.explain("Ratify the Convention against Torture", top=2, label="Torture")
+    assert only["label"].tolist() == ["Torture", "Torture"]
+    with pytest.raises(ValueError, match="label must be one of the classes .*, got 'Housing'"):
+        model.explain("Ratify the Convention against Torture", label="Housing")
 
 
 def test_issue_classifier_indicator_input_and_constant_label():
@@ -283,9 +289,10 @@ def test_issue_classifier_fixed_threshold():
 @pytest.mark.parametrize(
     "y, error, message",
     [
-        (["Poverty"] * len(TEXTS), TypeError, r"y\[0\] must be a list of labels"),
+        (["Poverty"] * len(TEXTS), TypeError, r"y\[0\] must be a list of labels, got 'Poverty'; wrap a single"),
+        ("Poverty", ValueError, r"y must be the labels of each text \(a list of lists\), got 'Poverty'"),
         ([[]] * len(TEXTS), ValueError, "no label at all"),
-        (np.full((len(TEXTS), 2), 2), ValueError, "0/1 indicator"),
+        (np.full((len(TEXTS), 2), 2), ValueError, r"y must be .* 0/1 indicator matrix .*, got a matrix of shape"),
     ],
 )
 def test_issue_classifier_bad_labels(y, error, message):

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import normalise_name, read_rows, split_list
 
 __all__ = ["committees_table", "committee_code", "committee_name"]
@@ -54,7 +55,7 @@ def committee_code(name: str) -> str:
     table = _lookup()
     if key not in table:
         known = ", ".join(r["code"] for r in read_rows("committees.csv"))
-        raise ValueError(f"unknown committee {name!r}: cobs knows {known}")
+        raise ValueError(invalid_value("committee", name, f"a treaty body cobs knows ({known})"))
     return table[key]
 
 

@@ -15,6 +15,7 @@ import re
 
 import pandas as pd
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import normalise_name, read_rows, split_list
 
 __all__ = ["states_table", "state_code", "state_name"]
@@ -86,14 +87,14 @@ def state_code(name: str) -> str:
     'EU'
     """
     if not isinstance(name, str):
-        raise TypeError(f"state must be a str, got {type(name).__name__}: {name!r}")
+        raise TypeError(invalid_value("state", name, "a str"))
     key = normalise_name(name)
     table = _lookup()
     if key in table:
         return table[key]
     close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.75)
-    hint = f"; did you mean {', '.join(repr(_names()[table[c]]) for c in close)}?" if close else ""
-    raise ValueError(f"unknown State {name!r}: give a UN name or an ISO 3166 alpha-3 code{hint}")
+    hint = f"did you mean {', '.join(repr(_names()[table[c]]) for c in close)}?" if close else None
+    raise ValueError(invalid_value("state", name, "a UN name or an ISO 3166 alpha-3 code of a State", hint))
 
 
 def state_name(code: str) -> str:

@@ -127,7 +127,7 @@ _data_home = data_home  # fetch() takes an argument of the same name
 
 def _co_symbol(symbol: str) -> Symbol:
     if not isinstance(symbol, str):
-        raise TypeError(f"symbol must be a str such as 'CRC/C/KAZ/CO/4', got {type(symbol).__name__}: {symbol!r}")
+        raise TypeError(invalid_value("symbol", symbol, "a str such as 'CRC/C/KAZ/CO/4'"))
     try:
         return parse_symbol(symbol, co_only=True)  # ValueError naming the text when it is not a CO's symbol
     except ValueError as exc:
