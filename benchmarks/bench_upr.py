@@ -18,7 +18,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -84,7 +83,8 @@ def _action(train: pd.DataFrame, test: pd.DataFrame, seen: np.ndarray) -> None:
         print(f"  {name:34s} {mask.sum():6,d} {accuracy_score(t, p):9.4f} {f1_score(t, p, average='macro'):9.4f} "
               f"{f1_score(t, p, average='weighted'):12.4f}")
     per_class = f1_score(y_test, predicted, average=None, labels=[1, 2, 3, 4, 5])
-    print("  F1 per category (all items):", "  ".join(f"{k}: {v:.3f}" for k, v in zip(range(1, 6), per_class)))
+    shown = "  ".join(f"{k}: {v:.3f}" for k, v in zip(range(1, 6), per_class, strict=True))
+    print("  F1 per category (all items):", shown)
 
 
 def _issues(train: pd.DataFrame, test: pd.DataFrame, seen: np.ndarray) -> None:
