@@ -13,8 +13,6 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
-from sklearn.utils import estimator_checks
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from cobs.classify import EXPLAIN_COLUMNS, ActionCategoryClassifier, IssueClassifier, ThemeClassifier, opening_features
 from cobs.classify.issues import _best_threshold
@@ -62,44 +60,7 @@ def _ids(estimator):
     return type(estimator).__name__
 
 
-# --- scikit-learn conformance ----------------------------------------------------------------
-# The estimators declare string input (``input_tags.string = True``, ``two_d_array = False``,
-# as scikit-learn's own vectorizers do). scikit-learn's generated checks feed numeric 2-D arrays,
-# so for such estimators parametrize_with_checks runs only check_estimator_cloneable (and warns
-# that it skips the rest). The data-free checks are run directly below, and the checks that need
-# data are re-done on text in test_text_* .
-
-
-@parametrize_with_checks(_estimators())
-def test_sklearn_checks(estimator, check):
-    check(estimator)
-
-
-DATA_FREE_CHECKS = [
-    "check_no_attributes_set_in_init",
-    "check_estimator_repr",
-    "check_get_params_invariance",
-    "check_set_params",
-    "check_parameters_default_constructible",
-    "check_valid_tag_types",
-    "check_estimator_tags_renamed",
-    "check_mixin_order",
-    "check_do_not_raise_errors_in_init_or_set_params",
-    "check_estimators_unfitted",
-    "check_estimator_sparse_tag",
-]
-
-
-@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
-@pytest.mark.parametrize("estimator", _estimators(), ids=_ids)
-def test_sklearn_data_free_checks(estimator, check):
-    getattr(estimator_checks, check)(type(estimator).__name__, estimator)
-
-
-@pytest.mark.parametrize("estimator", _estimators(), ids=_ids)
-def test_string_input_tags(estimator):
-    tags = estimator.__sklearn_tags__()
-    assert tags.input_tags.string and not tags.input_tags.two_d_array
+# --- scikit-learn conformance on text (the data-free checks: tests/test_estimators.py) ------------
 
 
 @pytest.mark.parametrize("estimator", _estimators(), ids=_ids)

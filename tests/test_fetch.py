@@ -236,26 +236,19 @@ def test_a_cut_transfer_then_the_next_source(server, home, docs):
     assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]
 
 
-def test_another_document_is_not_kept(server, home, docs):
+@pytest.mark.parametrize(
+    ("served", "message"),
+    [
+        ("dza_en", "served CRPD/C/DZA/CO/1, another document than CRPD/C/ESP/CO/1"),
+        ("esp_fr", "served the French version, not the English one"),
+        ("esp_docx", r"served a Word \(.docx\) file, not PDF"),
+    ],
+    ids=["another-document", "another-language", "a-word-file-for-a-pdf"],
+)
+def test_the_wrong_file_is_not_kept(server, home, docs, served, message):
     server.ods = server.ohchr = "swap"
-    server.swap_with = docs["dza_en"]
-    with pytest.raises(VerificationError, match="served CRPD/C/DZA/CO/1, another document than CRPD/C/ESP/CO/1"):
-        cobs.fetch(ESP, data_home=home, **FAST)
-    assert_clean(home)
-
-
-def test_another_language_is_not_kept(server, home, docs):
-    server.ods = server.ohchr = "swap"
-    server.swap_with = docs["esp_fr"]
-    with pytest.raises(VerificationError, match="served the French version, not the English one"):
-        cobs.fetch(ESP, data_home=home, **FAST)
-    assert_clean(home)
-
-
-def test_a_pdf_asked_a_word_file_served(server, home, docs):
-    server.ods = server.ohchr = "swap"
-    server.swap_with = docs["esp_docx"]
-    with pytest.raises(VerificationError, match=r"served a Word \(.docx\) file, not PDF"):
+    server.swap_with = docs[served]
+    with pytest.raises(VerificationError, match=message):
         cobs.fetch(ESP, data_home=home, **FAST)
     assert_clean(home)
 

@@ -16,8 +16,6 @@ import pytest
 from conftest import ROOT, shared_path
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
-from sklearn.utils import estimator_checks
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 import cobs
 from cobs.columns import CONTRAST_COLUMNS, PREVALENCE_COLUMNS, SELECT_K_COLUMNS, TOPIC_COLUMNS, TOPIC_QUALITY_COLUMNS
@@ -89,40 +87,7 @@ def group_of(terms: list[str]) -> set[str]:
     return {name for name, words in GROUPS.items() for t in terms for w in t.split() if w in words}
 
 
-# --- scikit-learn conformance ---------------------------------------------------------------------
-# TopicModel declares string input (input_tags.string, not two_d_array), as the classifiers of
-# cobs.classify do: parametrize_with_checks runs check_estimator_cloneable only, the data-free
-# checks run directly below, and the checks that need data are re-done on text.
-
-
-@parametrize_with_checks([TopicModel()])
-def test_sklearn_checks(estimator, check):
-    check(estimator)
-
-
-DATA_FREE_CHECKS = [
-    "check_no_attributes_set_in_init",
-    "check_estimator_repr",
-    "check_get_params_invariance",
-    "check_set_params",
-    "check_parameters_default_constructible",
-    "check_valid_tag_types",
-    "check_estimator_tags_renamed",
-    "check_mixin_order",
-    "check_do_not_raise_errors_in_init_or_set_params",
-    "check_estimators_unfitted",
-    "check_estimator_sparse_tag",
-]
-
-
-@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
-def test_sklearn_data_free_checks(check):
-    getattr(estimator_checks, check)("TopicModel", TopicModel())
-
-
-def test_string_input_tags():
-    tags = TopicModel().__sklearn_tags__()
-    assert tags.input_tags.string and not tags.input_tags.two_d_array and tags.transformer_tags is not None
+# --- scikit-learn conformance on text (the data-free checks: tests/test_estimators.py) -----------
 
 
 def test_clone_and_get_params_round_trip():
