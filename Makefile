@@ -26,9 +26,11 @@ lint: $(BIN)/cobs
 test: lint chromium
 	$(BIN)/python -m pytest
 
-# The inner loop: every test but those that read the real documents of ../shared/data (marked real_data).
+# The inner loop: every test but those that read the real documents of ../shared/data (marked real_data) and the
+# end-to-end runs of the notebooks, the report and the examples (marked slow); make test (CI) runs them all.
+FAST := not real_data and not slow
 test-fast: $(BIN)/cobs
-	$(BIN)/python -m pytest -m "not real_data"
+	$(BIN)/python -m pytest -m "$(FAST)"
 
 # Debian's Chromium for tests/test_report.py (the page in a browser); the test says why it skips without it.
 chromium:

@@ -288,6 +288,7 @@ def _fingerprint(model: TopicModel, table: pd.DataFrame) -> dict[str, str]:
             "components": hashlib.sha256(model.components_.tobytes()).hexdigest()}
 
 
+@pytest.mark.slow
 def test_same_topics_order_and_weights_twice_and_in_another_process():
     table = planted_table()
     first = [_fingerprint(TopicModel(4, method=m, random_state=7).fit(table), table) for m in ("nmf", "lda")]
