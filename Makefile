@@ -1,12 +1,12 @@
 # Two entry points that work on a fresh machine with Python >= 3.10:
 #   make demo   set up .venv from the lock file and write the report of the bundled corpus (report/index.html)
-#   make test   set up .venv from the lock file and run the tests (and install Chromium for the report's
+#   make test   set up .venv from the lock file, lint (ruff) and run the tests (and install Chromium for the report's
 #               browser test when it is missing and this is root with apt-get; elsewhere that test is skipped)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-fast chromium lock clean
+.PHONY: demo lint test test-fast chromium lock clean
 
 $(BIN)/cobs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,18 @@ $(BIN)/cobs: pyproject.toml requirements.lock
 demo: $(BIN)/cobs
 	$(BIN)/cobs report -o report
 
-test: $(BIN)/cobs chromium
+# ruff (pinned in the test extra) with the rules of pyproject.toml, on the whole tree (notebooks too).
+lint: $(BIN)/cobs
+	$(BIN)/ruff check .
+
+test: lint chromium
 	$(BIN)/python -m pytest
 
-# The inner loop: every test but those that read the real documents of ../shared/data (marked real_data).
+# The inner loop: every test but those that read the real documents of ../shared/data (marked real_data) and the
+# end-to-end runs of the notebooks, the report and the examples (marked slow); make test (CI) runs them all.
+FAST := not real_data and not slow
 test-fast: $(BIN)/cobs
-	$(BIN)/python -m pytest -m "not real_data"
+	$(BIN)/python -m pytest -m "$(FAST)"
 
 # Debian's Chromium for tests/test_report.py (the page in a browser); the test says why it skips without it.
 chromium:

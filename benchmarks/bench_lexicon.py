@@ -32,7 +32,7 @@ def main() -> None:
     predicted = [action_category(action_verb(str(t))) for t in test["recommendation"]]
     seconds = time.perf_counter() - start
     truth = test["action"].astype(int).tolist()
-    covered = [(p, t) for p, t in zip(predicted, truth) if p is not None]
+    covered = [(p, t) for p, t in zip(predicted, truth, strict=True) if p is not None]
     overall = [p if p is not None else 0 for p in predicted]
     print(f"UPR Info sessions 25-27: {len(test)} recommendations coded by UPR Info")
     print(f"coverage {len(covered) / len(test):.1%}; accuracy where covered "

@@ -15,20 +15,17 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _shared import CRPD_PDFS, absent
+from _shared import parser as shared_parser
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 from cobs import CobsError, ThemeClassifier, read_document
-
-PDFS = Path("crpd-dashboard-pdfs") / "concluding_observations"
-DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def article_table(folder: Path) -> tuple[pd.DataFrame, int]:
@@ -54,14 +51,11 @@ def _group(article: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (../shared/data)")
+    parser = shared_parser(__doc__)
     parser.add_argument("--folds", type=int, default=10, help="folds grouped by State (default 10)")
     args = parser.parse_args(argv)
-    folder = args.shared / PDFS
-    if not folder.is_dir():
-        print(f"bench_theme: {folder} is absent; this benchmark needs the CRPD PDFs from ../shared/data "
-              "(pass --shared PATH to point at another copy)", file=sys.stderr)
+    folder = args.shared / CRPD_PDFS
+    if absent(folder, "bench_theme", "the CRPD PDFs"):
         return 2
     start = time.perf_counter()
     table, skipped = article_table(folder)

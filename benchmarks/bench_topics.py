@@ -31,29 +31,27 @@ left out) with rows read in their paragraph, as TopicModel reads them.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import sys
 import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from _shared import CRPD_PDFS, absent, crpd_actions
+from _shared import parser as shared_parser
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 from sklearn.preprocessing import normalize
 
-import cobs
 import cobs.topics as topics
 from cobs.text import vectorizer
 from cobs.topics._quality import _overlaps, npmi
 
-FOLDER = Path(__file__).resolve().parents[2] / "shared" / "data" / "crpd-dashboard-pdfs" / "concluding_observations"
 TEMPLATE_THEME = "implementation and reporting"
 
 
@@ -245,7 +243,7 @@ def gensim_npmi_check(actions: pd.DataFrame, k: int, fold: np.ndarray) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = shared_parser(__doc__)
     parser.add_argument("--k", type=int, default=12)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seeds", type=int, default=5)
@@ -253,12 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grid", action="store_true", help="TopicModel's options (held-out NMI, coherence)")
     parser.add_argument("--select-k", action="store_true", help="cobs.topics.select_k on the corpus, k = 5 ... 30")
     args = parser.parse_args(argv)
-    if not FOLDER.is_dir():
-        print(f"skipped: {FOLDER} is absent (the CRPD PDFs live in ../shared/data beside the repository)")
+    if absent(args.shared / CRPD_PDFS, "bench_topics", "the CRPD PDFs"):
         return 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        actions = cobs.measure(cobs.read_corpus(FOLDER))
+    actions = crpd_actions(args.shared / CRPD_PDFS)
     folds = folds_of(actions, args.folds)
     print(f"{actions['symbol'].nunique()} English CRPD COs, {len(actions)} actions "
           f"({int(templates_of(actions).sum())} in implementation-and-reporting templates); k={args.k}; "

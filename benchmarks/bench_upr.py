@@ -17,14 +17,13 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import re
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _shared import absent
+from _shared import parser as shared_parser
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
 
@@ -32,7 +31,6 @@ from cobs import ActionCategoryClassifier, IssueClassifier, load_upr_info
 
 EXPORT = Path("upr-info-export-2018")
 HALF_LIFE = 10.0  # sessions; chosen with the other settings on sessions 19-21
-DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def _key(texts: pd.Series) -> pd.Series:
@@ -84,7 +82,8 @@ def _action(train: pd.DataFrame, test: pd.DataFrame, seen: np.ndarray) -> None:
         print(f"  {name:34s} {mask.sum():6,d} {accuracy_score(t, p):9.4f} {f1_score(t, p, average='macro'):9.4f} "
               f"{f1_score(t, p, average='weighted'):12.4f}")
     per_class = f1_score(y_test, predicted, average=None, labels=[1, 2, 3, 4, 5])
-    print("  F1 per category (all items):", "  ".join(f"{k}: {v:.3f}" for k, v in zip(range(1, 6), per_class)))
+    shown = "  ".join(f"{k}: {v:.3f}" for k, v in zip(range(1, 6), per_class, strict=True))
+    print("  F1 per category (all items):", shown)
 
 
 def _issues(train: pd.DataFrame, test: pd.DataFrame, seen: np.ndarray) -> None:
@@ -130,15 +129,12 @@ def run(table: pd.DataFrame, train_sessions: tuple[int, int], test_sessions: tup
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (../shared/data)")
+    parser = shared_parser(__doc__)
     parser.add_argument("--validation", action="store_true",
                         help="also print the run that chose the settings (train 1-18, test 19-21)")
     args = parser.parse_args(argv)
     folder = args.shared / EXPORT
-    if not folder.is_dir():
-        print(f"bench_upr: {folder} is absent; this benchmark needs the UPR Info 2018 export from ../shared/data "
-              "(pass --shared PATH to point at another copy)", file=sys.stderr)
+    if absent(folder, "bench_upr", "the UPR Info 2018 export"):
         return 2
     start = time.perf_counter()
     table = load_upr_info(folder)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 import textwrap
-import warnings
 from pathlib import Path
 
 import matplotlib
@@ -20,11 +19,12 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from _shared import CRPD_PDFS, absent, crpd_actions
+from _shared import parser as shared_parser
 
 import cobs
 import cobs.topics
 
-FOLDER = Path(__file__).resolve().parents[2] / "shared" / "data" / "crpd-dashboard-pdfs" / "concluding_observations"
 OUT = Path(__file__).resolve().parent / "figures" / "topic_prevalence_by_period.png"
 PERIODS = [(2011, 2014), (2015, 2017), (2018, 2020), (2021, 2023), (2024, 2025)]
 
@@ -36,13 +36,11 @@ def period(year: object) -> str:
     return "other"
 
 
-def main() -> int:
-    if not FOLDER.is_dir():
-        print(f"skipped: {FOLDER} is absent (the CRPD PDFs live in ../shared/data beside the repository)")
+def main(argv: list[str] | None = None) -> int:
+    folder = shared_parser(__doc__).parse_args(argv).shared / CRPD_PDFS
+    if absent(folder, "figure_topics", "the CRPD PDFs"):
         return 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        actions = cobs.measure(cobs.read_corpus(FOLDER))
+    actions = crpd_actions(folder)
     actions["period"] = actions["year"].map(period)
     model = cobs.topics.TopicModel(n_topics=12, random_state=0).fit(actions)
     table = cobs.topics.prevalence(model, actions, by="period")

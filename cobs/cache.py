@@ -34,8 +34,15 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 import warnings
 from pathlib import Path
+from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["data_home", "clear_cache", "parse_version", "PARSE_VERSION", "CacheWarning"]
 
@@ -44,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 class CacheWarning(UserWarning):
     """The parse cache cannot be used (a folder that cannot be written, say); cobs goes on without it."""
+
+STALE_AFTER = 60.0
+"""Seconds without a write after which an unlocked temporary file is an interrupted run's leftover."""
 
 PARSE_VERSION = "6"
 """Bumped by hand for changes the fingerprint below cannot see."""
@@ -118,6 +128,42 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def hold_lock(handle: BinaryIO) -> None:
+    """Hold an exclusive lock on a temporary file while it is written (POSIX), so that no other run removes it.
+
+    The lock dies with the process: a file whose writer was killed is free.
+    """
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale(folder: Path, pattern: str, left_by: str) -> None:
+    """Remove the temporary files matching ``pattern`` that interrupted runs left in ``folder`` (a kill -9).
+
+    A file is a leftover when no process holds its lock (:func:`hold_lock`; POSIX)
+    and it has not been written to for :data:`STALE_AFTER` seconds; where there
+    are no such locks (Windows, where an open file cannot be removed anyway), the
+    age alone decides. ``left_by`` says what left it, for the log.
+    """
+    now = time.time()
+    for path in folder.glob(pattern):
+        try:
+            if now - path.stat().st_mtime < STALE_AFTER:
+                continue
+            if fcntl is None:
+                path.unlink()
+            else:
+                with open(path, "rb") as handle:
+                    try:
+                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except OSError:
+                        continue  # being written
+                    path.unlink()
+            logger.info("removed %s, left by %s", path, left_by)
+        except OSError:
+            continue
+
+
 def _parsed_dir(home: str | os.PathLike[str] | None) -> Path:
     return _home(home) / "parsed" / parse_version()
 
@@ -146,6 +192,7 @@ class ParseCache:
         self.folder = _parsed_dir(home)
         self.enabled = enabled
         self._checked = False
+        self._swept = False
 
     def _give_up(self, exc: OSError | str, doing: str) -> None:
         reason = exc if isinstance(exc, str) else (exc.strerror or str(exc))
@@ -205,12 +252,16 @@ class ParseCache:
         symbol = result.meta.symbol if isinstance(result, Document) else None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._swept:  # once per cache: what an interrupted run was writing when it was killed
+                self._swept = True
+                remove_stale(self.folder, ".*.tmp", "an interrupted parse")
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         except OSError as exc:
             self._give_up(exc, "write to")
             return
         try:
             with os.fdopen(fd, "wb") as handle:
+                hold_lock(handle)
                 pickle.dump(_Entry(digest, symbol, result), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.folder / f"{digest}.pkl")
         except OSError as exc:

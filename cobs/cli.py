@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from cobs.corpus import documents_in
+from cobs.errors import invalid_value
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -45,9 +46,13 @@ _FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parqu
 
 
 def _jobs(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number == 0 or number < -1:
-        raise argparse.ArgumentTypeError(f"must be a positive number or -1 (every core), got {value}")
+        raise argparse.ArgumentTypeError(invalid_value("the number of jobs", value,
+                                                       "a positive int or -1 (every core)"))
     return number
 
 

@@ -23,6 +23,7 @@ from cobs.errors import (
     ParseError,
     TruncatedDocumentError,
     UnknownCommitteeError,
+    invalid_value,
 )
 from cobs.read import read_raw
 from cobs.read._lines import RawDocument
@@ -248,7 +249,7 @@ def _file(path: str | os.PathLike[str], format: str | None) -> tuple[Path, bytes
     if not data.strip():
         raise EmptyDocumentError(path, "the file is empty")
     if format is not None and format not in ("txt", "pdf", "docx", "html"):
-        raise ValueError(f"format must be 'txt', 'pdf', 'docx', 'html' or None, got {format!r}")
+        raise ValueError(invalid_value("format", format, ("txt", "pdf", "docx", "html", None)))
     if (format == "pdf" or path.suffix.lower() == ".pdf") and not data.startswith(b"%PDF-"):
         raise NotAPDFError(path, "the file is named or declared as a PDF but is not one (no '%PDF-' header)")
     return path, data

@@ -46,7 +46,7 @@ _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxdict = 6
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def invalid_value(name: str, value: object, expected: object, fix: str | None = None) -> str:
+def invalid_value(name: str, value: object, expected: object, fix: str | None = None, *, got: str | None = None) -> str:
     """The message of an error about an invalid argument, in the form all of cobs uses.
 
     ``"<name> must be <expected>, got <value!r>[; <fix>]"``, with the value's type
@@ -63,6 +63,9 @@ def invalid_value(name: str, value: object, expected: object, fix: str | None = 
         the allowed values (a tuple, list or set), listed with their repr.
     fix : str, optional
         What to do instead, appended after a semicolon.
+    got : str, optional
+        What the value is, said in words, where that tells more than its repr ("a
+        sparse matrix", "an array of shape (3, 2)").
 
     Returns
     -------
@@ -78,14 +81,19 @@ def invalid_value(name: str, value: object, expected: object, fix: str | None = 
     'n_jobs must be None, -1 or a positive int, got 0; -1 uses every core'
     >>> invalid_value("symbol", ["CRC/C/KAZ/CO/4"], "a str such as 'CRC/C/KAZ/CO/4'")
     "symbol must be a str such as 'CRC/C/KAZ/CO/4', got list: ['CRC/C/KAZ/CO/4']"
+    >>> invalid_value("X", None, "a sequence of texts", "wrap it in a list", got="a sparse matrix")
+    'X must be a sequence of texts, got a sparse matrix; wrap it in a list'
     """
     if isinstance(expected, (tuple, list, set, frozenset)):
         options = [repr(option) for option in expected] if not isinstance(expected, (set, frozenset)) else sorted(
             repr(option) for option in expected)
         expected = options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
-    shown = _REPR.repr(value)
-    if not isinstance(value, _PLAIN):
-        shown = f"{type(value).__name__}: {shown}"
+    if got is not None:
+        shown = got
+    else:
+        shown = _REPR.repr(value)
+        if not isinstance(value, _PLAIN):
+            shown = f"{type(value).__name__}: {shown}"
     return f"{name} must be {expected}, got {shown}" + (f"; {fix}" if fix else "")
 
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from cobs.columns import DTYPES, LIST_COLUMNS
+from cobs.errors import invalid_value
 
 __all__ = ["conform", "read_table"]
 
@@ -93,7 +94,7 @@ def read_table(
     kind = format or _FORMATS.get(path.suffix.lower())
     if kind not in ("csv", "json", "parquet"):
         raise ValueError(
-            f"format must be 'csv', 'json' or 'parquet', got {kind!r}"
+            invalid_value("format", kind, ("csv", "json", "parquet", None))
             if format else f"{path}: cannot tell the format from the ending {path.suffix or '(none)'!r}; give format="
         )
     if kind == "parquet":

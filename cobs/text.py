@@ -49,6 +49,8 @@ from typing import Literal
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
+from cobs._checks import check_choice, check_ngram_range
+from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows
 
 __all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "synonyms", "tokens", "vectorizer"]
@@ -88,7 +90,7 @@ def formula_phrases(
     >>> "persons with disabilities" in formula_phrases(kinds=["treaty"])
     False
     """
-    _check_kinds(kinds)
+    check_kinds(kinds)
     chosen = {str(c).upper() for c in committees}
     found = {
         row["phrase"].lower()
@@ -113,9 +115,11 @@ def synonyms() -> dict[str, str]:
             for row in read_rows("synonyms.csv")}
 
 
-def _check_kinds(kinds: Collection[str]) -> None:
+def check_kinds(kinds: Collection[str], name: str = "kinds") -> None:
+    """A ValueError naming ``name`` unless ``kinds`` is a collection of :data:`FORMULA_KINDS`."""
     if isinstance(kinds, str) or not all(k in FORMULA_KINDS for k in kinds):
-        raise ValueError(f"kinds must be a collection of {', '.join(map(repr, FORMULA_KINDS))}, got {kinds!r}")
+        raise ValueError(invalid_value(name, kinds, f"a collection of {', '.join(map(repr, FORMULA_KINDS))}",
+                                       f"write [{kinds!r}]" if kinds in FORMULA_KINDS else None))
 
 
 @functools.cache
@@ -214,13 +218,8 @@ class Analyzer:
         numbers: bool = False,
         synonyms: bool = False,
     ) -> None:
-        if (not isinstance(ngram_range, tuple) or len(ngram_range) != 2
-                or not all(isinstance(n, int) for n in ngram_range) or not 1 <= ngram_range[0] <= ngram_range[1]):
-            raise ValueError(
-                f"ngram_range must be a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {ngram_range!r}"
-            )
-        _check_kinds(formula)
-        self.ngram_range = ngram_range
+        check_kinds(formula, "formula")
+        self.ngram_range = check_ngram_range(ngram_range, "ngram_range")
         self.stop_words = stop_words
         self.formula = tuple(formula)
         self.committees = tuple(committees)
@@ -232,7 +231,7 @@ class Analyzer:
         elif stop_words is None:
             self._stop = frozenset()
         elif isinstance(stop_words, str):
-            raise ValueError(f"stop_words must be 'english', None or a collection of words, got {stop_words!r}")
+            raise ValueError(invalid_value("stop_words", stop_words, "'english', None or a collection of words"))
         else:
             self._stop = frozenset(w.lower() for w in stop_words)
         self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
@@ -260,7 +259,7 @@ class Analyzer:
     def words(self, text: str) -> list[str]:
         """The text's tokens in order, with ``""`` where punctuation, a stop word, a number or a phrase was left out."""
         if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__} ({text!r})")
+            raise TypeError(invalid_value("text", text, "a str"))
         scanned = _scan(_SYMBOL.sub(" . ", text))
         out: list[str] = []
         synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
@@ -357,8 +356,7 @@ def vectorizer(
     >>> list(v.get_feature_names_out())
     ['protocol', 'ratify']
     """
-    if weighting not in ("tfidf", "count", "binary"):
-        raise ValueError(f"weighting must be 'tfidf', 'count' or 'binary', got {weighting!r}")
+    check_choice(weighting, "weighting", ("tfidf", "count", "binary"))
     plain = stop_words is None and not formula and not stem and numbers and not synonyms
     if plain:
         Analyzer(ngram_range=ngram_range, stop_words=None, formula=())  # validates ngram_range

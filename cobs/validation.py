@@ -256,14 +256,13 @@ def agreement(
             if _missing(label):
                 continue
             if not isinstance(label, Hashable):
-                raise TypeError(f"coding {c + 1}, item {i + 1}: label {label!r} is not hashable; "
-                                "compare multi-label codings one label at a time (as 0/1 codings)")
+                raise TypeError(invalid_value(f"coding {c + 1}, item {i + 1}", label, "one hashable label",
+                                              "compare multi-label codings one label at a time (as 0/1 codings)"))
             if allowed is not None and label not in allowed:
-                raise ValueError(
-                    f"coding {c + 1}, item {i + 1}: label {label!r} is not one of {sorted(allowed, key=str)}"
-                )
+                raise ValueError(invalid_value(f"coding {c + 1}, item {i + 1}", label,
+                                               f"one of the labels {sorted(allowed, key=str)}"))
             if metric == "interval" and not isinstance(label, (int, float, np.integer, np.floating)):
-                raise ValueError(f"coding {c + 1}, item {i + 1}: metric='interval' needs numeric labels, got {label!r}")
+                raise ValueError(invalid_value(f"coding {c + 1}, item {i + 1}", label, "a number (metric='interval')"))
             triples.append((c, i, label))
     distance = interval_distance if metric == "interval" else binary_distance
 
@@ -346,7 +345,8 @@ def confusion_table(
     """
     y_true, y_pred = list(y_true), list(y_pred)
     if len(y_true) != len(y_pred):
-        raise ValueError(f"y_true and y_pred must have the same length, got {len(y_true)} and {len(y_pred)}")
+        raise ValueError(invalid_value("y_pred", y_pred, f"the same length as y_true ({len(y_true)})",
+                                       got=f"length {len(y_pred)}"))
     if normalize not in (None, "true", "pred", "all"):
         raise ValueError(invalid_value("normalize", normalize, (None, "true", "pred", "all")))
     # pairs with a missing label (None, NaN, pd.NA, "") are left out, as agreement() leaves them out

@@ -34,11 +34,12 @@ def main() -> int:
     table = load_upr_info(EXPORT)
     train = table[table["session"].isin(TRAIN_SESSIONS) & table["action"].notna()]
     counts: dict[str, Counter[int]] = {}
-    for text, action in zip(train["recommendation"], train["action"]):
+    for text, action in zip(train["recommendation"], train["action"], strict=True):
         verb = action_verb(str(text))
         if verb and verb not in NOT_VERBS:
             counts.setdefault(verb, Counter())[int(action)] += 1
-    current = list(csv.DictReader(open(TARGET, encoding="utf-8")))
+    with open(TARGET, encoding="utf-8") as handle:
+        current = list(csv.DictReader(handle))
     rows = []
     for verb, seen in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
         n = sum(seen.values())

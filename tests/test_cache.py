@@ -95,3 +95,48 @@ def test_clear_cache_keeps_the_downloads(tmp_path, seed_doc):
     (downloads / "CRC_C_KAZ_CO_4.pdf").write_bytes(b"%PDF-")
     clear_cache(data_home=tmp_path)
     assert not (tmp_path / "parsed").exists() and (downloads / "CRC_C_KAZ_CO_4.pdf").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the writer's lock is POSIX's flock")
+def test_temporary_files_of_killed_runs_are_removed_and_those_being_written_are_kept(tmp_path):
+    import fcntl
+    import time
+
+    folder = tmp_path / "parsed" / parse_version()
+    folder.mkdir(parents=True)
+    hour_ago = time.time() - 3600
+    stale = folder / ".k1ll3d.tmp"  # a worker killed with kill -9 while it wrote its entry
+    stale.write_bytes(b"\x80half a pickle")
+    os.utime(stale, (hour_ago, hour_ago))
+    held = folder / ".wr1t1ng.tmp"  # another run writing a large entry: locked, however old its last write
+    held.write_bytes(b"\x80")
+    os.utime(held, (hour_ago, hour_ago))
+    fresh = folder / ".n3w.tmp"  # written a moment ago: not yet a leftover
+    fresh.write_bytes(b"\x80")
+    with open(held, "rb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        table = cobs.read_corpus([SEED], data_home=tmp_path)
+        assert not stale.exists() and held.exists() and fresh.exists()
+    assert table["symbol"].unique().tolist() == ["CRC/C/KAZ/CO/4"]
+    assert len(list(folder.glob("*.pkl"))) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the writer's lock is POSIX's flock")
+def test_an_entry_being_written_is_locked_so_that_no_other_run_removes_it(tmp_path, seed_doc, monkeypatch):
+    import fcntl
+
+    store = ParseCache(tmp_path)
+    seen = []
+    dump = pickle.dump
+
+    def dump_and_look(obj, handle, protocol=None):
+        [temporary] = store.folder.glob(".*.tmp")
+        with open(temporary, "rb") as other, pytest.raises(BlockingIOError):  # another run's view of the file
+            fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        seen.append(temporary.name)
+        dump(obj, handle, protocol=protocol)
+
+    monkeypatch.setattr(cache.pickle, "dump", dump_and_look)
+    store.store(file_digest(SEED), seed_doc)
+    assert len(seen) == 1
+    assert [p.suffix for p in store.folder.iterdir()] == [".pkl"]

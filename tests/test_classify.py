@@ -13,8 +13,6 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
-from sklearn.utils import estimator_checks
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from cobs.classify import EXPLAIN_COLUMNS, ActionCategoryClassifier, IssueClassifier, ThemeClassifier, opening_features
 from cobs.classify.issues import _best_threshold
@@ -62,44 +60,7 @@ def _ids(estimator):
     return type(estimator).__name__
 
 
-# --- scikit-learn conformance ----------------------------------------------------------------
-# The estimators declare string input (``input_tags.string = True``, ``two_d_array = False``,
-# as scikit-learn's own vectorizers do). scikit-learn's generated checks feed numeric 2-D arrays,
-# so for such estimators parametrize_with_checks runs only check_estimator_cloneable (and warns
-# that it skips the rest). The data-free checks are run directly below, and the checks that need
-# data are re-done on text in test_text_* .
-
-
-@parametrize_with_checks(_estimators())
-def test_sklearn_checks(estimator, check):
-    check(estimator)
-
-
-DATA_FREE_CHECKS = [
-    "check_no_attributes_set_in_init",
-    "check_estimator_repr",
-    "check_get_params_invariance",
-    "check_set_params",
-    "check_parameters_default_constructible",
-    "check_valid_tag_types",
-    "check_estimator_tags_renamed",
-    "check_mixin_order",
-    "check_do_not_raise_errors_in_init_or_set_params",
-    "check_estimators_unfitted",
-    "check_estimator_sparse_tag",
-]
-
-
-@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
-@pytest.mark.parametrize("estimator", _estimators(), ids=_ids)
-def test_sklearn_data_free_checks(estimator, check):
-    getattr(estimator_checks, check)(type(estimator).__name__, estimator)
-
-
-@pytest.mark.parametrize("estimator", _estimators(), ids=_ids)
-def test_string_input_tags(estimator):
-    tags = estimator.__sklearn_tags__()
-    assert tags.input_tags.string and not tags.input_tags.two_d_array
+# --- scikit-learn conformance on text (the data-free checks: tests/test_estimators.py) ------------
 
 
 @pytest.mark.parametrize("estimator", _estimators(), ids=_ids)
@@ -229,10 +190,12 @@ def test_explain_contributions_add_up_to_the_score():
     assert set(top["features"]) <= {"words", "opening"}
     other = model.explain(text, label=5)
     assert (other["label"] == 5).all()
-    with pytest.raises(ValueError, match="label 7 is not one of"):
+    with pytest.raises(ValueError, match=r"label must be one of the classes \[1, 2, 3, 4, 5\], got 7"):
         model.explain(text, label=7)
-    with pytest.raises(TypeError, match="one str"):
+    with pytest.raises(TypeError, match="text must be one str, got list: .*; explain one text at a time"):
         model.explain([text])
+    with pytest.raises(ValueError, match="top must be a positive int, got 0"):
+        model.explain(text, top=0)
 
 
 def test_binary_explain_signs():
@@ -265,6 +228,10 @@ def test_issue_classifier_outputs():
     table = model.explain("Ratify the Convention against Torture", top=2)
     assert set(table["label"]) == {"International instruments", "Torture"}
     assert len(table) == 4
+    only = model.explain("Ratify the Convention against Torture", top=2, label="Torture")
+    assert only["label"].tolist() == ["Torture", "Torture"]
+    with pytest.raises(ValueError, match="label must be one of the classes .*, got 'Housing'"):
+        model.explain("Ratify the Convention against Torture", label="Housing")
 
 
 def test_issue_classifier_indicator_input_and_constant_label():
@@ -283,9 +250,10 @@ def test_issue_classifier_fixed_threshold():
 @pytest.mark.parametrize(
     "y, error, message",
     [
-        (["Poverty"] * len(TEXTS), TypeError, r"y\[0\] must be a list of labels"),
+        (["Poverty"] * len(TEXTS), TypeError, r"y\[0\] must be a list of labels, got 'Poverty'; wrap a single"),
+        ("Poverty", ValueError, r"y must be the labels of each text \(a list of lists\), got 'Poverty'"),
         ([[]] * len(TEXTS), ValueError, "no label at all"),
-        (np.full((len(TEXTS), 2), 2), ValueError, "0/1 indicator"),
+        (np.full((len(TEXTS), 2), 2), ValueError, r"y must be .* 0/1 indicator matrix .*, got a matrix of shape"),
     ],
 )
 def test_issue_classifier_bad_labels(y, error, message):

@@ -57,7 +57,10 @@ def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, c
     assert len(pd.read_csv(xlsx)) == 121
     with pytest.raises(SystemExit):
         main(["corpus", str(tmp_path), "-j", "0"])
-    assert "must be a positive number or -1" in capsys.readouterr().err
+    assert "--jobs: the number of jobs must be a positive int or -1 (every core), got '0'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["corpus", str(tmp_path), "-j", "many"])
+    assert "--jobs: the number of jobs must be a positive int or -1 (every core), got 'many'" in capsys.readouterr().err
     empty = tmp_path / "empty_folder"
     empty.mkdir()
     assert main(["corpus", str(empty)]) == 2

@@ -80,5 +80,5 @@ def test_bad_input(aze):
         chain([aze[0], 3])
     with pytest.raises(ValueError, match="n_jobs must be None, -1 or a positive int, got 0"):
         chain(list(aze), n_jobs=0)
-    with pytest.raises(ValueError, match="level must be one of"):
+    with pytest.raises(ValueError, match="level must be 'paragraph' or 'item', got"):
         chain(list(aze), level="page")

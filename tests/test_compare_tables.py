@@ -191,7 +191,7 @@ def test_similarity_of_a_document_to_itself(corpus):
 def test_similarity_by_state_and_without_boilerplate(corpus):
     by_state = similarity(corpus, by="state", drop_boilerplate=True)
     assert list(by_state.index) == sorted(corpus["state"].unique())
-    with pytest.raises(ValueError, match="measure must be one of 'tfidf', 'jaccard'; got 'bm25'"):
+    with pytest.raises(ValueError, match="measure must be 'tfidf' or 'jaccard', got 'bm25'"):
         similarity(corpus, measure="bm25")
     with pytest.raises(ValueError, match="symbol must be one of the table's symbol values"):
         most_similar(corpus, "CRPD/C/XXX/CO/1")

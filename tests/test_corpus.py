@@ -273,6 +273,7 @@ def _gone(pids, within=20.0):
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+@pytest.mark.slow
 def test_ctrl_c_keeps_what_was_parsed_and_ends_the_workers(pdf_copies, tmp_path):
     home = tmp_path / "cache"
     child, workers = _start_then(signal.SIGINT, pdf_copies, home)
@@ -286,6 +287,7 @@ def test_ctrl_c_keeps_what_was_parsed_and_ends_the_workers(pdf_copies, tmp_path)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+@pytest.mark.slow
 def test_workers_end_with_a_parent_killed_outright(pdf_copies, tmp_path):
     home = tmp_path / "cache"
     child, workers = _start_then(signal.SIGKILL, pdf_copies, home)
@@ -319,6 +321,7 @@ def test_read_corpus_on_a_dask_cluster_gives_the_same_rows(tmp_path):
     pd.testing.assert_frame_equal(table, expected)
 
 
+@pytest.mark.slow
 def test_progress_in_an_executed_notebook_ends_at_its_last_state(tmp_path):
     """A notebook run by nbclient (no terminal): the saved output ends on the finished count, not on 0/20."""
     nbformat = pytest.importorskip("nbformat")

@@ -1,9 +1,11 @@
 """Bad input gets a specific cobs error naming the file and the reason."""
 
+import pandas as pd
 import pytest
 from conftest import shared_path
 
 import cobs
+from cobs.datasets import load_sample
 from cobs.errors import (
     CobsError,
     DocumentError,
@@ -13,6 +15,8 @@ from cobs.errors import (
     UnknownCommitteeError,
     UnsupportedFormatError,
 )
+from cobs.reference.dates import date_pattern, ordinal_word
+from cobs.reference.symbols import parse_symbol
 
 CO_TEXT = """Committee on the Rights of the Child
 Concluding observations on the fourth periodic report of Kazakhstan
@@ -184,3 +188,70 @@ def test_one_helper_words_every_invalid_value():
         "timeout must be a finite number of seconds > 0, got inf; give 600 for a slow line")
     long = invalid_value("symbols", ["CRC/C/KAZ/CO/4"] * 50, "a str")
     assert long.startswith("symbols must be a str, got list: ['CRC/C/KAZ/CO/4',") and len(long) < 200
+
+
+def test_the_shared_argument_checks_return_the_value_or_say_what_it_must_be():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from cobs import _checks
+
+    assert _checks.check_int(np.int64(3), "n") == 3 and _checks.check_int(None, "n", allow_none=True) is None
+    for bad in (0, True, 2.5, "3"):
+        with pytest.raises(ValueError, match=f"n must be a positive int, got {bad!r}"):
+            _checks.check_int(bad, "n")
+    assert _checks.check_number(0.5, "share", "a share in (0, 1)", lambda v: 0 < v < 1) == 0.5
+    for bad in (1.0, float("nan"), False):
+        with pytest.raises(ValueError, match=r"share must be a share in \(0, 1\), got"):
+            _checks.check_number(bad, "share", "a share in (0, 1)", lambda v: 0 < v < 1)
+    _checks.check_choice("nmf", "method", ("nmf", "lda"))
+    with pytest.raises(ValueError, match="method must be 'nmf' or 'lda', got True"):
+        _checks.check_choice(True, "method", ("nmf", "lda"))
+    with pytest.raises(TypeError, match="refs must be True or False, got 'yes'"):
+        _checks.check_flag("yes", "refs")
+    assert _checks.check_ngram_range((1, 2), "ngram_range") == (1, 2)
+    assert _checks.check_ngram_range(None, "ngram_range", allow_none=True) is None
+    with pytest.raises(ValueError, match=r"ngram_range must be None or a tuple \(min_n, max_n\) .*, got tuple: \(2,"):
+        _checks.check_ngram_range((2, 1), "ngram_range", allow_none=True)
+    assert _checks.check_names("state", "by") == ["state"] and _checks.check_names(None, "by") == []
+    with pytest.raises(TypeError, match="by must be a column name or a list of column names, got list: \\[\\]"):
+        _checks.check_names([], "by", required=True)
+    with pytest.raises(TypeError, match="by must be a column name or a list of column names, got 3"):
+        _checks.check_names(3, "by")
+    assert _checks.check_texts(("a", "b")) == ["a", "b"]
+    for X, error, message in (
+        ("one text", ValueError, r"X must be a sequence of texts, got a single str \('one text'\); wrap it in a list"),
+        (sp.csr_matrix(np.eye(2)), TypeError, "X must be a sequence of texts, got a sparse matrix; cobs vectorises"),
+        (np.array([["a", "b"]]), ValueError, r"X must be a one-dimensional sequence of texts, got an array of shape"),
+        (["a", 1], TypeError, r"X\[1\] must be a str, got 1; replace missing texts by '' or drop them"),
+    ):
+        with pytest.raises(error, match=message):
+            _checks.check_texts(X)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: cobs.read_document("x.txt", format="doc"), ValueError, None),
+        (lambda: cobs.read_table("t.csv", format="xlsx"), ValueError,
+         "format must be 'csv', 'json', 'parquet' or None, got 'xlsx'"),
+        (lambda: parse_symbol(4), TypeError, "symbol must be a str, got 4"),
+        (lambda: ordinal_word(100), ValueError, "number must be an int from 1 to 99, got 100"),
+        (lambda: date_pattern("de"), ValueError, "language must be 'en', 'fr', 'es' or 'ar', got 'de'"),
+        (lambda: cobs.tally(load_sample().paragraphs, "theme", by=3), TypeError,
+         "by must be a column name or a list of column names, got 3"),
+        (lambda: cobs.tally(load_sample().paragraphs, []), ValueError, "of must be at least one column name, got list"),
+        (lambda: cobs.measure(load_sample().paragraphs.assign(heading=pd.NA), theme_model="best"), ValueError,
+         "theme_model must be a fitted ThemeClassifier, 'auto' or None, got 'best'"),
+    ],
+    ids=["document-format", "table-format", "symbol-type", "ordinal", "date-language", "tally-by", "tally-of",
+         "theme-model"],
+)
+def test_invalid_arguments_are_worded_alike(tmp_path, monkeypatch, call, error, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text(CO_TEXT)
+    (tmp_path / "t.csv").write_text("a\n1\n")
+    if message is None:
+        message = "format must be 'txt', 'pdf', 'docx', 'html' or None, got 'doc'"
+    with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call()

@@ -9,12 +9,14 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.py"
 FIGURES = [p for p in EXAMPLES if p.name.startswith("figure_")]
 
 
+@pytest.mark.slow
 def test_walk_through_prints_what_the_crc_asked(capsys):
     runpy.run_path(str(Path(EXAMPLES[0]).with_name("kazakhstan_crc.py")), run_name="__main__")
     out = capsys.readouterr().out
     assert "CRC/C/KAZ/CO/4" in out and "Urged:" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", FIGURES, ids=[p.name for p in FIGURES])
 def test_figure_script_writes_its_figure(script, tmp_path):
     import matplotlib

@@ -28,6 +28,7 @@ def test_notebook_is_stripped(path):
     parameters_cell(notebook)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs(path, tmp_path):
     """Runs with papermill's convention: a cell after the parameters cell sets where it writes (here, tmp_path)."""

@@ -538,6 +538,7 @@ _FIGURE_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_the_same_data_give_the_same_files_byte_for_byte(tmp_path):
     """Two runs in two processes (different hash seeds): equal bytes for every format."""
     table = tmp_path / "actions.json"

@@ -29,6 +29,7 @@ def digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     folder = report.folder
     assert report.page == folder / "index.html"
@@ -50,6 +51,7 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
         assert path.is_file() and path.stat().st_size > 100, path
 
 
+@pytest.mark.slow
 def test_the_tables_are_the_measured_corpus(report):
     actions = pd.read_parquet(report.folder / "tables" / "actions.parquet")
     assert len(actions) == len(report.data.actions)
@@ -58,6 +60,7 @@ def test_the_tables_are_the_measured_corpus(report):
     assert documents.set_index("symbol").loc["CRPD/C/AZE/CO/2-3", "state_name"] == "Azerbaijan"
 
 
+@pytest.mark.slow
 def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
     data = pd.read_csv(report.folder / "figures" / "profile-CRC_C_KAZ_CO_4-data.csv")
     assert data["count"].sum() == 79
@@ -72,6 +75,7 @@ def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
     assert list(strength["refs"].iloc[0]) == [] or isinstance(strength["refs"].iloc[0][0], str)
 
 
+@pytest.mark.slow
 def test_cycle_comparisons_where_a_state_has_two_documents(report):
     folder = report.folder
     html = report.page.read_text(encoding="utf-8")
@@ -111,6 +115,7 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
             in html)
 
 
+@pytest.mark.slow
 def test_across_states_keyness_similarity_and_templates(report):
     folder = report.folder
     crpd = sorted(report.data.documents.query("committee == 'CRPD'")["symbol"])
@@ -129,6 +134,7 @@ def test_across_states_keyness_similarity_and_templates(report):
     assert nearest["template_share"].between(0, 1).all()
 
 
+@pytest.mark.slow
 def test_topics_of_the_recommendations(report):
     from sklearn.metrics import normalized_mutual_info_score
 
@@ -177,6 +183,7 @@ def test_topics_of_the_recommendations(report):
     assert 0 < validity.loc["clusters", "nmi"] < validity.loc["headings' themes", "nmi"] < 1
 
 
+@pytest.mark.slow
 def test_the_crc_beside_the_upr(report):
     folder = report.folder
     drawn = pd.read_csv(folder / "figures" / "upr-CRC_C_KAZ_CO_4-data.csv")
@@ -193,6 +200,7 @@ def test_the_crc_beside_the_upr(report):
     assert "the 198 UPR recommendations Kazakhstan received at session 20 (2014)" in html
 
 
+@pytest.mark.slow
 def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     html = report.page.read_text(encoding="utf-8")
     figures = len([p for p in report.figures if p.suffix == ".pdf"])
@@ -207,6 +215,7 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
 
 
+@pytest.mark.slow
 def test_two_runs_give_the_same_files(report, tmp_path):
     from cobs.report import write_report
 
@@ -216,6 +225,7 @@ def test_two_runs_give_the_same_files(report, tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
+@pytest.mark.slow
 def test_the_page_in_a_browser(report, capsys):
     """Headless Chromium loads the page without console errors and shows every figure."""
     from chromium import find_chromium, open_page
@@ -240,6 +250,7 @@ def test_the_page_in_a_browser(report, capsys):
     assert view.screenshot.startswith(b"\x89PNG") and len(view.screenshot) > 50_000
 
 
+@pytest.mark.slow
 def test_a_broken_image_would_be_seen(report, tmp_path):
     """The browser check can fail: a page whose image data are cut shows a zero natural size."""
     from chromium import find_chromium, open_page
@@ -256,6 +267,7 @@ def test_a_broken_image_would_be_seen(report, tmp_path):
 
 # the command line ---------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     out = tmp_path / "kaz"
     assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0

@@ -57,8 +57,8 @@ def test_analyzer_pickles_and_compares():
     ("options", "message"),
     [
         ({"ngram_range": (2, 1)}, "ngram_range"),
-        ({"formula": ["boilerplate"]}, "kinds"),
-        ({"formula": "frame"}, "kinds"),
+        ({"formula": ["boilerplate"]}, r"formula must be a collection of 'frame', .*, got list: \['boilerplate'\]"),
+        ({"formula": "frame"}, r"formula must be .*, got 'frame'; write \['frame'\]"),
         ({"stop_words": "french"}, "stop_words"),
     ],
 )

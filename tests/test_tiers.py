@@ -1,7 +1,9 @@
 """The two tiers of the test suite: pytest -m "not real_data" (fast, no ../shared) and the full run."""
 
+import re
+
 import pytest
-from conftest import shared_path
+from conftest import ROOT, shared_path
 
 
 def test_a_test_not_marked_real_data_cannot_read_the_shared_documents():
@@ -13,3 +15,13 @@ def test_a_test_not_marked_real_data_cannot_read_the_shared_documents():
 @pytest.mark.real_data
 def test_a_test_marked_real_data_can():
     assert shared_path("crpd-dashboard-pdfs").is_dir()
+
+
+def test_the_fast_tier_leaves_out_markers_pytest_knows():
+    """make test-fast selects with markers that pyproject registers (a misspelt one would select everything)."""
+    tomllib = pytest.importorskip("tomllib")  # Python >= 3.11
+    registered = {line.split(":", 1)[0] for line in
+                  tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["markers"]}
+    fast = re.search(r"^FAST := (.+)$", (ROOT / "Makefile").read_text(), re.MULTILINE).group(1)
+    left_out = re.findall(r"not (\w+)", fast)
+    assert left_out == ["real_data", "slow"] and set(left_out) <= registered

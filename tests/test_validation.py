@@ -73,13 +73,13 @@ def test_agreement_perfect_and_interval():
 def test_agreement_errors():
     with pytest.raises(ValueError, match="lengths differ"):
         agreement([1, 2], [1, 2, 3])
-    with pytest.raises(ValueError, match=r"coding 2, item 3: label 'x' is not one of"):
+    with pytest.raises(ValueError, match=r"coding 2, item 3 must be one of the labels \[1, 2, 3\], got 'x'"):
         agreement([1, 2, 3], [1, 2, "x"], labels=[1, 2, 3])
     with pytest.raises(TypeError, match="one label at a time"):
         agreement([["a"], ["b"]], [["a"], ["b"]])
     with pytest.raises(ValueError, match="share 1 coded items"):
         agreement([1, None, None], [1, 2, 3])
-    with pytest.raises(ValueError, match="numeric labels"):
+    with pytest.raises(ValueError, match=r"coding 1, item 1 must be a number \(metric='interval'\), got 'a'"):
         agreement(["a", "b"], ["a", "b"], metric="interval")
     with pytest.raises(ValueError, match="metric must be"):
         agreement([1, 2], [1, 2], metric="ordinal")  # type: ignore[arg-type]
@@ -101,7 +101,7 @@ def test_confusion_table_normalize():
     assert table.loc[1].tolist() == [0.5, 0.5] and table.loc[2].tolist() == [0.0, 1.0]
     with pytest.raises(ValueError, match="normalize"):
         confusion_table([1], [1], normalize="rows")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="same length"):
+    with pytest.raises(ValueError, match=r"y_pred must be the same length as y_true \(2\), got length 1"):
         confusion_table([1, 2], [1])
 
 

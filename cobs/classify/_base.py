@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 from sklearn.utils import Tags
-from sklearn.utils.validation import column_or_1d
+from sklearn.utils.validation import check_is_fitted, column_or_1d
 
+from cobs import _checks
 from cobs.classify._features import OpeningAnalyzer
 from cobs.errors import invalid_value
 from cobs.text import vectorizer
@@ -33,30 +35,14 @@ EXPLAIN_COLUMNS: dict[str, str] = {
 
 def check_texts(X: object, *, name: str = "X") -> list[str]:
     """``X`` as a list of str, or a clear error saying what to pass instead."""
-    if isinstance(X, (str, bytes)):
-        raise ValueError(
-            f"{name} must be a sequence of texts, got a single {type(X).__name__} ({X[:40]!r}); wrap it in a list"
-        )
     if isinstance(X, pd.DataFrame):
         if X.shape[1] != 1:
-            raise ValueError(f"{name} must be one column of texts, got a DataFrame with {X.shape[1]} columns; "
-                             "pass the text column, e.g. table['recommendation']")
+            raise ValueError(invalid_value(name, X, "one column of texts", "pass the text column, e.g. "
+                                           "table['recommendation']", got=f"a DataFrame with {X.shape[1]} columns"))
         X = X.iloc[:, 0]
-    if sp.issparse(X):
-        raise TypeError(f"{name} must be a sequence of texts, got a sparse matrix; "
-                        "the classifier vectorizes text itself")
-    if not isinstance(X, Iterable):
-        raise TypeError(invalid_value(name, X, "a sequence of texts"))
-    array = np.asarray(X, dtype=object) if not isinstance(X, np.ndarray) else X
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be a one-dimensional sequence of texts, got an array of shape {array.shape}")
-    texts = list(array)
+    texts = _checks.check_texts(X, name, vectorises="the classifier")
     if not texts:
         raise ValueError(f"{name} is empty: found 0 texts, a minimum of 1 is required")
-    for i, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise TypeError(f"{name}[{i}] must be a str, got {type(text).__name__} ({text!r}); "
-                            "texts must be strings (replace missing texts by '' or drop them)")
     return texts
 
 
@@ -131,29 +117,68 @@ def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
         return features.fit_transform(texts).tocsr()
 
 
-def check_ngrams(value: object, name: str) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    if (not isinstance(value, tuple) or len(value) != 2 or not all(isinstance(v, (int, np.integer)) for v in value)
-            or not 1 <= value[0] <= value[1]):
-        raise ValueError(invalid_value(name, value, "None or a tuple (min_n, max_n) with 1 <= min_n <= max_n"))
-    return (int(value[0]), int(value[1]))
+def check_params(estimator: BaseEstimator) -> None:
+    """Check the parameters every classifier has: ``C``, ``max_iter``, ``min_df``, the n-gram ranges."""
+    _checks.check_number(estimator.C, "C", "a positive number", lambda v: v > 0)
+    _checks.check_int(estimator.max_iter, "max_iter")
+    _checks.check_int(estimator.min_df, "min_df")
+    for name in ("word_ngrams", "char_ngrams"):
+        _checks.check_ngram_range(getattr(estimator, name), name, allow_none=True)
 
 
-def check_positive(value: object, name: str, *, integer: bool = False, allow_none: bool = False) -> None:
-    if value is None and allow_none:
-        return
-    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
-    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
-        what = "a positive integer" if integer else "a positive number"
-        raise ValueError(invalid_value(name, value, what + (" or None" if allow_none else "")))
+def fit_text_features(estimator: BaseEstimator, texts: list[str], opening_words: int | None
+                      ) -> tuple[FeatureUnion, sp.csr_matrix]:
+    """The fitted feature union of a classifier (its ``word_ngrams``, ``char_ngrams``, ``min_df``) and ``texts``."""
+    features = make_features(word_ngrams=estimator.word_ngrams, char_ngrams=estimator.char_ngrams,
+                             opening_words=opening_words, min_df=estimator.min_df)
+    return features, fit_features(features, texts)
 
 
-def check_explain_args(text: object, top: object) -> None:
-    """``explain`` takes one str and a positive ``top``."""
-    if not isinstance(text, str):
-        raise TypeError(f"text must be one str, got {type(text).__name__}; explain one text at a time")
-    check_positive(top, "top", integer=True)
+class ExplainMixin:
+    """``explain`` for the fitted classifiers: which terms of a text weigh for a label.
+
+    The classifier says which labels to explain, and with which weights, through
+    ``_explained_coefs(text, label)``.
+    """
+
+    classes_: np.ndarray
+    features_: FeatureUnion
+
+    def explain(self, text: str, *, top: int = 10, label: object = None) -> pd.DataFrame:
+        """The terms of ``text`` that weigh most for its predicted label(s).
+
+        Parameters
+        ----------
+        text : str
+            One text.
+        top : int, default=10
+            How many terms per label.
+        label : optional
+            Explain this label only. By default the predicted label is explained
+            (:class:`IssueClassifier`: every predicted label, or the most probable one
+            when none is predicted).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``top`` rows per label, largest absolute contribution first; columns
+            :data:`cobs.classify.EXPLAIN_COLUMNS` (``label``, ``term``, ``features``,
+            ``value``, ``coefficient``, ``contribution``). A positive contribution
+            speaks for the label, a negative one against it.
+        """
+        check_is_fitted(self)
+        if not isinstance(text, str):
+            raise TypeError(invalid_value("text", text, "one str", "explain one text at a time"))
+        _checks.check_int(top, "top")
+        if label is not None and label not in set(self.classes_.tolist()):
+            raise ValueError(invalid_value("label", label, f"one of the classes {self.classes_.tolist()}"))
+        matrix = self.features_.transform([text])
+        tables = [explain_rows(self.features_, matrix, coef, name, top=top)
+                  for name, coef in self._explained_coefs(text, label)]
+        return pd.concat(tables, ignore_index=True)
+
+    def _explained_coefs(self, text: str, label: object) -> list[tuple[object, np.ndarray]]:
+        raise NotImplementedError
 
 
 def explain_rows(

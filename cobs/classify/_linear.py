@@ -3,44 +3,55 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 from numpy.typing import ArrayLike
 from sklearn.base import BaseEstimator, ClassifierMixin
-from threadpoolctl import threadpool_limits
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils import Tags
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_consistent_length, check_is_fitted
+from threadpoolctl import threadpool_limits
 
+from cobs import _checks
 from cobs.classify._base import (
+    ExplainMixin,
     Texts,
-    check_explain_args,
     check_labels,
-    check_ngrams,
-    check_positive,
+    check_params,
     check_texts,
-    explain_rows,
-    fit_features,
-    make_features,
+    fit_text_features,
     text_tags,
 )
 
 
-class LinearTextClassifier(ClassifierMixin, BaseEstimator):
+class LinearTextClassifier(ExplainMixin, ClassifierMixin, BaseEstimator):
     """Shared implementation of :class:`ActionCategoryClassifier` and :class:`ThemeClassifier`.
 
-    Subclasses declare their parameters (and defaults) in ``__init__``.
+    Its parameters are :class:`ThemeClassifier`'s (documented there);
+    :class:`ActionCategoryClassifier` declares them again with its own default of
+    ``opening_words``.
     """
 
-    word_ngrams: tuple[int, int] | None
-    char_ngrams: tuple[int, int] | None
-    opening_words: int | None
-    min_df: int
-    C: float
-    class_weight: dict | str | None
-    max_iter: int
-    random_state: int | np.random.RandomState | None
+    def __init__(
+        self,
+        *,
+        word_ngrams: tuple[int, int] | None = (1, 2),
+        char_ngrams: tuple[int, int] | None = None,
+        opening_words: int | None = None,
+        min_df: int = 2,
+        C: float = 10.0,
+        class_weight: dict | str | None = None,
+        max_iter: int = 1000,
+        random_state: int | np.random.RandomState | None = None,
+    ) -> None:
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.opening_words = opening_words
+        self.min_df = min_df
+        self.C = C
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+        self.random_state = random_state
 
     def fit(self, X: Texts, y: ArrayLike, *, sample_weight: ArrayLike | None = None) -> LinearTextClassifier:
         """Fit the features and the model on texts and their labels.
@@ -62,13 +73,10 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
         y = check_labels(y)
         check_consistent_length(texts, y)
         check_classification_targets(y)
-        self._check_params()
+        check_params(self)
+        _checks.check_int(self.opening_words, "opening_words", allow_none=True)
         self.classes_ = np.unique(y)
-        features = make_features(word_ngrams=check_ngrams(self.word_ngrams, "word_ngrams"),
-                                 char_ngrams=check_ngrams(self.char_ngrams, "char_ngrams"),
-                                 opening_words=self.opening_words, min_df=self.min_df)
-        matrix = fit_features(features, texts)
-        self.features_ = features
+        self.features_, matrix = fit_text_features(self, texts, self.opening_words)
         if len(self.classes_) == 1:
             # One class only: predict it always (a logistic regression needs two).
             self.model_ = None
@@ -85,12 +93,6 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
         self.coef_ = model.coef_
         self.intercept_ = model.intercept_
         return self
-
-    def _check_params(self) -> None:
-        check_positive(self.C, "C")
-        check_positive(self.max_iter, "max_iter", integer=True)
-        check_positive(self.min_df, "min_df", integer=True)
-        check_positive(self.opening_words, "opening_words", integer=True, allow_none=True)
 
     def _transform(self, X: Texts) -> sp.csr_matrix:
         check_is_fitted(self)
@@ -117,39 +119,14 @@ class LinearTextClassifier(ClassifierMixin, BaseEstimator):
             return np.repeat(self.classes_, matrix.shape[0])
         return self.model_.predict(matrix)
 
-    def explain(self, text: str, *, top: int = 10, label: object = None) -> pd.DataFrame:
-        """The terms of ``text`` that weigh most for its predicted label.
-
-        Parameters
-        ----------
-        text : str
-            One text.
-        top : int, default=10
-            How many terms to return.
-        label : optional
-            Explain this label instead of the predicted one.
-
-        Returns
-        -------
-        pandas.DataFrame
-            One row per term, largest absolute contribution first; columns
-            :data:`cobs.classify.EXPLAIN_COLUMNS` (``label``, ``term``, ``features``,
-            ``value``, ``coefficient``, ``contribution``). A positive contribution
-            speaks for the label, a negative one against it.
-        """
-        check_is_fitted(self)
-        check_explain_args(text, top)
-        matrix = self.features_.transform([text])
+    def _explained_coefs(self, text: str, label: object) -> list[tuple[object, np.ndarray]]:
+        """The label to explain (the predicted one by default) and its weights."""
         if label is None:
             label = self.predict([text])[0]
-        elif label not in set(self.classes_.tolist()):
-            raise ValueError(f"label {label!r} is not one of the classes {self.classes_.tolist()}")
         k = int(np.flatnonzero(self.classes_ == label)[0])
         if self.coef_.shape[0] == 1:
-            coef = self.coef_[0] if k == 1 or len(self.classes_) == 1 else -self.coef_[0]
-        else:
-            coef = self.coef_[k]
-        return explain_rows(self.features_, matrix, coef, label, top=top)
+            return [(label, self.coef_[0] if k == 1 or len(self.classes_) == 1 else -self.coef_[0])]
+        return [(label, self.coef_[k])]
 
     def __sklearn_tags__(self) -> Tags:
         return text_tags(super().__sklearn_tags__())

@@ -92,11 +92,5 @@ class ActionCategoryClassifier(LinearTextClassifier):
         max_iter: int = 1000,
         random_state: int | np.random.RandomState | None = None,
     ) -> None:
-        self.word_ngrams = word_ngrams
-        self.char_ngrams = char_ngrams
-        self.opening_words = opening_words
-        self.min_df = min_df
-        self.C = C
-        self.class_weight = class_weight
-        self.max_iter = max_iter
-        self.random_state = random_state
+        super().__init__(word_ngrams=word_ngrams, char_ngrams=char_ngrams, opening_words=opening_words,
+                         min_df=min_df, C=C, class_weight=class_weight, max_iter=max_iter, random_state=random_state)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Hashable, Sequence
-from numbers import Real
 from typing import Literal
 
 import numpy as np
@@ -23,15 +22,13 @@ from sklearn.utils import Tags, check_random_state
 from sklearn.utils.validation import check_consistent_length, check_is_fitted
 from threadpoolctl import threadpool_limits
 
+from cobs import _checks
 from cobs.classify._base import (
+    ExplainMixin,
     Texts,
-    check_explain_args,
-    check_ngrams,
-    check_positive,
+    check_params,
     check_texts,
-    explain_rows,
-    fit_features,
-    make_features,
+    fit_text_features,
     text_tags,
 )
 from cobs.errors import invalid_value
@@ -41,7 +38,7 @@ __all__ = ["IssueClassifier"]
 _SURE = 10.0  # logit of a label that is constant in the training data
 
 
-class IssueClassifier(ClassifierMixin, BaseEstimator):
+class IssueClassifier(ExplainMixin, ClassifierMixin, BaseEstimator):
     """Predict the issues (themes) of recommendations: several labels per text.
 
     A transparent model: TF-IDF of word n-grams (optionally character n-grams),
@@ -182,10 +179,7 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         check_consistent_length(texts, indicator)
         self._check_params()
         rng = check_random_state(self.random_state)
-        features = make_features(word_ngrams=check_ngrams(self.word_ngrams, "word_ngrams"),
-                                 char_ngrams=check_ngrams(self.char_ngrams, "char_ngrams"),
-                                 opening_words=None, min_df=self.min_df)
-        matrix = fit_features(features, texts)
+        features, matrix = fit_text_features(self, texts, opening_words=None)
         n_texts, n_labels = indicator.shape
         seed = rng.randint(np.iinfo(np.int32).max)
 
@@ -212,17 +206,12 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _check_params(self) -> None:
-        check_positive(self.C, "C")
-        check_positive(self.max_iter, "max_iter", integer=True)
-        check_positive(self.min_df, "min_df", integer=True)
-        check_positive(self.min_positives, "min_positives", integer=True)
-        if not isinstance(self.threshold_size, Real) or not 0 < self.threshold_size < 1:
-            raise ValueError(invalid_value("threshold_size", self.threshold_size, "a share between 0 and 1"))
-        if self.threshold != "tuned" and (
-            isinstance(self.threshold, (str, bool)) or not isinstance(self.threshold, Real)
-            or not 0 < self.threshold < 1
-        ):
-            raise ValueError(invalid_value("threshold", self.threshold, "'tuned' or a probability between 0 and 1"))
+        check_params(self)
+        _checks.check_int(self.min_positives, "min_positives")
+        _checks.check_number(self.threshold_size, "threshold_size", "a share between 0 and 1", lambda v: 0 < v < 1)
+        if self.threshold != "tuned":
+            _checks.check_number(self.threshold, "threshold", "'tuned' or a probability between 0 and 1",
+                                 lambda v: 0 < v < 1)
 
     def _fit_labels(self, matrix: sp.csr_matrix, indicator: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
         results = Parallel(n_jobs=self.n_jobs, max_nbytes=None)(
@@ -278,40 +267,16 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
         predicted = self.predict(X)
         return [self.classes_[row.astype(bool)].tolist() for row in predicted]
 
-    def explain(self, text: str, *, top: int = 10, label: object = None) -> pd.DataFrame:
-        """The terms of ``text`` that weigh most for each of its predicted labels.
-
-        Parameters
-        ----------
-        text : str
-            One text.
-        top : int, default=10
-            How many terms per label.
-        label : optional
-            Explain this label only. By default every predicted label is
-            explained (the most probable one when none is predicted).
-
-        Returns
-        -------
-        pandas.DataFrame
-            ``top`` rows per label, largest absolute contribution first; columns
-            :data:`cobs.classify.EXPLAIN_COLUMNS`.
-        """
-        check_is_fitted(self)
-        check_explain_args(text, top)
+    def _explained_coefs(self, text: str, label: object) -> list[tuple[object, np.ndarray]]:
+        """The labels to explain (every predicted one by default, else the most probable) and their weights."""
         if label is None:
             proba = self.predict_proba([text])[0]
             chosen = np.flatnonzero(proba >= self.thresholds_)
             if not len(chosen):
                 chosen = np.array([int(np.argmax(proba))])
         else:
-            hits = np.flatnonzero(self.classes_ == label)
-            if not len(hits):
-                raise ValueError(f"label {label!r} is not one of the classes {self.classes_.tolist()}")
-            chosen = hits
-        matrix = self.features_.transform([text])
-        tables = [explain_rows(self.features_, matrix, self.coef_[j], self.classes_[j], top=top) for j in chosen]
-        return pd.concat(tables, ignore_index=True)
+            chosen = np.flatnonzero(self.classes_ == label)
+        return [(self.classes_[j], self.coef_[j]) for j in chosen]
 
     def __sklearn_tags__(self) -> Tags:
         tags = text_tags(super().__sklearn_tags__())
@@ -323,11 +288,12 @@ class IssueClassifier(ClassifierMixin, BaseEstimator):
 def _label_matrix(y: object) -> tuple[np.ndarray, np.ndarray]:
     """A 0/1 matrix and the label names from lists of labels or from an indicator matrix."""
     if isinstance(y, (str, bytes)):
-        raise ValueError("y must hold the labels of each text (a list of lists), got a single str")
+        raise ValueError(invalid_value("y", y, "the labels of each text (a list of lists)"))
     if isinstance(y, pd.DataFrame) or (isinstance(y, np.ndarray) and y.ndim == 2) or sp.issparse(y):
         matrix = y.toarray() if sp.issparse(y) else np.asarray(y)
         if matrix.ndim != 2 or not np.isin(matrix, (0, 1)).all():
-            raise ValueError("y as a matrix must be a 0/1 indicator matrix of shape (n_texts, n_labels)")
+            raise ValueError(invalid_value("y", y, "lists of labels or a 0/1 indicator matrix of shape (n_texts, "
+                                           "n_labels)", got=f"a matrix of shape {matrix.shape} holding other values"))
         classes = np.asarray(y.columns) if isinstance(y, pd.DataFrame) else np.arange(matrix.shape[1])
         return matrix.astype(np.int64), classes
     if not isinstance(y, (Sequence, pd.Series, np.ndarray)):
@@ -335,10 +301,8 @@ def _label_matrix(y: object) -> tuple[np.ndarray, np.ndarray]:
     rows = list(y)
     for i, labels in enumerate(rows):
         if isinstance(labels, (str, bytes)) or not isinstance(labels, (Sequence, set, frozenset, np.ndarray)):
-            raise TypeError(
-                f"y[{i}] must be a list of labels, got {type(labels).__name__} ({labels!r}); "
-                "wrap a single label in a list: [['Women's rights'], ...]"
-            )
+            raise TypeError(invalid_value(f"y[{i}]", labels, "a list of labels",
+                                          "wrap a single label in a list: [['Women's rights'], ...]"))
     binarizer = MultiLabelBinarizer()
     matrix = binarizer.fit_transform(rows)
     if matrix.shape[1] == 0:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from cobs.classify._linear import LinearTextClassifier
 
 __all__ = ["ThemeClassifier"]
@@ -78,23 +76,4 @@ class ThemeClassifier(LinearTextClassifier):
     ['violence', 'birth registration']
     """
 
-    def __init__(
-        self,
-        *,
-        word_ngrams: tuple[int, int] | None = (1, 2),
-        char_ngrams: tuple[int, int] | None = None,
-        opening_words: int | None = None,
-        min_df: int = 2,
-        C: float = 10.0,
-        class_weight: dict | str | None = None,
-        max_iter: int = 1000,
-        random_state: int | np.random.RandomState | None = None,
-    ) -> None:
-        self.word_ngrams = word_ngrams
-        self.char_ngrams = char_ngrams
-        self.opening_words = opening_words
-        self.min_df = min_df
-        self.C = C
-        self.class_weight = class_weight
-        self.max_iter = max_iter
-        self.random_state = random_state
+    # the parameters and their defaults are LinearTextClassifier's

@@ -45,8 +45,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs.compare._input import check_option, document_tables
+from cobs._checks import check_choice, check_flag
+from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
+from cobs.errors import invalid_value
 from cobs.measures import STRENGTH_DTYPE
 
 __all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
@@ -90,22 +92,21 @@ class AlignOptions:
 
     def __post_init__(self) -> None:
         if self.level is not None:
-            check_option("level", self.level, ("paragraph", "item"))
+            check_choice(self.level, "level", ("paragraph", "item"))
         for name in ("threshold", "theme_bonus", "threshold_many", "threshold_repeated", "instrument_bonus",
                      "best_share"):
             value = getattr(self, name)
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise TypeError(f"{name} must be a number, got {type(value).__name__} ({value!r})")
+                raise TypeError(invalid_value(name, value, "a number"))
             if not value >= 0:  # also refuses NaN
-                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+                raise ValueError(invalid_value(name, value, "a number >= 0"))
         for name in ("context", "citations", "synonyms"):
-            value = getattr(self, name)
-            if not isinstance(value, bool) and not (name == "synonyms" and value is None):
-                raise TypeError(f"{name} must be True or False, got {value!r}")
+            if not (name == "synonyms" and self.synonyms is None):
+                check_flag(getattr(self, name), name)
         if self.best_share is not None and self.best_share > 1:
-            raise ValueError(f"best_share must be a number between 0 and 1, got {self.best_share!r}")
+            raise ValueError(invalid_value("best_share", self.best_share, "a number between 0 and 1"))
 
     def resolved(self, mechanism: str) -> AlignOptions:
         """These options with every None replaced by the measured default of the mechanism ("co" or "upr")."""

@@ -11,11 +11,13 @@ the argument, show the value and say what to pass instead.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 import pandas as pd
 
-__all__ = ["check_columns", "check_option", "check_table", "document_tables", "measured"]
+from cobs.errors import invalid_value
+
+__all__ = ["check_columns", "check_table", "document_tables", "measured"]
 
 _PARAGRAPH_NEEDED = ("symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading",
                      "kind", "text", "page")
@@ -25,20 +27,11 @@ _MEASURED = ("articles", "theme", "cluster_id", "previous", "persistence", "acti
              "time_bound")
 
 
-def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
-    """Raise a ValueError naming ``name`` unless ``value`` is one of ``allowed``."""
-    allowed = tuple(allowed)
-    if isinstance(value, bool) or value not in allowed:
-        raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
-
-
 def check_table(name: str, value: object) -> pd.DataFrame:
     """``value`` as a DataFrame, or a TypeError naming ``name``."""
     if not isinstance(value, pd.DataFrame):
-        raise TypeError(
-            f"{name} must be a pandas DataFrame (a paragraph or action table), got {type(value).__name__}"
-            f" ({_short(value)}); read documents with cobs.read_corpus(...) or cobs.measure(...)"
-        )
+        raise TypeError(invalid_value(name, value, "a pandas DataFrame (a paragraph or action table)",
+                                      "read documents with cobs.read_corpus(...) or cobs.measure(...)"))
     return value
 
 
@@ -50,11 +43,6 @@ def check_columns(name: str, table: pd.DataFrame, needed: Collection[str], what:
             f"{name} lacks the column(s) {missing} of {what}; it has {list(table.columns)[:12]}"
             f"{' ...' if len(table.columns) > 12 else ''}"
         )
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -79,10 +67,8 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
     elif isinstance(value, pd.DataFrame):
         paragraphs = None if "clause" in value.columns else value
     else:
-        raise TypeError(
-            f"{name} must be a cobs.Document, a path or a paragraph/action table (DataFrame) of one document, "
-            f"got {type(value).__name__} ({_short(value)})"
-        )
+        raise TypeError(invalid_value(name, value, "a cobs.Document, a path or a paragraph/action table (DataFrame) "
+                                      "of one document"))
     table: pd.DataFrame = paragraphs if paragraphs is not None else value  # type: ignore[assignment]
     if paragraphs is not None:
         check_columns(name, table, _PARAGRAPH_NEEDED, "a paragraph table (Document.paragraphs, cobs.read_corpus)")

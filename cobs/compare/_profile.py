@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from cobs._checks import check_names
 from cobs.compare._input import check_columns, check_table, measured
 from cobs.errors import invalid_value
 
@@ -76,9 +77,7 @@ def profile(
     30  CRPD/C/AZE/CO/2-3      0  109
     """
     check_table("actions", actions)
-    by_columns = [by] if isinstance(by, str) else list(by)
-    if not by_columns or not all(isinstance(c, str) for c in by_columns):
-        raise TypeError(invalid_value("by", by, "a column name or a list of column names"))
+    by_columns = check_names(by, "by", required=True)
     if isinstance(dimensions, str):
         raise TypeError(invalid_value("dimensions", dimensions, "a list of dimensions", f"write [{dimensions!r}]"))
     for dimension in dimensions:

@@ -8,7 +8,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs.compare._input import check_columns, check_option, check_table
+from cobs._checks import check_choice, check_names
+from cobs.compare._input import check_columns, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["most_similar", "similarity"]
@@ -93,10 +94,8 @@ def similarity(
     from cobs.text import vectorizer
 
     check_table("table", table)
-    by_columns = [by] if isinstance(by, str) else list(by)
-    if not by_columns or not all(isinstance(c, str) for c in by_columns):
-        raise TypeError(invalid_value("by", by, "a column name or a list of column names"))
-    check_option("measure", measure, ("tfidf", "jaccard"))
+    by_columns = check_names(by, "by", required=True)
+    check_choice(measure, "measure", ("tfidf", "jaccard"))
     if not isinstance(drop_boilerplate, bool):
         raise TypeError(invalid_value("drop_boilerplate", drop_boilerplate, "True or False"))
     check_columns("table", table, [*by_columns, "text", "committee"], "a paragraph or action table")

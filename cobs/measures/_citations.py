@@ -22,8 +22,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cobs.reference.lexicons import instruments as lexicon_instruments
 from cobs.reference.committees import find_committee
+from cobs.reference.lexicons import instruments as lexicon_instruments
 from cobs.reference.symbols import CO_SYMBOL_IN_TEXT
 
 __all__ = ["articles", "general_comments", "previous", "instruments", "persistence"]
@@ -43,7 +43,9 @@ _DOMESTIC_BEFORE = re.compile(  # "Civil Code (art. 39)", "the Constitution, art
     r"\b(?:Code|Act|Law|Constitution|Decree|Regulations?|Ordinance|Statute)\b[^.;()]{0,30}?[(,]?\s*$"
 )
 _GC = re.compile(r"\b(?P<joint>joint\s+)?general\s+(?P<kind>comments?|recommendations?)\b", re.IGNORECASE)
-_GC_ITEM = re.compile(r"\s*(?:,|and|as\s+well\s+as)?\s*(?:Nos?\.|numbers?)?\s*(?P<number>\d{1,3})\b(?:\s*\((?P<year>\d{4})\))?")
+_GC_ITEM = re.compile(
+    r"\s*(?:,|and|as\s+well\s+as)?\s*(?:Nos?\.|numbers?)?\s*(?P<number>\d{1,3})\b(?:\s*\((?P<year>\d{4})\))?"
+)
 _GC_AFTER = re.compile(  # right after the numbers, or after its topic ("on female circumcision"), no comma between
     r"^\s*(?:on\s+[^,;()]{1,150}?\s+)?of\s+the\s+"
     r"(?P<body>(?:Human\s+Rights\s+Committee|(?:Sub)?[Cc]ommittee\s+(?:on|against|for)\s+[^;.()/,]{3,120}))"
@@ -194,7 +196,8 @@ def _general_comments(text: str, committee: str) -> tuple[str, ...]:
             joint_year = tail.group(1) if tail else None
         kind = "general recommendation" if m.group("kind").lower().startswith("recommendation") else "general comment"
         for number, year in items:
-            if year is None and joint_year and (m.group("joint") or text[max(0, m.start() - 3) : m.start()].strip().endswith("/")):
+            after_slash = text[max(0, m.start() - 3) : m.start()].strip().endswith("/")
+            if year is None and joint_year and (m.group("joint") or after_slash):
                 year = joint_year
             label = f"{body} {kind} No. {number}" + (f" ({year})" if year else "")
             if label not in out:

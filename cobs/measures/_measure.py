@@ -8,6 +8,7 @@ from collections import Counter
 import pandas as pd
 
 from cobs.columns import CITATION_COLUMNS, DTYPES
+from cobs.errors import invalid_value
 from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
@@ -147,15 +148,13 @@ def _predict_themes(acts: pd.DataFrame, theme_model: object) -> None:
     texts = (acts["chapeau"].fillna("") + " " + acts["text"]).str.strip()
     if isinstance(theme_model, str):
         if theme_model != "auto":
-            raise ValueError(f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {theme_model!r}")
+            raise ValueError(invalid_value("theme_model", theme_model, "a fitted ThemeClassifier, 'auto' or None"))
         known = acts["theme_source"] == "heading"
         if known.sum() < _MIN_THEME_EXAMPLES or acts.loc[known, "theme"].nunique() < 2:
             return
         theme_model = ThemeClassifier(random_state=0).fit(texts[known].tolist(), acts.loc[known, "theme"].tolist())
     if not hasattr(theme_model, "predict"):
-        raise TypeError(
-            f"theme_model must be a fitted ThemeClassifier, 'auto' or None, got {type(theme_model).__name__}"
-        )
+        raise TypeError(invalid_value("theme_model", theme_model, "a fitted ThemeClassifier, 'auto' or None"))
     acts.loc[missing, "theme"] = list(theme_model.predict(texts[missing].tolist()))
     acts.loc[missing, "theme_source"] = "model"
 

@@ -14,18 +14,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from cobs._checks import check_names
+from cobs.errors import invalid_value
+
 __all__ = ["tally"]
-
-
-def _names(value: str | Sequence[str] | None, parameter: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    names = list(value)
-    if not all(isinstance(name, str) for name in names):
-        raise TypeError(f"{parameter} must be a column name or a list of column names, got {value!r}")
-    return names
 
 
 def _missing_as_na(column: pd.Series) -> pd.Series:
@@ -110,10 +102,10 @@ def tally(
     3   KAZ     theme     health      1  2    0.5      [CRC/C/KAZ/CO/4, para. 45]
     """
     if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a pandas DataFrame, got {type(table).__name__}")
-    dims, groups, refs = _names(of, "of"), _names(by, "by"), _names(ref, "ref")
+        raise TypeError(invalid_value("table", table, "a pandas DataFrame"))
+    dims, groups, refs = check_names(of, "of"), check_names(by, "by"), check_names(ref, "ref")
     if not dims:
-        raise ValueError("of must name at least one column to count")
+        raise ValueError(invalid_value("of", of, "at least one column name", "name the columns to count"))
     for parameter, names in (("of", dims), ("by", groups), ("ref", refs)):
         missing = [name for name in names if name not in table.columns]
         if missing:

@@ -70,6 +70,11 @@ _DEADLINE = re.compile(
 )
 
 
+def _found(text: str, lexicon: str) -> list[str]:
+    """The phrases of a lexicon (``cobs/data/<lexicon>``) found in a text, in order, lower case, spaces normalised."""
+    return [" ".join(m.group(0).lower().split()) for m in phrases(lexicon).finditer(text)]
+
+
 def intensifiers(text: str) -> list[str]:
     """Intensifying phrases of ``cobs/data/intensifiers.csv`` found in a text, in order.
 
@@ -78,7 +83,7 @@ def intensifiers(text: str) -> list[str]:
     >>> intensifiers("take all measures necessary to expeditiously establish the post")
     ['all measures necessary', 'expeditiously']
     """
-    return [" ".join(m.group(0).lower().split()) for m in phrases("intensifiers.csv").finditer(text)]
+    return _found(text, "intensifiers.csv")
 
 
 def hedges(text: str) -> list[str]:
@@ -89,7 +94,7 @@ def hedges(text: str) -> list[str]:
     >>> hedges("consider ratifying, as appropriate, the Optional Protocol")
     ['consider', 'as appropriate']
     """
-    return [" ".join(m.group(0).lower().split()) for m in phrases("hedges.csv").finditer(text)]
+    return _found(text, "hedges.csv")
 
 
 def action_category(verb: str) -> int | None:

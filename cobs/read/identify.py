@@ -372,19 +372,16 @@ def session_dates(page_text: str, lang: str) -> tuple[datetime.date, datetime.da
 
 # --- what the title says ----------------------------------------------------------------------
 
+_TENS_ = rf"(?:(?:{TENS})[-\s])?"  # "twenty-" in "twenty-first"
+_HUNDRED = r"(?:one\s+hundred\s+(?:and\s+)?)?"  # "one hundred and" in "one hundred and first"
+_NUMBERED = r"\d{1,3}(?:st|nd|rd|th)"  # "21st"
 _REPORTS = re.compile(
-    rf"\b((?:(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD})(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+))*"
-    rf"(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD}))\s+(?:(?:combined\s+)?periodic\s+|consolidated\s+)?reports?\b",
+    rf"\b((?:{_TENS_}(?:{ORDINAL_WORD})(?:\s*,\s*|\s+and\s+|\s+to\s+|\s+))*{_TENS_}(?:{ORDINAL_WORD}))"
+    rf"\s+(?:(?:combined\s+)?periodic\s+|consolidated\s+)?reports?\b",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(
-    rf"\b(?:one\s+hundred\s+(?:and\s+)?)?(?:(?:{TENS})[-\s])?(?:{ORDINAL_WORD})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b",
-    re.IGNORECASE,
-)
-_SESSION = re.compile(
-    rf"\b((?:one\s+hundred\s+(?:and\s+)?)?(?:(?:{TENS})[-\s])?(?:{SESSION_WORD})|\d{{1,3}}(?:st|nd|rd|th))\s+session\b",
-    re.IGNORECASE,
-)
+_ORDINAL = re.compile(rf"\b{_HUNDRED}{_TENS_}(?:{ORDINAL_WORD})\b|\b{_NUMBERED}\b", re.IGNORECASE)
+_SESSION = re.compile(rf"\b({_HUNDRED}{_TENS_}(?:{SESSION_WORD})|{_NUMBERED})\s+session\b", re.IGNORECASE)
 _CONSIDERED = re.compile(r"considered\s+the\s+(.{0,120}?)reports?\b", re.IGNORECASE | re.DOTALL)
 _HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s*[A-Z“\"‘]")
 """A section heading ("I. Introduction", "A. Introduction"): where a title ends."""

@@ -29,3 +29,26 @@ def normalise_name(name: str) -> str:
     if folded.startswith("the "):
         folded = folded[4:]
     return folded
+
+
+@functools.cache
+def code_index(name: str) -> dict[str, str]:
+    """Code of each row of ``cobs/data/<name>`` by its code (case-folded), name and aliases (normalised).
+
+    For the tables with ``code``, ``name`` and ``aliases`` columns (States, committees).
+    """
+    index: dict[str, str] = {}
+    for row in read_rows(name):
+        index[row["code"].casefold()] = row["code"]
+        for alias in _names_of(row):
+            index[normalise_name(alias)] = row["code"]
+    return index
+
+
+def names_longest_first(name: str) -> list[str]:
+    """Every name and alias of the rows of ``cobs/data/<name>``, longest first (for a regex alternation)."""
+    return sorted({alias for row in read_rows(name) for alias in _names_of(row)}, key=len, reverse=True)
+
+
+def _names_of(row: dict[str, str]) -> list[str]:
+    return [alias for alias in [row["name"], *split_list(row["aliases"])] if alias]

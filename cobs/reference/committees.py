@@ -7,7 +7,8 @@ import re
 
 import pandas as pd
 
-from cobs.reference._tables import normalise_name, read_rows, split_list
+from cobs.errors import invalid_value
+from cobs.reference._tables import code_index, names_longest_first, normalise_name, read_rows
 
 __all__ = ["committees_table", "committee_code", "committee_name"]
 
@@ -22,17 +23,6 @@ def committees_table() -> pd.DataFrame:
     """
     rows = read_rows("committees.csv")
     return pd.DataFrame([{k: r[k] for k in ("code", "name", "treaty", "symbol_prefix")} for r in rows])
-
-
-@functools.cache
-def _lookup() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for row in read_rows("committees.csv"):
-        table[row["code"].casefold()] = row["code"]
-        for name in [row["name"], *split_list(row["aliases"])]:
-            if name:
-                table[normalise_name(name)] = row["code"]
-    return table
 
 
 def committee_code(name: str) -> str:
@@ -51,10 +41,10 @@ def committee_code(name: str) -> str:
     'CRPD'
     """
     key = normalise_name(name)
-    table = _lookup()
+    table = code_index("committees.csv")
     if key not in table:
         known = ", ".join(r["code"] for r in read_rows("committees.csv"))
-        raise ValueError(f"unknown committee {name!r}: cobs knows {known}")
+        raise ValueError(invalid_value("committee", name, f"a treaty body cobs knows ({known})"))
     return table[key]
 
 
@@ -90,11 +80,7 @@ def symbol_prefix(code: str) -> str:
 
 @functools.cache
 def _name_pattern() -> re.Pattern[str]:
-    names = sorted(
-        {n for r in read_rows("committees.csv") for n in [r["name"], *split_list(r["aliases"])] if n},
-        key=len,
-        reverse=True,
-    )
+    names = names_longest_first("committees.csv")
     return re.compile("|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names), re.IGNORECASE)
 
 

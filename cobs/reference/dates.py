@@ -17,6 +17,7 @@ import datetime
 import functools
 import re
 
+from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows
 
 __all__ = ["ORDINALS", "date_pattern", "month_number", "month_pattern", "ordinal_value", "ordinal_word", "to_date"]
@@ -24,10 +25,11 @@ __all__ = ["ORDINALS", "date_pattern", "month_number", "month_pattern", "ordinal
 
 @functools.cache
 def _months(language: str) -> dict[str, int]:
-    months = {row["name"].casefold(): int(row["month"])
-              for row in read_rows("months.csv") if row["language"] == language}
+    rows = read_rows("months.csv")
+    months = {row["name"].casefold(): int(row["month"]) for row in rows if row["language"] == language}
     if not months:
-        raise ValueError(f"no month names for language {language!r}: cobs/data/months.csv has en, fr, es and ar")
+        known = tuple(dict.fromkeys(row["language"] for row in rows))
+        raise ValueError(invalid_value("language", language, known, "cobs/data/months.csv names the months"))
     return months
 
 
@@ -81,7 +83,7 @@ def date_pattern(language: str = "en") -> re.Pattern[str]:
     ('20', 'septiembre', '2019')
     """
     if language not in _DATE_FORMS:
-        raise ValueError(f"no date pattern for language {language!r}: cobs reads dates in en, fr, es and ar")
+        raise ValueError(invalid_value("language", language, tuple(_DATE_FORMS), "cobs reads dates in these"))
     return re.compile(_DATE_FORMS[language].format(months=month_pattern(language)), re.IGNORECASE)
 
 
@@ -174,7 +176,7 @@ def ordinal_word(number: int) -> str:
     ('second', 'twentieth', 'twenty-first')
     """
     if not 1 <= number <= 99:
-        raise ValueError(f"number must be from 1 to 99, got {number!r}")
+        raise ValueError(invalid_value("number", number, "an int from 1 to 99"))
     by_value = {value: word for word, (value, kind) in ORDINALS.items()
                 if kind in ("unit", "tens") and word != "initial"}
     if number in by_value:

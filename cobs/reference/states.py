@@ -15,7 +15,8 @@ import re
 
 import pandas as pd
 
-from cobs.reference._tables import normalise_name, read_rows, split_list
+from cobs.errors import invalid_value
+from cobs.reference._tables import code_index, names_longest_first, normalise_name, read_rows, split_list
 
 __all__ = ["states_table", "state_code", "state_name"]
 
@@ -40,17 +41,6 @@ def states_table() -> pd.DataFrame:
             "aliases": [split_list(r["aliases"]) for r in rows],
         }
     )
-
-
-@functools.cache
-def _lookup() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for row in read_rows("states.csv"):
-        table[row["code"].casefold()] = row["code"]
-        for name in [row["name"], *split_list(row["aliases"])]:
-            if name:
-                table[normalise_name(name)] = row["code"]
-    return table
 
 
 @functools.cache
@@ -86,14 +76,14 @@ def state_code(name: str) -> str:
     'EU'
     """
     if not isinstance(name, str):
-        raise TypeError(f"state must be a str, got {type(name).__name__}: {name!r}")
+        raise TypeError(invalid_value("state", name, "a str"))
     key = normalise_name(name)
-    table = _lookup()
+    table = code_index("states.csv")
     if key in table:
         return table[key]
     close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.75)
-    hint = f"; did you mean {', '.join(repr(_names()[table[c]]) for c in close)}?" if close else ""
-    raise ValueError(f"unknown State {name!r}: give a UN name or an ISO 3166 alpha-3 code{hint}")
+    hint = f"did you mean {', '.join(repr(_names()[table[c]]) for c in close)}?" if close else None
+    raise ValueError(invalid_value("state", name, "a UN name or an ISO 3166 alpha-3 code of a State", hint))
 
 
 def state_name(code: str) -> str:
@@ -112,12 +102,8 @@ def state_name(code: str) -> str:
 
 @functools.cache
 def _alias_pattern() -> re.Pattern[str]:
-    names = sorted(
-        {n for row in read_rows("states.csv") for n in [row["name"], *split_list(row["aliases"])] if n},
-        key=len,
-        reverse=True,
-    )
-    alternatives = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+") for n in names)
+    alternatives = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+")
+                            for n in names_longest_first("states.csv"))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
@@ -126,4 +112,4 @@ def find_state(text: str) -> str | None:
     match = _alias_pattern().search(text)
     if match is None:
         return None
-    return _lookup()[normalise_name(" ".join(match.group(0).split()))]
+    return code_index("states.csv")[normalise_name(" ".join(match.group(0).split()))]

@@ -162,7 +162,7 @@ def parse_symbol(symbol: str, *, co_only: bool = False) -> Symbol:
 (such as 'CRC/C/KAZ/CO/5-6')
     """
     if not isinstance(symbol, str):
-        raise TypeError(f"symbol must be a str, got {type(symbol).__name__}: {symbol!r}")
+        raise TypeError(invalid_value("symbol", symbol, "a str"))
     text = _clean(symbol)
     if text in _legacy():
         return _legacy()[text]

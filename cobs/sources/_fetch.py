@@ -75,11 +75,6 @@ from cobs.errors import (
 from cobs.read.language import LANGUAGE_NAMES
 from cobs.reference.symbols import Symbol, parse_symbol
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
 __all__ = [
     "LANGUAGES",
     "MAX_DOCUMENT_BYTES",
@@ -111,13 +106,12 @@ _MIN_RATE = 1024  # bytes per second, over `timeout` seconds: slower is a stalle
 _MAX_REDIRECTS = 10
 _LONGEST_WAIT = 86400.0  # a larger `timeout` or `max_time` is no bound (and overflows the socket's clock)
 _SCHEMES = ("http", "https")
-_STALE_AFTER = 60.0  # seconds without a write before an unlocked .part file is another run's leftover
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 logger = logging.getLogger(__name__)
 
 
-from cobs.cache import data_home  # noqa: E402  (one definition for downloads and parses)
+from cobs.cache import data_home, hold_lock, remove_stale  # noqa: E402  (one definition for downloads and parses)
 
 _data_home = data_home  # fetch() takes an argument of the same name
 
@@ -127,7 +121,7 @@ _data_home = data_home  # fetch() takes an argument of the same name
 
 def _co_symbol(symbol: str) -> Symbol:
     if not isinstance(symbol, str):
-        raise TypeError(f"symbol must be a str such as 'CRC/C/KAZ/CO/4', got {type(symbol).__name__}: {symbol!r}")
+        raise TypeError(invalid_value("symbol", symbol, "a str such as 'CRC/C/KAZ/CO/4'"))
     try:
         return parse_symbol(symbol, co_only=True)  # ValueError naming the text when it is not a CO's symbol
     except ValueError as exc:
@@ -202,39 +196,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def _lock(handle: BinaryIO) -> None:
-    """Hold an exclusive lock on a download's temporary file while it lives (POSIX), so no other run removes it."""
-    if fcntl is not None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _remove_stale_parts(folder: Path) -> None:
-    """Remove the temporary files that interrupted runs left in ``folder`` (a kill -9, a power cut).
-
-    A file is another run's leftover when no process holds its lock (POSIX; a
-    lock dies with its process) and it has not been written to for a minute;
-    where there are no such locks (Windows, where an open file cannot be
-    removed anyway), the minute alone decides.
-    """
-    now = time.time()
-    for part in folder.glob(".*.part"):
-        try:
-            if now - part.stat().st_mtime < _STALE_AFTER:
-                continue
-            if fcntl is None:  # Windows: a file another process has open cannot be removed, and stays
-                part.unlink()
-            else:
-                with open(part, "rb") as handle:
-                    try:
-                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    except OSError:
-                        continue  # a download in progress
-                    part.unlink()
-            logger.info("removed %s, left by an interrupted download", part)
-        except OSError:
-            continue
 
 
 # --- HTTP ------------------------------------------------------------------------------------
@@ -656,7 +617,7 @@ def _download(url: str, path: Path, symbol: str, lang: str, format: str, session
     temp = Path(name)
     try:
         with os.fdopen(fd, "w+b") as handle:
-            _lock(handle)
+            hold_lock(handle)
             _, final = _get(url, handle, session)
             handle.flush()
             os.fsync(handle.fileno())
@@ -731,7 +692,7 @@ def _fetch_one(parsed: Symbol, lang: str, format: str, data_home: str | os.PathL
         )
     sources = _source_urls()
     _documents_folder(data_home, lang)
-    _remove_stale_parts(folder)
+    remove_stale(folder, ".*.part", "an interrupted download")
     failures: list[_SourceFailure] = []
     for (name, base), get in zip(sources, (_from_ods, _from_ohchr), strict=True):
         try:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
+
+from cobs._checks import check_texts
+from cobs.errors import invalid_value
 
 TEMPLATE_THEME = "implementation and reporting"
 """The theme of the implementation-and-reporting paragraphs (follow-up, dissemination, next report)."""
@@ -69,23 +70,7 @@ def read_input(X: object, *, column: str, name: str = "X") -> Corpus:
     """``X`` (texts, or a table and the name of its text column) as a :class:`Corpus`, or an error naming the fix."""
     if isinstance(X, pd.DataFrame):
         return _read_table(X, column=column, name=name)
-    if isinstance(X, (str, bytes)):
-        raise ValueError(f"{name} must be a sequence of texts or a cobs table, got a single {type(X).__name__} "
-                         f"({X[:40]!r}); wrap it in a list")
-    if sp.issparse(X):
-        raise TypeError(f"{name} must be a sequence of texts or a cobs table, got a sparse matrix; "
-                        "the topic model vectorises text itself")
-    if not isinstance(X, Iterable):
-        raise TypeError(f"{name} must be a sequence of texts or a cobs table, got {type(X).__name__}")
-    array = X if isinstance(X, np.ndarray) else np.asarray(list(X), dtype=object)
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be a one-dimensional sequence of texts, got an array of shape {array.shape}; "
-                         "pass a list of str, or a table and column=")
-    texts = list(array)
-    for i, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise TypeError(f"{name}[{i}] must be a str, got {type(text).__name__} ({text!r}); "
-                            "replace missing texts by '' or drop them")
+    texts = check_texts(X, name, expected="a sequence of texts or a cobs table", vectorises="the topic model")
     return Corpus(own=texts, chapeaus=[""] * len(texts), labels=texts, template=np.zeros(len(texts), dtype=bool),
                   paragraph=None, document=None, committees=())
 
@@ -93,12 +78,13 @@ def read_input(X: object, *, column: str, name: str = "X") -> Corpus:
 def _read_table(table: pd.DataFrame, *, column: str, name: str) -> Corpus:
     if not isinstance(column, str) or column not in table.columns:
         shown = ", ".join(map(repr, list(table.columns)[:12])) + (", ..." if table.shape[1] > 12 else "")
-        raise ValueError(f"column={column!r} is not a column of {name} (columns: {shown}); "
-                         "pass the name of the text column, e.g. column='text'")
+        raise ValueError(invalid_value("column", column, f"a column of {name} ({shown})",
+                                       "pass the name of the text column, e.g. column='text'"))
     own = ["" if _blank(v) else v for v in table[column].tolist()]
     for i, text in enumerate(own):
         if not isinstance(text, str):
-            raise TypeError(f"{name}[{column!r}] must hold str, got {type(text).__name__} ({text!r}) in row {i}")
+            raise TypeError(invalid_value(f"{name}[{column!r}][{i}]", text, "a str",
+                                          "column= names the column of texts"))
     chapeaus = [""] * len(own)
     if "chapeau" in table.columns and column != "chapeau":
         chapeaus = ["" if _blank(v) else str(v) for v in table["chapeau"].tolist()]

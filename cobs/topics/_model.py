@@ -19,8 +19,10 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
+from cobs._checks import check_choice, check_int, check_ngram_range, check_number
 from cobs.columns import TOPIC_COLUMNS
-from cobs.text import FORMULA_KINDS, vectorizer
+from cobs.errors import invalid_value
+from cobs.text import check_kinds, vectorizer
 from cobs.topics._input import Corpus, read_input
 
 __all__ = ["SmallCorpusWarning", "TopicModel"]
@@ -280,42 +282,26 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self
 
     def _check_params(self) -> None:
-        def positive_int(name: str, value: object) -> None:
-            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
-
-        positive_int("n_topics", self.n_topics)
-        positive_int("n_terms", self.n_terms)
-        positive_int("n_examples", self.n_examples)
-        if self.max_iter is not None:
-            positive_int("max_iter", self.max_iter)
-        choices = {"method": ("nmf", "lda"), "context": ("paragraph", "row"),
-                   "templates": ("leave_out", "weigh_down", "keep")}
-        for name, allowed in choices.items():
-            if getattr(self, name) not in allowed:
-                raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}, "
-                                 f"got {getattr(self, name)!r}")
-        weight = self.template_weight
-        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not 0 < weight <= 1:
-            raise ValueError(f"template_weight must be a number in (0, 1], got {weight!r}; "
-                             "use templates='leave_out' for 0")
-        ngrams = self.ngram_range
-        if (not isinstance(ngrams, tuple) or len(ngrams) != 2
-                or not all(isinstance(n, numbers.Integral) for n in ngrams) or not 1 <= ngrams[0] <= ngrams[1]):
-            raise ValueError(f"ngram_range must be a tuple (min_n, max_n) with 1 <= min_n <= max_n, got {ngrams!r}")
+        for name in ("n_topics", "n_terms", "n_examples"):
+            check_int(getattr(self, name), name)
+        check_int(self.max_iter, "max_iter", allow_none=True)
+        check_choice(self.method, "method", ("nmf", "lda"))
+        check_choice(self.context, "context", ("paragraph", "row"))
+        check_choice(self.templates, "templates", ("leave_out", "weigh_down", "keep"))
+        check_number(self.template_weight, "template_weight", "a number in (0, 1]", lambda v: 0 < v <= 1,
+                     "use templates='leave_out' for 0")
+        check_ngram_range(self.ngram_range, "ngram_range")
         for name in ("min_df", "max_df"):
             value = getattr(self, name)
             ok = (isinstance(value, numbers.Integral) and value >= 1) or (
                 isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and 0 < value <= 1)
             if isinstance(value, bool) or not ok:
-                raise ValueError(f"{name} must be a count of documents (int >= 1) or a share of them "
-                                 f"(float in (0, 1]), got {value!r}")
-        if isinstance(self.formula, str) or not all(k in FORMULA_KINDS for k in self.formula):
-            raise ValueError(f"formula must be a collection of {', '.join(map(repr, FORMULA_KINDS))}, "
-                             f"got {self.formula!r}")
+                raise ValueError(invalid_value(name, value, "a count of documents (int >= 1) or a share of them "
+                                               "(float in (0, 1])"))
+        check_kinds(self.formula, "formula")
         if isinstance(self.committees, str) and self.committees != "auto":
-            raise ValueError(f"committees must be 'auto' or a collection of committee codes such as ['CRPD'], "
-                             f"got {self.committees!r}")
+            raise ValueError(invalid_value("committees", self.committees, "'auto' or a collection of committee codes",
+                                           f"write [{self.committees!r}]"))
 
     def _documents(self, corpus: Corpus, sample_weight: np.ndarray) -> tuple[list[str], np.ndarray]:
         """The documents to learn from and their weights (templates and ``sample_weight``); weight 0 left out."""
@@ -472,11 +458,13 @@ def _check_weights(sample_weight: object, n: int) -> np.ndarray:
     try:
         weights = np.asarray(sample_weight, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise TypeError(f"sample_weight must be an array of numbers, one per text, got {sample_weight!r}") from exc
+        raise TypeError(invalid_value("sample_weight", sample_weight, "an array of numbers, one per text")) from exc
     if weights.shape != (n,):
-        raise ValueError(f"sample_weight must hold one weight per text ({n}), got shape {weights.shape}")
+        raise ValueError(invalid_value("sample_weight", sample_weight, f"an array of one weight per text ({n})",
+                                       got=f"an array of shape {weights.shape}"))
     if not np.isfinite(weights).all() or (weights < 0).any():
-        raise ValueError("sample_weight must hold finite weights >= 0; found a negative, NaN or infinite one")
+        raise ValueError(invalid_value("sample_weight", sample_weight, "an array of finite weights >= 0",
+                                       got="a negative, NaN or infinite weight"))
     return weights
 
 

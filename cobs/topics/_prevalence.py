@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from cobs._checks import check_int, check_names, check_number
 from cobs.columns import CONTRAST_COLUMNS, PREVALENCE_COLUMNS
+from cobs.errors import invalid_value
 from cobs.topics._model import TopicModel
 
 __all__ = ["contrast", "prevalence"]
@@ -16,7 +17,7 @@ __all__ = ["contrast", "prevalence"]
 
 def _check_table(table: object, columns: Sequence[str], *, name: str = "table") -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name} must be a cobs table (pandas.DataFrame), got {type(table).__name__}")
+        raise TypeError(invalid_value(name, table, "a cobs table (pandas.DataFrame)"))
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise ValueError(f"{name} has no column {', '.join(map(repr, missing))} (columns: "
@@ -25,10 +26,8 @@ def _check_table(table: object, columns: Sequence[str], *, name: str = "table") 
 
 
 def _check_boot(n_boot: object, level: object) -> None:
-    if isinstance(n_boot, bool) or not isinstance(n_boot, numbers.Integral) or n_boot < 100:
-        raise ValueError(f"n_boot must be an integer >= 100 (bootstrap resamples), got {n_boot!r}")
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a confidence level in (0, 1) such as 0.95, got {level!r}")
+    check_int(n_boot, "n_boot", least=100, expected="an int >= 100 (bootstrap resamples)")
+    check_number(level, "level", "a confidence level in (0, 1) such as 0.95", lambda v: 0 < v < 1)
 
 
 def _resample(shares: np.ndarray, units: np.ndarray, n_boot: int, rng: np.random.RandomState) -> np.ndarray:
@@ -97,9 +96,9 @@ def prevalence(
     >>> shares.groupby("committee")["mean"].sum().round(6).tolist()
     [1.0, 1.0]
     """
-    columns = [by] if isinstance(by, str) else list(by)
+    columns = check_names(by, "by")
     if not columns:
-        raise ValueError("by must name at least one column, e.g. by='state' or by=['state', 'year']")
+        raise ValueError(invalid_value("by", by, "at least one column name", "e.g. by='state' or by=['state', 'year']"))
     _check_table(table, columns)
     _check_boot(n_boot, level)
     corpus, shares, counted = model._read(table)
@@ -176,7 +175,7 @@ def contrast(
     True
     """
     if not isinstance(by, str):
-        raise TypeError(f"by must be one column name, got {by!r}")
+        raise TypeError(invalid_value("by", by, "one column name"))
     _check_table(table, [by])
     _check_boot(n_boot, level)
     corpus, shares, counted = model._read(table)
@@ -184,7 +183,7 @@ def contrast(
     if not selected.any():
         values = pd.unique(table[by].dropna())
         shown = ", ".join(map(repr, values[:8])) + (", ..." if len(values) > 8 else "")
-        raise ValueError(f"focus={focus!r} is not a value of table[{by!r}] (values: {shown})")
+        raise ValueError(invalid_value("focus", focus, f"a value of table[{by!r}] ({shown})"))
     mine, rest = np.flatnonzero(selected & counted), np.flatnonzero(~selected & counted)
     if not len(mine) or not len(rest):
         side = "focus" if not len(mine) else "other"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import numbers
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -15,7 +14,9 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.base import clone
 from sklearn.utils.validation import check_is_fitted
 
+from cobs._checks import check_choice, check_int, check_number
 from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
+from cobs.errors import invalid_value
 from cobs.topics._input import read_input
 from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
 
@@ -63,7 +64,7 @@ def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np
     [0.369, 1.0]
     """
     check_is_fitted(model)
-    n = _check_count(n_terms, "n_terms") or model.n_terms
+    n = check_int(n_terms, "n_terms", allow_none=True) or model.n_terms
     corpus = read_input(X, column=model.column)
     present = model.vectorizer_.transform(corpus.own).tocsc() > 0
     return npmi(model.top_terms(n), present, model.vectorizer_.vocabulary_)
@@ -126,7 +127,7 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
     [1.0, 1.0]
     """
     check_is_fitted(model)
-    n = _check_count(n_terms, "n_terms") or model.n_terms
+    n = check_int(n_terms, "n_terms", allow_none=True) or model.n_terms
     phi = model.components_
     share = phi / np.maximum(phi.sum(axis=0, keepdims=True), np.finfo(float).tiny)
     vocabulary = model.vectorizer_.vocabulary_
@@ -192,8 +193,8 @@ def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> fl
     """
     models = list(models)
     if len(models) < 2:
-        raise ValueError(f"models must hold at least 2 fitted models, got {len(models)}")
-    n = _check_count(n_terms, "n_terms")
+        raise ValueError(invalid_value("models", models, "at least 2 fitted models", got=f"{len(models)}"))
+    n = check_int(n_terms, "n_terms", allow_none=True)
     tops = [m.top_terms(n) for m in models]
     return float(np.mean([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)]))
 
@@ -282,16 +283,11 @@ def select_k(
     """
     ks = [int(k) for k in ks]
     if not ks or any(k < 1 for k in ks):
-        raise ValueError(f"ks must hold positive numbers of topics, got {ks!r}")
-    _check_count(n_seeds, "n_seeds")
-    if n_seeds < 2:
-        raise ValueError(f"n_seeds must be at least 2 (stability compares models), got {n_seeds!r}")
-    for name, value, high in (("held_out", held_out, False), ("subsample", subsample, True)):
-        if (isinstance(value, bool) or not isinstance(value, numbers.Real)
-                or not (0 < value < 1 or (high and value == 1))):
-            raise ValueError(f"{name} must be a share in (0, 1{']' if high else ')'}, got {value!r}")
-    if shape not in ("wide", "long"):
-        raise ValueError(f"shape must be 'wide' or 'long', got {shape!r}")
+        raise ValueError(invalid_value("ks", ks, "positive numbers of topics"))
+    check_int(n_seeds, "n_seeds", least=2, expected="an int >= 2 (stability compares models)")
+    check_number(held_out, "held_out", "a share in (0, 1)", lambda v: 0 < v < 1)
+    check_number(subsample, "subsample", "a share in (0, 1]", lambda v: 0 < v <= 1)
+    check_choice(shape, "shape", ("wide", "long"))
     if "n_topics" in params or "random_state" in params:
         raise TypeError("select_k sets n_topics (from ks) and random_state (per seed) itself; leave them out of params")
     template = TopicModel(**params)  # type: ignore[arg-type]
@@ -344,10 +340,3 @@ def select_k(
             for r in rows for m in ("coherence", "exclusivity", "stability")]
     return pd.DataFrame(long, columns=["k", "measure", "value", "sd"])
 
-
-def _check_count(value: object, name: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)

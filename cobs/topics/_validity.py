@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
+from cobs.errors import invalid_value
 from cobs.topics._model import TopicModel
 from cobs.topics._prevalence import _check_table
 
@@ -84,7 +85,7 @@ def against(model: TopicModel, table: pd.DataFrame, column: str = "theme") -> To
     True
     """
     if not isinstance(column, str):
-        raise TypeError(f"column must be one column name, got {column!r}")
+        raise TypeError(invalid_value("column", column, "one column name"))
     _check_table(table, [column])
     _, shares, counted = model._read(table)
     category = table[column].astype(object).to_numpy()
