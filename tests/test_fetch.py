@@ -626,6 +626,21 @@ def test_cli_fetch_a_chain(kaz_server, home, capsys):
     assert cli.main(["fetch"]) == 2
 
 
+def test_cli_fetch_a_chain_uses_the_documents_at_hand(kaz_server, home, capsys):
+    """As fetch_chain: the bundled corpus/ and the cache first, only the missing COs downloaded."""
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--data-home", str(home)]) == 0
+    paths = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert paths[-1] == Path(__file__).resolve().parents[1] / "corpus" / "CRC_C_KAZ_CO_4.txt"  # the bundled text
+    assert [p.name for p in paths[:2]] == ["CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx"]  # no PDF served: Word
+    assert not any("KAZ%2FCO%2F4" in r for r in kaz_server.requests)
+    kaz_server.requests.clear()
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--data-home", str(home)]) == 0
+    assert [Path(line) for line in capsys.readouterr().out.splitlines()] == paths
+    assert kaz_server.requests == []  # all at hand now
+    assert cli.main(["fetch", "CRC/C/KAZ/CO/4", "--data-home", str(home)]) == 2  # a symbol: its PDF, into the cache
+    assert "no English PDF found" in capsys.readouterr().err
+
+
 # --- real documents ----------------------------------------------------------------------------
 
 
