@@ -17,11 +17,9 @@ $(BIN)/cobs: pyproject.toml requirements.lock
 demo: $(BIN)/cobs
 	$(BIN)/cobs report -o report
 
-# ruff (pinned in the test extra) with the rules of pyproject.toml. notebooks/ is left out until branch paper's
-# notebook clean-up is on main; then the exclusion goes and the whole tree is checked.
-LINT_EXCLUDE ?= --extend-exclude notebooks
+# ruff (pinned in the test extra) with the rules of pyproject.toml, on the whole tree (notebooks too).
 lint: $(BIN)/cobs
-	$(BIN)/ruff check . $(LINT_EXCLUDE)
+	$(BIN)/ruff check .
 
 test: lint chromium
 	$(BIN)/python -m pytest

@@ -16,9 +16,13 @@
     Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
 
 Every file that cannot be read is reported on one line ("path: reason") and
-the command exits with status 2. An interrupt (Ctrl-C) prints one line and
-exits with status 130; a reader that stops early (``cobs parse X | head``) ends
-the command quietly, with the status of a process stopped by SIGPIPE (141).
+the command exits with status 2. The commands that write tables (``parse``,
+``measure``, ``topics``) then write nothing unless ``--keep-going`` is given (a
+table without some of the files asked for is not mistaken for the whole);
+``corpus`` prints what it read, and ``report`` lists what it left out on its page.
+An interrupt (Ctrl-C) prints one line and exits with status 130; a reader that
+stops early (``cobs parse X | head``) ends the command quietly, with the status
+of a process stopped by SIGPIPE (141).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -218,16 +223,20 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from cobs.compare import align
+    from cobs.compare import AlignWarning, align
 
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
     try:
-        links = align(args.earlier, args.later, level=args.level)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AlignWarning)
+            links = align(args.earlier, args.later, level=args.level)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
         print(f"cobs: compare: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
+        print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
     return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
 
 
@@ -259,6 +268,9 @@ def _topics(args: argparse.Namespace) -> int:
     read = _read(args, args.paths)
     if read is None or not len(read[0]):
         return EXIT_BAD_INPUT
+    if read[2] and not args.keep_going and (args.output or args.shares):
+        print(f"cobs: nothing written: {read[2]} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     actions = measure(read[0])
     model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
     for row in model.topics_.itertuples():
@@ -270,9 +282,16 @@ def _topics(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if read[2] or not written else 0
 
 
+def _version() -> str:
+    from cobs import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cobs",
                                      description="Read and analyse UN treaty-body concluding observations.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     def reading_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (-1: every core)")
@@ -349,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
                         "examples)")
     topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
+    topics.add_argument("--keep-going", action="store_true",
+                        help="fit and write even if some files are left out (still exits 2)")
     reading_options(topics)
     topics.set_defaults(run=_topics)
     return parser

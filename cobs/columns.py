@@ -264,7 +264,8 @@ BOILERPLATE_COLUMNS: dict[str, str] = {
 """Columns of :func:`cobs.compare.boilerplate`: one row per sentence."""
 
 SIMILAR_COLUMNS: dict[str, str] = {
-    "symbol": "The document (or State, ...) asked about: a value of similarity()'s ``by``.",
+    "symbol": "The document asked about; the column is named as ``by`` (``state`` with by='state', ``group`` "
+              "when by is a list).",
     "other": "Another one.",
     "similarity": "Similarity of their recommendations (TF-IDF cosine by default; see cobs.compare.similarity).",
     "rank": "1 for the most similar, 2 for the next, ...",

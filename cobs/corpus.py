@@ -71,7 +71,10 @@ def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
         if path.is_dir():
             return documents_in(path)
         if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file or folder")
+            pattern = any(c in str(source) for c in "*?[")
+            raise FileNotFoundError(f"{path}: no such file or folder" + (
+                f"; a pattern is not expanded: give the folder, or a list such as sorted(glob.glob({str(source)!r}))"
+                if pattern else ""))
         return [path]
     paths = [Path(p) for p in source]
     if not paths:

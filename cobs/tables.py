@@ -113,6 +113,24 @@ def read_table(
     return conform(table)
 
 
+def as_table(value: object, function: str) -> pd.DataFrame:
+    """The paragraph table of a :class:`cobs.Document`, a DataFrame as it is, or a TypeError saying what to pass.
+
+    ``function`` names the caller in the message ("measure").
+    """
+    if isinstance(value, pd.DataFrame):
+        return value
+    from cobs.document import Document
+
+    if isinstance(value, Document):
+        return value.paragraphs
+    hint = (f"read it first: cobs.{function}(cobs.read_document(path)) or cobs.{function}(cobs.read_corpus(folder))"
+            if isinstance(value, (str, os.PathLike)) else
+            "pass a paragraph table (Document.paragraphs, cobs.read_corpus(...)) or a cobs.Document")
+    raise TypeError(f"{function}() takes a table of paragraphs or actions, got {type(value).__name__} "
+                    f"({value!r:.80}); {hint}")
+
+
 def conform(table: pd.DataFrame) -> pd.DataFrame:
     """The table with each column cobs documents in its dtype and missing values as ``pd.NA``.
 

@@ -20,8 +20,10 @@ tokens and leave out the same phrases:
   "in accordance with", "as soon as possible", "implement", the CRPD's "on an equal
   basis with others"; left out by :mod:`cobs.topics`, where they rose into topics);
 * :class:`Analyzer`: text -> tokens and n-grams, without English stop words and
-  formula phrases; n-grams do not reach across a sentence break or a phrase
-  left out;
+  formula phrases; n-grams are runs of adjacent words as the text has them: they
+  do not reach across punctuation (a comma too), a stop word, a number or a phrase
+  left out, so that each can be quoted ("juvenile justice", not "adopt juvenile"
+  from "adopt a juvenile");
 * :func:`vectorizer`: a scikit-learn ``TfidfVectorizer`` or ``CountVectorizer``
   with that analyzer;
 * :func:`synonyms`: the field's synonyms (``cobs/data/synonyms.csv``: "ombudsman for
@@ -33,7 +35,7 @@ Examples
 --------
 >>> from cobs.text import Analyzer
 >>> Analyzer(ngram_range=(1, 2))("The Committee recommends that the State party adopt a juvenile justice law.")
-['adopt', 'juvenile', 'justice', 'law', 'adopt juvenile', 'juvenile justice', 'justice law']
+['adopt', 'juvenile', 'justice', 'law', 'juvenile justice', 'justice law']
 >>> Analyzer(formula=())("The Committee recommends that the State party adopt a law.")
 ['committee', 'recommends', 'state', 'party', 'adopt', 'law']
 """
@@ -59,8 +61,9 @@ TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 FORMULA_KINDS = ("frame", "generic", "treaty", "filler")
 """Kinds of formula phrase in ``cobs/data/formula_phrases.csv``."""
 
-_BREAK = ""  # stands where a sentence ends or a phrase was left out: n-grams do not cross it
-_SCAN = re.compile(r"(?u)\b\w\w+\b|[.;:!?()]")
+_BREAK = ""  # stands where punctuation, a stop word, a number or a phrase was left out: n-grams stop there
+_SCAN = re.compile(r"(?u)\b\w\w+\b|\b\w\b|[.,;:!?()\[\]]")  # one-letter words: "a", "(b)"
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")  # "children's rights": one run of words
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]*(?:/[A-Za-z0-9.\-]+){2,}")  # CRPD/C/AZE/CO/1, E/C.12/KAZ/CO/2, A/HRC/...
 
 
@@ -120,11 +123,21 @@ def check_kinds(kinds: Collection[str], name: str = "kinds") -> None:
 
 
 @functools.cache
+def _scan(text: str) -> list[str]:
+    """Lower-cased words (one letter ones too) and punctuation marks, in order; possessive 's left out."""
+    return _SCAN.findall(_POSSESSIVE.sub("", text).lower())
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase of the data files as the words :meth:`Analyzer.words` scans ("children's rights" -> 2 words)."""
+    return tuple(w for w in _scan(phrase) if w[0].isalnum() or w[0] == "_")
+
+
 def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First token -> the phrases (as token tuples) starting with it, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        words = tuple(re.findall(TOKEN_PATTERN, phrase))
+        words = _phrase_words(phrase)
         if words:
             index.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
@@ -145,7 +158,7 @@ def _synonym_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """First token -> (phrase as token tuple, canonical token), longest phrase first."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, canonical in synonyms().items():
-        words = tuple(phrase.split())
+        words = _phrase_words(phrase)
         if words:
             index.setdefault(words[0], []).append((words, canonical))
     return {k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in index.items()}
@@ -173,9 +186,10 @@ class Analyzer:
     ngram_range : tuple (min_n, max_n), default (1, 1)
         Which n-grams to return; an n-gram joins tokens with one space.
     stop_words : "english", None or collection of str, default "english"
-        Words left out (scikit-learn's English list, or your own). They are
-        skipped in n-grams as scikit-learn does ("access to justice" gives
-        "access justice").
+        Words left out (scikit-learn's English list, or your own). Unlike
+        scikit-learn, n-grams do not reach across them: "access to justice" gives
+        no "access justice", and "Denmark, in close consultation" no "denmark
+        close"; every n-gram stands in the text word for word.
     formula : collection of {"frame", "generic", "treaty", "filler"}, default ("frame", "generic")
         Kinds of formula phrase left out (:func:`formula_phrases`); ``()`` keeps
         them all. N-grams do not reach across a phrase left out.
@@ -243,10 +257,10 @@ class Analyzer:
         self._synonyms = _synonym_index() if getattr(self, "synonyms", False) else {}
 
     def words(self, text: str) -> list[str]:
-        """The text's tokens in order, with ``""`` where a sentence ends or a phrase was left out."""
+        """The text's tokens in order, with ``""`` where punctuation, a stop word, a number or a phrase was left out."""
         if not isinstance(text, str):
             raise TypeError(invalid_value("text", text, "a str"))
-        scanned = _SCAN.findall(_SYMBOL.sub(" . ", text).lower())
+        scanned = _scan(_SYMBOL.sub(" . ", text))
         out: list[str] = []
         synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
         stem, numbers = self.stem, self.numbers
@@ -266,10 +280,9 @@ class Analyzer:
                     i += len(found[0])
                     continue
             i += 1
-            if not word[0].isalnum() and word[0] != "_":
-                out.append(_BREAK)
-            elif word in stop or (not numbers and word.isdigit()):
-                continue
+            if len(word) == 1 or word in stop or (not numbers and word.isdigit()):
+                if out and out[-1]:  # punctuation, a stop word or a number left out: n-grams stop there
+                    out.append(_BREAK)
             else:
                 out.append(_stem(word) if stem else word)
         return out

@@ -102,3 +102,21 @@ def test_actions_carry_the_cycle_as_numbers(measured):
 ])
 def test_locate_action(text, verb, action):
     assert locate_action(text) == (verb, action)
+
+
+@pytest.mark.real_data
+@pytest.mark.parametrize(
+    ("name", "para", "expected"),
+    [  # read in the PDFs: "7. The Committee: (a) Recommends ... (b) Recommends ... (c) Recommends ... (d) Encourages"
+        ("Indonesia_2022_CRPD_C_IDN_CO_1.pdf", 7,
+         {"a": "recommends", "b": "recommends", "c": "recommends", "d": "encourages"}),
+        # "25. The Committee commends the State party for opposing ... and encourages it to raise its concerns"
+        ("Poland_2018_CRPD_C_POL_CO_1.pdf", 25, {"": "encourages"}),
+    ],
+)
+def test_the_committees_verb_in_its_items_or_after_a_commendation(name, para, expected):
+    from conftest import shared_path
+
+    acts = cobs.measure(cobs.read_document(shared_path("crpd-dashboard-pdfs", "concluding_observations", name)))
+    got = acts[acts["para"] == para]
+    assert dict(zip(got["sub"], got["strength"].astype(str), strict=True)) == expected

@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import SEED
+from conftest import ROOT, SEED
 
 from cobs.cli import main
 
@@ -77,6 +77,29 @@ def test_unreadable_file_prints_one_line_and_exits_2(tmp_path, capsys):
     assert not out.exists()  # nothing half-written
     assert main(["parse", str(SEED), str(empty), "-o", str(out), "--keep-going"]) == 2
     assert len(pd.read_csv(out)) == 121
+
+
+def test_topics_left_out_files_as_parse_does(tmp_path, capsys):
+    """One rule for the commands that write tables: a file left out means nothing written, unless --keep-going."""
+    folder = tmp_path / "cos"
+    folder.mkdir()
+    for name in ("CRPD_C_AZE_CO_1.pdf", "CRPD_C_NZL_CO_1.pdf", "CRPD_C_ARM_CO_1.pdf"):
+        (folder / name).write_bytes((ROOT / "corpus" / name).read_bytes())
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "topics.csv"
+    assert main(["topics", str(folder), "--k", "3", "-o", str(out)]) == 2
+    assert "nothing written: 1 file(s) left out (--keep-going writes the rest)" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["topics", str(folder), "--k", "3", "-o", str(out), "--keep-going"]) == 2
+    assert len(pd.read_csv(out)) == 3
+
+
+def test_version(capsys):
+    import cobs
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0 and capsys.readouterr().out.strip() == f"cobs {cobs.__version__}"
 
 
 def test_corpus_summary(capsys, tmp_path):

@@ -29,3 +29,11 @@ def test_compare_reports_bad_input(tmp_path, capsys):
     assert "later: no such file" in capsys.readouterr().err
     assert main(["compare", AZE_1, AZE_2, "-o", str(tmp_path / "links.xlsx")]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
+
+
+def test_compare_warns_in_one_line_when_the_later_co_comes_first(tmp_path, capsys):
+    out = tmp_path / "links.csv"
+    assert main(["compare", AZE_2, AZE_1, "-o", str(out)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [line for line in err if line.startswith("cobs: compare: warning: ")] and len(err) == 1
+    assert "was adopted after later" in err[0] and out.stat().st_size > 0

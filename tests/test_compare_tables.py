@@ -126,6 +126,12 @@ def test_keyness_lists_and_errors():
         keyness(["text"], "text")
 
 
+def test_keyness_of_an_empty_selection_says_so(corpus):
+    """A State not in the table selected nothing: a KeyError from inside pandas said 'text'."""
+    with pytest.raises(ValueError, match="target has no rows: the selection that made it matched nothing"):
+        keyness(corpus[corpus["state"] == "XXX"], corpus)
+
+
 # ---------------------------------------------------------------------------------- boilerplate
 
 PLANTED = "The Committee recommends that the State party establish a zorbification fund for all its regions."
@@ -191,3 +197,5 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         most_similar(corpus, "CRPD/C/XXX/CO/1")
     with pytest.raises(ValueError, match="n must be a positive int, got 0"):
         most_similar(corpus, "CRPD/C/NZL/CO/1", 0)
+    nearest = most_similar(corpus, "NZL", 2, by="state")  # the column says what it holds: State codes
+    assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}

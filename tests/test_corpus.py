@@ -80,6 +80,9 @@ def test_bad_arguments(folder, tmp_path):
         read_corpus(folder, n_jobs=0)
     with pytest.raises(FileNotFoundError, match="nowhere: no such file or folder"):
         read_corpus(tmp_path / "nowhere")
+    with pytest.raises(FileNotFoundError, match=r"a pattern is not expanded: give the folder, or a list such as "
+                                                r"sorted\(glob\.glob\("):
+        read_corpus(str(folder / "*.txt"))
     with pytest.raises(ValueError, match="empty list"):
         read_corpus([])
 

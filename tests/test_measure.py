@@ -16,6 +16,17 @@ def test_measure_rejects_other_tables():
         cobs.measure(pd.DataFrame({"text": ["x"]}))
 
 
+def test_a_document_stands_for_its_paragraphs_and_a_path_is_refused_with_what_to_do(measured):
+    doc = cobs.datasets.load_sample()
+    pd.testing.assert_frame_equal(cobs.measure(doc), measured)
+    assert len(cobs.actions(doc)) == len(measured) and len(cobs.citations(doc)) == len(cobs.citations(doc.paragraphs))
+    for function in (cobs.measure, cobs.actions, cobs.citations):
+        with pytest.raises(TypeError, match=r"got str \('corpus/CRC_C_KAZ_CO_4.txt'\); read it first: cobs\."):
+            function("corpus/CRC_C_KAZ_CO_4.txt")
+    with pytest.raises(TypeError, match="got list .*pass a paragraph table"):
+        cobs.measure([1, 2])
+
+
 def test_measuring_twice_gives_the_same_table(measured):
     again = cobs.measure(measured.assign(coder_1=""))
     pd.testing.assert_frame_equal(again.drop(columns=["coder_1", "persistence"]),

@@ -165,7 +165,7 @@ def test_mix_of_action_categories_names_them_and_counts_the_missing():
 
 
 def test_mix_refuses_a_measure_it_does_not_know():
-    with pytest.raises(ValueError, match=r"of must be one of \['strength', 'action_category'"):
+    with pytest.raises(ValueError, match=r"of must be 'strength', 'action_category', .* got 'theme'"):
         cobs.plot.mix(actions(), of="theme")
     with pytest.raises(ValueError, match=r"no column 'cycle'; it needs an action table from cobs.measure\(\)"):
         cobs.plot.mix(actions(), by="cycle")
@@ -224,7 +224,7 @@ def test_citations_count_citing_paragraphs_general_comments_first():
 def test_citations_need_the_ref_column():
     with pytest.raises(ValueError, match=r"no column 'ref'; it needs a citation table from cobs.citations\(\)"):
         cobs.plot.citations(citations().drop(columns="ref"))
-    with pytest.raises(ValueError, match="types must be one of"):
+    with pytest.raises(ValueError, match="types must be 'general_comment', 'previous', .* got 'treaty'"):
         cobs.plot.citations(citations(), types=["treaty"])
 
 
@@ -375,6 +375,40 @@ def test_prevalence_by_group_for_one_topic_and_clear_errors():
         cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
 
 
+def test_prevalence_past_eight_topics_tells_them_apart_by_their_marks():
+    table = pd.DataFrame([{"year": y, "topic": k, "label": f"topic {k}", "mean": 0.1, "ci_low": 0.05, "ci_high": 0.15,
+                           "n": 60} for y in (2014, 2024) for k in range(10)])
+    lines = cobs.plot.prevalence(table).get_lines()  # years as numbers: a line per topic
+    points = [c.lines[0] for c in cobs.plot.prevalence(table.assign(year=table["year"].astype(str))).containers]
+    for drawn in (lines, points):
+        looks = [(matplotlib.colors.to_hex(line.get_color()), line.get_marker()) for line in drawn]
+        assert len(looks) == 10 and len(set(looks)) == 10  # the ninth is blue as the first, but square
+        assert looks[8][0] == looks[0][0] and looks[8][1] != looks[0][1]
+
+
+def test_prevalence_by_document_keeps_long_group_labels_apart():
+    symbols = [f"CRPD/C/{state}/CO/2-3" for state in ("ARM", "AZE", "BLR", "GEO", "MDA", "NZL", "TKM", "KAZ", "DEU")]
+    table = pd.DataFrame([{"symbol": s, "topic": k, "label": f"topic {k}", "mean": 0.1 + k / 10, "ci_low": 0.05,
+                           "ci_high": 0.3 + k / 10, "n": 60} for s in symbols for k in range(4)])
+    with cobs.plot.style("paper", columns=2):
+        ax = cobs.plot.prevalence(table, x="symbol")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    labels = ax.get_xticklabels()
+    assert [label.get_text() for label in labels] == sorted(symbols)
+    # level, they would overlap; slanted, neighbouring labels are parallel strips whose distance apart (the ticks'
+    # spacing times the sine of the slant) exceeds a line of text
+    ticks = ax.transData.transform([(x, 0) for x in ax.get_xticks()])[:, 0]
+    spacing = float(np.diff(ticks).min())
+    slant = np.radians(labels[0].get_rotation())
+    height = labels[0].get_fontsize() * ax.figure.dpi / 72
+    box = max(label.get_window_extent(renderer).width for label in labels)
+    assert (box - 1.5 * height * np.sin(slant)) / np.cos(slant) > spacing  # the text is longer than the spacing
+    assert spacing * np.sin(slant) > 1.2 * height
+    short = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=[0])
+    assert all(label.get_rotation() == 0 for label in short.get_xticklabels())  # short labels stay level
+
+
 # select_k (the contract of cobs.topics.select_k) ---------------------------------------------------------------
 
 def select_k_table():
@@ -482,7 +516,7 @@ def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
     assert b"<dc:date>" not in svg and b"cobs" in svg
     assert png.startswith(b"\x89PNG") and b"Software\x00cobs" in png and b"Matplotlib version" not in png
     assert cobs.plot.savefig(ax.figure, tmp_path / "only", formats=["png"]) == [tmp_path / "only.png"]
-    with pytest.raises(ValueError, match="formats must be among"):
+    with pytest.raises(ValueError, match=r"formats must be one or more of \['pdf', 'svg', 'png'\], got .*'jpg'"):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
     with pytest.raises(TypeError, match="Figure or Axes"):
         cobs.plot.savefig("figure", tmp_path / "x")

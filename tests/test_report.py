@@ -5,6 +5,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -40,11 +41,12 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     for symbol in symbols:
         stem = "profile-" + symbol.replace("/", "_")
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
-    for stem in ("states-strength", "states-action-category", "states-themes", "states-citations"):
+    for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
+                 "topics-prevalence"):
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names
     tables = {p.name for p in (folder / "tables").iterdir()}
     assert {"paragraphs.csv", "paragraphs.parquet", "actions.csv", "actions.parquet", "citations.csv",
-            "documents.csv"} <= tables
+            "documents.csv", "topics.csv", "topics-validity.csv", "topics-actions.parquet"} <= tables
     for path in [report.page, *report.figures, *report.tables]:
         assert path.is_file() and path.stat().st_size > 100, path
 
@@ -133,6 +135,55 @@ def test_across_states_keyness_similarity_and_templates(report):
 
 
 @pytest.mark.slow
+def test_topics_of_the_recommendations(report):
+    from sklearn.metrics import normalized_mutual_info_score
+
+    folder = report.folder
+    topics = pd.read_csv(folder / "tables" / "topics.csv")
+    shares = pd.read_parquet(folder / "tables" / "topics-actions.parquet")
+    actions = report.data.actions
+    labels = topics["label"].tolist()
+    assert topics["topic"].tolist() == list(range(8)) and len(set(labels)) == 8
+    assert topics["size"].is_monotonic_decreasing and topics["size"].sum() == pytest.approx(1)
+    # every action but the implementation-and-reporting templates (follow-up, dissemination, next report) has shares
+    template = actions["cluster_id"].eq("IMPL").fillna(False) | actions["theme"].eq("implementation and reporting"
+                                                                                     ).fillna(False)
+    assert 0 < template.sum() < len(actions) and sorted(shares["ref"]) == sorted(actions.loc[~template, "ref"])
+    known = shares[labels].sum(axis=1) > 0
+    assert np.allclose(shares.loc[known, labels].sum(axis=1), 1, atol=1e-5)
+    assert np.allclose(shares.loc[known, labels].mean(), topics["size"], atol=1e-5)  # a size is a mean share
+    assert topics.set_index("label")["actions"].to_dict() == shares["topic"].value_counts().reindex(labels).to_dict()
+    # the examples, read in the documents: the Marrakesh topic's paragraphs ask for the Marrakesh Treaty to be
+    # ratified; the sign language topic's paragraphs are about sign language
+    paragraphs = report.data.paragraphs
+    text = paragraphs.groupby(["symbol", "para"])["text"].agg(" ".join)
+    for word, phrase in (("marrakesh", "marrakesh treaty"), ("sign", "sign language")):
+        topic = topics[topics["terms"].str.split(", ").map(lambda terms, w=word: w in terms[:3])].iloc[0]
+        for example in topic["examples"].split("; "):
+            symbol, para = re.match(r"(.+), para\. (\d+)", example).groups()
+            assert phrase in text[(symbol, int(para))].lower(), example
+    # prevalence by document: each document's mean shares, from its actions' shares, with intervals around them
+    drawn = pd.read_csv(folder / "figures" / "topics-prevalence-data.csv")
+    assert sorted(drawn["symbol"].unique()) == sorted(report.data.documents["symbol"])
+    assert (drawn.groupby("symbol")["mean"].sum().round(6) == 1).all()
+    assert ((drawn["ci_low"] <= drawn["mean"] + 1e-9) & (drawn["mean"] <= drawn["ci_high"] + 1e-9)).all()
+    mine = shares[known & (shares["symbol"] == "CRC/C/KAZ/CO/4")]
+    kaz = drawn[drawn["symbol"] == "CRC/C/KAZ/CO/4"].set_index("label")
+    assert np.allclose(kaz.loc[labels, "mean"], mine[labels].mean(), atol=1e-5)
+    assert (kaz["n"] == len(mine)).all() and (kaz["resampled"] == "rows").all()  # one document: its actions
+    # validity: NMI and purity of the main topics against the headings' themes, as the actions table gives them
+    validity = pd.read_csv(folder / "tables" / "topics-validity.csv").set_index("compared_with")
+    themed = shares[known & shares["theme"].notna()]
+    assert validity.loc["headings' themes", "n"] == len(themed)
+    assert validity.loc["headings' themes", "nmi"] == pytest.approx(
+        normalized_mutual_info_score(themed["theme"], themed["topic"]), abs=1e-3)
+    counts = pd.crosstab(themed["topic"], themed["theme"])
+    assert validity.loc["headings' themes", "purity"] == pytest.approx(counts.max(axis=1).sum() / len(themed),
+                                                                       abs=1e-3)
+    assert 0 < validity.loc["clusters", "nmi"] < validity.loc["headings' themes", "nmi"] < 1
+
+
+@pytest.mark.slow
 def test_the_crc_beside_the_upr(report):
     folder = report.folder
     drawn = pd.read_csv(folder / "figures" / "upr-CRC_C_KAZ_CO_4-data.csv")
@@ -158,7 +209,7 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing to fetch: readable offline
     assert "<script" not in html
     assert len(re.findall(r'<details id="refs-', html)) == figures
-    for section in ("documents", "profiles", "cycles", "states", "upr", "references"):
+    for section in ("documents", "profiles", "cycles", "states", "topics", "upr", "references"):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
@@ -227,6 +278,7 @@ def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     assert '<section id="states">' not in html  # one document: nothing to compare across States or cycles
     assert '<section id="cycles">' not in html
     assert '<section id="upr">' not in html  # a file, not a folder with upr/ beside it
+    assert '<section id="topics">' not in html  # topics set documents side by side
     # an earlier report is replaced; a folder of other files is not touched
     assert main(["report", str(SEED), "-o", str(out), "-j", "1"]) == 0
     other = tmp_path / "notes"

@@ -21,10 +21,10 @@ def test_plain_setting_is_scikit_learns_default():
 
 def test_formula_left_out_and_ngrams_do_not_cross_it():
     got = Analyzer(ngram_range=(1, 2))("The Committee recommends that the State party adopt a law on juvenile justice.")
-    assert got == ["adopt", "law", "juvenile", "justice", "adopt law", "law juvenile", "juvenile justice"]
-    # "party adopt" would bridge the phrase left out; "justice law" a sentence break
-    two = Analyzer(ngram_range=(2, 2))("Adopt a law. Ensure justice for children.")
-    assert two == ["adopt law", "justice children"]
+    assert got == ["adopt", "law", "juvenile", "justice", "juvenile justice"]
+    # "party adopt" would bridge the phrase left out, "adopt law" a stop word; "justice legislation" a full stop
+    two = Analyzer(ngram_range=(2, 2))("Adopt juvenile justice. Legislation protects children.")
+    assert two == ["adopt juvenile", "juvenile justice", "legislation protects", "protects children"]
 
 
 def test_symbols_numbers_and_stop_words():
@@ -109,3 +109,22 @@ def test_filler_phrases_only_when_asked():
     assert "soon" in tokens("Ratify it as soon as possible.")  # the default kinds (frame, generic) keep them
     assert "as soon as possible" in formula_phrases(kinds=["filler"])
     assert "as soon as possible" not in formula_phrases()
+
+
+def test_ngrams_are_runs_of_adjacent_words_as_the_text_has_them():
+    """Keyness tables listed "denmark close" (from "Denmark, in close") and "consultation active" (from
+    "consultation with and with the active"): a phrase nobody wrote cannot be quoted in a paper."""
+    text = ("Denmark, in close consultation with and with the active involvement of Greenland, adopt a juvenile "
+            "justice law; the children's rights commissioner (2015) acts.")
+    bigrams = [g for g in Analyzer(ngram_range=(1, 2))(text) if " " in g]
+    assert bigrams == ["close consultation", "active involvement", "juvenile justice", "justice law",
+                       "children rights", "rights commissioner"]
+    for gram in bigrams:  # each stands in the text word for word (a possessive 's apart)
+        assert gram in text.lower().replace("'s", "")
+
+
+def test_phrases_of_the_data_files_are_scanned_as_the_text_is():
+    """A synonym or formula phrase holding a one-letter word or a possessive matches the text it names."""
+    analyzer = Analyzer(synonyms=True)
+    assert analyzer("Appoint a children's ombudsman.") == ["appoint", "child_ombudsperson"]
+    assert analyzer("Establish a national preventive mechanism.") == ["establish", "npm"]

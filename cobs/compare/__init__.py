@@ -12,7 +12,7 @@
 ``read_wg_report``    the recommendations a UPR Working Group report lists
 """
 
-from cobs.compare._align import align
+from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
 from cobs.compare._chain import chain
 from cobs.compare._evaluate import alignment_scores
@@ -21,5 +21,5 @@ from cobs.compare._profile import profile
 from cobs.compare._similarity import most_similar, similarity
 from cobs.compare._upr import read_wg_report, upr_recommendations
 
-__all__ = ["align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness", "most_similar",
-           "profile", "read_wg_report", "similarity", "upr_recommendations"]
+__all__ = ["AlignWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness",
+           "most_similar", "profile", "read_wg_report", "similarity", "upr_recommendations"]

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,9 +51,16 @@ from cobs.compare._units import records, units
 from cobs.errors import invalid_value
 from cobs.measures import STRENGTH_DTYPE
 
-__all__ = ["AlignOptions", "align", "link_units"]
+__all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
 
 Level = Literal["paragraph", "item"]
+
+
+
+class AlignWarning(UserWarning):
+    """Two COs given to :func:`align` that do not make a pair of cycles: the later one adopted first
+    (``new`` and ``dropped`` then read backwards), another State or committee, or one document twice."""
+
 
 _REITERATES = re.compile(r"\breiterat|\bonce\s+again\b", re.IGNORECASE)
 
@@ -233,6 +241,7 @@ def align(
     >>> print(links.query("later_para == 66 and status != 'dropped'")[["earlier_ref", "grade"]].to_string(index=False))
                            earlier_ref       grade
            UPR/20/KAZ, no. 147 (Egypt) overlapping
+       UPR/20/KAZ, no. 150 (Indonesia)        same
     UPR/20/KAZ, no. 148 (Sierra Leone)        same
     """
     options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
@@ -241,9 +250,41 @@ def align(
     early_actions, early_paragraphs = document_tables(earlier, "earlier")
     late_actions, late_paragraphs = document_tables(later, "later")
     options = options.resolved(mechanism(early_actions, late_actions))
+    if mechanism(early_actions, late_actions) == "co":
+        _check_pair(early_actions, late_actions)
     early = units(early_actions, early_paragraphs, level=options.level, context=options.context)
     late = units(late_actions, late_paragraphs, level=options.level, context=options.context)
     return link_units(early, late, options)
+
+
+def _check_pair(early: pd.DataFrame, late: pd.DataFrame) -> None:
+    """Warn (AlignWarning) when two COs are not an earlier and a later cycle of one State to one committee."""
+
+    def first(table: pd.DataFrame, column: str) -> object:
+        value = table[column].iloc[0] if column in table.columns and len(table) else None
+        return None if value is None or pd.isna(value) else value
+
+    e_symbol, l_symbol = first(early, "symbol"), first(late, "symbol")
+    if e_symbol == l_symbol:
+        if early["text"].tolist() == late["text"].tolist():  # (two versions of one symbol may differ: not warned)
+            warnings.warn(f"earlier and later are the same document ({e_symbol}): every request is 'repeated'",
+                          AlignWarning, stacklevel=3)
+        return
+    for column, what in (("committee", "committees"), ("state", "States")):
+        e, l_ = first(early, column), first(late, column)
+        if e is not None and l_ is not None and e != l_:
+            warnings.warn(f"earlier ({e_symbol}) and later ({l_symbol}) are COs of two {what} ({e}, {l_}): "
+                          f"align reads them as two cycles of one State's reports to one committee; across States "
+                          f"and committees, see cobs.compare.profile, keyness and similarity",
+                          AlignWarning, stacklevel=3)
+            return
+    e_when = (first(early, "year"), first(early, "cycle_first"))
+    l_when = (first(late, "year"), first(late, "cycle_first"))
+    later_first = next(((a > b) for a, b in zip(e_when, l_when, strict=True)
+                        if a is not None and b is not None and a != b), False)
+    if later_first:
+        warnings.warn(f"earlier ({e_symbol}, {e_when[0]}) was adopted after later ({l_symbol}, {l_when[0]}): "
+                      f"'new' and 'dropped' read backwards; pass the earlier CO first", AlignWarning, stacklevel=3)
 
 
 def mechanism(*tables: pd.DataFrame) -> str:

@@ -24,7 +24,7 @@ def _rows(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """The rows whose texts are counted: a paragraph table's recommendations, those that hold a text."""
     if "kind" in table.columns and "clause" not in table.columns and column == "text":
         table = table[table["kind"] == "recommendation"]
-    return table[table[column].map(lambda t: isinstance(t, str))]
+    return table[table[column].map(lambda t: isinstance(t, str)).astype(bool)]
 
 
 def _cites(table: pd.DataFrame) -> list[str]:
@@ -39,6 +39,9 @@ def _cites(table: pd.DataFrame) -> list[str]:
 def _texts(value: object, name: str, column: str) -> list[str]:
     if isinstance(value, pd.DataFrame):
         check_columns(name, value, [column], "a table with texts")
+        if value.empty:
+            raise ValueError(f"{name} has no rows: the selection that made it matched nothing (a State, symbol or "
+                             f"year not in the table?)")
         return _rows(value, column)[column].tolist()
     if isinstance(value, pd.Series):
         return [t for t in value.tolist() if isinstance(t, str)]

@@ -146,16 +146,18 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
     Returns
     -------
     pandas.DataFrame
-        ``symbol`` (the one asked about), ``other``, ``similarity`` and ``rank`` (1 =
-        most similar), most similar first (columns :data:`cobs.columns.SIMILAR_COLUMNS`).
+        The one asked about in a column named as ``by`` (``symbol`` by default,
+        ``state`` with ``by="state"``; ``group`` when ``by`` is a list), ``other``,
+        ``similarity`` and ``rank`` (1 = most similar), most similar first (columns
+        :data:`cobs.columns.SIMILAR_COLUMNS`).
 
     Examples
     --------
     >>> import cobs, cobs.compare
     >>> cobs.compare.most_similar(cobs.read_corpus("corpus"), "KAZ", 2, by="state").round(3)
-      symbol other  similarity  rank
-    0    KAZ   AZE       0.196     1
-    1    KAZ   ARM       0.183     2
+      state other  similarity  rank
+    0   KAZ   AZE       0.300     1
+    1   KAZ   BLR       0.288     2
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ValueError(invalid_value("n", n, "a positive int"))
@@ -166,8 +168,9 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
                                        f"({shown})"))
     row = matrix.loc[symbol].drop(index=symbol)
     order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:n]
+    by = options.get("by", "symbol")
     return pd.DataFrame({
-        "symbol": pd.array([symbol] * len(order), dtype="object"),
+        by if isinstance(by, str) else "group": pd.array([symbol] * len(order), dtype="object"),
         "other": pd.array([k for k, _ in order], dtype="object"),
         "similarity": np.array([v for _, v in order], dtype="float64"),
         "rank": np.arange(1, len(order) + 1, dtype="int64"),

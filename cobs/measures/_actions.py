@@ -28,11 +28,11 @@ import pandas as pd
 
 from cobs.columns import ACTION_COLUMNS, DTYPES
 from cobs.reference.dates import ordinal_word
-from cobs.reference.lexicons import action_verbs, skipped_words
+from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
 from cobs.reference.symbols import cycle_range
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
-from cobs.tables import conform
+from cobs.tables import as_table, conform
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
@@ -175,8 +175,9 @@ def actions(table: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    table : pandas.DataFrame
-        A paragraph table (``Document.paragraphs`` or :func:`cobs.read_corpus`).
+    table : pandas.DataFrame or Document
+        A paragraph table (``Document.paragraphs`` or :func:`cobs.read_corpus`); a
+        :class:`cobs.Document` stands for its paragraphs.
 
     Returns
     -------
@@ -202,6 +203,7 @@ justice system;
     CRC/C/KAZ/CO/4, para. 61 (b) | urge | Ensure that all cases involving children in conflict with the law are \
 dealt with by the juvenile justice system;
     """
+    table = as_table(table, "actions")
     missing = _NEEDED - set(table.columns)
     if missing:
         raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
@@ -242,6 +244,16 @@ def _record(
     }
 
 
+def _verb_at_start(item: str) -> tuple[str, str] | None:
+    """(verb, strength) of an item that opens with the Committee's verb ("(a) Recommends that the State party ...")."""
+    if _OPERATIVE_AT_START.match(item) is None:
+        return None
+    for pattern, verb, strength in operative_verbs():
+        if pattern.match(item):
+            return verb, strength
+    return None
+
+
 def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, object]]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     chapeau, chapeau_verb = "", ("", "")
@@ -264,8 +276,8 @@ def _paragraph_actions(base: dict[str, object], own: str, items: list[dict[str, 
             chapeau_verb = (str(out[-1]["verb"]), str(out[-1]["strength"]))
     for item in items:
         text = _LETTER.sub("", str(item["text"]))
-        out.append(_record(item, item["sub"], chapeau, text, chapeau_verb[0], chapeau_verb[1], text,
-                           [*_notes(item), *own_notes]))
+        verb, strength = _verb_at_start(text) or chapeau_verb  # "The Committee: (a) Recommends ... (d) Encourages"
+        out.append(_record(item, item["sub"], chapeau, text, verb, strength, text, [*_notes(item), *own_notes]))
     if not out:
         out.append(_record(base, "", "", own, "", "", own, own_notes))
     return out

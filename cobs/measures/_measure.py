@@ -14,7 +14,7 @@ from cobs.measures._citations import article_key, articles, general_comments, in
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
 from cobs.reference.committees import treaty_articles
-from cobs.tables import conform
+from cobs.tables import as_table, conform
 
 __all__ = ["citations", "measure"]
 
@@ -46,9 +46,10 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
 
     Parameters
     ----------
-    table : pandas.DataFrame
-        A paragraph table (``Document.paragraphs``, :func:`cobs.read_corpus`), which is
-        cut into actions first, or an action table from :func:`actions`. Only a
+    table : pandas.DataFrame or Document
+        A paragraph table (``Document.paragraphs``, :func:`cobs.read_corpus`; a
+        :class:`cobs.Document` stands for its paragraphs), which is cut into
+        actions first, or an action table from :func:`actions`. Only a
         paragraph table gives ``persistence`` the concern paragraph before each
         recommendation ("The Committee remains concerned ...").
     theme_model : fitted :class:`cobs.ThemeClassifier`, "auto" or None
@@ -71,7 +72,7 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     >>> item["strength"], item["action_verb"], item["action_category"], item["theme"], item["cluster_id"]
     ('urges', 'adopt', np.int64(5), 'juvenile justice', 'CRC-9')
     """
-    table = conform(table)
+    table = conform(as_table(table, "measure"))
     if "clause" in table.columns:  # an action table (measured already or not): measured afresh
         acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
@@ -202,6 +203,7 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     [[7, 'CRC/C/KAZ/CO/3, paras. 15, 17, 21, 23, 29, 31, 42, 48'], [62, 'CRC/C/OPSC/KAZ/CO/1'], \
 [64, 'CRC/C/OPAC/KAZ/CO/1, paras. 7, 15']]
     """
+    table = as_table(table, "citations")
     missing = {"symbol", "committee", "para", "sub", "text"} - set(table.columns)
     if missing:
         raise ValueError(f"citations() needs a paragraph or action table; columns missing: {sorted(missing)}")

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from cobs.errors import invalid_value
+
 __all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "check_table", "new_axes", "ordinal_colors",
            "wrap"]
 
@@ -54,7 +56,16 @@ def check_table(table: object, needed: Iterable[str], function: str, what: str) 
 
 def check_one_of(value: object, allowed: Sequence[object], parameter: str, function: str) -> None:
     if value not in allowed:
-        raise ValueError(f"cobs.plot.{function}: {parameter} must be one of {list(allowed)}, got {value!r}")
+        raise ValueError(f"cobs.plot.{function}: {invalid_value(parameter, value, tuple(allowed))}")
+
+
+def check_top(top: object, function: str, *, optional: bool = True) -> None:
+    """A ValueError naming the function unless ``top`` is a positive integer (or None, when ``optional``)."""
+    if optional and top is None:
+        return
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        expected = "a positive integer or None" if optional else "a positive integer"
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('top', top, expected)}")
 
 
 def row_height(labels: Sequence[str]) -> float:
@@ -73,7 +84,7 @@ def new_axes(ax: Axes | None, rows: int, *, row_height: float = 0.19, extra: flo
     """The Axes to draw on: ``ax``, or a new figure as wide as the style's, as tall as its ``rows`` of bars need."""
     if ax is not None:
         if not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+            raise TypeError(invalid_value("ax", ax, "a matplotlib Axes or None"))
         return ax
     import matplotlib.pyplot as plt
 

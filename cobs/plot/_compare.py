@@ -11,11 +11,13 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     OKABE_ITO,
     Plotted,
     check_table,
+    check_top,
     finish,
     label_chars,
     legend_below,
@@ -75,6 +77,8 @@ def cycle_changes(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a bar per theme in segments by status, changes of wording marked; with
+        ``return_data=True``, also the tally behind it.
 
     Raises
     ------
@@ -104,8 +108,7 @@ def cycle_changes(
     if unknown:
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
                          f"the statuses are {list(STATUSES)}")
-    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
-        raise ValueError(f"cobs.plot.cycle_changes: top must be a positive integer or None, got {top!r}")
+    check_top(top, "cycle_changes")
     table = aligned.assign(status=pd.Categorical(aligned["status"], categories=list(STATUSES)))
     data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
     bars = data[data["dimension"] == "status"]
@@ -201,6 +204,8 @@ def keyness(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a bar per term (its log ratio), the target's terms to the right and the
+        reference's to the left; with ``return_data=True``, also the terms drawn.
 
     Examples
     --------
@@ -214,13 +219,12 @@ def keyness(
     """
     check_table(table, ["term", "log_ratio", "g2", "direction"], "keyness", "a keyness table from "
                 "cobs.compare.keyness()")
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-        raise ValueError(f"cobs.plot.keyness: top must be a positive integer, got {top!r}")
+    check_top(top, "keyness", optional=False)
     if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
-        raise ValueError(f"cobs.plot.keyness: labels must be two names (target, reference), got {labels!r}")
+        raise ValueError(f"cobs.plot.keyness: {invalid_value('labels', labels, 'two names (target, reference)')}")
     unknown = sorted(set(table["direction"].dropna()) - {"target", "reference"})
     if unknown:
-        raise ValueError(f"cobs.plot.keyness: direction must be 'target' or 'reference', got {unknown[0]!r}")
+        raise ValueError(f"cobs.plot.keyness: {invalid_value('direction', unknown[0], ('target', 'reference'))}")
     ranked = table.sort_values("g2", ascending=False, kind="stable")
     target = ranked[ranked["direction"] == "target"].head(top)
     reference = ranked[ranked["direction"] == "reference"].head(top)
@@ -272,6 +276,8 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a triangle of shaded cells, one per pair of documents; with
+        ``return_data=True``, also the pairs.
 
     Raises
     ------

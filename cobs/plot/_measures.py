@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     MISSING_COLOR,
@@ -21,6 +22,7 @@ from cobs.plot._base import (
     categorical_colors,
     check_one_of,
     check_table,
+    check_top,
     finish,
     legend_below,
     level_colors,
@@ -130,6 +132,8 @@ def theme_profile(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a bar per theme, in segments by ``hue`` if given; with
+        ``return_data=True``, also the tally behind it.
 
     Raises
     ------
@@ -153,11 +157,11 @@ def theme_profile(
     """
     if hue is not None and not (hue in MIX_DIMENSIONS or (isinstance(actions, pd.DataFrame) and hue in actions.columns
                                                           and isinstance(actions[hue].dtype, pd.CategoricalDtype))):
-        raise ValueError(f"cobs.plot.theme_profile: hue must be one of {list(MIX_DIMENSIONS)} or a categorical column "
-                         f"of the table (its categories in order, weakest first), got {hue!r}")
+        expected = (f"one of {', '.join(map(repr, MIX_DIMENSIONS))} or a categorical column of the table (its "
+                    "categories in order, weakest first)")
+        raise ValueError(f"cobs.plot.theme_profile: {invalid_value('hue', hue, expected)}")
     check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], "theme_profile", _ACTIONS)
-    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
-        raise ValueError(f"cobs.plot.theme_profile: top must be a positive integer or None, got {top!r}")
+    check_top(top, "theme_profile")
     table, symbol = _one_document(actions, symbol, "theme_profile")
     totals = tally(table, "theme")
     totals = totals.assign(_missing=totals["category"].isna()).sort_values(
@@ -280,6 +284,8 @@ def mix(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a stacked bar per group of ``by``, in segments by the levels of ``of``;
+        with ``return_data=True``, also the tally behind it.
 
     Raises
     ------
@@ -362,6 +368,8 @@ def theme_heatmap(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a cell per theme and group, shaded by share, with its number of actions;
+        with ``return_data=True``, also the tally behind it.
 
     Examples
     --------
@@ -377,8 +385,7 @@ def theme_heatmap(
     3   KAZ     health      1    0.5  [KAZ 45]
     """
     check_table(actions, ["theme", by, "ref"], "theme_heatmap", _ACTIONS)
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-        raise ValueError(f"cobs.plot.theme_heatmap: top must be a positive integer, got {top!r}")
+    check_top(top, "theme_heatmap", optional=False)
     data = tally(actions, "theme", by=by)
     known = data[data["category"].notna()]
     totals = known.groupby("category", sort=True)["count"].sum()
@@ -459,6 +466,8 @@ def citations(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a bar per document cited, by kind, cited most first; with
+        ``return_data=True``, also the tally behind it.
 
     Examples
     --------
@@ -493,8 +502,7 @@ def citations(
     data = data[data["count"] > 0]
     cited = len(data)
     if top is not None:
-        if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-            raise ValueError(f"cobs.plot.citations: top must be a positive integer or None, got {top!r}")
+        check_top(top, "citations")
         data = data.assign(_n=data["category"].map(_natural)).sort_values(
             ["count", "_n"], ascending=[False, True], kind="stable").head(top).drop(columns="_n")
     rank = {kind: i for i, kind in enumerate(types)}

@@ -14,6 +14,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
+from cobs.errors import invalid_value
+
 __all__ = ["FIGURE_WIDTHS", "FORMATS", "STYLE_FILES", "savefig", "style"]
 
 STYLE_FILES: dict[str, Path] = {"paper": Path(__file__).with_name("paper.mplstyle")}
@@ -73,7 +75,7 @@ def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> It
     if name not in STYLE_FILES:
         raise ValueError(f"style: unknown style {name!r}; the styles shipped with cobs are {sorted(STYLE_FILES)}")
     if columns not in FIGURE_WIDTHS:
-        raise ValueError(f"style: columns must be 1 or 2 (journal columns), got {columns!r}")
+        raise ValueError(f"style: {invalid_value('columns', columns, '1 or 2 (journal columns)')}")
     with mpl.style.context(STYLE_FILES[name]), mpl.rc_context(
         {"figure.figsize": (FIGURE_WIDTHS[columns], _HEIGHTS[columns])}
     ):
@@ -134,11 +136,11 @@ def savefig(
     if isinstance(fig, Axes):
         fig = fig.figure
     if not isinstance(fig, Figure):
-        raise TypeError(f"savefig: fig must be a matplotlib Figure or Axes, got {type(fig).__name__}")
+        raise TypeError(f"savefig: {invalid_value('fig', fig, 'a matplotlib Figure or Axes')}")
     formats = [formats] if isinstance(formats, str) else list(formats)
     unknown = [f for f in formats if f not in _METADATA]
     if unknown or not formats:
-        raise ValueError(f"savefig: formats must be among {list(_METADATA)}, got {formats!r}")
+        raise ValueError(f"savefig: {invalid_value('formats', formats, f'one or more of {list(_METADATA)}')}")
     base = Path(path)
     if base.suffix.lstrip(".").lower() in _METADATA:
         base = base.with_suffix("")

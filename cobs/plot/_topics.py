@@ -5,16 +5,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, overload
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from cobs.plot._base import Plotted, axis_name, categorical_colors, check_table, finish, legend_below, new_axes, wrap
+from cobs.errors import invalid_value
+from cobs.plot._base import (
+    OKABE_ITO,
+    Plotted,
+    axis_name,
+    categorical_colors,
+    check_table,
+    finish,
+    legend_below,
+    new_axes,
+    wrap,
+)
 
 __all__ = ["prevalence", "select_k"]
 
 _PREVALENCE = "a prevalence table from cobs.topics.prevalence()"
+_MARKERS = ("o", "s", "^", "D")
 
 
 @overload
@@ -61,6 +74,8 @@ def prevalence(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: per ``hue`` value, a line and band (a numeric ``x``) or points with error
+        bars (groups); with ``return_data=True``, also the rows drawn.
 
     Raises
     ------
@@ -82,7 +97,7 @@ def prevalence(
     """
     check_table(table, ["topic", "label", "mean", "ci_low", "ci_high", "n", x, hue], "prevalence", _PREVALENCE)
     if x == hue:
-        raise ValueError(f"cobs.plot.prevalence: x and hue must be different columns, got {x!r} for both")
+        raise ValueError(f"cobs.plot.prevalence: {invalid_value('hue', hue, 'a column other than x')}")
     if topics is not None:
         wanted = [topics] if isinstance(topics, (str, int, np.integer)) else list(topics)
         known = set(table["topic"]) | set(table["label"])
@@ -106,20 +121,29 @@ def prevalence(
     width = 0.7 / max(len(series), 1)
     for k, name in enumerate(series):
         rows = data[data[hue] == name]
+        marker = _MARKERS[k // len(OKABE_ITO) % len(_MARKERS)]  # past eight series the colours repeat: the marks do not
         if numeric:
             xs = rows[x].to_numpy(dtype=float)
             ax.fill_between(xs, rows["ci_low"], rows["ci_high"], color=colors[name], alpha=0.2, linewidth=0)
-            ax.plot(xs, rows["mean"], marker="o", color=colors[name], label=wrap(name, 30))
+            ax.plot(xs, rows["mean"], marker=marker, color=colors[name], label=wrap(name, 30))
         else:
             xs = np.array([groups.index(g) for g in rows[x]], dtype=float) + (k - (len(series) - 1) / 2) * width
             yerr = np.vstack([rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]])
-            ax.errorbar(xs, rows["mean"], yerr=yerr, fmt="o", color=colors[name], capsize=2, label=wrap(name, 30))
+            ax.errorbar(xs, rows["mean"], yerr=yerr, fmt=marker, color=colors[name], capsize=2, label=wrap(name, 30))
     if numeric:
         years = sorted(set(data[x]))
         if all(float(v).is_integer() for v in years) and len(years) <= 12:
             ax.set_xticks(years, [str(int(v)) for v in years])
     else:
-        ax.set_xticks(np.arange(len(groups)), [wrap(g, 16) for g in groups])
+        for edge in np.arange(len(groups) - 1) + 0.5:  # a thin rule between groups, whose points are side by side
+            ax.axvline(edge, color="#DDDDDD", linewidth=0.6, zorder=0)
+        labels = [wrap(g, 16) for g in groups]
+        ax.set_xticks(np.arange(len(groups)), labels)
+        if _crowded(ax, labels):  # document symbols ("CRPD/C/AZE/CO/2-3") do not wrap: slant them
+            ax.tick_params(axis="x", labelrotation=30)
+            for label in ax.get_xticklabels():
+                label.set_horizontalalignment("right")
+                label.set_rotation_mode("anchor")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(axis_name(x))
@@ -127,6 +151,18 @@ def prevalence(
     ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
               borderaxespad=0.0)
     return finish(ax, data, return_data)
+
+
+def _crowded(ax: Axes, labels: Sequence[str]) -> bool:
+    """Whether tick labels this long would touch side by side, one per group, on the axes' share of the figure.
+
+    An estimate from the characters (half a font size wide on average, with room to spare), not a drawing: the
+    legend at the right of a prevalence figure takes about a third of its width.
+    """
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    widest = max((len(line) for label in labels for line in str(label).split("\n")), default=0)
+    room = ax.figure.get_figwidth() * 72 * 0.65 / max(len(labels), 1)
+    return widest * 0.55 * size + 4 > room
 
 
 _MEASURES = {"coherence": ("NPMI coherence (held-apart texts)", "o"), "exclusivity": ("exclusivity", "s"),
@@ -161,6 +197,8 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a line per measure over the numbers of topics; with ``return_data=True``,
+        also the points drawn.
 
     Examples
     --------

@@ -39,6 +39,8 @@ def confusion(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool 
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes: a cell per reference and predicted label, shaded by its share of the row;
+        with ``return_data=True``, also the cells.
 
     Examples
     --------

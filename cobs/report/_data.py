@@ -108,15 +108,7 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
     documents["file"] = documents["symbol"].map(lambda s: Path(files[s]).name if s in files else pd.NA)
     upr, upr_errors = _upr(upr_files, sorted(documents["state"].dropna().unique()))
     errors = pd.concat([read.errors, upr_errors], ignore_index=True) if len(upr_errors) else read.errors
-    return ReportData(
-        sources=[os.fspath(s) for s in sources],
-        paragraphs=paragraphs,
-        actions=actions,
-        citations=citations,
-        documents=documents,
-        errors=errors,
-        upr=upr,
-    )
+    return ReportData([os.fspath(s) for s in sources], paragraphs, actions, citations, documents, errors, upr)
 
 
 def _upr(files: Sequence[Path], states: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -113,7 +113,7 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
             out.append(part.html)
         elif isinstance(part, Figure):
             out.append(_figure_html(drawn[part.name]))
-        elif isinstance(part, Table):
+        elif isinstance(part, Table) and part.shown:
             link = ""
             if part.name in tables:
                 link = f' <span class="files"><a href="{_e(tables[part.name])}">CSV</a></span>'

@@ -4,9 +4,9 @@ A section is a function of the report's data (:class:`ReportData`) that returns 
 :class:`Section`, or None when it has nothing to show (a corpus without two
 cycles of one State has no cycle comparison). :data:`SECTIONS` lists them in page
 order; the references behind every figure are gathered by the page itself. A
-new section (the cycle comparisons and topics of phase 2) is one function added
-to that list: it builds its figures with ``cobs.plot`` and its tables with
-``cobs`` functions, and never touches files or HTML.
+new section is one function added to that list: it builds its figures with
+``cobs.plot`` and its tables with ``cobs`` functions, and never touches files or
+HTML.
 """
 
 from __future__ import annotations
@@ -49,12 +49,14 @@ class Figure:
 
 @dataclasses.dataclass(frozen=True)
 class Table:
-    """A table shown in the page and written as ``tables/<name>.csv``; ``folded``: shown under a summary line."""
+    """A table shown in the page and written as ``tables/<name>.csv``; ``folded``: shown under a summary line;
+    ``shown=False``: written only (too long for the page)."""
 
     name: str
     caption: str
     frame: pd.DataFrame
     folded: bool = False
+    shown: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -455,6 +457,104 @@ def upr_section(data: ReportData) -> Section | None:
     return Section("upr", "Treaty body and UPR", [intro], subsections)
 
 
+TOPICS = 8
+"""Topics of the report's model: enough to tell the main subjects of a few COs apart; not chosen on evidence."""
+
+TEMPLATES = "implementation and reporting"
+"""The theme of the template recommendations (follow-up, dissemination, next report; cluster ``IMPL``)."""
+
+
+def topics_section(data: ReportData) -> Section | None:
+    """What the recommendations are about, found without the headings: topics, their prevalence by document, and
+    how far they match the headings' themes."""
+    if data.actions["symbol"].nunique() < 2:
+        return None
+    import warnings
+
+    import cobs.topics
+
+    actions = data.actions
+    template = (actions["cluster_id"].fillna("") == "IMPL") | (actions["theme"].fillna("") == TEMPLATES)
+    topical = actions[~template.to_numpy(dtype=bool)].reset_index(drop=True)
+    committees = sorted(topical["committee"].dropna().unique())
+    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
+    with warnings.catch_warnings():  # a small corpus gets fewer topics: the text says how many
+        warnings.simplefilter("ignore", cobs.topics.SmallCorpusWarning)
+        model.fit(topical)
+    topics = model.topics_
+    labels = topics["label"].tolist()
+    shares = pd.DataFrame(model.transform(topical), columns=labels)
+    known = shares.sum(axis=1).to_numpy() > 0
+    main = pd.Series(shares.to_numpy().argmax(axis=1)).map(dict(enumerate(labels))).where(known)
+    per_action = pd.concat([topical[["ref", "symbol", "theme"]], pd.DataFrame({"topic": main, "share": shares.max(
+        axis=1).where(known)}), shares.round(6)], axis=1)
+    agreement = {column: cobs.topics.against(model, topical, column=column) for column in ("theme", "cluster_id")}
+    crosstab = agreement["theme"].crosstab
+    themes = crosstab.stack().rename("actions").reset_index()
+    themes = themes[themes["actions"] > 0].rename(columns={"label": "topic"}).astype({"topic": str, "theme": str})
+    totals = dict(zip(crosstab.index.astype(str), crosstab.sum(axis=1), strict=True))
+    themes["topic_share"] = (themes["actions"] / themes["topic"].map(totals)).round(3)
+    themes = themes.assign(_t=themes["topic"].map({label: i for i, label in enumerate(labels)})).sort_values(
+        ["_t", "actions", "theme"], ascending=[True, False, True], kind="stable").drop(columns="_t")
+    top_themes = {label: "; ".join(f"{t} ({n})" for t, n in zip(rows["theme"][:3], rows["actions"][:3], strict=True))
+                  for label, rows in themes.groupby("topic", sort=False)}
+    shown = topics.assign(terms=topics["terms"].map(lambda terms: ", ".join(terms)),
+                          actions=topics["label"].map(main.value_counts()).fillna(0).astype("int64"),
+                          themes=topics["label"].map(top_themes))[
+        ["topic", "label", "size", "actions", "terms", "themes", "examples"]]
+    prevalence = cobs.topics.prevalence(model, topical, by="symbol")
+    validity = pd.DataFrame([{"compared_with": {"theme": "headings' themes", "cluster_id": "clusters"}[column],
+                              "categories": result.crosstab.shape[1], "nmi": round(result.nmi, 3),
+                              "ami": round(result.ami, 3), "purity": round(result.purity, 3),
+                              "inverse_purity": round(result.inverse_purity, 3), "n": result.n,
+                              "left_out": result.left_out} for column, result in agreement.items()])
+    theme, cluster = agreement["theme"], agreement["cluster_id"]
+    fewer = (f" (the corpus is too small for {TOPICS}: one topic per five recommendation paragraphs at most)"
+             if model.n_topics_ < TOPICS else "")
+    intro = Text(
+        f"<p>Topics are what the recommendations are about, found from their words alone, without the committees' "
+        f"headings (<code>cobs.topics.TopicModel</code>: non-negative matrix factorisation of the TF-IDF weights of "
+        f"words and two-word phrases; each recommendation paragraph is a document, and each requested action is "
+        f"read with its paragraph). The committees' formula phrases (“the Committee recommends that the State "
+        f"party”) and each treaty's own subject (“persons with disabilities”, “children”) are left out, so that "
+        f"topics are made of subjects and COs of different committees can be set side by side; so are the "
+        f"{int(template.sum())} actions of the implementation and reporting recommendations (follow-up, "
+        f"dissemination, next report), alike in every CO. {model.n_topics_} topics{fewer}: a number to tell the "
+        f"main subjects of a few COs apart, not one chosen on evidence (<code>cobs.topics.select_k</code> and "
+        f"notebook 05 show how to choose it). A topic's label is its three best terms; its size, its mean share "
+        f"of the actions; an action's topic shares sum to 1, and each action is counted under its main topic "
+        f"below (<a href=\"tables/topics-actions.csv\">every action's shares</a>).</p>")
+    reading = Text(
+        f"<p>How far the topics match the committees' own structure: each action's main topic against its "
+        f"heading's theme ({theme.crosstab.shape[1]} themes) and its cluster ({cluster.crosstab.shape[1]} "
+        f"clusters). Normalised mutual information (NMI) is {theme.nmi:.2f} with the themes and {cluster.nmi:.2f} "
+        f"with the clusters (0: independent, 1: the same grouping). Purity is the share of actions whose theme is "
+        f"the most common one of their topic ({theme.purity:.0%}): with more themes than topics it stays low, "
+        f"as each topic gathers several themes; inverse purity, the share of actions whose topic is the most "
+        f"common one of their theme ({theme.inverse_purity:.0%}), says how far each theme keeps to one topic. "
+        f"These figures are measured on the documents the model learnt from, which can flatter them; on COs left "
+        f"out of fitting, the model's defaults reach an NMI of 0.61 with the themes at 12 topics on the 112 "
+        f"English CRPD COs of 2011-2025 (<code>benchmarks/bench_topics.py</code>). With a few documents, read "
+        f"the topics as a summary of these documents' words, not as a finding about the committees.</p>")
+    return Section("topics", "Topics", [
+        intro,
+        Table("topics", "The topics, largest first: size (mean share of the actions), actions whose main topic it "
+              "is, best terms, the headings' themes most common among those actions, and the most typical "
+              "actions (one per paragraph).", shown),
+        Figure("topics-prevalence", "Topic prevalence by document: the mean share of each topic in the "
+               "document's requested actions, with a 95 % bootstrap interval from resampling the document's "
+               "actions (it says how much a share rests on single recommendations, not how another CO would "
+               "look).", "prevalence", prevalence, {"x": "symbol"}, columns=2),
+        reading,
+        Table("topics-validity", "Topics against the committees' structure: each action's main topic against "
+              "its heading's theme and its cluster (cobs.topics.against, on the documents the model learnt "
+              "from).", validity),
+        Table("topics-themes", f"Each topic's actions by heading's theme ({len(themes)} rows).", themes,
+              folded=True),
+        Table("topics-actions", "Each action's main topic and its topic shares.", per_action, shown=False),
+    ])
+
+
 SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, profiles_section, cycles_section,
-                                                          states_section, upr_section]
+                                                          states_section, topics_section, upr_section]
 """The sections of the page, in order (the references come last, gathered from every figure)."""

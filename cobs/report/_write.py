@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -19,6 +20,8 @@ from cobs.report._html import DrawnFigure, page
 from cobs.report._sections import SECTIONS, Figure, Section, Table
 
 __all__ = ["ReportFiles", "write_report"]
+
+PartT = TypeVar("PartT", Figure, Table)
 
 _MARK = "<!-- written by cobs report -->"
 _OWN = ("index.html", "figures", "tables")
@@ -103,19 +106,12 @@ def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
     return [csv, parquet]
 
 
-def _figures(sections: Sequence[Section]) -> list[Figure]:
-    found: list[Figure] = []
+def _parts(sections: Sequence[Section], kind: type[PartT]) -> list[PartT]:
+    """The parts of one kind (Figure, Table) of the sections and their subsections, in page order."""
+    found: list[PartT] = []
     for section in sections:
-        found.extend(p for p in section.parts if isinstance(p, Figure))
-        found.extend(_figures(section.subsections))
-    return found
-
-
-def _tables(sections: Sequence[Section]) -> list[Table]:
-    found: list[Table] = []
-    for section in sections:
-        found.extend(p for p in section.parts if isinstance(p, Table))
-        found.extend(_tables(section.subsections))
+        found.extend(p for p in section.parts if isinstance(p, kind))
+        found.extend(_parts(section.subsections, kind))
     return found
 
 
@@ -174,12 +170,12 @@ def write_report(
     for name, table in (("paragraphs", data.paragraphs), ("actions", data.actions), ("citations", data.citations)):
         table_files.extend(_write_table(table, folder / "tables" / name))
     shown: dict[str, str] = {}
-    for table in _tables(sections):
+    for table in _parts(sections, Table):
         paths = _write_table(table.frame, folder / "tables" / table.name)
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
-    figures = _figures(sections)
+    figures = _parts(sections, Figure)
     names = [f.name for f in figures]
     if len(set(names)) != len(names):
         raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")

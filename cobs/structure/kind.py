@@ -61,8 +61,8 @@ general comment No. 5 (2003) on ..., recommends") runs to a few hundred; a verb 
 _COORDINATED = re.compile(  # "The Committee draws attention to ... and recommends that the State party ..."
     r"[^;:]*\band\s+(?:also\s+|further\s+)?(?:would\s+like\s+to\s+|wishes\s+to\s+)?", re.IGNORECASE
 )
-_REQUEST_START = re.compile(
-    rf"\s*(?:that\s+)?{ADDRESSEE}\b", re.IGNORECASE
+_REQUEST_START = re.compile(  # "... recommends that the State party", "... and encourages it to"
+    rf"\s*(?:(?:that\s+)?{ADDRESSEE}\b|it\s+to\b)", re.IGNORECASE
 )
 
 
@@ -119,6 +119,8 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
     >>> operative_verb("The Committee draws the State party’s attention to its general comment No. 16 and "
     ...                "recommends that the State party establish regulations.")[:2]
     ('recommend', 'recommends')
+    >>> operative_verb("The Committee commends the State party for its plan, and encourages it to fund it.")[:2]
+    ('encourage', 'encourages')
     >>> operative_verb("The Committee is concerned about child labour.") is None
     True
     """
