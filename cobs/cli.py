@@ -375,9 +375,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# After a Ctrl-C, the resource tracker of joblib's worker processes (a process of its own, started with this
+# environment) lists on stderr the semaphores it then cleans up: 4 lines after "cobs: interrupted", now and then.
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if _QUIET_TRACKER not in os.environ.get("PYTHONWARNINGS", ""):
+        os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), _QUIET_TRACKER]))
     try:
         return args.run(args)
     except KeyboardInterrupt:
