@@ -84,12 +84,13 @@ def check_names(value: object, name: str, *, required: bool = False) -> list[str
     return names
 
 
-def check_texts(X: object, name: str = "X", *, expected: str = "a sequence of texts", vectorises: str = "cobs"
-                ) -> list[str]:
+def check_texts(X: object, name: str = "X", *, expected: str = "a sequence of texts", vectorises: str = "cobs",
+                instead: str = "a list of str") -> list[str]:
     """``X`` (a one-dimensional sequence of str) as a list, or an error saying what to pass instead.
 
     ``expected`` is what the caller accepts; ``vectorises`` names what turns the
-    texts into features (for the error about a matrix given instead of texts).
+    texts into features (for the error about a matrix given instead of texts);
+    ``instead`` what to pass for an array of more than one dimension.
     """
     if isinstance(X, (str, bytes)):
         raise ValueError(invalid_value(name, X, expected, "wrap it in a list",
@@ -102,7 +103,7 @@ def check_texts(X: object, name: str = "X", *, expected: str = "a sequence of te
     array = X if isinstance(X, np.ndarray) else np.asarray(list(X), dtype=object)
     if array.ndim != 1:
         raise ValueError(invalid_value(name, X, f"a one-dimensional {expected.removeprefix('a ')}",
-                                       "pass a list of str", got=f"an array of shape {array.shape}"))
+                                       f"pass {instead}", got=f"an array of shape {array.shape}"))
     texts: Sequence[object] = list(array)
     for i, text in enumerate(texts):
         if not isinstance(text, str):

@@ -131,10 +131,13 @@ def file_digest(path: Path) -> str:
 def hold_lock(handle: BinaryIO) -> None:
     """Hold an exclusive lock on a temporary file while it is written (POSIX), so that no other run removes it.
 
-    The lock dies with the process: a file whose writer was killed is free.
+    The lock dies with the process: a file whose writer was killed is free. Best
+    effort: where the file system has no locks (some network ones), the file's
+    age alone protects it (:func:`remove_stale`).
     """
     if fcntl is not None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def remove_stale(folder: Path, pattern: str, left_by: str) -> None:

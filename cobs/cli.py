@@ -6,7 +6,7 @@
     Read COs and write the measured table of requested actions (``cobs.measure``).
 ``cobs corpus FOLDER``
     Read every document of a folder and print a summary per document.
-``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf]``
+``cobs fetch SYMBOL... | --state STATE --committee COMMITTEE [--lang en] [--format pdf|docx]``
     Download COs into the cache (unless cached) and print their paths.
 ``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
     Align the recommendations of two COs and write the link table (``cobs.compare.align``).
@@ -204,9 +204,11 @@ def _fetch(args: argparse.Namespace) -> int:
     if not symbols:
         print("cobs: fetch: give symbols, or --state and --committee", file=sys.stderr)
         return EXIT_BAD_INPUT
+    chain = args.state is not None  # as fetch_chain: the documents at hand (cache, corpus/), any format by default
     try:  # one session: a host found unreachable is not asked again for the next symbols
-        results = _fetch_each(symbols, lang=args.lang, format=args.format, data_home=args.data_home,
-                              timeout=args.timeout, retries=args.retries, backoff=1.0, max_time=args.max_time)
+        results = _fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
+                              data_home=args.data_home, timeout=args.timeout, retries=args.retries, backoff=1.0,
+                              max_time=args.max_time, at_hand=chain)
         failures = 0
         for _, result in results:
             if isinstance(result, Exception):
@@ -320,11 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
         "their paths. Sources: COBS_ODS_URL, COBS_OHCHR_URL.",
     )
     fetch.add_argument("symbols", nargs="*", metavar="SYMBOL", help="CO symbols, such as CRC/C/KAZ/CO/4")
-    fetch.add_argument("--state", help="with --committee: the State's COs known to the registry, oldest first")
+    fetch.add_argument("--state", help="with --committee: the State's COs known to the registry, oldest first; "
+                       "those at hand are not downloaded")
     fetch.add_argument("--committee", help="committee code or name (CRC, CRPD, ...)")
     fetch.add_argument("--protocol", choices=["OPSC", "OPAC"], help="the CRC's COs under an optional protocol")
     fetch.add_argument("--lang", choices=["en", "fr", "es", "ar", "zh", "ru"], default="en")
-    fetch.add_argument("--format", choices=["pdf", "docx"], default="pdf")
+    fetch.add_argument("--format", choices=["pdf", "docx"],
+                       help="pdf (the default for SYMBOLs) or docx; a chain (--state) takes by default the version "
+                       "at hand (cache, the bundled corpus/), else the PDF, else the Word file")
     fetch.add_argument("--data-home", help="cache folder (default: COBS_DATA, else ~/cobs_data)")
     fetch.add_argument("--timeout", type=float, default=30.0,
                        help="seconds to wait for a server to answer or send more (default: 30)")

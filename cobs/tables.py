@@ -127,8 +127,8 @@ def as_table(value: object, function: str) -> pd.DataFrame:
     hint = (f"read it first: cobs.{function}(cobs.read_document(path)) or cobs.{function}(cobs.read_corpus(folder))"
             if isinstance(value, (str, os.PathLike)) else
             "pass a paragraph table (Document.paragraphs, cobs.read_corpus(...)) or a cobs.Document")
-    raise TypeError(f"{function}() takes a table of paragraphs or actions, got {type(value).__name__} "
-                    f"({value!r:.80}); {hint}")
+    raise TypeError(invalid_value(f"{function}(table)", value, "a table of paragraphs or actions, or a cobs.Document",
+                                  hint))
 
 
 def conform(table: pd.DataFrame) -> pd.DataFrame:

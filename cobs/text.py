@@ -359,8 +359,8 @@ def vectorizer(
     check_choice(weighting, "weighting", ("tfidf", "count", "binary"))
     plain = stop_words is None and not formula and not stem and numbers and not synonyms
     if plain:
-        Analyzer(ngram_range=ngram_range, stop_words=None, formula=())  # validates ngram_range
-        options: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "ngram_range": ngram_range, "lowercase": True}
+        options: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "lowercase": True,
+                                      "ngram_range": check_ngram_range(ngram_range, "ngram_range")}
     else:
         options = {"analyzer": Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula,
                                         committees=committees, stem=stem, numbers=numbers, synonyms=synonyms)}

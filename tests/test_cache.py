@@ -140,3 +140,17 @@ def test_an_entry_being_written_is_locked_so_that_no_other_run_removes_it(tmp_pa
     store.store(file_digest(SEED), seed_doc)
     assert len(seen) == 1
     assert [p.suffix for p in store.folder.iterdir()] == [".pkl"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the writer's lock is POSIX's flock")
+def test_a_file_system_without_locks_still_caches(tmp_path, seed_doc, monkeypatch, recwarn):
+    import errno
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")  # as some network file systems answer
+
+    monkeypatch.setattr(cache.fcntl, "flock", no_locks)
+    store = ParseCache(tmp_path)
+    store.store(file_digest(SEED), seed_doc)
+    assert ParseCache(tmp_path).load(file_digest(SEED)).meta == seed_doc.meta
+    assert not [w for w in recwarn if issubclass(w.category, CacheWarning)]

@@ -361,6 +361,43 @@ def test_max_time_bounds_a_download_whatever_the_server_does(server, home):
     assert_clean(home)
 
 
+def test_a_host_lookup_that_hangs_is_bounded_by_max_time_and_the_timeout(server, home, docs, monkeypatch):
+    """A resolver that does not answer (no socket yet for max_time to shut): the lookup is waited for no longer."""
+    import socket
+    import threading
+
+    real = socket.getaddrinfo
+    answer = threading.Event()
+    hanging = []  # the lookups still waiting for their answer
+
+    def resolver(host, *args, **kwargs):
+        if host.endswith(".hangs.test"):
+            hanging.append(host)
+            answer.wait(15)  # as a dead resolver: the call returns after a long while, if ever
+            hanging.remove(host)
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real("127.0.0.1" if host == "un.test" else host, *args, **kwargs)
+
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setenv("COBS_ODS_URL", server.ods_url.replace("127.0.0.1", "ods.hangs.test"))
+    monkeypatch.setenv("COBS_OHCHR_URL", server.ohchr_url.replace("127.0.0.1", "ohchr.hangs.test"))
+    try:
+        with pytest.raises(FetchError, match=r"did not finish within max_time=0\.5 s.*did not finish within max_time"):
+            cobs.fetch(ESP, data_home=home, timeout=5.0, retries=2, backoff=0.01, max_time=0.5)
+        assert sorted(hanging) == ["ods.hangs.test", "ohchr.hangs.test"]  # fetch did not wait for them
+        with pytest.raises(FetchError, match=r"ods\.hangs\.test.*: host name lookup without an answer \(offline\?\)"):
+            cobs.fetch(ESP, data_home=home, timeout=0.5, retries=2, backoff=0.01, max_time=60.0)
+        assert len(hanging) == 4  # each host asked once: not retried
+    finally:
+        answer.set()
+    assert_clean(home)
+    monkeypatch.setenv("COBS_ODS_URL", server.ods_url.replace("127.0.0.1", "un.test"))  # a lookup that answers
+    assert cobs.fetch(ESP, data_home=home, **FAST).read_bytes() == docs["esp_en"]
+    assert [r for r in server.requests if r.startswith("/api/")]
+
+
 def test_interrupted_downloads_leave_no_part_file_and_old_ones_are_removed(server, home, docs):
     import fcntl
     import os
@@ -587,6 +624,21 @@ def test_cli_fetch_a_chain(kaz_server, home, capsys):
     assert cli.main(["fetch", "--state", "Narnia", "--committee", "CRC"]) == 2
     assert "got 'Narnia'" in capsys.readouterr().err
     assert cli.main(["fetch"]) == 2
+
+
+def test_cli_fetch_a_chain_uses_the_documents_at_hand(kaz_server, home, capsys):
+    """As fetch_chain: the bundled corpus/ and the cache first, only the missing COs downloaded."""
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--data-home", str(home)]) == 0
+    paths = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert paths[-1] == Path(__file__).resolve().parents[1] / "corpus" / "CRC_C_KAZ_CO_4.txt"  # the bundled text
+    assert [p.name for p in paths[:2]] == ["CRC_C_15_Add.213.docx", "CRC_C_KAZ_CO_3.docx"]  # no PDF served: Word
+    assert not any("KAZ%2FCO%2F4" in r for r in kaz_server.requests)
+    kaz_server.requests.clear()
+    assert cli.main(["fetch", "--state", "KAZ", "--committee", "CRC", "--data-home", str(home)]) == 0
+    assert [Path(line) for line in capsys.readouterr().out.splitlines()] == paths
+    assert kaz_server.requests == []  # all at hand now
+    assert cli.main(["fetch", "CRC/C/KAZ/CO/4", "--data-home", str(home)]) == 2  # a symbol: its PDF, into the cache
+    assert "no English PDF found" in capsys.readouterr().err
 
 
 # --- real documents ----------------------------------------------------------------------------

@@ -21,9 +21,10 @@ def test_a_document_stands_for_its_paragraphs_and_a_path_is_refused_with_what_to
     pd.testing.assert_frame_equal(cobs.measure(doc), measured)
     assert len(cobs.actions(doc)) == len(measured) and len(cobs.citations(doc)) == len(cobs.citations(doc.paragraphs))
     for function in (cobs.measure, cobs.actions, cobs.citations):
-        with pytest.raises(TypeError, match=r"got str \('corpus/CRC_C_KAZ_CO_4.txt'\); read it first: cobs\."):
+        with pytest.raises(TypeError, match=r"\(table\) must be a table of paragraphs or actions, or a cobs.Document, "
+                           r"got 'corpus/CRC_C_KAZ_CO_4.txt'; read it first: cobs\."):
             function("corpus/CRC_C_KAZ_CO_4.txt")
-    with pytest.raises(TypeError, match="got list .*pass a paragraph table"):
+    with pytest.raises(TypeError, match=r"measure\(table\) must be .*, got list: \[1, 2\]; pass a paragraph table"):
         cobs.measure([1, 2])
 
 

@@ -70,8 +70,10 @@ def test_bad_options_are_named(options, message):
 def test_bad_input_is_named():
     with pytest.raises(TypeError, match="text must be a str"):
         tokens(None)
-    with pytest.raises(ValueError, match="weighting"):
+    with pytest.raises(ValueError, match="weighting must be 'tfidf', 'count' or 'binary', got 'bm25'"):
         vectorizer(weighting="bm25")
+    with pytest.raises(ValueError, match=r"ngram_range must be a tuple .*, got tuple: \(2, 1\)"):
+        vectorizer(ngram_range=(2, 1), stop_words=None, formula=(), numbers=True)  # the plain setting too
 
 
 def test_weightings():

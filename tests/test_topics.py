@@ -183,7 +183,7 @@ def test_bad_parameters_are_named_in_fit(params, message):
     [
         ("one text", ValueError, "single str .*wrap it in a list"),
         (["a text", None], TypeError, r"X\[1\] must be a str, got None; replace missing texts by '' or drop them"),
-        (np.zeros((3, 2)), ValueError, "one-dimensional"),
+        (np.zeros((3, 2)), ValueError, r"one-dimensional .*, got an array of shape \(3, 2\); pass a list of str, or a"),
         (42, TypeError, "X must be a sequence of texts or a cobs table, got 42"),
         (["school"], ValueError, "1 document\\(s\\) to learn from; a topic model needs at least 2"),
         (["the state party", "the committee recommends"], ValueError, "no terms left"),

@@ -256,8 +256,9 @@ def _unreachable(exc: BaseException) -> str | None:
     """Why a host cannot be reached at all (no point retrying), or None for other failures."""
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
         exc = exc.reason
-    if isinstance(exc, socket.gaierror):
-        return "host not found (offline?)"
+    if isinstance(exc, socket.gaierror):  # EAI_AGAIN: the resolver did not answer (in time)
+        return "host name lookup without an answer (offline?)" if exc.errno == socket.EAI_AGAIN else \
+            "host not found (offline?)"
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused"
     if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
@@ -291,12 +292,47 @@ class _Watch:
         self._stopped = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._seconds = seconds
+        self._deadline = time.monotonic() + seconds
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
 
     def __enter__(self) -> _Watch:
+        self._deadline = time.monotonic() + self._seconds
         self._timer.start()
         return self
+
+    def lookup(self, host: str, port: int, timeout: float | None) -> list[tuple]:
+        """``socket.getaddrinfo`` of a host, given up after ``timeout`` seconds or when the time is up.
+
+        A lookup cannot be interrupted (no socket to shut down yet, and a resolver
+        that does not answer holds the call for minutes), so it runs in a thread
+        of its own that is left behind, daemonic, when the wait is over: as a
+        lookup that failed, when ``timeout`` ran out first (the host is then not
+        asked again, as for "host not found"), else as the end of the download's time.
+        """
+        found: list[list[tuple]] = []
+        failed: list[BaseException] = []
+
+        def look() -> None:
+            try:
+                found.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+            except BaseException as exc:  # handed to the waiting thread
+                failed.append(exc)
+
+        left = max(0.0, self._deadline - time.monotonic())
+        wait = left if timeout is None else min(timeout, left)
+        thread = threading.Thread(target=look, name=f"cobs-lookup-{host}", daemon=True)
+        thread.start()
+        thread.join(wait)
+        if thread.is_alive():
+            if wait >= left:
+                self._expire()
+                raise TimeoutError(f"looking up {host} outlasted max_time")
+            raise socket.gaierror(socket.EAI_AGAIN, f"looking up {host} took more than {wait:g} s")
+        if failed:
+            raise failed[0]
+        return found[0]
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
@@ -333,17 +369,25 @@ class _Watch:
 
 
 def _watched(base: type[http.client.HTTPConnection], watch: _Watch) -> type[http.client.HTTPConnection]:
-    """A connection class whose sockets ``watch`` can shut down (before TLS too)."""
+    """A connection class whose host lookup and sockets ``watch`` bounds in time (before TLS too)."""
 
     class Connection(base):  # type: ignore[misc, valid-type]
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             create = self._create_connection
 
-            def create_and_watch(*a: object, **k: object) -> socket.socket:
-                sock = create(*a, **k)
-                watch.add(sock)
-                return sock
+            def create_and_watch(address: tuple[str, int], timeout: object = None, *a: object) -> socket.socket:
+                seconds = timeout if isinstance(timeout, (int, float)) else None
+                last: OSError | None = None
+                for *_, sockaddr in watch.lookup(address[0], address[1], seconds):
+                    try:  # each address the lookup gave, as socket.create_connection tries them
+                        sock = create((sockaddr[0], sockaddr[1]), timeout, *a)
+                    except OSError as exc:
+                        last = exc
+                        continue
+                    watch.add(sock)
+                    return sock
+                raise last or OSError(f"no address found for {address[0]}")
 
             self._create_connection = create_and_watch
 

@@ -70,7 +70,8 @@ def read_input(X: object, *, column: str, name: str = "X") -> Corpus:
     """``X`` (texts, or a table and the name of its text column) as a :class:`Corpus`, or an error naming the fix."""
     if isinstance(X, pd.DataFrame):
         return _read_table(X, column=column, name=name)
-    texts = check_texts(X, name, expected="a sequence of texts or a cobs table", vectorises="the topic model")
+    texts = check_texts(X, name, expected="a sequence of texts or a cobs table", vectorises="the topic model",
+                        instead="a list of str, or a table and column=")
     return Corpus(own=texts, chapeaus=[""] * len(texts), labels=texts, template=np.zeros(len(texts), dtype=bool),
                   paragraph=None, document=None, committees=())
 
