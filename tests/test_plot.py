@@ -506,9 +506,9 @@ def test_paper_style_is_a_context_and_a_packaged_style_file():
         pass
 
 
-def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
+def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path):
     ax = cobs.plot.mix(actions())
-    written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix.pdf")
+    written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix")
     assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
     assert all(p.stat().st_size > 1000 for p in written)
     pdf, svg, png = (p.read_bytes() for p in written)
@@ -520,6 +520,23 @@ def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
     with pytest.raises(TypeError, match="Figure or Axes"):
         cobs.plot.savefig("figure", tmp_path / "x")
+
+
+def test_savefig_writes_the_one_format_a_path_ends_in_and_refuses_other_endings(tmp_path):
+    ax = cobs.plot.mix(actions())
+    for ending, magic in ((".pdf", b"%PDF"), (".svg", b"<?xml"), (".png", b"\x89PNG")):
+        assert cobs.plot.savefig(ax, tmp_path / ending[1:] / f"mix{ending}") == [tmp_path / ending[1:] / f"mix{ending}"]
+        assert [p.name for p in (tmp_path / ending[1:]).iterdir()] == [f"mix{ending}"]  # that file alone
+        assert (tmp_path / ending[1:] / f"mix{ending}").read_bytes().startswith(magic)
+    assert cobs.plot.savefig(ax, tmp_path / "upper" / "mix.PNG") == [tmp_path / "upper" / "mix.png"]
+    assert cobs.plot.savefig(ax, tmp_path / "one" / "mix.png", formats=["png"]) == [tmp_path / "one" / "mix.png"]
+    for name in ("x.jpg", "x.jpeg", "fig.v2", "x.pdf.gz"):  # no x.jpg.pdf, x.jpg.svg, x.jpg.png behind the user's back
+        with pytest.raises(ValueError, match=r"path must be a file name ending in \.pdf, \.svg or \.png, or one "
+                                             rf"without an ending \(for all three\), got '.*{name}'"):
+            cobs.plot.savefig(ax, tmp_path / "refused" / name)
+    with pytest.raises(ValueError, match=r"ends in \.pdf but formats asks for \['svg', 'png'\]"):
+        cobs.plot.savefig(ax, tmp_path / "refused" / "x.pdf", formats=["svg", "png"])
+    assert not (tmp_path / "refused").exists()  # nothing written, no folder made
 
 
 _FIGURE_SCRIPT = textwrap.dedent("""
@@ -535,6 +552,7 @@ _FIGURE_SCRIPT = textwrap.dedent("""
         cobs.plot.savefig(ax, sys.argv[2])
         ax = cobs.plot.theme_heatmap(acts)
         cobs.plot.savefig(ax, sys.argv[2] + "-heatmap")
+        cobs.plot.savefig(ax, sys.argv[2] + "-heatmap-alone.svg")
 """)
 
 
@@ -551,8 +569,8 @@ def test_the_same_data_give_the_same_files_byte_for_byte(tmp_path):
         subprocess.run([sys.executable, "-c", _FIGURE_SCRIPT, str(table), str(stem)], check=True, env=env,
                        cwd=tmp_path)
         files = sorted(stem.parent.iterdir())
-        assert [f.name for f in files] == ["profile-heatmap.pdf", "profile-heatmap.png", "profile-heatmap.svg",
-                                           "profile.pdf", "profile.png", "profile.svg"]
+        assert [f.name for f in files] == ["profile-heatmap-alone.svg", "profile-heatmap.pdf", "profile-heatmap.png",
+                                           "profile-heatmap.svg", "profile.pdf", "profile.png", "profile.svg"]
         digests.append({f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files})
     assert digests[0] == digests[1]
 
