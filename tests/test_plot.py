@@ -260,13 +260,47 @@ def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
                                 "softened (weaker verb)"]
     drawn = [(round(p.get_y() + p.get_height() / 2), p.get_width()) for p in ax.patches if p.get_width() > 0]
     assert sorted(drawn) == [(0, 1), (0, 1), (0, 1), (1, 1), (1, 1), (2, 1)]
-    marks = {(round(float(t.get_position()[1])), t.get_text()) for t in ax.texts}
-    assert marks == {(0, "1"), (1, "1")} and len(ax.texts) == 3  # accessibility ▲1 ▼1, education ▼1
+    counts = sorted((round(float(t.xy[1])), t.get_text()) for t in ax.texts)
+    assert counts == [(0, "1"), (0, "1"), (1, "1")]  # accessibility ▲1 ▼1, education ▼1
+    marks = sorted((round(float(line.get_ydata()[0])), line.get_marker()) for line in ax.get_lines())
+    assert marks == [(0, "^"), (0, "v"), (1, "v")]
     bars = data[data["dimension"] == "status"]
     row = bars[(bars["theme"] == "accessibility") & (bars["category"] == "repeated")].iloc[0]
     assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
     softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
     assert softened["theme"].tolist() == ["accessibility", "education"]
+
+
+def extents(artists, renderer):
+    return [a.get_window_extent(renderer) for a in artists]
+
+
+def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_wide():
+    wide = aligned().assign(theme=lambda t: t["theme"].replace(
+        {"health": "situations of risk and humanitarian emergencies"}))
+    wide = pd.concat([wide, wide.iloc[:1].assign(change="escalated", status="modified"),
+                      wide.iloc[:1].assign(change="softened")] + [wide.iloc[:1]] * 10, ignore_index=True)
+    for table in (wide, aligned()):  # counts of two digits and one after the longest bar
+        with cobs.plot.style("paper", columns=1):  # drawn in the style, as savefig in the block would
+            ax = cobs.plot.cycle_changes(table)
+            fig = ax.figure
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+        figure, axes = fig.bbox, ax.get_window_extent(renderer)
+        assert axes.width > 0.45 * figure.width  # the bars have half of a column, not a sliver beside the legend
+        marks, counts = extents(ax.get_lines(), renderer), extents(ax.texts, renderer)
+        bars = extents([p for p in ax.patches if p.get_width() > 0], renderer)
+        assert len(marks) == len(counts) >= 3
+        drawn = marks + counts
+        for i, a in enumerate(drawn):  # no mark or count on another, nor on a bar
+            assert not any(a.overlaps(b) for b in drawn[i + 1:]), a
+            assert not any(a.overlaps(b) for b in bars), a
+        for mark, count in zip(marks, counts, strict=True):  # each count right after its mark, on its row
+            assert mark.x1 < count.x0 < mark.x1 + 4 and count.y0 < (mark.y0 + mark.y1) / 2 < count.y1
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0  # the legend under the axis label
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and legend.y0 >= figure.y0
+        assert all(figure.x0 <= b.x0 and b.x1 <= figure.x1 for b in drawn)  # inside the figure
 
 
 def test_cycle_changes_checks_the_alignment():

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from cobs.errors import invalid_value
 
 __all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "check_table", "new_axes", "ordinal_colors",
-           "wrap"]
+           "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -165,6 +165,14 @@ def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
     width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
     return wide if width >= 5 else narrow
+
+
+def text_width(text: str, size: float) -> float:
+    """The width in points of one line of ``text`` at ``size`` points, in the current font (drawn or not)."""
+    from matplotlib.textpath import text_to_path
+
+    prop = mpl.font_manager.FontProperties(size=size)
+    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0]
 
 
 def text_color(rgba: Sequence[float]) -> str:
