@@ -443,6 +443,45 @@ def test_prevalence_by_document_keeps_long_group_labels_apart():
     assert all(label.get_rotation() == 0 for label in short.get_xticklabels())  # short labels stay level
 
 
+def twelve_topics(years):
+    labels = ["children / community / support", "discrimination / accommodation / reasonable",
+              "health / treatment / care", "women / violence / girls", "language / sign / communication",
+              "decision making / supported / legal", "education / inclusive / quality",
+              "data / disaggregated / collection", "independent / monitoring / mechanism",
+              "cooperation / international / development", "risk / disaster / reduction", "marrakesh / treaty / ratify"]
+    return pd.DataFrame([{"year": y, "topic": k, "label": label, "mean": 0.02 + k / 100, "ci_low": 0.01 + k / 100,
+                          "ci_high": 0.04 + k / 100, "n": 50} for y in years for k, label in enumerate(labels)])
+
+
+def overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+
+@pytest.mark.parametrize("years", [
+    [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025],  # every year: "20162017" before
+    [2014, 2015, 2017, 2022, 2023, 2024],  # the bundled CRPD COs' years
+])
+def test_prevalence_of_twelve_topics_in_one_column_is_readable(years):
+    for x in (years, [str(y) for y in years]):  # years as numbers (lines) and as groups (points)
+        with cobs.plot.style("paper", columns=1):  # drawn in the style, as savefig in the block would
+            ax = cobs.plot.prevalence(twelve_topics(x))
+            fig = ax.figure
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+        ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+        assert len(ticks) >= 4 and not overlapping([t.get_window_extent(renderer) for t in ticks])
+        if isinstance(x[0], int):  # a tick mark at every year drawn, a label at those that fit
+            assert sorted([*ax.xaxis.get_majorticklocs(), *ax.xaxis.get_minorticklocs()]) == years
+            assert [t.get_text() for t in ticks][0] == "2014" and ticks[-1].get_text() == str(years[-1])
+        figure, axes = fig.bbox, ax.get_window_extent(renderer)
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert len(ax.get_legend().get_texts()) == 12
+        assert axes.width > 0.7 * figure.width  # the legend does not take half of the width
+        assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0  # it is below, under the axis label
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0  # in the figure
+        assert axes.height > 1.2 * fig.dpi  # and the plot keeps an inch and more of height
+
+
 # select_k (the contract of cobs.topics.select_k) ---------------------------------------------------------------
 
 def select_k_table():

@@ -149,14 +149,18 @@ def axis_name(column: str) -> str:
     return _AXIS_NAMES.get(column, str(column).replace("_", " ").capitalize())
 
 
-def legend_below(ax: Axes, **options: object) -> None:
-    """The legend under the x axis label, so that a one-column figure keeps its width for the data."""
+def legend_below(ax: Axes, *, ticks: float | None = None, **options: object) -> None:
+    """The legend under the x axis label, so that a one-column figure keeps its width for the data.
+
+    ``ticks`` is the height in points of the x tick labels (slanted ones are taller than a line of text).
+    """
     from matplotlib.transforms import offset_copy
 
     points = mpl.font_manager.FontProperties
     tick = points(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
     label = points(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
-    drop = 1.3 * (tick + label) + mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"] + 6
+    ticks = 1.3 * tick if ticks is None else ticks
+    drop = ticks + 1.3 * label + mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"] + 6
     at = offset_copy(ax.transAxes, fig=ax.figure, y=-drop, units="points")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=at, borderaxespad=0.0, **options)
 
