@@ -57,6 +57,15 @@ def legend_texts(ax):
     return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
+def extents(artists, renderer):
+    return [a.get_window_extent(renderer) for a in artists]
+
+
+def overlapping(boxes):
+    """The pairs of rendered boxes (window extents) that overlap."""
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+
 # theme_profile ------------------------------------------------------------------------------------------------------
 
 def test_theme_profile_draws_one_bar_per_theme_most_frequent_first():
@@ -221,6 +230,27 @@ def test_citations_count_citing_paragraphs_general_comments_first():
     assert ax.get_ylabel() == "The 2 cited most (of 4)"
 
 
+def test_citations_in_one_column_keep_ticks_counts_and_legend_apart():
+    """Nine paragraphs citing one general comment and long CO references: the counts 0-9 on a narrow axis."""
+    many = pd.concat([citations()] + [citations().iloc[[2]].assign(para=100 + i, ref=f"CRC/C/KAZ/CO/4, para. {100 + i}")
+                                      for i in range(7)], ignore_index=True)
+    many.loc[0, "citation"] = "CEDAW/C/ARM/CO/5-6, paras. 27, 34, 35, 37"
+    with cobs.plot.style("paper", columns=1):
+        ax = cobs.plot.citations(many)
+        fig = ax.figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+    assert bar_widths(ax)[0] == 9
+    ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(ticks) >= 3 and not overlapping(ticks)  # not "0123456789"
+    legend = ax.get_legend().get_window_extent(renderer)
+    counts = [t.get_window_extent(renderer) for t in ax.texts]
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(counts) == len(bars) == 4 and not any(legend.overlaps(b) for b in counts + bars)
+    assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0 and legend.x1 <= fig.bbox.x1
+    assert ax.get_window_extent(renderer).width > 0.4 * fig.bbox.width
+
+
 def test_citations_need_the_ref_column():
     with pytest.raises(ValueError, match=r"no column 'ref'; it needs a citation table from cobs.citations\(\)"):
         cobs.plot.citations(citations().drop(columns="ref"))
@@ -269,10 +299,6 @@ def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
     assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
     softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
     assert softened["theme"].tolist() == ["accessibility", "education"]
-
-
-def extents(artists, renderer):
-    return [a.get_window_extent(renderer) for a in artists]
 
 
 def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_wide():
@@ -451,10 +477,6 @@ def twelve_topics(years):
               "cooperation / international / development", "risk / disaster / reduction", "marrakesh / treaty / ratify"]
     return pd.DataFrame([{"year": y, "topic": k, "label": label, "mean": 0.02 + k / 100, "ci_low": 0.01 + k / 100,
                           "ci_high": 0.04 + k / 100, "n": 50} for y in years for k, label in enumerate(labels)])
-
-
-def overlapping(boxes):
-    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
 
 
 @pytest.mark.parametrize("years", [

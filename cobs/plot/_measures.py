@@ -24,6 +24,7 @@ from cobs.plot._base import (
     check_table,
     check_top,
     finish,
+    label_chars,
     legend_below,
     level_colors,
     new_axes,
@@ -205,7 +206,7 @@ def theme_profile(
             legend_below(ax, handles=handles, labels=names, title=title, ncol=min(3, len(handles)))
     ax.set_yticks(y, labels)
     ax.set_ylim(len(themes) - 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.set_xlabel("Requested actions")
     ax.set_ylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
                   else "Theme")
@@ -324,7 +325,7 @@ def mix(
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_xlabel("Share of requested actions")
     else:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
         ax.set_xlabel("Requested actions")
     ax.set_ylabel(axis_name(by))
     return finish(ax, data, return_data)
@@ -508,8 +509,8 @@ def citations(
     rank = {kind: i for i, kind in enumerate(types)}
     data = data.assign(_k=data["type"].map(rank), _c=-data["count"], _n=data["category"].map(_natural)).sort_values(
         ["_k", "_c", "_n"], kind="stable").drop(columns=["_k", "_c", "_n"])
-    labels = [wrap(c, 44) for c in data["category"]]
-    ax = new_axes(ax, len(data), row_height=row_height(labels))
+    labels = [wrap(c, label_chars(ax, narrow=34, wide=44)) for c in data["category"]]
+    ax = new_axes(ax, len(data), row_height=row_height(labels), extra=1.1)
     colors = dict(zip(types, categorical_colors(len(types)), strict=True))
     y = np.arange(len(data))
     for kind in types:
@@ -520,13 +521,13 @@ def citations(
             ax.bar_label(bars, padding=2, fontsize="small")
     ax.set_yticks(y, labels)
     ax.set_ylim(len(data) - 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.margins(x=0.1)
     ax.set_xlabel("Paragraphs citing it")
     if len(data) < cited:
         ax.set_ylabel(f"The {len(data)} cited most (of {cited})")
-    if len(set(data["type"])) > 1:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    if len(set(data["type"])) > 1:  # below: beside the bars, it would take a third of a one-column figure
+        legend_below(ax, ncol=len(types))
     if symbol:
         ax.set_title(symbol)
     elif documents > 1:
