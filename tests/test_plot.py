@@ -61,6 +61,38 @@ def extents(artists, renderer):
     return [a.get_window_extent(renderer) for a in artists]
 
 
+def drawn_in_style(draw, columns=1):
+    """The Axes ``draw()`` returns in the paper style, drawn there (as savefig in the block would), and its renderer."""
+    with cobs.plot.style("paper", columns=columns):
+        ax = draw()
+        ax.figure.canvas.draw()
+        return ax, ax.figure.canvas.get_renderer()
+
+
+def assert_readable(ax, renderer):
+    """No two texts of the figure on each other (tick labels in view, level or not; counts; axis labels; the title;
+    the legend) and all of them inside the figure, measured on the rendered extents."""
+    boxes = []
+    for axes in ax.figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            labels = [tick.label1 for tick in axis.get_major_ticks()
+                      if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high]
+            if not any(label.get_rotation() % 90 for label in labels):  # slanted ones have boxes wider than them
+                boxes += [(label.get_text(), label.get_window_extent(renderer)) for label in labels]
+        texts = [c for c in axes.get_children() if isinstance(c, mpl.text.Text)]  # counts and titles
+        boxes += [(t.get_text(), t.get_window_extent(renderer)) for t in (*texts, axes.xaxis.label, axes.yaxis.label)
+                  if t.get_text() and t.get_visible()]
+        if axes.get_legend() is not None:
+            boxes.append(("legend", axes.get_legend().get_window_extent(renderer)))
+    figure = ax.figure.bbox
+    outside = [name for name, box in boxes if box.x0 < figure.x0 - 1 or box.x1 > figure.x1 + 1
+               or box.y0 < figure.y0 - 1 or box.y1 > figure.y1 + 1]
+    assert not outside, f"outside the figure: {outside}"
+    touching = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:] if box.overlaps(other)]
+    assert not touching, f"on each other: {touching}"
+
+
 def overlapping(boxes):
     """The pairs of rendered boxes (window extents) that overlap."""
     return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
@@ -173,6 +205,17 @@ def test_mix_of_action_categories_names_them_and_counts_the_missing():
     assert missing["refs"].iloc[0] == ["CRPD/C/AZE/CO/1, para. 9"]
 
 
+def test_mix_in_one_column_puts_its_legend_below_and_keeps_the_bars_wide():
+    ax, renderer = drawn_in_style(lambda: cobs.plot.mix(actions(), by="cluster_id"))  # "CRC-5 Violence against ..."
+    assert_readable(ax, renderer)
+    figure, axes = ax.figure.bbox, ax.get_window_extent(renderer)
+    assert axes.width > 0.35 * figure.width  # beside the bars, the legend left them a fifth of the figure
+    assert ax.get_legend().get_window_extent(renderer).y1 < ax.xaxis.label.get_window_extent(renderer).y0
+    assert legend_texts(ax) == ["urges", "recommends", "calls upon"]
+    ax, renderer = drawn_in_style(lambda: cobs.plot.mix(actions(), by="cluster_id"), columns=2)
+    assert ax.get_legend().get_window_extent(renderer).x0 > ax.get_window_extent(renderer).x1  # room beside it
+
+
 def test_mix_refuses_a_measure_it_does_not_know():
     with pytest.raises(ValueError, match=r"of must be 'strength', 'action_category', .* got 'theme'"):
         cobs.plot.mix(actions(), of="theme")
@@ -189,7 +232,7 @@ def test_theme_heatmap_colours_shares_and_writes_counts():
     image = ax.get_images()[0].get_array()
     assert np.ma.filled(image, 0).tolist() == [[0.0, 0.5], [0.5, 0.0]]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "2"]
-    assert ax.figure.axes[1].get_ylabel() == "Share of the state's actions"
+    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's actions"
     assert data[data["count"] > 0][["state", "category", "refs"]].values.tolist() == [
         ["KAZ", "corporal punishment", ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]],
         ["AZE", "accessibility", ["CRPD/C/AZE/CO/1, para. 9"]],
@@ -417,7 +460,7 @@ def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
     assert len(bands) == 2
     assert bands[0].get_paths()[0].vertices[:, 1].min() == pytest.approx(0.07)
     assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
-    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
+    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence\n(mean share of a text)"
     assert len(data) == 4
     relabelled = table.assign(label=table["label"].map({"0 accessibility": "z accessibility",
                                                          "1 legal capacity": "a legal capacity"}))
@@ -563,6 +606,11 @@ def test_draws_on_the_axes_given_and_changes_no_setting(call):
     assert call(ax) is ax
     assert dict(mpl.rcParams) == before
     assert len(plt.get_fignums()) == 1  # no figure of its own
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_every_figure_in_one_column_keeps_its_texts_apart_and_inside(call):
+    assert_readable(*drawn_in_style(lambda: call(None)))
 
 
 @pytest.mark.parametrize("call", CALLS)

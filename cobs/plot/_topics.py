@@ -20,6 +20,7 @@ from cobs.plot._base import (
     check_table,
     finish,
     legend_below,
+    legend_columns,
     new_axes,
     text_width,
     wrap,
@@ -125,7 +126,7 @@ def prevalence(
     slant = _slant(labels, width * 72, size)
     ticks = _ticks_height(labels, slant, size)
     title = "Topic" if hue == "label" else hue
-    ncol, legend_height = _legend_columns(names, title, ax.figure.get_figwidth() if ax is not None else
+    ncol, legend_height = legend_columns(names, title, ax.figure.get_figwidth() if ax is not None else
                                           mpl.rcParams["figure.figsize"][0])
     ax = new_axes(ax, 0, min_height=2.0 + (ticks - 1.3 * size + legend_height) / 72)
     colors = dict(zip(series, categorical_colors(len(series)), strict=True))
@@ -161,7 +162,7 @@ def prevalence(
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(axis_name(x))
-    ax.set_ylabel("Topic prevalence (mean share of a text)")
+    ax.set_ylabel("Topic prevalence\n(mean share of a text)")  # on two lines: taller than the plot on one
     # below the axes, in as many columns as the figure's width holds: beside them, ten topics would take half of
     # a one-column figure and stand taller than the plot
     legend_below(ax, ticks=ticks, title=title, ncol=ncol)
@@ -216,21 +217,6 @@ def _ticks_height(labels: Sequence[str], slant: float, size: float) -> float:
     widest = max(text_width(line, size) for label in labels for line in str(label).split("\n"))
     angle = np.radians(slant)
     return float(widest * np.sin(angle) + lines * np.cos(angle))
-
-
-def _legend_columns(names: Sequence[str], title: str, width: float) -> tuple[int, float]:
-    """How many columns a legend of ``names`` takes across ``width`` inches, and its height in points."""
-    size = mpl.font_manager.FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points()
-    entry = max((text_width(line, size) for name in names for line in name.split("\n")), default=0)
-    entry += (mpl.rcParams["legend.handlelength"] + mpl.rcParams["legend.handletextpad"]
-              + mpl.rcParams["legend.columnspacing"]) * size
-    ncol = int(max(1, min(len(names), (width * 72 - 10) // max(entry, 1))))
-    lines = np.array([name.count("\n") + 1 for name in names] or [1])
-    columns = np.array_split(lines, ncol)  # how matplotlib fills a legend's columns, top to bottom
-    rows = [max(column[i] for column in columns if i < len(column)) for i in range(len(columns[0]))]
-    spacing = mpl.rcParams["legend.labelspacing"] * size
-    height = sum(1.25 * size * n + spacing for n in rows) + (1.5 * size if title else 0)
-    return ncol, height
 
 
 _MEASURES = {"coherence": ("NPMI coherence (held-apart texts)", "o"), "exclusivity": ("exclusivity", "s"),
