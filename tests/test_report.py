@@ -153,15 +153,21 @@ def test_topics_of_the_recommendations(report):
     assert np.allclose(shares.loc[known, labels].sum(axis=1), 1, atol=1e-5)
     assert np.allclose(shares.loc[known, labels].mean(), topics["size"], atol=1e-5)  # a size is a mean share
     assert topics.set_index("label")["actions"].to_dict() == shares["topic"].value_counts().reindex(labels).to_dict()
-    # the examples, read in the documents: the Marrakesh topic's paragraphs ask for the Marrakesh Treaty to be
-    # ratified; the sign language topic's paragraphs are about sign language
+    # the examples, read in the documents: the Marrakesh topic's paragraphs ask for a treaty to be ratified (the
+    # Marrakesh Treaty; CRPD/C/NZL/CO/1, para. 6: the Optional Protocol); the sign language topic's paragraphs are
+    # about sign language; and every example paragraph uses some of the ten terms its topic is shown with
     paragraphs = report.data.paragraphs
     text = paragraphs.groupby(["symbol", "para"])["text"].agg(" ".join)
-    for word, phrase in (("marrakesh", "marrakesh treaty"), ("sign", "sign language")):
+    for word, phrase in (("marrakesh", "ratif"), ("sign", "sign language")):
         topic = topics[topics["terms"].str.split(", ").map(lambda terms, w=word: w in terms[:3])].iloc[0]
         for example in topic["examples"].split("; "):
             symbol, para = re.match(r"(.+), para\. (\d+)", example).groups()
             assert phrase in text[(symbol, int(para))].lower(), example
+    for topic in topics.itertuples():
+        shown = topic.terms.split(", ")
+        for example in topic.examples.split("; "):
+            symbol, para = re.match(r"(.+), para\. (\d+)", example).groups()
+            assert any(term in text[(symbol, int(para))].lower() for term in shown), (topic.label, example)
     # prevalence by document: each document's mean shares, from its actions' shares, with intervals around them
     drawn = pd.read_csv(folder / "figures" / "topics-prevalence-data.csv")
     assert sorted(drawn["symbol"].unique()) == sorted(report.data.documents["symbol"])

@@ -159,19 +159,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
     >>> crpd = actions[actions["committee"] == "CRPD"]
     >>> model = cobs.topics.TopicModel(n_topics=6, random_state=0).fit(crpd)
     >>> model.topics_[["label", "size"]].round(2)
-                                             label  size
-    0                children / support / services  0.40
-    1              language / sign / accessibility  0.16
-    2                     women / girls / violence  0.16
-    3  discrimination / accommodation / reasonable  0.15
-    4          decision making / supported / legal  0.11
-    5                  marrakesh / treaty / ratify  0.02
+                                           label  size
+    0              children / services / support  0.31
+    1             women / discrimination / girls  0.27
+    2            language / sign / accessibility  0.17
+    3  monitoring / independent / implementation  0.11
+    4        decision making / legal / supported  0.11
+    5                marrakesh / treaty / ratify  0.02
     >>> model.topics_["examples"][0][:2]
     ['CRPD/C/ARM/CO/1, para. 12 (a)', 'CRPD/C/ARM/CO/1, para. 38']
     >>> model.set_output(transform="pandas").transform(crpd).iloc[:2, :2].round(2)  # rows keep the table's index
-        children / support / services  language / sign / accessibility
-    79                           0.29                              0.0
-    80                           0.39                              0.0
+        children / services / support  women / discrimination / girls
+    79                           0.21                            0.44
+    80                           0.20                            0.53
     """
 
     def __init__(
