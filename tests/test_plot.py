@@ -57,6 +57,47 @@ def legend_texts(ax):
     return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
+def extents(artists, renderer):
+    return [a.get_window_extent(renderer) for a in artists]
+
+
+def drawn_in_style(draw, columns=1):
+    """The Axes ``draw()`` returns in the paper style, drawn there (as savefig in the block would), and its renderer."""
+    with cobs.plot.style("paper", columns=columns):
+        ax = draw()
+        ax.figure.canvas.draw()
+        return ax, ax.figure.canvas.get_renderer()
+
+
+def assert_readable(ax, renderer):
+    """No two texts of the figure on each other (tick labels in view, level or not; counts; axis labels; the title;
+    the legend) and all of them inside the figure, measured on the rendered extents."""
+    boxes = []
+    for axes in ax.figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            labels = [tick.label1 for tick in axis.get_major_ticks()
+                      if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high]
+            if not any(label.get_rotation() % 90 for label in labels):  # slanted ones have boxes wider than them
+                boxes += [(label.get_text(), label.get_window_extent(renderer)) for label in labels]
+        texts = [c for c in axes.get_children() if isinstance(c, mpl.text.Text)]  # counts and titles
+        boxes += [(t.get_text(), t.get_window_extent(renderer)) for t in (*texts, axes.xaxis.label, axes.yaxis.label)
+                  if t.get_text() and t.get_visible()]
+        if axes.get_legend() is not None:
+            boxes.append(("legend", axes.get_legend().get_window_extent(renderer)))
+    figure = ax.figure.bbox
+    outside = [name for name, box in boxes if box.x0 < figure.x0 - 1 or box.x1 > figure.x1 + 1
+               or box.y0 < figure.y0 - 1 or box.y1 > figure.y1 + 1]
+    assert not outside, f"outside the figure: {outside}"
+    touching = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:] if box.overlaps(other)]
+    assert not touching, f"on each other: {touching}"
+
+
+def overlapping(boxes):
+    """The pairs of rendered boxes (window extents) that overlap."""
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+
 # theme_profile ------------------------------------------------------------------------------------------------------
 
 def test_theme_profile_draws_one_bar_per_theme_most_frequent_first():
@@ -164,6 +205,17 @@ def test_mix_of_action_categories_names_them_and_counts_the_missing():
     assert missing["refs"].iloc[0] == ["CRPD/C/AZE/CO/1, para. 9"]
 
 
+def test_mix_in_one_column_puts_its_legend_below_and_keeps_the_bars_wide():
+    ax, renderer = drawn_in_style(lambda: cobs.plot.mix(actions(), by="cluster_id"))  # "CRC-5 Violence against ..."
+    assert_readable(ax, renderer)
+    figure, axes = ax.figure.bbox, ax.get_window_extent(renderer)
+    assert axes.width > 0.35 * figure.width  # beside the bars, the legend left them a fifth of the figure
+    assert ax.get_legend().get_window_extent(renderer).y1 < ax.xaxis.label.get_window_extent(renderer).y0
+    assert legend_texts(ax) == ["urges", "recommends", "calls upon"]
+    ax, renderer = drawn_in_style(lambda: cobs.plot.mix(actions(), by="cluster_id"), columns=2)
+    assert ax.get_legend().get_window_extent(renderer).x0 > ax.get_window_extent(renderer).x1  # room beside it
+
+
 def test_mix_refuses_a_measure_it_does_not_know():
     with pytest.raises(ValueError, match=r"of must be 'strength', 'action_category', .* got 'theme'"):
         cobs.plot.mix(actions(), of="theme")
@@ -180,7 +232,7 @@ def test_theme_heatmap_colours_shares_and_writes_counts():
     image = ax.get_images()[0].get_array()
     assert np.ma.filled(image, 0).tolist() == [[0.0, 0.5], [0.5, 0.0]]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "2"]
-    assert ax.figure.axes[1].get_ylabel() == "Share of the state's actions"
+    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's actions"
     assert data[data["count"] > 0][["state", "category", "refs"]].values.tolist() == [
         ["KAZ", "corporal punishment", ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]],
         ["AZE", "accessibility", ["CRPD/C/AZE/CO/1, para. 9"]],
@@ -219,6 +271,27 @@ def test_citations_count_citing_paragraphs_general_comments_first():
     ax = cobs.plot.citations(citations(), top=2)
     assert tick_texts(ax.yaxis) == ["CRC general comment No. 13 (2011)", "CRC general comment No. 5 (2003)"]
     assert ax.get_ylabel() == "The 2 cited most (of 4)"
+
+
+def test_citations_in_one_column_keep_ticks_counts_and_legend_apart():
+    """Nine paragraphs citing one general comment and long CO references: the counts 0-9 on a narrow axis."""
+    many = pd.concat([citations()] + [citations().iloc[[2]].assign(para=100 + i, ref=f"CRC/C/KAZ/CO/4, para. {100 + i}")
+                                      for i in range(7)], ignore_index=True)
+    many.loc[0, "citation"] = "CEDAW/C/ARM/CO/5-6, paras. 27, 34, 35, 37"
+    with cobs.plot.style("paper", columns=1):
+        ax = cobs.plot.citations(many)
+        fig = ax.figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+    assert bar_widths(ax)[0] == 9
+    ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(ticks) >= 3 and not overlapping(ticks)  # not "0123456789"
+    legend = ax.get_legend().get_window_extent(renderer)
+    counts = [t.get_window_extent(renderer) for t in ax.texts]
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(counts) == len(bars) == 4 and not any(legend.overlaps(b) for b in counts + bars)
+    assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0 and legend.x1 <= fig.bbox.x1
+    assert ax.get_window_extent(renderer).width > 0.4 * fig.bbox.width
 
 
 def test_citations_need_the_ref_column():
@@ -260,13 +333,43 @@ def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
                                 "softened (weaker verb)"]
     drawn = [(round(p.get_y() + p.get_height() / 2), p.get_width()) for p in ax.patches if p.get_width() > 0]
     assert sorted(drawn) == [(0, 1), (0, 1), (0, 1), (1, 1), (1, 1), (2, 1)]
-    marks = {(round(float(t.get_position()[1])), t.get_text()) for t in ax.texts}
-    assert marks == {(0, "1"), (1, "1")} and len(ax.texts) == 3  # accessibility ▲1 ▼1, education ▼1
+    counts = sorted((round(float(t.xy[1])), t.get_text()) for t in ax.texts)
+    assert counts == [(0, "1"), (0, "1"), (1, "1")]  # accessibility ▲1 ▼1, education ▼1
+    marks = sorted((round(float(line.get_ydata()[0])), line.get_marker()) for line in ax.get_lines())
+    assert marks == [(0, "^"), (0, "v"), (1, "v")]
     bars = data[data["dimension"] == "status"]
     row = bars[(bars["theme"] == "accessibility") & (bars["category"] == "repeated")].iloc[0]
     assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
     softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
     assert softened["theme"].tolist() == ["accessibility", "education"]
+
+
+def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_wide():
+    wide = aligned().assign(theme=lambda t: t["theme"].replace(
+        {"health": "situations of risk and humanitarian emergencies"}))
+    wide = pd.concat([wide, wide.iloc[:1].assign(change="escalated", status="modified"),
+                      wide.iloc[:1].assign(change="softened")] + [wide.iloc[:1]] * 10, ignore_index=True)
+    for table in (wide, aligned()):  # counts of two digits and one after the longest bar
+        with cobs.plot.style("paper", columns=1):  # drawn in the style, as savefig in the block would
+            ax = cobs.plot.cycle_changes(table)
+            fig = ax.figure
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+        figure, axes = fig.bbox, ax.get_window_extent(renderer)
+        assert axes.width > 0.45 * figure.width  # the bars have half of a column, not a sliver beside the legend
+        marks, counts = extents(ax.get_lines(), renderer), extents(ax.texts, renderer)
+        bars = extents([p for p in ax.patches if p.get_width() > 0], renderer)
+        assert len(marks) == len(counts) >= 3
+        drawn = marks + counts
+        for i, a in enumerate(drawn):  # no mark or count on another, nor on a bar
+            assert not any(a.overlaps(b) for b in drawn[i + 1:]), a
+            assert not any(a.overlaps(b) for b in bars), a
+        for mark, count in zip(marks, counts, strict=True):  # each count right after its mark, on its row
+            assert mark.x1 < count.x0 < mark.x1 + 4 and count.y0 < (mark.y0 + mark.y1) / 2 < count.y1
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0  # the legend under the axis label
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and legend.y0 >= figure.y0
+        assert all(figure.x0 <= b.x0 and b.x1 <= figure.x1 for b in drawn)  # inside the figure
 
 
 def test_cycle_changes_checks_the_alignment():
@@ -357,7 +460,7 @@ def test_prevalence_over_years_draws_a_line_and_a_band_per_topic():
     assert len(bands) == 2
     assert bands[0].get_paths()[0].vertices[:, 1].min() == pytest.approx(0.07)
     assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(0.17)
-    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence (mean share of a text)"
+    assert tick_texts(ax.xaxis) == ["2014", "2024"] and ax.get_ylabel() == "Topic prevalence\n(mean share of a text)"
     assert len(data) == 4
     relabelled = table.assign(label=table["label"].map({"0 accessibility": "z accessibility",
                                                          "1 legal capacity": "a legal capacity"}))
@@ -407,6 +510,41 @@ def test_prevalence_by_document_keeps_long_group_labels_apart():
     assert spacing * np.sin(slant) > 1.2 * height
     short = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=[0])
     assert all(label.get_rotation() == 0 for label in short.get_xticklabels())  # short labels stay level
+
+
+def twelve_topics(years):
+    labels = ["children / community / support", "discrimination / accommodation / reasonable",
+              "health / treatment / care", "women / violence / girls", "language / sign / communication",
+              "decision making / supported / legal", "education / inclusive / quality",
+              "data / disaggregated / collection", "independent / monitoring / mechanism",
+              "cooperation / international / development", "risk / disaster / reduction", "marrakesh / treaty / ratify"]
+    return pd.DataFrame([{"year": y, "topic": k, "label": label, "mean": 0.02 + k / 100, "ci_low": 0.01 + k / 100,
+                          "ci_high": 0.04 + k / 100, "n": 50} for y in years for k, label in enumerate(labels)])
+
+
+@pytest.mark.parametrize("years", [
+    [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025],  # every year: "20162017" before
+    [2014, 2015, 2017, 2022, 2023, 2024],  # the bundled CRPD COs' years
+])
+def test_prevalence_of_twelve_topics_in_one_column_is_readable(years):
+    for x in (years, [str(y) for y in years]):  # years as numbers (lines) and as groups (points)
+        with cobs.plot.style("paper", columns=1):  # drawn in the style, as savefig in the block would
+            ax = cobs.plot.prevalence(twelve_topics(x))
+            fig = ax.figure
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+        ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+        assert len(ticks) >= 4 and not overlapping([t.get_window_extent(renderer) for t in ticks])
+        if isinstance(x[0], int):  # a tick mark at every year drawn, a label at those that fit
+            assert sorted([*ax.xaxis.get_majorticklocs(), *ax.xaxis.get_minorticklocs()]) == years
+            assert [t.get_text() for t in ticks][0] == "2014" and ticks[-1].get_text() == str(years[-1])
+        figure, axes = fig.bbox, ax.get_window_extent(renderer)
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert len(ax.get_legend().get_texts()) == 12
+        assert axes.width > 0.7 * figure.width  # the legend does not take half of the width
+        assert legend.y1 < ax.xaxis.label.get_window_extent(renderer).y0  # it is below, under the axis label
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0  # in the figure
+        assert axes.height > 1.2 * fig.dpi  # and the plot keeps an inch and more of height
 
 
 # select_k (the contract of cobs.topics.select_k) ---------------------------------------------------------------
@@ -471,6 +609,11 @@ def test_draws_on_the_axes_given_and_changes_no_setting(call):
 
 
 @pytest.mark.parametrize("call", CALLS)
+def test_every_figure_in_one_column_keeps_its_texts_apart_and_inside(call):
+    assert_readable(*drawn_in_style(lambda: call(None)))
+
+
+@pytest.mark.parametrize("call", CALLS)
 def test_refuses_what_is_not_a_table(call):
     with pytest.raises(TypeError, match="expected a pandas DataFrame"):
         name = call.__code__.co_names
@@ -506,9 +649,9 @@ def test_paper_style_is_a_context_and_a_packaged_style_file():
         pass
 
 
-def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
+def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path):
     ax = cobs.plot.mix(actions())
-    written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix.pdf")
+    written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix")
     assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
     assert all(p.stat().st_size > 1000 for p in written)
     pdf, svg, png = (p.read_bytes() for p in written)
@@ -520,6 +663,23 @@ def test_savefig_writes_the_three_formats_and_drops_an_ending(tmp_path):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
     with pytest.raises(TypeError, match="Figure or Axes"):
         cobs.plot.savefig("figure", tmp_path / "x")
+
+
+def test_savefig_writes_the_one_format_a_path_ends_in_and_refuses_other_endings(tmp_path):
+    ax = cobs.plot.mix(actions())
+    for ending, magic in ((".pdf", b"%PDF"), (".svg", b"<?xml"), (".png", b"\x89PNG")):
+        assert cobs.plot.savefig(ax, tmp_path / ending[1:] / f"mix{ending}") == [tmp_path / ending[1:] / f"mix{ending}"]
+        assert [p.name for p in (tmp_path / ending[1:]).iterdir()] == [f"mix{ending}"]  # that file alone
+        assert (tmp_path / ending[1:] / f"mix{ending}").read_bytes().startswith(magic)
+    assert cobs.plot.savefig(ax, tmp_path / "upper" / "mix.PNG") == [tmp_path / "upper" / "mix.png"]
+    assert cobs.plot.savefig(ax, tmp_path / "one" / "mix.png", formats=["png"]) == [tmp_path / "one" / "mix.png"]
+    for name in ("x.jpg", "x.jpeg", "fig.v2", "x.pdf.gz"):  # no x.jpg.pdf, x.jpg.svg, x.jpg.png behind the user's back
+        with pytest.raises(ValueError, match=r"path must be a file name ending in \.pdf, \.svg or \.png, or one "
+                                             rf"without an ending \(for all three\), got '.*{name}'"):
+            cobs.plot.savefig(ax, tmp_path / "refused" / name)
+    with pytest.raises(ValueError, match=r"ends in \.pdf but formats asks for \['svg', 'png'\]"):
+        cobs.plot.savefig(ax, tmp_path / "refused" / "x.pdf", formats=["svg", "png"])
+    assert not (tmp_path / "refused").exists()  # nothing written, no folder made
 
 
 _FIGURE_SCRIPT = textwrap.dedent("""
@@ -535,6 +695,7 @@ _FIGURE_SCRIPT = textwrap.dedent("""
         cobs.plot.savefig(ax, sys.argv[2])
         ax = cobs.plot.theme_heatmap(acts)
         cobs.plot.savefig(ax, sys.argv[2] + "-heatmap")
+        cobs.plot.savefig(ax, sys.argv[2] + "-heatmap-alone.svg")
 """)
 
 
@@ -551,8 +712,8 @@ def test_the_same_data_give_the_same_files_byte_for_byte(tmp_path):
         subprocess.run([sys.executable, "-c", _FIGURE_SCRIPT, str(table), str(stem)], check=True, env=env,
                        cwd=tmp_path)
         files = sorted(stem.parent.iterdir())
-        assert [f.name for f in files] == ["profile-heatmap.pdf", "profile-heatmap.png", "profile-heatmap.svg",
-                                           "profile.pdf", "profile.png", "profile.svg"]
+        assert [f.name for f in files] == ["profile-heatmap-alone.svg", "profile-heatmap.pdf", "profile-heatmap.png",
+                                           "profile-heatmap.svg", "profile.pdf", "profile.png", "profile.svg"]
         digests.append({f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files})
     assert digests[0] == digests[1]
 

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from cobs.errors import invalid_value
 
 __all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "check_table", "new_axes", "ordinal_colors",
-           "wrap"]
+           "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -149,22 +149,70 @@ def axis_name(column: str) -> str:
     return _AXIS_NAMES.get(column, str(column).replace("_", " ").capitalize())
 
 
-def legend_below(ax: Axes, **options: object) -> None:
-    """The legend under the x axis label, so that a one-column figure keeps its width for the data."""
-    from matplotlib.transforms import offset_copy
+def legend_below(ax: Axes, *, ticks: float | None = None, **options: object) -> None:
+    """The legend under the x axis label, so that a one-column figure keeps its width for the data.
+
+    ``ticks`` is the height in points of the x tick labels (slanted ones are taller than a line of text).
+    """
+    from matplotlib.transforms import blended_transform_factory, offset_copy
 
     points = mpl.font_manager.FontProperties
     tick = points(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
     label = points(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
-    drop = 1.3 * (tick + label) + mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"] + 6
-    at = offset_copy(ax.transAxes, fig=ax.figure, y=-drop, units="points")
+    ticks = 1.3 * tick if ticks is None else ticks
+    drop = ticks + 1.3 * label + mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"] + 6
+    # centred under the figure when the axes are its only ones (long tick labels on the left put the axes' centre
+    # right of the figure's, and a wide legend centred there would run past its right edge), else under the axes
+    alone = len(ax.figure.axes) == 1 and ax.get_subplotspec() is not None
+    across = ax.figure.transFigure if alone else ax.transAxes
+    at = offset_copy(blended_transform_factory(across, ax.transAxes), fig=ax.figure, y=-drop, units="points")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=at, borderaxespad=0.0, **options)
+
+
+def legend_columns(names: Sequence[str], title: str, width: float) -> tuple[int, float]:
+    """How many columns a legend of ``names`` (and ``title``) takes across ``width`` inches, and its height in points.
+
+    As many columns as the widest entry allows (the marker, its gap, the text and the space between columns, in the
+    style's legend settings); the height adds up the rows, each as tall as its tallest wrapped entry.
+    """
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size_in_points()
+    entry = max((text_width(line, size) for name in names for line in name.split("\n")), default=0)
+    entry += (mpl.rcParams["legend.handlelength"] + mpl.rcParams["legend.handletextpad"]
+              + mpl.rcParams["legend.columnspacing"]) * size
+    ncol = int(max(1, min(len(names), (width * 72 - 10) // max(entry, 1))))
+    ncol = -(-len(names) // -(-len(names) // ncol)) if names else 1  # rows as full as they can be: 3 + 2, not 4 + 1
+    lines = np.array([name.count("\n") + 1 for name in names] or [1])
+    columns = np.array_split(lines, ncol)  # how matplotlib fills a legend's columns, top to bottom
+    rows = [max(column[i] for column in columns if i < len(column)) for i in range(len(columns[0]))]
+    spacing = mpl.rcParams["legend.labelspacing"] * size
+    height = sum(1.25 * size * n + spacing for n in rows) + (1.5 * size if title else 0)
+    return ncol, height
 
 
 def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
     width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
     return wide if width >= 5 else narrow
+
+
+def text_width(text: str, size: float) -> float:
+    """The width in points of one line of ``text`` at ``size`` points, in the current font (drawn or not)."""
+    from matplotlib.textpath import text_to_path
+
+    prop = mpl.font_manager.FontProperties(size=size)
+    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0]
+
+
+def fit(text: str, length: float, size: float) -> str:
+    """``text`` on as many lines as it needs to be no longer than ``length`` points at ``size`` points (words kept
+    whole), for an axis label beside a short axis."""
+    lines: list[str] = []
+    for word in str(text).split(" "):
+        if lines and text_width(f"{lines[-1]} {word}", size) <= length:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def text_color(rgba: Sequence[float]) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
 
 from cobs.errors import invalid_value
 from cobs.measures import tally
@@ -24,6 +25,7 @@ from cobs.plot._base import (
     new_axes,
     row_height,
     text_color,
+    text_width,
     wrap,
 )
 
@@ -35,6 +37,7 @@ STATUSES = ("repeated", "modified", "new", "dropped")
 _STATUS_COLORS = {"repeated": "#0072B2", "modified": "#56B4E9", "new": "#009E73", "dropped": "#BBBBBB"}
 _CHANGES = {"escalated": ("^", "#D55E00", "stronger verb"), "softened": ("v", "#0072B2", "weaker verb")}
 _ALIGN = "an alignment from cobs.compare.align()"
+_MARK, _GAP = 4.0, 3.0  # points: a mark's size, and the room after a bar and between "▲ 2" and "▼ 1"
 
 
 @overload
@@ -122,7 +125,7 @@ def cycle_changes(
         {c: i for i, c in enumerate([*STATUSES, *_CHANGES, "same"])}).fillna(len(STATUSES) + 3))
     data = data[data["_y"] >= 0].sort_values(["_d", "_y", "_c"], kind="stable")
     labels = [wrap(t, label_chars(ax)) for t in themes]
-    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.3)
+    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.6)
     y = np.arange(len(themes))
     left = np.zeros(len(themes))
     for status in STATUSES:
@@ -131,27 +134,30 @@ def cycle_changes(
         widths[rows["_y"].to_numpy(dtype=int)] = rows["count"].to_numpy()
         ax.barh(y, widths, left=left, height=0.7, color=_STATUS_COLORS[status], edgecolor="white", linewidth=0.3)
         left += widths
-    # the escalations and softenings, as marks right after the bar: "▲2 ▼1"
-    end = left.max() if len(left) else 0.0
-    step = max(end, 1.0) * 0.06
-    cursor = left + step * 0.7
+    # the escalations and softenings right after each bar, "▲ 2 ▼ 1": placed in points from the bar's end, so that
+    # a mark and its count keep their size and spacing whatever the scale of the bars (they may reach past the
+    # longest bar's end: the layout makes room for them)
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    offsets = np.full(len(themes), _GAP)  # points after each bar's end
     for change, (marker, color, _) in _CHANGES.items():
         rows = data[(data["dimension"] == "change") & (data["category"] == change) & (data["count"] > 0)]
-        at = rows["_y"].to_numpy(dtype=int)
-        xs = cursor[at]
-        ax.scatter(xs, at, marker=marker, s=14, color=color, zorder=3, clip_on=False)
-        for x, yi, count in zip(xs, at, rows["count"], strict=True):
-            ax.text(x + step * 0.35, yi, str(count), va="center", ha="left", fontsize="x-small")
-        cursor[at] += step * 1.6
-    ax.set_xlim(0, max(end, 1.0) + step * 4)
+        for yi, count in zip(rows["_y"].to_numpy(dtype=int), rows["count"], strict=True):
+            at = offsets[yi] + _MARK / 2
+            ax.plot([left[yi]], [yi], marker=marker, markersize=_MARK, linestyle="", color=color, zorder=3,
+                    clip_on=False, transform=offset_copy(ax.transData, fig=ax.figure, x=at, units="points"))
+            ax.annotate(str(count), (left[yi], yi), xytext=(at + _MARK / 2 + 1, 0), textcoords="offset points",
+                        va="center", ha="left", fontsize=size, annotation_clip=False)
+            offsets[yi] = at + _MARK / 2 + 1 + text_width(str(count), size) + _GAP
+    end = left.max() if len(left) else 0.0
+    ax.set_xlim(0, max(end, 1.0) * 1.02)
     ax.set_yticks(y, labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("Recommendations (one per link)")
     handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
     handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
                 for name, (m, c, what) in _CHANGES.items()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    legend_below(ax, handles=handles, ncol=3)  # below: the bars keep the figure's width
     pair = aligned[["earlier_symbol", "later_symbol"]].dropna().drop_duplicates() if {
         "earlier_symbol", "later_symbol"} <= set(aligned.columns) else pd.DataFrame()
     if len(pair) == 1:

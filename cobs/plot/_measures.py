@@ -24,11 +24,15 @@ from cobs.plot._base import (
     check_table,
     check_top,
     finish,
+    fit,
+    label_chars,
     legend_below,
+    legend_columns,
     level_colors,
     new_axes,
     row_height,
     text_color,
+    text_width,
     wrap,
 )
 from cobs.reference._tables import read_rows
@@ -205,7 +209,7 @@ def theme_profile(
             legend_below(ax, handles=handles, labels=names, title=title, ncol=min(3, len(handles)))
     ax.set_yticks(y, labels)
     ax.set_ylim(len(themes) - 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.set_xlabel("Requested actions")
     ax.set_ylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
                   else "Theme")
@@ -213,6 +217,14 @@ def theme_profile(
     if symbol:
         ax.set_title(symbol)
     return finish(ax, data, return_data)
+
+
+def _level_names(data: pd.DataFrame, of: str) -> list[str]:
+    """The legend entries of :func:`_stack` for a tally of ``of``: its levels' names (a missing one as "(none)")."""
+    names = _category_names(of)
+    levels = dict.fromkeys(data.loc[data["count"] > 0, "category"].astype(object).where(
+        data.loc[data["count"] > 0, "category"].notna(), None))
+    return [MISSING_LABEL if level is None else str(names.get(level, level)) for level in levels]
 
 
 def _stack(ax: Axes, data: pd.DataFrame, by: str, groups: Sequence[object], of: str, *, share: bool) -> None:
@@ -315,8 +327,18 @@ def mix(
         # "(n = 17)" kept on one line: no-break spaces
         labels = [f"{label} (n\u00a0=\u00a0{sizes[g]})" for label, g in zip(labels, groups, strict=True)]
     labels = [wrap(label, 40) for label in labels]
-    ax = new_axes(ax, len(groups), row_height=row_height(labels))
+    # on a narrow figure (one journal column) the legend goes under the axis label, in columns, so that the bars keep
+    # the width: beside them, it and the group labels left the bars a fifth of the figure
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    names = _level_names(data, of)
+    below = width < 5
+    ncol, height = legend_columns(names, _MIX_TITLES.get(of, of), width) if below else (1, 0.0)
+    ax = new_axes(ax, len(groups), row_height=row_height(labels), extra=0.9 + height / 72)
     _stack(ax, data, by, groups, of, share=normalize)
+    if below:
+        handles, texts = ax.get_legend_handles_labels()
+        ax.get_legend().remove()
+        legend_below(ax, handles=handles, labels=texts, title=_MIX_TITLES.get(of, of), ncol=ncol)
     ax.set_yticks(np.arange(len(groups)), labels)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     if normalize:
@@ -324,7 +346,7 @@ def mix(
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_xlabel("Share of requested actions")
     else:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
         ax.set_xlabel("Requested actions")
     ax.set_ylabel(axis_name(by))
     return finish(ax, data, return_data)
@@ -399,7 +421,17 @@ def theme_heatmap(
     count = dict(zip(key, data["count"], strict=True))
     matrix = np.array([[share.get((t, g), 0.0) for g in groups] for t in themes], dtype=float)
     labels = [wrap(t, 40) for t in themes]
-    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.4)
+    columns = [wrap(g, 20) for g in groups]
+    upright = max((len(c) for c in columns), default=0) > 6
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    below = max((text_width(line, size) for c in columns for line in c.split("\n")), default=0) if upright else size
+    # rows 1.6 inches tall in all at least, so that the axis label and the colour bar's have room beside them
+    rows = max(row_height(labels), 1.6 / max(len(themes), 1))
+    if ax is None:
+        ax = new_axes(ax, len(themes), row_height=rows, extra=0.7 + below / 72)
+        tall = len(themes) * rows * 72
+    else:
+        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max()), 1e-9), interpolation="nearest")
@@ -409,8 +441,7 @@ def theme_heatmap(
             if n:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
                         color=text_color(cmap(image.norm(matrix[i, j]))))
-    columns = [wrap(g, 20) for g in groups]
-    if max((len(c) for c in columns), default=0) > 6:
+    if upright:
         ax.set_xticks(np.arange(len(groups)), columns, rotation=90)
     else:
         ax.set_xticks(np.arange(len(groups)), columns)
@@ -419,9 +450,12 @@ def theme_heatmap(
     for side in ax.spines.values():
         side.set_visible(False)
     ax.set_xlabel(axis_name(by))
-    ax.set_ylabel(f"Theme ({len(themes)} with the most actions)")
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, pad=0.02)
-    bar.set_label("Share of the document's actions" if by == "symbol" else f"Share of the {by}'s actions")
+    label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
+    ax.set_ylabel(fit(f"Theme ({len(themes)} with the most actions)", tall, label))  # on lines no longer than the axes
+    shrink = 0.6 if tall > 3 * 72 else 1.0  # a short heatmap's colour bar as tall as it, for its label
+    bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
+    bar.set_label(fit("Share of the document's actions" if by == "symbol" else f"Share of the {by}'s actions",
+                      shrink * tall, label))
     bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     bar.outline.set_visible(False)
     return finish(ax, data, return_data)
@@ -508,8 +542,8 @@ def citations(
     rank = {kind: i for i, kind in enumerate(types)}
     data = data.assign(_k=data["type"].map(rank), _c=-data["count"], _n=data["category"].map(_natural)).sort_values(
         ["_k", "_c", "_n"], kind="stable").drop(columns=["_k", "_c", "_n"])
-    labels = [wrap(c, 44) for c in data["category"]]
-    ax = new_axes(ax, len(data), row_height=row_height(labels))
+    labels = [wrap(c, label_chars(ax, narrow=34, wide=44)) for c in data["category"]]
+    ax = new_axes(ax, len(data), row_height=row_height(labels), extra=1.1)
     colors = dict(zip(types, categorical_colors(len(types)), strict=True))
     y = np.arange(len(data))
     for kind in types:
@@ -520,13 +554,13 @@ def citations(
             ax.bar_label(bars, padding=2, fontsize="small")
     ax.set_yticks(y, labels)
     ax.set_ylim(len(data) - 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.margins(x=0.1)
     ax.set_xlabel("Paragraphs citing it")
     if len(data) < cited:
         ax.set_ylabel(f"The {len(data)} cited most (of {cited})")
-    if len(set(data["type"])) > 1:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    if len(set(data["type"])) > 1:  # below: beside the bars, it would take a third of a one-column figure
+        legend_below(ax, ncol=len(types))
     if symbol:
         ax.set_title(symbol)
     elif documents > 1:

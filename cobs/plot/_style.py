@@ -86,7 +86,7 @@ def savefig(
     fig: Figure | Axes,
     path: str | os.PathLike[str],
     *,
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] | None = None,
     dpi: float = 300,
 ) -> list[Path]:
     """Write a figure as PDF, SVG and PNG files that are the same, byte for byte, run after run.
@@ -104,10 +104,15 @@ def savefig(
         The figure (an Axes stands for its figure, as returned by the cobs figure
         functions).
     path : str or path-like
-        File name without ending (``figures/themes``); an ending among ``formats``
-        (``figures/themes.pdf``) is dropped. Missing folders are created.
-    formats : sequence of {"pdf", "svg", "png"}, default=("pdf", "svg", "png")
-        The files to write, one per format.
+        Where to write. The ending decides the files: ``figures/themes.pdf`` (or
+        ``.svg``, ``.png``) writes that one file; ``figures/themes``, without an
+        ending, writes ``themes.pdf``, ``themes.svg`` and ``themes.png`` (or the
+        ``formats`` asked for). Any other ending (``.jpg``, ``.eps``) is an error
+        rather than a file of another format under that name. Missing folders are
+        created.
+    formats : sequence of {"pdf", "svg", "png"}, optional
+        The files to write, one per format, for a ``path`` without an ending; by
+        default all three. With an ending, ``formats`` may only repeat it.
     dpi : float, default=300
         Resolution of the PNG (PDF and SVG are vector files).
 
@@ -121,7 +126,8 @@ def savefig(
     TypeError
         If ``fig`` is neither a Figure nor an Axes.
     ValueError
-        If a format is not one of pdf, svg, png.
+        If a format, or the ending of ``path``, is not one of pdf, svg, png, or
+        ``formats`` asks for other files than the ending of ``path``.
 
     Examples
     --------
@@ -132,18 +138,30 @@ def savefig(
     >>> folder = tempfile.mkdtemp()
     >>> [p.name for p in savefig(fig, f"{folder}/line")]
     ['line.pdf', 'line.svg', 'line.png']
+    >>> [p.name for p in savefig(fig, f"{folder}/line.svg")]
+    ['line.svg']
     """
     if isinstance(fig, Axes):
         fig = fig.figure
     if not isinstance(fig, Figure):
         raise TypeError(f"savefig: {invalid_value('fig', fig, 'a matplotlib Figure or Axes')}")
-    formats = [formats] if isinstance(formats, str) else list(formats)
-    unknown = [f for f in formats if f not in _METADATA]
-    if unknown or not formats:
-        raise ValueError(f"savefig: {invalid_value('formats', formats, f'one or more of {list(_METADATA)}')}")
+    if formats is not None:
+        formats = [formats] if isinstance(formats, str) else list(formats)
+        unknown = [f for f in formats if f not in _METADATA]
+        if unknown or not formats:
+            raise ValueError(f"savefig: {invalid_value('formats', formats, f'one or more of {list(_METADATA)}')}")
     base = Path(path)
-    if base.suffix.lstrip(".").lower() in _METADATA:
-        base = base.with_suffix("")
+    ending = base.suffix.lstrip(".").lower()
+    if ending:
+        if ending not in _METADATA:
+            expected = "a file name ending in .pdf, .svg or .png, or one without an ending (for all three)"
+            raise ValueError(f"savefig: {invalid_value('path', str(path), expected)}")
+        if formats is not None and formats != [ending]:
+            raise ValueError(f"savefig: path {str(base)!r} ends in {base.suffix} but formats asks for {formats}; "
+                             "give a path without an ending to write several formats")
+        formats, base = [ending], base.with_suffix("")
+    elif formats is None:
+        formats = list(FORMATS)
     base.parent.mkdir(parents=True, exist_ok=True)
     written = []
     engine = fig.get_layout_engine()

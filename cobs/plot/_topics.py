@@ -9,7 +9,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FixedLocator, Locator, PercentFormatter, StrMethodFormatter
 
 from cobs.errors import invalid_value
 from cobs.plot._base import (
@@ -20,7 +20,9 @@ from cobs.plot._base import (
     check_table,
     finish,
     legend_below,
+    legend_columns,
     new_axes,
+    text_width,
     wrap,
 )
 
@@ -113,56 +115,108 @@ def prevalence(
         raise ValueError(f"cobs.plot.prevalence: the table has several rows per {x!r} and {hue!r} (it is grouped by "
                          f"more: {extra}); choose hue= among them and one topic with topics=[...], or filter the table")
     data = table.sort_values(["topic", x] if hue == "label" else [hue, x], kind="stable")  # topics in their order
-    ax = new_axes(ax, 0, min_height=2.4)
     series = list(dict.fromkeys(data[hue]))
-    colors = dict(zip(series, categorical_colors(len(series)), strict=True))
+    names = [wrap(name, 30) for name in series]
     numeric = pd.api.types.is_numeric_dtype(data[x])
     groups = list(dict.fromkeys(data[x])) if not numeric else []
-    width = 0.7 / max(len(series), 1)
-    for k, name in enumerate(series):
-        rows = data[data[hue] == name]
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    width = ax.figure.get_figwidth() * ax.get_position().width if ax is not None else (
+        mpl.rcParams["figure.figsize"][0] - 0.6)  # a new figure's axes: its width less the y axis's labels
+    labels = [wrap(g, 16) for g in groups]
+    slant = _slant(labels, width * 72, size)
+    ticks = _ticks_height(labels, slant, size)
+    title = "Topic" if hue == "label" else hue
+    ncol, legend_height = legend_columns(names, title, ax.figure.get_figwidth() if ax is not None else
+                                          mpl.rcParams["figure.figsize"][0])
+    ax = new_axes(ax, 0, min_height=2.0 + (ticks - 1.3 * size + legend_height) / 72)
+    colors = dict(zip(series, categorical_colors(len(series)), strict=True))
+    step = 0.7 / max(len(series), 1)
+    for k, (name, label) in enumerate(zip(series, names, strict=True)):
+        rows_drawn = data[data[hue] == name]
         marker = _MARKERS[k // len(OKABE_ITO) % len(_MARKERS)]  # past eight series the colours repeat: the marks do not
         if numeric:
-            xs = rows[x].to_numpy(dtype=float)
-            ax.fill_between(xs, rows["ci_low"], rows["ci_high"], color=colors[name], alpha=0.2, linewidth=0)
-            ax.plot(xs, rows["mean"], marker=marker, color=colors[name], label=wrap(name, 30))
+            xs = rows_drawn[x].to_numpy(dtype=float)
+            ax.fill_between(xs, rows_drawn["ci_low"], rows_drawn["ci_high"], color=colors[name], alpha=0.2,
+                            linewidth=0)
+            ax.plot(xs, rows_drawn["mean"], marker=marker, color=colors[name], label=label)
         else:
-            xs = np.array([groups.index(g) for g in rows[x]], dtype=float) + (k - (len(series) - 1) / 2) * width
-            yerr = np.vstack([rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]])
-            ax.errorbar(xs, rows["mean"], yerr=yerr, fmt=marker, color=colors[name], capsize=2, label=wrap(name, 30))
+            xs = np.array([groups.index(g) for g in rows_drawn[x]], dtype=float) + (k - (len(series) - 1) / 2) * step
+            yerr = np.vstack([rows_drawn["mean"] - rows_drawn["ci_low"], rows_drawn["ci_high"] - rows_drawn["mean"]])
+            ax.errorbar(xs, rows_drawn["mean"], yerr=yerr, fmt=marker, color=colors[name], capsize=2, label=label)
     if numeric:
         years = sorted(set(data[x]))
-        if all(float(v).is_integer() for v in years) and len(years) <= 12:
-            ax.set_xticks(years, [str(int(v)) for v in years])
+        if all(float(v).is_integer() for v in years):  # years: a tick at each, a label at as many as fit
+            ax.xaxis.set_major_locator(_YearsThatFit(years, max(text_width(f"{v:.0f}", size) for v in years)
+                                                     + size))
+            ax.xaxis.set_minor_locator(FixedLocator(years))
+            ax.xaxis.set_major_formatter(StrMethodFormatter("{x:.0f}"))
     else:
         for edge in np.arange(len(groups) - 1) + 0.5:  # a thin rule between groups, whose points are side by side
             ax.axvline(edge, color="#DDDDDD", linewidth=0.6, zorder=0)
-        labels = [wrap(g, 16) for g in groups]
         ax.set_xticks(np.arange(len(groups)), labels)
-        if _crowded(ax, labels):  # document symbols ("CRPD/C/AZE/CO/2-3") do not wrap: slant them
-            ax.tick_params(axis="x", labelrotation=30)
-            for label in ax.get_xticklabels():
-                label.set_horizontalalignment("right")
-                label.set_rotation_mode("anchor")
+        if slant:  # document symbols ("CRPD/C/AZE/CO/2-3") do not wrap: slant them
+            ax.tick_params(axis="x", labelrotation=slant)
+            for tick in ax.get_xticklabels():
+                tick.set_horizontalalignment("right")
+                tick.set_rotation_mode("anchor")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(axis_name(x))
-    ax.set_ylabel("Topic prevalence (mean share of a text)")
-    ax.legend(title="Topic" if hue == "label" else hue, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              borderaxespad=0.0)
+    ax.set_ylabel("Topic prevalence\n(mean share of a text)")  # on two lines: taller than the plot on one
+    # below the axes, in as many columns as the figure's width holds: beside them, ten topics would take half of
+    # a one-column figure and stand taller than the plot
+    legend_below(ax, ticks=ticks, title=title, ncol=ncol)
     return finish(ax, data, return_data)
 
 
-def _crowded(ax: Axes, labels: Sequence[str]) -> bool:
-    """Whether tick labels this long would touch side by side, one per group, on the axes' share of the figure.
+class _YearsThatFit(Locator):
+    """Ticks at the years drawn, skipping a year whose label would touch the last one kept (``room`` points apart).
 
-    An estimate from the characters (half a font size wide on average, with room to spare), not a drawing: the
-    legend at the right of a prevalence figure takes about a third of its width.
+    Placed when the figure is drawn, on the axes' final width: 2014, 2015, 2017 ... 2023, 2024 on one column keeps
+    2014, 2017, 2022, 2024 rather than printing "20142015".
     """
-    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
-    widest = max((len(line) for label in labels for line in str(label).split("\n")), default=0)
-    room = ax.figure.get_figwidth() * 72 * 0.65 / max(len(labels), 1)
-    return widest * 0.55 * size + 4 > room
+
+    def __init__(self, years: Sequence[float], room: float) -> None:
+        self.years, self.room = [float(y) for y in years], room
+
+    def __call__(self) -> list[float]:
+        return self.tick_values(*self.axis.get_view_interval())
+
+    def tick_values(self, vmin: float, vmax: float) -> list[float]:
+        low, high = min(vmin, vmax), max(vmin, vmax)
+        years = [y for y in self.years if low <= y <= high]
+        if self.axis is None or len(years) < 2:
+            return years
+        at = self.axis.axes.transData.transform([(y, 0) for y in years])[:, 0] * 72 / self.axis.figure.dpi
+        kept = [0]
+        for i in range(1, len(years)):
+            if at[i] - at[kept[-1]] >= self.room:
+                kept.append(i)
+        if kept[-1] != len(years) - 1 and at[-1] - at[kept[-1]] < self.room and len(kept) > 1:
+            kept[-1] = len(years) - 1  # the last year rather than the one just before it: the span stays in sight
+        return [years[i] for i in kept]
+
+
+def _slant(labels: Sequence[str], room: float, size: float) -> float:
+    """The rotation of the x tick labels, one per group across ``room`` points: level if they fit side by side, else
+    slanted by 30 degrees if the slanted strips stay a line of text apart, else upright."""
+    if not labels:
+        return 0
+    widest = max(text_width(line, size) for label in labels for line in str(label).split("\n"))
+    spacing = room / len(labels)
+    if widest + 0.5 * size <= spacing:
+        return 0
+    return 30 if spacing * np.sin(np.radians(30)) >= 1.5 * size else 90
+
+
+def _ticks_height(labels: Sequence[str], slant: float, size: float) -> float:
+    """The height in points of x tick labels drawn at ``slant`` degrees (one line of text when there are none)."""
+    if not labels:
+        return 1.3 * size
+    lines = max(str(label).count("\n") + 1 for label in labels) * 1.3 * size
+    widest = max(text_width(line, size) for label in labels for line in str(label).split("\n"))
+    angle = np.radians(slant)
+    return float(widest * np.sin(angle) + lines * np.cos(angle))
 
 
 _MEASURES = {"coherence": ("NPMI coherence (held-apart texts)", "o"), "exclusivity": ("exclusivity", "s"),
