@@ -63,7 +63,7 @@ FORMULA_KINDS = ("frame", "generic", "treaty", "filler")
 
 _BREAK = ""  # stands where punctuation, a stop word, a number or a phrase was left out: n-grams stop there
 _SCAN = re.compile(r"(?u)\b\w\w+\b|\b\w\b|[.,;:!?()\[\]]")  # one-letter words: "a", "(b)"
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")  # "children's rights": one run of words
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b", re.IGNORECASE)  # "children's rights": one run of words
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]*(?:/[A-Za-z0-9.\-]+){2,}")  # CRPD/C/AZE/CO/1, E/C.12/KAZ/CO/2, A/HRC/...
 
 
@@ -111,8 +111,7 @@ def synonyms() -> dict[str, str]:
     >>> tokens("Ensure schooling without the propiska", synonyms=True)
     ['schooling', 'residence_registration']
     """
-    return {" ".join(re.findall(TOKEN_PATTERN, row["phrase"].lower())): row["canonical"]
-            for row in read_rows("synonyms.csv")}
+    return {" ".join(_phrase_words(row["phrase"])): row["canonical"] for row in read_rows("synonyms.csv")}
 
 
 def check_kinds(kinds: Collection[str], name: str = "kinds") -> None:
@@ -122,7 +121,6 @@ def check_kinds(kinds: Collection[str], name: str = "kinds") -> None:
                                        f"write [{kinds!r}]" if kinds in FORMULA_KINDS else None))
 
 
-@functools.cache
 def _scan(text: str) -> list[str]:
     """Lower-cased words (one letter ones too) and punctuation marks, in order; possessive 's left out."""
     return _SCAN.findall(_POSSESSIVE.sub("", text).lower())
@@ -133,6 +131,7 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(w for w in _scan(phrase) if w[0].isalnum() or w[0] == "_")
 
 
+@functools.cache
 def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First token -> the phrases (as token tuples) starting with it, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -145,11 +144,20 @@ def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], 
 
 def _match(
     candidates: Iterable[tuple[tuple[str, ...], str]], scanned: list[str], i: int
-) -> tuple[tuple[str, ...], str] | None:
-    """The first (longest) candidate phrase found at position ``i`` of the scanned tokens, with what stands for it."""
+) -> tuple[str, int] | None:
+    """What stands for the first (longest) candidate phrase found at position ``i`` of the scanned tokens, and how
+    many tokens it takes; commas inside are read past ("cruel, inhuman or degrading treatment")."""
     for phrase, replacement in candidates:
-        if len(phrase) == 1 or tuple(scanned[i:i + len(phrase)]) == phrase:
-            return phrase, replacement
+        j, k = i, 0
+        while k < len(phrase) and j < len(scanned):
+            if scanned[j] == "," and k:
+                j += 1
+            elif scanned[j] == phrase[k]:
+                j, k = j + 1, k + 1
+            else:
+                break
+        if k == len(phrase):
+            return replacement, j - i
     return None
 
 
@@ -270,14 +278,14 @@ class Analyzer:
             if synonyms and word in synonyms:
                 found = _match(synonyms[word], scanned, i)
                 if found is not None:
-                    out.append(found[1])
-                    i += len(found[0])
+                    out.append(found[0])
+                    i += found[1]
                     continue
             if word in phrases:
                 found = _match(((p, _BREAK) for p in phrases[word]), scanned, i)
                 if found is not None:
                     out.append(_BREAK)
-                    i += len(found[0])
+                    i += found[1]
                     continue
             i += 1
             if len(word) == 1 or word in stop or (not numbers and word.isdigit()):

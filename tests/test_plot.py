@@ -673,13 +673,17 @@ def test_savefig_writes_the_one_format_a_path_ends_in_and_refuses_other_endings(
         assert (tmp_path / ending[1:] / f"mix{ending}").read_bytes().startswith(magic)
     assert cobs.plot.savefig(ax, tmp_path / "upper" / "mix.PNG") == [tmp_path / "upper" / "mix.png"]
     assert cobs.plot.savefig(ax, tmp_path / "one" / "mix.png", formats=["png"]) == [tmp_path / "one" / "mix.png"]
-    for name in ("x.jpg", "x.jpeg", "fig.v2", "x.pdf.gz"):  # no x.jpg.pdf, x.jpg.svg, x.jpg.png behind the user's back
+    for name in ("x.jpg", "x.jpeg", "x.EPS", "x.pdf.gz"):  # no x.jpg.pdf, x.jpg.svg, x.jpg.png behind the user's back
         with pytest.raises(ValueError, match=r"path must be a file name ending in \.pdf, \.svg or \.png, or one "
                                              rf"without an ending \(for all three\), got '.*{name}'"):
             cobs.plot.savefig(ax, tmp_path / "refused" / name)
     with pytest.raises(ValueError, match=r"ends in \.pdf but formats asks for \['svg', 'png'\]"):
         cobs.plot.savefig(ax, tmp_path / "refused" / "x.pdf", formats=["svg", "png"])
     assert not (tmp_path / "refused").exists()  # nothing written, no folder made
+    # any other dot is part of the name: a CESCR symbol (the report's profile-E_C.12_KAZ_CO_2), a version number
+    for name in ("profile-E_C.12_KAZ_CO_2", "profile-CRC_C_15_Add.213", "figure2.1"):
+        assert [p.name for p in cobs.plot.savefig(ax, tmp_path / "dotted" / name)] == [
+            f"{name}.pdf", f"{name}.svg", f"{name}.png"]
 
 
 _FIGURE_SCRIPT = textwrap.dedent("""

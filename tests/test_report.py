@@ -319,3 +319,15 @@ def test_report_is_imported_by_the_command_line_only():
                                                                               p.read_text(encoding="utf-8"))]
     assert importers == ["cobs/cli.py"]
     assert "report" not in cobs.__all__ and os.path.isdir(ROOT / "cobs" / "report")
+
+
+def test_a_symbol_with_a_dot_keeps_its_whole_name_in_the_files(tmp_path):
+    """E/C.12/KAZ/CO/2 (CESCR) and CRC/C/15/Add.213 (a legacy symbol) gave 'profile-E_C.csv': two such COs
+    overwrote each other's table."""
+    from cobs.report._write import _write_table
+
+    table = pd.DataFrame({"ref": ["E/C.12/KAZ/CO/2, para. 5"], "count": [1]})
+    names = [p.name for stem in ("profile-E_C.12_KAZ_CO_2-data", "profile-CRC_C_15_Add.213-data")
+             for p in _write_table(table, tmp_path / stem)]
+    assert names == ["profile-E_C.12_KAZ_CO_2-data.csv", "profile-E_C.12_KAZ_CO_2-data.parquet",
+                     "profile-CRC_C_15_Add.213-data.csv", "profile-CRC_C_15_Add.213-data.parquet"]

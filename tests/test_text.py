@@ -129,4 +129,17 @@ def test_phrases_of_the_data_files_are_scanned_as_the_text_is():
     """A synonym or formula phrase holding a one-letter word or a possessive matches the text it names."""
     analyzer = Analyzer(synonyms=True)
     assert analyzer("Appoint a children's ombudsman.") == ["appoint", "child_ombudsperson"]
+    assert analyzer("APPOINT A CHILDREN'S OMBUDSMAN") == ["appoint", "child_ombudsperson"]
     assert analyzer("Establish a national preventive mechanism.") == ["establish", "npm"]
+
+
+@pytest.mark.parametrize(("text", "token"), [
+    # a one-letter word inside the synonym ("a") and commas inside the text, as the UPR and the COs write them
+    ("Become a party to the Rome Statute", "ratify"),
+    ("Ratify the Optional Protocol on a communications procedure", "crc_opic"),
+    ("Children deprived of a family environment", "alternative_care"),
+    ("Prevent cruel, inhuman or degrading treatment or punishment", "ill_treatment"),
+    ("Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights", "op_icescr"),
+])
+def test_synonyms_match_across_one_letter_words_and_commas(text, token):
+    assert token in Analyzer(synonyms=True)(text)

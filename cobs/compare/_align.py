@@ -241,7 +241,6 @@ def align(
     >>> print(links.query("later_para == 66 and status != 'dropped'")[["earlier_ref", "grade"]].to_string(index=False))
                            earlier_ref       grade
            UPR/20/KAZ, no. 147 (Egypt) overlapping
-       UPR/20/KAZ, no. 150 (Indonesia)        same
     UPR/20/KAZ, no. 148 (Sierra Leone)        same
     """
     options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
@@ -265,7 +264,7 @@ def _check_pair(early: pd.DataFrame, late: pd.DataFrame) -> None:
         return None if value is None or pd.isna(value) else value
 
     e_symbol, l_symbol = first(early, "symbol"), first(late, "symbol")
-    if e_symbol == l_symbol:
+    if e_symbol is not None and e_symbol == l_symbol:
         if early["text"].tolist() == late["text"].tolist():  # (two versions of one symbol may differ: not warned)
             warnings.warn(f"earlier and later are the same document ({e_symbol}): every request is 'repeated'",
                           AlignWarning, stacklevel=3)

@@ -147,7 +147,8 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
     -------
     pandas.DataFrame
         The one asked about in a column named as ``by`` (``symbol`` by default,
-        ``state`` with ``by="state"``; ``group`` when ``by`` is a list), ``other``,
+        ``state`` with ``by="state"``; ``group`` when ``by`` is a list or one of the
+        other columns' names), ``other``,
         ``similarity`` and ``rank`` (1 = most similar), most similar first (columns
         :data:`cobs.columns.SIMILAR_COLUMNS`).
 
@@ -169,8 +170,9 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
     row = matrix.loc[symbol].drop(index=symbol)
     order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:n]
     by = options.get("by", "symbol")
+    asked = by if isinstance(by, str) and by not in ("other", "similarity", "rank") else "group"
     return pd.DataFrame({
-        by if isinstance(by, str) else "group": pd.array([symbol] * len(order), dtype="object"),
+        asked: pd.array([symbol] * len(order), dtype="object"),
         "other": pd.array([k for k, _ in order], dtype="object"),
         "similarity": np.array([v for _, v in order], dtype="float64"),
         "rank": np.arange(1, len(order) + 1, dtype="int64"),

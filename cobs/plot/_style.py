@@ -82,6 +82,11 @@ def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> It
         yield
 
 
+_OTHER_FORMATS = frozenset({"eps", "ps", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp", "pgf", "raw", "rgba",
+                            "svgz", "emf", "wmf", "heic", "avif", "gz"})
+"""Endings of image and document formats cobs does not write: an error, rather than a name with .pdf appended."""
+
+
 def savefig(
     fig: Figure | Axes,
     path: str | os.PathLike[str],
@@ -107,9 +112,10 @@ def savefig(
         Where to write. The ending decides the files: ``figures/themes.pdf`` (or
         ``.svg``, ``.png``) writes that one file; ``figures/themes``, without an
         ending, writes ``themes.pdf``, ``themes.svg`` and ``themes.png`` (or the
-        ``formats`` asked for). Any other ending (``.jpg``, ``.eps``) is an error
-        rather than a file of another format under that name. Missing folders are
-        created.
+        ``formats`` asked for). The ending of another image format (``.jpg``,
+        ``.eps``) is an error rather than a file of another format under that
+        name; any other dot belongs to the name (``profile-E_C.12_KAZ_CO_2`` writes
+        ``profile-E_C.12_KAZ_CO_2.pdf``, ...). Missing folders are created.
     formats : sequence of {"pdf", "svg", "png"}, optional
         The files to write, one per format, for a ``path`` without an ending; by
         default all three. With an ending, ``formats`` may only repeat it.
@@ -152,6 +158,8 @@ def savefig(
             raise ValueError(f"savefig: {invalid_value('formats', formats, f'one or more of {list(_METADATA)}')}")
     base = Path(path)
     ending = base.suffix.lstrip(".").lower()
+    if ending not in _METADATA and ending not in _OTHER_FORMATS:
+        ending = ""  # a dot of the name ("profile-E_C.12_KAZ_CO_2", "figure2.1"), not a file format
     if ending:
         if ending not in _METADATA:
             expected = "a file name ending in .pdf, .svg or .png, or one without an ending (for all three)"

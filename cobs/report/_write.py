@@ -92,7 +92,8 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
-    csv, parquet = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+    csv, parquet = stem.with_name(f"{stem.name}.csv"), stem.with_name(f"{stem.name}.parquet")  # a dot of a symbol
+    # ("E_C.12_KAZ_CO_2") is part of the name, not an ending to replace
     _flat(table).to_csv(csv, index=False, lineterminator="\n")
     frame = table.copy()
     for column in frame.columns:  # parquet stores one type per column: objects of mixed types become strings
