@@ -26,9 +26,11 @@ test: lint chromium
 
 # The inner loop: every test but those that read the real documents of ../shared/data (marked real_data) and the
 # end-to-end runs of the notebooks, the report and the examples (marked slow); make test (CI) runs them all.
+# It runs on every core (pytest-xdist, a test module per worker); make test stays on one process, as the
+# interrupt tests inspect the worker processes they start.
 FAST := not real_data and not slow
 test-fast: $(BIN)/cobs
-	$(BIN)/python -m pytest -m "$(FAST)"
+	$(BIN)/python -m pytest -m "$(FAST)" -n auto --dist loadfile
 
 # Debian's Chromium for tests/test_report.py (the page in a browser); the test says why it skips without it.
 chromium:
