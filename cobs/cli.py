@@ -383,8 +383,8 @@ _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
-    if _QUIET_TRACKER not in os.environ.get("PYTHONWARNINGS", ""):
-        os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), _QUIET_TRACKER]))
+    before = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [before, _QUIET_TRACKER]))  # for the run's processes only
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -396,6 +396,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open(os.devnull, "wb") as devnull:
             os.dup2(devnull.fileno(), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    finally:  # a caller of main() from Python keeps its environment
+        if before is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = before
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,6 +1,7 @@
 """The cobs command line."""
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -168,3 +169,13 @@ def test_fetch_options_are_checked_once_before_any_request(tmp_path):
     assert result.stderr.decode().splitlines() == [  # was an OverflowError traceback
         "cobs: fetch: timeout must be a number of seconds > 0 and at most 86400, got inf; a download is always "
         "bounded in time: give a number of seconds, such as 600 for a slow line"]
+
+
+def test_main_leaves_the_callers_environment_as_it_was(monkeypatch, capsys):
+    """The warning filter that quiets the worker processes' resource tracker is for the run only."""
+    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
+    assert main(["parse", str(SEED), "--format", "json"]) == 0
+    assert "PYTHONWARNINGS" not in os.environ
+    monkeypatch.setenv("PYTHONWARNINGS", "default")
+    assert main(["parse", str(SEED), "--format", "json"]) == 0
+    assert os.environ["PYTHONWARNINGS"] == "default"
