@@ -96,6 +96,8 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
     __version__ = "0.0.0"
 
+# The subpackages compare, topics and plot are reached as cobs.compare, ...; they stay out of __all__ so that
+# `from cobs import *` does not import them.
 __all__ = [
     "ACTION_COLUMNS",
     "ALIGN_COLUMNS",
@@ -131,7 +133,6 @@ __all__ = [
     "committee_code",
     "committee_name",
     "committees_table",
-    "compare",
     "confusion_table",
     "corpus_summary",
     "data_home",
@@ -151,6 +152,5 @@ __all__ = [
     "state_name",
     "states_table",
     "tally",
-    "topics",
     "upr_info_labels",
 ]

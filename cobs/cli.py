@@ -132,19 +132,34 @@ def _output_is_an_input(output: str | None, sources: Sequence[str]) -> bool:
     return False
 
 
+def _overwrites_an_input(args: argparse.Namespace, outputs: Sequence[str | None]) -> bool:
+    """Say so (and return True) when an output file is one of the files to read."""
+    for output in outputs:
+        if _output_is_an_input(output, args.paths):
+            print(f"cobs: {output}: is one of the files to read; give another output file", file=sys.stderr)
+            return True
+    return False
+
+
+def _stops_for_left_out(args: argparse.Namespace, errors: int) -> bool:
+    """A command that writes tables writes nothing when files were left out, unless --keep-going: say so."""
+    if errors and not args.keep_going:
+        print(f"cobs: nothing written: {errors} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+        return True
+    return False
+
+
 def _table_command(args: argparse.Namespace, make) -> int:
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
-    if _output_is_an_input(args.output, args.paths):
-        print(f"cobs: {args.output}: is one of the files to read; give -o another file", file=sys.stderr)
+    if _overwrites_an_input(args, [args.output]):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None:
         return EXIT_BAD_INPUT
     table, _, errors = read
-    if errors and not args.keep_going:
-        print(f"cobs: nothing written: {errors} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+    if _stops_for_left_out(args, errors):
         return EXIT_BAD_INPUT
     if not len(table):
         return EXIT_BAD_INPUT
@@ -265,11 +280,12 @@ def _topics(args: argparse.Namespace) -> int:
     from cobs.measures import measure
     from cobs.topics import TopicModel
 
+    if _overwrites_an_input(args, [args.output, args.shares]):
+        return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None or not len(read[0]):
         return EXIT_BAD_INPUT
-    if read[2] and not args.keep_going and (args.output or args.shares):
-        print(f"cobs: nothing written: {read[2]} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+    if (args.output or args.shares) and _stops_for_left_out(args, read[2]):
         return EXIT_BAD_INPUT
     actions = measure(read[0])
     model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)

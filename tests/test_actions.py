@@ -76,6 +76,16 @@ def test_actions_carry_the_cycle_as_numbers(measured):
     assert (measured["cycle_last"] == 4).all()
 
 
+def test_a_combined_cycle_and_a_missing_one(seed_doc):
+    """CO/2-3 reviews cycles 2 and 3; a blank cycle (a CSV's empty cell) is missing, not an error."""
+    import pandas as pd
+
+    both = cobs.actions(seed_doc.paragraphs.assign(cycle="2-3"))
+    assert (both["cycle_first"] == 2).all() and (both["cycle_last"] == 3).all()
+    blank = cobs.actions(seed_doc.paragraphs.assign(cycle=pd.NA))
+    assert blank["cycle_first"].isna().all() and blank["cycle_last"].isna().all() and len(blank) == len(both)
+
+
 @pytest.mark.parametrize("text, verb, action", [
     ("Comply with the principle of non-refoulement", "comply", "Comply with the principle of non-refoulement"),
     ("Reply favourably to the requests of experts", "reply", "Reply favourably to the requests of experts"),

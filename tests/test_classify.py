@@ -314,9 +314,14 @@ def test_real_sample_issues(upr_sample):
 def test_min_df_falls_back_to_1_with_a_warning_not_silently():
     """Three texts share no term: min_df=2 leaves none; the features are refitted with min_df=1 and the user told."""
     texts, labels = ["Ratify the Convention", "Continue efforts", "Consider reforms"], [5, 2, 3]
-    with pytest.warns(UserWarning, match=r"min_df=2 leaves no term in the 3 training texts"):
+    with pytest.warns(UserWarning, match=r"min_df=2 leaves no term in the 3 training texts") as caught:
         model = ActionCategoryClassifier(min_df=2, opening_words=None).fit(texts, labels)
     assert model.features_.transformer_list[0][1].min_df == 1
+    assert caught[0].filename == __file__  # the warning points at the user's line, not into cobs
+    with pytest.warns(UserWarning, match=r"min_df=2 leaves no term") as caught:
+        IssueClassifier(min_df=2).fit(texts, [["a"], ["b"], ["a", "b"]])
+    assert caught[0].filename == __file__
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ActionCategoryClassifier(min_df=1, opening_words=None).fit(texts, labels)  # asked for: no warning
+        ThemeClassifier(min_df=1, char_ngrams=(6, 6)).fit(texts, labels)  # the characters' floor of 2 is cobs's

@@ -137,10 +137,14 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys):
     document.write_bytes(SEED.read_bytes())
     for output in (document, tmp_path / "." / "co.txt"):  # was overwritten with the table, exit 0
         assert main(["parse", str(document), "--format", "csv", "-o", str(output)]) == 2
-        assert capsys.readouterr().err == f"cobs: {output}: is one of the files to read; give -o another file\n"
+        assert capsys.readouterr().err == f"cobs: {output}: is one of the files to read; give another output file\n"
         assert document.read_bytes() == SEED.read_bytes()
     assert main(["measure", str(tmp_path), "--format", "json", "-o", str(document)]) == 2  # a file of a folder read
     assert document.read_bytes() == SEED.read_bytes()
+    for option in ("-o", "--shares"):  # cobs topics writes two tables: neither may be an input
+        assert main(["topics", str(document), "--k", "3", option, str(document)]) == 2
+        assert "is one of the files to read" in capsys.readouterr().err
+        assert document.read_bytes() == SEED.read_bytes()
 
 
 def _run(*args, **kwargs):

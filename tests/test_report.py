@@ -331,3 +331,11 @@ def test_a_symbol_with_a_dot_keeps_its_whole_name_in_the_files(tmp_path):
              for p in _write_table(table, tmp_path / stem)]
     assert names == ["profile-E_C.12_KAZ_CO_2-data.csv", "profile-E_C.12_KAZ_CO_2-data.parquet",
                      "profile-CRC_C_15_Add.213-data.csv", "profile-CRC_C_15_Add.213-data.parquet"]
+
+
+def test_numbers_in_tables_are_read_without_an_exponent_from_a_thousand_up():
+    """A G2 of 1234.5 showed as '1.23e+03'; three significant figures below a thousand, as before."""
+    from cobs.report._html import _cell
+
+    assert _cell("g2", 1234.5) == '<td class="num">1,234</td>'
+    assert _cell("g2", 26.04) == '<td class="num">26</td>' and _cell("log_ratio", 7.3461) == '<td class="num">7.35</td>'

@@ -627,6 +627,7 @@ def test_command_line(tmp_path, capsys):
 
 def test_lazy_import():
     code = ("import sys, cobs; assert 'cobs.topics' not in sys.modules and 'sklearn' not in sys.modules; "
+            "assert 'scipy.sparse' not in sys.modules, 'import cobs loads scipy'; "
             "assert cobs.topics.TopicModel.__name__ == 'TopicModel'; print('ok')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "ok", done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Sequence
 
@@ -98,23 +100,35 @@ def make_features(
     return FeatureUnion(parts)
 
 
-def fit_features(features: FeatureUnion, texts: list[str]) -> sp.csr_matrix:
-    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``, with a warning."""
+def fit_features(features: FeatureUnion, texts: list[str], min_df: int) -> sp.csr_matrix:
+    """Fit the feature union; a text set too small for ``min_df`` falls back to ``min_df=1``, with a warning.
+
+    ``min_df`` is the one the user asked for (the character n-grams' floor of 2 is cobs's own: falling
+    back from it needs no word).
+    """
     try:
         return features.fit_transform(texts).tocsr()
     except ValueError as exc:  # "After pruning, no terms remain" / "max_df corresponds to < documents than min_df"
         if "min_df" not in str(exc) and "no terms remain" not in str(exc):
             raise
-        asked = sorted({params["min_df"] for _, params in
-                        ((n, t.get_params()) for n, t in features.transformer_list)})
-        warnings.warn(
-            f"min_df={asked[0] if len(asked) == 1 else asked} leaves no term in the {len(texts)} training texts; "
-            "the features were fitted with min_df=1 instead (give more texts, or set min_df=1 to say so)",
-            UserWarning,
-            stacklevel=3,
-        )
+        if min_df > 1:
+            warnings.warn(
+                f"min_df={min_df} leaves no term in the {len(texts)} training texts; the features were fitted with "
+                "min_df=1 instead (give more texts, or set min_df=1 to say so)",
+                UserWarning,
+                stacklevel=_outside_cobs(),
+            )
         features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
         return features.fit_transform(texts).tocsr()
+
+
+def _outside_cobs() -> int:
+    """The ``stacklevel`` of a warning raised by the caller that points at the first line outside cobs."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame, level = sys._getframe(2), 2  # 1: the function that warns
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def check_params(estimator: BaseEstimator) -> None:
@@ -131,7 +145,7 @@ def fit_text_features(estimator: BaseEstimator, texts: list[str], opening_words:
     """The fitted feature union of a classifier (its ``word_ngrams``, ``char_ngrams``, ``min_df``) and ``texts``."""
     features = make_features(word_ngrams=estimator.word_ngrams, char_ngrams=estimator.char_ngrams,
                              opening_words=opening_words, min_df=estimator.min_df)
-    return features, fit_features(features, texts)
+    return features, fit_features(features, texts, estimator.min_df)
 
 
 class ExplainMixin:

@@ -36,7 +36,6 @@ recommendation is usually one request and a CO action may be met by many.
 
 from __future__ import annotations
 
-import functools
 import re
 import warnings
 from dataclasses import dataclass
@@ -313,27 +312,11 @@ def _scores(early: pd.DataFrame, late: pd.DataFrame, *, upr: bool = False, synon
     else:
         tfidf = vectorizer(ngram_range=(1, 1), formula=("frame", "generic", "treaty"),
                            committees=_committees(early, late), stem=True, synonyms=synonyms)
-    tfidf.set_params(analyzer=_Remembering(tfidf.analyzer))  # a document's units are cut once, not once per pair
     try:
         matrix = tfidf.fit_transform(early_texts + late_texts)
     except ValueError:  # no word left at all (texts made only of formula phrases)
         return np.zeros((len(late_texts), len(early_texts)))
     return (matrix[len(early_texts):] @ matrix[: len(early_texts)].T).toarray()
-
-
-@functools.lru_cache(maxsize=50_000)
-def _analyzed(analyzer: object, text: str) -> tuple[str, ...]:
-    return tuple(analyzer(text))  # type: ignore[operator]
-
-
-class _Remembering:
-    """An analyzer that remembers what it returned for a text (picklable, as scikit-learn requires)."""
-
-    def __init__(self, analyzer: object) -> None:
-        self.analyzer = analyzer
-
-    def __call__(self, text: str) -> tuple[str, ...]:
-        return _analyzed(self.analyzer, text)
 
 
 def _hard_links(early: pd.DataFrame, late: pd.DataFrame) -> np.ndarray:

@@ -149,20 +149,12 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 
 def _state_in_title(flat: str) -> str | None:
-    """The State under review: the first State name after the report's title."""
-    from cobs.reference import states_table
+    """The State under review: the first State named after the report's title (its UN name)."""
+    from cobs.reference.states import find_state, state_name
 
     title = _TITLE.search(flat[:6000])
-    if not title:
-        return None
-    after = flat[title.end():title.end() + 400]
-    best: tuple[int, int, str] | None = None
-    for row in states_table().itertuples():
-        for name in [row.name, *row.aliases]:
-            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", after)
-            if found and (best is None or (found.start(), -len(name)) < best[:2]):
-                best = (found.start(), -len(name), row.name)
-    return best[2] if best else None
+    code = find_state(flat[title.end():title.end() + 400]) if title else None
+    return state_name(code) if code else None
 
 
 def _recommendations(item: str) -> list[tuple[str, str]]:

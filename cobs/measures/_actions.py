@@ -222,8 +222,9 @@ dealt with by the juvenile justice system;
         out["clause"] = out.groupby(["symbol", "para", "sub"], sort=False).cumcount() + 1
         out["ref"] = [ref if clause == 1 else f"{ref}, {_nth(clause)} request"
                       for ref, clause in zip(out["ref"], out["clause"], strict=True)]
-        cycles = [cycle_range(c) for c in out["cycle"]]
-        out["cycle_first"], out["cycle_last"] = [c[0] for c in cycles], [c[1] for c in cycles]
+        ranges = {c: cycle_range(c) if isinstance(c, str) and c else (None, None) for c in out["cycle"].unique()}
+        out["cycle_first"] = out["cycle"].map(lambda c: ranges[c][0])  # once per cycle, not per action; NA stays NA
+        out["cycle_last"] = out["cycle"].map(lambda c: ranges[c][1])
     for column in _NONE_IF_EMPTY:  # "" while cutting; missing in the table
         out[column] = out[column].replace("", None)
     return out.astype({c: DTYPES[c] for c in out.columns if c not in ("notes",)})

@@ -70,8 +70,8 @@ def _cell(column: str, value: object) -> str:
         return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
     if column in _SHARES and isinstance(value, float):
         return f'<td class="num">{value:.1%}</td>'
-    if isinstance(value, float):
-        return f'<td class="num">{value:.3g}</td>'
+    if isinstance(value, float):  # three significant figures, without an exponent from 1,000 up (G2 1234.5: 1,234)
+        return f'<td class="num">{value:,.0f}</td>' if abs(value) >= 1000 else f'<td class="num">{value:.3g}</td>'
     number = isinstance(value, numbers.Number) and not isinstance(value, bool)
     if column in _NUMERIC or number:
         return f'<td class="num">{_e(value)}</td>'
