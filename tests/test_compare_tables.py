@@ -191,6 +191,11 @@ def test_similarity_of_a_document_to_itself(corpus):
 def test_similarity_by_state_and_without_boilerplate(corpus):
     by_state = similarity(corpus, by="state", drop_boilerplate=True)
     assert list(by_state.index) == sorted(corpus["state"].unique())
+    # the committees' templates make every pair of COs alike: left out, the pairs are less alike
+    with_templates = similarity(corpus, by="state")
+    off = ~np.eye(len(by_state), dtype=bool)
+    assert (by_state.to_numpy()[off] <= with_templates.to_numpy()[off] + 1e-9).all()
+    assert by_state.to_numpy()[off].mean() < with_templates.to_numpy()[off].mean() - 0.01
     with pytest.raises(ValueError, match="measure must be 'tfidf' or 'jaccard', got 'bm25'"):
         similarity(corpus, measure="bm25")
     with pytest.raises(ValueError, match="symbol must be one of the table's symbol values"):

@@ -207,8 +207,10 @@ def test_a_cache_entry_that_is_something_else_is_parsed_again(tmp_path, content)
     home = tmp_path / "cache"
     first = read_corpus([SEED], data_home=home)
     (entry,) = _entries(home).values()
+    good = entry.read_bytes()
     entry.write_bytes(content)  # a dict gave AttributeError: 'dict' object has no attribute 'meta'
     pd.testing.assert_frame_equal(read_corpus([SEED], data_home=home), first)
+    assert entry.read_bytes() == good  # parsed again and stored right, not skipped each time
 
 
 # --- parallel reading, interrupts, progress -------------------------------------------------------

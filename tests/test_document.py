@@ -133,18 +133,26 @@ def test_meta_repr_and_dict(seed_doc):
     assert (meta.symbol, meta.symbol_source, meta.session, meta.date.isoformat()) == (
         "CRC/C/KAZ/CO/4", "inferred", 70, "2015-10-02")
     assert meta.to_dict()["state_name"] == "Kazakhstan"
+    assert (meta.to_dict()["cycle_first"], meta.to_dict()["cycle_last"]) == (4, 4)
     assert repr(seed_doc) == "<Document CRC/C/KAZ/CO/4 (CRC, Kazakhstan, 2015): 69 paragraphs, 121 rows>"
 
 
 def test_read_document_and_identify_agree_on_every_bundled_pdf():
-    """One identification layer: what fetch checks (identify) is what read_document reads."""
+    """One identification layer: what fetch checks (identify) is what read_document reads, and both are what
+    corpus/manifest.csv records of each file (written from the UN's listing, not by cobs)."""
+    import pandas as pd
+
     from cobs.read.identify import identify
 
+    manifest = pd.read_csv(ROOT / "corpus" / "manifest.csv", dtype=str).set_index("file")
     for path in sorted((ROOT / "corpus").glob("*.pdf")):
         who, doc = identify(path), cobs.read_document(path)
         assert (who.co_symbol, who.adopted, who.year, who.language) == (
             doc.meta.symbol, doc.meta.date, doc.meta.year, doc.meta.language), path.name
         assert who.symbol == doc.meta.symbol and who.is_co, path.name
+        row = manifest.loc[path.name]
+        assert (doc.meta.symbol, doc.meta.state, doc.meta.cycle, str(doc.meta.year), doc.meta.language) == (
+            row["symbol"], row["state"], row["cycle"], row["year"], row["language"]), path.name
 
 
 def test_arguments_are_checked(tmp_path):

@@ -563,7 +563,9 @@ def test_select_k_draws_a_line_per_measure_with_its_spread():
     assert lines == [[0.12, 0.09, 0.05], [0.6, 0.7, 0.75], [0.8, 0.55, 0.5]]
     assert tick_texts(ax.xaxis) == ["5", "10", "15"] and ax.get_xlabel() == "Number of topics (k)"
     assert data.query("k == 10 and measure == 'stability'")["sd"].item() == 0.1
-    long = data.copy()  # the long form, as select_k(shape="long") gives it, draws the same
+    wide = select_k_table()  # the long form, as cobs.topics.select_k(shape="long") gives it, draws the same
+    long = pd.DataFrame([{"k": row["k"], "measure": m, "value": row[m], "sd": row[f"{m}_sd"]}
+                         for _, row in wide.iterrows() for m in ("coherence", "exclusivity", "stability")])
     again = cobs.plot.select_k(long)
     assert [bars.lines[0].get_ydata().tolist() for bars in again.containers] == lines
     with pytest.raises(ValueError, match="none of the columns 'coherence'"):

@@ -482,6 +482,10 @@ def test_select_k_on_a_small_table_and_a_reference():
     with pytest.warns(SmallCorpusWarning, match="k=8 fitted"):
         out = select_k(table, ks=[2, 8], n_seeds=2, reference=planted_table(n_documents=3, seed=5))
     assert out["n_topics"].tolist()[0] == 2 and out["n_topics"].tolist()[1] < 8
+    # the reference is what coherence is counted on: without it, two COs leave too little to count on
+    with pytest.warns(SmallCorpusWarning):
+        alone = select_k(table, ks=[2, 8], n_seeds=2)
+    assert (out["coherence"] > alone["coherence"]).all()
 
 
 @pytest.mark.parametrize(
