@@ -460,10 +460,6 @@ def upr_section(data: ReportData) -> Section | None:
 TOPICS = 8
 """Topics of the report's model: enough to tell the main subjects of a few COs apart; not chosen on evidence."""
 
-TEMPLATES = "implementation and reporting"
-"""The theme of the template recommendations (follow-up, dissemination, next report; cluster ``IMPL``)."""
-
-
 def topics_section(data: ReportData) -> Section | None:
     """What the recommendations are about, found without the headings: topics, their prevalence by document, and
     how far they match the headings' themes."""
@@ -472,10 +468,11 @@ def topics_section(data: ReportData) -> Section | None:
     import warnings
 
     import cobs.topics
+    from cobs.topics._input import template_rows
 
     actions = data.actions
-    template = (actions["cluster_id"].fillna("") == "IMPL") | (actions["theme"].fillna("") == TEMPLATES)
-    topical = actions[~template.to_numpy(dtype=bool)].reset_index(drop=True)
+    template = template_rows(actions)  # the rows TopicModel leaves out (follow-up, dissemination, next report)
+    topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
     model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
     with warnings.catch_warnings():  # a small corpus gets fewer topics: the text says how many
