@@ -160,17 +160,8 @@ def operative_verb(sentence: str) -> tuple[str, str, int] | None:
 
 def _recommends(text: str) -> bool:
     """Does a sentence of ``text`` have the Committee ask something of the State party?"""
-    verbs = [m.start() for m in any_operative_verb().finditer(text)]
-    if not verbs:  # no operative verb at all: no sentence to look at
-        return False
-    position = 0
-    for sentence in sentences(text):
-        start = text.find(sentence, position)
-        position = start + len(sentence)
-        # only the sentences in which a verb stands are read carefully
-        if any(start <= v < position for v in verbs) and operative_verb(sentence) is not None:
-            return True
-    return False
+    # operative_verb returns at once for a sentence without any operative verb
+    return any_operative_verb().search(text) is not None and any(operative_verb(s) for s in sentences(text))
 
 
 @functools.lru_cache(maxsize=1024)
