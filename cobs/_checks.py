@@ -17,8 +17,8 @@ import numpy as np
 
 from cobs.errors import invalid_value
 
-__all__ = ["check_choice", "check_flag", "check_int", "check_names", "check_ngram_range", "check_number",
-           "check_texts"]
+__all__ = ["check_choice", "check_flag", "check_int", "check_n_jobs", "check_names", "check_ngram_range",
+           "check_number", "check_texts"]
 
 
 def check_choice(value: object, name: str, allowed: Iterable[object], fix: str | None = None) -> None:
@@ -47,14 +47,26 @@ def check_int(value: object, name: str, *, least: int = 1, allow_none: bool = Fa
     return int(value)
 
 
+def check_n_jobs(value: object, name: str = "n_jobs") -> int | None:
+    """``value`` if it is None, -1 or a positive int (joblib's ``n_jobs``), else a ValueError naming ``name``."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value == 0 or value < -1:
+        raise ValueError(invalid_value(name, value, "None, -1 or a positive int", "-1 uses every core"))
+    return int(value)
+
+
 def check_number(value: object, name: str, expected: str, within: Callable[[float], bool] = lambda v: True,
-                 fix: str | None = None) -> float:
+                 fix: str | None = None, *, type_error: bool = False) -> float:
     """``value`` as a float if it is a real number (not a bool, not NaN) for which ``within`` holds.
 
     Else a ValueError naming ``name``, saying ``expected`` (which states the range
-    ``within`` checks) and ``fix``.
+    ``within`` checks) and ``fix``; with ``type_error``, a value that is not a
+    number at all is a TypeError instead (the rule outside the estimators).
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not within(value):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise (TypeError if type_error else ValueError)(invalid_value(name, value, expected, fix))
+    if not within(value):
         raise ValueError(invalid_value(name, value, expected, fix))
     return float(value)
 

@@ -23,10 +23,11 @@ from typing import Literal
 
 import pandas as pd
 
+from cobs._checks import check_choice, check_n_jobs
 from cobs.cache import ParseCache, file_digest
 from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, DocumentMeta, read_document
-from cobs.errors import DocumentError, invalid_value
+from cobs.errors import DocumentError
 from cobs.tables import conform
 
 __all__ = ["read_corpus", "corpus_summary", "document_order", "CorpusReport", "CorpusWarning", "READABLE_SUFFIXES"]
@@ -257,10 +258,8 @@ def read_corpus(
         On Ctrl-C, once the workers are stopped; what was parsed is cached.
     """
     return_report, warn = report, not report
-    if errors not in ("warn", "raise"):
-        raise ValueError(invalid_value("errors", errors, ("warn", "raise")))
-    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
-        raise ValueError(invalid_value("n_jobs", n_jobs, "None, -1 or a positive int"))
+    check_choice(errors, "errors", ("warn", "raise"))
+    n_jobs = check_n_jobs(n_jobs)
     paths = _paths(source)
     failed: list[dict[str, str]] = []
     digests: dict[Path, str] = {}

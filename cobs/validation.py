@@ -26,6 +26,7 @@ from nltk.metrics.distance import binary_distance, interval_distance
 from sklearn.metrics import confusion_matrix
 from sklearn.utils import check_random_state
 
+from cobs._checks import check_choice
 from cobs.errors import invalid_value
 
 __all__ = ["agreement", "confusion_table", "sample_for_coding"]
@@ -114,8 +115,7 @@ def sample_for_coding(
         raise TypeError(invalid_value("table", table, "a pandas DataFrame"))
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= len(table):
         raise ValueError(invalid_value("n", n, f"an integer between 1 and the {len(table)} rows of the table"))
-    if allocation not in ("proportional", "equal"):
-        raise ValueError(invalid_value("allocation", allocation, ("proportional", "equal")))
+    check_choice(allocation, "allocation", ("proportional", "equal"))
     columns = list(table.columns) if columns is None else list(columns)
     missing = [c for c in [*columns, *([stratify] if stratify is not None else [])] if c not in table.columns]
     if missing:
@@ -247,8 +247,7 @@ def agreement(
     lengths = {len(c) for c in codings}
     if len(lengths) != 1:
         raise ValueError(f"the codings must label the same items: their lengths differ ({sorted(lengths)})")
-    if metric not in ("nominal", "interval"):
-        raise ValueError(invalid_value("metric", metric, ("nominal", "interval")))
+    check_choice(metric, "metric", ("nominal", "interval"))
     allowed = None if labels is None else set(labels)
     triples: list[tuple[int, int, Hashable]] = []
     for c, coding in enumerate(codings):
@@ -347,8 +346,7 @@ def confusion_table(
     if len(y_true) != len(y_pred):
         raise ValueError(invalid_value("y_pred", y_pred, f"the same length as y_true ({len(y_true)})",
                                        got=f"length {len(y_pred)}"))
-    if normalize not in (None, "true", "pred", "all"):
-        raise ValueError(invalid_value("normalize", normalize, (None, "true", "pred", "all")))
+    check_choice(normalize, "normalize", (None, "true", "pred", "all"))
     # pairs with a missing label (None, NaN, pd.NA, "") are left out, as agreement() leaves them out
     pairs = [(t, p) for t, p in zip(y_true, y_pred, strict=True) if not (_missing(t) or _missing(p))]
     y_true = [_plain(t) for t, _ in pairs]

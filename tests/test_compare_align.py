@@ -219,10 +219,12 @@ def test_wrong_types_are_named(aze):
         align(aze[0], "nowhere.pdf")
     with pytest.raises(ValueError, match=r"level must be 'paragraph' or 'item', got 'sentence'"):
         align(*aze, level="sentence")
-    with pytest.raises(TypeError, match=r"threshold must be a number, got 'high'"):
+    with pytest.raises(TypeError, match=r"threshold must be a number >= 0, got 'high'"):
         align(*aze, threshold="high")
     with pytest.raises(ValueError, match=r"theme_bonus must be a number >= 0, got -0.1"):
         align(*aze, theme_bonus=-0.1)
+    with pytest.raises(ValueError, match=r"best_share must be a number between 0 and 1, got 1.5"):
+        align(*aze, best_share=1.5)
     with pytest.raises(TypeError, match=r"context must be True or False, got 'yes'"):
         align(*aze, context="yes")
 

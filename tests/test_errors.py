@@ -204,6 +204,15 @@ def test_the_shared_argument_checks_return_the_value_or_say_what_it_must_be():
     for bad in (1.0, float("nan"), False):
         with pytest.raises(ValueError, match=r"share must be a share in \(0, 1\), got"):
             _checks.check_number(bad, "share", "a share in (0, 1)", lambda v: 0 < v < 1)
+    with pytest.raises(TypeError, match="threshold must be a number >= 0, got 'high'"):
+        _checks.check_number("high", "threshold", "a number >= 0", lambda v: v >= 0, type_error=True)
+    with pytest.raises(ValueError, match="threshold must be a number >= 0, got -1"):
+        _checks.check_number(-1, "threshold", "a number >= 0", lambda v: v >= 0, type_error=True)
+    assert _checks.check_n_jobs(None) is None and _checks.check_n_jobs(-1) == -1
+    assert _checks.check_n_jobs(np.int64(2)) == 2
+    for bad in (0, -2, True, 1.0):
+        with pytest.raises(ValueError, match=f"n_jobs must be None, -1 or a positive int, got {bad!r}; -1 uses every"):
+            _checks.check_n_jobs(bad)
     _checks.check_choice("nmf", "method", ("nmf", "lda"))
     with pytest.raises(ValueError, match="method must be 'nmf' or 'lda', got True"):
         _checks.check_choice(True, "method", ("nmf", "lda"))

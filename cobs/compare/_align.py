@@ -44,10 +44,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag
+from cobs._checks import check_choice, check_flag, check_number
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
-from cobs.errors import invalid_value
 from cobs.measures import STRENGTH_DTYPE
 
 __all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
@@ -95,17 +94,13 @@ class AlignOptions:
         for name in ("threshold", "theme_bonus", "threshold_many", "threshold_repeated", "instrument_bonus",
                      "best_share"):
             value = getattr(self, name)
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise TypeError(invalid_value(name, value, "a number"))
-            if not value >= 0:  # also refuses NaN
-                raise ValueError(invalid_value(name, value, "a number >= 0"))
+            if value is not None and name == "best_share":
+                check_number(value, name, "a number between 0 and 1", lambda v: 0 <= v <= 1, type_error=True)
+            elif value is not None:
+                check_number(value, name, "a number >= 0", lambda v: v >= 0, type_error=True)  # also refuses NaN
         for name in ("context", "citations", "synonyms"):
             if not (name == "synonyms" and self.synonyms is None):
                 check_flag(getattr(self, name), name)
-        if self.best_share is not None and self.best_share > 1:
-            raise ValueError(invalid_value("best_share", self.best_share, "a number between 0 and 1"))
 
     def resolved(self, mechanism: str) -> AlignOptions:
         """These options with every None replaced by the measured default of the mechanism ("co" or "upr")."""

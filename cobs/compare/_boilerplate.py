@@ -16,8 +16,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from cobs._checks import check_int, check_number
 from cobs.compare._input import check_columns, check_table
-from cobs.errors import invalid_value
 
 __all__ = ["boilerplate", "boilerplate_share"]
 
@@ -88,10 +88,8 @@ def boilerplate(
 
     check_table("table", table)
     check_columns("table", table, ["symbol", "state", "para", "sub", "text"], "a paragraph or action table")
-    if isinstance(min_states, bool) or not isinstance(min_states, int) or min_states < 1:
-        raise ValueError(invalid_value("min_states", min_states, "a positive int"))
-    if isinstance(min_shared, bool) or not isinstance(min_shared, (int, float)) or not 0 < min_shared <= 1:
-        raise ValueError(invalid_value("min_shared", min_shared, "a number in (0, 1]"))
+    min_states = check_int(min_states, "min_states")
+    min_shared = check_number(min_shared, "min_shared", "a number in (0, 1]", lambda v: 0 < v <= 1)
     rows: list[tuple[object, ...]] = []
     for symbol, state, para, sub, text in zip(table["symbol"].tolist(), table["state"].tolist(),
                                               table["para"].tolist(), table["sub"].tolist(), table["text"].tolist(),

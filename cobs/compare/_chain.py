@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 from joblib import Parallel, delayed, effective_n_jobs
 
+from cobs._checks import check_n_jobs
 from cobs.compare._align import AlignOptions, link_units
 from cobs.compare._input import measured
 from cobs.compare._units import records, units
@@ -136,8 +137,7 @@ def chain(
     CRPD/C/AZE/CO/1, para. 13 | 2014 | 2
     """
     align_options = AlignOptions(**options).resolved("co")  # type: ignore[arg-type]
-    if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
-        raise ValueError(invalid_value("n_jobs", n_jobs, "None, -1 or a positive int", "-1 uses every core"))
+    n_jobs = check_n_jobs(n_jobs)
     chains = [c for c in _documents(documents) if len(c) > 1]
     pairs = [(k, step, c[step - 1], c[step]) for k, c in enumerate(chains) for step in range(1, len(c))]
     documents_used = [t for c in chains for t in c]

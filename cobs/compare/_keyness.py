@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 import numpy as np
 import pandas as pd
 
+from cobs._checks import check_flag, check_int
 from cobs.compare._input import check_columns
 from cobs.errors import invalid_value
 
@@ -112,12 +113,10 @@ def keyness(
     """
     from cobs.text import vectorizer
 
-    if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 1:
-        raise ValueError(invalid_value("min_count", min_count, "a positive int"))
+    min_count = check_int(min_count, "min_count")
     if not isinstance(column, str):
         raise TypeError(invalid_value("column", column, "a column name (str)"))
-    if not isinstance(refs, bool):
-        raise TypeError(invalid_value("refs", refs, "True or False"))
+    refs = check_flag(refs, "refs")
     if refs:
         for name, value in (("target", target), ("reference", reference)):
             if not (isinstance(value, pd.DataFrame) and ("ref" in value.columns

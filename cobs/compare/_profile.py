@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cobs._checks import check_names
+from cobs._checks import check_choice, check_flag, check_names
 from cobs.compare._input import check_columns, check_table, measured
 from cobs.errors import invalid_value
 
@@ -81,10 +81,8 @@ def profile(
     if isinstance(dimensions, str):
         raise TypeError(invalid_value("dimensions", dimensions, "a list of dimensions", f"write [{dimensions!r}]"))
     for dimension in dimensions:
-        if dimension not in DIMENSIONS:
-            raise ValueError(invalid_value("dimensions", dimension, DIMENSIONS))
-    if not isinstance(implementation, bool):
-        raise TypeError(invalid_value("implementation", implementation, "True or False"))
+        check_choice(dimension, "dimensions", DIMENSIONS)
+    implementation = check_flag(implementation, "implementation")
     check_columns("actions", actions, [c for c in by_columns if c != "symbol"] + ["symbol"],
                   "a table to group by " + ", ".join(map(repr, by_columns)))
     table = measured(actions)

@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_names
+from cobs._checks import check_choice, check_flag, check_int, check_names
 from cobs.compare._input import check_columns, check_table
 from cobs.errors import invalid_value
 
@@ -96,8 +96,7 @@ def similarity(
     check_table("table", table)
     by_columns = check_names(by, "by", required=True)
     check_choice(measure, "measure", ("tfidf", "jaccard"))
-    if not isinstance(drop_boilerplate, bool):
-        raise TypeError(invalid_value("drop_boilerplate", drop_boilerplate, "True or False"))
+    drop_boilerplate = check_flag(drop_boilerplate, "drop_boilerplate")
     check_columns("table", table, [*by_columns, "text", "committee"], "a paragraph or action table")
     keys, texts = _group_texts(table, by_columns, drop_boilerplate, boilerplate_options)
     chosen = sorted({str(c) for c in table["committee"].dropna()}) if committees is None else list(committees)
@@ -160,8 +159,7 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
     0   KAZ   AZE       0.300     1
     1   KAZ   BLR       0.288     2
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(invalid_value("n", n, "a positive int"))
+    n = check_int(n, "n")
     matrix = similarity(table, **options)  # type: ignore[arg-type]
     if symbol not in matrix.index:
         shown = ", ".join(map(repr, list(matrix.index)[:5])) + (", ..." if len(matrix.index) > 5 else "")

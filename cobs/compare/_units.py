@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 
 from cobs.measures import STRENGTH_DTYPE
+from cobs.measures._measure import _concern_before as concern_before
+from cobs.tables import conform
 
 __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
@@ -76,20 +78,14 @@ def cited_paragraphs(text: str, previous: list[str] | None = None) -> list[tuple
 
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[int, str]:
-    """For each recommendation paragraph, the concern paragraph just before it under the same heading."""
-    texts: dict[int, list[str]] = {}
-    own: list[tuple[int, object, object]] = []
-    for para, sub, kind, heading, text in zip(paragraphs["para"].tolist(), paragraphs["sub"].tolist(),
-                                              paragraphs["kind"].tolist(), paragraphs["heading"].tolist(),
-                                              paragraphs["text"].tolist(), strict=True):
-        texts.setdefault(int(para), []).append(_text(text))
-        if not _text(sub):
-            own.append((int(para), kind, _text(heading)))
-    out: dict[int, str] = {}
-    for before, row in zip(own, own[1:], strict=False):
-        if row[1] == "recommendation" and before[1] == "concern" and before[2] == row[2]:
-            out[row[0]] = " ".join(texts[before[0]])
-    return out
+    """For each recommendation paragraph, the concern paragraph just before it under the same heading.
+
+    :func:`cobs.measure`'s rule (which reads it for ``persistence``), for the
+    paragraph table of one document, keyed by paragraph.
+    """
+    recommendations = {int(para) for para in paragraphs.loc[paragraphs["kind"] == "recommendation", "para"]}
+    return {int(para): text for (_, para), text in concern_before(conform(paragraphs)).items()
+            if int(para) in recommendations}
 
 
 def units(

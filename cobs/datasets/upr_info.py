@@ -97,6 +97,7 @@ from typing import Literal
 
 import pandas as pd
 
+from cobs._checks import check_flag
 from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows, split_list
 
@@ -184,8 +185,7 @@ def load_upr_info(
             raise FileNotFoundError(f"{path}: the folder holds no .csv file (UPR Info exports are CSV files)")
     else:
         files = [path]
-    if not isinstance(pledges, bool):
-        raise TypeError(invalid_value("pledges", pledges, "True or False"))
+    pledges = check_flag(pledges, "pledges")
     frames = [_read_file(file, encoding) for file in files]
     table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if not pledges:

@@ -64,6 +64,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal, get_args
 
+from cobs._checks import check_choice, check_flag, check_int, check_number
 from cobs.errors import (
     CobsError,
     DocumentError,
@@ -130,21 +131,15 @@ def _co_symbol(symbol: str) -> Symbol:
 
 def _check_options(lang: object, format: object, timeout: object, retries: object, backoff: object,
                    max_time: object, *, any_format: bool = False) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(invalid_value("lang", lang, LANGUAGES))
-    if format not in _FORMATS and not (any_format and format is None):
-        raise ValueError(invalid_value("format", format, (None, *_FORMATS) if any_format else _FORMATS))
-    for name, value, least in (("timeout", timeout, "> 0"), ("max_time", max_time, "> 0"),
-                               ("backoff", backoff, ">= 0")):
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number or not math.isfinite(value) or not (value > 0 if least == "> 0" else value >= 0) or (
-                value > _LONGEST_WAIT):
-            fix = ("a download is always bounded in time: give a number of seconds, such as 600 for a slow line"
-                   if number and value == math.inf else None)
-            raise ValueError(invalid_value(name, value, f"a number of seconds {least} and at most {_LONGEST_WAIT:g}",
-                                           fix))
-    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
-        raise ValueError(invalid_value("retries", retries, "an int >= 0"))
+    check_choice(lang, "lang", LANGUAGES)
+    check_choice(format, "format", (None, *_FORMATS) if any_format else _FORMATS)
+    for name, value, least, within in (("timeout", timeout, "> 0", lambda v: 0 < v <= _LONGEST_WAIT),
+                                       ("max_time", max_time, "> 0", lambda v: 0 < v <= _LONGEST_WAIT),
+                                       ("backoff", backoff, ">= 0", lambda v: 0 <= v <= _LONGEST_WAIT)):  # not NaN
+        fix = ("a download is always bounded in time: give a number of seconds, such as 600 for a slow line"
+               if isinstance(value, float) and value == math.inf else None)
+        check_number(value, name, f"a number of seconds {least} and at most {_LONGEST_WAIT:g}", within, fix)
+    check_int(retries, "retries", least=0)
 
 
 def _filename(symbol: str, format: str) -> str:
@@ -827,8 +822,7 @@ def fetch(
     """
     parsed = _co_symbol(symbol)
     _check_options(lang, format, timeout, retries, backoff, max_time)
-    if not isinstance(download_if_missing, bool):
-        raise TypeError(invalid_value("download_if_missing", download_if_missing, "True or False"))
+    download_if_missing = check_flag(download_if_missing, "download_if_missing")
     session = _Session(float(timeout), retries, float(backoff), float(max_time))
     return _fetch_one(parsed, lang, format, data_home, session, download_if_missing)
 
@@ -994,8 +988,7 @@ def fetch_chain(
     """
     from cobs.sources._registry import chain_symbols, registry
 
-    if protocol not in (None, "OPSC", "OPAC"):
-        raise ValueError(invalid_value("protocol", protocol, (None, "OPSC", "OPAC")))
+    check_choice(protocol, "protocol", (None, "OPSC", "OPAC"))
     _check_options(lang, format, timeout, retries, backoff, max_time, any_format=True)
     symbols = chain_symbols(registry(state=state, committee=committee), protocol=protocol)
     paths: list[Path] = []
