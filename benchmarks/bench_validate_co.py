@@ -15,9 +15,9 @@ whole COs instead).
 
 The measures: ``action_category`` as cobs.measure gives it (the verb lexicon and UPR
 Info's principles, cobs/data/action_rules.csv); the verb alone (the lexicon looked up
-with ``action_verb``, without the principles: the rule before they were added); the
-rules with "take measures to V" read as V (the coders' reading, not UPR Info's: see
-the README); and the ActionCategoryClassifier trained on UPR Info sessions 1-21 as
+with ``action_verb``, without the principles: the rule before they were added, with
+today's lexicon); the rules with "take measures to V" read as V (``purpose=True``: the
+coders' reading, not UPR Info's: see the README); and the ActionCategoryClassifier trained on UPR Info sessions 1-21 as
 benchmarks/bench_upr.py trains it (on the ``action`` text, the request where there is
 none). The ``dev`` split (71 rows) may be read while developing a measure; ``test``
 (149 rows, the default) is for measuring once.
@@ -36,6 +36,7 @@ from _shared import parser as shared_parser
 
 import cobs
 from cobs.corpus import CorpusWarning
+from cobs.measures import action_category, action_category_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CODED = ROOT / "tests" / "data" / "co_actions_coded.csv"
@@ -137,7 +138,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{time.perf_counter() - start:.1f} s")
     if args.split != "all":
         rows = rows[rows["split"] == args.split].reset_index(drop=True)
-    measures = {"measure": rows["action_category"]}
+    measures = {
+        "measure": rows["action_category"],
+        "verb alone": rows["action_verb"].map(lambda v: action_category(v) if isinstance(v, str) else None),
+        "take measures to V as V": pd.Series(
+            [action_category_of(r, chapeau=c if isinstance(c, str) else None, purpose=True)
+             for r, c in zip(rows["request"], rows["chapeau"], strict=True)], index=rows.index),
+    }
     if not args.no_classifier:
         predicted = classifier_categories(rows, args.shared)
         if predicted is not None:

@@ -1,10 +1,18 @@
 """How the seed's recommendations are worded: intensifiers, hedges, action category, specificity, deadlines."""
 
+import pandas as pd
 import pytest
 from conftest import SEED
 
 import cobs
-from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts, time_bound
+from cobs.measures._wording import (
+    action_category,
+    action_category_of,
+    hedges,
+    intensifiers,
+    specificity_parts,
+    time_bound,
+)
 
 
 def test_wording_measures(measured):
@@ -60,3 +68,72 @@ def test_intensifiers_are_read_from_the_request(tmp_path):
 ])
 def test_deadlines(text, expected):
     assert time_bound(text) is expected
+
+
+# --- the action category: the verb and UPR Info's principles (Database_Action_Category.pdf) ------------------------
+@pytest.mark.parametrize("request_, expected", [
+    # the verb alone
+    ("Ratify the Optional Protocol", 5),
+    ("Consider ratifying the Optional Protocol", 3),  # the first verb decides: considering
+    ("Seek technical assistance from UNICEF", 1),
+    ("analyse the data of the monograph", 3),  # rank 3 in UPR Info's definitions (the lexicon said 4)
+    ("collect data on children with disabilities", 5),  # UPR Info's coders: 10 of 10 coded 5 (the lexicon said 4)
+    # two opening verbs: the second counts after a continuing or considering verb
+    ("Continue and strengthen its efforts to combat trafficking", 4),  # the verb alone: 2
+    ("Review and amend the Criminal Code", 5),  # the verb alone: 3
+    ("Continue, and further intensify, its programmes", 4),
+    ("Establish and strengthen the Ombudsperson's office", 5),  # an act first: the first counts
+    ("Continue to strengthen its efforts", 2),  # "continue to": continuing, as UPR Info's coders code it
+    # a general action made specific by its means
+    ("Improve women's rights by amending the family code", 5),
+    ("Ensure the participation of children, including by establishing student councils", 5),
+    ("Strengthen its legal framework, in particular through the adoption of a law on violence", 5),
+    ("Strengthen its efforts by raising awareness", 4),  # a general means: still 4
+    ("Strengthen its legislation in order to remove the requirement", 4),  # a purpose, not a means
+    # openings whose category is not their verb's
+    ("Adopt all necessary and effective measures to end child labour", 4),  # the verb alone: 5
+    ("Implement measures to ensure the representation of women", 4),
+    ("Adopt legislative and policy measures to support families", 5),
+    ("put into effect the legislation on women with disabilities", 5),  # the verb alone: 4
+    # take measures to V stays general (UPR Info's practice)
+    ("take all measures necessary to prosecute and punish the perpetrators", 4),
+    # no verb of the State: a passive or a noun names the act
+    ("that measures be taken to prevent violence", 4),
+    ("that the Criminal Code be amended and harmonized with the Convention", 5),
+    ("the introduction of a comprehensive national plan of action", 5),
+    ("that supported decision-making structures exist", None),  # nothing asked of the State that cobs can read
+    ("transmogrify the system", None),  # a verb the lexicon does not know
+])
+def test_action_category_of(request_, expected):
+    assert action_category_of(request_) == expected
+
+
+def test_action_category_purpose_reads_take_measures_to_as_the_verb():
+    assert action_category_of("take measures to abolish the age limit") == 4
+    assert action_category_of("take measures to abolish the age limit", purpose=True) == 5
+    assert action_category_of("take the steps necessary to revise national legislation", purpose=True) == 3
+    assert action_category_of("take all appropriate measures to ensure access", purpose=True) == 4
+    assert action_category_of("Adopt measures to criminalize marital rape", purpose=True) == 5
+
+
+def test_action_category_of_an_item_completing_its_chapeau():
+    chapeau = ("The Committee recommends that the State party adopt all necessary legislative and policy measures "
+               "and allocate adequate resources in order to ensure that:")
+    item = "Professionals in mainstream health services receive training on the rights enshrined in the Convention;"
+    assert action_category_of(item) is None
+    assert action_category_of(item, chapeau=chapeau) == 5  # the chapeau's act: legislative measures
+    assert action_category_of(item, chapeau="The Committee recommends that the State party ensure that:") == 4
+    # an item with a verb of its own keeps it
+    assert action_category_of("Repeal the provisions on guardianship;", chapeau=chapeau) == 5
+    # a chapeau that the item does not complete as a clause gives nothing
+    assert action_category_of(item, chapeau="The Committee recommends that the State party:") is None
+
+
+def test_measure_applies_the_principles(measured):
+    acts = measured.set_index("ref")
+    # "Take measures to abolish the age limit ... including by establishing systems ...": general, specific means
+    assert acts.loc["CRC/C/KAZ/CO/4, para. 25 (a)", "action_verb"] == "take"
+    assert acts.loc["CRC/C/KAZ/CO/4, para. 25 (a)", "action_category"] == 5
+    # "... that the data and indicators be shared among the ministries ...": a passive; the act is sharing
+    assert pd.isna(acts.loc["CRC/C/KAZ/CO/4, para. 15, second request", "action_verb"])
+    assert acts.loc["CRC/C/KAZ/CO/4, para. 15, second request", "action_category"] == 1
