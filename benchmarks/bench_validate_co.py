@@ -30,6 +30,7 @@ import time
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from _shared import CRPD_PDFS, absent
 from _shared import parser as shared_parser
@@ -109,6 +110,45 @@ def comparisons(rows: pd.DataFrame, measures: dict[str, pd.Series], *, cluster: 
     return pd.concat(frames, ignore_index=True)
 
 
+def _kappa(first: np.ndarray, second: np.ndarray) -> float:
+    """Cohen's kappa of two codings with labels 0-5 (0: none)."""
+    table = np.bincount(first * 6 + second, minlength=36).reshape(6, 6) / len(first)
+    chance = table.sum(axis=1) @ table.sum(axis=0)
+    return (np.trace(table) - chance) / (1 - chance) if chance < 1 else np.nan
+
+
+def differences(rows: pd.DataFrame, measures: dict[str, pd.Series], *, cluster: bool) -> pd.DataFrame:
+    """The measure's agreement and kappa minus another's, against each coder, with a paired bootstrap interval.
+
+    The same resamples of the items (or COs) for both, on the items both label; an
+    unlabelled item counts as a disagreement here, so coverage is part of the difference.
+    """
+    rng = np.random.RandomState(0)
+    groups = pd.factorize(rows["symbol"] if cluster else pd.Series(range(len(rows))))[0]
+    draws = [np.concatenate([np.flatnonzero(groups == g) for g in rng.randint(0, groups.max() + 1, groups.max() + 1)])
+             for _ in range(N_RESAMPLES)]
+    out = []
+    base = measures["measure"].astype("Int64").fillna(0).to_numpy(dtype=int)
+    for name, values in measures.items():
+        if name == "measure":
+            continue
+        other = values.astype("Int64").fillna(0).to_numpy(dtype=int)
+        for coder in ("a", "b"):
+            truth = rows[f"action_category_{coder}"].to_numpy(dtype=int)
+
+            def gap(index: np.ndarray, other: np.ndarray = other, truth: np.ndarray = truth) -> tuple[float, float]:
+                t, m, o = truth[index], base[index], other[index]
+                return (m == t).mean() - (o == t).mean(), _kappa(t, m) - _kappa(t, o)
+
+            estimate = gap(np.arange(len(rows)))
+            boot = np.array([gap(index) for index in draws])
+            low, high = np.nanquantile(boot, [0.025, 0.975], axis=0)
+            out.append({"comparison": f"measure minus {name}, vs coder {coder.upper()}",
+                        "agreement": f"{estimate[0]:+.3f} [{low[0]:+.2f}, {high[0]:+.2f}]",
+                        "kappa": f"{estimate[1]:+.3f} [{low[1]:+.2f}, {high[1]:+.2f}]"})
+    return pd.DataFrame(out).set_index("comparison")
+
+
 def show(table: pd.DataFrame) -> str:
     """The comparisons as printed: estimate [interval] for each coefficient."""
     cell = table.assign(text=[f"{e:.3f} [{lo:.2f}, {hi:.2f}]"
@@ -155,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{N_RESAMPLES:,} bootstrap resamples of the {unit} (seed 0); coefficients on the items both label")
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(show(table))
+    print("\ndifferences on all the rows (an item without a category counts as a disagreement), paired bootstrap:")
+    print(differences(rows, measures, cluster=args.cluster).to_string())
+    print("\nthe measure (columns; 0: none) against coder A (rows):")
+    print(cobs.confusion_table(rows["action_category_a"], rows["action_category"].astype("Int64").fillna(0),
+                               labels=[1, 2, 3, 4, 5, 0]).to_string())
     wrong = rows["action_category"].isna() | (rows["action_category"] != rows["action_category_a"])
     print(f"\nthe measure leaves {int(rows['action_category'].isna().sum())} of {len(rows)} without a category and "
           f"differs from coder A on {int(wrong.sum() - rows['action_category'].isna().sum())} of the others")
