@@ -518,6 +518,9 @@ class _Codings:
             raise ValueError(f"the codings must label the same items: their lengths differ ({sorted(lengths)})")
         numeric = ("interval" in metrics) or ("ordinal" in metrics and labels is None)
         allowed = None if labels is None else list(dict.fromkeys(_plain(v) for v in labels))
+        if allowed is not None and "interval" in metrics and not all(
+                isinstance(v, numbers.Real) and not isinstance(v, bool) for v in allowed):
+            raise ValueError(invalid_value("labels", list(labels), "numbers (metric='interval')"))
         seen: dict[Hashable, None] = {}
         for c, coding in enumerate(lists):
             for i, label in enumerate(coding):

@@ -213,6 +213,8 @@ def test_reliability_errors():
         reliability([1, 2], [1, 2], metric=["nominal", "nominal"])
     with pytest.raises(ValueError, match="metric must be"):
         reliability([1, 2], [1, 2], metric=["nominal", "ratio"])
+    with pytest.raises(ValueError, match=r"labels must be numbers \(metric='interval'\)"):
+        reliability([1, 2], [1, 2], labels=["low", "high"], metric="interval")
     with pytest.raises(KeyError, match="the coefficients are"):
         reliability([1, 2, 1], [1, 2, 2], n_resamples=100)["alpha_ordinal"]
 

@@ -117,6 +117,15 @@ def test_action_category_purpose_reads_take_measures_to_as_the_verb():
     assert action_category_of("Adopt measures to criminalize marital rape", purpose=True) == 5
 
 
+def test_action_category_of_refuses_what_is_not_text():
+    with pytest.raises(TypeError, match=r"request must be a string \(an action.s request, .*\), got None"):
+        action_category_of(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="chapeau must be a string or None, got 3"):
+        action_category_of("adopt a law", chapeau=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="purpose must be True or False"):
+        action_category_of("adopt a law", purpose="yes")  # type: ignore[arg-type]
+
+
 def test_action_category_of_an_item_completing_its_chapeau():
     chapeau = ("The Committee recommends that the State party adopt all necessary legislative and policy measures "
                "and allocate adequate resources in order to ensure that:")
@@ -175,7 +184,7 @@ def test_each_principle_agrees_with_upr_infos_coders_where_it_applies(upr_info):
             if pattern.match(text):
                 phrase_codes.setdefault(i, []).append(coded)
                 break
-        opening, end, _ = _opening(text)
+        opening, end = _opening(text)
         joined = rules["two_verbs"].match(text, end)
         if joined and opening in (2, 3):
             then = _opening(text[joined.end():])[0]

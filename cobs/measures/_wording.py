@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import re
 
+from cobs._checks import check_flag
 from cobs.columns import STRENGTH_DTYPE, STRENGTHS
+from cobs.errors import invalid_value
 from cobs.measures._actions import locate_action
 from cobs.reference.dates import month_pattern
 from cobs.reference.lexicons import action_forms, action_rules, action_verbs, head_nouns, phrases, target_groups
@@ -187,6 +189,11 @@ def action_category_of(request: str, *, chapeau: str | None = None, purpose: boo
     >>> action_category_of("that the data be collected and used for policies")
     5
     """
+    if not isinstance(request, str):
+        raise TypeError(invalid_value("request", request, "a string (an action's request, or a recommendation)"))
+    if chapeau is not None and not isinstance(chapeau, str):
+        raise TypeError(invalid_value("chapeau", chapeau, "a string or None"))
+    purpose = check_flag(purpose, "purpose")
     verb, action = locate_action(request)
     if verb in action_verbs():
         return _category(verb, action, purpose)
@@ -223,32 +230,31 @@ def _verb_of(word: str) -> str:
     return next((s for s in stems if s in known), "")
 
 
-def _opening(text: str) -> tuple[int | None, int, str]:
-    """(category, end, verb) of an action's opening: a phrase of action_rules.csv, else its first verb."""
+def _opening(text: str) -> tuple[int | None, int]:
+    """(category, end) of an action's opening: a phrase of action_rules.csv, else its first word as a verb."""
     for pattern, category in action_rules()["phrases"]:
         if found := pattern.match(text):
-            return category, found.end(), ""
+            return category, found.end()
     word = _WORD.match(text)
     if not word:
-        return None, 0, ""
-    verb = _verb_of(word.group(0))
-    return action_verbs().get(verb), word.end(), verb
+        return None, 0
+    return action_verbs().get(_verb_of(word.group(0))), word.end()
 
 
 def _category(verb: str, action: str, purpose: bool) -> int | None:
     rules = action_rules()
     text = action.lstrip()
-    category, end, _ = _opening(text)
+    category, end = _opening(text)
     if category is None:
         category = action_verbs().get(verb)
     if category is None:
         return None
     joined = rules["two_verbs"].match(text, end)
     if joined and category in (2, 3):  # "continue and strengthen", "review and amend": the second verb
-        second, _, _ = _opening(text[joined.end():])
+        second = _opening(text[joined.end():])[0]
         category = second if second is not None else category
     if purpose and (aim := rules["purpose"].match(text)):
-        goal, _, _ = _opening(text[aim.end():])
+        goal = _opening(text[aim.end():])[0]
         category = goal if goal is not None else category
     if category == 4:  # a general action made specific by its means
         for means in rules["means"].finditer(text):
