@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import reprlib
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 __all__ = [
     "CobsError",
     "DocumentError",
