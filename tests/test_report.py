@@ -297,6 +297,27 @@ def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     assert (other / "draft.txt").read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.slow
+def test_cobs_report_leaves_out_what_it_cannot_read_as_parse_does(tmp_path, capsys):
+    """The page was written and listed the file left out, yet the command exited 2: now 0, as parse, measure and
+    topics do, and --strict writes nothing and exits 2 (tests/test_cli.py checks the other commands)."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "report"
+    assert main(["report", str(SEED), str(empty), "-o", str(out), "-j", "1"]) == 0
+    captured = capsys.readouterr()
+    err = [line for line in captured.err.splitlines() if not line.startswith("cobs report: ")]  # the steps
+    assert err == [f"cobs: {empty}: the file is empty (left out of the report)",
+                   "cobs: 1 of 2 files left out, the others read (--strict: write nothing then, and exit 2)"]
+    assert f"wrote {out / 'index.html'} (1 document, 1 figure)" in captured.out
+    assert "Files left out, with the reason." in (out / "index.html").read_text(encoding="utf-8")
+    strict = tmp_path / "strict"
+    assert main(["report", str(SEED), str(empty), "-o", str(strict), "-j", "1", "--strict"]) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("cobs report: ")]
+    assert err == [f"cobs: report: nothing written: 1 of 2 files left out (strict): {empty}: the file is empty"]
+    assert not strict.exists()
+
+
 def test_cobs_report_says_what_is_missing(tmp_path, capsys, monkeypatch):
     assert main(["report", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 2
     assert "nowhere: no such file or folder" in capsys.readouterr().err
@@ -341,3 +362,75 @@ def test_numbers_in_tables_are_read_without_an_exponent_from_a_thousand_up():
 
     assert _cell("g2", 1234.5) == '<td class="num">1,234</td>'
     assert _cell("g2", 26.04) == '<td class="num">26</td>' and _cell("log_ratio", 7.3461) == '<td class="num">7.35</td>'
+
+
+# progress ----------------------------------------------------------------------------------------------------------
+
+def test_progress_says_each_step_and_every_interval_while_one_lasts():
+    import io
+
+    from cobs.report._progress import Progress
+
+    now = [100.0]
+    stream = io.StringIO()
+    with Progress(stream=stream, ticking=False, clock=lambda: now[0]) as said:
+        said.step("reading and measuring the documents")
+        now[0] += 9.9
+        said.beat()  # not yet 10 s
+        now[0] += 0.1
+        said.beat()
+        now[0] += 5
+        said.beat()  # 5 s since the last line
+        said.step("drawing the figures", total=40)
+        said.advance(12)
+        now[0] += 75
+        said.beat()
+        now[0] += 1
+    assert stream.getvalue().splitlines() == [
+        "cobs report: reading and measuring the documents",
+        "cobs report: reading and measuring the documents (10 s so far)",
+        "cobs report: drawing the figures (40)",
+        "cobs report: drawing the figures, 12 of 40 done (1 min 15 s so far)",
+        "cobs report: done in 1 min 31 s",
+    ]
+    quiet = io.StringIO()
+    with Progress(enabled=False, stream=quiet, ticking=False, clock=lambda: now[0]) as said:
+        said.step("reading and measuring the documents")
+        now[0] += 60
+        said.beat()
+    assert quiet.getvalue() == ""
+
+
+def test_a_report_written_to_a_log_says_what_it_does_while_it_works(tmp_path, capsys, monkeypatch):
+    """cobs report printed nothing for minutes where standard error is not a terminal (CI, nohup): now a line per
+    step, and one every LOG_INTERVAL seconds (made short here) while a step lasts."""
+    import sys
+    import time
+
+    import cobs.report._progress as progress_module
+    import cobs.report._write as write_module
+    from cobs.report import write_report
+
+    monkeypatch.setattr(progress_module, "LOG_INTERVAL", 0.05)
+
+    def slow_section(data):  # a step that lasts until the thread has said so (or 60 s): no timing is assumed
+        deadline = time.monotonic() + 60
+        while "section 2 of 2: slow (" not in sys.stderr.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    slow_section.__name__ = "slow_section"
+    monkeypatch.setattr(write_module, "SECTIONS", [*write_module.SECTIONS[:1], slow_section])
+    write_report([SEED], tmp_path / "report", n_jobs=1)
+    lines = capsys.readouterr().err.splitlines()
+    steps = [line for line in lines if "so far)" not in line]
+    assert steps[:4] == ["cobs report: reading and measuring the documents", "cobs report: section 1 of 2: documents",
+                         "cobs report: section 2 of 2: slow", "cobs report: writing the tables"]
+    assert steps[4:6] == ["cobs report: drawing the figures (0)", "cobs report: writing the page"]
+    assert steps[6].startswith("cobs report: done in ") and len(steps) == 7
+    assert any(line.startswith("cobs report: section 2 of 2: slow (") for line in lines)
+    capsys.readouterr()
+    time.sleep(0.2)
+    assert capsys.readouterr().err == ""  # the thread ended with the report
+    monkeypatch.setattr(write_module, "SECTIONS", write_module.SECTIONS[:1])
+    write_report([SEED], tmp_path / "report", n_jobs=1, progress=False)
+    assert capsys.readouterr().err == ""

@@ -15,8 +15,10 @@ from typing import TypeVar
 
 import pandas as pd
 
+from cobs._checks import check_flag
 from cobs.report._data import ReportData, bundled_corpus, load
 from cobs.report._html import DrawnFigure, page
+from cobs.report._progress import Progress
 from cobs.report._sections import SECTIONS, Figure, Section, Table
 
 __all__ = ["ReportFiles", "write_report"]
@@ -122,7 +124,8 @@ def write_report(
     *,
     n_jobs: int | None = None,
     cache: bool = True,
-    progress: bool | None = None,
+    progress: bool | None = True,
+    strict: bool = False,
 ) -> ReportFiles:
     """Read COs, measure them, and write the report folder: one HTML page, its figures and tables.
 
@@ -140,8 +143,15 @@ def write_report(
         process, -1 uses every core. The files are the same either way.
     cache : bool, default=True
         Reuse parses of files already read (:func:`cobs.read_corpus`).
-    progress : bool, optional
-        A progress bar over the figures (tqdm; default: when writing to a terminal).
+    progress : bool, default True
+        Say on standard error what is being done: a line as each step begins (reading,
+        each section, the figures, the page); a bar over the figures on a terminal,
+        elsewhere (a log, CI, ``nohup``) a line every 10 seconds while a step lasts.
+        None is True. False: nothing.
+    strict : bool, default=False
+        Write nothing when a file is left out (cannot be read, not in English, a
+        second copy): a ``ValueError`` naming each. By default such files are left
+        out, listed on the page and in ``data.errors``, and the others reported on.
 
     Returns
     -------
@@ -154,18 +164,38 @@ def write_report(
     FileExistsError
         If ``output`` holds files that are not a cobs report.
     ValueError
-        If no document could be read.
+        If no document could be read, or (``strict``) if some file was left out.
     """
+    strict = check_flag(strict, "strict")
+    progress = True if progress is None else check_flag(progress, "progress")
+    folder = Path(output)
+    _check_output(folder)  # refuse early, before reading anything
+    bundled = bundled_corpus() if sources is None else None
+    with Progress(enabled=progress) as said:
+        said.step("reading and measuring the documents")
+        data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
+        if strict and len(data.errors):
+            total = len(data.documents) + len(data.errors)
+            reasons = "; ".join(f"{e.file}: {e.reason}" for e in data.errors.itertuples())
+            raise ValueError(f"nothing written: {len(data.errors)} of {total} files left out (strict): {reasons}")
+        sections = []
+        for number, build in enumerate(SECTIONS, start=1):
+            said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
+            section = build(data)
+            if section is not None:
+                sections.append(section)
+        _prepare(folder)
+        return _write(folder, data, sections, bundled, n_jobs, said)
+
+
+def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, n_jobs: int | None,
+           said: Progress) -> ReportFiles:
+    """Write the tables, the figures and the page of a report into the prepared ``folder``."""
     from tqdm.auto import tqdm
 
     import cobs
 
-    folder = Path(output)
-    _check_output(folder)  # refuse early, before reading anything
-    bundled = bundled_corpus() if sources is None else None
-    data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
-    sections = [s for s in (build(data) for build in SECTIONS) if s is not None]
-    _prepare(folder)
+    said.step("writing the tables")
 
     table_files: list[Path] = []
     for name, table in (("paragraphs", data.paragraphs), ("actions", data.actions), ("citations", data.citations)):
@@ -180,8 +210,9 @@ def write_report(
     names = [f.name for f in figures]
     if len(set(names)) != len(names):
         raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")
-    hide = None if progress is None else not progress  # None: tqdm shows the bar on a terminal only
-    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure", disable=hide)
+    said.step("drawing the figures", total=len(figures), bar_on_a_terminal=True)
+    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure",
+               disable=not (said.enabled and said.terminal), file=said.stream)
     workers = _workers(n_jobs, len(figures))
     figure_files: list[Path] = []
     drawn: list[DrawnFigure] = []
@@ -201,7 +232,9 @@ def write_report(
             ))
             figure_files.extend(paths + data_paths)
             bar.update()
+            said.advance()
     bar.close()
+    said.step("writing the page")
 
     # the sources as given (the bundled corpus by name): the page does not depend on where the folder lies
     sources_text = "the bundled corpus (<code>corpus/</code>)" if bundled is not None else ", ".join(
