@@ -209,6 +209,31 @@ def test_the_crc_beside_the_upr(report):
 
 
 @pytest.mark.slow
+def test_every_count_on_the_page_names_its_unit(report):
+    """Paragraphs, items, requested actions and links were counted side by side under one word ("requests",
+    "recommendations"): each sentence that counts now says which (the figures' axes too: tests/test_plot.py)."""
+    import html as html_module
+
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", report.page.read_text(encoding="utf-8"))).split())
+    kaz = report.data.actions[report.data.actions["symbol"] == "CRC/C/KAZ/CO/4"]
+    urged = int((kaz["strength"] == "urges").sum())
+    assert (f"79 requested actions in 34 recommendation paragraphs; {urged} of the actions urged ({urged / 79:.0%}). "
+            "Themes asked about most (requested actions): ") in text
+    links = pd.read_csv(report.folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
+    status = links["status"].value_counts()
+    assert (f"{status['new']} paragraphs are new; {status['dropped']} of the earlier CO's paragraphs are not taken "
+            "up again") in text
+    assert f"({status['repeated']} links repeated, {status['modified']} modified; " in text
+    assert "of these links rest on an explicit citation of the earlier paragraph" in text
+    assert "Share of the requested actions the committee urges or calls upon:" in text
+    assert "of the CO's 79 requested actions, " in text  # beside the UPR, the figure's 79 actions
+    assert "the later CO's recommendation paragraphs by theme" in text
+    assert not re.search(r"recommendation paragraphs; \d+ urged", text)
+    for old in ("of the earlier CO's are not", "Share of actions the", "CO's requests is linked"):
+        assert old not in text
+
+
+@pytest.mark.slow
 def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     html = report.page.read_text(encoding="utf-8")
     figures = len([p for p in report.figures if p.suffix == ".pdf"])
@@ -256,6 +281,14 @@ def test_the_page_in_a_browser(report, capsys):
         assert image["complete"] and image["naturalWidth"] > 0 and image["naturalHeight"] > 0, image["alt"]
         assert image["width"] > 0, image["alt"]  # laid out on the page, not hidden
     assert view.screenshot.startswith(b"\x89PNG") and len(view.screenshot) > 50_000
+    # the references of long lists folded after three: the page is shorter than with every reference shown (on the
+    # bundled corpus, 1,200 pixels wide: 37,700 pixels against 41,600; 44,500 against 54,000 at 800)
+    unfolded = re.sub(r'; <details class="more"><summary>and \d+ more</summary>(.*?)</details></td>', r"; \1</td>",
+                      report.page.read_text(encoding="utf-8"), flags=re.S)
+    assert unfolded.count("<details") < report.page.read_text(encoding="utf-8").count("<details")
+    page = ARTIFACTS / "report-unfolded.html"
+    page.write_text(unfolded, encoding="utf-8")
+    assert view.height < 0.95 * open_page(page, width=1200, height=1400).height
 
 
 @pytest.mark.slow
@@ -354,6 +387,35 @@ def test_a_symbol_with_a_dot_keeps_its_whole_name_in_the_files(tmp_path):
              for p in _write_table(table, tmp_path / stem)]
     assert names == ["profile-E_C.12_KAZ_CO_2-data.csv", "profile-E_C.12_KAZ_CO_2-data.parquet",
                      "profile-CRC_C_15_Add.213-data.csv", "profile-CRC_C_15_Add.213-data.parquet"]
+
+
+def test_a_long_list_of_references_is_folded_after_three():
+    """The keyness tables' refs took most of a 41,000-pixel page: three references, then the rest under a summary
+    (no script), every one still in the cell and in the CSV beside the table."""
+    from cobs.report._html import _cell
+
+    refs = [f"CRC/C/KAZ/CO/4, para. {n}" for n in (17, 21, 29, 45, 61)]
+    assert _cell("refs", refs) == (
+        '<td class="refs">CRC/C/KAZ/CO/4, para. 17; CRC/C/KAZ/CO/4, para. 21; CRC/C/KAZ/CO/4, para. 29; '
+        '<details class="more"><summary>and 2 more</summary>CRC/C/KAZ/CO/4, para. 45; CRC/C/KAZ/CO/4, para. 61'
+        "</details></td>")
+    assert _cell("refs", refs[:3]) == ('<td class="refs">CRC/C/KAZ/CO/4, para. 17; CRC/C/KAZ/CO/4, para. 21; '
+                                       "CRC/C/KAZ/CO/4, para. 29</td>")
+    assert _cell("upr", ["UPR/20/KAZ, no. 71 (Morocco) & <b>"]) == (
+        '<td class="refs">UPR/20/KAZ, no. 71 (Morocco) &amp; &lt;b&gt;</td>')
+
+
+@pytest.mark.slow
+def test_the_page_shows_three_references_a_cell_and_the_csv_all(report):
+    html = report.page.read_text(encoding="utf-8")
+    table = pd.read_csv(report.folder / "tables" / "keyness-CRPD_C_AZE_CO_1.csv")
+    long = table[table["refs"].str.count("; ") >= 3].iloc[0]  # four references or more
+    refs = long["refs"].split("; ")
+    shown = "; ".join(refs[:3])
+    assert f'<td class="refs">{shown}; <details class="more"><summary>and {len(refs) - 3} more</summary>' in html
+    assert f"{'; '.join(refs[3:])}</details></td>" in html  # folded, not dropped
+    cells = re.findall(r'<td class="refs">(.*?)</td>', html, flags=re.S)
+    assert cells and all(len(re.sub(r"; <details.*", "", c, flags=re.S).split("; ")) <= 3 for c in cells)
 
 
 def test_numbers_in_tables_are_read_without_an_exponent_from_a_thousand_up():
