@@ -107,13 +107,27 @@ def _output_format(fmt: str | None, output: str | None) -> str | None:
     return _FORMATS[suffix]
 
 
-def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
+def _record(args: argparse.Namespace, **parameters: object) -> dict[str, object]:
+    """What made a file the command writes (cobs.provenance): the command and the options that decide its content."""
+    from cobs.provenance import provenance
+
+    return provenance(f"cobs {args.command}", parameters)
+
+
+def _write(table: pd.DataFrame, fmt: str, output: str | None, record: dict[str, object] | None = None) -> bool:
+    """Write ``table``; a file (not standard output) carries ``record``: in its metadata (Parquet) or in a sidecar
+    ``<file>.json`` (CSV, JSON)."""
+    from cobs.provenance import write_parquet, write_sidecar
+
     try:
         if fmt == "parquet":
             if output is None:
                 print("cobs: --format parquet needs -o FILE (parquet is binary)", file=sys.stderr)
                 return False
-            table.to_parquet(output, index=False)
+            if record is None:
+                table.to_parquet(output, index=False)
+            else:
+                write_parquet(table, output, record)
         elif fmt == "json":
             text = table.to_json(orient="records", force_ascii=False, indent=1, date_format="iso")
             if output:
@@ -125,6 +139,8 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
                 lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
                 table = table.assign(**{c: table[c].map("; ".join) for c in lists})
             table.to_csv(output if output else sys.stdout, index=False)
+        if output and record is not None and fmt != "parquet":
+            write_sidecar(output, record)
     except BrokenPipeError:
         raise  # the reader has gone (| head): main() ends quietly
     except OSError as exc:
@@ -168,7 +184,7 @@ def _stops_for_left_out(args: argparse.Namespace, errors: int, total: int) -> bo
     return False
 
 
-def _table_command(args: argparse.Namespace, make) -> int:
+def _table_command(args: argparse.Namespace, make, **parameters: object) -> int:
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
@@ -177,7 +193,8 @@ def _table_command(args: argparse.Namespace, make) -> int:
     read = _read(args, args.paths)
     if read is None:
         return EXIT_BAD_INPUT
-    return 0 if _write(make(read[0]), fmt, args.output) else EXIT_BAD_INPUT
+    record = _record(args, paths=args.paths, format=fmt, **parameters)
+    return 0 if _write(make(read[0]), fmt, args.output, record) else EXIT_BAD_INPUT
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -187,7 +204,8 @@ def _parse(args: argparse.Namespace) -> int:
 def _measure(args: argparse.Namespace) -> int:
     from cobs.measures import measure
 
-    return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None))
+    return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None),
+                          predict_themes=args.predict_themes)
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -263,7 +281,8 @@ def _compare(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
         print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
-    return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
+    record = _record(args, earlier=args.earlier, later=args.later, level=args.level, format=fmt)
+    return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -305,7 +324,9 @@ def _topics(args: argparse.Namespace) -> int:
     shares = pd.concat([actions[["ref"]].reset_index(drop=True),
                         pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
     table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
-    written = all(_write(t, "csv", path) for t, path in ((table, args.output), (shares, args.shares)) if path)
+    written = all(_write(t, "csv", path, _record(args, paths=args.paths, k=args.k, random_state=args.random_state,
+                                                 table=name))
+                  for t, path, name in ((table, args.output, "topics"), (shares, args.shares, "shares")) if path)
     return 0 if written else EXIT_BAD_INPUT
 
 

@@ -664,9 +664,10 @@ def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path)
     assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
     assert all(p.stat().st_size > 1000 for p in written)
     pdf, svg, png = (p.read_bytes() for p in written)
-    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs)" in pdf
-    assert b"<dc:date>" not in svg and b"cobs" in svg
-    assert png.startswith(b"\x89PNG") and b"Software\x00cobs" in png and b"Matplotlib version" not in png
+    version = cobs.__version__.encode()
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs " + version + b")" in pdf
+    assert b"<dc:date>" not in svg and b"cobs " + version in svg
+    assert png.startswith(b"\x89PNG") and b"Software\x00cobs " + version in png and b"Matplotlib version" not in png
     assert cobs.plot.savefig(ax.figure, tmp_path / "only", formats=["png"]) == [tmp_path / "only.png"]
     with pytest.raises(ValueError, match=r"formats must be one or more of \['pdf', 'svg', 'png'\], got .*'jpg'"):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])

@@ -1,6 +1,7 @@
 """cobs report on the bundled corpus: page, figures and tables, the same bytes run after run, a browser's view."""
 
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -246,6 +247,44 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
+
+
+@pytest.mark.slow
+def test_every_figure_and_table_says_what_made_it(report):
+    """cobs's version and the parameters: in the figures' metadata, the Parquet files' metadata and the CSV files'
+    sidecars (read back by cobs.provenance.read_provenance, and the PDF by pypdf)."""
+    from cobs.provenance import read_provenance, sidecar_path
+
+    parameters = {"sources": ["corpus/ (the bundled corpus)"], "topics": 8, "topics_random_state": 0,
+                  "style_window": 2, "keyness_top": 8}
+    folder = report.folder
+    for path in report.figures:
+        if path.name.endswith(".csv.json"):
+            continue
+        record = read_provenance(path)
+        assert record is not None and record["cobs_version"] == cobs.__version__, path.name
+        figure = re.sub(r"(-data)?\.(pdf|svg|png|csv|parquet)$", "", path.name)
+        assert record["parameters"] == {**parameters, "figure": figure, **record["parameters"]}, path.name
+        if path.suffix in (".pdf", ".svg", ".png"):
+            assert record["made_by"].startswith("cobs.plot."), path.name
+        else:
+            assert record["made_by"] == "cobs report" and record["parameters"]["plot"].startswith("cobs.plot.")
+    profile = read_provenance(folder / "figures" / "profile-CRC_C_KAZ_CO_4.pdf")
+    assert profile["made_by"] == "cobs.plot.theme_profile(<table of 79 rows>, hue='strength')"
+    for path in report.tables:
+        if path.suffix in (".csv", ".parquet"):
+            record = read_provenance(path)
+            assert record["made_by"] == "cobs report" and record["parameters"]["table"] == path.name.rsplit(".", 1)[0]
+    sidecar = json.loads(sidecar_path(folder / "tables" / "actions.csv").read_text(encoding="utf-8"))
+    assert sidecar["sha256"] == hashlib.sha256((folder / "tables" / "actions.csv").read_bytes()).hexdigest()
+    assert len(pd.read_csv(folder / "tables" / "actions.csv")) == len(report.data.actions)  # a plain CSV still
+    texts = [p.read_text(encoding="utf-8") for p in folder.rglob("*.json")]
+    assert texts and not any(str(ROOT) in t for t in texts)  # where cobs lies is not recorded
+    pypdf = pytest.importorskip("pypdf")
+    info = pypdf.PdfReader(folder / "figures" / "states-strength.pdf").metadata
+    assert info["/Creator"] == f"cobs {cobs.__version__}"
+    assert json.loads(info["/Subject"])["made_by"] == (
+        f"cobs.plot.mix(<table of {len(report.data.actions)} rows>, by='symbol', of='strength')")
 
 
 @pytest.mark.slow

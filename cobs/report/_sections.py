@@ -465,6 +465,8 @@ def upr_section(data: ReportData) -> Section | None:
 
 TOPICS = 8
 """Topics of the report's model: enough to tell the main subjects of a few COs apart; not chosen on evidence."""
+TOPICS_RANDOM_STATE = 0
+"""The seed of the report's topic model."""
 
 def topics_section(data: ReportData) -> Section | None:
     """What the recommendations are about, found without the headings: topics, their prevalence by document, and
@@ -480,7 +482,7 @@ def topics_section(data: ReportData) -> Section | None:
     template = template_rows(actions)  # the rows TopicModel leaves out (follow-up, dissemination, next report)
     topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
-    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
+    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=TOPICS_RANDOM_STATE)
     with warnings.catch_warnings():  # a small corpus gets fewer topics: the text says how many
         warnings.simplefilter("ignore", cobs.topics.SmallCorpusWarning)
         model.fit(topical)

@@ -8,7 +8,7 @@ import html
 import multiprocessing
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -16,10 +16,20 @@ from typing import TypeVar
 import pandas as pd
 
 from cobs._checks import check_flag
+from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
 from cobs.report._html import DrawnFigure, page
 from cobs.report._progress import Progress
-from cobs.report._sections import SECTIONS, Figure, Section, Table
+from cobs.report._sections import (
+    KEYNESS_TOP,
+    SECTIONS,
+    STYLE_WINDOW,
+    TOPICS,
+    TOPICS_RANDOM_STATE,
+    Figure,
+    Section,
+    Table,
+)
 
 __all__ = ["ReportFiles", "write_report"]
 
@@ -93,7 +103,9 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
                            for c in lists})
 
 
-def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
+def _write_table(table: pd.DataFrame, stem: Path, record: Mapping[str, object] | None = None) -> list[Path]:
+    """Write ``table`` as ``<stem>.csv`` and ``<stem>.parquet``, with ``record`` (cobs.provenance) in the Parquet
+    file's metadata and in the CSV's sidecar ``<stem>.csv.json``; returns the files (CSV, Parquet, sidecar)."""
     csv, parquet = stem.with_name(f"{stem.name}.csv"), stem.with_name(f"{stem.name}.parquet")  # a dot of a symbol
     # ("E_C.12_KAZ_CO_2") is part of the name, not an ending to replace
     _flat(table).to_csv(csv, index=False, lineterminator="\n")
@@ -105,8 +117,11 @@ def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
             if values.map(lambda v: isinstance(v, list)).any():
                 continue
             frame[column] = values.map(lambda v: None if v is None or v is pd.NA else str(v)).astype("string")
-    frame.to_parquet(parquet, index=False)
-    return [csv, parquet]
+    if record is None:
+        frame.to_parquet(parquet, index=False)
+        return [csv, parquet]
+    write_parquet(frame, parquet, record)
+    return [csv, parquet, write_sidecar(csv, record)]
 
 
 def _parts(sections: Sequence[Section], kind: type[PartT]) -> list[PartT]:
@@ -188,6 +203,14 @@ def write_report(
         return _write(folder, data, sections, bundled, n_jobs, said)
 
 
+def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
+    """What decides a report's content, for the record of every file it writes (no date, no absolute path of cobs's:
+    the bundled corpus by name)."""
+    return {"sources": ["corpus/ (the bundled corpus)"] if bundled is not None else list(data.sources),
+            "topics": TOPICS, "topics_random_state": TOPICS_RANDOM_STATE, "style_window": STYLE_WINDOW,
+            "keyness_top": KEYNESS_TOP}
+
+
 def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, n_jobs: int | None,
            said: Progress) -> ReportFiles:
     """Write the tables, the figures and the page of a report into the prepared ``folder``."""
@@ -195,14 +218,17 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
 
     import cobs
 
+    parameters = _parameters(data, bundled)
     said.step("writing the tables")
 
     table_files: list[Path] = []
     for name, table in (("paragraphs", data.paragraphs), ("actions", data.actions), ("citations", data.citations)):
-        table_files.extend(_write_table(table, folder / "tables" / name))
+        table_files.extend(_write_table(table, folder / "tables" / name,
+                                        provenance("cobs report", {**parameters, "table": name})))
     shown: dict[str, str] = {}
     for table in _parts(sections, Table):
-        paths = _write_table(table.frame, folder / "tables" / table.name)
+        paths = _write_table(table.frame, folder / "tables" / table.name,
+                             provenance("cobs report", {**parameters, "table": table.name}))
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
@@ -219,9 +245,9 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-            results = pool.map(_draw, figures, [folder] * len(figures))
+            results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         else:
-            results = map(_draw, figures, [folder] * len(figures))
+            results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         for number, (figure, (paths, data_paths, plotted)) in enumerate(zip(figures, results, strict=True), start=1):
             png = paths[FIGURE_FORMATS.index("png")]
             drawn.append(DrawnFigure(
@@ -257,7 +283,8 @@ def _workers(n_jobs: int | None, tasks: int) -> int:
     return max(1, min(tasks, wanted))
 
 
-def _draw(figure: Figure, folder: Path) -> tuple[list[Path], list[Path], pd.DataFrame]:
+def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tuple[list[Path], list[Path],
+                                                                                    pd.DataFrame]:
     """Draw one figure and write its files: (figure files, data files, the table behind it)."""
     import matplotlib
 
@@ -269,9 +296,12 @@ def _draw(figure: Figure, folder: Path) -> tuple[list[Path], list[Path], pd.Data
     with cobs.plot.style("paper", columns=figure.columns):
         ax, data = figure.draw()
         stem = folder / "figures" / figure.name
-        paths = cobs.plot.savefig(ax, stem, formats=FIGURE_FORMATS, dpi=_PNG_DPI)
+        figure_parameters = {**parameters, "figure": figure.name}
+        paths = cobs.plot.savefig(ax, stem, formats=FIGURE_FORMATS, dpi=_PNG_DPI, parameters=figure_parameters)
     plt.close(ax.figure)
-    return paths, _write_table(data, stem.with_name(f"{figure.name}-data")), data
+    record = provenance("cobs report", {**figure_parameters, "plot": f"cobs.plot.{figure.plot}",
+                                        "options": figure.options})
+    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data
 
 
 def _png_width(path: Path) -> int:
