@@ -7,7 +7,7 @@ import reprlib
 import textwrap
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import matplotlib as mpl
 import numpy as np
@@ -240,8 +240,12 @@ def _call(name: str, table: object, options: dict[str, object]) -> str:
     return f"cobs.plot.{name}({', '.join([shown, *given])})"
 
 
-def recorded(function: Callable[..., Axes | Plotted]) -> Callable[..., Axes | Plotted]:
-    """``function`` (a cobs.plot figure function) noting its call on the figure it draws, for :func:`drawn_on`."""
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def recorded(function: _Function) -> _Function:
+    """``function`` (a cobs.plot figure function) noting its call on the figure it draws, for :func:`drawn_on`; its
+    signature and overloads stay as they are for type checkers."""
 
     @functools.wraps(function)
     def draw(table: object, *args: object, **options: object) -> Axes | Plotted:
@@ -251,7 +255,7 @@ def recorded(function: Callable[..., Axes | Plotted]) -> Callable[..., Axes | Pl
             _DRAWN.setdefault(ax.figure, []).append(_call(function.__name__, table, options))
         return result
 
-    return draw
+    return draw  # type: ignore[return-value]
 
 
 def drawn_on(fig: Figure) -> list[str]:
