@@ -54,9 +54,10 @@ class ReportFiles:
         The HTML page (``index.html``), readable offline.
     figures : list of pathlib.Path
         The figure files (PDF, SVG, PNG of each figure) and the table behind each
-        (``.csv``, ``.parquet``).
+        (``.csv``, ``.parquet``, and the CSV's ``.csv.json`` sidecar: what made it,
+        :mod:`cobs.provenance`).
     tables : list of pathlib.Path
-        The tables of the corpus (``tables/*.csv``, ``*.parquet``).
+        The tables of the corpus (``tables/*.csv``, ``*.parquet``, ``*.csv.json``).
     data : ReportData
         The tables the report was built from.
     """
