@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 PARAGRAPH_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document, e.g. 'CRC/C/KAZ/CO/4'.",
     "committee": "Committee code: CRC, CRPD, CEDAW, CCPR, CESCR, CERD, CAT, CMW or CED.",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 from scipy.stats import chi2_contingency
 
 import cobs
-from cobs.compare import boilerplate, boilerplate_share, keyness, most_similar, profile, similarity
+from cobs.compare import CompareWarning, boilerplate, boilerplate_share, keyness, most_similar, profile, similarity
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +204,56 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         most_similar(corpus, "CRPD/C/NZL/CO/1", 0)
     nearest = most_similar(corpus, "NZL", 2, by="state")  # the column says what it holds: State codes
     assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}
+
+
+
+def test_most_similar_ranks_the_committees_own_cos(corpus, recwarn):
+    # the bundled corpus: one CRC CO (Kazakhstan's) and nine CRPD COs; a CRPD CO is ranked among the CRPD's
+    nearest = most_similar(corpus, "CRPD/C/NZL/CO/1", 20)
+    crpd = sorted(corpus.loc[corpus["committee"] == "CRPD", "symbol"].unique())
+    assert sorted(nearest["other"]) == [s for s in crpd if s != "CRPD/C/NZL/CO/1"]  # no CRC/C/KAZ/CO/4
+    within = similarity(corpus[corpus["committee"] == "CRPD"]).loc["CRPD/C/NZL/CO/1"]  # words weighed in the CRPD's
+    assert np.allclose(nearest["similarity"], within[nearest["other"]].to_numpy())
+    by_state = most_similar(corpus, "NZL", 20, by="state")
+    assert "KAZ" not in set(by_state["other"]) and len(by_state) == len({s.split("/")[2] for s in crpd}) - 1
+    assert not [w for w in recwarn if issubclass(w.category, CompareWarning)]
+    # across committees when asked, as similarity() of the whole table
+    across = most_similar(corpus, "CRPD/C/NZL/CO/1", 20, across_committees=True)
+    assert "CRC/C/KAZ/CO/4" in set(across["other"])
+    assert np.allclose(across["similarity"], similarity(corpus).loc["CRPD/C/NZL/CO/1", across["other"]].to_numpy())
+    # by committee: across committees by design, every row used
+    assert list(most_similar(corpus, "CRC", by="committee")["other"]) == ["CRPD"]
+    with pytest.raises(TypeError, match="across_committees must be True or False"):
+        most_similar(corpus, "CRPD/C/NZL/CO/1", across_committees="no")
+
+
+def test_most_similar_of_a_co_alone_of_its_committee_is_empty_with_a_warning(corpus):
+    # CRC/C/KAZ/CO/4 among CRPD COs was ranked without a word (ARM, AZE ... at 0.2-0.3: the treaties' words)
+    with pytest.warns(CompareWarning, match=r"no symbol but 'CRC/C/KAZ/CO/4' has rows of CRC in the table, so there "
+                      r"is nothing to rank: .*across_committees=True"):
+        nearest = most_similar(corpus, "CRC/C/KAZ/CO/4")
+    assert nearest.empty and list(nearest.columns) == list(cobs.columns.SIMILAR_COLUMNS)
+    with pytest.warns(CompareWarning, match=r"no state but 'KAZ' has rows of CRC"):
+        assert most_similar(corpus, "KAZ", by="state").empty
+    assert len(most_similar(corpus, "CRC/C/KAZ/CO/4", across_committees=True)) == 5
+
+
+@pytest.mark.real_data
+def test_across_committees_the_nearest_cos_are_no_nearer_than_any(corpus):
+    # README: among the 112 English CRPD COs each CO's nearest other CO is at 0.34 (median); CRC/C/KAZ/CO/4 is at
+    # 0.15 from the median CRPD CO and 0.18-0.20 from its "nearest" five
+    with pytest.warns(cobs.corpus.CorpusWarning):  # the COs not in English, and one duplicate, left out
+        crpd = cobs.read_corpus(shared_path("crpd-dashboard-pdfs", "concluding_observations"), n_jobs=-1)
+    table = pd.concat([crpd, corpus[corpus["symbol"] == "CRC/C/KAZ/CO/4"]], ignore_index=True)
+    matrix = similarity(table)
+    symbols = sorted(crpd["symbol"].unique())
+    assert len(symbols) == 112
+    within = matrix.loc[symbols, symbols].to_numpy().copy()
+    np.fill_diagonal(within, np.nan)
+    assert np.nanmedian(np.nanmax(within, axis=1)) == pytest.approx(0.34, abs=0.005)
+    crc = matrix.loc["CRC/C/KAZ/CO/4", symbols]
+    assert crc.median() == pytest.approx(0.15, abs=0.005)
+    assert crc.nlargest(5).between(0.175, 0.205).all()
+    assert list(crc.nlargest(2).index) == ["CRPD/C/TUN/CO/1", "CRPD/C/OMN/CO/1"]
+    with pytest.warns(CompareWarning):
+        assert most_similar(table, "CRC/C/KAZ/CO/4").empty

@@ -232,7 +232,8 @@ def test_theme_heatmap_colours_shares_and_writes_counts():
     image = ax.get_images()[0].get_array()
     assert np.ma.filled(image, 0).tolist() == [[0.0, 0.5], [0.5, 0.0]]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "2"]
-    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's actions"
+    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's requested actions"
+    assert ax.get_ylabel().replace("\n", " ") == "Theme (2 with the most requested actions)"
     assert data[data["count"] > 0][["state", "category", "refs"]].values.tolist() == [
         ["KAZ", "corporal punishment", ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]],
         ["AZE", "accessibility", ["CRPD/C/AZE/CO/1, para. 9"]],
@@ -263,7 +264,7 @@ def test_citations_count_citing_paragraphs_general_comments_first():
                                     "CRC general comment No. 8 (2006)", "CRC/C/KAZ/CO/3, paras. 15, 17"]
     assert bar_widths(ax) == [2, 1, 1, 1]
     assert legend_texts(ax) == ["General comment", "Earlier CO"]
-    assert ax.get_xlabel() == "Paragraphs citing it"
+    assert ax.get_xlabel() == "Paragraphs and items citing it"  # the rows of cobs.citations: "para. 3 (a)" too
     assert data.iloc[0]["refs"] == ["CRC/C/KAZ/CO/4, para. 27", "CRC/C/KAZ/CO/4, para. 31"]
     assert "40" not in set(data["category"])  # articles only when asked
     ax = cobs.plot.citations(citations(), types=["article"], top=1)
@@ -342,6 +343,12 @@ def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
     assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
     softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
     assert softened["theme"].tolist() == ["accessibility", "education"]
+    # the unit, as align's level gives it: lettered items in the later refs, so the items were aligned
+    assert ax.get_xlabel() == "Links and unmatched recommendation items"
+    paragraphs = aligned().assign(later_ref=lambda t: t["later_ref"].str.replace(r" \(\w\)$", "", regex=True))
+    assert cobs.plot.cycle_changes(paragraphs).get_xlabel() == "Links and unmatched recommendation paragraphs"
+    subs = paragraphs.assign(earlier_sub="", later_sub=["a", "", "", "", "", ""])  # align's own columns decide
+    assert cobs.plot.cycle_changes(subs).get_xlabel() == "Links and unmatched recommendation items"
 
 
 def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_wide():
@@ -657,9 +664,10 @@ def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path)
     assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
     assert all(p.stat().st_size > 1000 for p in written)
     pdf, svg, png = (p.read_bytes() for p in written)
-    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs)" in pdf
-    assert b"<dc:date>" not in svg and b"cobs" in svg
-    assert png.startswith(b"\x89PNG") and b"Software\x00cobs" in png and b"Matplotlib version" not in png
+    version = cobs.__version__.encode()
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs " + version + b")" in pdf
+    assert b"<dc:date>" not in svg and b"cobs " + version in svg
+    assert png.startswith(b"\x89PNG") and b"Software\x00cobs " + version in png and b"Matplotlib version" not in png
     assert cobs.plot.savefig(ax.figure, tmp_path / "only", formats=["png"]) == [tmp_path / "only.png"]
     with pytest.raises(ValueError, match=r"formats must be one or more of \['pdf', 'svg', 'png'\], got .*'jpg'"):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
@@ -741,6 +749,10 @@ def test_cycle_changes_draws_what_cobs_compare_align_gives():
     ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
     bars = data[data["dimension"] == "status"]
     assert bars["count"].sum() == len(aligned)
+    assert ax.get_xlabel() == "Links and unmatched recommendation paragraphs"  # align's default level
+    items = cobs.compare.align(table[table["symbol"] == "CRPD/C/AZE/CO/1"],
+                               table[table["symbol"] == "CRPD/C/AZE/CO/2-3"], level="item")
+    assert cobs.plot.cycle_changes(items).get_xlabel() == "Links and unmatched recommendation items"
     assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
     linked = bars[bars["category"].isin(["repeated", "modified"])]
     assert all(" → " in ref for refs in linked["refs"] for ref in refs)

@@ -8,6 +8,7 @@
 ``boilerplate``       the committees' template sentences, shared by COs to many States
 ``boilerplate_share`` the share of template text per document
 ``similarity``        a document-by-document similarity matrix of recommendations; ``most_similar``: the nearest ones
+                      of the same committee (``CompareWarning`` where it has none)
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
 ``read_wg_report``    the recommendations a UPR Working Group report lists
 """
@@ -18,8 +19,8 @@ from cobs.compare._chain import chain
 from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
-from cobs.compare._similarity import most_similar, similarity
+from cobs.compare._similarity import CompareWarning, most_similar, similarity
 from cobs.compare._upr import read_wg_report, upr_recommendations
 
-__all__ = ["AlignWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness",
-           "most_similar", "profile", "read_wg_report", "similarity", "upr_recommendations"]
+__all__ = ["AlignWarning", "CompareWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain",
+           "keyness", "most_similar", "profile", "read_wg_report", "similarity", "upr_recommendations"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, overload
 
 import matplotlib as mpl
@@ -56,9 +57,11 @@ def cycle_changes(
     """What changed between a State's two cycles, theme by theme.
 
     One bar per theme, split into the later CO's requests that repeat an earlier one,
-    modify it or are new, and the earlier requests dropped; beside each bar, how many
-    linked requests the Committee words more strongly (▲, escalated) or more weakly
-    (▼, softened) than before. Read a State's escalations against the committee's
+    modify it or are new, and the earlier requests dropped (counted in align's unit:
+    a link, and a recommendation paragraph without one; an item, lettered or a
+    paragraph's own request, where ``level="item"``, as the axis says); beside each
+    bar, how many linked requests the Committee words more strongly (▲, escalated)
+    or more weakly (▼, softened) than before. Read a State's escalations against the committee's
     own change of drafting style over the same years (see ``cobs.compare``).
 
     Parameters
@@ -153,7 +156,7 @@ def cycle_changes(
     ax.set_yticks(y, labels)
     ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Recommendations (one per link)")
+    ax.set_xlabel(f"Links and unmatched recommendation {_align_unit(aligned)}")
     handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
     handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
                 for name, (m, c, what) in _CHANGES.items()]
@@ -163,6 +166,20 @@ def cycle_changes(
     if len(pair) == 1:
         ax.set_title(f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}")
     return finish(ax, data.drop(columns=["_y", "_d", "_c"]), return_data)
+
+
+_ITEM_REF = re.compile(r", para\. \d+ \([a-z]{1,3}\)$")  # "CRC/C/KAZ/CO/4, para. 53 (a)"
+
+
+def _align_unit(aligned: pd.DataFrame) -> str:
+    """What an alignment's rows link: "paragraphs" (align's level="paragraph") or "items" (level="item")."""
+    subs = [aligned[c] for c in ("earlier_sub", "later_sub") if c in aligned.columns]
+    if subs:
+        items = any(s.fillna("").astype(str).ne("").any() for s in subs)
+    else:
+        refs = pd.concat([aligned["earlier_ref"], aligned["later_ref"]]).dropna().astype(str)
+        items = bool(refs.str.contains(_ITEM_REF).any())
+    return "items" if items else "paragraphs"
 
 
 @overload

@@ -141,8 +141,9 @@ def profiles_section(data: ReportData) -> Section:
         top = ", ".join(f"{_e(t)} ({n})" for t, n in zip(themes["category"][:3], themes["count"][:3], strict=True))
         urged = int(strength.get("urges", 0))
         text = (f"<p>{_e(doc.committee)}, concluding observations on {_e(doc.state_name)} adopted in {_e(doc.year)}: "
-                f"{len(acts)} requested actions in {doc.recommendations} recommendation paragraphs; {urged} urged "
-                f"({_share(urged, len(acts))}). Themes asked about most: {top or 'none found'}. "
+                f"{len(acts)} requested actions in {doc.recommendations} recommendation paragraphs; {urged} of the "
+                f"actions urged ({_share(urged, len(acts))}). Themes asked about most (requested actions): "
+                f"{top or 'none found'}. "
                 f"It cites {cites.loc[cites['type'] == 'general_comment', 'citation'].nunique()} general comments "
                 f"and {cites.loc[cites['type'] == 'previous', 'citation'].nunique()} earlier COs.</p>")
         parts: list[Part] = [Text(text)]
@@ -164,8 +165,9 @@ def profiles_section(data: ReportData) -> Section:
                 f"keyness-{_slug(symbol)}",
                 f"What sets {symbol}'s recommendations apart from those of the {others} {doc.committee} COs to other "
                 f"States at hand (cobs.compare.keyness): the words and two-word phrases most over- and "
-                f"under-represented, by log-likelihood G², where p < 0.05 (counts in the document and in the "
-                f"others; log ratio of the rates, log2; refs: the document's paragraphs that use the term).",
+                f"under-represented, by log-likelihood G², where p < 0.05 (counts: occurrences of the term in the "
+                f"document and in the others; log ratio of the rates, log2; refs: the document's paragraphs that use "
+                f"the term, the first three shown, all in the CSV).",
                 shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]].assign(
                     refs=shown["target_refs"])))
         if len(cites):
@@ -197,8 +199,8 @@ def states_section(data: ReportData) -> Section | None:
         Figure("states-action-category", "UPR Info action category of the requested actions, by document "
                "(5 specific at the left; (none): a verb outside the lexicon).",
                "mix", data.actions, {"of": "action_category", "by": "symbol"}, columns=2),
-        Figure("states-themes", "Themes of the requested actions, by document: share of the document's actions "
-               "(colour) and number (figure) for the 15 themes with the most actions.",
+        Figure("states-themes", "Themes of the requested actions, by document: share of the document's requested "
+               "actions (colour) and number of actions (figure) for the 15 themes with the most actions.",
                "theme_heatmap", data.actions, {"by": "symbol"}, columns=2),
     ]
     cites = data.citations[data.citations["type"].isin(["general_comment", "previous"])]
@@ -351,20 +353,22 @@ def cycles_section(data: ReportData) -> Section | None:
         slug = _slug(later)
         parts: list[Part] = [Text(
             f"<p>Of the {later_total} recommendation paragraphs of {_e(later)}, {linked['later_ref'].nunique()} "
-            f"take up one or more of the {earlier_total} of {_e(earlier)} ({int(status.get('repeated', 0))} links "
-            f"repeated, {int(status.get('modified', 0))} modified; {len(cited)} cite the earlier paragraph "
-            f"explicitly) and {int(status.get('new', 0))} are new; {int(status.get('dropped', 0))} of the earlier "
-            f"CO's are not taken up again. The committee's operative verb is stronger than before on "
+            f"take up one or more of the {earlier_total} of {_e(earlier)} ({_links(int(status.get('repeated', 0)))} "
+            f"repeated, {int(status.get('modified', 0))} modified; {len(cited)} of these links rest on an explicit "
+            f"citation of the earlier paragraph) and {int(status.get('new', 0))} paragraphs are new; "
+            f"{int(status.get('dropped', 0))} of the earlier CO's paragraphs are not taken up again. The "
+            f"committee's operative verb is stronger than before on "
             f"{_links(int(change.get('escalated', 0)))} and weaker on {_links(int(change.get('softened', 0)))}.</p>"),
-            Figure(f"cycles-{slug}", f"{earlier} → {later}: the later CO's recommendations by theme, as repeated, "
-                   "modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose operative verb is "
-                   "stronger or weaker than before (one bar segment per link: a recommendation linked to two "
-                   "earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
+            Figure(f"cycles-{slug}", f"{earlier} → {later}: the later CO's recommendation paragraphs by theme, as "
+                   "repeated, modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose operative "
+                   "verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
+                   "a paragraph linked to two earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
         ]
         style, said = _style_groups(data, earlier, later)
         parts.append(Text(
             f"<p>A change of operative verb says something of the State only against the committee's own drafting "
-            f"style, which changes for every State at once. Share of actions the committee urges or calls upon: "
+            f"style, which changes for every State at once. Share of the requested actions the committee urges or "
+            f"calls upon: "
             f"{'; '.join(s for _, _, s in said)}.</p>"))
         parts.append(Figure(
             f"cycles-{slug}-style", f"Operative verb of the requested actions in {earlier} and {later}, each beside "
@@ -404,9 +408,11 @@ def upr_section(data: ReportData) -> Section | None:
         "<p>The Universal Periodic Review (UPR) is the Human Rights Council's review of every State by the other "
         "States; its recommendations are one sentence each, by one State. Each CO is set beside the UPR "
         "recommendations its State received at the UPR session closest in time (UPR Info's export in "
-        "<code>upr/</code>), and each of the CO's requests is linked to the UPR recommendations that make the same "
-        "or an overlapping request (<code>cobs.compare.align</code> across mechanisms: wording with the field's "
-        "synonyms, UPR Info's issue labels against the CO's themes, instruments named). The UPR words requests "
+        "<code>upr/</code>), and each of the CO's recommendations (each lettered item, and each paragraph's own "
+        "request) is linked to the UPR recommendations that make the same or an overlapping request "
+        "(<code>cobs.compare.align</code> across mechanisms: wording with the field's synonyms, UPR Info's issue "
+        "labels against the CO's themes, instruments named); each requested action below takes the best grade of "
+        "its recommendation's links. The UPR words requests "
         "differently and more broadly, so these links are less sure than those between cycles: against a reading "
         "by hand of CRC/C/KAZ/CO/4 beside Kazakhstan's 327 UPR recommendations of 2010 and 2014, they reach an F1 "
         "of 0.53 (precision 0.44, recall 0.68), and 0.37 where the defaults were chosen on one half of the CO and "
@@ -459,6 +465,8 @@ def upr_section(data: ReportData) -> Section | None:
 
 TOPICS = 8
 """Topics of the report's model: enough to tell the main subjects of a few COs apart; not chosen on evidence."""
+TOPICS_RANDOM_STATE = 0
+"""The seed of the report's topic model."""
 
 def topics_section(data: ReportData) -> Section | None:
     """What the recommendations are about, found without the headings: topics, their prevalence by document, and
@@ -474,7 +482,7 @@ def topics_section(data: ReportData) -> Section | None:
     template = template_rows(actions)  # the rows TopicModel leaves out (follow-up, dissemination, next report)
     topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
-    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
+    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=TOPICS_RANDOM_STATE)
     with warnings.catch_warnings():  # a small corpus gets fewer topics: the text says how many
         warnings.simplefilter("ignore", cobs.topics.SmallCorpusWarning)
         model.fit(topical)
@@ -515,12 +523,12 @@ def topics_section(data: ReportData) -> Section | None:
         f"read with its paragraph). The committees' formula phrases (“the Committee recommends that the State "
         f"party”) and each treaty's own subject (“persons with disabilities”, “children”) are left out, so that "
         f"topics are made of subjects and COs of different committees can be set side by side; so are the "
-        f"{int(template.sum())} actions of the implementation and reporting recommendations (follow-up, "
+        f"{int(template.sum())} requested actions of the implementation and reporting recommendations (follow-up, "
         f"dissemination, next report), alike in every CO. {model.n_topics_} topics{fewer}: a number to tell the "
         f"main subjects of a few COs apart, not one chosen on evidence (<code>cobs.topics.select_k</code> and "
         f"notebook 05 show how to choose it). A topic's label is its three best terms; its size, its mean share "
-        f"of the actions; an action's topic shares sum to 1, and each action is counted under its main topic "
-        f"below (<a href=\"tables/topics-actions.csv\">every action's shares</a>).</p>")
+        f"of the requested actions; an action's topic shares sum to 1, and each action is counted under its main "
+        f"topic below (<a href=\"tables/topics-actions.csv\">every action's shares</a>).</p>")
     reading = Text(
         f"<p>How far the topics match the committees' own structure: each action's main topic against its "
         f"heading's theme ({theme.crosstab.shape[1]} themes) and its cluster ({cluster.crosstab.shape[1]} "
@@ -535,9 +543,9 @@ def topics_section(data: ReportData) -> Section | None:
         f"the topics as a summary of these documents' words, not as a finding about the committees.</p>")
     return Section("topics", "Topics", [
         intro,
-        Table("topics", "The topics, largest first: size (mean share of the actions), actions whose main topic it "
-              "is, best terms, the headings' themes most common among those actions, and the most typical "
-              "actions (one per paragraph).", shown),
+        Table("topics", "The topics, largest first: size (mean share of the requested actions), requested actions "
+              "whose main topic it is, best terms, the headings' themes most common among those actions, and the "
+              "most typical actions (one per paragraph).", shown),
         Figure("topics-prevalence", "Topic prevalence by document: the mean share of each topic in the "
                "document's requested actions, with a 95 % bootstrap interval from resampling the document's "
                "actions (it says how much a share rests on single recommendations, not how another CO would "
