@@ -358,3 +358,66 @@ CONTRAST_COLUMNS: dict[str, str] = {
     "rest_n": "Other rows counted.",
 }
 """Columns of :func:`cobs.topics.contrast`: one row per topic."""
+
+CHANGE_COLUMNS: dict[str, str] = {
+    "state": "State code of the State whose change is measured.",
+    "committee": "Committee code.",
+    "step": "1 for the State's first pair of consecutive COs, 2 for the next, ...",
+    "earlier_symbol": "The State's earlier CO of the step.",
+    "later_symbol": "The State's later CO of the step.",
+    "earlier_year": "Year of the earlier CO (Int64).",
+    "later_year": "Year of the later CO (Int64).",
+    "measure": "strength (share of actions at a level of operative verb), strength_group (weak / middle / strong, "
+    "cobs/data/strength_groups.csv), specificity (mean 0-4), time_bound (share), theme (share of a theme), "
+    "repetition (share of the later CO's recommendations linked, repeated or modified, to the earlier CO's).",
+    "category": "The level, group or theme measured ('urges', 'strong', 'education'); NA for specificity, "
+    "time_bound and repetition.",
+    "state_earlier": "The State's value in its earlier CO (NA for repetition, a property of the pair).",
+    "state_later": "The State's value in its later CO (NA for repetition).",
+    "state_change": "state_later - state_earlier: the State's raw change; for repetition, the State's repetition "
+    "rate itself.",
+    "committee_earlier": "Mean value of the committee's COs to other States of the earlier window (each CO "
+    "weighing the same).",
+    "committee_later": "Mean value of its COs to other States of the later window.",
+    "committee_change": "committee_later - committee_earlier: the committee's drift over the same years; for "
+    "repetition, the mean rate between COs to two different other States of the two windows.",
+    "committee_ci_low": "Lower bound of the committee's change (period coefficient, standard errors clustered by CO).",
+    "committee_ci_high": "Upper bound of the committee's change.",
+    "difference": "state_change - committee_change: the State's change net of the committee's drift (difference in "
+    "differences).",
+    "ci_low": "Lower bound of the interval of difference (Conley and Taber 2011: the other COs' residuals as the "
+    "State's error, plus a bootstrap of the period means); NA where a window holds fewer than two other COs.",
+    "ci_high": "Upper bound of the interval of difference.",
+    "p_value": "Two-sided p-value of difference = 0 from the same reference distribution.",
+    "q_value": "Benjamini-Hochberg q-value of p_value over the rows of the step (many measures are tested).",
+    "n_earlier": "The committee's COs to other States in the earlier window (listed in ChangeResult.documents).",
+    "n_later": "Its COs to other States in the later window.",
+    "confidence_level": "Level of the intervals (0.95).",
+}
+"""Columns of :func:`cobs.compare.change` (``ChangeResult.to_frame()``): one row per step, measure and category."""
+
+CHANGE_DOCUMENT_COLUMNS: dict[str, str] = {
+    "step": "The step of the change table.",
+    "role": "'state' for the State's own CO, 'committee' for a CO of the committee to another State.",
+    "window": "'earlier' or 'later': the side of the step.",
+    "symbol": "The CO's symbol.",
+    "state": "Its State.",
+    "year": "Its year of adoption (Int64).",
+}
+"""Columns of ``ChangeResult.documents``: the COs on each side of each step of :func:`cobs.compare.change`."""
+
+REGRESSION_COLUMNS: dict[str, str] = {
+    "outcome": "The outcome column of the model (y).",
+    "term": "A term of the model: 'Intercept', a column, or 'column[level]' for a level of a categorical column.",
+    "estimate": "Its coefficient.",
+    "standard_error": "Its standard error (clustered by document: CR1; else HC1).",
+    "statistic": "t statistic.",
+    "p_value": "Two-sided p-value (Student's t with clusters - 1 degrees of freedom when clustered).",
+    "ci_low": "Lower bound of the confidence interval.",
+    "ci_high": "Upper bound.",
+    "confidence_level": "Level of the interval.",
+    "n_obs": "Rows fitted.",
+    "n_clusters": "Clusters (documents).",
+    "cov_type": "'cluster' or 'HC1'.",
+}
+"""Columns of ``cobs.stats.regress(...).to_frame()``: one row per outcome and term."""

@@ -18,6 +18,7 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 
 Figures of comparisons, topics and validation
 
+``change``          ``cobs.compare.change``: a State's change per measure, net of the committee's drift, with intervals
 ``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
 ``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
@@ -40,6 +41,7 @@ Examples
 """
 
 from cobs.plot._base import OKABE_ITO, Plotted
+from cobs.plot._change import CHANGE_MEASURES, change
 from cobs.plot._compare import STATUSES, cycle_changes, keyness, similarity
 from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
@@ -47,6 +49,7 @@ from cobs.plot._topics import prevalence, select_k
 from cobs.plot._validation import confusion
 
 __all__ = [
+    "CHANGE_MEASURES",
     "FIGURE_WIDTHS",
     "FORMATS",
     "MIX_DIMENSIONS",
@@ -54,6 +57,7 @@ __all__ = [
     "STATUSES",
     "STYLE_FILES",
     "Plotted",
+    "change",
     "citations",
     "confusion",
     "cycle_changes",
