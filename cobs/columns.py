@@ -234,20 +234,30 @@ PROFILE_COLUMNS: dict[str, str] = {
 """Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
 
 KEYNESS_COLUMNS: dict[str, str] = {
-    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases).",
+    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases, no "
+    "State names or adjectives unless names=True, hyphenated words whole).",
     "target_count": "Times the term occurs in the target texts.",
     "reference_count": "Times it occurs in the reference texts.",
     "target_rate": "Per 10,000 terms of the same length in the target (words among words, phrases among phrases).",
     "reference_rate": "Per 10,000 terms of the same length in the reference.",
-    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference).",
-    "chi2": "Pearson's chi-square of the same table (no continuity correction).",
-    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom); not corrected for the many terms tested.",
+    "target_paragraphs": "Paragraphs of the target using the term (a table's symbol and para; each text of a list).",
+    "reference_paragraphs": "Paragraphs of the reference using it.",
+    "target_documents": "Documents (symbols) of the target using it (Int64; NA for lists of texts).",
+    "reference_documents": "Documents of the reference using it.",
+    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference); with Williams' "
+    "correction by default (correction='default', as quanteda).",
+    "chi2": "Pearson's chi-square of the same table; with Yates' continuity correction by default.",
+    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom), for one term alone.",
+    "q_value": "Benjamini-Hochberg q-value of p_value over all the terms tested: read q < 0.05 as distinctive, the "
+    "expected share of false discoveries among such terms being at most 5 %.",
+    "p_bonferroni": "p_value times the number of terms tested (at most 1).",
     "log_ratio": "Effect size: Hardie's Log Ratio, log2 of the target rate over the reference rate (a count of 0 taken "
     "as 0.5); 1 = twice as frequent in the target.",
     "direction": "'target' where the term is relatively more frequent in the target, else 'reference'.",
 }
-"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them; with ``refs=True`` also
-``target_refs`` and ``reference_refs``: the ``ref`` of the rows that use the term on each side (lists)."""
+"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them, with dispersion and adjusted
+p-values; with ``refs=True`` also ``target_refs`` and ``reference_refs``: the ``ref`` of the rows that use the term on
+each side (lists)."""
 
 BOILERPLATE_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",

@@ -405,6 +405,16 @@ def test_keyness_bars_point_to_the_side_a_term_belongs_to():
         cobs.plot.keyness(keyness_table().assign(direction="both"))
 
 
+def test_keyness_draws_only_the_terms_that_survive_the_adjustment_and_says_when_none_does():
+    table = keyness_table().assign(q_value=[1e-6, 2e-5, 0.2, 0.04, 0.5])
+    ax, data = cobs.plot.keyness(table, return_data=True)
+    assert tick_texts(ax.yaxis) == ["juvenile justice", "legal capacity", "accessibility"]  # strongest outside
+    assert [p.get_alpha() for p in ax.patches] == [None, None, None] and data["q_value"].max() < 0.05
+    ax = cobs.plot.keyness(table.assign(q_value=0.3))
+    assert len(ax.patches) == 0 and "No term with q < 0.05" in ax.texts[0].get_text()
+    assert "5 terms tested" in ax.texts[0].get_text()
+
+
 # change (the contract of cobs.compare.change) ---------------------------------------------------------------------
 
 def change_table():
