@@ -1,6 +1,6 @@
 """Issue 17's "before" figures again, next to what keyness and change give now, on the CRPD COs of ../shared.
 
-    python benchmarks/bench_inference.py [--halves 10] [--placebos 40]
+    python benchmarks/bench_inference.py [--halves 10] [--placebos 100]
 
 1. Keyness where no term should be distinctive: the 25 CRPD COs adopted in 2014-2016 split into two
    random halves (seeds 0, 1, ...): the terms at p < 0.05 and p < 0.001 the way keyness counted before
@@ -125,7 +125,7 @@ def change_placebo(actions: pd.DataFrame, placebos: int) -> None:
 def main() -> int:
     args = parser(__doc__)
     args.add_argument("--halves", type=int, default=10, help="random splits of the 2014-2016 COs (default 10)")
-    args.add_argument("--placebos", type=int, default=40, help="placebo pairs for change (default 40)")
+    args.add_argument("--placebos", type=int, default=100, help="placebo pairs for change (default 100)")
     options = args.parse_args()
     folder = options.shared / CRPD_PDFS
     if absent(folder, "bench_inference", "the CRPD PDFs"):

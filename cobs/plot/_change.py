@@ -30,16 +30,16 @@ def _label(measure: str, category: object) -> str:
 
 
 @overload
-def change(table: object, *, step: int = ..., measures: Sequence[str] | None = ..., ax: Axes | None = ...,
-           return_data: Literal[False] = ...) -> Axes: ...
+def change(table: object, *, step: int = ..., measures: Sequence[str] | Literal["all"] | None = ...,
+           ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def change(table: object, *, step: int = ..., measures: Sequence[str] | None = ..., ax: Axes | None = ...,
-           return_data: Literal[True]) -> Plotted: ...
+def change(table: object, *, step: int = ..., measures: Sequence[str] | Literal["all"] | None = ...,
+           ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
 def change(
     table: object,
     *,
     step: int = 1,
-    measures: Sequence[str] | None = CHANGE_MEASURES,
+    measures: Sequence[str] | Literal["all"] | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
 ) -> Axes | Plotted:
@@ -59,9 +59,11 @@ def change(
         What ``cobs.compare.change`` returned, or its ``to_frame()`` table.
     step : int, default 1
         Which pair of consecutive COs to draw (1: the first two).
-    measures : sequence of str or None, default ("strength_group", "specificity", "time_bound", "repetition")
-        The measures drawn, in this order; None draws every measure of the table
-        (seven strength levels and every theme: a tall figure).
+    measures : sequence of str, "all" or None, default None
+        The measures drawn, in this order. None draws those of :data:`CHANGE_MEASURES`
+        the table has (strength groups, specificity, time_bound, repetition; every
+        measure if it has none of them); "all" every measure of the table (seven
+        strength levels and every theme: a tall figure).
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     return_data : bool, default=False
@@ -96,6 +98,10 @@ def change(
     if isinstance(step, bool) or step not in steps:
         raise ValueError(f"cobs.plot.change: {invalid_value('step', step, f'a step of the table {steps}')}")
     rows = frame[frame["step"] == step]
+    if measures is None:
+        measures = [m for m in CHANGE_MEASURES if m in set(rows["measure"])] or None
+    elif isinstance(measures, str) and measures == "all":
+        measures = None
     if measures is not None:
         if isinstance(measures, str):
             raise TypeError(f"cobs.plot.change: {invalid_value('measures', measures, 'a list of measures')}")
