@@ -395,10 +395,11 @@ CHANGE_COLUMNS: dict[str, str] = {
     "committee_ci_high": "Upper bound of the committee's change.",
     "difference": "state_change - committee_change: the State's change net of the committee's drift (difference in "
     "differences).",
-    "ci_low": "Lower bound of the interval of difference (Conley and Taber 2011: the other COs' residuals as the "
-    "State's error, plus a bootstrap of the period means); NA where a window holds fewer than two other COs.",
+    "ci_low": "Lower bound of the interval of difference (Conley and Taber 2011: the State's CO deviates from its "
+    "period's mean as the other COs do; t with Welch-Satterthwaite df); NA where a window holds fewer than two other "
+    "COs or nothing varies.",
     "ci_high": "Upper bound of the interval of difference.",
-    "p_value": "Two-sided p-value of difference = 0 from the same reference distribution.",
+    "p_value": "Two-sided p-value of difference = 0, from the same t distribution.",
     "q_value": "Benjamini-Hochberg q-value of p_value over the rows of the step (many measures are tested).",
     "n_earlier": "The committee's COs to other States in the earlier window (listed in ChangeResult.documents).",
     "n_later": "Its COs to other States in the later window.",

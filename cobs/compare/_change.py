@@ -19,15 +19,15 @@ cluster sizes", J. Applied Econometrics 32(2)). The interval follows Conley and 
 (2011, "Inference with 'difference in differences' with a small number of policy
 changes", Review of Economics and Statistics 93(1)): the State's CO deviates from its
 period's mean as the committee's other COs of that period deviate from theirs, so the
-error of the estimate is drawn from the other COs' residuals (one from each period,
-scaled by sqrt(n / (n - 1))), plus the error of the two period means (a bootstrap of
-the other COs, whole documents); the interval is the estimate minus the quantiles of
-that error. It is valid when the State's COs are drafted like the others of their
-years (exchangeable); the placebo test of the test suite puts other States' COs of
-the same years in the State's place and checks that the intervals cover 0 as often
-as their level says. The committee's change alone is the period coefficient of the
-same regression on the other COs, with standard errors clustered by CO
-(:func:`cobs.stats.regress`).
+error of the estimate is that of one new CO of each period against the period's mean
+estimated from n COs: variance s2 * (1 + 1/n) for each period (its own residual
+variance, as drafting may vary more in one period than in the other), Student's t with
+Welch-Satterthwaite degrees of freedom. It is valid when the State's COs are drafted
+like the others of their years (exchangeable); the placebo tests of the test suite put
+other States' COs of the same years in the State's place and check that the intervals
+cover 0 as often as their level says. The committee's change alone is the period
+coefficient of the same regression on the other COs, with standard errors clustered by
+CO (:func:`cobs.stats.regress`).
 """
 
 from __future__ import annotations
@@ -232,7 +232,8 @@ def change(
     max_pairs : int, default 30
         Most pairs of other States' COs aligned for the committee's repetition rate.
     random_state : int or None, default None
-        Seed of the draws (and of the pairs chosen): an int gives the same table run after run.
+        Seed of the choice of pairs for the committee's repetition rate, where there are
+        more than ``max_pairs``: an int gives the same table run after run.
 
     Returns
     -------
