@@ -110,6 +110,9 @@ def documents_section(data: ReportData) -> Section:
 KEYNESS_TOP = 8
 """Terms drawn on each side of a document's keyness figure."""
 
+KEYNESS_WINDOW = 2
+"""Years either side of a CO within which keyness takes its reference (cobs.compare.keyness's window)."""
+
 
 def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
     """The keyness of a document against its committee's COs to other States (two or more), or None."""
@@ -118,11 +121,15 @@ def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
     docs = data.documents.set_index("symbol")
     committee, state = docs.loc[symbol, "committee"], docs.loc[symbol, "state"]
     others = data.documents[(data.documents["committee"] == committee) & (data.documents["state"] != state)]
+    year = docs.loc[symbol, "year"]
+    if pd.notna(year):  # keyness compares with the COs of the same years (window=2): are there two at hand?
+        others = others[(pd.to_numeric(others["year"], errors="coerce") - int(year)).abs() <= KEYNESS_WINDOW]
     if len(others) < 2:
         return None
     paragraphs = data.paragraphs
     table = cobs.compare.keyness(paragraphs[paragraphs["symbol"] == symbol],
-                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])], refs=True)
+                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])], window=KEYNESS_WINDOW,
+                                 refs=True)
     return len(others), table
 
 
@@ -133,7 +140,8 @@ KEYNESS_Q = 0.05
 def _keyness_parts(symbol: str, committee: str, others: int, table: pd.DataFrame) -> list[Part]:
     """The terms of a document's keyness table with q < KEYNESS_Q, or a sentence saying there are none."""
     reference = table.attrs.get("reference_symbols", [])
-    compared = (f"the {len(reference)} {committee} COs to other States adopted within two years of it at hand "
+    compared = (f"the {len(reference)} {committee} COs to other States adopted within {KEYNESS_WINDOW} years of it "
+                f"at hand "
                 f"({', '.join(reference)})")
     significant = table[table["q_value"] < KEYNESS_Q]
     if significant.empty:
