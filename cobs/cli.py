@@ -10,6 +10,8 @@
     Download COs into the cache (unless cached) and print their paths.
 ``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
     Align the recommendations of two COs and write the link table (``cobs.compare.align``).
+``cobs change PATH... --state STATE [--committee C] [--window 1] [--format csv|json|parquet] [-o OUT]``
+    A State's change between its cycles net of the committee's drift (``cobs.compare.change``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
 ``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
@@ -285,6 +287,57 @@ def _compare(args: argparse.Namespace) -> int:
     return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
 
 
+def _change(args: argparse.Namespace) -> int:
+    from cobs.compare import MEASURES, change
+
+    fmt = _output_format(args.format, args.output)
+    if fmt is None or _overwrites_an_input(args, [args.output]):
+        return EXIT_BAD_INPUT
+    read = _read(args, args.paths)
+    if read is None or not len(read[0]) or _stops_for_left_out(args, read[2]):
+        return EXIT_BAD_INPUT
+    try:
+        result = change(read[0], args.state, committee=args.committee, window=args.window,
+                        measures=args.measures or MEASURES, random_state=args.random_state)
+    except (TypeError, ValueError) as exc:  # a State or committee not in the corpus, one CO only, a bad option
+        print(f"cobs: change: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for step, docs in result.documents.groupby("step", sort=True):  # the COs compared, on standard error
+        own = docs[docs["role"] == "state"]
+        sides = [", ".join(docs.loc[(docs["role"] == "committee") & (docs["window"] == w), "symbol"]) or "none"
+                 for w in ("earlier", "later")]
+        print(f"cobs: change: step {step}: {' -> '.join(own['symbol'])}; the committee's other COs: "
+              f"{sides[0]} | {sides[1]}", file=sys.stderr)
+    if not _write(result.to_frame(), fmt, args.output):
+        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if read[2] else 0
+
+
+def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
+    from cobs.compare._change import MEASURES
+
+    command = commands.add_parser(
+        "change", help="a State's change between its cycles, net of the committee's drift",
+        description="For each measure (operative verbs, specificity, deadlines, themes, repetition), a State's "
+        "change from one CO to the next, the committee's change over the same years (its COs to other States "
+        "adopted within --window years), and the difference with a confidence interval (cobs.compare.change). "
+        "Give the State's COs and the committee's other COs: files or folders.")
+    command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
+    command.add_argument("--state", required=True, help="the State's code (AZE)")
+    command.add_argument("--committee", help="the committee, where the corpus holds the State's COs from several")
+    command.add_argument("--window", type=int, default=1,
+                         help="years either side of each CO for the committee's other COs (default: 1)")
+    command.add_argument("--measures", nargs="+", choices=list(MEASURES), help="the measures (default: all)")
+    command.add_argument("--random-state", type=int, default=0, help="seed of the pairs aligned for repetition")
+    command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                         help="output format (default: from the -o file name's ending, else csv)")
+    command.add_argument("-o", "--output", help="output file (default: standard output)")
+    command.add_argument("--keep-going", action="store_true",
+                         help="compute even if some files are left out (still exits 2)")
+    reading_options(command)
+    command.set_defaults(run=_change)
+
+
 def _report(args: argparse.Namespace) -> int:
     import matplotlib
 
@@ -400,6 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: from the -o file name's ending, else csv)")
     compare.add_argument("-o", "--output", help="output file (default: standard output)")
     compare.set_defaults(run=_compare)
+    _add_change(commands, reading_options)
     report = commands.add_parser(
         "report", help="compare COs in one HTML page with its figures and tables (default: the bundled corpus)",
         description="Read and measure COs, and write a folder: index.html (one page, figures embedded, readable "

@@ -412,6 +412,46 @@ def test_keyness_bars_point_to_the_side_a_term_belongs_to():
         cobs.plot.keyness(keyness_table().assign(direction="both"))
 
 
+def test_keyness_draws_only_the_terms_that_survive_the_adjustment_and_says_when_none_does():
+    table = keyness_table().assign(q_value=[1e-6, 2e-5, 0.2, 0.04, 0.5])
+    ax, data = cobs.plot.keyness(table, return_data=True)
+    assert tick_texts(ax.yaxis) == ["juvenile justice", "legal capacity", "accessibility"]  # strongest outside
+    assert [p.get_alpha() for p in ax.patches] == [None, None, None] and data["q_value"].max() < 0.05
+    ax = cobs.plot.keyness(table.assign(q_value=0.3))
+    assert len(ax.patches) == 0 and "No term with q < 0.05" in ax.texts[0].get_text()
+    assert "5 terms tested" in ax.texts[0].get_text()
+
+
+# change (the contract of cobs.compare.change) ---------------------------------------------------------------------
+
+def change_table():
+    rows = [("strength_group", "weak", -0.06, -0.02, -0.3, 0.2), ("strength_group", "strong", 0.22, 0.11, -0.04, 0.26),
+            ("specificity", None, 0.22, 0.01, -0.6, 0.6), ("time_bound", None, -0.03, -0.05, -0.09, -0.01),
+            ("theme", "education", -0.05, -0.06, -0.18, 0.06), ("repetition", None, 0.58, -0.08, float("nan"),
+                                                               float("nan"))]
+    return pd.DataFrame([{"step": 1, "measure": m, "category": c, "state_change": s, "difference": d, "ci_low": lo,
+                          "ci_high": hi, "earlier_symbol": "CRPD/C/AZE/CO/1", "later_symbol": "CRPD/C/AZE/CO/2-3",
+                          "confidence_level": 0.95} for m, c, s, d, lo, hi in rows])
+
+
+def test_change_draws_the_net_change_with_its_interval_and_the_raw_change_beside_it():
+    ax, data = cobs.plot.change(change_table(), return_data=True)
+    assert tick_texts(ax.yaxis) == ["verb: weak", "verb: strong", "specificity (mean 0-4)", "time-bound",
+                                    "repeated from the earlier CO"]  # the themes on request only
+    net = ax.containers[0].lines[0].get_xdata().tolist()  # the errorbar's points: the rows with an interval
+    assert net == [-0.02, 0.11, 0.01, -0.05]
+    raw = [line for line in ax.lines if line.get_markerfacecolor() == "white"][0]
+    assert raw.get_xdata().tolist() == [-0.06, 0.22, 0.22, -0.03, 0.58]
+    assert legend_texts(ax)[0] == "net of the committee's drift (95 % interval)"
+    assert data["measure"].tolist() == ["strength_group", "strength_group", "specificity", "time_bound", "repetition"]
+    ax = cobs.plot.change(change_table(), measures=["theme"])
+    assert tick_texts(ax.yaxis) == ["theme: education"]
+    with pytest.raises(ValueError, match="step must be a step of the table"):
+        cobs.plot.change(change_table(), step=2)
+    with pytest.raises(ValueError, match="measures must be"):
+        cobs.plot.change(change_table(), measures=["colour"])
+
+
 # similarity (the contract of cobs.compare.similarity) -----------------------------------------------------------
 
 def similarity_matrix():
@@ -601,6 +641,7 @@ CALLS = [
     lambda ax: cobs.plot.citations(citations(), ax=ax),
     lambda ax: cobs.plot.cycle_changes(aligned(), ax=ax),
     lambda ax: cobs.plot.keyness(keyness_table(), ax=ax),
+    lambda ax: cobs.plot.change(change_table(), ax=ax),
     lambda ax: cobs.plot.similarity(similarity_matrix(), ax=ax),
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),

@@ -83,7 +83,7 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert '<section id="cycles">' in html
     for later in ("CRPD_C_AZE_CO_2-3", "CRPD_C_NZL_CO_2-3"):  # the two bundled cycle pairs, nothing else
         assert (folder / "figures" / f"cycles-{later}.pdf").is_file()
-        assert (folder / "figures" / f"cycles-{later}-style.pdf").is_file()
+        assert (folder / "figures" / f"cycles-{later}-change.pdf").is_file()
         assert (folder / "tables" / f"cycles-{later}-links.parquet").is_file()
     assert len(list((folder / "figures").glob("cycles-*.pdf"))) == 4
     links = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
@@ -97,18 +97,21 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert status.groupby("category")["count"].sum().to_dict() == links["status"].value_counts().to_dict()
     new = status[(status["category"] == "new") & (status["count"] > 0)]
     assert sorted(new["refs"].str.split("; ").sum()) == sorted(links.loc[links["status"] == "new", "later_ref"])
-    # against the committee's style: Azerbaijan's CO/1 urges in 7 paragraphs, CO/2-3 in none (read in the PDFs)
-    style = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-style-data.parquet")
-    assert list(dict.fromkeys(style["documents"])) == [
-        "CRPD/C/AZE/CO/1 (2014)", "other CRPD COs of 2014-2015 (NZL, TKM)",
-        "CRPD/C/AZE/CO/2-3 (2024)", "other CRPD COs of 2022-2024 (BLR, GEO, NZL)"]
-    urged = style[style["category"] == "urges"].set_index("documents")
-    refs = urged.loc["CRPD/C/AZE/CO/1 (2014)", "refs"]
-    assert sorted({int(re.search(r"para\. (\d+)", r).group(1)) for r in refs}) == [13, 19, 25, 29, 37, 39, 45]
-    assert urged.loc["CRPD/C/AZE/CO/2-3 (2024)", "count"] == 0
-    sizes = report.data.actions.groupby("symbol").size()
-    assert urged.loc["other CRPD COs of 2014-2015 (NZL, TKM)", "n"] == sizes["CRPD/C/NZL/CO/1"] + sizes[
-        "CRPD/C/TKM/CO/1"]
+    # against the committee's drift (cobs.compare.change): Azerbaijan's CO/1 urges 7 of its 55 actions (in 7
+    # paragraphs, read in the PDF), CO/2-3 none; the committee's other COs within a year of each, listed on the page
+    change = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-change.csv")
+    urges = change[(change["measure"] == "strength") & (change["category"] == "urges")].iloc[0]
+    assert urges["state_earlier"] == pytest.approx(7 / 55) and urges["state_later"] == 0
+    acts = report.data.actions
+    share = acts.assign(u=acts["strength"] == "urges").groupby("symbol")["u"].mean()
+    assert urges["committee_earlier"] == pytest.approx((share["CRPD/C/NZL/CO/1"] + share["CRPD/C/TKM/CO/1"]) / 2)
+    assert urges["committee_later"] == pytest.approx((share["CRPD/C/GEO/CO/1"] + share["CRPD/C/BLR/CO/1"]) / 2)
+    assert ("before: CRPD/C/NZL/CO/1 (2014), CRPD/C/TKM/CO/1 (2015); after: CRPD/C/GEO/CO/1 (2023), "
+            "CRPD/C/BLR/CO/1 (2024)") in html
+    drawn = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-change-data.parquet")
+    assert drawn["measure"].tolist() == ["strength_group"] * 3 + ["specificity", "time_bound", "repetition"]
+    # New Zealand's later window (2021-2023) holds one other CO: no interval, and the page says so
+    assert "without an interval: a window holds fewer than two other COs" in html
     # ... so that every link from an urged paragraph is softened, and the page says how many links changed
     assert (links.loc[links["earlier_verb"] == "urge", "change"] == "softened").all()
     change = links["change"].value_counts()
@@ -121,10 +124,19 @@ def test_across_states_keyness_similarity_and_templates(report):
     folder = report.folder
     crpd = sorted(report.data.documents.query("committee == 'CRPD'")["symbol"])
     keyness = {p.name for p in (folder / "tables").glob("keyness-*.csv")}
-    # a document is set against its committee's COs to other States: the CRPD's nine, not the CRC's only one
-    assert keyness == {f"keyness-{s.replace('/', '_')}.csv" for s in crpd}
-    georgia = pd.read_csv(folder / "tables" / "keyness-CRPD_C_GEO_CO_1.csv")
-    assert "georgia" in set(georgia.loc[georgia["direction"] == "more in CRPD/C/GEO/CO/1", "term"])  # names its State
+    html = report.page.read_text(encoding="utf-8")
+    # each CRPD document is set against its committee's COs to other States of the same years (not the CRC's only
+    # one): a table of the terms with q < 0.05, or a sentence saying there is none
+    for symbol in crpd:
+        shown = f"keyness-{symbol.replace('/', '_')}.csv" in keyness
+        said = f"No word or two-word phrase sets {symbol}'s recommendations apart" in html
+        assert shown != said, symbol
+    assert "keyness-CRPD_C_NZL_CO_2-3.csv" in keyness and "keyness-CRC_C_KAZ_CO_4.csv" not in keyness
+    nzl = pd.read_csv(folder / "tables" / "keyness-CRPD_C_NZL_CO_2-3.csv")
+    assert (nzl["q_value"] < 0.05).all()
+    assert (nzl.loc[nzl["direction"] == "more in CRPD/C/NZL/CO/2-3", "target_paragraphs"] >= 2).all()
+    assert not {"zealand", "new zealand", "zealanders"} & set(nzl["term"])  # its State's name: left out
+    assert "within 2 years of it at hand (CRPD/C/AZE/CO/2-3, CRPD/C/BLR/CO/1, CRPD/C/GEO/CO/1)" in html
     pairs = pd.read_csv(folder / "figures" / "states-similarity-data.csv")
     assert len(pairs) == 10 * 9 // 2 and pairs["similarity"].between(0, 1).all()  # each pair of documents once
     assert not (pairs["document"] == pairs["other"]).any()

@@ -18,6 +18,7 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 
 Figures of comparisons, topics and validation
 
+``change``          ``cobs.compare.change``: a State's change per measure, net of the committee's drift, with intervals
 ``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
 ``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
@@ -40,14 +41,16 @@ Examples
 ...     cobs.plot.savefig(ax, "figures/strength_by_cluster")
 """
 
-from cobs.plot import _compare, _measures, _topics, _validation
+from cobs.plot import _change, _compare, _measures, _topics, _validation
 from cobs.plot._base import OKABE_ITO, Plotted, recorded
+from cobs.plot._change import CHANGE_MEASURES
 from cobs.plot._compare import STATUSES
 from cobs.plot._measures import MIX_DIMENSIONS
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
 
 # Each figure function notes its call on the figure it draws, so that savefig writes into the files which function
 # drew them, with which options (read back with cobs.provenance.read_provenance).
+change = recorded(_change.change)
 cycle_changes = recorded(_compare.cycle_changes)
 keyness = recorded(_compare.keyness)
 similarity = recorded(_compare.similarity)
@@ -60,6 +63,7 @@ select_k = recorded(_topics.select_k)
 confusion = recorded(_validation.confusion)
 
 __all__ = [
+    "CHANGE_MEASURES",
     "FIGURE_WIDTHS",
     "FORMATS",
     "MIX_DIMENSIONS",
@@ -67,6 +71,7 @@ __all__ = [
     "STATUSES",
     "STYLE_FILES",
     "Plotted",
+    "change",
     "citations",
     "confusion",
     "cycle_changes",
