@@ -308,9 +308,11 @@ def _change(args: argparse.Namespace) -> int:
                  for w in ("earlier", "later")]
         print(f"cobs: change: step {step}: {' -> '.join(own['symbol'])}; the committee's other COs: "
               f"{sides[0]} | {sides[1]}", file=sys.stderr)
-    if not _write(result.to_frame(), fmt, args.output):
+    record = _record(args, paths=args.paths, state=args.state, committee=args.committee, window=args.window,
+                     measures=args.measures or list(MEASURES), random_state=args.random_state, format=fmt)
+    if not _write(result.to_frame(), fmt, args.output, record):
         return EXIT_BAD_INPUT
-    return EXIT_BAD_INPUT if read[2] else 0
+    return 0
 
 
 def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
@@ -332,8 +334,6 @@ def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
     command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                          help="output format (default: from the -o file name's ending, else csv)")
     command.add_argument("-o", "--output", help="output file (default: standard output)")
-    command.add_argument("--keep-going", action="store_true",
-                         help="compute even if some files are left out (still exits 2)")
     reading_options(command)
     command.set_defaults(run=_change)
 
