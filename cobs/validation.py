@@ -10,7 +10,7 @@ Three steps of a validation study:
    (nominal, ordinal or interval distance; Krippendorff 2011, checked against his
    worked example and NLTK's ``AnnotationTask``); :func:`reliability` gives the same
    coefficients with bootstrap intervals (items, or documents, resampled), as a
-   :class:`ReliabilityResult`;
+   :class:`ReliabilityResult` (the result convention of :mod:`cobs.stats`);
 3. :func:`confusion_table` shows where a model and the coders disagree.
 """
 
@@ -24,7 +24,7 @@ import os
 import warnings
 from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -33,20 +33,15 @@ from sklearn.utils import check_random_state
 
 from cobs._checks import check_choice, check_int, check_number
 from cobs.errors import invalid_value
+from cobs.stats import ConfidenceInterval, Result
 from cobs.tables import document_order
 
-__all__ = ["METRICS", "ConfidenceInterval", "ReliabilityResult", "agreement", "confusion_table", "reliability",
+__all__ = ["METRICS", "ReliabilityResult", "agreement", "confusion_table", "reliability",
            "sample_for_coding"]
 
 METRICS = ("nominal", "ordinal", "interval")
 """The distances Krippendorff's alpha is computed with (:func:`agreement`, :func:`reliability`)."""
 
-
-class ConfidenceInterval(NamedTuple):
-    """A confidence interval, as ``scipy.stats`` gives it: ``low`` and ``high`` (floats or arrays)."""
-
-    low: object
-    high: object
 
 AGREEMENT_FIELDS: dict[str, str] = {
     "kappa": "Cohen's kappa; with more than two codings, the mean of the pairwise kappas (each pair on the "
@@ -279,22 +274,23 @@ def agreement(
 
 
 @dataclasses.dataclass(frozen=True)
-class ReliabilityResult:
+class ReliabilityResult(Result):
     """What :func:`reliability` found: each coefficient with its bootstrap interval.
 
-    A frozen dataclass in the style of ``scipy.stats`` results: named attributes, and
-    ``to_frame()`` for a tidy table (one row per coefficient).
+    A result in the convention of :mod:`cobs.stats` (named attributes, ``to_frame()``:
+    one row per coefficient); ``result["kappa"]`` is one coefficient's estimate.
 
     Attributes
     ----------
     coefficient : numpy.ndarray of str
         The coefficients, in this order: ``"observed"`` (share of agreeing pairs of
         codings), ``"kappa"`` (Cohen's; with more than two codings the mean of the
-        pairwise kappas), then ``"alpha_<metric>"`` for each metric asked
-        (Krippendorff's alpha: ``alpha_nominal``, ``alpha_ordinal``, ``alpha_interval``).
+        pairwise kappas), then Krippendorff's alpha for each metric asked: ``"alpha"``
+        for the nominal one alone, else ``"alpha_nominal"``, ``"alpha_ordinal"``,
+        ``"alpha_interval"``.
     estimate : numpy.ndarray
         Each coefficient on the items as given.
-    confidence_interval : ConfidenceInterval
+    confidence_interval : cobs.stats.ConfidenceInterval
         Percentile bootstrap interval of each coefficient (``low``, ``high``: arrays).
     standard_error : numpy.ndarray
         Standard deviation of each coefficient's bootstrap distribution.
@@ -313,6 +309,15 @@ class ReliabilityResult:
         Units resampled: ``items``, or the clusters of items given as ``cluster``.
     bootstrap_distribution : numpy.ndarray
         Each coefficient (columns) on each resample (rows); not in ``to_frame()``.
+
+    Examples
+    --------
+    >>> result = reliability([1, 2, 3, 3, 2], [1, 2, 3, 2, 2], n_resamples=200, random_state=0)
+    >>> result.to_frame()[["coefficient", "estimate", "items"]]
+      coefficient  estimate  items
+    0    observed  0.800000      5
+    1       kappa  0.687500      5
+    2       alpha  0.709677      5
     """
 
     coefficient: np.ndarray
@@ -325,7 +330,7 @@ class ReliabilityResult:
     codings: int
     n_resamples: int
     n_clusters: int
-    bootstrap_distribution: np.ndarray = dataclasses.field(repr=False)
+    bootstrap_distribution: np.ndarray = dataclasses.field(metadata={"frame": False}, repr=False)
 
     def __getitem__(self, coefficient: str) -> float:
         """The estimate of one coefficient: ``result["kappa"]``."""
@@ -333,28 +338,6 @@ class ReliabilityResult:
         if coefficient not in names:
             raise KeyError(f"{coefficient!r}: the coefficients are {names}")
         return float(self.estimate[names.index(coefficient)])
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per coefficient: ``coefficient``, ``estimate``, ``ci_low``, ``ci_high``, ``standard_error``,
-        ``confidence_level``, ``items``, ``coverage``, ``codings``, ``n_resamples``, ``n_clusters``.
-
-        Examples
-        --------
-        >>> result = reliability([1, 2, 3, 3, 2], [1, 2, 3, 2, 2], n_resamples=200, random_state=0)
-        >>> result.to_frame()[["coefficient", "estimate", "items"]]
-          coefficient  estimate  items
-        0    observed  0.800000      5
-        1       kappa  0.687500      5
-        2       alpha  0.709677      5
-        """
-        n = len(self.coefficient)
-        return pd.DataFrame({
-            "coefficient": list(self.coefficient), "estimate": self.estimate,
-            "ci_low": self.confidence_interval.low, "ci_high": self.confidence_interval.high,
-            "standard_error": self.standard_error, "confidence_level": [self.confidence_level] * n,
-            "items": [self.items] * n, "coverage": [self.coverage] * n, "codings": [self.codings] * n,
-            "n_resamples": [self.n_resamples] * n, "n_clusters": [self.n_clusters] * n,
-        })
 
 
 def reliability(
