@@ -22,7 +22,7 @@ checkable by hand; the lexicons are the CSV files in ``cobs/data``.
   principles (``cobs/data/action_rules.csv``): "continue and strengthen" is 4, a
   general action with specific means ("by amending the code") 5, "adopt measures"
   4. On sessions 25-27 it covers 98.4 % of the recommendations and agrees with UPR
-  Info's coders on 89.5 % of those (the verb alone: 87.4 %;
+  Info's coders on 89.6 % of those (the verb alone: 87.4 %;
   ``benchmarks/bench_lexicon.py``); on CO text, see ``benchmarks/bench_validate_co.py``.
   Missing when no verb is found or the verb is not in the file ("widen"): no guess
   from a later verb; ``ActionCategoryClassifier`` covers every text.
