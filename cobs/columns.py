@@ -305,7 +305,9 @@ TOPIC_COLUMNS: dict[str, str] = {
     "size": "The topic's share of the corpus: its mean share over the rows fitted (templates not counted unless "
     "kept); sizes sum to 1. Topics of equal size (to 1e-9) are ordered by their first terms.",
     "examples": "The most typical rows, most typical first, one per paragraph (a list): their ref "
-    "('CRPD/C/DEU/CO/1, para. 30 (a)') when the table has one, else their text.",
+    "('CRPD/C/DEU/CO/1, para. 30 (a)') when the table has one, else their text. A row's typicality is its share of "
+    "the topic times the cosine of its term weights (read with its paragraph) and the topic's; equally typical rows "
+    "(to 1e-9) in the order of their ref.",
 }
 """Columns of :attr:`cobs.topics.TopicModel.topics_`: one row per topic."""
 

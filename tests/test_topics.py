@@ -260,6 +260,29 @@ def test_topics_table():
     np.testing.assert_array_equal(totals[template], 0.0)  # left out: the model knows none of their words
 
 
+def test_examples_are_the_most_typical_rows_not_the_first_by_reference():
+    """Issue 15: with many rows of share 1.0 in a topic, its examples were the first of them by symbol."""
+    table = planted_table()
+    passing = []  # COs whose one mention of a topic is a word in passing: share 1.0 of that topic, little of it
+    for d in range(6):
+        symbol = f"CRPD/C/A{d:02d}/CO/1"
+        for para, (theme, words) in enumerate(GROUPS.items(), start=1):
+            passing.append({"symbol": symbol, "committee": "CRPD", "state": f"A{d:02d}", "year": 2015, "para": para,
+                            "sub": "", "ref": f"{symbol}, para. {para}", "chapeau": "", "cluster_id": "CRPD-B",
+                            "text": f"The {words[d]} of {'bcdfgh'[d]}{'lmnp'[para - 1]}x.", "theme": theme,
+                            "group": -2})
+    table = pd.concat([pd.DataFrame(passing), table], ignore_index=True).sort_values("ref", kind="stable")
+    model = TopicModel(4, random_state=0).fit(table)
+    shares = model.transform(table)
+    in_passing = (table["group"] == -2).to_numpy()
+    for row in model.topics_.itertuples():
+        assert (shares[in_passing, row.topic] == 1).sum() >= 4  # the passing mentions: all their share here
+        assert (shares[:, row.topic] == 1).sum() >= 12
+        assert row.examples != sorted(row.examples)
+        assert not any(e.startswith("CRPD/C/A") for e in row.examples), row.examples  # the group's own requests
+        assert set(table.set_index("ref").loc[row.examples, "theme"]) == group_of(row.terms[:3])
+
+
 def test_plain_texts_give_their_text_as_examples():
     texts, _ = planted(n_per_group=10)
     model = TopicModel(4, n_examples=2, random_state=0).fit(texts)
@@ -762,3 +785,22 @@ def test_real_crpd_topics_follow_the_headings_on_held_out_cos(crpd_actions):
     assert against(model, test[test["theme_source"] == "heading"]).nmi > 0.5
     assert np.mean(coherence(model, test)) > 0.25
     assert not any("dissemination" in terms or "periodic report" in terms for terms in model.topics_["terms"])
+
+
+@pytest.mark.real_data
+def test_real_crpd_examples_read_as_their_topic(crpd_actions):
+    """Issue 15: on the 112 CRPD COs, 75 actions had share 1.0 in one topic and its examples were AGO, AND, ARM,
+    BEN, BGR; the most typical action of the health topic of notebook 05 was a request to prosecute torture."""
+    actions = crpd_actions[crpd_actions["committee"] == "CRPD"].reset_index(drop=True)
+    model = TopicModel(10, random_state=0).fit(actions)
+    shares = model.transform(actions)
+    texts = (actions["chapeau"].fillna("") + " " + actions["text"]).str.lower().set_axis(actions["ref"])
+    crowded = 0
+    for row in model.topics_.itertuples():
+        if (shares[:, row.topic] == 1).sum() >= 20:
+            crowded += 1
+            assert row.examples != sorted(row.examples), row.label
+        # the most typical action holds at least two of the topic's five best terms (a word pair's words count)
+        words = texts[row.examples[0]]
+        assert sum(all(w in words for w in term.split()) for term in row.terms[:5]) >= 2, (row.label, words)
+    assert crowded >= 3  # measured: 5 topics of 10 have 20 or more actions of share 1.0

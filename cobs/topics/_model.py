@@ -115,7 +115,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_terms : int, default=10
         Terms listed per topic in :attr:`topics_` (and scored by :func:`coherence`).
     n_examples : int, default=5
-        Examples listed per topic in :attr:`topics_`.
+        Examples listed per topic in :attr:`topics_`, one per paragraph, the
+        most typical first. A row's typicality for a topic is its share of the
+        topic times the cosine between its term weights (as the model reads
+        it, with its paragraph) and the topic's term weights: high when the
+        topic explains the row and the row uses the topic's words in the
+        topic's proportions (a short row whose one known word belongs to the
+        topic has all its share there, yet says little of it). Rows equally
+        typical (to 1e-9) come in the order of their ``ref`` (their text for
+        plain texts).
     max_iter : int or None, default=None
         Iterations of the solver; None: 1000 for NMF, 50 for LDA.
     random_state : int, RandomState instance or None, default=None
@@ -136,7 +144,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         (``topic``, ``label``, ``terms``, ``weight``, ``size``, ``examples``).
         Topics of equal size are ordered by their first terms, a topic's terms
         of equal weight alphabetically, so that a word comes before the word
-        pair it begins. "Equal" is to 1e-9 (of the topic's largest weight for
+        pair it begins; examples are the most typical rows first (see
+        ``n_examples``). "Equal" is to 1e-9 (of the topic's largest weight for
         terms): two numbers equal in exact arithmetic often come out of the
         solver a bit apart, one way on one CPU or BLAS and the other way on
         the next, and would otherwise decide what the table says.
@@ -173,8 +182,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     3  monitoring / independent / implementation  0.11
     4        decision making / legal / supported  0.11
     5                marrakesh / treaty / ratify  0.02
-    >>> model.topics_["examples"][0][:2]
-    ['CRPD/C/ARM/CO/1, para. 12 (a)', 'CRPD/C/ARM/CO/1, para. 38']
+    >>> model.topics_["examples"][0][:2]  # support services for children in the community; community-based services
+    ['CRPD/C/BLR/CO/1, para. 38 (b)', 'CRPD/C/GEO/CO/1, para. 40 (c)']
     >>> model.set_output(transform="pandas").transform(crpd).iloc[:2, :2].round(2)  # rows keep the table's index
         children / services / support  women / discrimination / girls
     79                           0.21                            0.44
@@ -432,6 +441,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _describe(self, corpus: Corpus, matrix: sp.csr_matrix, shares: np.ndarray, counted: np.ndarray,
                   size: np.ndarray) -> pd.DataFrame:
         names = self.vectorizer_.get_feature_names_out()
+        typical = _typicality(matrix, self.components_, shares)
         rows = []
         labels: set[str] = set()
         for k, component in enumerate(self.components_):
@@ -440,8 +450,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             label = _label(terms, labels, k)
             labels.add(label)
             candidates = np.flatnonzero(counted & (settled(shares[:, k], scale=1.0) > 0))
-            # largest share first; equal shares (settled, see cobs._ranking) by their reference
-            ranked = candidates[ranking(shares[candidates, k], [corpus.labels[i] for i in candidates], scale=1.0)]
+            # most typical first; equally typical rows (settled, see cobs._ranking) by their reference
+            ranked = candidates[ranking(typical[candidates, k], [corpus.labels[i] for i in candidates], scale=1.0)]
             examples: list[str] = []
             seen: set[int] = set()  # one example per paragraph: its items share its topics
             for i in ranked:
@@ -480,6 +490,22 @@ def _check_weights(sample_weight: object, n: int) -> np.ndarray:
         raise ValueError(invalid_value("sample_weight", sample_weight, "an array of finite weights >= 0",
                                        got="a negative, NaN or infinite weight"))
     return weights
+
+
+def _typicality(matrix: sp.csr_matrix, components: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """How typical of each topic each row is: its share of the topic times the cosine of its terms and the topic's.
+
+    The share says how much of the row the topic explains; the cosine (of the row's
+    term weights as the model reads it, with its paragraph, and the topic's term
+    weights) how far the row uses the topic's words in the topic's proportions. A
+    short row with one of the topic's words may have all its share in the topic
+    and still be far from what the topic is about; a row that reads as the topic
+    has both.
+    """
+    rows = normalize(sp.csr_matrix(matrix, dtype=np.float64))
+    topics = normalize(np.asarray(components, dtype=np.float64))
+    cosine = np.asarray(rows @ topics.T)
+    return shares * np.clip(cosine, 0.0, 1.0)
 
 
 def _nnls_rows(matrix: sp.csr_matrix, components: np.ndarray) -> np.ndarray:
