@@ -405,6 +405,20 @@ def test_keyness_bars_point_to_the_side_a_term_belongs_to():
         cobs.plot.keyness(keyness_table().assign(direction="both"))
 
 
+def test_keyness_draws_tied_terms_in_the_order_of_the_keyness_table():
+    # three terms of one G2 in exact arithmetic, computed a bit apart (cobs.compare.keyness: mirrored counts): drawn
+    # by term, as keyness orders them, not by their last bits
+    g2 = 4.857470
+    table = pd.DataFrame({"term": ["alpha", "beta", "omega", "delta"], "target_count": [3, 3, 0, 2],
+                          "reference_count": [0, 0, 3, 5], "g2": [g2, g2, np.nextafter(g2, 9), 2.35],
+                          "p_value": [0.03, 0.03, 0.03, 0.13], "log_ratio": [2.8, 2.8, -2.8, -1.3],
+                          "direction": ["target", "target", "reference", "reference"]})
+    _, data = cobs.plot.keyness(table, top=2, return_data=True)
+    assert data["term"].tolist() == ["alpha", "beta", "delta", "omega"]  # the reference's strongest at the bottom
+    _, data = cobs.plot.keyness(table.iloc[::-1], top=1, return_data=True)  # any row order
+    assert data["term"].tolist() == ["alpha", "omega"]
+
+
 # similarity (the contract of cobs.compare.similarity) -----------------------------------------------------------
 
 def similarity_matrix():

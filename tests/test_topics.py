@@ -733,6 +733,19 @@ def test_against_scores():
         against(model, table, column="heading")
 
 
+def test_against_counts_a_row_of_tied_shares_under_the_first_topic(monkeypatch):
+    # a row half in topic 0 and half in topic 1 in exact arithmetic, whose shares come out a bit apart (here topic
+    # 1's a bit above): it counts under topic 0, the larger, on every machine
+    table = planted_table()
+    model = TopicModel(4, random_state=0).fit(table)
+    corpus, shares, counted = model._read(table)
+    row = int(np.flatnonzero(counted)[0])
+    shares[row] = [0.5, np.nextafter(0.5, 1), 0.0, 0.0]
+    monkeypatch.setattr(model, "_read", lambda X: (corpus, shares, counted))
+    crosstab = against(model, table.assign(theme=np.where(table.index == row, "tied", table["theme"]))).crosstab
+    assert crosstab["tied"].tolist() == [1, 0, 0, 0]
+
+
 # --- the text helper's additions, the command line, import --------------------------------------
 
 

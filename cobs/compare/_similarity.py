@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from cobs._checks import check_choice, check_flag, check_int, check_names
+from cobs._ranking import ranking
 from cobs.compare._input import check_columns, check_table
 from cobs.errors import invalid_value
 
@@ -149,7 +150,8 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
         ``state`` with ``by="state"``; ``group`` when ``by`` is a list or one of the
         other columns' names), ``other``,
         ``similarity`` and ``rank`` (1 = most similar), most similar first (columns
-        :data:`cobs.columns.SIMILAR_COLUMNS`).
+        :data:`cobs.columns.SIMILAR_COLUMNS`); similarities equal to 1e-9 in the
+        order of their names.
 
     Examples
     --------
@@ -166,7 +168,9 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
         raise ValueError(invalid_value("symbol", symbol, f"one of the table's {matrix.index.name or 'by'} values "
                                        f"({shown})"))
     row = matrix.loc[symbol].drop(index=symbol)
-    order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:n]
+    # most similar first; similarities equal to 1e-9 (equal in exact arithmetic, a bit apart by the order of the
+    # sums) in the order of their names, whatever the machine
+    order = [(row.index[i], row.iloc[i]) for i in ranking(row.to_numpy(), [str(k) for k in row.index], scale=1.0)[:n]]
     by = options.get("by", "symbol")
     asked = by if isinstance(by, str) and by not in ("other", "similarity", "rank") else "group"
     return pd.DataFrame({
