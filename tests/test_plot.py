@@ -665,6 +665,29 @@ def test_paper_style_is_a_context_and_a_packaged_style_file():
         pass
 
 
+def test_style_restores_the_look_and_keeps_the_session_as_the_block_leaves_it():
+    """Jupyter's inline backend turns interactive mode on when the first figure is drawn, perhaps inside a style
+    block: put back to False at its end, no later figure of the notebook showed (issue 15; the notebook itself is
+    tests/test_notebooks.py). The settings of a figure's look set in the block are restored."""
+    was = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        width = mpl.rcParams["lines.linewidth"]
+        with cobs.plot.style("paper"):
+            mpl.interactive(True)  # what the inline backend does
+            mpl.rcParams["lines.linewidth"] = width + 3
+        assert mpl.is_interactive() and mpl.rcParams["lines.linewidth"] == width
+        with cobs.plot.style("paper"):
+            mpl.interactive(False)
+        assert not mpl.is_interactive()
+        with pytest.raises(KeyError), cobs.plot.style("paper"):  # an error in the block: restored all the same
+            mpl.interactive(True)
+            raise KeyError("x")
+        assert mpl.is_interactive() and mpl.rcParams["font.family"] != ["serif"]
+    finally:
+        mpl.interactive(was)
+
+
 def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path):
     ax = cobs.plot.mix(actions())
     written = cobs.plot.savefig(ax, tmp_path / "sub" / "mix")
