@@ -9,7 +9,10 @@ the order of a keyness table or of the most similar documents would change with
 the machine. cobs therefore ranks by the value *settled* to a tolerance
 (rounded to a multiple of ``10 ** -DECIMALS`` times a scale: the largest absolute
 value unless the caller gives the quantity's own), and breaks what is then equal
-by a documented key (a term, a symbol, a reference).
+by a documented key (a term, a symbol, a reference). Rounding has its edges: a tie
+whose two values straddle the middle between two multiples still falls by its
+last bits, about once in 10 million ties (float noise ~1e-16 against a step of
+1e-9); every other tie falls by the key.
 """
 
 from __future__ import annotations
