@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
+from cobs._ranking import argmax
 from cobs.errors import invalid_value
 from cobs.topics._model import TopicModel
 from cobs.topics._prevalence import _check_table
@@ -57,7 +58,9 @@ class TopicAgreement:
 def against(model: TopicModel, table: pd.DataFrame, column: str = "theme") -> TopicAgreement:
     """Compare each row's main topic with a category the Committee gave it (its heading's theme, its cluster).
 
-    Each row counts once, under its largest topic. Measure it on COs the model
+    Each row counts once, under its largest topic (of shares equal to 1e-9, the
+    first in the order of ``topics_``, whatever the last bits of the shares on
+    this machine). Measure it on COs the model
     did not learn from, so that the figure says how far topics found without the
     headings recover them.
 
@@ -95,12 +98,12 @@ def against(model: TopicModel, table: pd.DataFrame, column: str = "theme") -> To
     if not len(rows):
         raise ValueError(f"no row of table has both a topic and a {column!r} to compare")
     labels = model.topics_["label"].to_numpy()
-    topic = labels[shares[rows].argmax(axis=1)]
+    topic_codes = argmax(shares[rows], axis=1, scale=1.0)  # equal shares (to 1e-9): the first, larger topic
+    topic = labels[topic_codes]
     cats = category[rows].astype(str)
     crosstab = pd.crosstab(pd.Categorical(topic, categories=labels), pd.Series(cats), dropna=False)
     crosstab.index.name, crosstab.columns.name = "label", column
     counts = crosstab.to_numpy()
-    topic_codes = shares[rows].argmax(axis=1)
     return TopicAgreement(
         crosstab=crosstab,
         nmi=float(normalized_mutual_info_score(cats, topic_codes)),
