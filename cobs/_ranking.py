@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 __all__ = ["DECIMALS", "argmax", "ranking", "settled"]
 
 DECIMALS = 9

@@ -330,7 +330,7 @@ def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
              f"change beside the committee's over the same years, from its COs to other States adopted within a "
              f"year of each CO (before: {_e(sides['earlier'])}; after: {_e(sides['later'])}), and gives the "
              f"difference (difference in differences) with a 95 % interval that treats the State's CO as one more "
-             f"CO of its years. The share of actions the committee recommends or urges went from "
+             f"CO of its years. The share of requested actions the committee recommends or urges went from "
              f"{strong['state_earlier']:.0%} to {strong['state_later']:.0%} for {_e(state)}, and by "
              f"{strong['committee_change']:+.2f} in the committee's other COs: net of that, {interval}. An "
              f"interval that crosses 0 says the State changed no more than the committee's other COs of those "
