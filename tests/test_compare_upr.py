@@ -119,3 +119,41 @@ def test_upr_bad_input(tmp_path, upr):
         read_wg_report(not_a_report)
     with pytest.raises(ValueError, match=r"earlier holds 2 documents \(UPR/7/KAZ, UPR/20/KAZ\)"):
         align(upr, upr[upr["session"] == 20])
+
+
+_REPORT = """Report of the Working Group on the Universal Periodic Review* Costa Rica
+1. The Working Group on the Universal Periodic Review held its nineteenth session from 28 April to 9 May 2014.
+II. Conclusions and/or recommendations
+127. The following recommendations enjoy the support of Costa Rica: 127.1 Ratify ILO Convention No. 189
+(Philippines); 127.2 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural
+Rights (OP-ICESCR) (Portugal) (Uruguay) (Argentina).
+128. The following recommendations will be examined by Costa Rica, which will respond to them in due course:
+128.1 Consider ratifying ICRMW (Uruguay); Consider acceding to ICRMW (Chad); 128.2 Sign and ratify ICRMW (Honduras);
+Ratify ICRMW (Ecuador); (El Salvador); 128.3 Ensure that the Legislative Assembly adopts Law 14.352 on the
+autonomous development of indigenous peoples (Spain); ** The conclusions and recommendations have not been edited.
+128.4 Adopt a law guaranteeing the rights of indigenous people (Uzbekistan).
+"""
+
+
+def test_working_group_report_states_and_numbers(tmp_path):
+    """A recommendation of several States names them all; "(State); Consider" starts the next one; a number inside a
+    text ("Law 14.352") is not an item; the report's footnote is not part of a recommendation."""
+    path = tmp_path / "costarica2014.txt"
+    path.write_text(_REPORT, encoding="utf-8")
+    report = read_wg_report(path)
+    got = list(zip(report["number"], report["recommendation"], report["recommending_state"], strict=True))
+    assert got == [
+        ("127.1", "Ratify ILO Convention No. 189", "Philippines"),
+        ("127.2", "Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights "
+                  "(OP-ICESCR)", "Portugal, Uruguay, Argentina"),
+        ("128.1", "Consider ratifying ICRMW", "Uruguay"),
+        ("128.1", "Consider acceding to ICRMW", "Chad"),
+        ("128.2", "Sign and ratify ICRMW", "Honduras"),
+        ("128.2", "Ratify ICRMW", "Ecuador, El Salvador"),
+        ("128.3", "Ensure that the Legislative Assembly adopts Law 14.352 on the autonomous development of indigenous "
+                  "peoples", "Spain"),
+        ("128.4", "Adopt a law guaranteeing the rights of indigenous people", "Uzbekistan"),
+    ]
+    kazakhstan = read_wg_report(REPORT_2014).set_index("number")
+    assert kazakhstan.loc["125.8", "recommendation"] == "Ratify CRPD"
+    assert kazakhstan.loc["125.8", "recommending_state"] == "Hungary, Spain"

@@ -68,8 +68,11 @@ _FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Sloveni
 _PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
 _DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
 _ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
-_FROM = re.compile(r"\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*[;.]?\s*$")
-_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[a-z])")  # "... (Slovenia); ratify ... (Republic of Korea)"
+# "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
+_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
+_TRAILING_GROUP = re.compile(r"\s*\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*$")
+_UNEDITED = re.compile(r"\*{1,3}\s*The\s+conclusions\s+and(?:/or)?\s+recommendations\s+have\s+not\s+been\s+edited\.?",
+                       re.IGNORECASE)  # a page footnote of second-cycle reports, landing inside an item
 
 
 def _response(chapeau: str) -> str:
@@ -135,6 +138,7 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     section = flat[starts[-1]:]
     end = re.search(r"All\s+conclusions\s+and/or\s+recommendations", section)
     section = section[: end.start()] if end else section
+    section = _UNEDITED.sub(" ", section)
     rows = _dotted(section) or _numbered(section)
     if not rows:
         raise ValueError(f"{path}: no numbered recommendation found after 'Conclusions and/or recommendations'")
@@ -158,20 +162,56 @@ def _state_in_title(flat: str) -> str | None:
 
 
 def _recommendations(item: str) -> list[tuple[str, str]]:
-    """(text, recommending State) of each recommendation of an item (one, or several joined by ';')."""
-    out = []
-    for piece in _SPLIT_RECOMMENDATIONS.split(item.strip().rstrip(";. ")):
-        found = _FROM.search(piece)
-        text = piece[: found.start()].strip() if found else piece.strip()
+    """(text, recommending States) of each recommendation of an item (one, or several joined by ';').
+
+    A recommendation made by several States names each in brackets ("Ratify CRPD (Hungary) (Spain)"):
+    their names are joined by ", ". A bracket that names no State ("(OP-ICESCR)") stays in the text, and so
+    does a piece that names none: "Ratify ICRMW (Ecuador); (El Salvador); ..." gives El Salvador to the
+    recommendation before it.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for piece in _pieces(item.strip().rstrip(";. ")):
+        states: list[str] = []
+        text = piece.strip().rstrip(";. ")
+        while (found := _TRAILING_GROUP.search(text)) and (_is_state(found.group(1)) or not states):
+            states.insert(0, found.group(1).strip())
+            text = text[: found.start()].rstrip()
+            if not _is_state(states[0]):  # one bracket closes a recommendation whatever it says (an observer)
+                break
         text = re.sub(r"^To\s+(?=[a-z])", "", text).strip()
-        text = text[:1].upper() + text[1:]
-        out.append((text, found.group(1).strip() if found else ""))
-    return out
+        if not text and out:  # "(El Salvador);": one more State for the recommendation before
+            out[-1][1].extend(states)
+            continue
+        out.append((text[:1].upper() + text[1:], states))
+    return [(text, ", ".join(states)) for text, states in out]
+
+
+def _pieces(item: str) -> list[str]:
+    """An item cut at each "(State);" that ends a recommendation (a lower-case word after "(...);" too, as before)."""
+    pieces, start = [], 0
+    for cut in _SPLIT_RECOMMENDATIONS.finditer(item):
+        bracket = _TRAILING_GROUP.search(item[start:cut.start()])
+        if item[cut.end()].islower() or (bracket and _is_state(bracket.group(1))):
+            pieces.append(item[start:cut.start()])
+            start = cut.end()
+    return [*pieces, item[start:]]
+
+
+@functools.cache
+def _is_state(name: str) -> bool:
+    """Whether a bracket's content names a State (its UN name, short name or code)."""
+    from cobs.reference import state_code
+
+    try:
+        state_code(name.strip())
+    except (KeyError, ValueError):
+        return False
+    return True
 
 
 def _dotted(section: str) -> list[tuple[object, ...]]:
     """Second-cycle layout: '124. chapeau 124.1 text (State); 124.2 ...'."""
-    items = list(_DOTTED_ITEM.finditer(section))
+    items = _in_sequence(list(_DOTTED_ITEM.finditer(section)))
     if len(items) < 2:
         return []
     rows: list[tuple[object, ...]] = []
@@ -188,6 +228,21 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
         for text, state in _recommendations(body):
             rows.append((para, f"{para}.{item.group(2)}", text, state, response))
     return rows
+
+
+def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The dotted numbers that continue the list: 124.2 after 124.1, 125.1 after 124.47; not "Law 14.352"."""
+    kept: list[re.Match[str]] = []
+    for item in items:
+        para, number = int(item.group(1)), int(item.group(2))
+        if not kept:
+            if number == 1:
+                kept.append(item)
+            continue
+        last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
+        if (para == last_para and number == last_number + 1) or (para > last_para and number == 1):
+            kept.append(item)
+    return kept
 
 
 def _numbered(section: str) -> list[tuple[object, ...]]:
