@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 
 import cobs
 from cobs.compare import align, profile, read_wg_report, upr_recommendations
+from cobs.compare._upr import _ORDINALS, session_dates, timing
 
 UPR = ROOT / "corpus" / "upr"
 REPORT_2010 = UPR / "A_HRC_14_10_kazakhstan2010.txt"
@@ -157,3 +159,43 @@ def test_working_group_report_states_and_numbers(tmp_path):
     kazakhstan = read_wg_report(REPORT_2014).set_index("number")
     assert kazakhstan.loc["125.8", "recommendation"] == "Ratify CRPD"
     assert kazakhstan.loc["125.8", "recommending_state"] == "Hungary, Spain"
+
+
+def test_which_came_first_the_upr_or_the_co(upr, seed):
+    """CRC/C/KAZ/CO/4 was adopted on 2 October 2015, after both UPR sessions (February 2010, October 2014)."""
+    for session in (7, 20):
+        links = align(upr[upr["session"] == session], seed)
+        linked = links[links["status"].isin(["repeated", "modified"])]
+        assert len(linked) and set(linked["upr_timing"]) == {"before"}
+        assert links.loc[~links["status"].isin(["repeated", "modified"]), "upr_timing"].isna().all()
+    assert timing(20, 2014, datetime.date(2014, 10, 3)) == "after"  # the session began on 27 October 2014
+    assert timing(20, 2014, datetime.date(2014, 11, 20)) == "before"  # it ended on 7 November
+    assert timing(20, 2014, datetime.date(2014, 11, 1)) is None  # during the session
+    assert timing(20, 2014, None) is None and timing(20, 2013, None) == "after" and timing(None, 2014, None) is None
+    assert timing(30, 2019, datetime.date(2019, 3, 1)) == "before"  # no dates in the table: the years decide
+    # without the CO's date (a table), the years decide: 2014 and 2010 against 2015
+    links = align(upr[upr["session"] == 20], seed.paragraphs)
+    assert set(links["upr_timing"].dropna()) == {"before"}
+
+
+@pytest.mark.real_data
+def test_session_dates_agree_with_the_reports():
+    """cobs/data/upr_sessions.csv's dates are those the Working Group reports at hand give in their paragraph 1."""
+    folder = shared_path("uprs-terman", "upr-wg-report-txts")
+    months = {m: k for k, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                          "September", "October", "November", "December"], start=1)}
+    pattern = re.compile(r"held\s+its\s+(\w+(?:-\w+)?)\s+session\s+from\s+(\d{1,2})\s*(\w*)(?:\s+(\d{4}))?\s+to\s+"
+                         r"(\d{1,2})\s+(\w+)\s+(\d{4})")
+    checked = set()
+    for path in sorted(folder.glob("*.txt")):
+        flat = re.sub(r"\s+", " ", path.read_bytes().decode("utf-8", errors="replace"))
+        found = pattern.search(flat[:20000])
+        if not found or found.group(1).lower() not in _ORDINALS:
+            continue
+        session = _ORDINALS[found.group(1).lower()]
+        end = datetime.date(int(found.group(7)), months[found.group(6)], int(found.group(5)))
+        start = datetime.date(int(found.group(4) or end.year), months.get(found.group(3), end.month),
+                              int(found.group(2)))
+        if (start, end) == session_dates().get(session):
+            checked.add(session)
+    assert checked == set(session_dates()), set(session_dates()) - checked

@@ -2,6 +2,7 @@
 
 ``align``             which recommendations of a later document repeat, modify or drop an earlier one's
 ``chain``             each request followed along a State's chain of COs (consecutive pairs aligned in parallel)
+``threads``           one row per request of a chain: first and last cycle, how often made, repeated or modified
 ``alignment_scores``  how far a link table agrees with a hand reading
 ``profile``           per State, committee, year or cycle: shares of themes, clusters, strength, action categories
 ``keyness``           words and phrases distinctive of a document or group against a reference (G2, chi2, Log Ratio)
@@ -14,7 +15,7 @@
 
 from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
-from cobs.compare._chain import chain
+from cobs.compare._chain import chain, threads
 from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
@@ -22,4 +23,5 @@ from cobs.compare._similarity import most_similar, similarity
 from cobs.compare._upr import read_wg_report, upr_recommendations
 
 __all__ = ["AlignWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness",
-           "most_similar", "profile", "read_wg_report", "similarity", "upr_recommendations"]
+           "most_similar", "profile", "read_wg_report", "similarity", "threads",
+           "upr_recommendations"]

@@ -17,6 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from cobs.compare._issues import predict_issues
 from cobs.measures import STRENGTH_DTYPE
 from cobs.measures._measure import _concern_before as concern_before
 from cobs.tables import conform
@@ -25,7 +26,7 @@ __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
                 "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
-                "issues")
+                "issues", "year", "session", "date")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -98,7 +99,8 @@ def units(
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
     columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
-               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues"]
+               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "year",
+               "session"]
     issues_of = theme_issues()
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
@@ -131,9 +133,12 @@ def units(
             "persistence": any(len(_list(row.get("persistence"))) for row in group),
             "source": first.get("source", pd.NA),
             "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
-            "issues": tuple(sorted({i for row in group for i in _list(row.get("issues"))}
-                                   if "issues" in first else issues_of.get(themes[0] if themes else "", ()))),
+            "issues": issues_of.get(themes[0] if themes else "", ()),
+            "year": _number(first.get("year")), "session": _number(first.get("session")), "date": None,
         })
+    upr = [k for k, unit in enumerate(out) if unit["committee"] == "UPR"]
+    for k, issues in zip(upr, predict_issues(out[k]["text"] for k in upr), strict=True):
+        out[k]["issues"] = issues  # read from the words, whatever the source (UPR Info's labels or none)
     table = pd.DataFrame.from_records(out, columns=list(UNIT_COLUMNS))
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
     table["para"] = table["para"].astype("int64")
@@ -153,6 +158,11 @@ def records(table: pd.DataFrame, columns: list[str] | None = None) -> list[dict[
     columns = list(table.columns) if columns is None else columns
     values = [table[c].tolist() for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _number(value: object) -> int | None:
+    """An integer cell as int: None for a missing value."""
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def _text(value: object) -> str:

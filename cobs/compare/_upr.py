@@ -15,6 +15,7 @@ the State answered. Two sources:
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -25,7 +26,7 @@ import pandas as pd
 from cobs.compare._input import check_columns
 from cobs.errors import invalid_value
 
-__all__ = ["read_wg_report", "upr_recommendations"]
+__all__ = ["read_wg_report", "session_dates", "timing", "upr_recommendations"]
 
 _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state", "response", "action", "issues",
                     "session")
@@ -36,6 +37,37 @@ def _sessions() -> dict[int, tuple[int, str]]:
     from cobs.reference._tables import read_rows
 
     return {int(r["session"]): (int(r["year"]), str(r["cycle"])) for r in read_rows("upr_sessions.csv")}
+
+
+@functools.cache
+def session_dates() -> dict[int, tuple[datetime.date, datetime.date]]:
+    """First and last day of each UPR Working Group session whose dates ``cobs/data/upr_sessions.csv`` gives."""
+    from cobs.reference._tables import read_rows
+
+    return {int(r["session"]): (datetime.date.fromisoformat(r["start"]), datetime.date.fromisoformat(r["end"]))
+            for r in read_rows("upr_sessions.csv") if r["start"] and r["end"]}
+
+
+def timing(session: object, year: object, date: object) -> str | None:
+    """Whether a UPR session came "before" or "after" a CO adopted on ``date`` (or, unknown, in ``year``).
+
+    None when it cannot be told: no session, or the same year and a date or the session's dates unknown.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> timing(18, 2014, datetime.date(2014, 10, 3)), timing(20, 2015, None), timing(20, 2014, None)
+    ('before', 'before', None)
+    """
+    if session is None or pd.isna(session):
+        return None
+    known = session_dates().get(int(session))
+    if known is not None and isinstance(date, datetime.date):
+        return "before" if known[1] < date else "after" if known[0] > date else None
+    session_year = _sessions().get(int(session), (None, None))[0]
+    if session_year is None or year is None or pd.isna(year) or int(year) == session_year:
+        return None
+    return "before" if session_year < int(year) else "after"
 
 
 def _session_year_cycle(session: int | None) -> tuple[int | None, str | None]:
