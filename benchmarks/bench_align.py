@@ -405,7 +405,6 @@ def held_out_upr() -> None:
         report = upr_recommendations(report_path)
         export = upr_recommendations(export_all, state=key, sessions=session)
         items = {(int(p), s) for p, s in zip(mine["co_para"], mine["co_sub"], strict=True)}
-        shown = {(int(p), s) for p, s in zip(mine["upr_para"], mine["upr_sub"], strict=True) if p}
         per_coder = {c: {(int(r.co_para), r.co_sub, (int(r.upr_para), r.upr_sub)): r.grade
                          for r in g[g["grade"] != "none"].itertuples()} for c, g in mine.groupby("coder")}
         mapped = report_item(export, report)
@@ -418,7 +417,7 @@ def held_out_upr() -> None:
               f"(report) / {len(export)} rows (UPR Info); links per coder: "
               f"{', '.join(f'{c} {len(v)}' for c, v in per_coder.items())}; coders' link F1 {agreement:.3f}")
         for name, case in cases.items():
-            found = {k for k in case.links(options) if k[2] in shown or name == "report"}
+            found = case.links(options)
             rows = [_upr_scores(found, per_coder[c]) for c in coders]
             totals.setdefault(name, []).extend(rows)
             print(f"    from the {name:6}: " + "; ".join(f"coder {c} {_upr_line(r)}" for c, r in

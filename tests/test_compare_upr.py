@@ -11,7 +11,7 @@ from conftest import ROOT, shared_path
 
 import cobs
 from cobs.compare import align, profile, read_wg_report, upr_recommendations
-from cobs.compare._upr import _ORDINALS, session_dates, timing
+from cobs.compare._upr import _ORDINALS, read_addendum, session_dates, timing
 
 UPR = ROOT / "corpus" / "upr"
 REPORT_2010 = UPR / "A_HRC_14_10_kazakhstan2010.txt"
@@ -85,19 +85,37 @@ def _gold_sets(links: pd.DataFrame, refs: dict[str, int]) -> tuple[set, set]:
 
 
 def test_align_a_co_with_the_upr_against_the_hand_reading(upr, seed):
-    """Measured: link F1 0.53 (P 0.44, R 0.68) with the defaults, which were chosen on this reading (in
-    cross-validation 0.37); a TF-IDF matcher tuned the same way: 0.22. The aim was 0.6."""
+    """Measured: link F1 0.546 (P 0.50, R 0.60) with the defaults, which were chosen on this reading (in
+    cross-validation 0.52); a TF-IDF matcher tuned the same way: 0.22. The aim was 0.6."""
     links = pd.concat([align(upr[upr["session"] == s], seed) for s in (7, 20)])
     refs = {ref: k + 1 for k, ref in enumerate(upr["ref"])}
     found, wanted = _gold_sets(links, refs)
     tp = len(found & wanted)
     f1 = 2 * tp / (len(found) + len(wanted))
-    assert len(wanted) == 93 and f1 >= 0.48 and tp / len(wanted) >= 0.6
+    assert len(wanted) == 93 and f1 >= 0.52 and tp / len(wanted) >= 0.58
     assert set(links["grade"].dropna()) == {"same", "overlapping"} and links["change"].isna().all()
     assert set(links["evidence"].dropna()) <= {"text", "text+issue", "text+instrument"}
     # the children's ombudsperson under its UPR names (the field's synonyms)
     ombudsperson = links[(links["later_para"] == 17) & links["grade"].eq("same").fillna(False)]["earlier_ref"]
     assert {"UPR/7/KAZ, no. 90 (Iran)", "UPR/20/KAZ, no. 71 (Morocco)"} <= set(ombudsperson)
+
+
+def test_the_report_and_the_export_give_the_same_links(upr, seed):
+    """The report's recommendations have no UPR Info labels; their issues are read from their words, as the
+    export's are, so both sources link the same requests: of the export's links, those whose recommendation
+    the report words alike (same text and State) are the report's links, but for a few."""
+    def key(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+    report = pd.concat([upr_recommendations(p) for p in (REPORT_2010, REPORT_2014)], ignore_index=True)
+    by_source = []
+    for table in (upr, report):
+        links = pd.concat([align(table[table["session"] == s], seed) for s in (7, 20)])
+        linked = links[links["status"].isin(["repeated", "modified"])]
+        text = dict(zip(table["ref"], table["text"], strict=True))
+        by_source.append({(int(r.later_para), r.later_sub, key(text[r.earlier_ref])) for r in linked.itertuples()})
+    both = by_source[0] & by_source[1]
+    assert len(both) >= 0.95 * max(map(len, by_source)) and len(both) > 80
 
 
 def test_either_order_gives_the_same_links(upr, seed):
@@ -199,3 +217,47 @@ def test_session_dates_agree_with_the_reports():
         if (start, end) == session_dates().get(session):
             checked.add(session)
     assert checked == set(session_dates()), set(session_dates()) - checked
+
+
+_ADDENDUM_LISTS = """Report of the Working Group on the Universal Periodic Review New Zealand Addendum
+Views on conclusions and/or recommendations, voluntary commitments and replies presented by the State under review
+1. New Zealand has considered the 155 recommendations it received. New Zealand accepts recommendations 128.1,
+128.4-128.9 and 128.12. 2. New Zealand does not accept the following recommendations: 128.2, 128.3, 128.10 and
+128.11, as it considers that its current law already protects those rights. 3. Recommendation 128.13 is accepted
+in part. 128.14 Noted.
+"""
+_ADDENDUM_TABLE = """Responses to recommendations
+128.1 Ratify the CPED (Montenegro) Accepted
+128.2 Sign and ratify the CPED (France) Not accepted. New Zealand will consider the Convention.
+128.3 Accelerate the legislative process (Uruguay) Supported
+"""
+
+
+def test_an_addendum_answers_the_recommendations_left_to_it(tmp_path):
+    lists = tmp_path / "lists.txt"
+    lists.write_text(_ADDENDUM_LISTS, encoding="utf-8")
+    got = read_addendum(lists)
+    supported = {"128.1", "128.4", "128.5", "128.6", "128.7", "128.8", "128.9", "128.12", "128.13"}
+    noted = {"128.2", "128.3", "128.10", "128.11", "128.14"}
+    assert got == {**dict.fromkeys(supported, "Supported"), **dict.fromkeys(noted, "Noted")}
+    table = tmp_path / "table.txt"
+    table.write_text(_ADDENDUM_TABLE, encoding="utf-8")
+    assert read_addendum(table) == {"128.1": "Supported", "128.2": "Noted", "128.3": "Supported"}
+    report = tmp_path / "costarica2014.txt"
+    report.write_text(_REPORT, encoding="utf-8")
+    addendum = tmp_path / "costarica_add1.txt"
+    addendum.write_text("Costa Rica accepts recommendations 128.1 and 128.3. Costa Rica notes recommendation 128.2.",
+                        encoding="utf-8")
+    before = upr_recommendations(report)
+    after = upr_recommendations(report, addendum=addendum)
+    assert set(before.loc[before["para"] == 128, "response"]) == {"To be examined"}
+    answered = dict(zip(after["ref"], after["response"], strict=True))
+    assert answered["costarica2014, para. 128.1 (Chad)"] == "Supported"
+    assert answered["costarica2014, para. 128.2 (Ecuador, El Salvador)"] == "Noted"
+    assert answered["costarica2014, para. 128.4 (Uzbekistan)"] == "To be examined"  # the addendum is silent
+    assert answered["costarica2014, para. 127.1 (Philippines)"] == "Supported"  # the report's own answer
+    with pytest.raises(ValueError, match="no response to a numbered recommendation"):
+        read_addendum(report.with_name("none.txt").write_text("Minutes.", encoding="utf-8") and
+                      report.with_name("none.txt"))
+    with pytest.raises(FileNotFoundError, match="addendum: no such file"):
+        upr_recommendations(report, addendum=tmp_path / "missing.txt")

@@ -31,7 +31,7 @@ PENALTY = 2.0
 """Cost of a mismatch and of a gap (one word skipped on either side)."""
 MIN_SCORE = 4.0
 """Least score of an aligned span whose words count as reused."""
-_CHUNK = 64  # links per batch: bounds memory to _CHUNK x longest later text x longest earlier text
+_CHUNK = 32  # links per batch: bounds memory to _CHUNK x longest later text x longest earlier text
 
 
 def _through_match(late: np.ndarray, early: np.ndarray) -> np.ndarray:
@@ -39,16 +39,16 @@ def _through_match(late: np.ndarray, early: np.ndarray) -> np.ndarray:
     positions (i, j) aligned to each other: max(0, H[i-1, j-1]) + s(i, j), shape (L, n, m)."""
     size, n = late.shape
     m = early.shape[1]
-    ramp = np.arange(1, m + 1) * PENALTY
-    previous = np.zeros((size, m + 1))
-    out = np.empty((size, n, m))
+    ramp = (np.arange(1, m + 1) * PENALTY).astype(np.float32)
+    previous = np.zeros((size, m + 1), dtype=np.float32)
+    out = np.empty((size, n, m), dtype=np.float32)  # small integer scores: exact in float32
     for i in range(n):
-        step = np.where((late[:, i:i + 1] == early) & (early >= 0), MATCH, -PENALTY)
+        step = np.where((late[:, i:i + 1] == early) & (early >= 0), np.float32(MATCH), np.float32(-PENALTY))
         ending = np.maximum(previous[:, :-1], 0.0) + step
         out[:, i, :] = ending
         best = np.maximum(np.maximum(previous[:, :-1] + step, previous[:, 1:] - PENALTY), 0.0)
         # a gap along the earlier text: H[j] = max(E[j], H[j-1] - gap) = max over k <= j of E[k] - gap (j - k)
-        previous = np.concatenate([np.zeros((size, 1)), np.maximum.accumulate(best + ramp, axis=1) - ramp], axis=1)
+        previous[:, 1:] = np.maximum.accumulate(best + ramp, axis=1) - ramp
     return out
 
 
@@ -82,7 +82,8 @@ def reuse(late: Sequence[Sequence[int]], early: Sequence[Sequence[int]]) -> tupl
     """
     count = len(late)
     late_share, early_share = np.zeros(count), np.zeros(count)
-    todo = [k for k in range(count) if len(late[k]) and len(early[k])]
+    # batches of texts of like length pad less
+    todo = sorted((k for k in range(count) if len(late[k]) and len(early[k])), key=lambda k: len(late[k]))
     for start in range(0, len(todo), _CHUNK):
         chunk = todo[start:start + _CHUNK]
         a = [late[k] for k in chunk]

@@ -41,6 +41,11 @@ _PREVIOUS_THEN_PARAGRAPHS = re.compile(
     r"(?P<paras>\d{1,3}(?:\s*(?:,|and|-|–)\s*\d{1,3})*)\)",
     re.IGNORECASE,
 )
+# A CO under an older symbol with no State in it, cited with its paragraphs: "(CRC/C/15/Add.213, para. 23)",
+# "E/C.12/1/Add.85, paras. 12 and 16" (cobs.measure's `previous` reads the symbols that name a State)
+_LEGACY_CITED = re.compile(
+    r"(?<![\w/.])(?P<symbol>(?:CRC|CCPR|CERD|CEDAW|CAT)/C/\d{1,3}/Add\.\d{1,3}|E/C\.12/1/Add\.\d{1,3})\s*,\s*"
+    r"(?:paragraphs?|paras?\.)\s*(?P<paras>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and|-|–)\s*\d{1,3}(?:\s*\([a-z]\))?)*)")
 _CITES_PREVIOUS = re.compile(r"previous\s+(?:concluding\s+observations|recommendations?)", re.IGNORECASE)
 
 
@@ -66,12 +71,16 @@ def cited_paragraphs(text: str, previous: list[str] | None = None) -> list[tuple
     [('', 14)]
     >>> cited_paragraphs("", ["CRPD/C/AZE/CO/1, para. 13"])
     [('CRPD/C/AZE/CO/1', 13)]
+    >>> cited_paragraphs("coordination (CRC/C/15/Add.213, para. 12) and data (CRC/C/15/Add.213, paras. 16 and 17)")
+    [('CRC/C/15/Add.213', 12), ('CRC/C/15/Add.213', 16), ('CRC/C/15/Add.213', 17)]
     """
     found: list[tuple[str, int]] = []
     for label in previous or []:
         m = _CITED.match(label)
         if m and m.group("paras"):
             found.extend((m.group("symbol"), n) for n in _numbers(m.group("paras")))
+    for m in _LEGACY_CITED.finditer(text):
+        found.extend((m.group("symbol"), n) for n in _numbers(m.group("paras")))
     for pattern in (_PREVIOUS_PARAGRAPHS, _PREVIOUS_THEN_PARAGRAPHS):
         for m in pattern.finditer(text):
             found.extend(("", n) for n in _numbers(m.group("paras")))

@@ -27,7 +27,7 @@ import pandas as pd
 from cobs.compare._input import check_columns
 from cobs.errors import invalid_value
 
-__all__ = ["read_wg_report", "session_dates", "timing", "upr_recommendations"]
+__all__ = ["read_addendum", "read_wg_report", "session_dates", "timing", "upr_recommendations"]
 
 _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state", "response", "action", "issues",
                     "session")
@@ -264,17 +264,23 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
 
 
 def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The dotted numbers that continue the list: 124.2 after 124.1, 125.1 after 124.47; not "Law 14.352"."""
+    """The dotted numbers of the list: those of its paragraphs not seen before (124.2 after 124.1, 125.1 after
+    124.47, in the order the text gives them), not a number inside a recommendation ("Law 14.352", "article 44.1",
+    "the 19.7 per cent gap")."""
     kept: list[re.Match[str]] = []
+    seen: set[tuple[str, str]] = set()
     for item in items:
-        para, number = int(item.group(1)), int(item.group(2))
-        if not kept:
-            if number == 1:
-                kept.append(item)
-            continue
-        last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
-        if (para == last_para and number == last_number + 1) or (para > last_para and number == 1):
-            kept.append(item)
+        para, number, key = int(item.group(1)), int(item.group(2)), (item.group(1), item.group(2))
+        if kept:
+            first, last = int(kept[0].group(1)), max(int(k.group(1)) for k in kept)
+            last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
+            follows = (para == last_para and last_number < number <= last_number + 10) or (
+                last_para < para <= last_para + 3 and number <= 3) or (
+                abs(para - last_para) <= 2 and number == last_number + 1)  # "86.74 ... 85.75 ... 86.76": a typo
+            if key in seen or not (follows or first <= para <= last + 1):
+                continue
+        kept.append(item)
+        seen.add(key)
     return kept
 
 
@@ -319,11 +325,65 @@ def _closes_item(section: str, end: int, number: int, para: int) -> bool:
     return bool(re.match(rf"(?:{number + 1}|{para + 1})\.\s", rest)) or not rest
 
 
+_NUMBERS = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})(?:\s*(?:-|–|to)\s*(?:(\d{2,3})\.)?(\d{1,3}))?(?![\d.]\d)")
+_VERDICTS = re.compile(r"(?P<noted>not\s+(?:be\s+)?(?:accept|support)\w*|does\s+not\s+(?:accept|support)|"
+                       r"reject\w*|\bnot[ée]s?\b|\bnoted\b|takes?\s+note)|(?P<supported>accept\w*|support\w*)",
+                       re.IGNORECASE)
+_FORWARD = re.compile(r"recommendations?\b[^.;]*$|:\s*$", re.IGNORECASE)
+
+
+def read_addendum(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The State's responses that the addendum to a Working Group report gives: number -> "Supported" or "Noted".
+
+    Two ways of answering are read: statements that list numbers after the response ("New Zealand
+    accepts recommendations 128.1, 128.4-128.9 and 128.12", "does not accept the following
+    recommendations: 128.2, 128.3"), and a response after each number ("128.1 Accepted", "128.2 Noted.").
+    "Accepted" and "supported" give "Supported"; "not accepted", "rejected" and "noted" give "Noted", as
+    UPR Info records them. Validated on constructed addenda only: none is at hand.
+
+    Raises
+    ------
+    ValueError
+        If the text names no response to a numbered recommendation.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"addendum: no such file {os.fspath(path)!r}; give the text of the addendum to a UPR "
+                                f"Working Group report (A/HRC/.../Add.1)")
+    flat = re.sub(r"\s+", " ", _decode(path.read_bytes()).replace("\ufffd", "'"))
+    numbers = list(_NUMBERS.finditer(flat))
+    out: dict[str, str] = {}
+    current: str | None = None  # the response a list statement gives to the numbers after it
+    for k, number in enumerate(numbers):
+        gap = flat[numbers[k - 1].end() if k else 0:number.start()]
+        verdicts = list(_VERDICTS.finditer(gap))
+        if verdicts and _FORWARD.search(gap[verdicts[-1].end():]):
+            current = "Noted" if verdicts[-1].group("noted") else "Supported"
+        elif re.search(r"[.;]\s", gap) or verdicts:
+            current = None
+        after = flat[number.end():numbers[k + 1].start() if k + 1 < len(numbers) else len(flat)]
+        own = _VERDICTS.search(after[:200])
+        response = current
+        if response is None and own and not _FORWARD.search(after[own.end():]):
+            response = "Noted" if own.group("noted") else "Supported"
+        if response is None:
+            continue
+        para, first, last_para, last = number.group(1), int(number.group(2)), number.group(3), number.group(4)
+        end = int(last) if last and (last_para in (None, para)) else first
+        for item in range(first, max(first, end) + 1):
+            out[f"{para}.{item}"] = response
+    if not out:
+        raise ValueError(f"{path}: no response to a numbered recommendation (128.1 ...); is it the addendum to a UPR "
+                         f"Working Group report?")
+    return out
+
+
 def upr_recommendations(
     source: object,
     *,
     state: str | None = None,
     sessions: int | list[int] | None = None,
+    addendum: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """The UPR recommendations a State received, as a measured action table (one row per recommendation).
 
@@ -338,6 +398,9 @@ def upr_recommendations(
         an export of many States.
     sessions : int or list of int, optional
         Keep these UPR Working Group sessions (Kazakhstan: 7 = 2010, 20 = 2014).
+    addendum : str or path, optional
+        With a Working Group report: the text of its addendum (A/HRC/.../Add.1), whose
+        answers (:func:`read_addendum`) replace "To be examined" in ``response``.
 
     Returns
     -------
@@ -374,14 +437,27 @@ def upr_recommendations(
                                     f"text of a UPR Working Group report")
         if path.suffix.lower() == ".csv":
             return _from_upr_info(load_upr_info(path), state, sessions)
-        return _from_report(read_wg_report(path), state, sessions)
+        return _from_report(_answered(read_wg_report(path), addendum), state, sessions)
     if isinstance(source, pd.DataFrame):
         if "number" in source.columns and "para" in source.columns:
-            return _from_report(source, state, sessions)
+            return _from_report(_answered(source, addendum), state, sessions)
         check_columns("source", source, _UPR_INFO_NEEDED, "UPR Info's table (cobs.load_upr_info)")
         return _from_upr_info(source, state, sessions)
     raise TypeError(invalid_value("source", source, "a table from cobs.load_upr_info or the path of UPR Info's CSV "
                                   "export or of a Working Group report's text"))
+
+
+def _answered(report: pd.DataFrame, addendum: str | os.PathLike[str] | None) -> pd.DataFrame:
+    """The report's recommendations with the responses of its addendum where it gives one."""
+    if addendum is None:
+        return report
+    if not isinstance(addendum, (str, os.PathLike)):
+        raise TypeError(invalid_value("addendum", addendum, "the path of the addendum's text, or None"))
+    responses = read_addendum(addendum)
+    out = report.copy()
+    given = out["number"].map(responses)
+    out["response"] = given.fillna(out["response"]).astype("string")
+    return out
 
 
 def _state_code(name: object) -> str:
