@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 import joblib
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 
 import cobs
 from cobs.compare import chain, threads
@@ -133,3 +135,22 @@ def test_threads_bad_input():
         threads(pd.DataFrame({"thread": ["x"]}))
     with pytest.raises(TypeError, match="steps must be a pandas DataFrame"):
         threads("steps.csv")
+
+
+@pytest.mark.real_data
+def test_threads_of_every_crpd_state_with_two_cycles():
+    """The 20 English CRPD cycle pairs of ../shared: every earlier recommendation and every new later one starts a
+    thread; a thread is made twice exactly when a later recommendation takes it up, and dropped otherwise."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = cobs.read_corpus(shared_path("crpd-dashboard-pdfs", "concluding_observations"))
+    steps = chain(table)
+    found = threads(steps)
+    assert steps[["state", "step"]].drop_duplicates().shape[0] == 20 and set(steps["step"]) == {1}
+    for state, mine in steps.groupby("state"):
+        own = found[found["state"] == state]
+        assert len(own) == mine["earlier_ref"].dropna().nunique() + (mine["status"] == "new").sum()
+        assert set(own.loc[own["times"] == 2, "thread"]) == set(
+            mine.loc[mine["status"].isin(["repeated", "modified"]), "earlier_ref"])
+        assert own["dropped"].notna().sum() == (mine["status"] == "dropped").sum()
+        assert (own.loc[own["times"] == 2, "last_year"] > own.loc[own["times"] == 2, "first_year"]).all()

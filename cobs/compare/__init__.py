@@ -13,6 +13,7 @@
                       of the same committee (``CompareWarning`` where it has none)
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
 ``read_wg_report``    the recommendations a UPR Working Group report lists
+``read_addendum``     the State's answers to them in the report's addendum
 """
 
 from cobs.compare._align import AlignWarning, align
@@ -23,8 +24,8 @@ from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
 from cobs.compare._similarity import CompareWarning, most_similar, similarity
-from cobs.compare._upr import read_wg_report, upr_recommendations
+from cobs.compare._upr import read_addendum, read_wg_report, upr_recommendations
 
 __all__ = ["MEASURES", "AlignWarning", "ChangeResult", "CompareWarning", "align", "alignment_scores", "boilerplate",
-           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "read_wg_report", "similarity",
-           "threads", "upr_recommendations"]
+           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "read_addendum",
+           "read_wg_report", "similarity", "threads", "upr_recommendations"]

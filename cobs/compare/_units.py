@@ -5,7 +5,9 @@ its text (the chapeau and the actions of the paragraph or item), the articles
 and theme it is filed under, the earlier COs and paragraphs it cites, its
 strongest operative verb, and (optionally) the concern paragraph just before it,
 which often names what a short recommendation refers to ("this matter", "these
-guidelines").
+guidelines"). A CO's unit has the UPR Info issues of its theme
+(``cobs/data/theme_issues.csv``); a UPR recommendation's are read from its words
+(:mod:`cobs.compare._issues`), whatever its source.
 """
 
 from __future__ import annotations

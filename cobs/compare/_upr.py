@@ -341,10 +341,30 @@ def read_addendum(path: str | os.PathLike[str]) -> dict[str, str]:
     "Accepted" and "supported" give "Supported"; "not accepted", "rejected" and "noted" give "Noted", as
     UPR Info records them. Validated on constructed addenda only: none is at hand.
 
+    Parameters
+    ----------
+    path : str or path
+        The addendum's text (UTF-8, Mac OS Roman or Windows-1252, as :func:`read_wg_report`).
+
+    Returns
+    -------
+    dict
+        Each recommendation's number ("128.1", as ``number`` in :func:`read_wg_report`) -> its response.
+
     Raises
     ------
+    FileNotFoundError
+        If there is no such file.
     ValueError
         If the text names no response to a numbered recommendation.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "A_HRC_26_3_Add_1.txt"
+    >>> _ = path.write_text("New Zealand accepts recommendations 128.1 and 128.3-128.4. 128.2 Not accepted.")
+    >>> read_addendum(path)
+    {'128.1': 'Supported', '128.3': 'Supported', '128.4': 'Supported', '128.2': 'Noted'}
     """
     path = Path(path)
     if not path.exists():
