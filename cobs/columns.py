@@ -208,6 +208,17 @@ ALIGN_COLUMNS: dict[str, str] = {
     "paragraph is linked whatever its score.",
     "grade": "same (the same request) or overlapping (an overlapping request) for a link: 'repeated' and "
     "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
+    "reuse": "Text reuse (Float64, 0-1): the share of the later recommendation's content words (stemmed, without stop "
+    "words and formula phrases) that lie in spans aligned with the earlier one by Smith-Waterman local alignment, "
+    "as in legislative text-reuse studies; missing for new and dropped.",
+    "reuse_earlier": "The same share of the earlier recommendation's content words (Float64): high where the later "
+    "text repeats the earlier request and adds others, low where it narrows it.",
+    "bonus_only": "True for a link whose wording alone (similarity) is below the threshold, so that the shared theme, "
+    "issue or instrument made it (boolean; a cited paragraph is False); missing for new and dropped.",
+    "upr_timing": "For a link between a CO and the UPR: 'before' where the UPR recommendation was made at a Working "
+    "Group session that ended before the CO's adoption, 'after' where the session began after it; missing where it "
+    "cannot be told (a CO known by its year only, reviewed in the session's year; a session without dates in "
+    "cobs/data/upr_sessions.csv) and between two COs.",
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
 
@@ -222,9 +233,28 @@ CHAIN_COLUMNS: dict[str, str] = {
     "first_year": "Year of that document (Int64).",
     "times": "How many documents of the chain, up to the later one, made the request (1: new); for a dropped row, "
     "how many had made it.",
+    "earlier_year": "Year of the step's earlier document (Int64).",
+    "later_year": "Year of the step's later document (Int64).",
 }
 """Columns of :func:`cobs.compare.chain`: the columns of :data:`ALIGN_COLUMNS` for each consecutive pair, with
 the chain, the step and the request's thread."""
+
+THREAD_COLUMNS: dict[str, str] = {
+    "thread": "Ref of the earliest recommendation of the thread (as in CHAIN_COLUMNS), after the chain's committee "
+    "and state.",
+    "first_symbol": "The document that first made the request.",
+    "first_year": "Its year (Int64).",
+    "last_symbol": "The last document of the chain that made it (the first one for a request never repeated).",
+    "last_year": "Its year (Int64).",
+    "times": "How many documents of the chain made the request (1: once).",
+    "repeated": "Links of the thread read as repeated (essentially the same request).",
+    "modified": "Links of the thread read as modified (the request narrowed, broadened or re-targeted).",
+    "dropped": "The document that no longer made the request, after last_symbol; missing where the chain's last "
+    "document still makes it.",
+    "refs": "The recommendations of the thread, oldest first (a list of refs).",
+}
+"""Columns of :func:`cobs.compare.threads` (after ``committee`` and ``state``): one row per request followed along
+a chain of COs."""
 
 PROFILE_COLUMNS: dict[str, str] = {
     "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity or time_bound (after the "

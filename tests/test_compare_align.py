@@ -153,7 +153,8 @@ def _scores(pair: str, gold: pd.DataFrame, earlier, later) -> pd.Series:
 
 
 def test_held_out_pairs_in_corpus(aze, nzl, gold):
-    """Measured: link F1 0.89 (P 0.93, R 0.86), new F1 0.89 on NZL + AZE with the defaults."""
+    """Measured: link F1 0.89 (P 0.93, R 0.86), new F1 0.89 on NZL + AZE with the defaults, against the first
+    reading (they were held out when the defaults were chosen on MEX and SWE; since issue 18 they tune too)."""
     links = pd.concat([align(*aze), align(*nzl)])
     scores = alignment_scores(links, gold[gold["split"] == "held-out"])
     assert scores["links_gold"] == 63 and scores["new_gold"] == 21
@@ -287,3 +288,17 @@ def test_two_cycles_in_order_are_not_warned(aze):
     with warnings.catch_warnings():
         warnings.simplefilter("error", cobs.compare.AlignWarning)
         align(*aze)
+
+
+def test_the_two_readings_agree_as_tests_data_says(gold):
+    """tests/data/README.md: first reading against B on MEX, SWE, NZL, AZE: link F1 0.944, "new" F1 0.944,
+    89 % of the statuses on shared links, kappa 0.73; coders A and B on DNK, AUT, KOR: 0.956, 0.912, 92 %, 0.83."""
+    readings = pd.read_csv(ROOT / "tests" / "data" / "align_readings.csv", dtype=str, keep_default_na=False)
+    second = readings[readings["coder"] == "B"].drop(columns="coder")
+    first = alignment_scores(gold, second[second["pair"].isin(["MEX", "SWE", "NZL", "AZE"])])
+    assert round(first["link_f1"], 3) == 0.944 and round(first["new_f1"], 3) == 0.944
+    assert round(first["status_agreement"], 2) == 0.89 and round(first["status_kappa"], 2) == 0.73
+    a, b = (readings[readings["coder"] == c].drop(columns="coder") for c in ("A", "B"))
+    held = alignment_scores(a, b[b["pair"].isin(["DNK", "AUT", "KOR"])])
+    assert round(held["link_f1"], 3) == 0.956 and round(held["new_f1"], 3) == 0.912
+    assert round(held["status_agreement"], 2) == 0.92 and round(held["status_kappa"], 2) == 0.83

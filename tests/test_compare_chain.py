@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import joblib
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 
 import cobs
-from cobs.compare import chain
+from cobs.compare import chain, threads
 
 CORPUS = ROOT / "corpus"
 
@@ -57,7 +59,8 @@ def test_a_corpus_table_gives_one_chain_per_state(aze):
     assert set(steps["state"]) == {"AZE", "NZL"} and set(steps["step"]) == {1}
     alone = cobs.compare.align(aze[0], aze[1])
     mine = steps[steps["state"] == "AZE"].drop(columns=["committee", "state", "step", "thread", "first_symbol",
-                                                        "first_year", "times"]).reset_index(drop=True)
+                                                        "first_year", "times", "earlier_year",
+                                                        "later_year"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(mine, alone)
 
 
@@ -82,3 +85,72 @@ def test_bad_input(aze):
         chain(list(aze), n_jobs=0)
     with pytest.raises(ValueError, match="level must be 'paragraph' or 'item', got"):
         chain(list(aze), level="page")
+
+
+def test_threads_across_three_cycles(aze, third):
+    steps = chain([aze[0], aze[1], third])
+    table = threads(steps)
+    assert list(table.columns) == ["committee", "state", *cobs.columns.THREAD_COLUMNS]
+    by = table.set_index("thread")
+    # equal recognition before the law: CO/1 para. 27 -> CO/2-3 para. 28 (cited) -> CO/4-6 para. 28 (verbatim)
+    row = by.loc["CRPD/C/AZE/CO/1, para. 27"]
+    assert (row["first_symbol"], row["first_year"], row["last_symbol"], row["last_year"], row["times"]) == (
+        "CRPD/C/AZE/CO/1", 2014, "CRPD/C/AZE/CO/4-6", 2031, 3)
+    assert pd.isna(row["dropped"]) and row["repeated"] == 2 and row["modified"] == 0
+    assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 27", "CRPD/C/AZE/CO/2-3, para. 28", "CRPD/C/AZE/CO/4-6, para. 28"]
+    # armed conflict: new in CO/2-3 (para. 26), left out of CO/4-6
+    row = by.loc["CRPD/C/AZE/CO/2-3, para. 26"]
+    assert (row["first_symbol"], row["last_symbol"], row["times"], row["dropped"]) == (
+        "CRPD/C/AZE/CO/2-3", "CRPD/C/AZE/CO/2-3", 1, "CRPD/C/AZE/CO/4-6")
+    # privacy (para. 50): new in CO/2-3, made again in CO/4-6
+    row = by.loc["CRPD/C/AZE/CO/2-3, para. 50"]
+    assert (row["times"], row["last_symbol"], row["repeated"]) == (2, "CRPD/C/AZE/CO/4-6", 1)
+    assert pd.isna(row["dropped"])
+    # a CO/1 request that CO/2-3 no longer made is dropped in CO/2-3 and never comes back
+    gone = steps[(steps["step"] == 1) & (steps["status"] == "dropped")]["earlier_ref"]
+    assert len(gone) and set(by.loc[list(gone), "dropped"]) == {"CRPD/C/AZE/CO/2-3"}
+    assert set(by.loc[list(gone), "times"]) == {1}
+    # every row of the chain belongs to one thread, and a thread is as long as the documents that made it
+    assert set(steps["thread"]) == set(table["thread"])
+    assert table["times"].between(1, 3).all() and (table["repeated"] + table["modified"] >= table["times"] - 1).all()
+
+
+def test_threads_of_two_cycles_count_every_request(aze):
+    nzl = [cobs.read_document(CORPUS / name).paragraphs for name in ("CRPD_C_NZL_CO_1.pdf", "CRPD_C_NZL_CO_2-3.pdf")]
+    steps = chain(pd.concat([*aze, *nzl], ignore_index=True))
+    table = threads(steps)
+    for state, mine in steps.groupby("state"):
+        found = table[table["state"] == state]
+        earlier = mine["earlier_ref"].dropna().nunique()  # each earlier recommendation starts a thread
+        new = (mine["status"] == "new").sum()  # and each new later one
+        assert len(found) == earlier + new
+        assert (found["dropped"].notna()).sum() == (mine["status"] == "dropped").sum()
+        assert found["times"].isin([1, 2]).all()
+        linked = mine.loc[mine["status"].isin(["repeated", "modified"]), "earlier_ref"].unique()
+        assert set(found.loc[found["times"] == 2, "thread"]) == set(linked)
+
+
+def test_threads_bad_input():
+    with pytest.raises(ValueError, match="steps lacks the column"):
+        threads(pd.DataFrame({"thread": ["x"]}))
+    with pytest.raises(TypeError, match="steps must be a pandas DataFrame"):
+        threads("steps.csv")
+
+
+@pytest.mark.real_data
+def test_threads_of_every_crpd_state_with_two_cycles():
+    """The 20 English CRPD cycle pairs of ../shared: every earlier recommendation and every new later one starts a
+    thread; a thread is made twice exactly when a later recommendation takes it up, and dropped otherwise."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = cobs.read_corpus(shared_path("crpd-dashboard-pdfs", "concluding_observations"))
+    steps = chain(table)
+    found = threads(steps)
+    assert steps[["state", "step"]].drop_duplicates().shape[0] == 20 and set(steps["step"]) == {1}
+    for state, mine in steps.groupby("state"):
+        own = found[found["state"] == state]
+        assert len(own) == mine["earlier_ref"].dropna().nunique() + (mine["status"] == "new").sum()
+        assert set(own.loc[own["times"] == 2, "thread"]) == set(
+            mine.loc[mine["status"].isin(["repeated", "modified"]), "earlier_ref"])
+        assert own["dropped"].notna().sum() == (mine["status"] == "dropped").sum()
+        assert (own.loc[own["times"] == 2, "last_year"] > own.loc[own["times"] == 2, "first_year"]).all()

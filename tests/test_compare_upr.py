@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 
 import cobs
 from cobs.compare import align, profile, read_wg_report, upr_recommendations
+from cobs.compare._upr import _ORDINALS, read_addendum, session_dates, timing
 
 UPR = ROOT / "corpus" / "upr"
 REPORT_2010 = UPR / "A_HRC_14_10_kazakhstan2010.txt"
@@ -83,19 +85,37 @@ def _gold_sets(links: pd.DataFrame, refs: dict[str, int]) -> tuple[set, set]:
 
 
 def test_align_a_co_with_the_upr_against_the_hand_reading(upr, seed):
-    """Measured: link F1 0.53 (P 0.44, R 0.68) with the defaults, which were chosen on this reading (in
-    cross-validation 0.37); a TF-IDF matcher tuned the same way: 0.22. The aim was 0.6."""
+    """Measured: link F1 0.546 (P 0.50, R 0.60) with the defaults, which were chosen on this reading (in
+    cross-validation 0.52); a TF-IDF matcher tuned the same way: 0.22. The aim was 0.6."""
     links = pd.concat([align(upr[upr["session"] == s], seed) for s in (7, 20)])
     refs = {ref: k + 1 for k, ref in enumerate(upr["ref"])}
     found, wanted = _gold_sets(links, refs)
     tp = len(found & wanted)
     f1 = 2 * tp / (len(found) + len(wanted))
-    assert len(wanted) == 93 and f1 >= 0.48 and tp / len(wanted) >= 0.6
+    assert len(wanted) == 93 and f1 >= 0.52 and tp / len(wanted) >= 0.58
     assert set(links["grade"].dropna()) == {"same", "overlapping"} and links["change"].isna().all()
     assert set(links["evidence"].dropna()) <= {"text", "text+issue", "text+instrument"}
     # the children's ombudsperson under its UPR names (the field's synonyms)
     ombudsperson = links[(links["later_para"] == 17) & links["grade"].eq("same").fillna(False)]["earlier_ref"]
     assert {"UPR/7/KAZ, no. 90 (Iran)", "UPR/20/KAZ, no. 71 (Morocco)"} <= set(ombudsperson)
+
+
+def test_the_report_and_the_export_give_the_same_links(upr, seed):
+    """The report's recommendations have no UPR Info labels; their issues are read from their words, as the
+    export's are, so both sources link the same requests: of the export's links, those whose recommendation
+    the report words alike (same text and State) are the report's links, but for a few."""
+    def key(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+    report = pd.concat([upr_recommendations(p) for p in (REPORT_2010, REPORT_2014)], ignore_index=True)
+    by_source = []
+    for table in (upr, report):
+        links = pd.concat([align(table[table["session"] == s], seed) for s in (7, 20)])
+        linked = links[links["status"].isin(["repeated", "modified"])]
+        text = dict(zip(table["ref"], table["text"], strict=True))
+        by_source.append({(int(r.later_para), r.later_sub, key(text[r.earlier_ref])) for r in linked.itertuples()})
+    both = by_source[0] & by_source[1]
+    assert len(both) >= 0.95 * max(map(len, by_source)) and len(both) > 80
 
 
 def test_either_order_gives_the_same_links(upr, seed):
@@ -119,3 +139,125 @@ def test_upr_bad_input(tmp_path, upr):
         read_wg_report(not_a_report)
     with pytest.raises(ValueError, match=r"earlier holds 2 documents \(UPR/7/KAZ, UPR/20/KAZ\)"):
         align(upr, upr[upr["session"] == 20])
+
+
+_REPORT = """Report of the Working Group on the Universal Periodic Review* Costa Rica
+1. The Working Group on the Universal Periodic Review held its nineteenth session from 28 April to 9 May 2014.
+II. Conclusions and/or recommendations
+127. The following recommendations enjoy the support of Costa Rica: 127.1 Ratify ILO Convention No. 189
+(Philippines); 127.2 Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural
+Rights (OP-ICESCR) (Portugal) (Uruguay) (Argentina).
+128. The following recommendations will be examined by Costa Rica, which will respond to them in due course:
+128.1 Consider ratifying ICRMW (Uruguay); Consider acceding to ICRMW (Chad); 128.2 Sign and ratify ICRMW (Honduras);
+Ratify ICRMW (Ecuador); (El Salvador); 128.3 Ensure that the Legislative Assembly adopts Law 14.352 on the
+autonomous development of indigenous peoples (Spain); ** The conclusions and recommendations have not been edited.
+128.4 Adopt a law guaranteeing the rights of indigenous people (Uzbekistan).
+"""
+
+
+def test_working_group_report_states_and_numbers(tmp_path):
+    """A recommendation of several States names them all; "(State); Consider" starts the next one; a number inside a
+    text ("Law 14.352") is not an item; the report's footnote is not part of a recommendation."""
+    path = tmp_path / "costarica2014.txt"
+    path.write_text(_REPORT, encoding="utf-8")
+    report = read_wg_report(path)
+    got = list(zip(report["number"], report["recommendation"], report["recommending_state"], strict=True))
+    assert got == [
+        ("127.1", "Ratify ILO Convention No. 189", "Philippines"),
+        ("127.2", "Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights "
+                  "(OP-ICESCR)", "Portugal, Uruguay, Argentina"),
+        ("128.1", "Consider ratifying ICRMW", "Uruguay"),
+        ("128.1", "Consider acceding to ICRMW", "Chad"),
+        ("128.2", "Sign and ratify ICRMW", "Honduras"),
+        ("128.2", "Ratify ICRMW", "Ecuador, El Salvador"),
+        ("128.3", "Ensure that the Legislative Assembly adopts Law 14.352 on the autonomous development of indigenous "
+                  "peoples", "Spain"),
+        ("128.4", "Adopt a law guaranteeing the rights of indigenous people", "Uzbekistan"),
+    ]
+    kazakhstan = read_wg_report(REPORT_2014).set_index("number")
+    assert kazakhstan.loc["125.8", "recommendation"] == "Ratify CRPD"
+    assert kazakhstan.loc["125.8", "recommending_state"] == "Hungary, Spain"
+
+
+def test_which_came_first_the_upr_or_the_co(upr, seed):
+    """CRC/C/KAZ/CO/4 was adopted on 2 October 2015, after both UPR sessions (February 2010, October 2014)."""
+    for session in (7, 20):
+        links = align(upr[upr["session"] == session], seed)
+        linked = links[links["status"].isin(["repeated", "modified"])]
+        assert len(linked) and set(linked["upr_timing"]) == {"before"}
+        assert links.loc[~links["status"].isin(["repeated", "modified"]), "upr_timing"].isna().all()
+    assert timing(20, 2014, datetime.date(2014, 10, 3)) == "after"  # the session began on 27 October 2014
+    assert timing(20, 2014, datetime.date(2014, 11, 20)) == "before"  # it ended on 7 November
+    assert timing(20, 2014, datetime.date(2014, 11, 1)) is None  # during the session
+    assert timing(20, 2014, None) is None and timing(20, 2013, None) == "after" and timing(None, 2014, None) is None
+    assert timing(30, 2019, datetime.date(2019, 3, 1)) == "before"  # no dates in the table: the years decide
+    # without the CO's date (a table), the years decide: 2014 and 2010 against 2015
+    links = align(upr[upr["session"] == 20], seed.paragraphs)
+    assert set(links["upr_timing"].dropna()) == {"before"}
+
+
+@pytest.mark.real_data
+def test_session_dates_agree_with_the_reports():
+    """cobs/data/upr_sessions.csv's dates are those the Working Group reports at hand give in their paragraph 1."""
+    folder = shared_path("uprs-terman", "upr-wg-report-txts")
+    months = {m: k for k, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                          "September", "October", "November", "December"], start=1)}
+    pattern = re.compile(r"held\s+its\s+(\w+(?:-\w+)?)\s+session\s+from\s+(\d{1,2})\s*(\w*)(?:\s+(\d{4}))?\s+to\s+"
+                         r"(\d{1,2})\s+(\w+)\s+(\d{4})")
+    checked = set()
+    for path in sorted(folder.glob("*.txt")):
+        flat = re.sub(r"\s+", " ", path.read_bytes().decode("utf-8", errors="replace"))
+        found = pattern.search(flat[:20000])
+        if not found or found.group(1).lower() not in _ORDINALS:
+            continue
+        session = _ORDINALS[found.group(1).lower()]
+        end = datetime.date(int(found.group(7)), months[found.group(6)], int(found.group(5)))
+        start = datetime.date(int(found.group(4) or end.year), months.get(found.group(3), end.month),
+                              int(found.group(2)))
+        if (start, end) == session_dates().get(session):
+            checked.add(session)
+    assert checked == set(session_dates()), set(session_dates()) - checked
+
+
+_ADDENDUM_LISTS = """Report of the Working Group on the Universal Periodic Review New Zealand Addendum
+Views on conclusions and/or recommendations, voluntary commitments and replies presented by the State under review
+1. New Zealand has considered the 155 recommendations it received. New Zealand accepts recommendations 128.1,
+128.4-128.9 and 128.12. 2. New Zealand does not accept the following recommendations: 128.2, 128.3, 128.10 and
+128.11, as it considers that its current law already protects those rights. 3. Recommendation 128.13 is accepted
+in part. 128.14 Noted.
+"""
+_ADDENDUM_TABLE = """Responses to recommendations
+128.1 Ratify the CPED (Montenegro) Accepted
+128.2 Sign and ratify the CPED (France) Not accepted. New Zealand will consider the Convention.
+128.3 Accelerate the legislative process (Uruguay) Supported
+"""
+
+
+def test_an_addendum_answers_the_recommendations_left_to_it(tmp_path):
+    lists = tmp_path / "lists.txt"
+    lists.write_text(_ADDENDUM_LISTS, encoding="utf-8")
+    got = read_addendum(lists)
+    supported = {"128.1", "128.4", "128.5", "128.6", "128.7", "128.8", "128.9", "128.12", "128.13"}
+    noted = {"128.2", "128.3", "128.10", "128.11", "128.14"}
+    assert got == {**dict.fromkeys(supported, "Supported"), **dict.fromkeys(noted, "Noted")}
+    table = tmp_path / "table.txt"
+    table.write_text(_ADDENDUM_TABLE, encoding="utf-8")
+    assert read_addendum(table) == {"128.1": "Supported", "128.2": "Noted", "128.3": "Supported"}
+    report = tmp_path / "costarica2014.txt"
+    report.write_text(_REPORT, encoding="utf-8")
+    addendum = tmp_path / "costarica_add1.txt"
+    addendum.write_text("Costa Rica accepts recommendations 128.1 and 128.3. Costa Rica notes recommendation 128.2.",
+                        encoding="utf-8")
+    before = upr_recommendations(report)
+    after = upr_recommendations(report, addendum=addendum)
+    assert set(before.loc[before["para"] == 128, "response"]) == {"To be examined"}
+    answered = dict(zip(after["ref"], after["response"], strict=True))
+    assert answered["costarica2014, para. 128.1 (Chad)"] == "Supported"
+    assert answered["costarica2014, para. 128.2 (Ecuador, El Salvador)"] == "Noted"
+    assert answered["costarica2014, para. 128.4 (Uzbekistan)"] == "To be examined"  # the addendum is silent
+    assert answered["costarica2014, para. 127.1 (Philippines)"] == "Supported"  # the report's own answer
+    with pytest.raises(ValueError, match="no response to a numbered recommendation"):
+        read_addendum(report.with_name("none.txt").write_text("Minutes.", encoding="utf-8") and
+                      report.with_name("none.txt"))
+    with pytest.raises(FileNotFoundError, match="addendum: no such file"):
+        upr_recommendations(report, addendum=tmp_path / "missing.txt")

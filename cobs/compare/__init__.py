@@ -2,6 +2,7 @@
 
 ``align``             which recommendations of a later document repeat, modify or drop an earlier one's
 ``chain``             each request followed along a State's chain of COs (consecutive pairs aligned in parallel)
+``threads``           one row per request of a chain: first and last cycle, how often made, repeated or modified
 ``alignment_scores``  how far a link table agrees with a hand reading
 ``profile``           per State, committee, year or cycle: shares of themes, clusters, strength, action categories
 ``change``            a State's change between cycles net of the committee's drift (difference in differences)
@@ -12,18 +13,19 @@
                       of the same committee (``CompareWarning`` where it has none)
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
 ``read_wg_report``    the recommendations a UPR Working Group report lists
+``read_addendum``     the State's answers to them in the report's addendum
 """
 
 from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
-from cobs.compare._chain import chain
+from cobs.compare._chain import chain, threads
 from cobs.compare._change import MEASURES, ChangeResult, change
 from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
 from cobs.compare._similarity import CompareWarning, most_similar, similarity
-from cobs.compare._upr import read_wg_report, upr_recommendations
+from cobs.compare._upr import read_addendum, read_wg_report, upr_recommendations
 
 __all__ = ["MEASURES", "AlignWarning", "ChangeResult", "CompareWarning", "align", "alignment_scores", "boilerplate",
-           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "read_wg_report", "similarity",
-           "upr_recommendations"]
+           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "read_addendum",
+           "read_wg_report", "similarity", "threads", "upr_recommendations"]

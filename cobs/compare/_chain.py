@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -14,7 +15,7 @@ from cobs.compare._input import measured
 from cobs.compare._units import records, units
 from cobs.errors import invalid_value
 
-__all__ = ["chain"]
+__all__ = ["chain", "threads"]
 
 
 def _prepare(tables: list[pd.DataFrame], options: AlignOptions) -> dict[str, pd.DataFrame]:
@@ -126,7 +127,8 @@ def chain(
         ``thread`` (ref of the earliest recommendation the request descends from),
         ``first_symbol``, ``first_year`` and ``times`` (how many documents of the chain,
         up to the later one, made the request: 1 for a new one; for a dropped row, how
-        many had made it).
+        many had made it), ``earlier_year`` and ``later_year``. :func:`threads` sums it
+        up per request.
 
     Examples
     --------
@@ -153,7 +155,7 @@ def chain(
     out: list[pd.DataFrame] = []
     threads: dict[str, tuple[str, str, int, int]] = {}  # ref -> (thread, first symbol, first year, times)
     years = {str(t["symbol"].iloc[0]): _order_key(t)[0] for c in chains for t in c}
-    for (_, step, _, later), links in zip(pairs, tables, strict=True):
+    for (_, step, earlier, later), links in zip(pairs, tables, strict=True):
         committee, state, _ = _chain_key(later)
         first_of = []
         for row in records(links):
@@ -180,13 +182,92 @@ def chain(
         table["first_symbol"] = pd.array([t[1] for t in first_of], dtype="string")
         table["first_year"] = pd.array([t[2] or None for t in first_of], dtype="Int64")
         table["times"] = pd.array([t[3] for t in first_of], dtype="int64")
+        table["earlier_year"] = pd.array([years[str(earlier["symbol"].iloc[0])] or None] * len(table), dtype="Int64")
+        table["later_year"] = pd.array([years[str(later["symbol"].iloc[0])] or None] * len(table), dtype="Int64")
         out.append(table[list(CHAIN_COLUMNS)])
     if not out:
         from cobs.compare._align import _table
 
         empty = _table([])
         for column, dtype in (("committee", "string"), ("state", "string"), ("step", "int64"), ("thread", "string"),
-                              ("first_symbol", "string"), ("first_year", "Int64"), ("times", "int64")):
+                              ("first_symbol", "string"), ("first_year", "Int64"), ("times", "int64"),
+                              ("earlier_year", "Int64"), ("later_year", "Int64")):
             empty[column] = pd.Series(dtype=dtype)
         return empty[list(CHAIN_COLUMNS)]
     return pd.concat(out, ignore_index=True)
+
+
+def threads(steps: pd.DataFrame) -> pd.DataFrame:
+    """One row per request followed along a chain: where it was first and last made, how often, how it changed.
+
+    Parameters
+    ----------
+    steps : pandas.DataFrame
+        What :func:`chain` returned (columns :data:`cobs.columns.CHAIN_COLUMNS`), in any row order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`cobs.columns.THREAD_COLUMNS`, one row per thread, in the order of the chains
+        (committee, State) and of the thread's first paragraph: ``thread``, ``first_symbol``,
+        ``first_year``, ``last_symbol`` and ``last_year`` (the last document that made the request),
+        ``times`` (documents that made it), ``repeated`` and ``modified`` (links of each status along the
+        thread), ``dropped`` (the document that no longer made it, or missing where the chain's last
+        document still does), ``refs`` (the recommendations of the thread, oldest first).
+
+    Examples
+    --------
+    >>> import cobs.compare
+    >>> steps = cobs.compare.chain(["corpus/CRPD_C_AZE_CO_1.pdf", "corpus/CRPD_C_AZE_CO_2-3.pdf"])
+    >>> row = cobs.compare.threads(steps).query("thread == 'CRPD/C/AZE/CO/1, para. 13'").iloc[0]
+    >>> print(row["last_symbol"], row["times"], row["repeated"], row["dropped"])
+    CRPD/C/AZE/CO/2-3 2 1 <NA>
+    """
+    from cobs.columns import CHAIN_COLUMNS, THREAD_COLUMNS
+    from cobs.compare._input import check_columns, check_table
+
+    check_columns("steps", check_table("steps", steps), list(CHAIN_COLUMNS), "a chain table (cobs.compare.chain)")
+    out: dict[tuple[str, str, str], dict[str, object]] = {}
+    ordered = steps.sort_values(["committee", "state", "step"], kind="stable")
+    for row in records(ordered):
+        key = (str(row["committee"]), str(row["state"]), str(row["thread"]))
+        found = out.setdefault(key, {
+            "committee": key[0], "state": key[1], "thread": key[2], "first_symbol": row["first_symbol"],
+            "first_year": row["first_year"], "last_symbol": row["first_symbol"], "last_year": row["first_year"],
+            "times": 1, "repeated": 0, "modified": 0, "dropped": None, "refs": [key[2]], "_step": 0})
+        status = row["status"]
+        if status == "dropped":
+            if found["dropped"] is None and found["last_symbol"] == row["earlier_symbol"]:
+                found["dropped"] = row["later_symbol"] if isinstance(row["later_symbol"], str) else _next_symbol(
+                    steps, key, int(row["step"]))
+            continue
+        if status in ("repeated", "modified"):
+            found[status] = int(found[status]) + 1  # type: ignore[call-overload]
+        if row["later_ref"] not in found["refs"]:
+            found["refs"].append(row["later_ref"])  # type: ignore[union-attr]
+        if int(row["times"]) >= int(found["times"]):  # type: ignore[call-overload]
+            found.update(times=int(row["times"]), last_symbol=row["later_symbol"], last_year=row["later_year"])
+    rows = sorted(out.values(), key=lambda r: (r["committee"], r["state"], r["first_year"] or 0,
+                                               str(r["first_symbol"]), _paragraph(str(r["thread"]))))
+    table = pd.DataFrame([{k: v for k, v in row.items() if not k.startswith("_")} for row in rows],
+                         columns=["committee", "state", *THREAD_COLUMNS])
+    for column in ("first_year", "last_year"):
+        table[column] = table[column].astype("Int64")
+    for column in ("times", "repeated", "modified"):
+        table[column] = table[column].astype("int64")
+    for column in ("committee", "state", "thread", "first_symbol", "last_symbol", "dropped"):
+        table[column] = table[column].astype("string")
+    return table
+
+
+def _paragraph(ref: str) -> tuple[int, str]:
+    """(paragraph, rest) of a ref, for sorting: "CRPD/C/AZE/CO/1, para. 9" before "..., para. 13"."""
+    found = re.search(r", para\. (\d+)(.*)$", ref)
+    return (int(found.group(1)), found.group(2)) if found else (0, ref)
+
+
+def _next_symbol(steps: pd.DataFrame, key: tuple[str, str, str], step: int) -> object:
+    """The later document of a step of a chain."""
+    mine = steps[(steps["committee"] == key[0]) & (steps["state"] == key[1]) & (steps["step"] == step)]
+    later = mine["later_symbol"].dropna()
+    return later.iloc[0] if len(later) else None

@@ -57,7 +57,8 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
         ``links_gold``, ``links_found``, ``link_precision``, ``link_recall``,
         ``link_f1``; ``new_gold``, ``new_found``, ``new_precision``, ``new_recall``,
         ``new_f1`` (later paragraphs said to be new); ``status_agreement``: the share
-        of the links found in both whose status (repeated or modified) agrees.
+        of the links found in both whose status (repeated or modified) agrees, and
+        ``status_kappa``: Cohen's kappa of the two statuses on those links.
 
     Examples
     --------
@@ -85,4 +86,15 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
         "links_gold": len(gold_links), "links_found": len(found_links), "link_precision": p, "link_recall": r,
         "link_f1": f, "new_gold": len(gold_new), "new_found": len(found_new), "new_precision": np_,
         "new_recall": nr, "new_f1": nf, "status_agreement": agree / len(both) if both else float("nan"),
+        "status_kappa": _kappa([found_links[k] for k in sorted(both)], [gold_links[k] for k in sorted(both)]),
     }, dtype="float64")
+
+
+def _kappa(a: list[str], b: list[str]) -> float:
+    """Cohen's kappa of two lists of labels (NaN for none; 1 where both use one label only and agree)."""
+    if not a:
+        return float("nan")
+    labels = sorted(set(a) | set(b))
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    expected = sum((a.count(label) / len(a)) * (b.count(label) / len(b)) for label in labels)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)

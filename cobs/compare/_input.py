@@ -10,6 +10,7 @@ the argument, show the value and say what to pass instead.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Collection
 
@@ -46,8 +47,8 @@ def check_columns(name: str, table: pd.DataFrame, needed: Collection[str], what:
         )
 
 
-def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The measured action table of one document, and its paragraph table when one is known.
+def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None, datetime.date | None]:
+    """The measured action table of one document, its paragraph table and its date when they are known.
 
     Parameters
     ----------
@@ -58,13 +59,16 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
     """
     from cobs.document import Document, read_document
 
+    date = None
     if isinstance(value, Document):
         paragraphs: pd.DataFrame | None = value.paragraphs
+        date = value.meta.date
     elif isinstance(value, (str, os.PathLike)):
         if not os.path.exists(value):
             raise FileNotFoundError(f"{name}: no such file {os.fspath(value)!r}; give the path of a CO (.txt, .pdf, "
                                     f".docx, .html), a cobs.Document or a table")
-        paragraphs = read_document(value).paragraphs
+        document = read_document(value)
+        paragraphs, date = document.paragraphs, document.meta.date
     elif isinstance(value, pd.DataFrame):
         paragraphs = None if "clause" in value.columns else value
     else:
@@ -76,7 +80,7 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
     else:
         check_columns(name, table, _ACTION_NEEDED, "an action table (cobs.actions, cobs.measure)")
     _check_one_document(name, table)
-    return measured(table), paragraphs
+    return measured(table), paragraphs, date
 
 
 def _check_one_document(name: str, table: pd.DataFrame) -> None:

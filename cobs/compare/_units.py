@@ -5,7 +5,9 @@ its text (the chapeau and the actions of the paragraph or item), the articles
 and theme it is filed under, the earlier COs and paragraphs it cites, its
 strongest operative verb, and (optionally) the concern paragraph just before it,
 which often names what a short recommendation refers to ("this matter", "these
-guidelines").
+guidelines"). A CO's unit has the UPR Info issues of its theme
+(``cobs/data/theme_issues.csv``); a UPR recommendation's are read from its words
+(:mod:`cobs.compare._issues`), whatever its source.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from cobs.compare._issues import predict_issues
 from cobs.measures import STRENGTH_DTYPE
 from cobs.measures._measure import _concern_before as concern_before
 from cobs.tables import conform
@@ -25,7 +28,7 @@ __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
                 "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
-                "issues")
+                "issues", "year", "session", "date")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -40,6 +43,11 @@ _PREVIOUS_THEN_PARAGRAPHS = re.compile(
     r"(?P<paras>\d{1,3}(?:\s*(?:,|and|-|–)\s*\d{1,3})*)\)",
     re.IGNORECASE,
 )
+# A CO under an older symbol with no State in it, cited with its paragraphs: "(CRC/C/15/Add.213, para. 23)",
+# "E/C.12/1/Add.85, paras. 12 and 16" (cobs.measure's `previous` reads the symbols that name a State)
+_LEGACY_CITED = re.compile(
+    r"(?<![\w/.])(?P<symbol>(?:CRC|CCPR|CERD|CEDAW|CAT)/C/\d{1,3}/Add\.\d{1,3}|E/C\.12/1/Add\.\d{1,3})\s*,\s*"
+    r"(?:paragraphs?|paras?\.)\s*(?P<paras>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and|-|–)\s*\d{1,3}(?:\s*\([a-z]\))?)*)")
 _CITES_PREVIOUS = re.compile(r"previous\s+(?:concluding\s+observations|recommendations?)", re.IGNORECASE)
 
 
@@ -65,12 +73,16 @@ def cited_paragraphs(text: str, previous: list[str] | None = None) -> list[tuple
     [('', 14)]
     >>> cited_paragraphs("", ["CRPD/C/AZE/CO/1, para. 13"])
     [('CRPD/C/AZE/CO/1', 13)]
+    >>> cited_paragraphs("coordination (CRC/C/15/Add.213, para. 12) and data (CRC/C/15/Add.213, paras. 16 and 17)")
+    [('CRC/C/15/Add.213', 12), ('CRC/C/15/Add.213', 16), ('CRC/C/15/Add.213', 17)]
     """
     found: list[tuple[str, int]] = []
     for label in previous or []:
         m = _CITED.match(label)
         if m and m.group("paras"):
             found.extend((m.group("symbol"), n) for n in _numbers(m.group("paras")))
+    for m in _LEGACY_CITED.finditer(text):
+        found.extend((m.group("symbol"), n) for n in _numbers(m.group("paras")))
     for pattern in (_PREVIOUS_PARAGRAPHS, _PREVIOUS_THEN_PARAGRAPHS):
         for m in pattern.finditer(text):
             found.extend(("", n) for n in _numbers(m.group("paras")))
@@ -98,7 +110,8 @@ def units(
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
     columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
-               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues"]
+               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "year",
+               "session"]
     issues_of = theme_issues()
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
@@ -131,9 +144,12 @@ def units(
             "persistence": any(len(_list(row.get("persistence"))) for row in group),
             "source": first.get("source", pd.NA),
             "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
-            "issues": tuple(sorted({i for row in group for i in _list(row.get("issues"))}
-                                   if "issues" in first else issues_of.get(themes[0] if themes else "", ()))),
+            "issues": issues_of.get(themes[0] if themes else "", ()),
+            "year": _number(first.get("year")), "session": _number(first.get("session")), "date": None,
         })
+    upr = [k for k, unit in enumerate(out) if unit["committee"] == "UPR"]
+    for k, issues in zip(upr, predict_issues(out[k]["text"] for k in upr), strict=True):
+        out[k]["issues"] = issues  # read from the words, whatever the source (UPR Info's labels or none)
     table = pd.DataFrame.from_records(out, columns=list(UNIT_COLUMNS))
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
     table["para"] = table["para"].astype("int64")
@@ -153,6 +169,11 @@ def records(table: pd.DataFrame, columns: list[str] | None = None) -> list[dict[
     columns = list(table.columns) if columns is None else columns
     values = [table[c].tolist() for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _number(value: object) -> int | None:
+    """An integer cell as int: None for a missing value."""
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def _text(value: object) -> str:

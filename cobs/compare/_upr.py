@@ -15,6 +15,7 @@ the State answered. Two sources:
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -26,7 +27,7 @@ import pandas as pd
 from cobs.compare._input import check_columns
 from cobs.errors import invalid_value
 
-__all__ = ["read_wg_report", "upr_recommendations"]
+__all__ = ["read_addendum", "read_wg_report", "session_dates", "timing", "upr_recommendations"]
 
 _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state", "response", "action", "issues",
                     "session")
@@ -37,6 +38,37 @@ def _sessions() -> dict[int, tuple[int, str]]:
     from cobs.reference._tables import read_rows
 
     return {int(r["session"]): (int(r["year"]), str(r["cycle"])) for r in read_rows("upr_sessions.csv")}
+
+
+@functools.cache
+def session_dates() -> dict[int, tuple[datetime.date, datetime.date]]:
+    """First and last day of each UPR Working Group session whose dates ``cobs/data/upr_sessions.csv`` gives."""
+    from cobs.reference._tables import read_rows
+
+    return {int(r["session"]): (datetime.date.fromisoformat(r["start"]), datetime.date.fromisoformat(r["end"]))
+            for r in read_rows("upr_sessions.csv") if r["start"] and r["end"]}
+
+
+def timing(session: object, year: object, date: object) -> str | None:
+    """Whether a UPR session came "before" or "after" a CO adopted on ``date`` (or, unknown, in ``year``).
+
+    None when it cannot be told: no session, or the same year and a date or the session's dates unknown.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> timing(18, 2014, datetime.date(2014, 10, 3)), timing(20, 2015, None), timing(20, 2014, None)
+    ('before', 'before', None)
+    """
+    if session is None or pd.isna(session):
+        return None
+    known = session_dates().get(int(session))
+    if known is not None and isinstance(date, datetime.date):
+        return "before" if known[1] < date else "after" if known[0] > date else None
+    session_year = _sessions().get(int(session), (None, None))[0]
+    if session_year is None or year is None or pd.isna(year) or int(year) == session_year:
+        return None
+    return "before" if session_year < int(year) else "after"
 
 
 def _session_year_cycle(session: int | None) -> tuple[int | None, str | None]:
@@ -69,8 +101,11 @@ _FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Sloveni
 _PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
 _DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
 _ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
-_FROM = re.compile(r"\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*[;.]?\s*$")
-_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[a-z])")  # "... (Slovenia); ratify ... (Republic of Korea)"
+# "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
+_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
+_TRAILING_GROUP = re.compile(r"\s*\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*$")
+_UNEDITED = re.compile(r"\*{1,3}\s*The\s+conclusions\s+and(?:/or)?\s+recommendations\s+have\s+not\s+been\s+edited\.?",
+                       re.IGNORECASE)  # a page footnote of second-cycle reports, landing inside an item
 
 
 def _response(chapeau: str) -> str:
@@ -136,6 +171,7 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     section = flat[starts[-1]:]
     end = re.search(r"All\s+conclusions\s+and/or\s+recommendations", section)
     section = section[: end.start()] if end else section
+    section = _UNEDITED.sub(" ", section)
     rows = _dotted(section) or _numbered(section)
     if not rows:
         raise ValueError(f"{path}: no numbered recommendation found after 'Conclusions and/or recommendations'")
@@ -159,20 +195,56 @@ def _state_in_title(flat: str) -> str | None:
 
 
 def _recommendations(item: str) -> list[tuple[str, str]]:
-    """(text, recommending State) of each recommendation of an item (one, or several joined by ';')."""
-    out = []
-    for piece in _SPLIT_RECOMMENDATIONS.split(item.strip().rstrip(";. ")):
-        found = _FROM.search(piece)
-        text = piece[: found.start()].strip() if found else piece.strip()
+    """(text, recommending States) of each recommendation of an item (one, or several joined by ';').
+
+    A recommendation made by several States names each in brackets ("Ratify CRPD (Hungary) (Spain)"):
+    their names are joined by ", ". A bracket that names no State ("(OP-ICESCR)") stays in the text, and so
+    does a piece that names none: "Ratify ICRMW (Ecuador); (El Salvador); ..." gives El Salvador to the
+    recommendation before it.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for piece in _pieces(item.strip().rstrip(";. ")):
+        states: list[str] = []
+        text = piece.strip().rstrip(";. ")
+        while (found := _TRAILING_GROUP.search(text)) and (_is_state(found.group(1)) or not states):
+            states.insert(0, found.group(1).strip())
+            text = text[: found.start()].rstrip()
+            if not _is_state(states[0]):  # one bracket closes a recommendation whatever it says (an observer)
+                break
         text = re.sub(r"^To\s+(?=[a-z])", "", text).strip()
-        text = text[:1].upper() + text[1:]
-        out.append((text, found.group(1).strip() if found else ""))
-    return out
+        if not text and out:  # "(El Salvador);": one more State for the recommendation before
+            out[-1][1].extend(states)
+            continue
+        out.append((text[:1].upper() + text[1:], states))
+    return [(text, ", ".join(states)) for text, states in out]
+
+
+def _pieces(item: str) -> list[str]:
+    """An item cut at each "(State);" that ends a recommendation (a lower-case word after "(...);" too, as before)."""
+    pieces, start = [], 0
+    for cut in _SPLIT_RECOMMENDATIONS.finditer(item):
+        bracket = _TRAILING_GROUP.search(item[start:cut.start()])
+        if item[cut.end()].islower() or (bracket and _is_state(bracket.group(1))):
+            pieces.append(item[start:cut.start()])
+            start = cut.end()
+    return [*pieces, item[start:]]
+
+
+@functools.cache
+def _is_state(name: str) -> bool:
+    """Whether a bracket's content names a State (its UN name, short name or code)."""
+    from cobs.reference import state_code
+
+    try:
+        state_code(name.strip())
+    except (KeyError, ValueError):
+        return False
+    return True
 
 
 def _dotted(section: str) -> list[tuple[object, ...]]:
     """Second-cycle layout: '124. chapeau 124.1 text (State); 124.2 ...'."""
-    items = list(_DOTTED_ITEM.finditer(section))
+    items = _in_sequence(list(_DOTTED_ITEM.finditer(section)))
     if len(items) < 2:
         return []
     rows: list[tuple[object, ...]] = []
@@ -189,6 +261,27 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
         for text, state in _recommendations(body):
             rows.append((para, f"{para}.{item.group(2)}", text, state, response))
     return rows
+
+
+def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The dotted numbers of the list: those of its paragraphs not seen before (124.2 after 124.1, 125.1 after
+    124.47, in the order the text gives them), not a number inside a recommendation ("Law 14.352", "article 44.1",
+    "the 19.7 per cent gap")."""
+    kept: list[re.Match[str]] = []
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        para, number, key = int(item.group(1)), int(item.group(2)), (item.group(1), item.group(2))
+        if kept:
+            first, last = int(kept[0].group(1)), max(int(k.group(1)) for k in kept)
+            last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
+            follows = (para == last_para and last_number < number <= last_number + 10) or (
+                last_para < para <= last_para + 3 and number <= 3) or (
+                abs(para - last_para) <= 2 and number == last_number + 1)  # "86.74 ... 85.75 ... 86.76": a typo
+            if key in seen or not (follows or first <= para <= last + 1):
+                continue
+        kept.append(item)
+        seen.add(key)
+    return kept
 
 
 def _numbered(section: str) -> list[tuple[object, ...]]:
@@ -232,11 +325,85 @@ def _closes_item(section: str, end: int, number: int, para: int) -> bool:
     return bool(re.match(rf"(?:{number + 1}|{para + 1})\.\s", rest)) or not rest
 
 
+_NUMBERS = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})(?:\s*(?:-|–|to)\s*(?:(\d{2,3})\.)?(\d{1,3}))?(?![\d.]\d)")
+_VERDICTS = re.compile(r"(?P<noted>not\s+(?:be\s+)?(?:accept|support)\w*|does\s+not\s+(?:accept|support)|"
+                       r"reject\w*|\bnot[ée]s?\b|\bnoted\b|takes?\s+note)|(?P<supported>accept\w*|support\w*)",
+                       re.IGNORECASE)
+_FORWARD = re.compile(r"recommendations?\b[^.;]*$|:\s*$", re.IGNORECASE)
+
+
+def read_addendum(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The State's responses that the addendum to a Working Group report gives: number -> "Supported" or "Noted".
+
+    Two ways of answering are read: statements that list numbers after the response ("New Zealand
+    accepts recommendations 128.1, 128.4-128.9 and 128.12", "does not accept the following
+    recommendations: 128.2, 128.3"), and a response after each number ("128.1 Accepted", "128.2 Noted.").
+    "Accepted" and "supported" give "Supported"; "not accepted", "rejected" and "noted" give "Noted", as
+    UPR Info records them. Validated on constructed addenda only: none is at hand.
+
+    Parameters
+    ----------
+    path : str or path
+        The addendum's text (UTF-8, Mac OS Roman or Windows-1252, as :func:`read_wg_report`).
+
+    Returns
+    -------
+    dict
+        Each recommendation's number ("128.1", as ``number`` in :func:`read_wg_report`) -> its response.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    ValueError
+        If the text names no response to a numbered recommendation.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "A_HRC_26_3_Add_1.txt"
+    >>> _ = path.write_text("New Zealand accepts recommendations 128.1 and 128.3-128.4. 128.2 Not accepted.")
+    >>> read_addendum(path)
+    {'128.1': 'Supported', '128.3': 'Supported', '128.4': 'Supported', '128.2': 'Noted'}
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"addendum: no such file {os.fspath(path)!r}; give the text of the addendum to a UPR "
+                                f"Working Group report (A/HRC/.../Add.1)")
+    flat = re.sub(r"\s+", " ", _decode(path.read_bytes()).replace("\ufffd", "'"))
+    numbers = list(_NUMBERS.finditer(flat))
+    out: dict[str, str] = {}
+    current: str | None = None  # the response a list statement gives to the numbers after it
+    for k, number in enumerate(numbers):
+        gap = flat[numbers[k - 1].end() if k else 0:number.start()]
+        verdicts = list(_VERDICTS.finditer(gap))
+        if verdicts and _FORWARD.search(gap[verdicts[-1].end():]):
+            current = "Noted" if verdicts[-1].group("noted") else "Supported"
+        elif re.search(r"[.;]\s", gap) or verdicts:
+            current = None
+        after = flat[number.end():numbers[k + 1].start() if k + 1 < len(numbers) else len(flat)]
+        own = _VERDICTS.search(after[:200])
+        response = current
+        if response is None and own and not _FORWARD.search(after[own.end():]):
+            response = "Noted" if own.group("noted") else "Supported"
+        if response is None:
+            continue
+        para, first, last_para, last = number.group(1), int(number.group(2)), number.group(3), number.group(4)
+        end = int(last) if last and (last_para in (None, para)) else first
+        for item in range(first, max(first, end) + 1):
+            out[f"{para}.{item}"] = response
+    if not out:
+        raise ValueError(f"{path}: no response to a numbered recommendation (128.1 ...); is it the addendum to a UPR "
+                         f"Working Group report?")
+    return out
+
+
 def upr_recommendations(
     source: object,
     *,
     state: str | None = None,
     sessions: int | list[int] | None = None,
+    addendum: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """The UPR recommendations a State received, as a measured action table (one row per recommendation).
 
@@ -251,6 +418,9 @@ def upr_recommendations(
         an export of many States.
     sessions : int or list of int, optional
         Keep these UPR Working Group sessions (Kazakhstan: 7 = 2010, 20 = 2014).
+    addendum : str or path, optional
+        With a Working Group report: the text of its addendum (A/HRC/.../Add.1), whose
+        answers (:func:`read_addendum`) replace "To be examined" in ``response``.
 
     Returns
     -------
@@ -287,14 +457,27 @@ def upr_recommendations(
                                     f"text of a UPR Working Group report")
         if path.suffix.lower() == ".csv":
             return _from_upr_info(load_upr_info(path), state, sessions)
-        return _from_report(read_wg_report(path), state, sessions)
+        return _from_report(_answered(read_wg_report(path), addendum), state, sessions)
     if isinstance(source, pd.DataFrame):
         if "number" in source.columns and "para" in source.columns:
-            return _from_report(source, state, sessions)
+            return _from_report(_answered(source, addendum), state, sessions)
         check_columns("source", source, _UPR_INFO_NEEDED, "UPR Info's table (cobs.load_upr_info)")
         return _from_upr_info(source, state, sessions)
     raise TypeError(invalid_value("source", source, "a table from cobs.load_upr_info or the path of UPR Info's CSV "
                                   "export or of a Working Group report's text"))
+
+
+def _answered(report: pd.DataFrame, addendum: str | os.PathLike[str] | None) -> pd.DataFrame:
+    """The report's recommendations with the responses of its addendum where it gives one."""
+    if addendum is None:
+        return report
+    if not isinstance(addendum, (str, os.PathLike)):
+        raise TypeError(invalid_value("addendum", addendum, "the path of the addendum's text, or None"))
+    responses = read_addendum(addendum)
+    out = report.copy()
+    given = out["number"].map(responses)
+    out["response"] = given.fillna(out["response"]).astype("string")
+    return out
 
 
 def _state_code(name: object) -> str:
