@@ -108,7 +108,7 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
         else:
             if fmt == "csv":  # lists (citations, phrases) as "a; b" in a flat file
                 lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
-                table = table.assign(**{c: table[c].map("; ".join) for c in lists})
+                table = table.assign(**{c: table[c].map(lambda v: "; ".join(map(str, v))) for c in lists})  # goals: int
             table.to_csv(output if output else sys.stdout, index=False)
     except BrokenPipeError:
         raise  # the reader has gone (| head): main() ends quietly

@@ -15,7 +15,7 @@ import functools
 from cobs.errors import invalid_value
 from cobs.reference._tables import read_rows, split_list
 
-__all__ = ["GOALS", "GROUPS", "base_group", "goal_name", "group_name"]
+__all__ = ["GOALS", "GROUPS", "base_group", "goal_name", "group_name", "issue_labels"]
 
 GROUPS: tuple[str, ...] = tuple(row["group"] for row in read_rows("groups.csv"))
 """The groups of persons, in OHCHR's 2025 spelling, in the order of ``cobs/data/groups.csv``."""
@@ -114,3 +114,51 @@ def goal_name(goal: int) -> str:
     if int(goal) not in _goal_names():
         raise ValueError(invalid_value("goal", goal, "an int between 1 and 17"))
     return _goal_names()[int(goal)]
+
+
+@functools.cache
+def _issue_labels() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+    return {row["issue"]: (tuple(split_list(row["groups"])), tuple(int(g) for g in split_list(row["sdgs"])))
+            for row in read_rows("upr_info_issue_labels.csv")}
+
+
+def issue_labels(issues: list[str] | tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """The groups of persons and the goals that UPR Info's issues of a recommendation stand for.
+
+    UPR Info labels its recommendations with issues (``cobs.load_upr_info``'s
+    ``issues``), not with groups or SDGs; ``cobs/data/upr_info_issue_labels.csv``
+    says, with a note per issue, which groups and goals each one stands for
+    ("Rights of the Child" -> Children and goal 16, "Right to education" ->
+    Educational staff & students and goal 4), so that UPR Info's recommendations
+    can train a :class:`cobs.classify.GroupClassifier` or ``GoalClassifier``.
+
+    Parameters
+    ----------
+    issues : list of str
+        UPR Info issues, as ``cobs.load_upr_info`` gives them.
+
+    Returns
+    -------
+    (groups, goals)
+        The groups in the order of :data:`GROUPS`, the goals sorted.
+
+    Raises
+    ------
+    ValueError
+        If an issue is not one of UPR Info's.
+
+    Examples
+    --------
+    >>> issue_labels(["Women's rights", "Trafficking"])
+    (['Children in vulnerable situations', 'Women & girls'], [5, 8, 16])
+    """
+    if isinstance(issues, str) or not isinstance(issues, (list, tuple)):
+        raise TypeError(invalid_value("issues", issues, "a list of UPR Info issues"))
+    table = _issue_labels()
+    unknown = [issue for issue in issues if issue not in table]
+    if unknown:
+        raise ValueError(invalid_value("issues", unknown[0], "one of UPR Info's issues",
+                                       "see cobs/data/upr_info_issue_labels.csv"))
+    found_groups = {g for issue in issues for g in table[issue][0]}
+    found_goals = {g for issue in issues for g in table[issue][1]}
+    return [g for g in GROUPS if g in found_groups], sorted(found_goals)
