@@ -16,6 +16,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from cobs.errors import invalid_value
+from cobs.tables import document_order
 
 __all__ = ["check_columns", "check_table", "document_tables", "measured"]
 
@@ -95,5 +96,5 @@ def measured(table: pd.DataFrame) -> pd.DataFrame:
     from cobs.measures import measure
 
     if "clause" in table.columns and all(c in table.columns for c in _MEASURED):
-        return table
+        return document_order(table)
     return measure(table)

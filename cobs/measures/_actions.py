@@ -32,7 +32,7 @@ from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
 from cobs.reference.symbols import cycle_range
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
-from cobs.tables import as_table, conform
+from cobs.tables import as_table, conform, document_order
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
@@ -207,7 +207,7 @@ dealt with by the juvenile justice system;
     missing = _NEEDED - set(table.columns)
     if missing:
         raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
-    table = conform(table)
+    table = document_order(conform(table))
     columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
     rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")
     records: list[dict[str, object]] = []
