@@ -238,3 +238,45 @@ def test_tags_back_from_csv(tmp_path, measured):
     assert back["groups"].tolist() == measured["groups"].tolist()
     frame = pd.DataFrame({"sdgs": ["[16, 10]", "4", None]})
     assert cobs.tables.conform(frame)["sdgs"].tolist() == [[16, 10], [4], []]
+
+
+# -- the classifiers ----------------------------------------------------------------------------------------------------
+
+TRAIN = [("Combat violence against women and girls", ["Women & girls"], [5, 16]),
+         ("Protect migrant workers from exploitation", ["Migrants"], [8, 10]),
+         ("Ensure that all children attend school", ["Children"], [4]),
+         ("Adopt a national plan on gender equality", ["Women & girls"], [5]),
+         ("Integrate migrants and refugees", ["Migrants", "Refugees & asylum seekers"], [10]),
+         ("End corporal punishment of children", ["Children"], [16])] * 3
+
+
+def test_classifiers_weigh_the_lexicon():
+    from cobs.classify import GoalClassifier, GroupClassifier, LexiconFeatures
+
+    texts = [t for t, _, _ in TRAIN]
+    model = GroupClassifier(min_df=1, threshold=0.5, random_state=0).fit(texts, [g for _, g, _ in TRAIN])
+    assert model.features_.get_feature_names_out()[-len(GROUPS):].tolist() == [f"lexicon__{g}" for g in GROUPS]
+    explained = model.explain("Protect asylum-seeking women", label="Women & girls")
+    assert "lexicon" in explained["features"].tolist()  # the lexicon's find weighs for the label
+    # a text whose words the model never saw: only the lexicon speaks
+    assert model.predict_labels(["Support mothers"]) == [["Women & girls"]]
+    plain = GroupClassifier(lexicon=False, min_df=1, threshold=0.5, random_state=0).fit(texts,
+                                                                                      [g for _, g, _ in TRAIN])
+    assert plain.predict_labels(["Support mothers"]) == [[]]
+    goals = GoalClassifier(min_df=1, threshold=0.5, random_state=0).fit(texts, [s for _, _, s in TRAIN])
+    assert goals.classes_.tolist() == [4, 5, 8, 10, 16]
+    assert LexiconFeatures(kind="goals").fit(["x"]).transform(["birth registration"]).toarray()[0, 15] == 1
+
+
+def test_classifiers_refuse_labels_outside_the_vocabulary():
+    from cobs.classify import GoalClassifier, GroupClassifier, LexiconFeatures
+
+    texts = [t for t, _, _ in TRAIN]
+    with pytest.raises(ValueError, match=r"y\[0\].*'women'.*group_name"):
+        GroupClassifier(min_df=1).fit(texts, [["women"]] + [g for _, g, _ in TRAIN][1:])
+    with pytest.raises(ValueError, match=r"y\[1\].*18"):
+        GoalClassifier(min_df=1).fit(texts, [[5], [18]] + [s for _, _, s in TRAIN][2:])
+    with pytest.raises(ValueError, match="kind"):
+        LexiconFeatures(kind="themes").fit(texts)
+    with pytest.raises(TypeError, match="lexicon"):
+        GroupClassifier(lexicon="yes", min_df=1).fit(texts, [g for _, g, _ in TRAIN])
