@@ -250,14 +250,15 @@ CHAIN_COLUMNS: dict[str, str] = {
 the chain, the step and the request's thread."""
 
 PROFILE_COLUMNS: dict[str, str] = {
-    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity or time_bound (after the "
-    "grouping columns, e.g. symbol or state).",
+    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity, time_bound, groups or "
+    "sdgs (after the grouping columns, e.g. symbol, state, region or income_group).",
     "category": "The value counted (str): a theme, 'urges', '5', 'True'; missing (NA) counts actions without a value.",
-    "count": "Actions of the group with that value.",
+    "count": "Actions of the group with that value (for groups and sdgs, actions naming that group or goal: an action "
+    "counts under each of its own).",
     "n": "Actions in the group.",
-    "share": "count / n.",
+    "share": "count / n (for groups and sdgs the shares need not sum to 1).",
     "mean": "The group's mean for ordered dimensions (strength as its rank 1 = draws attention ... 7 = urges; action "
-    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme and cluster_id.",
+    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme, cluster_id, groups, sdgs.",
 }
 """Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
 
