@@ -240,7 +240,7 @@ def test_tags_back_from_csv(tmp_path, measured):
     assert cobs.tables.conform(frame)["sdgs"].tolist() == [[16, 10], [4], []]
 
 
-# -- the classifiers ----------------------------------------------------------------------------------------------------
+# -- the classifiers --------------------------------------------------------------------------------------------
 
 TRAIN = [("Combat violence against women and girls", ["Women & girls"], [5, 16]),
          ("Protect migrant workers from exploitation", ["Migrants"], [8, 10]),

@@ -15,6 +15,8 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 ``mix``             strength of wording or action category, by cluster, State, cycle ...
 ``theme_heatmap``   documents or States x themes: share and number of actions
 ``citations``       the general comments and earlier COs a CO builds on
+``groups``          the groups of persons a CO names, against its committee's other COs of the same years
+``goals``           the Sustainable Development Goals of the recommendations, by cycle (or any grouping)
 
 Figures of comparisons, topics and validation
 
@@ -41,6 +43,7 @@ Examples
 
 from cobs.plot._base import OKABE_ITO, Plotted
 from cobs.plot._compare import STATUSES, cycle_changes, keyness, similarity
+from cobs.plot._groups import goals, groups
 from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
 from cobs.plot._topics import prevalence, select_k
@@ -57,6 +60,8 @@ __all__ = [
     "citations",
     "confusion",
     "cycle_changes",
+    "goals",
+    "groups",
     "keyness",
     "mix",
     "prevalence",
