@@ -615,7 +615,9 @@ def test_groups_sets_a_co_beside_its_committees_cos_of_the_same_years():
     assert ax.get_legend().get_title().get_text() == "Not drawn: Children, on every action"
     assert "CRC/C/KAZ/CO/4 (n\u00a0=\u00a03)" in legend_texts(ax)
     same_year = cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=0, return_data=True).data
-    assert set(same_year["side"]) == {"document"}  # no other CRC CO of 2015 in the table
+    assert set(same_year["side"]) == {"document"}  # no other CRC CO of 2015 in the table: no bar, no entry
+    alone = cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=0)
+    assert legend_texts(alone) == ["CRC/C/KAZ/CO/4 (n\u00a0=\u00a03)"] and len(alone.patches) == 3
     with pytest.raises(ValueError, match="pass symbol"):
         cobs.plot.groups(tagged())
     with pytest.raises(ValueError, match="years must be"):

@@ -146,20 +146,22 @@ def groups(
     data = data[data["category"].isin(order)].assign(
         _o=lambda d: d["category"].map({g: i for i, g in enumerate(order)})).sort_values(["_o", "side"]).drop(
         columns="_o")
-    data = data.assign(symbols=data["side"].map({"document": [symbol],
-                                                 "reference": list(dict.fromkeys(others["symbol"]))}))
+    side = data["side"].astype(object)
+    data = data.assign(side=side.astype("string"), symbols=side.map(
+        {"document": [symbol], "reference": list(dict.fromkeys(others["symbol"]))}).astype(object))
     labels = [wrap(g, 34) for g in order]
     width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
     n_own, n_others = len(own), len(others)
     span = "" if year is None else (f", {int(year)}" if years == 0 else f", {int(year) - years}-{int(year) + years}")
-    names = [f"{symbol} (n\u00a0=\u00a0{n_own})",
-             f"{committee}'s other COs{span} ({others['symbol'].nunique()}, n\u00a0=\u00a0{n_others})"]
+    names = [f"{symbol} (n\u00a0=\u00a0{n_own})"]
+    if n_others:  # no bar nor legend entry for a comparison the table has no CO for
+        names.append(f"{committee}'s other COs{span} ({others['symbol'].nunique()}, n\u00a0=\u00a0{n_others})")
     title = f"Not drawn: {base}, on every action" if base else ""
     ncol, height = legend_columns(names, title, width)
     ax = new_axes(ax, len(order), row_height=max(row_height(labels), 0.3), extra=1.0 + height / 72)
     y = np.arange(len(order))
-    for offset, side, color, name in ((-0.2, "document", OKABE_ITO[0], names[0]),
-                                      (0.2, "reference", MISSING_COLOR, names[1])):
+    for offset, side, color, name in zip((-0.2, 0.2) if n_others else (0.0,), ("document", "reference"),
+                                         (OKABE_ITO[0], MISSING_COLOR), names, strict=False):
         values = [float(share.loc[g, side]) if side in share.columns else 0.0 for g in order]
         ax.barh(y + offset, values, height=0.38, color=color, label=name)
     ax.set_yticks(y, labels)
