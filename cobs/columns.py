@@ -176,7 +176,7 @@ STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
 
 LIST_COLUMNS = frozenset(
     {"notes", "intensifiers", "hedges", "articles", "cluster_articles", "general_comments", "previous", "instruments",
-     "persistence", "groups", "sdgs", "sdg_targets", "themes", "affected_persons"}
+     "persistence", "groups", "sdgs", "sdg_targets", "themes", "affected_persons", "earlier_groups", "later_groups"}
 )
 """Columns holding a Python list per row (empty when there is nothing)."""
 INT_LIST_COLUMNS = frozenset({"sdgs"})
@@ -231,6 +231,9 @@ ALIGN_COLUMNS: dict[str, str] = {
     "paragraph is linked whatever its score.",
     "grade": "same (the same request) or overlapping (an overlapping request) for a link: 'repeated' and "
     "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",
+    "earlier_groups": "Groups of persons of the earlier recommendation's actions (cobs.measure's groups, a list; empty "
+    "for new): set beside later_groups, which groups a repeated request dropped or added.",
+    "later_groups": "Groups of persons of the later recommendation's actions (a list; empty for dropped).",
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
 

@@ -126,6 +126,7 @@ def test_groups_named_and_read_past():
         "Women & girls", "Persons with disabilities"]
     # "girls and boys" are all children; a list of disaggregation categories names no group
     assert groups("realize the rights of girls and boys with disabilities") == ["Children", "Persons with disabilities"]
+    assert groups("the mortality of boys and girls") == ["Children"]
     assert groups("collect data disaggregated by age, sex, gender identity, ethnicity, migration status and urban "
                   "or rural location", committee="CRC") == ["Children"]
     # ... but what the action asks after the list is read
@@ -280,3 +281,36 @@ def test_classifiers_refuse_labels_outside_the_vocabulary():
         LexiconFeatures(kind="themes").fit(texts)
     with pytest.raises(TypeError, match="lexicon"):
         GroupClassifier(lexicon="yes", min_df=1).fit(texts, [g for _, g, _ in TRAIN])
+
+
+# -- align ---------------------------------------------------------------------------------------------------------
+
+def test_align_rows_carry_both_sides_groups():
+    import cobs.compare
+
+    earlier, later = "corpus/CRPD_C_AZE_CO_1.pdf", "corpus/CRPD_C_AZE_CO_2-3.pdf"
+    links = cobs.compare.align(earlier, later)
+    acts = pd.concat([cobs.measure(cobs.read_document(p)) for p in (earlier, later)], ignore_index=True)
+    of_paragraph = acts.groupby(["symbol", "para"])["groups"].agg(lambda rows: {g for r in rows for g in r})
+    for row in links.itertuples():
+        if row.status != "new":
+            assert set(row.earlier_groups) == of_paragraph[(row.earlier_symbol, row.earlier_para)], row.earlier_ref
+        else:
+            assert row.earlier_groups == []
+        if row.status != "dropped":
+            assert set(row.later_groups) == of_paragraph[(row.later_symbol, row.later_para)], row.later_ref
+        else:
+            assert row.later_groups == []
+    # CO/1 para. 13 asks for a ban on disability-based discrimination; CO/2-3 para. 12 repeats it and adds (c):
+    # intersectional discrimination against minorities, older persons, rural, internally displaced, refugee and
+    # asylum-seeking, LGBTIQ persons with disabilities
+    row = links[(links["earlier_para"] == 13) & (links["later_para"] == 12)].iloc[0]
+    assert row["earlier_groups"] == ["Persons with disabilities"]
+    assert set(row["later_groups"]) - set(row["earlier_groups"]) == {
+        "Refugees & asylum seekers", "Internally displaced persons", "Older persons", "Persons living in rural areas",
+        "Minorities/ racial, ethnic, linguistic, religious or descent-based groups",
+        "Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)"}
+    # CO/1 para. 19: "the mortality of boys and girls with disabilities" names children, not women and girls
+    row = links[(links["earlier_para"] == 19) & (links["later_para"] == 16)].iloc[0]
+    assert row["earlier_groups"] == row["later_groups"] == ["Children", "Persons with disabilities"]
+    assert {"earlier_groups", "later_groups"} <= set(cobs.ALIGN_COLUMNS) <= set(links.columns)

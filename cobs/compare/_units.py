@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 import numpy as np
@@ -25,7 +26,7 @@ __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
                 "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
-                "issues")
+                "issues", "groups")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -98,7 +99,8 @@ def units(
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
     columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
-               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues"]
+               "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "issues",
+               "groups"]
     issues_of = theme_issues()
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
@@ -133,6 +135,7 @@ def units(
             "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
             "issues": tuple(sorted({i for row in group for i in _list(row.get("issues"))}
                                    if "issues" in first else issues_of.get(themes[0] if themes else "", ()))),
+            "groups": _union(row.get("groups") for row in group),  # the groups of persons of its actions
         })
     table = pd.DataFrame.from_records(out, columns=list(UNIT_COLUMNS))
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
@@ -163,6 +166,14 @@ def _text(value: object) -> str:
 def _list(value: object) -> list:
     """A list cell as a list: [] for a missing value."""
     return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
+
+
+def _union(lists: Iterable[object]) -> list[str]:
+    """The groups of persons of a unit's actions, each once, in the order of cobs.reference.labels.GROUPS."""
+    from cobs.reference.labels import GROUPS
+
+    found = {g for value in lists for g in _list(value)}
+    return [g for g in GROUPS if g in found] + sorted(found - set(GROUPS))
 
 
 def _paragraph_ref(item_ref: str, para: int) -> str:
