@@ -314,3 +314,14 @@ def test_align_rows_carry_both_sides_groups():
     row = links[(links["earlier_para"] == 19) & (links["later_para"] == 16)].iloc[0]
     assert row["earlier_groups"] == row["later_groups"] == ["Children", "Persons with disabilities"]
     assert {"earlier_groups", "later_groups"} <= set(cobs.ALIGN_COLUMNS) <= set(links.columns)
+
+
+def test_tally_counts_groups_and_goals_once_exploded(measured):
+    with pytest.raises(ValueError, match=r"explode\('groups'\)"):
+        cobs.tally(measured, "groups", by="symbol")
+    counted = cobs.tally(measured.explode("sdgs"), "sdgs", by="symbol").set_index("category")
+    sixteen = measured["sdgs"].map(lambda g: 16 in g)
+    assert counted.loc["16", "count"] == sixteen.sum()
+    assert sorted(counted.loc["16", "refs"]) == sorted(measured.loc[sixteen, "ref"])
+    # an action without a goal is one row with a missing goal
+    assert counted["count"][counted.index.isna()].sum() == (measured["sdgs"].map(len) == 0).sum()
