@@ -119,7 +119,7 @@ def upr_list(lists: dict[int, pd.DataFrame], upr: tuple[list[str], list[list], l
         upr[0] + train_s["recommendation"].tolist() * UPR_WEIGHT, upr[2] + train_s["sdgs"].tolist() * UPR_WEIGHT)
     fitted = time.perf_counter() - start
     systems = {
-        f"baseline: {common!r}" if len(common) < 20 else "baseline: the training lists' commonest group":
+        f"baseline: {common if len(common) < 30 else common[:26] + '...'}":
             ([[common]] * len(texts), [[10, 16]] * len(texts)),
         "nearest neighbour over the 2014/2019 lists": (
             nearest(train_g["recommendation"].tolist(), train_g["groups"].tolist(), texts),
@@ -140,6 +140,8 @@ def upr_list(lists: dict[int, pd.DataFrame], upr: tuple[list[str], list[list], l
         print(_row(name, {"g": f1(_without(truth_g, BLANKET), _without(groups, BLANKET)), "s": f1(truth_s, goals),
                           "gp": f1(truth_g, groups)}))
     fresh = ~repeated
+    if fresh.all():
+        return
     print(f"  the same, on the {int(fresh.sum())} recommendations that repeat none of 2014/2019:")
     for name, (groups, goals) in systems.items():
         pick = lambda rows: [r for r, keep in zip(rows, fresh, strict=True) if keep]  # noqa: E731
