@@ -294,7 +294,7 @@ def _change(args: argparse.Namespace) -> int:
     if fmt is None or _overwrites_an_input(args, [args.output]):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
-    if read is None or not len(read[0]) or _stops_for_left_out(args, read[2]):
+    if read is None or not len(read[0]):  # nothing read, or a file left out under --strict (said by _read)
         return EXIT_BAD_INPUT
     try:
         result = change(read[0], args.state, committee=args.committee, window=args.window,
