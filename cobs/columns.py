@@ -127,9 +127,10 @@ MEASURE_COLUMNS: dict[str, str] = {
     "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
     "there is no subheading), 'model' (predicted by measure(..., theme_model=...)); NA where theme is.",
     "groups": "Groups of persons the action concerns, in OHCHR's 2025 vocabulary (cobs.reference.labels.GROUPS, "
-    "cobs/data/groups.csv), a list in that order: the committee's base group first ('Children' for the CRC, 'Persons "
-    "with disabilities' for the CRPD), then those its text, chapeau or subheading names (cobs/data/group_terms.csv) "
-    "or its theme implies (cobs/data/theme_labels.csv). 'Public officials' only where officials are named.",
+    "cobs/data/groups.csv), a list in that order: the committee's base group ('Children' for the CRC, 'Persons with "
+    "disabilities' for the CRPD, on every action), those its text, chapeau or subheading names "
+    "(cobs/data/group_terms.csv) and those its theme implies (cobs/data/theme_labels.csv). 'Public officials' only "
+    "where officials are named.",
     "sdgs": "Sustainable Development Goals (1-17) the action relates to, a sorted list of int: goals and targets it "
     "cites, its wording (cobs/data/sdg_terms.csv) and its theme (cobs/data/theme_labels.csv).",
     "sdg_targets": "SDG targets where the link is plain, a list of str in target order: those the action cites "
