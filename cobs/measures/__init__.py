@@ -19,12 +19,13 @@ from cobs.measures._groups import groups, sdg_targets, sdgs
 from cobs.measures._measure import citations, measure
 from cobs.measures._tally import tally
 from cobs.measures._themes import cluster_id, theme
-from cobs.measures._wording import STRENGTH_DTYPE, STRENGTHS, action_category, hedges, intensifiers
+from cobs.measures._wording import STRENGTH_DTYPE, STRENGTHS, action_category, action_category_of, hedges, intensifiers
 
 __all__ = [
     "STRENGTHS",
     "STRENGTH_DTYPE",
     "action_category",
+    "action_category_of",
     "actions",
     "article_key",
     "articles",
