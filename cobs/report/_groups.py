@@ -49,17 +49,19 @@ def groups_section(data: ReportData) -> Section | None:
             continue
         same = actions[(actions["committee"] == doc.committee) & (actions["symbol"] != doc.symbol)
                        & (actions["year"] - doc.year).abs().le(1).fillna(False)]
-        against = (f" beside the committee's {same['symbol'].nunique()} other COs of {doc.year - 1}-{doc.year + 1} "
-                   f"in the report" if len(same) else " (no other CO of its committee from those years is in the "
-                   "report to set it against)")
         text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
-                f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}.</p>")
-        subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})", [
-            Text(text),
-            Figure(f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each "
-                   f"group of persons{against}.", "groups", actions[actions["committee"] == doc.committee],
-                   {"symbol": doc.symbol}),
-        ]))
+                f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
+                + ("" if len(same) else " No other CO of its committee from those years is in the report to set it "
+                   "against.") + "</p>")
+        doc_parts: list[Part] = [Text(text)]
+        if len(same):  # the figure sets the CO against its committee's others: drawn where there are some
+            doc_parts.append(Figure(
+                f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each group "
+                f"of persons, beside the committee's {same['symbol'].nunique()} other COs of "
+                f"{doc.year - 1}-{doc.year + 1} in the report.", "groups",
+                actions[actions["committee"] == doc.committee], {"symbol": doc.symbol}))
+        subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
+                                   doc_parts))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
     for (committee, state), chain in chains.groupby(["committee", "state"], sort=True):
         acts = actions[(actions["committee"] == committee) & (actions["state"] == state)]
