@@ -67,6 +67,8 @@ from cobs.tables import read_table
 # first use, so that reading documents and the command line start in a second.
 _ON_FIRST_USE = {
     "ActionCategoryClassifier": "cobs.classify",
+    "GoalClassifier": "cobs.classify",
+    "GroupClassifier": "cobs.classify",
     "IssueClassifier": "cobs.classify",
     "ThemeClassifier": "cobs.classify",
     "agreement": "cobs.validation",
@@ -128,6 +130,8 @@ __all__ = [
     "CobsError",
     "Document",
     "DocumentMeta",
+    "GoalClassifier",
+    "GroupClassifier",
     "IssueClassifier",
     "Symbol",
     "ThemeClassifier",

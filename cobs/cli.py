@@ -139,7 +139,7 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None, record: dict[str, 
         else:
             if fmt == "csv":  # lists (citations, phrases) as "a; b" in a flat file
                 lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
-                table = table.assign(**{c: table[c].map("; ".join) for c in lists})
+                table = table.assign(**{c: table[c].map(lambda v: "; ".join(map(str, v))) for c in lists})  # goals: int
             table.to_csv(output if output else sys.stdout, index=False)
         if output and record is not None and fmt != "parquet":
             write_sidecar(output, record)

@@ -129,8 +129,35 @@ MEASURE_COLUMNS: dict[str, str] = {
     "(or predicted: see theme_source).",
     "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
     "there is no subheading), 'model' (predicted by measure(..., theme_model=...)); NA where theme is.",
+    "groups": "Groups of persons the action concerns, in OHCHR's 2025 vocabulary (cobs.reference.labels.GROUPS, "
+    "cobs/data/groups.csv), a list in that order: the committee's base group ('Children' for the CRC, 'Persons with "
+    "disabilities' for the CRPD, on every action), those its text, chapeau or subheading names "
+    "(cobs/data/group_terms.csv) and those its theme implies (cobs/data/theme_labels.csv). 'Public officials' only "
+    "where officials are named.",
+    "sdgs": "Sustainable Development Goals (1-17) the action relates to, a sorted list of int: goals and targets it "
+    "cites, its wording (cobs/data/sdg_terms.csv) and its theme (cobs/data/theme_labels.csv).",
+    "sdg_targets": "SDG targets where the link is plain, a list of str in target order: those the action cites "
+    "('target 16.3') and those its wording names (birth registration -> '16.9', child marriage -> '5.3').",
 }
 """Columns :func:`cobs.measure` adds to the action table."""
+
+THEMATIC_LIST_COLUMNS: dict[str, str] = {
+    "state": "State under review (ISO 3166-1 alpha-3), from the Word file's page header; NA for a text file.",
+    "session": "UPR Working Group session (Int64), from the page header ('2nd Cycle - 20th session'); NA for a text "
+    "file.",
+    "heading": "The 'Theme:' row the recommendation is listed under ('Acceptance of international norms').",
+    "number": "Its number in the Working Group report: '115.1'.",
+    "recommendation": "Its text as printed, with the recommending State(s): '... (Croatia);'.",
+    "position_source": "Where the State's position is recorded: 'A/HRC/28/15/Add.1 - Para. 3'.",
+    "response": "The State's position: 'Supported' or 'Noted'.",
+    "themes": "OHCHR's themes, as printed (a list; 2014 with its UHRI codes: 'A12 Acceptance of international "
+    "norms').",
+    "affected_persons": "OHCHR's groups of persons as printed that year (a list: 'women', 'general', 'Migrants & "
+    "domestic workers').",
+    "groups": "The same groups in OHCHR's 2025 spelling (a list; 'general' names none): cobs.reference.labels.GROUPS.",
+    "sdgs": "OHCHR's Sustainable Development Goals (a list of int, sorted; empty in the 2014 lists, which give none).",
+}
+"""Columns of :func:`cobs.read.read_thematic_list`: one row per recommendation of an OHCHR thematic list."""
 
 CITATION_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
@@ -155,19 +182,21 @@ STRENGTH_DTYPE = pd.CategoricalDtype(list(STRENGTHS), ordered=True)
 
 LIST_COLUMNS = frozenset(
     {"notes", "intensifiers", "hedges", "articles", "cluster_articles", "general_comments", "previous", "instruments",
-     "persistence"}
+     "persistence", "groups", "sdgs", "sdg_targets", "themes", "affected_persons", "earlier_groups", "later_groups"}
 )
 """Columns holding a Python list per row (empty when there is nothing)."""
+INT_LIST_COLUMNS = frozenset({"sdgs"})
+"""List columns whose items are int (goals 1-17): read back from CSV as int."""
 
 _STRING = pd.StringDtype()
 DTYPES: dict[str, object] = {
     **dict.fromkeys(
         ["symbol", "committee", "state", "cycle", "language", "sub", "section", "cluster", "heading", "text", "number",
          "role", "ref", "chapeau", "request", "verb", "action_verb", "action", "cluster_id", "theme", "theme_source",
-         "type", "citation"],
+         "type", "citation", "position_source"],
         _STRING,
     ),
-    **dict.fromkeys(["year", "page", "line", "action_category", "cycle_first", "cycle_last"], "Int64"),
+    **dict.fromkeys(["year", "page", "line", "action_category", "cycle_first", "cycle_last", "session"], "Int64"),
     "para": "int64",  # Int64 in the footnote table, where a footnote of the title has none
     "clause": "int64",
     "specificity": "int64",
@@ -219,6 +248,9 @@ ALIGN_COLUMNS: dict[str, str] = {
     "Group session that ended before the CO's adoption, 'after' where the session began after it; missing where it "
     "cannot be told (a CO known by its year only, reviewed in the session's year; a session without dates in "
     "cobs/data/upr_sessions.csv) and between two COs.",
+    "earlier_groups": "Groups of persons of the earlier recommendation's actions (cobs.measure's groups, a list; empty "
+    "for new): set beside later_groups, which groups a repeated request dropped or added.",
+    "later_groups": "Groups of persons of the later recommendation's actions (a list; empty for dropped).",
 }
 """Columns of :func:`cobs.compare.align`: one row per link and per unmatched recommendation."""
 
@@ -257,14 +289,15 @@ THREAD_COLUMNS: dict[str, str] = {
 a chain of COs."""
 
 PROFILE_COLUMNS: dict[str, str] = {
-    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity or time_bound (after the "
-    "grouping columns, e.g. symbol or state).",
+    "dimension": "What is counted: theme, cluster_id, strength, action_category, specificity, time_bound, groups or "
+    "sdgs (after the grouping columns, e.g. symbol, state, region or income_group).",
     "category": "The value counted (str): a theme, 'urges', '5', 'True'; missing (NA) counts actions without a value.",
-    "count": "Actions of the group with that value.",
+    "count": "Actions of the group with that value (for groups and sdgs, actions naming that group or goal: an action "
+    "counts under each of its own).",
     "n": "Actions in the group.",
-    "share": "count / n.",
+    "share": "count / n (for groups and sdgs the shares need not sum to 1).",
     "mean": "The group's mean for ordered dimensions (strength as its rank 1 = draws attention ... 7 = urges; action "
-    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme and cluster_id.",
+    "category 1-5; specificity 0-4; time_bound as the share of True); missing for theme, cluster_id, groups, sdgs.",
 }
 """Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
 

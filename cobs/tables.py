@@ -26,7 +26,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs.columns import DTYPES, LIST_COLUMNS
+from cobs.columns import DTYPES, INT_LIST_COLUMNS, LIST_COLUMNS
 from cobs.errors import invalid_value
 from cobs.reference.dates import ordinal_value
 
@@ -181,9 +181,13 @@ def conform(table: pd.DataFrame) -> pd.DataFrame:
 def _conform_column(column: str, values: pd.Series, table: pd.DataFrame) -> pd.Series:
     dtype = DTYPES[column]
     if column in LIST_COLUMNS:
-        if values.map(lambda v: isinstance(v, list)).all():
+        if values.map(lambda v: isinstance(v, list)).all() and (
+                column not in INT_LIST_COLUMNS or values.map(lambda v: all(type(i) is int for i in v)).all()):
             return values
-        return values.map(_as_list).astype(object)
+        lists = values.map(_as_list)
+        if column in INT_LIST_COLUMNS:  # goals: "16; 10" from CSV, numpy integers from Parquet
+            lists = lists.map(lambda items: [int(i) for i in items])
+        return lists.astype(object)
     if column == "sub":  # "" for a paragraph's own text: a value that CSV cannot tell from a missing one
         own = values.isna() & table["para"].notna() if "para" in table.columns else pd.Series(False, values.index)
         if values.dtype == dtype and not own.any():
@@ -250,7 +254,7 @@ def _as_list(value: object) -> list:
                 items = ast.literal_eval(text)
             except (ValueError, SyntaxError):
                 items = None
-            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            if isinstance(items, list) and all(isinstance(item, (str, int)) for item in items):
                 return items
         return [part for part in value.split(LIST_SEPARATOR) if part.strip()] if text else []
     if isinstance(value, (np.ndarray, tuple)) or (isinstance(value, Iterable) and not isinstance(value, (bytes, dict))):

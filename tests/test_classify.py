@@ -14,7 +14,15 @@ from sklearn.exceptions import NotFittedError
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from cobs.classify import EXPLAIN_COLUMNS, ActionCategoryClassifier, IssueClassifier, ThemeClassifier, opening_features
+from cobs.classify import (
+    EXPLAIN_COLUMNS,
+    ActionCategoryClassifier,
+    GoalClassifier,
+    GroupClassifier,
+    IssueClassifier,
+    ThemeClassifier,
+    opening_features,
+)
 from cobs.classify.issues import _best_threshold
 
 # Recommendations in UPR Info's wording, with their action category and issues.
@@ -42,13 +50,21 @@ TEXTS = [text for text, _, _ in RECOMMENDATIONS]
 ACTIONS = np.array([action for _, action, _ in RECOMMENDATIONS])
 ISSUES = [issues for _, _, issues in RECOMMENDATIONS]
 THEMES = ["poverty" if "poverty" in t else "women" if "women" in t.lower() else "other" for t in TEXTS]
+GROUPS = [["Women & girls"] if "women" in t else ["Children"] if "children" in t else
+          ["Persons living in poverty"] if "poverty" in t else [] for t in TEXTS]
+GOALS = [[1] if "poverty" in t else [5] if "women" in t else [17] if "assist" in t else [16] for t in TEXTS]
 
 
 def _estimators():
-    return [ActionCategoryClassifier(min_df=1), IssueClassifier(min_df=1, random_state=0), ThemeClassifier()]
+    return [ActionCategoryClassifier(min_df=1), IssueClassifier(min_df=1, random_state=0), ThemeClassifier(),
+            GroupClassifier(min_df=1, random_state=0), GoalClassifier(min_df=1, random_state=0)]
 
 
 def _y(estimator):
+    if isinstance(estimator, GroupClassifier):
+        return GROUPS
+    if isinstance(estimator, GoalClassifier):
+        return GOALS
     if isinstance(estimator, IssueClassifier):
         return ISSUES
     if isinstance(estimator, ThemeClassifier):
@@ -105,7 +121,7 @@ def test_text_pandas_and_numpy_input(estimator):
     y = _y(estimator)
     as_list = clone(estimator).fit(TEXTS, y).predict(TEXTS)
     series = pd.Series(TEXTS, index=range(100, 100 + len(TEXTS)))
-    y_series = pd.Series(list(y) if not isinstance(estimator, IssueClassifier) else y, index=series.index)
+    y_series = pd.Series(list(y), index=series.index)
     np.testing.assert_array_equal(clone(estimator).fit(series, y_series).predict(series), as_list)
     np.testing.assert_array_equal(clone(estimator).fit(np.array(TEXTS, dtype=object), y).predict(TEXTS), as_list)
 

@@ -27,8 +27,18 @@ def actions(corpus):
 def test_profile_counts_and_shares(actions):
     shares = profile(actions, by="symbol")
     assert list(shares.columns) == ["symbol", *cobs.columns.PROFILE_COLUMNS]
-    sums = shares.groupby(["symbol", "dimension"])["share"].sum()
+    single = shares[~shares["dimension"].isin(["groups", "sdgs"])]
+    sums = single.groupby(["symbol", "dimension"])["share"].sum()
     assert np.allclose(sums, 1.0)
+    # an action counts once under each of its groups: every action of a CRPD CO concerns persons with disabilities
+    pwd = shares.query("dimension == 'groups' and category == 'Persons with disabilities'").set_index("symbol")
+    assert (pwd.loc[pwd.index.str.startswith("CRPD"), "share"] == 1.0).all()
+    goals = shares.query("symbol == 'CRC/C/KAZ/CO/4' and dimension == 'sdgs'")
+    assert goals["category"].dropna().tolist() == [str(g) for g in range(1, 18)]
+    kaz = actions[actions["symbol"] == "CRC/C/KAZ/CO/4"]
+    assert goals.set_index("category")["count"]["16"] == kaz["sdgs"].map(lambda g: 16 in g).sum() > 0
+    assert goals["count"].isna().sum() == 0 and goals.loc[goals["category"].isna(), "count"].sum() == (
+        kaz["sdgs"].map(len) == 0).sum()
     n = actions.groupby("symbol").size()
     assert (shares.groupby("symbol")["n"].first() == n).all()
     # DOMAIN.md: Azerbaijan got 7 "urges" in CRPD/C/AZE/CO/1 and none in CO/2-3
@@ -54,10 +64,26 @@ def test_profile_bad_input(actions):
         profile(actions, dimensions=["colour"])
     with pytest.raises(TypeError, match=r"dimensions must be a list of dimensions, got 'theme'; write \['theme'\]"):
         profile(actions, dimensions="theme")
-    with pytest.raises(ValueError, match=r"actions lacks the column\(s\) \['region'\]"):
-        profile(actions, by="region")
-    with pytest.raises(TypeError, match="actions must be a pandas DataFrame"):
-        profile("corpus/")
+    with pytest.raises(ValueError, match=r"actions lacks the column\(s\) \['colour'\]"):
+        profile(actions, by="colour")
+    with pytest.raises(ValueError, match=r"actions lacks the column\(s\) \['state'\]"):
+        profile(actions.drop(columns="state"), by="region")
+
+
+def test_profile_by_region_and_income_group(actions):
+    # the bundled corpus: Kazakhstan and Turkmenistan (Asia-Pacific Group), New Zealand (Western European and
+    # Others), Armenia, Azerbaijan, Belarus, Georgia, Moldova (Eastern European Group)
+    shares = profile(actions, by="region", dimensions=["strength", "groups"])
+    n = shares.groupby("region")["n"].first().to_dict()
+    assert n == {"Asia-Pacific Group": actions["state"].isin(["KAZ", "TKM"]).sum(),
+                 "Eastern European Group": actions["state"].isin(["ARM", "AZE", "BLR", "GEO", "MDA"]).sum(),
+                 "Western European and Others Group": (actions["state"] == "NZL").sum()}
+    income = profile(actions, by=["income_group", "state"], dimensions=["sdgs"])
+    assert income.groupby("state")["income_group"].first().astype(str).to_dict() == {
+        "ARM": "Upper middle income", "AZE": "Upper middle income", "BLR": "Upper middle income",
+        "GEO": "Upper middle income", "KAZ": "Upper middle income", "MDA": "Upper middle income",
+        "NZL": "High income", "TKM": "Upper middle income"}
+    assert isinstance(income["income_group"].dtype, pd.CategoricalDtype)
 
 
 # ---------------------------------------------------------------------------------- keyness

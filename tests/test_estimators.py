@@ -13,12 +13,20 @@ import pytest
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from cobs.classify import ActionCategoryClassifier, IssueClassifier, ThemeClassifier
+from cobs.classify import (
+    ActionCategoryClassifier,
+    GoalClassifier,
+    GroupClassifier,
+    IssueClassifier,
+    LexiconFeatures,
+    ThemeClassifier,
+)
 from cobs.topics import TopicModel
 
 
 def _estimators():
     return [ActionCategoryClassifier(min_df=1), IssueClassifier(min_df=1, random_state=0), ThemeClassifier(),
+            GroupClassifier(min_df=1, random_state=0), GoalClassifier(min_df=1, random_state=0), LexiconFeatures(),
             TopicModel()]
 
 
@@ -56,4 +64,4 @@ def test_sklearn_data_free_checks(estimator, check):
 def test_string_input_tags(estimator):
     tags = estimator.__sklearn_tags__()
     assert tags.input_tags.string and not tags.input_tags.two_d_array
-    assert (tags.transformer_tags is not None) == isinstance(estimator, TopicModel)
+    assert (tags.transformer_tags is not None) == isinstance(estimator, (TopicModel, LexiconFeatures))

@@ -646,6 +646,55 @@ def test_confusion_shades_by_row_and_writes_the_counts():
         cobs.plot.confusion(pd.DataFrame({"a": ["x"]}))
 
 
+# groups of persons and goals ---------------------------------------------------------------------------------------
+
+def tagged():
+    """Seven actions of three CRC COs (two of 2015, one of 2019) with their groups and goals, as cobs.measure gives."""
+    return pd.DataFrame({
+        "symbol": ["CRC/C/KAZ/CO/4"] * 3 + ["CRC/C/UZB/CO/3-4"] * 2 + ["CRC/C/KAZ/CO/5-6"] * 2,
+        "committee": "CRC", "state": ["KAZ"] * 3 + ["UZB"] * 2 + ["KAZ"] * 2,
+        "cycle": ["4"] * 3 + ["3-4"] * 2 + ["5-6"] * 2, "cycle_first": [4, 4, 4, 3, 3, 5, 5],
+        "year": [2015, 2015, 2015, 2016, 2016, 2019, 2019],
+        "ref": ["K4 1", "K4 2", "K4 3", "U 1", "U 2", "K5 1", "K5 2"],
+        "groups": [["Children", "Children in vulnerable situations", "Youth & juveniles"], ["Children"],
+                   ["Children", "Women & girls"], ["Children", "Migrants"], ["Children", "Women & girls"],
+                   ["Children", "Migrants"], ["Children"]],
+        "sdgs": [[16], [4, 10], [5, 16], [10], [], [16], [8, 16]],
+    })
+
+
+def test_groups_sets_a_co_beside_its_committees_cos_of_the_same_years():
+    ax, data = cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", return_data=True)
+    # the base group (Children, on every action) is not drawn; UZB (2016) is the comparison, KAZ's 2019 CO is not
+    assert "Children" not in set(data["category"])
+    drawn = data.set_index(["category", "side"])
+    assert drawn.loc[("Women & girls", "document"), ["count", "n"]].tolist() == [1, 3]
+    assert drawn.loc[("Women & girls", "reference"), "share"] == 0.5
+    assert drawn.loc[("Women & girls", "reference"), "refs"] == ["U 2"]
+    assert drawn.loc[("Migrants", "reference"), "symbols"] == ["CRC/C/UZB/CO/3-4"]
+    assert tick_texts(ax.yaxis)[0] == "Women & girls"  # the largest share first
+    assert ax.get_legend().get_title().get_text() == "Not drawn: Children, on every action"
+    assert "CRC/C/KAZ/CO/4 (n\u00a0=\u00a03)" in legend_texts(ax)
+    same_year = cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=0, return_data=True).data
+    assert set(same_year["side"]) == {"document"}  # no other CRC CO of 2015 in the table: no bar, no entry
+    alone = cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=0)
+    assert legend_texts(alone) == ["CRC/C/KAZ/CO/4 (n\u00a0=\u00a03)"] and len(alone.patches) == 3
+    with pytest.raises(ValueError, match="pass symbol"):
+        cobs.plot.groups(tagged())
+    with pytest.raises(ValueError, match="years must be"):
+        cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=-1)
+
+
+def test_goals_by_cycle_in_cycle_order_with_shares_per_action():
+    ax, data = cobs.plot.goals(tagged().query("state == 'KAZ'"), return_data=True)
+    assert tick_texts(ax.xaxis) == ["4", "5-6"]
+    assert tick_texts(ax.yaxis)[0].startswith("4 Quality education")  # goals with an action, in their order
+    cell = data.set_index(["category", "cycle"])
+    assert cell.loc[("16", "4"), ["count", "n", "share"]].tolist() == [2, 3, 2 / 3]
+    assert cell.loc[("16", "5-6"), "refs"] == ["K5 1", "K5 2"]
+    assert [t.get_text() for t in ax.texts] == ["1", "1", "1", "1", "2", "2"]  # goals 4, 5, 8, 10; 16 twice
+
+
 # what every figure function shares -------------------------------------------------------------------------------
 
 CALLS = [
@@ -660,6 +709,8 @@ CALLS = [
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
     lambda ax: cobs.plot.select_k(select_k_table(), ax=ax),
+    lambda ax: cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", ax=ax),
+    lambda ax: cobs.plot.goals(tagged(), by="symbol", ax=ax),
 ]
 
 

@@ -222,6 +222,29 @@ def test_the_crc_beside_the_upr(report):
 
 
 @pytest.mark.slow
+def test_groups_and_goals(report):
+    folder, actions = report.folder, report.data.actions
+    names = {p.name for p in (folder / "figures").iterdir()}
+    for symbol in report.data.documents["symbol"]:  # each CRPD CO beside the CRPD's others of its years
+        assert (f"groups-{symbol.replace('/', '_')}.png" in names) == symbol.startswith("CRPD"), symbol
+    assert "No other CO of its committee from those years is in the report" in report.page.read_text(encoding="utf-8")
+    # Azerbaijan's and New Zealand's two CRPD cycles; every document; the regions of the corpus's States
+    assert {"goals-CRPD-AZE.png", "goals-CRPD-NZL.png", "goals-documents.png", "goals-regions.png"} <= names
+    drawn = pd.read_parquet(folder / "figures" / "groups-CRPD_C_AZE_CO_2-3-data.parquet")
+    aze = actions[actions["symbol"] == "CRPD/C/AZE/CO/2-3"]
+    mine = drawn[drawn["side"] == "document"].set_index("category")
+    women = aze["groups"].map(lambda g: "Women & girls" in g)
+    assert mine.loc["Women & girls", "count"] == women.sum() and mine.loc["Women & girls", "n"] == len(aze)
+    assert sorted(mine.loc["Women & girls", "refs"]) == sorted(aze.loc[women, "ref"])
+    assert "Persons with disabilities" not in mine.index  # the CRPD's base group, on every action
+    regions = pd.read_csv(folder / "tables" / "groups-goals-regions.csv")
+    kaz = regions.query("region == 'Asia-Pacific Group' and committee == 'CRC' and dimension == 'sdgs'")
+    assert kaz["n"].unique().tolist() == [79]
+    html = report.page.read_text(encoding="utf-8")
+    assert '<section id="groups">' in html and "Groups and goals" in html
+
+
+@pytest.mark.slow
 def test_every_count_on_the_page_names_its_unit(report):
     """Paragraphs, items, requested actions and links were counted side by side under one word ("requests",
     "recommendations"): each sentence that counts now says which (the figures' axes too: tests/test_plot.py)."""
@@ -255,7 +278,7 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing to fetch: readable offline
     assert "<script" not in html
     assert len(re.findall(r'<details id="refs-', html)) == figures
-    for section in ("documents", "profiles", "cycles", "states", "topics", "upr", "references"):
+    for section in ("documents", "profiles", "cycles", "states", "groups", "topics", "upr", "references"):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies

@@ -118,7 +118,8 @@ def fit_features(features: FeatureUnion, texts: list[str], min_df: int) -> sp.cs
                 UserWarning,
                 stacklevel=_outside_cobs(),
             )
-        features.set_params(**{f"{name}__min_df": 1 for name, _ in features.transformer_list})
+        features.set_params(**{f"{name}__min_df": 1 for name, part in features.transformer_list
+                               if "min_df" in part.get_params()})
         return features.fit_transform(texts).tocsr()
 
 

@@ -16,6 +16,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
+from sklearn.pipeline import FeatureUnion
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
 from sklearn.utils import Tags, check_random_state
@@ -179,7 +180,7 @@ class IssueClassifier(ExplainMixin, ClassifierMixin, BaseEstimator):
         check_consistent_length(texts, indicator)
         self._check_params()
         rng = check_random_state(self.random_state)
-        features, matrix = fit_text_features(self, texts, opening_words=None)
+        features, matrix = self._fit_features(texts)
         n_texts, n_labels = indicator.shape
         seed = rng.randint(np.iinfo(np.int32).max)
 
@@ -204,6 +205,10 @@ class IssueClassifier(ExplainMixin, ClassifierMixin, BaseEstimator):
         self.thresholds_ = thresholds
         self.threshold_f1_ = threshold_f1
         return self
+
+    def _fit_features(self, texts: list[str]) -> tuple[FeatureUnion, sp.csr_matrix]:
+        """The fitted feature union and the training texts' features (a subclass may add features)."""
+        return fit_text_features(self, texts, opening_words=None)
 
     def _check_params(self) -> None:
         check_params(self)

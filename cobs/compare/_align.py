@@ -519,6 +519,8 @@ def _row(
             row[f"{prefix}_{column}"] = unit[column] if unit is not None else None
     theme_from = late if late is not None else early
     row["theme"] = theme_from["theme"] if theme_from is not None and theme_from["theme"] else None
+    row["earlier_groups"] = list(early["groups"]) if early is not None else []  # which groups were dropped or added
+    row["later_groups"] = list(late["groups"]) if late is not None else []
     row["change"] = _change(early, late) if status in ("repeated", "modified") else None
     row["grade"] = {"repeated": "same", "modified": "overlapping"}.get(status)
     return row
@@ -550,6 +552,8 @@ def _table(rows: list[dict[str, object]]) -> pd.DataFrame:
         values = [row[column] for row in rows]
         if column in ("earlier_strength", "later_strength"):
             data[column] = pd.Categorical(values, dtype=STRENGTH_DTYPE)
+        elif column in ("earlier_groups", "later_groups"):
+            data[column] = pd.Series(values, dtype=object).tolist()
         else:
             values = [None if v is None or (isinstance(v, float) and np.isnan(v)) else v for v in values]
             data[column] = pd.array(values, dtype=dtypes.get(column, "string"))

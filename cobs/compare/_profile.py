@@ -9,11 +9,15 @@ import pandas as pd
 from cobs._checks import check_choice, check_flag, check_names
 from cobs.compare._input import check_columns, check_table, measured
 from cobs.errors import invalid_value
+from cobs.reference.labels import GOALS, GROUPS
 
 __all__ = ["DIMENSIONS", "profile"]
 
-DIMENSIONS = ("theme", "cluster_id", "strength", "action_category", "specificity", "time_bound")
+DIMENSIONS = ("theme", "cluster_id", "strength", "action_category", "specificity", "time_bound", "groups", "sdgs")
 """What :func:`profile` can count."""
+
+_LISTS = ("groups", "sdgs")  # an action counts once under each of its groups, goals
+_OF_STATE = ("region", "income_group")  # grouping columns read from the State when the table lacks them
 
 _ORDERED = {  # categories every group gets (zeros included), in order; a number for the mean
     "action_category": ["1", "2", "3", "4", "5"],
@@ -44,11 +48,18 @@ def profile(
         a paragraph table, measured first.
     by : str or list of str, default "symbol"
         The grouping columns: "symbol", "state", "committee", "year", "cycle", or any
-        column of the table.
+        column of the table; "region" (the State's UN regional group) and
+        "income_group" (its World Bank income group, as of 1 July 2024) are read
+        from ``cobs/data/regions.csv`` when the table has no such column
+        (:mod:`cobs.reference.regions`; NA for the European Union).
     dimensions : sequence of str, default all of :data:`DIMENSIONS`
         Which distributions to give: ``theme``, ``cluster_id`` (categories seen in the
         table), ``strength`` (the seven operative-verb levels), ``action_category``
-        (1-5), ``specificity`` (0-4), ``time_bound`` (False, True).
+        (1-5), ``specificity`` (0-4), ``time_bound`` (False, True), ``groups`` (the
+        groups of persons seen in the table, in OHCHR's order) and ``sdgs`` (goals
+        1-17). An action counts once under each of its groups and goals, so their
+        shares are the share of the group's actions that concern a group or relate
+        to a goal, and need not sum to 1; NA counts the actions with none.
     implementation : bool, default True
         Count the implementation cluster (``cluster_id == "IMPL"``: follow-up,
         dissemination, next report). Its routine requests carry the next report's due
@@ -83,9 +94,12 @@ def profile(
     for dimension in dimensions:
         check_choice(dimension, "dimensions", DIMENSIONS)
     implementation = check_flag(implementation, "implementation")
-    check_columns("actions", actions, [c for c in by_columns if c != "symbol"] + ["symbol"],
-                  "a table to group by " + ", ".join(map(repr, by_columns)))
+    from_state = [c for c in by_columns if c in _OF_STATE and c not in actions.columns]
+    check_columns("actions", actions, [c for c in by_columns if c != "symbol" and c not in from_state] + ["symbol"]
+                  + (["state"] if from_state else []), "a table to group by " + ", ".join(map(repr, by_columns)))
     table = measured(actions)
+    if from_state:
+        table = _with_state_groups(table, from_state)
     check_columns("actions", table, list(dimensions), "a measured action table (cobs.measure)")
     if not implementation:
         table = table[table["cluster_id"].fillna("") != "IMPL"]
@@ -97,12 +111,21 @@ def profile(
         sizes[key] = sizes.get(key, 0) + 1
     rows: list[dict[str, object]] = []
     for dimension in dimensions:
-        values = [None if pd.isna(v) else str(v) for v in table[dimension].astype("object")]
-        categories = (_strength_levels() if dimension == "strength" else _ORDERED.get(dimension)
-                      or sorted({v for v in values if v is not None}))
+        if dimension in _LISTS:  # each action once under each of its labels; None for an action without any
+            labels = [[str(v) for v in row] or [None] for row in table[dimension]]
+            values = [v for row in labels for v in row]
+            row_keys = [key for key, row in zip(group_of, labels, strict=True) for _ in row]
+            seen = {v for v in values if v is not None}
+            categories = ([g for g in GROUPS if g in seen] + sorted(seen - set(GROUPS)) if dimension == "groups"
+                          else [str(g) for g in GOALS])
+        else:
+            values = [None if pd.isna(v) else str(v) for v in table[dimension].astype("object")]
+            row_keys = group_of
+            categories = (_strength_levels() if dimension == "strength" else _ORDERED.get(dimension)
+                          or sorted({v for v in values if v is not None}))
         has_missing = any(v is None for v in values)
         counts: dict[tuple, dict[str | None, int]] = {}
-        for key, value in zip(group_of, values, strict=True):
+        for key, value in zip(row_keys, values, strict=True):
             counts.setdefault(key, {})
             counts[key][value] = counts[key].get(value, 0) + 1
         for key in groups:
@@ -125,8 +148,18 @@ def profile(
     return out
 
 
+def _with_state_groups(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The table with each State's UN regional group and income group (cobs/data/regions.csv) as columns."""
+    from cobs.reference.regions import regions_table
+
+    known = regions_table().set_index("code")
+    states = table["state"].astype("object")
+    return table.assign(**{column: states.map(known[column].astype("object")).astype(known[column].dtype)
+                           for column in columns})
+
+
 def _mean(dimension: str, counts: dict[str | None, int], categories: list[str]) -> float | None:
-    if dimension in ("theme", "cluster_id"):
+    if dimension in ("theme", "cluster_id", *_LISTS):
         return None
     total = weighted = 0
     for category, count in counts.items():

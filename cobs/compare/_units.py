@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 import numpy as np
@@ -28,7 +29,7 @@ __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
 
 UNIT_COLUMNS = ("symbol", "committee", "para", "sub", "ref", "heading", "text", "context", "verb", "strength",
                 "articles", "theme", "cluster_id", "cited", "cites_previous", "persistence", "source", "instruments",
-                "issues", "year", "session", "date")
+                "issues", "year", "session", "date", "groups")
 
 _CITED = re.compile(r"^(?P<symbol>.+?)(?:, paras?\. (?P<paras>[\d, ]+))?$")
 # "paragraph 14 (a) of its previous concluding observations", "paras. 7 and 15 of its previous concluding observations"
@@ -111,7 +112,7 @@ def units(
     concern = _concern_before(paragraphs) if context and paragraphs is not None else {}
     columns = ["symbol", "committee", "para", "sub", "ref", "heading", "chapeau", "text", "verb", "strength", "notes",
                "previous", "articles", "theme", "cluster_id", "persistence", "source", "instruments", "year",
-               "session"]
+               "session", "groups"]
     issues_of = theme_issues()
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
@@ -146,6 +147,7 @@ def units(
             "instruments": tuple(dict.fromkeys(i for row in group for i in _list(row.get("instruments")))),
             "issues": issues_of.get(themes[0] if themes else "", ()),
             "year": _number(first.get("year")), "session": _number(first.get("session")), "date": None,
+            "groups": _union(row.get("groups") for row in group),  # the groups of persons of its actions
         })
     upr = [k for k, unit in enumerate(out) if unit["committee"] == "UPR"]
     for k, issues in zip(upr, predict_issues(out[k]["text"] for k in upr), strict=True):
@@ -184,6 +186,14 @@ def _text(value: object) -> str:
 def _list(value: object) -> list:
     """A list cell as a list: [] for a missing value."""
     return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
+
+
+def _union(lists: Iterable[object]) -> list[str]:
+    """The groups of persons of a unit's actions, each once, in the order of cobs.reference.labels.GROUPS."""
+    from cobs.reference.labels import GROUPS
+
+    found = {g for value in lists for g in _list(value)}
+    return [g for g in GROUPS if g in found] + sorted(found - set(GROUPS))
 
 
 def _paragraph_ref(item_ref: str, para: int) -> str:

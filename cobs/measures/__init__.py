@@ -9,11 +9,13 @@ by category, with the references of the rows counted (the table behind a figure)
 The modules behind them (private, as in scikit-learn): ``_actions`` (actions and
 their operative verbs), ``_wording`` (strength, intensifiers, hedges,
 specificity), ``_citations`` (articles, general comments, earlier COs,
-instruments), ``_themes`` (clusters and themes), ``_measure`` (the table).
+instruments), ``_themes`` (clusters and themes), ``_groups`` (groups of
+persons and SDGs), ``_measure`` (the table).
 """
 
 from cobs.measures._actions import actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
+from cobs.measures._groups import groups, sdg_targets, sdgs
 from cobs.measures._measure import citations, measure
 from cobs.measures._tally import tally
 from cobs.measures._themes import cluster_id, theme
@@ -30,12 +32,15 @@ __all__ = [
     "citations",
     "cluster_id",
     "general_comments",
+    "groups",
     "hedges",
     "instruments",
     "intensifiers",
     "measure",
     "persistence",
     "previous",
+    "sdg_targets",
+    "sdgs",
     "tally",
     "theme",
 ]

@@ -11,6 +11,7 @@ from cobs.columns import CITATION_COLUMNS, DTYPES
 from cobs.errors import invalid_value
 from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
+from cobs.measures._groups import label_columns
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category_of, hedges, intensifiers, specificity_parts
 from cobs.reference.committees import treaty_articles
@@ -20,7 +21,7 @@ __all__ = ["citations", "measure"]
 
 _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_bound", "articles",
              "cluster_articles", "general_comments", "previous", "instruments", "persistence", "cluster_id", "theme",
-             "theme_source"]
+             "theme_source", "groups", "sdgs", "sdg_targets"]
 _MIN_THEME_EXAMPLES = 30
 
 
@@ -118,6 +119,8 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     )
     if theme_model is not None:
         _predict_themes(acts, theme_model)
+    acts["groups"], acts["sdgs"], acts["sdg_targets"] = label_columns(
+        text, chapeaus, headings, committees, _texts(acts["theme"]))
     return acts
 
 

@@ -15,6 +15,8 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 ``mix``             strength of wording or action category, by cluster, State, cycle ...
 ``theme_heatmap``   documents or States x themes: share and number of actions
 ``citations``       the general comments and earlier COs a CO builds on
+``groups``          the groups of persons a CO names, against its committee's other COs of the same years
+``goals``           the Sustainable Development Goals of the recommendations, by cycle (or any grouping)
 
 Figures of comparisons, topics and validation
 
@@ -41,7 +43,7 @@ Examples
 ...     cobs.plot.savefig(ax, "figures/strength_by_cluster")
 """
 
-from cobs.plot import _change, _compare, _measures, _topics, _validation
+from cobs.plot import _change, _compare, _groups, _measures, _topics, _validation
 from cobs.plot._base import OKABE_ITO, Plotted, recorded
 from cobs.plot._change import CHANGE_MEASURES
 from cobs.plot._compare import STATUSES
@@ -61,6 +63,8 @@ theme_profile = recorded(_measures.theme_profile)
 prevalence = recorded(_topics.prevalence)
 select_k = recorded(_topics.select_k)
 confusion = recorded(_validation.confusion)
+groups = recorded(_groups.groups)
+goals = recorded(_groups.goals)
 
 __all__ = [
     "CHANGE_MEASURES",
@@ -75,6 +79,8 @@ __all__ = [
     "citations",
     "confusion",
     "cycle_changes",
+    "goals",
+    "groups",
     "keyness",
     "mix",
     "prevalence",

@@ -576,6 +576,8 @@ def topics_section(data: ReportData) -> Section | None:
     ])
 
 
+from cobs.report._groups import groups_section  # noqa: E402 (it builds its parts with the classes above)
+
 SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, profiles_section, cycles_section,
-                                                          states_section, topics_section, upr_section]
+                                                          states_section, groups_section, topics_section, upr_section]
 """The sections of the page, in order (the references come last, gathered from every figure)."""

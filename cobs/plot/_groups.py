@@ -1,0 +1,283 @@
+"""Figures of the groups of persons and the SDGs of recommendations (cobs.measure's ``groups`` and ``sdgs``)."""
+
+from __future__ import annotations
+
+from typing import Literal, overload
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+
+from cobs.measures import tally
+from cobs.plot._base import (
+    MISSING_COLOR,
+    OKABE_ITO,
+    Plotted,
+    axis_name,
+    check_table,
+    check_top,
+    finish,
+    fit,
+    legend_below,
+    legend_columns,
+    new_axes,
+    row_height,
+    text_color,
+    text_width,
+    wrap,
+)
+from cobs.reference.labels import GOALS, GROUPS, base_group, goal_name
+
+__all__ = ["goals", "groups"]
+
+_ACTIONS = "an action table from cobs.measure()"
+
+
+def _per_action(table: pd.DataFrame, column: str, by: str) -> pd.DataFrame:
+    """:func:`cobs.tally` of a list column, exploded as tally asks, with ``n`` and ``share`` per action.
+
+    An action counts once under each of its labels; ``n`` is the group's actions, so that
+    ``share`` is the share of its actions naming the label.
+    """
+    exploded = table[[by, column, "ref"]].explode(column)
+    exploded[column] = exploded[column].astype(object).map(lambda v: None if v is None or v is np.nan else str(v))
+    data = tally(exploded, column, by=by)
+    sizes = table.groupby(by, sort=False, observed=True, dropna=False).size()
+    n = data[by].map(lambda g: int(sizes.get(g, 0))).astype("int64")
+    return data.assign(n=n, share=(data["count"] / n.where(n > 0)).astype("float64"))
+
+
+@overload
+def groups(actions: pd.DataFrame, *, symbol: str | None = ..., years: int = ..., top: int | None = ...,
+           ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def groups(actions: pd.DataFrame, *, symbol: str | None = ..., years: int = ..., top: int | None = ...,
+           ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def groups(
+    actions: pd.DataFrame,
+    *,
+    symbol: str | None = None,
+    years: int = 1,
+    top: int | None = 12,
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """Which groups of persons a CO names, against its committee's other COs of the same years.
+
+    For each group (OHCHR's vocabulary, ``cobs.measure``'s ``groups``), the share of
+    the CO's requested actions that concern it, beside the same share over the
+    committee's other COs in the table adopted within ``years`` years of it: what
+    sets the CO apart is what its committee did not ask of the other States at the
+    time (DOMAIN: a State's profile means little without its committee's). The
+    committee's base group (Children for the CRC, Persons with disabilities for the
+    CRPD), on every action of both, is not drawn.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        An action table from :func:`cobs.measure` (``symbol``, ``committee``, ``year``,
+        ``groups``, ``ref``), with the CO and the committee's other COs.
+    symbol : str, optional
+        The CO to draw, when the table holds several.
+    years : int, default=1
+        The committee's COs adopted this many years before or after the CO's year
+        make the comparison (0: the same year).
+    top : int or None, default=12
+        The groups drawn: those with the largest share in the CO or the comparison.
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
+        of the exploded ``groups`` by ``side`` ("document", "reference"), with ``n`` and
+        ``share`` per action, the ``refs`` of the actions counted, and ``symbols``
+        (the COs of the side).
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, or the table holds several COs and no ``symbol``.
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> acts = pd.DataFrame({"symbol": ["CRC/C/KAZ/CO/4"] * 2 + ["CRC/C/UZB/CO/5"] * 2, "committee": "CRC",
+    ...                      "year": [2015, 2015, 2016, 2016], "ref": ["K 1", "K 2", "U 1", "U 2"],
+    ...                      "groups": [["Children", "Migrants"], ["Children"], ["Children", "Migrants"],
+    ...                                 ["Children", "Migrants"]]})
+    >>> ax, data = cobs.plot.groups(acts, symbol="CRC/C/KAZ/CO/4", return_data=True)
+    >>> data[["side", "category", "count", "n", "share"]]
+            side  category  count  n  share
+    0   document  Migrants      1  2    0.5
+    1  reference  Migrants      2  2    1.0
+    """
+    check_table(actions, ["symbol", "committee", "year", "groups", "ref"], "groups", _ACTIONS)
+    check_top(top, "groups")
+    if isinstance(years, bool) or not isinstance(years, (int, np.integer)) or years < 0:
+        raise ValueError(f"cobs.plot.groups: years must be a whole number of years (0 or more), got {years!r}")
+    symbols = list(dict.fromkeys(actions["symbol"].dropna()))
+    if symbol is None:
+        if len(symbols) != 1:
+            more = " ..." if len(symbols) > 5 else ""
+            raise ValueError(f"cobs.plot.groups draws one CO against its committee's others, and the table has "
+                             f"{len(symbols)}: pass symbol=... (one of {symbols[:5]}{more})")
+        symbol = symbols[0]
+    if symbol not in symbols:
+        raise ValueError(f"cobs.plot.groups: symbol {symbol!r} is not in the table; its documents are {symbols[:8]}")
+    own = actions[actions["symbol"] == symbol]
+    committee = own["committee"].iloc[0]
+    year = own["year"].dropna().iloc[0] if own["year"].notna().any() else None
+    others = actions[(actions["committee"] == committee) & (actions["symbol"] != symbol)]
+    if year is not None:
+        others = others[(others["year"] - year).abs().le(years).fillna(False)]
+    table = pd.concat([own.assign(side="document"), others.assign(side="reference")], ignore_index=True)
+    table["side"] = pd.Categorical(table["side"], categories=["document", "reference"])
+    data = _per_action(table, "groups", "side")
+    base = base_group(str(committee))
+    data = data[data["category"].notna() & (data["category"] != base)]
+    share = data.pivot_table(index="category", columns="side", values="share", observed=False).fillna(0.0)
+    order = sorted(share.index, key=lambda g: (-share.loc[g].max(), GROUPS.index(g) if g in GROUPS else 99))
+    order = [g for g in order if share.loc[g].max() > 0][:top] if top is not None else order
+    data = data[data["category"].isin(order)].assign(
+        _o=lambda d: d["category"].map({g: i for i, g in enumerate(order)})).sort_values(["_o", "side"]).drop(
+        columns="_o")
+    side = data["side"].astype(object)
+    data = data.assign(side=side.astype("string"), symbols=side.map(
+        {"document": [symbol], "reference": list(dict.fromkeys(others["symbol"]))}).astype(object))
+    labels = [wrap(g, 34) for g in order]
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    n_own, n_others = len(own), len(others)
+    span = "" if year is None else (f", {int(year)}" if years == 0 else f", {int(year) - years}-{int(year) + years}")
+    names = [f"{symbol} (n\u00a0=\u00a0{n_own})"]
+    if n_others:  # no bar nor legend entry for a comparison the table has no CO for
+        names.append(f"{committee}'s other COs{span} ({others['symbol'].nunique()}, n\u00a0=\u00a0{n_others})")
+    title = f"Not drawn: {base}, on every action" if base else ""
+    ncol, height = legend_columns(names, title, width)
+    ax = new_axes(ax, len(order), row_height=max(row_height(labels), 0.3), extra=1.0 + height / 72)
+    y = np.arange(len(order))
+    for offset, side, color, name in zip((-0.2, 0.2) if n_others else (0.0,), ("document", "reference"),
+                                         (OKABE_ITO[0], MISSING_COLOR), names, strict=False):
+        values = [float(share.loc[g, side]) if side in share.columns else 0.0 for g in order]
+        ax.barh(y + offset, values, height=0.38, color=color, label=name)
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(0, max(1e-9, float(share.to_numpy().max(initial=0))) * 1.05)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("Share of requested actions")
+    ax.set_ylabel("Group of persons")
+    legend_below(ax, ncol=ncol, title=title or None)
+    return finish(ax, data, return_data)
+
+
+def _goal_label(goal: int) -> str:
+    return f"{goal} {goal_name(goal).capitalize().replace('well-being', 'well-being')}"
+
+
+@overload
+def goals(actions: pd.DataFrame, *, by: str = ..., ax: Axes | None = ...,
+          return_data: Literal[False] = ...) -> Axes: ...
+@overload
+def goals(actions: pd.DataFrame, *, by: str = ..., ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def goals(
+    actions: pd.DataFrame,
+    *,
+    by: str = "cycle",
+    ax: Axes | None = None,
+    return_data: bool = False,
+) -> Axes | Plotted:
+    """Which Sustainable Development Goals the recommendations relate to, by cycle (or any grouping).
+
+    A goal x group heatmap: each cell shaded by the share of the group's requested
+    actions that relate to the goal (``cobs.measure``'s ``sdgs``; an action may relate
+    to several), with their number. By ``cycle``, give one State's chain of COs to one
+    committee: the columns are its cycles, oldest first.
+
+    Parameters
+    ----------
+    actions : pandas.DataFrame
+        An action table from :func:`cobs.measure` (``sdgs``, ``ref`` and ``by``).
+    by : str, default="cycle"
+        The columns: ``"cycle"`` (in the order of ``cycle_first`` where the table has
+        it), ``"symbol"``, ``"year"``, ``"state"``, ``"region"``, ...
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    return_data : bool, default=False
+        Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
+        of the exploded ``sdgs`` by ``by``, with ``n`` and ``share`` per action and the
+        ``refs`` of the actions counted, for the goals drawn.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or Plotted
+
+    Examples
+    --------
+    >>> import cobs, cobs.plot
+    >>> acts = pd.DataFrame({"cycle": ["1", "1", "2-3"], "cycle_first": [1, 1, 2], "ref": ["a", "b", "c"],
+    ...                      "sdgs": [[4, 10], [16], [4]]})
+    >>> ax, data = cobs.plot.goals(acts, return_data=True)
+    >>> data[["cycle", "category", "count", "n", "share"]]
+      cycle category  count  n  share
+    0     1        4      1  2    0.5
+    1   2-3        4      1  1    1.0
+    2     1       10      1  2    0.5
+    3   2-3       10      0  1    0.0
+    4     1       16      1  2    0.5
+    5   2-3       16      0  1    0.0
+    """
+    check_table(actions, ["sdgs", "ref", by], "goals", _ACTIONS)
+    table = actions
+    if by == "cycle" and "cycle_first" in actions.columns:  # cycles oldest first, "2-3" after "1"
+        order = actions.drop_duplicates("cycle").sort_values(["cycle_first", "cycle"], kind="stable")["cycle"]
+        table = actions.assign(cycle=pd.Categorical(actions["cycle"].astype(object),
+                                                    categories=list(dict.fromkeys(order.dropna()))))
+    data = _per_action(table, "sdgs", by)
+    data = data[data["category"].notna()]
+    drawn = [str(g) for g in GOALS if data.loc[data["category"] == str(g), "count"].sum() > 0]
+    data = data[data["category"].isin(drawn)].assign(
+        _g=lambda d: d["category"].astype(int)).sort_values(["_g"], kind="stable").drop(columns="_g")
+    columns = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
+    key = list(zip(data["category"], data[by].astype(object).where(data[by].notna(), None), strict=True))
+    share = dict(zip(key, data["share"].fillna(0.0), strict=True))
+    count = dict(zip(key, data["count"], strict=True))
+    matrix = np.array([[share.get((g, c), 0.0) for c in columns] for g in drawn], dtype=float).reshape(
+        len(drawn), len(columns))
+    labels = [wrap(_goal_label(int(g)), 30) for g in drawn]
+    heads = [wrap(c, 14) for c in columns]
+    upright = max((len(h) for h in heads), default=0) > 8
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
+    rows = max(row_height(labels), 1.6 / max(len(drawn), 1))
+    if ax is None:
+        ax = new_axes(ax, len(drawn), row_height=rows, extra=0.7 + below / 72)
+        tall = len(drawn) * rows * 72
+    else:
+        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
+    cmap = mpl.colormaps["Blues"]
+    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
+                      vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    for i, g in enumerate(drawn):
+        for j, c in enumerate(columns):
+            n = count.get((g, c), 0)
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
+                        color=text_color(cmap(image.norm(matrix[i, j]))))
+    ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)
+    ax.set_yticks(np.arange(len(drawn)), labels)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_xlabel(axis_name(by))
+    label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
+    ax.set_ylabel(fit("Sustainable Development Goal", tall, label))
+    shrink = 0.6 if tall > 3 * 72 else 1.0
+    bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
+    bar.set_label(fit(f"Share of the {axis_name(by).lower()}'s actions", shrink * tall, label))
+    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    bar.outline.set_visible(False)
+    return finish(ax, data, return_data)

@@ -1,0 +1,94 @@
+"""The report's "Groups and goals" section: whom the recommendations name and which SDGs they serve."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cobs.reference.labels import base_group, goal_name
+from cobs.report._data import ReportData
+from cobs.report._sections import Figure, Part, Section, Table, Text, _e, _slug
+
+__all__ = ["groups_section"]
+
+_HOW = (
+    "<p>Each requested action is tagged, as OHCHR's Universal Human Rights Index tags recommendations, with the "
+    "groups of persons it concerns (OHCHR's 2025 vocabulary) and the Sustainable Development Goals it relates to "
+    "(cobs.measure's <code>groups</code>, <code>sdgs</code> and <code>sdg_targets</code>): the committee's base group "
+    "on every action (Children for the CRC, Persons with disabilities for the CRPD, as OHCHR tags them), the groups "
+    "its text, chapeau or subheading names and those its theme implies; the goals and targets it cites, names or "
+    "its theme implies. “Public officials”, which OHCHR's 2025 lists put on almost every recommendation as a label "
+    "for the State, is tagged only where an action names officials. On hand-coded CO actions not used to write "
+    "the rules, the tags agree with two coders about as often as the coders with each other (see the README).</p>")
+
+
+def _named(actions: pd.DataFrame, committee: str, top: int = 4) -> str:
+    """The groups most often named besides the base group, with their numbers of actions."""
+    base = base_group(committee)
+    counts = actions["groups"].explode().dropna()
+    counts = counts[counts != base].value_counts()
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    return ", ".join(f"{_e(g)} ({n})" for g, n in counts.head(top).items()) or "none besides the base group"
+
+
+def _goals(actions: pd.DataFrame, top: int = 3) -> str:
+    counts = actions["sdgs"].explode().dropna().astype(int).value_counts()
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    return ", ".join(f"{g} {_e(goal_name(g).capitalize())} ({n})" for g, n in counts.head(top).items()) or "none"
+
+
+def groups_section(data: ReportData) -> Section | None:
+    """Whom each CO names against its committee's others, and the goals of its recommendations."""
+    actions = data.actions
+    if not len(actions) or "groups" not in actions.columns:
+        return None
+    parts: list[Part] = [Text(_HOW)]
+    subsections = []
+    for doc in data.documents.itertuples(index=False):
+        acts = actions[actions["symbol"] == doc.symbol]
+        if not len(acts):
+            continue
+        same = actions[(actions["committee"] == doc.committee) & (actions["symbol"] != doc.symbol)
+                       & (actions["year"] - doc.year).abs().le(1).fillna(False)]
+        text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
+                f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
+                + ("" if len(same) else " No other CO of its committee from those years is in the report to set it "
+                   "against.") + "</p>")
+        doc_parts: list[Part] = [Text(text)]
+        if len(same):  # the figure sets the CO against its committee's others: drawn where there are some
+            doc_parts.append(Figure(
+                f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each group "
+                f"of persons, beside the committee's {same['symbol'].nunique()} other COs of "
+                f"{doc.year - 1}-{doc.year + 1} in the report.", "groups",
+                actions[actions["committee"] == doc.committee], {"symbol": doc.symbol}))
+        subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
+                                   doc_parts))
+    chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
+    for (committee, state), chain in chains.groupby(["committee", "state"], sort=True):
+        acts = actions[(actions["committee"] == committee) & (actions["state"] == state)]
+        name = chain["state_name"].iloc[0]
+        parts.append(Figure(f"goals-{committee}-{state}", f"{name} before the {committee}: the goals of its requested "
+                            "actions by cycle (share of the cycle's actions and their number).", "goals", acts,
+                            {"by": "cycle"}))
+    if actions["symbol"].nunique() >= 2:
+        parts.append(Figure("goals-documents", "The goals of the requested actions, by document (share of the "
+                            "document's actions and their number).", "goals", actions, {"by": "symbol"}, columns=2))
+    from cobs.compare import profile
+
+    regions = profile(actions, by=["region", "committee"], dimensions=["groups", "sdgs"])
+    if regions["region"].nunique() >= 2:
+        parts.append(Figure("goals-regions", "The goals of the requested actions, by the States' UN regional group "
+                            "(as of 1 July 2024).", "goals", actions.assign(region=_regions(actions)),
+                            {"by": "region"}, columns=2))
+    shown = regions[regions["count"] > 0].assign(share=lambda t: t["share"].round(3))
+    parts.append(Table("groups-goals-regions", "Groups of persons and goals by the States' UN regional group and "
+                       "committee (cobs.compare.profile): actions naming each, and their share of the group's "
+                       "actions.", shown[["region", "committee", "dimension", "category", "count", "n", "share"]],
+                       folded=True))
+    return Section("groups", "Groups and goals", parts, subsections)
+
+
+def _regions(actions: pd.DataFrame) -> pd.Series:
+    from cobs.reference.regions import regions_table
+
+    known = regions_table().set_index("code")["region"].astype("object")
+    return actions["state"].astype("object").map(known).astype("string")
