@@ -145,8 +145,8 @@ def with_the_upr(grid: bool) -> None:
         return f"P {c[0] / max(c[0] + c[1], 1):.2f} R {c[0] / max(c[0] + c[2], 1):.2f} F1 {f1(c):.2f}"
 
     acts = cobs.measure(seed.paragraphs)
-    co_units = units(acts, seed.paragraphs, level="item", context=True)
-    upr_units = {s: units(upr[upr["session"] == s], None, level="item") for s in (7, 20)}
+    co_units = units(acts, seed.paragraphs, unit="item", context=True)
+    upr_units = {s: units(upr[upr["session"] == s], None, unit="item") for s in (7, 20)}
 
     def mine(**options: float) -> dict[tuple, str]:
         resolved = AlignOptions(**options).resolved("upr")
@@ -154,7 +154,7 @@ def with_the_upr(grid: bool) -> None:
         linked = links[links["status"].isin(["repeated", "modified"])]
         return {(int(r.later_para), r.later_sub, row_of[r.earlier_ref]): r.grade for r in linked.itertuples()}
 
-    plain = units(acts, None, level="item")
+    plain = units(acts, None, unit="item")
     vectors = TfidfVectorizer(stop_words="english").fit(plain["text"].tolist() + upr["text"].tolist())
     cosine = (vectors.transform(plain["text"]) @ vectors.transform(upr["text"]).T).toarray()
 

@@ -246,7 +246,7 @@ def _compare(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", AlignWarning)
-            links = align(args.earlier, args.later, level=args.level)
+            links = align(args.earlier, args.later, unit=args.unit)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
         print(f"cobs: compare: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -358,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   "new or dropped recommendation (cobs.compare.align).")
     compare.add_argument("earlier", help="the earlier CO (.txt, .pdf, .docx, .html)")
     compare.add_argument("later", help="the later CO")
-    compare.add_argument("--level", choices=["paragraph", "item"], default=None,
+    compare.add_argument("--unit", choices=["paragraph", "item"], default=None,
                          help="compare paragraphs (default) or lettered items")
     compare.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                          help="output format (default: from the -o file name's ending, else csv)")

@@ -26,7 +26,7 @@ from nltk.metrics.distance import binary_distance, interval_distance
 from sklearn.metrics import confusion_matrix
 from sklearn.utils import check_random_state
 
-from cobs._checks import check_choice
+from cobs._checks import check_choice, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["agreement", "confusion_table", "sample_for_coding"]
@@ -111,15 +111,13 @@ def sample_for_coding(
     2          3    3       x              2.0    d
     3          4    5       y              1.0    f
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(invalid_value("table", table, "a pandas DataFrame"))
+    check_table(table)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= len(table):
         raise ValueError(invalid_value("n", n, f"an integer between 1 and the {len(table)} rows of the table"))
     check_choice(allocation, "allocation", ("proportional", "equal"))
     columns = list(table.columns) if columns is None else list(columns)
-    missing = [c for c in [*columns, *([stratify] if stratify is not None else [])] if c not in table.columns]
-    if missing:
-        raise ValueError(f"the table has no column {missing[0]!r}; its columns are {list(table.columns)}")
+    check_table(table, [*columns, *([stratify] if stratify is not None else [])],
+                what="the columns given as columns and stratify")
     reserved = {"sample_id", "row", "stratum", "sampling_weight", *columns}
     clash = [c for c in coders if c in reserved]
     if clash or len(set(coders)) != len(coders):

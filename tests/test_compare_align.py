@@ -117,7 +117,7 @@ def test_same_input_same_table(aze):
 
 
 def test_item_level(aze):
-    links = align(*aze, level="item")
+    links = align(*aze, unit="item")
     assert (links["later_sub"].dropna() != "").any()
     row = links[links["later_para"].eq(12).fillna(False).to_numpy() & links["later_sub"].eq("a").fillna(False)]
     cited = row[row["evidence"] == "citation"]
@@ -217,8 +217,8 @@ def test_wrong_types_are_named(aze):
         align(42, aze[1])
     with pytest.raises(FileNotFoundError, match="later: no such file 'nowhere.pdf'"):
         align(aze[0], "nowhere.pdf")
-    with pytest.raises(ValueError, match=r"level must be 'paragraph' or 'item', got 'sentence'"):
-        align(*aze, level="sentence")
+    with pytest.raises(ValueError, match=r"unit must be 'paragraph' or 'item', got 'sentence'"):
+        align(*aze, unit="sentence")
     with pytest.raises(TypeError, match=r"threshold must be a number >= 0, got 'high'"):
         align(*aze, threshold="high")
     with pytest.raises(ValueError, match=r"theme_bonus must be a number >= 0, got -0.1"):

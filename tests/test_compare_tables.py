@@ -162,6 +162,11 @@ def test_boilerplate_sentence_planted_in_many_documents(corpus):
     before = boilerplate_share(corpus).set_index("symbol")["template_words"]
     after = boilerplate_share(sentences).set_index("symbol")["template_words"]
     assert (after[symbols] - before[symbols] >= len(PLANTED.split())).all()
+    # boilerplate_share of a paragraph table counts templates as boilerplate() with the same options does
+    strict = boilerplate_share(planted, min_states=5).set_index("symbol")["template_words"]
+    loose = boilerplate_share(planted).set_index("symbol")["template_words"]
+    assert strict.sum() < loose.sum()
+    assert strict.equals(boilerplate_share(boilerplate(planted, min_states=5)).set_index("symbol")["template_words"])
 
 
 def test_boilerplate_bad_input(corpus):
@@ -180,7 +185,7 @@ def test_similarity_of_a_document_to_itself(corpus):
     matrix = similarity(table)
     assert np.allclose(np.diag(matrix), 1.0) and np.allclose(matrix, matrix.T)
     assert matrix.loc["CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/1 (copy)"] == pytest.approx(1.0)
-    nearest = most_similar(table, "CRPD/C/NZL/CO/1", 3)
+    nearest = most_similar(table, "CRPD/C/NZL/CO/1", top=3)
     assert list(nearest.columns) == list(cobs.columns.SIMILAR_COLUMNS)
     assert nearest["other"].iloc[0] == "CRPD/C/NZL/CO/1 (copy)" and list(nearest["rank"]) == [1, 2, 3]
     jaccard = similarity(table, measure="jaccard")
@@ -200,7 +205,7 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         similarity(corpus, measure="bm25")
     with pytest.raises(ValueError, match="symbol must be one of the table's symbol values"):
         most_similar(corpus, "CRPD/C/XXX/CO/1")
-    with pytest.raises(ValueError, match="n must be a positive int, got 0"):
-        most_similar(corpus, "CRPD/C/NZL/CO/1", 0)
-    nearest = most_similar(corpus, "NZL", 2, by="state")  # the column says what it holds: State codes
+    with pytest.raises(ValueError, match="top must be a positive int, got 0"):
+        most_similar(corpus, "CRPD/C/NZL/CO/1", top=0)
+    nearest = most_similar(corpus, "NZL", top=2, by="state")  # the column says what it holds: State codes
     assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}

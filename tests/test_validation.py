@@ -175,8 +175,8 @@ def test_coding_sheet_written(tmp_path):
     [
         ({"n": 0}, "between 1 and the 10 rows"),
         ({"n": 11}, "between 1 and the 10 rows"),
-        ({"n": 2, "stratify": "nope"}, "no column 'nope'"),
-        ({"n": 2, "columns": ["text", "nope"]}, "no column 'nope'"),
+        ({"n": 2, "stratify": "nope"}, r"table lacks the column\(s\) \['nope'\]"),
+        ({"n": 2, "columns": ["text", "nope"]}, r"table lacks the column\(s\) \['nope'\]"),
         ({"n": 2, "coders": ("text",)}, "coders must be distinct"),
         ({"n": 2, "allocation": "optimal"}, "allocation must be"),
     ],

@@ -51,7 +51,7 @@ from cobs.measures import STRENGTH_DTYPE
 
 __all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
 
-Level = Literal["paragraph", "item"]
+Unit = Literal["paragraph", "item"]
 
 
 
@@ -66,9 +66,9 @@ _REITERATES = re.compile(r"\breiterat|\bonce\s+again\b", re.IGNORECASE)
 # The defaults, measured: between two COs (tests/data/align_gold.csv, tuning pairs) and between a CO and the UPR
 # (tests/data/upr_gold.csv); see align()'s docstring and benchmarks/bench_align.py.
 DEFAULTS = {
-    "co": {"level": "paragraph", "threshold": 0.325, "theme_bonus": 0.20, "threshold_many": 0.50,
+    "co": {"unit": "paragraph", "threshold": 0.325, "theme_bonus": 0.20, "threshold_many": 0.50,
            "instrument_bonus": 0.0, "best_share": 0.0, "synonyms": False},
-    "upr": {"level": "item", "threshold": 0.32, "theme_bonus": 0.30, "threshold_many": float("inf"),
+    "upr": {"unit": "item", "threshold": 0.32, "theme_bonus": 0.30, "threshold_many": float("inf"),
             "instrument_bonus": 0.20, "best_share": 0.8, "synonyms": True},
 }
 
@@ -77,7 +77,7 @@ DEFAULTS = {
 class AlignOptions:
     """The options of :func:`align` once checked (one place for defaults and checks); None: the measured default."""
 
-    level: Level | None = None
+    unit: Unit | None = None
     threshold: float | None = None
     theme_bonus: float | None = None
     threshold_many: float | None = None
@@ -89,8 +89,8 @@ class AlignOptions:
     synonyms: bool | None = None
 
     def __post_init__(self) -> None:
-        if self.level is not None:
-            check_choice(self.level, "level", ("paragraph", "item"))
+        if self.unit is not None:
+            check_choice(self.unit, "unit", ("paragraph", "item"))
         for name in ("threshold", "theme_bonus", "threshold_many", "threshold_repeated", "instrument_bonus",
                      "best_share"):
             value = getattr(self, name)
@@ -113,7 +113,7 @@ def align(
     earlier: object,
     later: object,
     *,
-    level: Level | None = None,
+    unit: Unit | None = None,
     threshold: float | None = None,
     theme_bonus: float | None = None,
     threshold_many: float | None = None,
@@ -139,7 +139,7 @@ def align(
     Every option left at None takes the default measured for the pair: between two
     COs (given first below), or between a CO and the UPR.
 
-    level : {"paragraph", "item"}, default "paragraph"; "item" with the UPR
+    unit : {"paragraph", "item"}, default "paragraph"; "item" with the UPR
         Compare whole recommendation paragraphs (with their lettered items), or
         each item and each paragraph's own request on its own. The defaults were
         measured at paragraph level between COs, at item level with the UPR.
@@ -237,7 +237,7 @@ def align(
            UPR/20/KAZ, no. 147 (Egypt) overlapping
     UPR/20/KAZ, no. 148 (Sierra Leone)        same
     """
-    options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
+    options = AlignOptions(unit=unit, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
                            threshold_repeated=threshold_repeated, context=context, citations=citations,
                            instrument_bonus=instrument_bonus, best_share=best_share, synonyms=synonyms)
     early_actions, early_paragraphs = document_tables(earlier, "earlier")
@@ -245,8 +245,8 @@ def align(
     options = options.resolved(mechanism(early_actions, late_actions))
     if mechanism(early_actions, late_actions) == "co":
         _check_pair(early_actions, late_actions)
-    early = units(early_actions, early_paragraphs, level=options.level, context=options.context)
-    late = units(late_actions, late_paragraphs, level=options.level, context=options.context)
+    early = units(early_actions, early_paragraphs, unit=options.unit, context=options.context)
+    late = units(late_actions, late_paragraphs, unit=options.unit, context=options.context)
     return link_units(early, late, options)
 
 

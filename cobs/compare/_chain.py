@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from joblib import Parallel, delayed, effective_n_jobs
 
 from cobs._checks import check_n_jobs
-from cobs.compare._align import AlignOptions, link_units
+from cobs.compare._align import AlignOptions, Unit, link_units
 from cobs.compare._input import measured
 from cobs.compare._units import records, units
 from cobs.errors import invalid_value
+
+if TYPE_CHECKING:
+    from cobs.document import Document
 
 __all__ = ["chain"]
 
@@ -27,7 +31,7 @@ def _prepare(tables: list[pd.DataFrame], options: AlignOptions) -> dict[str, pd.
     by_symbol = {str(t["symbol"].iloc[0]): t for t in paragraphs}
     for table in measured_all:
         for symbol, group in table.groupby("symbol", sort=False):
-            out[str(symbol)] = units(group, by_symbol.get(str(symbol)), level=options.level, context=options.context)
+            out[str(symbol)] = units(group, by_symbol.get(str(symbol)), unit=options.unit, context=options.context)
     return out
 
 
@@ -91,10 +95,19 @@ def _documents(documents: object) -> list[list[object]]:
 
 
 def chain(
-    documents: object,
+    documents: pd.DataFrame | Sequence[Document | str | os.PathLike[str] | pd.DataFrame],
     *,
     n_jobs: int | None = None,
-    **options: object,
+    unit: Unit | None = None,
+    threshold: float | None = None,
+    theme_bonus: float | None = None,
+    threshold_many: float | None = None,
+    threshold_repeated: float = 0.30,
+    context: bool = True,
+    citations: bool = True,
+    instrument_bonus: float | None = None,
+    best_share: float | None = None,
+    synonyms: bool | None = None,
 ) -> pd.DataFrame:
     """Follow each request along a State's chain of COs: when it was first made, how often, how it moved.
 
@@ -115,8 +128,9 @@ def chain(
         unless a ``joblib.parallel_config`` context says otherwise; -1: every core).
         Any joblib backend works, e.g. ``with joblib.parallel_config(backend="dask"):``
         on a Dask cluster.
-    **options
-        Options of :func:`align` (``level``, ``threshold``, ...).
+    unit, threshold, theme_bonus, threshold_many, threshold_repeated, context, citations, instrument_bonus, \
+best_share, synonyms
+        As for :func:`align` (None: the default measured between two COs).
 
     Returns
     -------
@@ -136,7 +150,10 @@ def chain(
     >>> print(row["thread"], "|", row["first_year"], "|", row["times"])
     CRPD/C/AZE/CO/1, para. 13 | 2014 | 2
     """
-    align_options = AlignOptions(**options).resolved("co")  # type: ignore[arg-type]
+    align_options = AlignOptions(unit=unit, threshold=threshold, theme_bonus=theme_bonus,
+                                 threshold_many=threshold_many, threshold_repeated=threshold_repeated, context=context,
+                                 citations=citations, instrument_bonus=instrument_bonus, best_share=best_share,
+                                 synonyms=synonyms).resolved("co")
     n_jobs = check_n_jobs(n_jobs)
     chains = [c for c in _documents(documents) if len(c) > 1]
     pairs = [(k, step, c[step - 1], c[step]) for k, c in enumerate(chains) for step in range(1, len(c))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cobs.compare._input import check_columns, check_table
+from cobs._checks import check_table
 
 __all__ = ["alignment_scores"]
 
@@ -70,8 +70,8 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
     {'link_precision': 0.5, 'link_recall': 0.5, 'new_f1': 0.0}
     """
     for name, table in (("links", links), ("gold", gold)):
-        check_table(name, table)
-        check_columns(name, table, ("later_para", "earlier_para", "status"), "a link table (cobs.compare.align)")
+        check_table(table, ("later_para", "earlier_para", "status"), name=name,
+                    what="a link table (cobs.compare.align)")
     if ("earlier_symbol" in gold.columns) != ("earlier_symbol" in links.columns):
         links = links.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")
         gold = gold.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")

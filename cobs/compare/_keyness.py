@@ -14,8 +14,7 @@ from collections.abc import Collection, Iterable
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_flag, check_int
-from cobs.compare._input import check_columns
+from cobs._checks import check_flag, check_int, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["keyness"]
@@ -39,7 +38,7 @@ def _cites(table: pd.DataFrame) -> list[str]:
 
 def _texts(value: object, name: str, column: str) -> list[str]:
     if isinstance(value, pd.DataFrame):
-        check_columns(name, value, [column], "a table with texts")
+        check_table(value, [column], name=name, what="a table with texts")
         if value.empty:
             raise ValueError(f"{name} has no rows: the selection that made it matched nothing (a State, symbol or "
                              f"year not in the table?)")

@@ -8,8 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag, check_int, check_names
-from cobs.compare._input import check_columns, check_table
+from cobs._checks import check_choice, check_flag, check_int, check_names, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["most_similar", "similarity"]
@@ -17,15 +16,15 @@ __all__ = ["most_similar", "similarity"]
 Measure = Literal["tfidf", "jaccard"]
 
 
-def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool,
-                 boilerplate_options: dict[str, object]) -> tuple[list[tuple], list[str]]:
+def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool, min_states: int,
+                 min_shared: float) -> tuple[list[tuple], list[str]]:
     rows = table
     if "kind" in rows.columns and "clause" not in rows.columns:
         rows = rows[rows["kind"] == "recommendation"]
     if drop_boilerplate:
         from cobs.compare._boilerplate import boilerplate
 
-        sentences = boilerplate(rows, **boilerplate_options)  # type: ignore[arg-type]
+        sentences = boilerplate(rows, min_states=min_states, min_shared=min_shared)
         keep = sentences[~sentences["template"]]
         keys = rows[["symbol", "para", "sub", *[c for c in by if c not in ("symbol", "para", "sub")]]]
         keep = keep.merge(keys.drop_duplicates(["symbol", "para", "sub"]), on=["symbol", "para", "sub"], how="left",
@@ -45,12 +44,13 @@ def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool,
 
 def similarity(
     table: pd.DataFrame,
-    by: str | list[str] = "symbol",
     *,
+    by: str | list[str] = "symbol",
     measure: Measure = "tfidf",
     drop_boilerplate: bool = False,
     committees: Collection[str] | None = None,
-    **boilerplate_options: object,
+    min_states: int = 3,
+    min_shared: float = 0.6,
 ) -> pd.DataFrame:
     """A document-by-document (or State-by-State, ...) similarity matrix of recommendations.
 
@@ -68,11 +68,13 @@ def similarity(
         that shared rare requests weigh most; ``jaccard``: shared vocabulary, the
         Jaccard index of the sets of stemmed words.
     drop_boilerplate : bool, default False
-        Leave out the committees' template sentences first (:func:`boilerplate`, with
-        ``**boilerplate_options``): templates make all COs of a period look alike.
+        Leave out the committees' template sentences first (:func:`boilerplate`):
+        templates make all COs of a period look alike.
     committees : collection of str, optional
         Committees whose treaty phrases are left out ("persons with disabilities" for
         the CRPD); default: those of the table.
+    min_states, min_shared
+        With ``drop_boilerplate``: what counts as a template (as for :func:`boilerplate`).
 
     Returns
     -------
@@ -93,12 +95,11 @@ def similarity(
     """
     from cobs.text import vectorizer
 
-    check_table("table", table)
     by_columns = check_names(by, "by", required=True)
     check_choice(measure, "measure", ("tfidf", "jaccard"))
     drop_boilerplate = check_flag(drop_boilerplate, "drop_boilerplate")
-    check_columns("table", table, [*by_columns, "text", "committee"], "a paragraph or action table")
-    keys, texts = _group_texts(table, by_columns, drop_boilerplate, boilerplate_options)
+    check_table(table, [*by_columns, "text", "committee"], what="a paragraph or action table")
+    keys, texts = _group_texts(table, by_columns, drop_boilerplate, min_states, min_shared)
     chosen = sorted({str(c) for c in table["committee"].dropna()}) if committees is None else list(committees)
     if measure == "tfidf":
         vectors = vectorizer(ngram_range=(1, 2), formula=("frame", "generic", "treaty"), committees=chosen,
@@ -125,8 +126,19 @@ def similarity(
     return pd.DataFrame(np.clip(values, 0.0, 1.0), index=index, columns=index.copy())
 
 
-def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: object) -> pd.DataFrame:
-    """The ``n`` documents (or States, ...) whose recommendations are most like those of ``symbol``.
+def most_similar(
+    table: pd.DataFrame,
+    symbol: object,
+    *,
+    top: int = 5,
+    by: str | list[str] = "symbol",
+    measure: Measure = "tfidf",
+    drop_boilerplate: bool = False,
+    committees: Collection[str] | None = None,
+    min_states: int = 3,
+    min_shared: float = 0.6,
+) -> pd.DataFrame:
+    """The ``top`` documents (or States, ...) whose recommendations are most like those of ``symbol``.
 
     "Which States received recommendations most like Kazakhstan's?":
     ``most_similar(table, "KAZ", by="state")``.
@@ -137,10 +149,10 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
         As for :func:`similarity`.
     symbol : str or tuple
         A value of ``by`` (a symbol by default; a State code with ``by="state"``).
-    n : int, default 5
+    top : int, default 5
         How many to return.
-    **options
-        Options of :func:`similarity` (``by``, ``measure``, ``drop_boilerplate``, ...).
+    by, measure, drop_boilerplate, committees, min_states, min_shared
+        As for :func:`similarity`.
 
     Returns
     -------
@@ -154,20 +166,20 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, **options: obj
     Examples
     --------
     >>> import cobs, cobs.compare
-    >>> cobs.compare.most_similar(cobs.read_corpus("corpus"), "KAZ", 2, by="state").round(3)
+    >>> cobs.compare.most_similar(cobs.read_corpus("corpus"), "KAZ", top=2, by="state").round(3)
       state other  similarity  rank
     0   KAZ   AZE       0.300     1
     1   KAZ   BLR       0.288     2
     """
-    n = check_int(n, "n")
-    matrix = similarity(table, **options)  # type: ignore[arg-type]
+    top = check_int(top, "top")
+    matrix = similarity(table, by=by, measure=measure, drop_boilerplate=drop_boilerplate, committees=committees,
+                        min_states=min_states, min_shared=min_shared)
     if symbol not in matrix.index:
         shown = ", ".join(map(repr, list(matrix.index)[:5])) + (", ..." if len(matrix.index) > 5 else "")
         raise ValueError(invalid_value("symbol", symbol, f"one of the table's {matrix.index.name or 'by'} values "
                                        f"({shown})"))
     row = matrix.loc[symbol].drop(index=symbol)
-    order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:n]
-    by = options.get("by", "symbol")
+    order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:top]
     asked = by if isinstance(by, str) and by not in ("other", "similarity", "rank") else "group"
     return pd.DataFrame({
         asked: pd.array([symbol] * len(order), dtype="object"),

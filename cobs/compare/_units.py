@@ -92,7 +92,7 @@ def units(
     actions: pd.DataFrame,
     paragraphs: pd.DataFrame | None = None,
     *,
-    level: Literal["paragraph", "item"] = "paragraph",
+    unit: Literal["paragraph", "item"] = "paragraph",
     context: bool = False,
 ) -> pd.DataFrame:
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
@@ -103,7 +103,7 @@ def units(
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
     for row in rows:
-        groups.setdefault((int(row["para"]), str(row["sub"]) if level == "item" else ""), []).append(row)
+        groups.setdefault((int(row["para"]), str(row["sub"]) if unit == "item" else ""), []).append(row)
     rank = {name: k for k, name in enumerate(STRENGTH_DTYPE.categories)}
     out: list[dict[str, object]] = []
     for (para, sub), group in groups.items():
@@ -121,7 +121,7 @@ def units(
         themes = [t for row in group if (t := _text(row.get("theme")))]
         clusters = [c for row in group if (c := _text(row.get("cluster_id")))]
         full = " ".join([text, *dict.fromkeys(notes)])
-        ref = str(first["ref"]) if level == "item" or len(group) == 1 else _paragraph_ref(str(first["ref"]), para)
+        ref = str(first["ref"]) if unit == "item" or len(group) == 1 else _paragraph_ref(str(first["ref"]), para)
         out.append({
             "symbol": first["symbol"], "committee": first["committee"], "para": para, "sub": sub, "ref": ref,
             "heading": _text(first["heading"]), "text": text, "context": concern.get(para, ""),

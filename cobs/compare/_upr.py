@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cobs.compare._input import check_columns
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 
 __all__ = ["read_wg_report", "upr_recommendations"]
@@ -290,7 +290,7 @@ def upr_recommendations(
     if isinstance(source, pd.DataFrame):
         if "number" in source.columns and "para" in source.columns:
             return _from_report(source, state, sessions)
-        check_columns("source", source, _UPR_INFO_NEEDED, "UPR Info's table (cobs.load_upr_info)")
+        check_table(source, _UPR_INFO_NEEDED, name="source", what="UPR Info's table (cobs.load_upr_info)")
         return _from_upr_info(source, state, sessions)
     raise TypeError(invalid_value("source", source, "a table from cobs.load_upr_info or the path of UPR Info's CSV "
                                   "export or of a Working Group report's text"))

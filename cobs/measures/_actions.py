@@ -26,6 +26,7 @@ import re
 
 import pandas as pd
 
+from cobs._checks import TABLE_COLUMNS, check_table
 from cobs.columns import ACTION_COLUMNS, DTYPES
 from cobs.reference.dates import ordinal_word
 from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
@@ -36,8 +37,7 @@ from cobs.tables import as_table, conform
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
-_NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
-           "text", "page"}
+_NEEDED = set(TABLE_COLUMNS["paragraphs"])
 _OPTIONAL = {"notes"}  # tables written before the column existed are still accepted
 _NONE_IF_EMPTY = ("chapeau", "verb", "strength", "action_verb", "action")
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
@@ -204,9 +204,7 @@ justice system;
 dealt with by the juvenile justice system;
     """
     table = as_table(table, "actions")
-    missing = _NEEDED - set(table.columns)
-    if missing:
-        raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
+    check_table(table, "paragraphs", function="actions")
     table = conform(table)
     columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
     rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")

@@ -12,12 +12,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     OKABE_ITO,
     Plotted,
-    check_table,
     check_top,
     finish,
     label_chars,
@@ -106,7 +106,8 @@ def cycle_changes(
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/3, para. 58 → CRC/C/KAZ/CO/4, para. 53 (a)']
     """
-    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], "cycle_changes", _ALIGN)
+    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], function="cobs.plot.cycle_changes",
+                what=_ALIGN)
     unknown = sorted(set(aligned["status"].dropna()) - set(STATUSES))
     if unknown:
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
@@ -223,8 +224,8 @@ def keyness(
     >>> data["term"].tolist()
     ['juvenile justice', 'corporal punishment', 'accessibility']
     """
-    check_table(table, ["term", "log_ratio", "g2", "direction"], "keyness", "a keyness table from "
-                "cobs.compare.keyness()")
+    check_table(table, ["term", "log_ratio", "g2", "direction"], function="cobs.plot.keyness",
+                what="a keyness table from cobs.compare.keyness()")
     check_top(top, "keyness", optional=False)
     if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
         raise ValueError(f"cobs.plot.keyness: {invalid_value('labels', labels, 'two names (target, reference)')}")
@@ -303,7 +304,7 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     1    TKM   AZE         0.2
     2    TKM   KAZ         0.3
     """
-    check_table(matrix, [], "similarity", "a similarity matrix from cobs.compare.similarity()")
+    check_table(matrix, [], function="cobs.plot.similarity", what="a similarity matrix from cobs.compare.similarity()")
     if len(matrix) < 2 or list(matrix.index) != list(matrix.columns):
         raise ValueError("cobs.plot.similarity: expected a square matrix with the same labels on the index and the "
                          f"columns, in the same order, of two or more rows; got {matrix.shape[0]} rows "

@@ -499,7 +499,7 @@ def topics_section(data: ReportData) -> Section | None:
                           actions=topics["label"].map(main.value_counts()).fillna(0).astype("int64"),
                           themes=topics["label"].map(top_themes))[
         ["topic", "label", "size", "actions", "terms", "themes", "examples"]]
-    prevalence = cobs.topics.prevalence(model, topical, by="symbol")
+    prevalence = cobs.topics.prevalence(model, topical, by="symbol", random_state=0)
     validity = pd.DataFrame([{"compared_with": {"theme": "headings' themes", "cluster_id": "clusters"}[column],
                               "categories": result.crosstab.shape[1], "nmi": round(result.nmi, 3),
                               "ami": round(result.ami, 3), "purity": round(result.purity, 3),

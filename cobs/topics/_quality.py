@@ -14,7 +14,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.base import clone
 from sklearn.utils.validation import check_is_fitted
 
-from cobs._checks import check_choice, check_int, check_number
+from cobs._checks import check_choice, check_int, check_number, seed
 from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
 from cobs.errors import invalid_value
 from cobs.topics._input import read_input
@@ -224,9 +224,9 @@ def select_k(
     held_out: float = 0.2,
     reference: object | None = None,
     subsample: float = 0.8,
-    random_state: int = 0,
+    model: TopicModel | None = None,
+    random_state: int | np.random.RandomState | None = None,
     shape: Literal["wide", "long"] = "wide",
-    **params: object,
 ) -> pd.DataFrame:
     """Coherence, exclusivity and stability of topic models for several numbers of topics.
 
@@ -258,14 +258,18 @@ def select_k(
         give the other COs' actions.
     subsample : float, default=0.8
         Share of the remaining units each model learns from, in (0, 1].
-    random_state : int, default=0
-        Seed of the split and of the subsamples (model ``s`` gets ``random_state + s``).
+    model : TopicModel, optional
+        The settings to try k with (``method``, ``context``, ``templates``, ...):
+        every model fitted is a clone of it with ``n_topics`` and ``random_state``
+        set by select_k. Default: ``TopicModel()``'s defaults.
+    random_state : int, RandomState instance or None, default=None
+        Seed of the split and of the subsamples, as in scikit-learn; with an int
+        ``s0``, model ``s`` gets ``random_state = s0 + s`` (pass an int for the
+        same table run after run).
     shape : {"wide", "long"}, default="wide"
         One row per k (:data:`cobs.columns.SELECT_K_COLUMNS`), or one row per k and
         measure (``k``, ``measure``, ``value``, ``sd``: ready for an elbow plot
         with one line per measure).
-    **params
-        Passed to :class:`TopicModel` (``method``, ``context``, ``templates``, ...).
 
     Returns
     -------
@@ -275,7 +279,7 @@ def select_k(
     --------
     >>> import cobs, cobs.topics
     >>> actions = cobs.measure(cobs.read_corpus("corpus"))
-    >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2)
+    >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2, random_state=0)
     >>> table.columns.tolist()
     ['k', 'n_topics', 'coherence', 'coherence_sd', 'exclusivity', 'exclusivity_sd', 'stability', 'stability_sd']
     >>> table["k"].tolist()
@@ -288,10 +292,14 @@ def select_k(
     check_number(held_out, "held_out", "a share in (0, 1)", lambda v: 0 < v < 1)
     check_number(subsample, "subsample", "a share in (0, 1]", lambda v: 0 < v <= 1)
     check_choice(shape, "shape", ("wide", "long"))
-    if "n_topics" in params or "random_state" in params:
-        raise TypeError("select_k sets n_topics (from ks) and random_state (per seed) itself; leave them out of params")
-    template = TopicModel(**params)  # type: ignore[arg-type]
+    if model is None:
+        model = TopicModel()
+    elif not isinstance(model, TopicModel):
+        raise TypeError(invalid_value("model", model, "a cobs.topics.TopicModel or None",
+                                      "pass TopicModel(...) with the settings to try k with"))
+    template = clone(model)
     template._check_params()
+    random_state = seed(random_state)
     if not isinstance(X, pd.DataFrame):
         X = read_input(X, column="text").own
     units = _units(X)
@@ -316,13 +324,13 @@ def select_k(
     for k in ks:
         models, coh, exc = [], [], []
         for s, sample in enumerate(samples):
-            model = clone(template).set_params(n_topics=k, random_state=random_state + s)
+            fitted_model = clone(template).set_params(n_topics=k, random_state=random_state + s)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", SmallCorpusWarning)
-                model.fit(sample)
-            models.append(model)
-            coh.append(np.nanmean(coherence(model, reference)))
-            exc.append(np.nanmean(exclusivity(model)))
+                fitted_model.fit(sample)
+            models.append(fitted_model)
+            coh.append(np.nanmean(coherence(fitted_model, reference)))
+            exc.append(np.nanmean(exclusivity(fitted_model)))
         pairs = [_overlaps(a.top_terms(), b.top_terms()) for a, b in itertools.combinations(models, 2)]
         fitted = max(m.n_topics_ for m in models)
         if fitted < k:

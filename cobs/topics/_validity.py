@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 from cobs.topics._model import TopicModel
-from cobs.topics._prevalence import _check_table
 
 __all__ = ["TopicAgreement", "against"]
 
@@ -86,7 +86,7 @@ def against(model: TopicModel, table: pd.DataFrame, column: str = "theme") -> To
     """
     if not isinstance(column, str):
         raise TypeError(invalid_value("column", column, "one column name"))
-    _check_table(table, [column])
+    check_table(table, [column], what="a cobs table with the column to compare with")
     _, shares, counted = model._read(table)
     category = table[column].astype(object).to_numpy()
     known = np.array([not (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or v == "")
