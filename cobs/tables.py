@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -27,8 +28,12 @@ import pandas as pd
 
 from cobs.columns import DTYPES, LIST_COLUMNS
 from cobs.errors import invalid_value
+from cobs.reference.dates import ordinal_value
 
-__all__ = ["conform", "read_table"]
+__all__ = ["DOCUMENT_KEYS", "conform", "document_order", "read_table", "ref_key", "symbol_key"]
+
+DOCUMENT_KEYS = ("symbol", "para", "sub", "clause")
+"""The columns that put a table's rows in document order (:func:`document_order`), those a table has."""
 
 LIST_SEPARATOR = "; "
 """How the command line writes a list column to CSV ("19; 24(3)")."""
@@ -253,3 +258,114 @@ def _as_list(value: object) -> list:
     if value is None or pd.isna(value):
         return []
     raise TypeError(f"{value!r} is not a list")
+
+
+def _sub_rank(sub: object) -> tuple[int, str]:
+    """'' first, then a, b, ..., z, aa, ... (and 1, 2, ..., 10 for a UPR report's numbered recommendations)."""
+    text = "" if sub is None or sub is pd.NA or (isinstance(sub, float) and np.isnan(sub)) else str(sub)
+    return (len(text), text)
+
+
+def symbol_key(symbol: object) -> tuple:
+    """A sort key that puts UN symbols in their natural order: numbers compared as numbers.
+
+    "UPR/7/KAZ" before "UPR/20/KAZ", "CRC/C/15/Add.9" before "CRC/C/15/Add.213"; a
+    missing symbol first.
+
+    Examples
+    --------
+    >>> sorted(["UPR/20/KAZ", "CRPD/C/AZE/CO/2-3", "UPR/7/KAZ", "CRPD/C/AZE/CO/1"], key=symbol_key)
+    ['CRPD/C/AZE/CO/1', 'CRPD/C/AZE/CO/2-3', 'UPR/7/KAZ', 'UPR/20/KAZ']
+    """
+    if symbol is None or symbol is pd.NA or (isinstance(symbol, float) and np.isnan(symbol)):
+        return ()
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|\D+", str(symbol)))
+
+
+def document_order(table: pd.DataFrame) -> pd.DataFrame:
+    """The table's rows in document order, whatever order they were given in.
+
+    Rows are sorted by the :data:`DOCUMENT_KEYS` the table has: ``symbol`` (in
+    its natural order, :func:`symbol_key`), ``para``, ``sub`` (the paragraph's own text first, then its items
+    a, b, ..., z, aa, ...) and ``clause``; rows equal on all of them keep their
+    order (a stable sort), and a missing ``para`` sorts last. A paragraph's
+    items then follow its own text, as the functions that read a chapeau or the
+    concern paragraph before a recommendation need: :func:`cobs.actions`,
+    :func:`cobs.measure`, :func:`cobs.citations`, ``cobs.compare`` and
+    ``cobs.topics`` apply it to what they are given, so that a table sorted or
+    filtered by the user (``t.sort_values("year")``, ``t.sample(frac=1)``) gives
+    the same results as the table :func:`cobs.read_corpus` returned.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any table; one without a ``symbol`` or ``para`` column is returned as it is.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows (with their index) in document order: ``table`` itself when
+        it is in that order already.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"symbol": ["B", "A", "A", "A"], "para": [1, 2, 2, 1], "sub": ["", "b", "", ""]})
+    >>> document_order(t)
+      symbol  para sub
+    3      A     1
+    2      A     2
+    1      A     2   b
+    0      B     1
+    """
+    if not isinstance(table, pd.DataFrame) or "symbol" not in table.columns or "para" not in table.columns:
+        return table
+    n = len(table)
+    if n < 2:
+        return table
+    keys: list[np.ndarray] = []  # np.lexsort: the last key is the primary one
+    if "clause" in table.columns:
+        clause = pd.to_numeric(table["clause"], errors="coerce").to_numpy(dtype="float64", na_value=np.inf)
+        keys.append(clause)
+    if "sub" in table.columns:
+        ranks = [_sub_rank(v) for v in table["sub"].tolist()]
+        keys.append(pd.factorize(pd.Series(ranks, dtype=object), sort=True)[0])
+    para = pd.to_numeric(table["para"], errors="coerce").to_numpy(dtype="float64", na_value=np.inf)
+    keys.append(para)
+    symbols = table["symbol"].tolist()
+    distinct = sorted(set(symbols), key=symbol_key)
+    rank = {symbol: k for k, symbol in enumerate(distinct)}
+    keys.append(np.array([rank[v] for v in symbols], dtype=np.int64))
+    order = np.lexsort(keys)
+    if (order == np.arange(n)).all():
+        return table
+    return table.iloc[order]
+
+
+_REF = re.compile(r"^(?P<symbol>.*?), para\. (?P<para>\d+)(?: \((?P<sub>[a-z]{1,2}|\d{1,3})\))?"
+                  r"(?:, (?P<nth>[\w-]+) request)?$")
+
+
+def ref_key(ref: object) -> tuple:
+    """A sort key that puts references in document order: "..., para. 9" before "..., para. 10 (a)".
+
+    A reference joined from several (" → ", as :func:`cobs.tally` writes an
+    alignment's) sorts by its parts; one that cobs did not write sorts as text.
+
+    Examples
+    --------
+    >>> sorted(["CRC/C/KAZ/CO/4, para. 10 (a)", "CRC/C/KAZ/CO/4, para. 9, second request",
+    ...         "CRC/C/KAZ/CO/4, para. 9"], key=ref_key)
+    ['CRC/C/KAZ/CO/4, para. 9', 'CRC/C/KAZ/CO/4, para. 9, second request', 'CRC/C/KAZ/CO/4, para. 10 (a)']
+    """
+    text = "" if ref is None or ref is pd.NA or (isinstance(ref, float) and np.isnan(ref)) else str(ref)
+    return tuple(_one_ref_key(part) for part in text.split(" → "))
+
+
+def _one_ref_key(ref: str) -> tuple:
+    m = _REF.match(ref)
+    if m is None:
+        return (symbol_key(ref), 0, (0, ""), 0)
+    nth = m.group("nth")
+    clause = (ordinal_value(nth) or 0) if nth else 1
+    return (symbol_key(m.group("symbol")), int(m.group("para")), _sub_rank(m.group("sub")), clause)

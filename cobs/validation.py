@@ -28,6 +28,7 @@ from sklearn.utils import check_random_state
 
 from cobs._checks import check_choice, check_table
 from cobs.errors import invalid_value
+from cobs.tables import document_order
 
 __all__ = ["agreement", "confusion_table", "sample_for_coding"]
 
@@ -76,7 +77,8 @@ def sample_for_coding(
     coders : sequence of str, default=("coder_1", "coder_2")
         Names of the empty coder columns added.
     random_state : int, RandomState instance or None, default=None
-        Seed: the same table and seed give the same sample.
+        Seed: the same table and seed give the same sample (a cobs table in any row order: it is put in
+        document order first, :func:`cobs.tables.document_order`).
     path : str or path-like, optional
         Write the coding sheet there as CSV (UTF-8 with a byte-order mark, so that
         spreadsheet programs read it right); list values are joined with "; ".
@@ -125,6 +127,7 @@ def sample_for_coding(
     if path is not None and Path(path).exists() and not overwrite:
         raise FileExistsError(f"{path}: already exists (it may hold coding work); pass overwrite=True to replace it")
 
+    table = document_order(table)  # the same sample for any row order of a cobs table
     rng = check_random_state(random_state)
     positions = np.arange(len(table))
     if stratify is None:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from cobs._checks import check_table
 from cobs.errors import invalid_value
+from cobs.tables import document_order
 
 __all__ = ["document_tables", "measured"]
 
@@ -70,5 +71,5 @@ def measured(table: pd.DataFrame) -> pd.DataFrame:
     from cobs.measures import measure
 
     if "clause" in table.columns and all(c in table.columns for c in _MEASURED):
-        return table
+        return document_order(table)
     return measure(table)

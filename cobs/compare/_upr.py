@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -322,8 +323,26 @@ def _select(table: pd.DataFrame, state: str | None, sessions: int | list[int] | 
     return table
 
 
+def _once(table: pd.DataFrame, keys: list[str], what: str) -> pd.DataFrame:
+    """The table without rows repeated on ``keys`` (a file concatenated twice), with a warning that says so."""
+    repeated = table.astype({k: object for k in keys}).duplicated(subset=keys)
+    if repeated.any():
+        first = table.loc[repeated].iloc[0]
+        warnings.warn(
+            f"source: {int(repeated.sum())} of {len(table)} {what} are repeated (the same {', '.join(keys)}), e.g. "
+            f"{str(first[keys[-1]])[:60]!r}: each is counted once. A file concatenated twice?",
+            UserWarning, stacklevel=4,
+        )
+        table = table.loc[~repeated]
+    return table
+
+
 def _from_upr_info(table: pd.DataFrame, state: str | None, sessions: int | list[int] | None) -> pd.DataFrame:
-    table = _select(table, state, sessions).reset_index(drop=True)
+    table = _select(table, state, sessions)
+    if "source_row" in table.columns:  # by session, numbered in the file's order, whatever the table's row order
+        table = table.sort_values(["session", "source_row"], kind="stable")
+    table = _once(table, ["state_under_review", "session", "recommending_state", "recommendation"],
+                  "recommendations").reset_index(drop=True)
     records = []
     counter: dict[tuple[str, object], int] = {}
     for row in table.to_dict("records"):
@@ -340,6 +359,7 @@ def _from_upr_info(table: pd.DataFrame, state: str | None, sessions: int | list[
 
 def _from_report(report: pd.DataFrame, state: str | None, sessions: int | list[int] | None) -> pd.DataFrame:
     report = _select(report, state, sessions) if (state is not None or sessions is not None) else report
+    report = _once(report, ["symbol", "number", "recommendation"], "recommendations")
     records = []
     for row in report.to_dict("records"):
         code = _state_code(row["state_under_review"])

@@ -33,7 +33,7 @@ from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
 from cobs.reference.symbols import cycle_range
 from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
 from cobs.structure.kind import STATE_PARTY as _STATE
-from cobs.tables import as_table, conform
+from cobs.tables import as_table, conform, document_order
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
@@ -205,7 +205,7 @@ dealt with by the juvenile justice system;
     """
     table = as_table(table, "actions")
     check_table(table, "paragraphs", function="actions")
-    table = conform(table)
+    table = document_order(conform(table))
     columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
     rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")
     records: list[dict[str, object]] = []

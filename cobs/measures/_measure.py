@@ -14,7 +14,7 @@ from cobs.measures._citations import article_key, articles, general_comments, in
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
 from cobs.reference.committees import treaty_articles
-from cobs.tables import as_table, conform
+from cobs.tables import as_table, conform, document_order
 
 __all__ = ["citations", "measure"]
 
@@ -26,7 +26,7 @@ _MIN_THEME_EXAMPLES = 30
 
 def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     """For each paragraph, the text of the concern paragraph just before it under the same heading."""
-    columns = paragraphs[["symbol", "para", "sub", "kind", "heading", "text"]]
+    columns = document_order(paragraphs)[["symbol", "para", "sub", "kind", "heading", "text"]]
     rows = columns.assign(heading=columns["heading"].fillna("")).to_dict("records")
     texts: dict[tuple[str, int], list[str]] = {}
     own: list[dict[str, object]] = []
@@ -72,7 +72,7 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     >>> item["strength"], item["action_verb"], item["action_category"], item["theme"], item["cluster_id"]
     ('urges', 'adopt', np.int64(5), 'juvenile justice', 'CRC-9')
     """
-    table = conform(as_table(table, "measure"))
+    table = document_order(conform(as_table(table, "measure")))
     if "clause" in table.columns:  # an action table (measured already or not): measured afresh
         acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
@@ -207,7 +207,7 @@ def citations(table: pd.DataFrame) -> pd.DataFrame:
     missing = {"symbol", "committee", "para", "sub", "text"} - set(table.columns)
     if missing:
         raise ValueError(f"citations() needs a paragraph or action table; columns missing: {sorted(missing)}")
-    table = conform(table)
+    table = document_order(conform(table))
     records = []
     years = _general_comment_years(table)
     texts = _cited_texts(table)

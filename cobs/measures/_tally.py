@@ -16,6 +16,7 @@ import pandas as pd
 
 from cobs._checks import check_names, check_table
 from cobs.errors import invalid_value
+from cobs.tables import ref_key
 
 __all__ = ["tally"]
 
@@ -79,8 +80,9 @@ def tally(
         every group (a zero count is a finding too): the ``by`` columns, ``dimension``
         (the column counted), ``category`` (its value as a string; missing for the rows
         where it is missing), ``count``, ``n`` (rows in the group), ``share``
-        (``count / n``) and ``refs`` (the references of the rows counted, in table
-        order; a list). Columns: :data:`cobs.columns.TALLY_COLUMNS`. An empty string
+        (``count / n``) and ``refs`` (the references of the rows counted, in document
+        order whatever the table's row order, by :func:`cobs.tables.ref_key`; a list).
+        Columns: :data:`cobs.columns.TALLY_COLUMNS`. An empty string
         counts as missing in the string columns (it means "none" there).
 
     Raises
@@ -141,7 +143,7 @@ def tally(
                 record = dict(zip(groups, group, strict=True))
                 record.update(dimension=dim, category=_label(level), count=len(rows), n=sizes.get(group, 0))
                 if refs:
-                    record["refs"] = [row_ref[i] for i in rows]
+                    record["refs"] = sorted((row_ref[i] for i in rows), key=ref_key)
                 records.append(record)
     columns = [*groups, "dimension", "category", "count", "n", "share", *(["refs"] if refs else [])]
     out = pd.DataFrame.from_records(records, columns=[c for c in columns if c != "share"])
