@@ -222,7 +222,7 @@ def _fetch(args: argparse.Namespace) -> int:
     chain = args.state is not None  # as fetch_chain: the documents at hand (cache, corpus/), any format by default
     try:  # one session: a host found unreachable is not asked again for the next symbols
         results = _fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
-                              data_home=args.data_home, timeout=args.timeout, retries=args.retries, backoff=1.0,
+                              data_home=args.data_home, timeout=args.timeout, n_retries=args.n_retries, delay=1.0,
                               max_time=args.max_time, at_hand=chain)
         failures = 0
         for _, result in results:
@@ -351,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds to wait for a server to answer or send more (default: 30)")
     fetch.add_argument("--max-time", type=float, default=600.0,
                        help="seconds one download may take in all (default: 600)")
-    fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
+    fetch.add_argument("--n-retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
     compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
                                   description="Write one row per link between the recommendations of two COs, and per "

@@ -313,13 +313,24 @@ class Analyzer:
         return grams
 
 
-def tokens(text: str, **options: object) -> list[str]:
-    """The tokens of one text, as :class:`Analyzer` (``**options``) gives them.
+def tokens(
+    text: str,
+    *,
+    ngram_range: tuple[int, int] = (1, 1),
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+    formula: Collection[str] = ("frame", "generic"),
+    committees: Collection[str] = (),
+    stem: bool = False,
+    numbers: bool = False,
+    synonyms: bool = False,
+) -> list[str]:
+    """The tokens of one text, as :class:`Analyzer` with the same options gives them.
 
     >>> tokens("Ratify the Optional Protocol (CRPD/C/AZE/CO/1, para. 13).")
     ['ratify', 'optional', 'protocol']
     """
-    return Analyzer(**options)(text)  # type: ignore[arg-type]
+    return Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula, committees=committees, stem=stem,
+                    numbers=numbers, synonyms=synonyms)(text)
 
 
 def vectorizer(
