@@ -12,7 +12,7 @@ The data flow follows the package layout:
 ``cobs.tables``     :func:`read_table`: a table written to CSV, JSON or Parquet, read back with its dtypes
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
-``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's label sets
 ``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 ``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 ``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
@@ -41,12 +41,15 @@ from cobs.columns import (
     TOPIC_COLUMNS,
     TOPIC_QUALITY_COLUMNS,
     UPR_COLUMNS,
+    UPR_INFO_COLUMNS,
+    WG_REPORT_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
-from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
+from cobs.datasets import upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document, read_documents
 from cobs.errors import CobsError
 from cobs.measures import actions, citations, measure, tally
+from cobs.read import read_upr_info, read_wg_report
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -120,6 +123,7 @@ __all__ = [
     "TOPIC_QUALITY_COLUMNS",
     "UPR_COLUMNS",
     "UPR_INFO_COLUMNS",
+    "WG_REPORT_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
     "Document",
@@ -139,13 +143,14 @@ __all__ = [
     "fetch",
     "fetch_chain",
     "format_symbol",
-    "load_upr_info",
     "measure",
     "parse_symbol",
     "read_corpus",
     "read_document",
     "read_documents",
     "read_table",
+    "read_upr_info",
+    "read_wg_report",
     "registry",
     "sample_for_coding",
     "state_code",

@@ -188,9 +188,9 @@ def test_sample_errors(kwargs, message):
 
 @pytest.mark.real_data
 def test_sample_of_real_upr_recommendations(tmp_path):
-    from cobs.datasets import load_upr_info
+    from cobs.read import read_upr_info
 
-    table = load_upr_info(shared_path("upr-info-export-2018", "25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv"))
+    table = read_upr_info(shared_path("upr-info-export-2018", "25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv"))
     sample = sample_for_coding(table, 50, stratify="action", allocation="equal", random_state=42,
                                columns=["source_file", "source_row", "recommendation", "action"],
                                path=tmp_path / "upr.csv")

@@ -9,7 +9,6 @@
 ``boilerplate_share`` the share of template text per document
 ``similarity``        a document-by-document similarity matrix of recommendations; ``most_similar``: the nearest ones
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
-``read_wg_report``    the recommendations a UPR Working Group report lists
 """
 
 from cobs.compare._align import AlignWarning, align
@@ -19,7 +18,7 @@ from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
 from cobs.compare._similarity import most_similar, similarity
-from cobs.compare._upr import read_wg_report, upr_recommendations
+from cobs.compare._upr import upr_recommendations
 
 __all__ = ["AlignWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness",
-           "most_similar", "profile", "read_wg_report", "similarity", "upr_recommendations"]
+           "most_similar", "profile", "similarity", "upr_recommendations"]
