@@ -18,8 +18,7 @@ The data flow follows the package layout:
 ``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from cobs._version import __version__ as __version__
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
@@ -94,10 +93,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
-try:
-    __version__ = version("cobs")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0.0.0"
 
 # The subpackages compare, topics and plot are reached as cobs.compare, ...; they stay out of __all__ so that
 # `from cobs import *` does not import them.

@@ -198,8 +198,7 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from cobs.sources import chain_symbols, registry
-    from cobs.sources._fetch import _fetch_each
+    from cobs.sources import chain_symbols, fetch_each, registry
 
     symbols = list(args.symbols)
     if (args.state is None) != (args.committee is None):
@@ -221,7 +220,7 @@ def _fetch(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     chain = args.state is not None  # as fetch_chain: the documents at hand (cache, corpus/), any format by default
     try:  # one session: a host found unreachable is not asked again for the next symbols
-        results = _fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
+        results = fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
                               data_home=args.data_home, timeout=args.timeout, n_retries=args.n_retries, delay=1.0,
                               max_time=args.max_time, at_hand=chain)
         failures = 0

@@ -51,7 +51,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 
 from cobs._checks import check_choice, check_ngram_range
 from cobs.errors import invalid_value
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "synonyms", "tokens", "vectorizer"]
 

@@ -15,7 +15,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from cobs.classify import EXPLAIN_COLUMNS, ActionCategoryClassifier, IssueClassifier, ThemeClassifier, opening_features
-from cobs.classify.issues import _best_threshold
+from cobs.classify._issues import _best_threshold
 
 # Recommendations in UPR Info's wording, with their action category and issues.
 RECOMMENDATIONS = [

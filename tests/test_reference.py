@@ -1,7 +1,7 @@
 import pytest
 
 import cobs
-from cobs.reference.states import find_state
+from cobs.reference._states import find_state
 
 
 def test_every_un_member_state_is_known():
@@ -135,7 +135,7 @@ def test_one_list_separator_in_every_data_file():
         for field in fields:
             values = [row[field] for row in rows if row[field]]
             assert values and not any("," in v or ";" in v for v in values), (name, field)
-    from cobs.reference.lexicons import clusters
+    from cobs.reference._lexicons import clusters
 
     assert next(c for c in clusters() if c["cluster_id"] == "CRC-1")["articles"] == {4, 42, 44}
 

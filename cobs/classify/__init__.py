@@ -5,10 +5,10 @@
 ``ThemeClassifier``           the theme of a CO paragraph (single label, any label set)
 """
 
+from cobs.classify._action import ActionCategoryClassifier
 from cobs.classify._base import EXPLAIN_COLUMNS
 from cobs.classify._features import opening_features
-from cobs.classify.action import ActionCategoryClassifier
-from cobs.classify.issues import IssueClassifier
-from cobs.classify.theme import ThemeClassifier
+from cobs.classify._issues import IssueClassifier
+from cobs.classify._theme import ThemeClassifier
 
 __all__ = ["EXPLAIN_COLUMNS", "ActionCategoryClassifier", "IssueClassifier", "ThemeClassifier", "opening_features"]

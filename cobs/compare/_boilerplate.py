@@ -83,7 +83,7 @@ def boilerplate(
     The Committee recommends that the State party:     54
     The Committee is concerned about the following:    29
     """
-    from cobs.structure.kind import sentences
+    from cobs.structure import sentences
 
     check_table(table, ["symbol", "state", "para", "sub", "text"], what="a paragraph or action table")
     min_states = check_int(min_states, "min_states")

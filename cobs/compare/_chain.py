@@ -36,7 +36,7 @@ def _prepare(tables: list[pd.DataFrame], options: AlignOptions) -> dict[str, pd.
 
 
 def _order_key(table: pd.DataFrame) -> tuple[object, ...]:
-    from cobs.reference.symbols import parse_symbol
+    from cobs.reference import parse_symbol
 
     symbol = str(table["symbol"].iloc[0])
     year = table["year"].dropna()
@@ -48,7 +48,7 @@ def _order_key(table: pd.DataFrame) -> tuple[object, ...]:
 
 
 def _chain_key(table: pd.DataFrame) -> tuple[str, str, str]:
-    from cobs.reference.symbols import parse_symbol
+    from cobs.reference import parse_symbol
 
     symbol = str(table["symbol"].iloc[0])
     try:

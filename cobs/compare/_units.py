@@ -17,8 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from cobs.measures import STRENGTH_DTYPE
-from cobs.measures._measure import _concern_before as concern_before
+from cobs.measures import STRENGTH_DTYPE, concern_before
 from cobs.tables import conform
 
 __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
@@ -143,7 +142,7 @@ def units(
 @functools.cache
 def theme_issues() -> dict[str, tuple[str, ...]]:
     """Theme of cobs/data/themes.csv -> the UPR Info issues of cobs/data/theme_issues.csv."""
-    from cobs.reference._tables import read_rows
+    from cobs.reference import read_rows
 
     return {row["theme"]: tuple(i for i in row["issues"].split("|") if i) for row in read_rows("theme_issues.csv")}
 

@@ -33,7 +33,7 @@ _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state"
 
 @functools.cache
 def _sessions() -> dict[int, tuple[int, str]]:
-    from cobs.reference._tables import read_rows
+    from cobs.reference import read_rows
 
     return {int(r["session"]): (int(r["year"]), str(r["cycle"])) for r in read_rows("upr_sessions.csv")}
 
@@ -188,7 +188,7 @@ def _from_report(report: pd.DataFrame, state: str | None, sessions: int | list[i
 
 def _record(symbol: str, state: str, session: int | None, para: int, sub: str, ref: str, text: str, by: str,
             response: str, issues: list[str], upr_action: object) -> dict[str, object]:
-    from cobs.measures._actions import locate_action
+    from cobs.measures.strings import locate_action
 
     year, cycle = _session_year_cycle(session)
     verb, action = locate_action(text)

@@ -7,7 +7,7 @@ from typing import Literal
 import pandas as pd
 
 from cobs.errors import invalid_value
-from cobs.reference._tables import read_rows, split_list
+from cobs.reference import read_rows, split_list
 
 __all__ = ["upr_info_labels"]
 

@@ -28,11 +28,9 @@ import pandas as pd
 
 from cobs._checks import TABLE_COLUMNS, check_table
 from cobs.columns import ACTION_COLUMNS, DTYPES
-from cobs.reference.dates import ordinal_word
-from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
-from cobs.reference.symbols import cycle_range
-from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
-from cobs.structure.kind import STATE_PARTY as _STATE
+from cobs.reference import action_verbs, cycle_range, operative_verbs, ordinal_word, skipped_words
+from cobs.structure import ADDRESSEE, operative_verb, sentences
+from cobs.structure import STATE_PARTY as _STATE
 from cobs.tables import as_table, conform, document_order
 
 __all__ = ["action_verb", "actions", "locate_action"]

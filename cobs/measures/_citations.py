@@ -22,9 +22,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cobs.reference.committees import find_committee
-from cobs.reference.lexicons import instruments as lexicon_instruments
-from cobs.reference.symbols import CO_SYMBOL_IN_TEXT
+from cobs.reference import CO_SYMBOL_IN_TEXT, find_committee
+from cobs.reference import instruments as lexicon_instruments
 
 __all__ = ["articles", "general_comments", "previous", "instruments", "persistence"]
 

@@ -13,7 +13,7 @@ from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
-from cobs.reference.committees import treaty_articles
+from cobs.reference import treaty_articles
 from cobs.tables import as_table, conform, document_order
 
 __all__ = ["citations", "measure"]
@@ -24,7 +24,7 @@ _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_b
 _MIN_THEME_EXAMPLES = 30
 
 
-def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
+def concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     """For each paragraph, the text of the concern paragraph just before it under the same heading."""
     columns = document_order(paragraphs)[["symbol", "para", "sub", "kind", "heading", "text"]]
     rows = columns.assign(heading=columns["heading"].fillna("")).to_dict("records")
@@ -76,7 +76,7 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     if "clause" in table.columns:  # an action table (measured already or not): measured afresh
         acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
-        acts, context = actions(table), _concern_before(table)
+        acts, context = actions(table), concern_before(table)
     known_years = _general_comment_years(acts)
     text, request, chapeaus = _texts(acts["text"]), _texts(acts["request"]), _texts(acts["chapeau"])
     notes = acts["notes"].tolist() if "notes" in acts.columns else [[]] * len(acts)

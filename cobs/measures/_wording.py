@@ -38,8 +38,7 @@ from __future__ import annotations
 import re
 
 from cobs.columns import STRENGTH_DTYPE, STRENGTHS
-from cobs.reference.dates import month_pattern
-from cobs.reference.lexicons import action_verbs, head_nouns, phrases, target_groups
+from cobs.reference import action_verbs, head_nouns, month_pattern, phrases, target_groups
 
 __all__ = [
     "STRENGTHS", "STRENGTH_DTYPE", "intensifiers", "hedges", "action_category", "specificity_parts", "time_bound"

@@ -35,7 +35,7 @@ from cobs.plot._base import (
     text_width,
     wrap,
 )
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["citations", "mix", "theme_heatmap", "theme_profile"]
 

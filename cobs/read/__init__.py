@@ -7,10 +7,27 @@ Every file format cobs reads has its reader here:
 ``identify``        what a file is: symbol, committee, State, cycle, dates, language, type, how many documents
 ``read_wg_report``  the recommendations a UPR Working Group report lists (:data:`cobs.columns.WG_REPORT_COLUMNS`)
 ``read_upr_info``   UPR Info's database exports (:data:`cobs.columns.UPR_INFO_COLUMNS`)
+
+The public API is :data:`__all__`. The other names below are cobs's own internal
+API for the packages above this floor (the lines a reader gives, the steps of
+identifying a document, the UN languages): importable from here, never from the
+private modules behind it, and free to change between versions.
 """
 
+from cobs.read._identify import (
+    Identity,
+    adoption_date,
+    document_starts,
+    identify,
+    identify_raw,
+    require_english_co,
+    session_dates,
+    symbol_lines,
+)
+from cobs.read._language import LANGUAGE_NAMES, detect_language, language_code
+from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
+from cobs.read._raw import read_raw, sniff_format
 from cobs.read._upr_info import read_upr_info
 from cobs.read._wg_report import read_wg_report
-from cobs.read.raw import read_raw, sniff_format
 
-__all__ = ["read_raw", "read_upr_info", "read_wg_report", "sniff_format"]
+__all__ = ["Identity", "identify", "read_raw", "read_upr_info", "read_wg_report", "sniff_format"]

@@ -97,7 +97,7 @@ from pathlib import Path
 import pandas as pd
 
 from cobs._checks import check_flag
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["read_upr_info"]
 

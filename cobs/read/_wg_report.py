@@ -133,7 +133,7 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 def _state_in_title(flat: str) -> str | None:
     """The State under review: the first State named after the report's title (its UN name)."""
-    from cobs.reference.states import find_state, state_name
+    from cobs.reference import find_state, state_name
 
     title = _TITLE.search(flat[:_TITLE_AREA])
     code = find_state(flat[title.end():title.end() + _STATE_AFTER_TITLE]) if title else None

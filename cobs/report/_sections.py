@@ -468,10 +468,9 @@ def topics_section(data: ReportData) -> Section | None:
     import warnings
 
     import cobs.topics
-    from cobs.topics._input import template_rows
 
     actions = data.actions
-    template = template_rows(actions)  # the rows TopicModel leaves out (follow-up, dissemination, next report)
+    template = cobs.topics.template_rows(actions)  # what TopicModel leaves out (follow-up, dissemination, next report)
     topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
     model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
@@ -541,7 +540,7 @@ def topics_section(data: ReportData) -> Section | None:
         Figure("topics-prevalence", "Topic prevalence by document: the mean share of each topic in the "
                "document's requested actions, with a 95 % bootstrap interval from resampling the document's "
                "actions (it says how much a share rests on single recommendations, not how another CO would "
-               "look).", "prevalence", prevalence, {"x": "symbol"}, columns=2),
+               "look).", "prevalence", prevalence, {"by": "symbol"}, columns=2),
         reading,
         Table("topics-validity", "Topics against the committees' structure: each action's main topic against "
               "its heading's theme and its cluster (cobs.topics.against, on the documents the model learnt "

@@ -15,7 +15,7 @@ A download goes to a temporary file in the cache folder and is moved into place
 and verified to be the document asked for: a PDF or Word file (not an HTML
 error page served with status 200), readable, printing the symbol asked for in
 its masthead and running headers, and written in the language asked for
-(:func:`cobs.read.identify.identify`). Verification does not require cobs to
+(:func:`cobs.read.identify`). Verification does not require cobs to
 be able to read the document's paragraphs: a non-English version, which
 :func:`cobs.read_document` rejects, is verified by its printed symbol and its
 language like any other. What fails verification is thrown away and the next
@@ -56,8 +56,8 @@ from cobs.errors import (
     VerificationError,
     invalid_value,
 )
-from cobs.read.language import LANGUAGE_NAMES
-from cobs.reference.symbols import Symbol, parse_symbol
+from cobs.read import LANGUAGE_NAMES
+from cobs.reference import Symbol, parse_symbol
 from cobs.sources._http import _LONGEST_WAIT, MAX_DOCUMENT_BYTES, _Session, _SourceFailure, logger
 from cobs.sources._un import (
     _FORMAT_NAMES,
@@ -313,7 +313,7 @@ def _at_hand(symbol: str, lang: str, format: str | None, data_home: str | os.Pat
     return None
 
 
-def _fetch_each(
+def fetch_each(
     symbols: Iterable[str], *, lang: str, format: str | None, data_home: str | os.PathLike[str] | None,
     timeout: float, n_retries: int, delay: float, max_time: float, at_hand: bool = False,
 ) -> Iterator[tuple[str, Path | Exception]]:
@@ -413,7 +413,7 @@ def fetch_chain(
     symbols = chain_symbols(registry(state=state, committee=committee), protocol=protocol)
     paths: list[Path] = []
     errors: list[Exception] = []
-    for _, result in _fetch_each(symbols, lang=lang, format=format, data_home=data_home, timeout=timeout,
+    for _, result in fetch_each(symbols, lang=lang, format=format, data_home=data_home, timeout=timeout,
                                  n_retries=n_retries, delay=delay, max_time=max_time, at_hand=True):
         (errors if isinstance(result, Exception) else paths).append(result)  # type: ignore[arg-type]
     if errors:

@@ -79,7 +79,7 @@ class _Session:
 
 
 def _user_agent() -> str:
-    from cobs import __version__
+    from cobs._version import __version__
 
     return f"cobs/{__version__} (Python urllib; concluding observations research)"
 

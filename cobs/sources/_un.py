@@ -32,7 +32,7 @@ from cobs.errors import (
     DocumentError,
     invalid_value,
 )
-from cobs.read.language import LANGUAGE_NAMES
+from cobs.read import LANGUAGE_NAMES
 from cobs.sources._http import _CHUNK, _SCHEMES, _check_scheme, _get, _Session, _SourceFailure
 
 ODS_URL = "https://documents.un.org/api/symbol/access"
@@ -114,7 +114,7 @@ class _LinkParser(html.parser.HTMLParser):
     @staticmethod
     def _language(text: str, *, whole: bool = True) -> str | None:
         """The language a text names: all of it ("English", "Français"), or (``whole=False``) one of its words."""
-        from cobs.read.identify import language_code
+        from cobs.read import language_code
 
         if (code := language_code(text)) is not None or whole:
             return code
@@ -192,7 +192,7 @@ def _with_query(base: str, query: dict[str, str]) -> str:
 
 def _verify(path: Path, symbol: str, lang: str, format: str, url: str) -> None:
     """Raise _SourceFailure('wrong') unless the file is the document asked for (see the module doc)."""
-    from cobs.read.identify import identify
+    from cobs.read import identify
 
     try:
         who = identify(path)

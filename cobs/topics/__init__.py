@@ -5,6 +5,7 @@
 ``coherence``, ``exclusivity``, ``stability``, ``topic_quality``   the measures behind it
 ``prevalence``, ``contrast``  topic shares by group, or of one CO against the others, with bootstrap intervals
 ``against``                 topics against the headings' themes or the clusters: crosstab, NMI, purity
+``template_rows``           the implementation-and-reporting rows a model leaves out (follow-up, next report)
 
 The modules behind them are private: ``_input`` (texts and tables), ``_model``,
 ``_quality``, ``_prevalence``, ``_validity``. Tables' columns are documented in
@@ -12,6 +13,7 @@ The modules behind them are private: ``_input`` (texts and tables), ``_model``,
 ``SELECT_K_COLUMNS``, ``PREVALENCE_COLUMNS``, ``CONTRAST_COLUMNS``).
 """
 
+from cobs.topics._input import template_rows
 from cobs.topics._model import SmallCorpusWarning, TopicModel
 from cobs.topics._prevalence import contrast, prevalence
 from cobs.topics._quality import coherence, exclusivity, select_k, stability, topic_quality
@@ -28,5 +30,6 @@ __all__ = [
     "prevalence",
     "select_k",
     "stability",
+    "template_rows",
     "topic_quality",
 ]

@@ -24,11 +24,11 @@ joined again ("... 20-" + "21, 25 and 27 (4))").
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
-from cobs.read._lines import Aside, Line
-from cobs.structure.kind import section_kind
+from cobs.read import Aside, Line
+from cobs.structure._kind import section_kind
+from cobs.structure._rows import Row, join_lines
 
 _PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))")
 _ITEM = re.compile(r"^\(([a-z]{1,2})\)(?:\s+|(?=[A-Z“\"‘]))")
@@ -57,32 +57,6 @@ _MAX_HEADING_LINES = 6
 
 
 @dataclasses.dataclass
-class Row:
-    """A paragraph's own text or one of its lettered items, while it is being read.
-
-    ``section`` is the title of the section heading above it ("" if none); ``opened`` says whether any section
-    or cluster heading stands above it (the paragraphs before the first one introduce the document).
-    """
-
-    para: int
-    sub: str
-    section: str
-    cluster: str
-    heading: str
-    page: int | None
-    lineno: int | None
-    opened: bool = True
-    parts: list[str] = dataclasses.field(default_factory=list)
-    n_chars: int = 0
-    n_bold: int | None = None
-
-    @functools.cached_property
-    def text(self) -> str:
-        """The row's lines joined (read once the parse is over)."""
-        return join_lines(self.parts)
-
-
-@dataclasses.dataclass
 class Structure:
     """The structure read from a document's body lines.
 
@@ -108,22 +82,6 @@ class Structure:
     marker_rows: dict[str, tuple[int | None, str]]
     suspicious: list[tuple[int | None, int | None, int]]
     last_text: str = ""
-
-
-def join_lines(parts: list[str]) -> str:
-    """Join a row's lines: a line ending in a hyphen runs on ("ill-" + "treatment")."""
-    out = ""
-    for part in parts:
-        part = " ".join(part.split())
-        if not part:
-            continue
-        if not out:
-            out = part
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
-            out += part
-        else:
-            out += " " + part
-    return out
 
 
 def _next_letter(sub: str) -> str:

@@ -21,7 +21,7 @@ disagree about a file:
 * **type**: the printed symbol's type when it is a treaty-body symbol ("Q": a
   list of issues, "/Add.1": an addendum), else the title's words in any of the
   six languages (``cobs/data/document_types.csv``).
-* **language**: detected from the text (:func:`cobs.read.language.detect_language`);
+* **language**: detected from the text (:func:`detect_language`);
   the masthead's languages: the version's own ("Arabic", "Français"), the
   original ("Original: English") and the versions issued when it limits them
   ("Spanish, English and Russian only").
@@ -46,23 +46,27 @@ from collections import Counter
 from pathlib import Path
 
 from cobs.errors import EmptyDocumentError, LanguageError, NotACOError, NotAPDFError
+from cobs.read._language import LANGUAGE_NAMES, detect_language, language_code
 from cobs.read._lines import Line, RawDocument
 from cobs.read._patterns import SYMBOL
-from cobs.read.language import LANGUAGE_NAMES, detect_language, language_code
-from cobs.read.raw import read_raw, sniff_format
-from cobs.reference._tables import read_rows
-from cobs.reference.committees import COMMITTEE_LINE, find_committee
-from cobs.reference.dates import (
+from cobs.read._raw import read_raw, sniff_format
+from cobs.reference import (
+    COMMITTEE_LINE,
     ORDINAL_WORD,
     SESSION_WORD,
     TENS,
+    Symbol,
     date_pattern,
+    find_committee,
+    find_state,
+    format_symbol,
     month_pattern,
     ordinal_value,
+    parse_symbol,
+    read_rows,
     to_date,
+    with_article,
 )
-from cobs.reference.states import find_state
-from cobs.reference.symbols import Symbol, format_symbol, parse_symbol, with_article
 
 __all__ = [
     "CO",

@@ -37,10 +37,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cobs.columns import KINDS
-from cobs.reference.lexicons import any_operative_verb, kind_phrases, operative_verbs, section_kinds
+from cobs.reference import any_operative_verb, kind_phrases, operative_verbs, section_kinds
 
 if TYPE_CHECKING:
-    from cobs.structure.paragraphs import Row
+    from cobs.structure._rows import Row
 
 __all__ = ["ADDRESSEE", "KINDS", "STATE_PARTY", "kind_from_wording", "operative_verb", "paragraph_kinds",
            "section_kind", "sentences"]
@@ -237,7 +237,7 @@ def paragraph_kinds(rows: Sequence[Row], typography: bool) -> dict[int, str]:
 
     Parameters
     ----------
-    rows : sequence of cobs.structure.paragraphs.Row
+    rows : sequence of Row
         The document's rows (own texts and items), as :func:`cobs.structure.read_structure` reads them.
     typography : bool
         Whether the format carries bold (PDF, Word, HTML).
