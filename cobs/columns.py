@@ -388,3 +388,20 @@ WG_REPORT_COLUMNS: dict[str, str] = {
     "'' where they say none.",
 }
 """Columns of :func:`cobs.read.read_wg_report`: one row per recommendation listed in a UPR Working Group report."""
+
+DOMINANT_TOPIC_COLUMNS: dict[str, str] = {
+    "topic": "The row's main topic: the one with the largest share of it (Int64, as in TopicModel.topics_; the first "
+    "of equal shares); missing for a row the model does not count (a template, or no term of its vocabulary).",
+    "label": "That topic's label.",
+    "share": "Its share of the row (Float64, 0-1).",
+}
+"""Columns of :func:`cobs.topics.dominant_topic`: one row per row of the table given, on its index."""
+
+TOPIC_CROSSTAB_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_.",
+    "label": "Topic label.",
+    "<column>": "The category (named as the column given: theme, cluster_id, ...).",
+    "count": "Rows whose main topic is the topic and whose category this is.",
+    "share": "count over the topic's rows counted (a topic's shares sum to 1).",
+}
+"""Columns of :func:`cobs.topics.crosstab`: one row per topic and category with a count."""

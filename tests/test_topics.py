@@ -25,13 +25,15 @@ from cobs.topics import (
     against,
     coherence,
     contrast,
+    crosstab,
+    dominant_topic,
     exclusivity,
     prevalence,
     select_k,
     stability,
+    template_rows,
     topic_quality,
 )
-from cobs.topics._input import template_rows
 from cobs.topics._quality import _overlaps, npmi
 
 # --- a corpus made of planted word groups ---------------------------------------------------------
@@ -621,6 +623,38 @@ def test_against_scores():
     assert against(model, gaps).left_out > same.left_out
     with pytest.raises(ValueError, match=r"table lacks the column\(s\) \['heading'\]"):
         against(model, table, column="heading")
+
+
+def test_dominant_topic_is_the_largest_share_of_each_counted_row():
+    table = planted_table().sample(frac=1.0, random_state=1)  # any row order; the index is kept
+    model = TopicModel(4, random_state=0).fit(table)
+    main = dominant_topic(model, table)
+    assert list(main.columns) == list(cobs.columns.DOMINANT_TOPIC_COLUMNS) and main.index.equals(table.index)
+    shares = model.transform(table)
+    counted = (table["cluster_id"] != "IMPL").to_numpy()
+    assert main.loc[~counted].isna().all().all()  # templates are not counted
+    np.testing.assert_array_equal(main.loc[counted, "topic"].to_numpy(dtype=int), shares[counted].argmax(axis=1))
+    np.testing.assert_allclose(main.loc[counted, "share"].to_numpy(dtype=float), shares[counted].max(axis=1))
+    assert (main["label"].dropna() == model.topics_["label"].to_numpy()[main["topic"].dropna().to_numpy(int)]).all()
+    # each planted group is one topic: the rows of a theme share one main topic
+    assert main.loc[counted].groupby(table.loc[counted, "theme"])["topic"].nunique().eq(1).all()
+
+
+def test_crosstab_counts_main_topics_by_category():
+    table = planted_table()
+    model = TopicModel(4, random_state=0).fit(table)
+    long = crosstab(model, table, column="theme")
+    assert list(long.columns) == ["topic", "label", "theme", "count", "share"]
+    wide = against(model, table, column="theme").crosstab
+    assert long["count"].sum() == wide.to_numpy().sum()
+    for row in long.itertuples():
+        assert wide.loc[row.label, row.theme] == row.count
+    assert long.groupby("topic")["share"].sum().round(9).eq(1).all()
+    assert long["topic"].is_monotonic_increasing  # topics in the order of topics_
+    gaps = table.assign(theme=np.where(table.index % 2 == 0, None, table["theme"]))
+    assert crosstab(model, gaps)["count"].sum() < long["count"].sum()  # rows without a category left out
+    with pytest.raises(TypeError, match="column must be one column name"):
+        crosstab(model, table, column=["theme"])
 
 
 # --- the text helper's additions, the command line, import --------------------------------------

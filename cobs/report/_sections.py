@@ -480,22 +480,17 @@ def topics_section(data: ReportData) -> Section | None:
     topics = model.topics_
     labels = topics["label"].tolist()
     shares = pd.DataFrame(model.transform(topical), columns=labels)
-    known = shares.sum(axis=1).to_numpy() > 0
-    main = pd.Series(shares.to_numpy().argmax(axis=1)).map(dict(enumerate(labels))).where(known)
-    per_action = pd.concat([topical[["ref", "symbol", "theme"]], pd.DataFrame({"topic": main, "share": shares.max(
-        axis=1).where(known)}), shares.round(6)], axis=1)
+    main = cobs.topics.dominant_topic(model, topical)
+    per_action = pd.concat([topical[["ref", "symbol", "theme"]], pd.DataFrame({
+        "topic": main["label"].astype(object), "share": main["share"].astype("float64")}), shares.round(6)], axis=1)
     agreement = {column: cobs.topics.against(model, topical, column=column) for column in ("theme", "cluster_id")}
-    crosstab = agreement["theme"].crosstab
-    themes = crosstab.stack().rename("actions").reset_index()
-    themes = themes[themes["actions"] > 0].rename(columns={"label": "topic"}).astype({"topic": str, "theme": str})
-    totals = dict(zip(crosstab.index.astype(str), crosstab.sum(axis=1), strict=True))
-    themes["topic_share"] = (themes["actions"] / themes["topic"].map(totals)).round(3)
-    themes = themes.assign(_t=themes["topic"].map({label: i for i, label in enumerate(labels)})).sort_values(
-        ["_t", "actions", "theme"], ascending=[True, False, True], kind="stable").drop(columns="_t")
+    themes = cobs.topics.crosstab(model, topical, column="theme")
+    themes = pd.DataFrame({"topic": themes["label"].astype(str), "theme": themes["theme"].astype(str),
+                           "actions": themes["count"], "topic_share": themes["share"].round(3)})
     top_themes = {label: "; ".join(f"{t} ({n})" for t, n in zip(rows["theme"][:3], rows["actions"][:3], strict=True))
                   for label, rows in themes.groupby("topic", sort=False)}
     shown = topics.assign(terms=topics["terms"].map(lambda terms: ", ".join(terms)),
-                          actions=topics["label"].map(main.value_counts()).fillna(0).astype("int64"),
+                          actions=topics["label"].map(main["label"].value_counts()).fillna(0).astype("int64"),
                           themes=topics["label"].map(top_themes))[
         ["topic", "label", "size", "actions", "terms", "themes", "examples"]]
     prevalence = cobs.topics.prevalence(model, topical, by="symbol", random_state=0)
