@@ -36,7 +36,6 @@ recommendation is usually one request and a CO action may be met by many.
 
 from __future__ import annotations
 
-import re
 import warnings
 from dataclasses import dataclass
 from typing import Literal
@@ -48,6 +47,7 @@ from cobs._checks import check_choice, check_flag, check_number
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
 from cobs.measures import STRENGTH_DTYPE
+from cobs.reference import repetition_markers
 
 __all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
 
@@ -60,7 +60,7 @@ class AlignWarning(UserWarning):
     (``new`` and ``dropped`` then read backwards), another State or committee, or one document twice."""
 
 
-_REITERATES = re.compile(r"\breiterat|\bonce\s+again\b", re.IGNORECASE)
+_REITERATES = repetition_markers("reiterates")  # cobs/data/repetition_markers.csv
 
 
 # The defaults, measured: between two COs (tests/data/align_gold.csv, tuning pairs) and between a CO and the UPR

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cobs.measures import STRENGTH_DTYPE, concern_before
+from cobs.reference import repetition_markers
 from cobs.tables import conform
 
 __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
@@ -39,7 +40,7 @@ _PREVIOUS_THEN_PARAGRAPHS = re.compile(
     r"(?P<paras>\d{1,3}(?:\s*(?:,|and|-|–)\s*\d{1,3})*)\)",
     re.IGNORECASE,
 )
-_CITES_PREVIOUS = re.compile(r"previous\s+(?:concluding\s+observations|recommendations?)", re.IGNORECASE)
+_CITES_PREVIOUS = repetition_markers("cites_previous")  # cobs/data/repetition_markers.csv
 
 
 def _numbers(text: str) -> list[int]:

@@ -28,7 +28,14 @@ import pandas as pd
 
 from cobs._checks import TABLE_COLUMNS, check_table
 from cobs.columns import ACTION_COLUMNS, DTYPES
-from cobs.reference import action_verbs, cycle_range, operative_verbs, ordinal_word, skipped_words
+from cobs.reference import (
+    action_verbs,
+    cycle_range,
+    operative_at_item_start,
+    operative_verbs,
+    ordinal_word,
+    skipped_words,
+)
 from cobs.structure import ADDRESSEE, operative_verb, sentences
 from cobs.structure import STATE_PARTY as _STATE
 from cobs.tables import as_table, conform, document_order
@@ -44,9 +51,7 @@ _SUBJECT_AT_START = re.compile(
     rf"^(?:{ADDRESSEE}|it|(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
     re.IGNORECASE,
 )
-_OPERATIVE_AT_START = re.compile(  # an item that repeats the chapeau: "(a) Recommends that the State party repeal"
-    r"^(?:recommends|urges|encourages|requests|calls\s+upon|invites)\s+(?:that\s+)?", re.IGNORECASE
-)
+_OPERATIVE_AT_START = operative_at_item_start()  # an item that repeats the chapeau: cobs/data/operative_verbs.csv
 _FUNCTION_WORDS = frozenset([
     "the", "a", "an", "that", "this", "these", "those", "it", "its", "their", "of", "in", "on", "at", "by", "for",
     "with", "through", "to", "and", "or", "as", "all", "any", "such", "which", "who", "whose", "where", "when",

@@ -10,11 +10,14 @@ Columns: :data:`cobs.columns.WG_REPORT_COLUMNS`.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
 
 import pandas as pd
+
+from cobs.reference import read_rows
 
 __all__ = ["read_wg_report"]
 
@@ -55,15 +58,24 @@ _FROM = re.compile(r"\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*[;.]?\s*$")
 _SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[a-z])")  # "... (Slovenia); ratify ... (Republic of Korea)"
 
 
+@functools.cache
+def _responses() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(response, pattern) in the order tried (cobs/data/upr_responses.csv): Noted, Supported, To be examined."""
+    rows = read_rows("upr_responses.csv")
+    order = list(dict.fromkeys(row["response"] for row in rows))
+    return tuple((response, re.compile("|".join(row["pattern"] for row in rows if row["response"] == response),
+                                       re.IGNORECASE)) for response in order)
+
+
+@functools.cache
+def _chapeau_words() -> str:
+    """The words that mark the paragraph introducing a list of recommendations ('enjoy the support of')."""
+    return "|".join(row["pattern"] for row in read_rows("upr_responses.csv") if row["in_chapeau"] == "yes")
+
+
 def _response(chapeau: str) -> str:
-    text = chapeau.lower()
-    if re.search(r"did\s+not\s+enjoy|not\s+supported|noted\b|notes\b|reject", text):
-        return "Noted"
-    if "support" in text or "accept" in text:
-        return "Supported"
-    if re.search(r"examin|consider|respon(?:d|se)s?\s+in\s+due\s+course", text):
-        return "To be examined"
-    return ""
+    """What the State answered, in the words of the paragraph introducing the recommendations ("" if none)."""
+    return next((response for response, pattern in _responses() if pattern.search(chapeau)), "")
 
 
 def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -165,7 +177,7 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
         if next_paragraph and body[: next_paragraph.start()].rstrip().endswith("."):
             body = body[: next_paragraph.start()]
         para = int(item.group(1))
-        chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:support|examin|noted|consider)[^.]*\.)", section)
+        chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:{_chapeau_words()})[^.]*\.)", section)
         response = _response(chapeau.group(1)) if chapeau else ""
         body = re.sub(r"\s*\d{2,3}\.\s*$", "", body)  # the next paragraph's number, when the section ends there
         for text, state in _recommendations(body):

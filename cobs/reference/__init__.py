@@ -28,17 +28,22 @@ from cobs.reference._dates import (
 )
 from cobs.reference._lexicons import (
     action_verbs,
+    alternatives,
     any_operative_verb,
     clusters,
+    deadlines,
     head_nouns,
     instruments,
     kind_phrases,
+    operative_at_item_start,
     operative_verbs,
     phrases,
+    repetition_markers,
     section_kinds,
     skipped_words,
     target_groups,
     themes,
+    word_list,
 )
 from cobs.reference._states import find_state, state_code, state_name, states_table
 from cobs.reference._symbols import (

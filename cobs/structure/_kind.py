@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cobs.columns import KINDS
-from cobs.reference import any_operative_verb, kind_phrases, operative_verbs, section_kinds
+from cobs.reference import alternatives, any_operative_verb, kind_phrases, operative_verbs, section_kinds, word_list
 
 if TYPE_CHECKING:
     from cobs.structure._rows import Row
@@ -49,9 +49,8 @@ _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
 ADDRESSEE = r"(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)"
 """How a CO names the State it addresses (the EU reports as a party too), a regular expression."""
 STATE_PARTY = re.compile(rf"\b{ADDRESSEE}\b\s*", re.IGNORECASE)
-_BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
-    r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
-    r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs ("specifically")
+_BETWEEN = re.compile(  # what may stand between "the Committee" and its verb (cobs/data/committee_verb_fillers.csv)
+    rf"\s*(?:(?:{alternatives(word_list('committee_verb_fillers.csv'))}|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs
     r"(?:,[^;]*,\s*)?",  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
     re.IGNORECASE,
 )

@@ -27,6 +27,7 @@ import dataclasses
 import re
 
 from cobs.read import Aside, Line
+from cobs.reference import alternatives, word_list
 from cobs.structure._kind import section_kind
 from cobs.structure._rows import Row, join_lines
 
@@ -36,20 +37,16 @@ _MARKED = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-Z]|\d{1,2})\.\s*(?P<title>[A-Z“
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _ENDS_SENTENCE = re.compile(r"[.;:!?][”’\"')\]]*$|\)$")
 _NOT_HEADING_END = re.compile(r"(?<!\bart)(?<!\barts)(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<!\bNos)[.;:,]$")
-_FUNCTION_WORD_END = re.compile(
-    r"(?:\b(?:the|of|and|or|on|to|in|for|with|by|a|an|at|from|its|their|under|against|between)|[-–,(])$",
-    re.IGNORECASE,
-)
+_FUNCTION_WORD_END = re.compile(  # a heading line that goes on: cobs/data/heading_continues.csv, or - – , (
+    rf"(?:\b(?:{alternatives(word_list('heading_continues.csv', 'word'))})|[-–,(])$", re.IGNORECASE)
 _REFERENCE_END = re.compile(
     r"(?:\d|\b(?:arts?\.|articles?|paras?\.|paragraphs?|subparagraphs?|rules?|principles?|targets?|No\.|and|or))$",
     re.IGNORECASE,
 )
 _ARTICLE_HEADING = re.compile(r"^[A-Z].{0,150}\(arts?\.\s*\d[\d\s,–\-()a-z]*\)$")
 _GLUED_MARKER = re.compile(r"(?<=[;:.,)”’])\d{1,3}$")
-_TAIL = re.compile(
-    r"^(?:The Committee|It (?:also|further|furthermore|moreover|additionally)|In addition|In this regard|"
-    r"In that regard|Furthermore|Moreover|Finally|Lastly|Additionally)\b"
-)
+_TAIL = re.compile(  # text after the items that is the paragraph's own again: cobs/data/paragraph_tail_openings.csv
+    "^(?:" + "|".join(map(re.escape, word_list("paragraph_tail_openings.csv"))) + r")\b")  # as printed
 _INTRODUCTION_GLUED = re.compile(r"^(Introduction)(?=[A-Z])")
 _CLUSTER_ARTICLES = re.compile(r"\(arts?\.\s*\d")
 """A cluster heading that lists the treaty's articles: "Violence against children (arts. 19, 24 (3) ...)"."""
