@@ -133,7 +133,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     topics_ : pandas.DataFrame
         One row per topic, largest first: columns :data:`cobs.columns.TOPIC_COLUMNS`
         (``topic``, ``label``, ``terms``, ``weight``, ``size``, ``examples``).
-    components_ : ndarray of shape (n_topics_, n_terms_in_vocabulary)
+    components_ : ndarray of shape (``n_topics_``, n_terms_in_vocabulary)
         Each topic's weight of each term (rows sum to 1), in the order of ``topics_``.
     vectorizer_ : sklearn.feature_extraction.text.TfidfVectorizer or CountVectorizer
         The fitted vectoriser (:func:`cobs.text.vectorizer`).
@@ -383,7 +383,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
         Returns
         -------
-        ndarray of shape (n_texts, n_topics_)
+        ndarray of shape (n_texts, ``n_topics_``)
             Each text's share of each topic (columns in the order of
             :attr:`topics_`); a row sums to 1, or to 0 for a text without any term
             of the model's vocabulary (such as a template row the model left

@@ -50,7 +50,7 @@ def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np
 
     Returns
     -------
-    ndarray of shape (n_topics_,)
+    ndarray of shape (``n_topics_``,)
         Coherence of each topic, in the order of ``model.topics_``.
 
     Examples
@@ -116,7 +116,7 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
 
     Returns
     -------
-    ndarray of shape (n_topics_,)
+    ndarray of shape (``n_topics_``,)
         Exclusivity of each topic, in the order of ``model.topics_``.
 
     Examples
