@@ -4,7 +4,7 @@
 - ``top=`` says how many rows of a ranking to show or return (never ``n``);
 - ``level`` is never a probability: a unit is ``unit=``, a probability ``confidence_level=``;
 - ``random_state`` defaults to None and takes an int or a RandomState (scikit-learn);
-- options are explicit keyword arguments: no ``**options`` pass-through;
+- options are explicit keyword arguments: no ``**options`` pass-through, no input typed ``object``;
 - fetching retries with scikit-learn's fetchers' ``n_retries`` and ``delay``.
 """
 
@@ -59,6 +59,9 @@ def test_signature_follows_the_conventions(name, function):
         assert parameters["random_state"].default is None, f"{name}: random_state defaults to None"
     if "top" in parameters:
         assert "n" not in parameters, f"{name}: both n and top"
+    for parameter in parameters.values():  # what a public input is, typed: not "object" (a sort key takes anything)
+        typed = str(parameter.annotation) not in ("object", "object | None")
+        assert name.endswith("_key") or typed, f"{name}: {parameter.name}: object"
 
 
 def test_random_state_takes_a_random_state_instance():

@@ -36,9 +36,10 @@ recommendation is usually one request and a CO action may be met by many.
 
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,9 @@ from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
 from cobs.measures import STRENGTH_DTYPE
 from cobs.reference import repetition_markers
+
+if TYPE_CHECKING:
+    from cobs.document import Document
 
 __all__ = ["AlignOptions", "AlignWarning", "align", "link_units"]
 
@@ -110,8 +114,8 @@ class AlignOptions:
 
 
 def align(
-    earlier: object,
-    later: object,
+    earlier: Document | str | os.PathLike[str] | pd.DataFrame,
+    later: Document | str | os.PathLike[str] | pd.DataFrame,
     *,
     unit: Unit | None = None,
     threshold: float | None = None,

@@ -9,7 +9,7 @@ count of 0 taken as 0.5, so that a term absent from one side has a finite ratio)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -55,8 +55,8 @@ def _texts(value: object, name: str, column: str) -> list[str]:
 
 
 def keyness(
-    target: object,
-    reference: object,
+    target: pd.DataFrame | pd.Series | Sequence[str],
+    reference: pd.DataFrame | pd.Series | Sequence[str],
     *,
     column: str = "text",
     ngram_range: tuple[int, int] = (1, 2),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Hashable
 from typing import Literal
 
 import numpy as np
@@ -128,7 +128,7 @@ def similarity(
 
 def most_similar(
     table: pd.DataFrame,
-    symbol: object,
+    symbol: Hashable,
     *,
     top: int = 5,
     by: str | list[str] = "symbol",

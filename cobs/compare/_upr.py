@@ -45,7 +45,7 @@ def _session_year_cycle(session: int | None) -> tuple[int | None, str | None]:
 
 
 def upr_recommendations(
-    source: object,
+    source: pd.DataFrame | str | os.PathLike[str],
     *,
     state: str | None = None,
     sessions: int | list[int] | None = None,

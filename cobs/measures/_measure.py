@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -15,6 +16,9 @@ from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
 from cobs.reference import treaty_articles
 from cobs.tables import as_table, conform, document_order
+
+if TYPE_CHECKING:
+    from cobs.classify import ThemeClassifier
 
 __all__ = ["citations", "measure"]
 
@@ -41,7 +45,7 @@ def concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     return out
 
 
-def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.DataFrame:
+def measure(table: pd.DataFrame, *, theme_model: ThemeClassifier | Literal["auto"] | None = None) -> pd.DataFrame:
     """The action table with every measure added.
 
     Parameters

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -119,7 +119,7 @@ def prevalence(
 def contrast(
     model: TopicModel,
     table: pd.DataFrame,
-    focus: object,
+    focus: Hashable,
     *,
     by: str = "symbol",
     n_boot: int = 1000,

@@ -23,7 +23,7 @@ from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
 __all__ = ["coherence", "exclusivity", "select_k", "stability", "topic_quality"]
 
 
-def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np.ndarray:
+def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> np.ndarray:
     """NPMI coherence of each topic's top terms, measured on the texts ``X``.
 
     For each pair of a topic's top terms, the normalised pointwise mutual
@@ -135,7 +135,7 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
                      for k, terms in enumerate(model.top_terms(n))])
 
 
-def topic_quality(model: TopicModel, X: object, *, n_terms: int | None = None) -> pd.DataFrame:
+def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> pd.DataFrame:
     """Coherence (on the texts ``X``) and exclusivity of each topic, one row per topic.
 
     Returns
@@ -217,12 +217,12 @@ def _take(X: object, rows: np.ndarray) -> object:
 
 
 def select_k(
-    X: object,
+    X: Sequence[str] | pd.DataFrame,
     ks: Iterable[int] = range(5, 31, 5),
     *,
     n_seeds: int = 5,
     held_out: float = 0.2,
-    reference: object | None = None,
+    reference: Sequence[str] | pd.DataFrame | None = None,
     subsample: float = 0.8,
     model: TopicModel | None = None,
     random_state: int | np.random.RandomState | None = None,
