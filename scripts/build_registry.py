@@ -163,7 +163,7 @@ def _read_pdf(path: Path, shown: str, rows: dict[str, _Row], skipped: list[str])
 
 def _read_seed(root: Path, shared: Path, rows: dict[str, _Row]) -> None:
     from cobs.document import read_document
-    from cobs.read._identify import adoption_date
+    from cobs.read import adoption_date
 
     path = root / SEED
     doc = read_document(path)

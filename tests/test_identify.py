@@ -7,7 +7,8 @@ from conftest import shared_path
 from fake_un import ERROR_PAGE, make_co_docx, make_co_pdf
 
 from cobs.errors import EmptyDocumentError, NotAPDFError, TruncatedDocumentError, UnsupportedFormatError
-from cobs.read._identify import adoption_date, identify, session_dates, symbol_lines
+from cobs.read._dates import adoption_date, session_dates
+from cobs.read._identify import identify, symbol_lines
 
 
 @pytest.fixture(scope="module")

@@ -14,19 +14,12 @@ identifying a document, the UN languages): importable from here, never from the
 private modules behind it, and free to change between versions.
 """
 
-from cobs.read._identify import (
-    Identity,
-    adoption_date,
-    document_starts,
-    identify,
-    identify_raw,
-    require_english_co,
-    session_dates,
-    symbol_lines,
-)
+from cobs.read._dates import adoption_date, session_dates
+from cobs.read._identify import Identity, identify, identify_raw, require_english_co, symbol_lines
 from cobs.read._language import LANGUAGE_NAMES, detect_language, language_code
 from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
 from cobs.read._raw import read_raw, sniff_format
+from cobs.read._starts import document_starts
 from cobs.read._upr_info import read_upr_info
 from cobs.read._wg_report import read_wg_report
 
