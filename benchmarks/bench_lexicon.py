@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sklearn.metrics import accuracy_score, f1_score
 
-from cobs.measures._actions import action_verb
-from cobs.measures._wording import action_category
+from cobs.measures.strings import action_category, action_verb
 from cobs.read import read_upr_info
 
 EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info-export-2018"

@@ -26,7 +26,7 @@ NOT_VERBS = {"the", "and", "with", "re", "recommended", "that", "to", "in", "a",
 
 
 def main() -> int:
-    from cobs.measures._actions import action_verb
+    from cobs.measures.strings import action_verb
     from cobs.read import read_upr_info
 
     if not EXPORT.is_dir():

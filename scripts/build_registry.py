@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from cobs.errors import CobsError, LanguageError
-from cobs.reference._symbols import parse_symbol
+from cobs.reference import parse_symbol
 from cobs.sources._registry import REGISTRY_COLUMNS, REGISTRY_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,8 +112,7 @@ class _Row:
 def _read_pdf(path: Path, shown: str, rows: dict[str, _Row], skipped: list[str]) -> None:
     """One CRPD PDF: read it as a CO, or note why it is left out."""
     from cobs.document import read_document
-    from cobs.read._identify import identify
-    from cobs.read._language import LANGUAGE_NAMES
+    from cobs.read import LANGUAGE_NAMES, identify
 
     who = identify(path)
     if who.symbol is None:
