@@ -10,6 +10,7 @@ The data flow follows the package layout:
 ``cobs.corpus``     :func:`read_corpus`: many documents in one table, cached and in parallel
 ``cobs.measures``   :func:`actions`, :func:`measure`, :func:`citations`: what each recommendation asks
 ``cobs.tables``     :func:`read_table`: a table written to CSV, JSON or Parquet, read back with its dtypes
+``cobs.provenance`` what made a file cobs wrote (version, parameters), in its metadata or a sidecar, read back
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
 ``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's label sets

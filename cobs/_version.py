@@ -2,6 +2,8 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 try:
     __version__ = version("cobs")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing

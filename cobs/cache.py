@@ -39,6 +39,8 @@ import warnings
 from pathlib import Path
 from typing import BinaryIO
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 try:
     import fcntl
 except ImportError:  # Windows

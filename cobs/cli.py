@@ -10,19 +10,25 @@
     Download COs into the cache (unless cached) and print their paths.
 ``cobs compare EARLIER LATER [--format csv|json|parquet] [-o OUT]``
     Align the recommendations of two COs and write the link table (``cobs.compare.align``).
+``cobs change PATH... --state STATE [--committee C] [--window 1] [--format csv|json|parquet] [-o OUT]``
+    A State's change between its cycles net of the committee's drift (``cobs.compare.change``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
 ``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
     Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
 
-Every file that cannot be read is reported on one line ("path: reason") and
-the command exits with status 2. The commands that write tables (``parse``,
-``measure``, ``topics``) then write nothing unless ``--keep-going`` is given (a
-table without some of the files asked for is not mistaken for the whole);
-``corpus`` prints what it read, and ``report`` lists what it left out on its page.
-An interrupt (Ctrl-C) prints one line and exits with status 130; a reader that
-stops early (``cobs parse X | head``) ends the command quietly, with the status
-of a process stopped by SIGPIPE (141).
+The commands that read COs (``parse``, ``measure``, ``corpus``, ``topics``,
+``report``) share one rule for files they cannot read (not a CO, not in English,
+a second copy, damaged), as :func:`cobs.read_corpus` does: each is left out and
+named on one line of standard error ("cobs: path: reason"), one more line counts
+them, the others are read and written (``report`` lists them on its page too),
+and the command exits with status 0. With ``--strict`` a file left out is an
+error, as with ``read_corpus(errors="raise")``: nothing is written and the
+command exits with status 2. Status 2 otherwise means bad input: no file could
+be read, an option or output that cannot be used (one line saying so, nothing
+written). An interrupt (Ctrl-C) prints one line and exits with status 130; a
+reader that stops early (``cobs parse X | head``) ends the command quietly, with
+the status of a process stopped by SIGPIPE (141).
 """
 
 from __future__ import annotations
@@ -43,6 +49,11 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 _FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
+LEFT_OUT_RULE = (
+    "Files that cannot be read (not a CO, not in English, a second copy, damaged) are left out, each named on "
+    "standard error, and the others are read: exit status 0. With --strict, a file left out writes nothing: exit "
+    "status 2. Status 2 also for bad input (no file readable, an output that cannot be written), 130 on Ctrl-C."
+)
 
 
 def _jobs(value: str) -> int:
@@ -59,7 +70,8 @@ def _jobs(value: str) -> int:
 def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame, int] | None:
     """The paragraph table of files and folders, the files read, and how many were left out.
 
-    Each file left out is reported on one line of standard error.
+    Each file left out is reported on one line of standard error, and their count on one more; None (after a line
+    saying so) when the command is to stop: a folder without documents, or a file left out under --strict.
     """
     from cobs.corpus import read_corpus
 
@@ -77,6 +89,11 @@ def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFram
     table, report = read_corpus(paths, n_jobs=args.jobs, cache=not args.no_cache, report=True)
     for error in report.errors.itertuples():
         print(f"cobs: {error.file}: {error.reason}", file=sys.stderr)
+    if table.empty:
+        print(f"cobs: nothing written: none of the {len(paths)} file(s) could be read", file=sys.stderr)
+        return None
+    if _stops_for_left_out(args, len(report.errors), len(paths)):
+        return None
     return table, report.files, len(report.errors)
 
 
@@ -92,13 +109,27 @@ def _output_format(fmt: str | None, output: str | None) -> str | None:
     return _FORMATS[suffix]
 
 
-def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
+def _record(args: argparse.Namespace, **parameters: object) -> dict[str, object]:
+    """What made a file the command writes (cobs.provenance): the command and the options that decide its content."""
+    from cobs.provenance import provenance
+
+    return provenance(f"cobs {args.command}", parameters)
+
+
+def _write(table: pd.DataFrame, fmt: str, output: str | None, record: dict[str, object] | None = None) -> bool:
+    """Write ``table``; a file (not standard output) carries ``record``: in its metadata (Parquet) or in a sidecar
+    ``<file>.json`` (CSV, JSON)."""
+    from cobs.provenance import write_parquet, write_sidecar
+
     try:
         if fmt == "parquet":
             if output is None:
                 print("cobs: --format parquet needs -o FILE (parquet is binary)", file=sys.stderr)
                 return False
-            table.to_parquet(output, index=False)
+            if record is None:
+                table.to_parquet(output, index=False)
+            else:
+                write_parquet(table, output, record)
         elif fmt == "json":
             text = table.to_json(orient="records", force_ascii=False, indent=1, date_format="iso")
             if output:
@@ -110,6 +141,8 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> bool:
                 lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, list)).any()]
                 table = table.assign(**{c: table[c].map("; ".join) for c in lists})
             table.to_csv(output if output else sys.stdout, index=False)
+        if output and record is not None and fmt != "parquet":
+            write_sidecar(output, record)
     except BrokenPipeError:
         raise  # the reader has gone (| head): main() ends quietly
     except OSError as exc:
@@ -141,15 +174,19 @@ def _overwrites_an_input(args: argparse.Namespace, outputs: Sequence[str | None]
     return False
 
 
-def _stops_for_left_out(args: argparse.Namespace, errors: int) -> bool:
-    """A command that writes tables writes nothing when files were left out, unless --keep-going: say so."""
-    if errors and not args.keep_going:
-        print(f"cobs: nothing written: {errors} file(s) left out (--keep-going writes the rest)", file=sys.stderr)
+def _stops_for_left_out(args: argparse.Namespace, errors: int, total: int) -> bool:
+    """Count the files left out on standard error; True (the command writes nothing and exits 2) under --strict."""
+    if not errors:
+        return False
+    files = f"{errors} of {total} file{'s' * (total != 1)}"
+    if args.strict:
+        print(f"cobs: nothing written: {files} left out (--strict)", file=sys.stderr)
         return True
+    print(f"cobs: {files} left out, the others read (--strict: write nothing then, and exit 2)", file=sys.stderr)
     return False
 
 
-def _table_command(args: argparse.Namespace, make) -> int:
+def _table_command(args: argparse.Namespace, make, **parameters: object) -> int:
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
@@ -158,14 +195,8 @@ def _table_command(args: argparse.Namespace, make) -> int:
     read = _read(args, args.paths)
     if read is None:
         return EXIT_BAD_INPUT
-    table, _, errors = read
-    if _stops_for_left_out(args, errors):
-        return EXIT_BAD_INPUT
-    if not len(table):
-        return EXIT_BAD_INPUT
-    if not _write(make(table), fmt, args.output):
-        return EXIT_BAD_INPUT
-    return EXIT_BAD_INPUT if errors else 0
+    record = _record(args, paths=args.paths, format=fmt, **parameters)
+    return 0 if _write(make(read[0]), fmt, args.output, record) else EXIT_BAD_INPUT
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -175,7 +206,8 @@ def _parse(args: argparse.Namespace) -> int:
 def _measure(args: argparse.Namespace) -> int:
     from cobs.measures import measure
 
-    return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None))
+    return _table_command(args, lambda table: measure(table, theme_model="auto" if args.predict_themes else None),
+                          predict_themes=args.predict_themes)
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -188,13 +220,12 @@ def _corpus(args: argparse.Namespace) -> int:
     read = _read(args, [args.folder])
     if read is None:
         return EXIT_BAD_INPUT
-    table, files, errors = read
-    if len(table):
-        summary = corpus_summary(table)
-        names = dict(zip(files["symbol"], files["file"], strict=True))
-        summary["file"] = summary["symbol"].map(names).map(lambda f: Path(f).name)
-        print(summary.to_string(index=False))
-    return EXIT_BAD_INPUT if errors else 0
+    table, files, _ = read
+    summary = corpus_summary(table)
+    names = dict(zip(files["symbol"], files["file"], strict=True))
+    summary["file"] = summary["symbol"].map(names).map(lambda f: Path(f).name)
+    print(summary.to_string(index=False))
+    return 0
 
 
 def _fetch(args: argparse.Namespace) -> int:
@@ -251,7 +282,59 @@ def _compare(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
         print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
-    return 0 if _write(links, fmt, args.output) else EXIT_BAD_INPUT
+    record = _record(args, earlier=args.earlier, later=args.later, unit=args.unit, format=fmt)
+    return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
+
+
+def _change(args: argparse.Namespace) -> int:
+    from cobs.compare import MEASURES, change
+
+    fmt = _output_format(args.format, args.output)
+    if fmt is None or _overwrites_an_input(args, [args.output]):
+        return EXIT_BAD_INPUT
+    read = _read(args, args.paths)
+    if read is None or not len(read[0]) or _stops_for_left_out(args, read[2]):
+        return EXIT_BAD_INPUT
+    try:
+        result = change(read[0], args.state, committee=args.committee, window=args.window,
+                        measures=args.measures or MEASURES, random_state=args.random_state)
+    except (TypeError, ValueError) as exc:  # a State or committee not in the corpus, one CO only, a bad option
+        print(f"cobs: change: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for step, docs in result.documents.groupby("step", sort=True):  # the COs compared, on standard error
+        own = docs[docs["role"] == "state"]
+        sides = [", ".join(docs.loc[(docs["role"] == "committee") & (docs["window"] == w), "symbol"]) or "none"
+                 for w in ("earlier", "later")]
+        print(f"cobs: change: step {step}: {' -> '.join(own['symbol'])}; the committee's other COs: "
+              f"{sides[0]} | {sides[1]}", file=sys.stderr)
+    if not _write(result.to_frame(), fmt, args.output):
+        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if read[2] else 0
+
+
+def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
+    from cobs.compare._change import MEASURES
+
+    command = commands.add_parser(
+        "change", help="a State's change between its cycles, net of the committee's drift",
+        description="For each measure (operative verbs, specificity, deadlines, themes, repetition), a State's "
+        "change from one CO to the next, the committee's change over the same years (its COs to other States "
+        "adopted within --window years), and the difference with a confidence interval (cobs.compare.change). "
+        "Give the State's COs and the committee's other COs: files or folders.")
+    command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
+    command.add_argument("--state", required=True, help="the State's code (AZE)")
+    command.add_argument("--committee", help="the committee, where the corpus holds the State's COs from several")
+    command.add_argument("--window", type=int, default=1,
+                         help="years either side of each CO for the committee's other COs (default: 1)")
+    command.add_argument("--measures", nargs="+", choices=list(MEASURES), help="the measures (default: all)")
+    command.add_argument("--random-state", type=int, default=0, help="seed of the pairs aligned for repetition")
+    command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
+                         help="output format (default: from the -o file name's ending, else csv)")
+    command.add_argument("-o", "--output", help="output file (default: standard output)")
+    command.add_argument("--keep-going", action="store_true",
+                         help="compute even if some files are left out (still exits 2)")
+    reading_options(command)
+    command.set_defaults(run=_change)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -261,18 +344,20 @@ def _report(args: argparse.Namespace) -> int:
     from cobs.report import write_report
 
     try:
-        written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache)
-    except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk
-        print(f"cobs: report: {exc}", file=sys.stderr)
+        written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache,
+                               strict=args.strict)
+    except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk,
+        print(f"cobs: report: {exc}", file=sys.stderr)  # a file left out under --strict
         return EXIT_BAD_INPUT
     for error in written.data.errors.itertuples():
         print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
     documents, figures = len(written.data.documents), len([p for p in written.figures if p.suffix == ".pdf"])
+    _stops_for_left_out(args, len(written.data.errors), documents + len(written.data.errors))
     print(f"wrote {written.page} ({documents} document{'s' * (documents != 1)}, "
           f"{figures} figure{'s' * (figures != 1)}): open it in a browser\n"
           f"  figures: {written.folder / 'figures'}/ (PDF, SVG, PNG, and the table behind each)\n"
           f"  tables:  {written.folder / 'tables'}/ (CSV and Parquet)")
-    return EXIT_BAD_INPUT if len(written.data.errors) else 0
+    return 0
 
 
 def _topics(args: argparse.Namespace) -> int:
@@ -282,9 +367,7 @@ def _topics(args: argparse.Namespace) -> int:
     if _overwrites_an_input(args, [args.output, args.shares]):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
-    if read is None or not len(read[0]):
-        return EXIT_BAD_INPUT
-    if (args.output or args.shares) and _stops_for_left_out(args, read[2]):
+    if read is None:
         return EXIT_BAD_INPUT
     actions = measure(read[0])
     model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
@@ -293,8 +376,10 @@ def _topics(args: argparse.Namespace) -> int:
     shares = pd.concat([actions[["ref"]].reset_index(drop=True),
                         pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
     table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
-    written = all(_write(t, "csv", path) for t, path in ((table, args.output), (shares, args.shares)) if path)
-    return EXIT_BAD_INPUT if read[2] or not written else 0
+    written = all(_write(t, "csv", path, _record(args, paths=args.paths, k=args.k, random_state=args.random_state,
+                                                 table=name))
+                  for t, path, name in ((table, args.output, "topics"), (shares, args.shares, "shares")) if path)
+    return 0 if written else EXIT_BAD_INPUT
 
 
 def _version() -> str:
@@ -311,6 +396,12 @@ def build_parser() -> argparse.ArgumentParser:
     def reading_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (-1: every core)")
         command.add_argument("--no-cache", action="store_true", help="parse every file again (default: reuse parses)")
+        command.add_argument("--strict", action="store_true",
+                             help="a file that cannot be read is an error: write nothing, exit 2 (default: leave it "
+                             "out, say so on standard error, write the others, exit 0)")
+        command.add_argument("--keep-going", action="store_true", help=argparse.SUPPRESS)  # cobs 0.1's flag for
+        # what is now the default; accepted so that scripts written for it still run
+        command.epilog = LEFT_OUT_RULE
 
     for name, run, what in (("parse", _parse, "read COs into one paragraph table"),
                             ("measure", _measure, "read COs and write the measured table of requested actions")):
@@ -319,8 +410,6 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                              help="output format (default: from the -o file name's ending, else csv)")
         command.add_argument("-o", "--output", help="output file (default: standard output)")
-        command.add_argument("--keep-going", action="store_true",
-                             help="write the readable files' rows even if some are left out (still exits 2)")
         reading_options(command)
         if name == "measure":
             command.add_argument("--predict-themes", action="store_true",
@@ -363,6 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: from the -o file name's ending, else csv)")
     compare.add_argument("-o", "--output", help="output file (default: standard output)")
     compare.set_defaults(run=_compare)
+    _add_change(commands, reading_options)
     report = commands.add_parser(
         "report", help="compare COs in one HTML page with its figures and tables (default: the bundled corpus)",
         description="Read and measure COs, and write a folder: index.html (one page, figures embedded, readable "
@@ -383,8 +473,6 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
                         "examples)")
     topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
-    topics.add_argument("--keep-going", action="store_true",
-                        help="fit and write even if some files are left out (still exits 2)")
     reading_options(topics)
     topics.set_defaults(run=_topics)
     return parser

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 PARAGRAPH_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document, e.g. 'CRC/C/KAZ/CO/4'.",
     "committee": "Committee code: CRC, CRPD, CEDAW, CCPR, CESCR, CERD, CAT, CMW or CED.",
@@ -234,20 +236,30 @@ PROFILE_COLUMNS: dict[str, str] = {
 """Columns of :func:`cobs.compare.profile` (after the grouping columns): long, tidy, ready to plot."""
 
 KEYNESS_COLUMNS: dict[str, str] = {
-    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases).",
+    "term": "A word or phrase (as cobs.text.Analyzer cuts texts: lower case, no stop words or formula phrases, no "
+    "State names or adjectives unless names=True, hyphenated words whole).",
     "target_count": "Times the term occurs in the target texts.",
     "reference_count": "Times it occurs in the reference texts.",
     "target_rate": "Per 10,000 terms of the same length in the target (words among words, phrases among phrases).",
     "reference_rate": "Per 10,000 terms of the same length in the reference.",
-    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference).",
-    "chi2": "Pearson's chi-square of the same table (no continuity correction).",
-    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom); not corrected for the many terms tested.",
+    "target_paragraphs": "Paragraphs of the target using the term (a table's symbol and para; each text of a list).",
+    "reference_paragraphs": "Paragraphs of the reference using it.",
+    "target_documents": "Documents (symbols) of the target using it (Int64; NA for lists of texts).",
+    "reference_documents": "Documents of the reference using it.",
+    "g2": "Dunning's log-likelihood G2 of the 2x2 table (term / other terms, target / reference); with Williams' "
+    "correction by default (correction='default', as quanteda).",
+    "chi2": "Pearson's chi-square of the same table; with Yates' continuity correction by default.",
+    "p_value": "p-value of G2 (chi-square distribution, 1 degree of freedom), for one term alone.",
+    "q_value": "Benjamini-Hochberg q-value of p_value over all the terms tested: read q < 0.05 as distinctive, the "
+    "expected share of false discoveries among such terms being at most 5 %.",
+    "p_bonferroni": "p_value times the number of terms tested (at most 1).",
     "log_ratio": "Effect size: Hardie's Log Ratio, log2 of the target rate over the reference rate (a count of 0 taken "
     "as 0.5); 1 = twice as frequent in the target.",
     "direction": "'target' where the term is relatively more frequent in the target, else 'reference'.",
 }
-"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them; with ``refs=True`` also
-``target_refs`` and ``reference_refs``: the ``ref`` of the rows that use the term on each side (lists)."""
+"""Columns of :func:`cobs.compare.keyness`, as quanteda's textstat_keyness gives them, with dispersion and adjusted
+p-values; with ``refs=True`` also ``target_refs`` and ``reference_refs``: the ``ref`` of the rows that use the term on
+each side (lists)."""
 
 BOILERPLATE_COLUMNS: dict[str, str] = {
     "symbol": "UN symbol of the document.",
@@ -405,3 +417,67 @@ TOPIC_CROSSTAB_COLUMNS: dict[str, str] = {
     "share": "count over the topic's rows counted (a topic's shares sum to 1).",
 }
 """Columns of :func:`cobs.topics.crosstab`: one row per topic and category with a count."""
+
+CHANGE_COLUMNS: dict[str, str] = {
+    "state": "State code of the State whose change is measured.",
+    "committee": "Committee code.",
+    "step": "1 for the State's first pair of consecutive COs, 2 for the next, ...",
+    "earlier_symbol": "The State's earlier CO of the step.",
+    "later_symbol": "The State's later CO of the step.",
+    "earlier_year": "Year of the earlier CO (Int64).",
+    "later_year": "Year of the later CO (Int64).",
+    "measure": "strength (share of actions at a level of operative verb), strength_group (weak / middle / strong, "
+    "cobs/data/strength_groups.csv), specificity (mean 0-4), time_bound (share), theme (share of a theme), "
+    "repetition (share of the later CO's recommendations linked, repeated or modified, to the earlier CO's).",
+    "category": "The level, group or theme measured ('urges', 'strong', 'education'); NA for specificity, "
+    "time_bound and repetition.",
+    "state_earlier": "The State's value in its earlier CO (NA for repetition, a property of the pair).",
+    "state_later": "The State's value in its later CO (NA for repetition).",
+    "state_change": "state_later - state_earlier: the State's raw change; for repetition, the State's repetition "
+    "rate itself.",
+    "committee_earlier": "Mean value of the committee's COs to other States of the earlier window (each CO "
+    "weighing the same).",
+    "committee_later": "Mean value of its COs to other States of the later window.",
+    "committee_change": "committee_later - committee_earlier: the committee's drift over the same years; for "
+    "repetition, the mean rate between COs to two different other States of the two windows.",
+    "committee_ci_low": "Lower bound of the committee's change (period coefficient, standard errors clustered by CO).",
+    "committee_ci_high": "Upper bound of the committee's change.",
+    "difference": "state_change - committee_change: the State's change net of the committee's drift (difference in "
+    "differences).",
+    "ci_low": "Lower bound of the interval of difference (Conley and Taber 2011: the State's CO deviates from its "
+    "period's mean as the other COs do; t with Welch-Satterthwaite df); NA where a window holds fewer than two other "
+    "COs or nothing varies.",
+    "ci_high": "Upper bound of the interval of difference.",
+    "p_value": "Two-sided p-value of difference = 0, from the same t distribution.",
+    "q_value": "Benjamini-Hochberg q-value of p_value over the rows of the step (many measures are tested).",
+    "n_earlier": "The committee's COs to other States in the earlier window (listed in ChangeResult.documents).",
+    "n_later": "Its COs to other States in the later window.",
+    "confidence_level": "Level of the intervals (0.95).",
+}
+"""Columns of :func:`cobs.compare.change` (``ChangeResult.to_frame()``): one row per step, measure and category."""
+
+CHANGE_DOCUMENT_COLUMNS: dict[str, str] = {
+    "step": "The step of the change table.",
+    "role": "'state' for the State's own CO, 'committee' for a CO of the committee to another State.",
+    "window": "'earlier' or 'later': the side of the step.",
+    "symbol": "The CO's symbol.",
+    "state": "Its State.",
+    "year": "Its year of adoption (Int64).",
+}
+"""Columns of ``ChangeResult.documents``: the COs on each side of each step of :func:`cobs.compare.change`."""
+
+REGRESSION_COLUMNS: dict[str, str] = {
+    "outcome": "The outcome column of the model (y).",
+    "term": "A term of the model: 'Intercept', a column, or 'column[level]' for a level of a categorical column.",
+    "estimate": "Its coefficient.",
+    "standard_error": "Its standard error (clustered by document: CR1; else HC1).",
+    "statistic": "t statistic.",
+    "p_value": "Two-sided p-value (Student's t with clusters - 1 degrees of freedom when clustered).",
+    "ci_low": "Lower bound of the confidence interval.",
+    "ci_high": "Upper bound.",
+    "confidence_level": "Level of the interval.",
+    "n_obs": "Rows fitted.",
+    "n_clusters": "Clusters (documents).",
+    "cov_type": "'cluster' or 'HC1'.",
+}
+"""Columns of ``cobs.stats.regress(...).to_frame()``: one row per outcome and term."""

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import os
 import reprlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
 
 __all__ = [
     "CobsError",
@@ -262,12 +266,21 @@ class FetchError(CobsError, OSError):
         What went wrong, source by source.
     url : str or None
         The last URL tried, when there is one.
+    paths : list of pathlib.Path
+        Where several documents were asked for at once (:func:`cobs.fetch_chain`): the files of those at hand or
+        fetched, in the order asked (oldest first), so that what could be had is not lost with the error; empty
+        otherwise.
+    missing : dict of str to Exception
+        Where several documents were asked for: each symbol not fetched, with its error; empty otherwise.
     """
 
-    def __init__(self, symbol: str, reason: str, *, url: str | None = None) -> None:
+    def __init__(self, symbol: str, reason: str, *, url: str | None = None, paths: Sequence[Path] = (),
+                 missing: Mapping[str, Exception] | None = None) -> None:
         self.symbol = symbol
         self.reason = reason
         self.url = url
+        self.paths = list(paths)
+        self.missing = dict(missing or {})
         super().__init__(f"{symbol}: {reason}")
 
     def __str__(self) -> str:
@@ -275,12 +288,12 @@ class FetchError(CobsError, OSError):
 
     def __reduce__(self):
         # rebuilt from its fields (OSError's own pickling would call __init__ with the message alone)
-        return (_rebuild_fetch, (type(self), self.symbol, self.reason, self.url))
+        return (_rebuild_fetch, (type(self), self.symbol, self.reason, self.url, self.paths, self.missing))
 
 
-def _rebuild_fetch(cls, symbol, reason, url):
+def _rebuild_fetch(cls, symbol, reason, url, paths=(), missing=None):
     error = cls.__new__(cls)
-    FetchError.__init__(error, symbol, reason, url=url)
+    FetchError.__init__(error, symbol, reason, url=url, paths=paths, missing=missing)
     return error
 
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zlib
 from collections.abc import Collection, Iterable
 from typing import Literal
 
@@ -63,6 +64,7 @@ FORMULA_KINDS = ("frame", "generic", "treaty", "filler")
 
 _BREAK = ""  # stands where punctuation, a stop word, a number or a phrase was left out: n-grams stop there
 _SCAN = re.compile(r"(?u)\b\w\w+\b|\b\w\b|[.,;:!?()\[\]]")  # one-letter words: "a", "(b)"
+_SCAN_HYPHENS = re.compile(r"(?u)\b\w+(?:-\w+)+\b|\b\w\w+\b|\b\w\b|[.,;:!?()\[\]]")  # "disability-based": one
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b", re.IGNORECASE)  # "children's rights": one run of words
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z.]*(?:/[A-Za-z0-9.\-]+){2,}")  # CRPD/C/AZE/CO/1, E/C.12/KAZ/CO/2, A/HRC/...
 
@@ -121,22 +123,24 @@ def check_kinds(kinds: Collection[str], name: str = "kinds") -> None:
                                        f"write [{kinds!r}]" if kinds in FORMULA_KINDS else None))
 
 
-def _scan(text: str) -> list[str]:
-    """Lower-cased words (one letter ones too) and punctuation marks, in order; possessive 's left out."""
-    return _SCAN.findall(_POSSESSIVE.sub("", text).lower())
+def _scan(text: str, hyphens: bool = False) -> list[str]:
+    """Lower-cased words (one letter ones too) and punctuation marks, in order; possessive 's left out.
+
+    With ``hyphens``, a hyphenated word is one word ("disability-based")."""
+    return (_SCAN_HYPHENS if hyphens else _SCAN).findall(_POSSESSIVE.sub("", text).lower())
 
 
-def _phrase_words(phrase: str) -> tuple[str, ...]:
+def _phrase_words(phrase: str, hyphens: bool = False) -> tuple[str, ...]:
     """A phrase of the data files as the words :meth:`Analyzer.words` scans ("children's rights" -> 2 words)."""
-    return tuple(w for w in _scan(phrase) if w[0].isalnum() or w[0] == "_")
+    return tuple(w for w in _scan(phrase, hyphens) if w[0].isalnum() or w[0] == "_")
 
 
 @functools.cache
-def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _phrase_index(phrases: tuple[str, ...], hyphens: bool = False) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First token -> the phrases (as token tuples) starting with it, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        words = _phrase_words(phrase)
+        words = _phrase_words(phrase, hyphens)
         if words:
             index.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
@@ -170,6 +174,11 @@ def _synonym_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
         if words:
             index.setdefault(words[0], []).append((words, canonical))
     return {k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in index.items()}
+
+
+def _digest(phrases: tuple[str, ...]) -> int:
+    """A checksum of phrases that is the same in every process (for the repr that equality compares)."""
+    return zlib.crc32("\n".join(phrases).encode())
 
 
 @functools.cache
@@ -213,6 +222,12 @@ class Analyzer:
         Replace the phrases of :func:`synonyms` by one token each ("ombudsman for the
         rights of the child" -> ``child_ombudsperson``), before formula phrases are
         left out; the token is not stemmed.
+    leave_out : collection of str, default ()
+        More phrases left out as formula phrases are (any case): State names and
+        adjectives (:func:`cobs.reference.states.state_words`) for keyness.
+    hyphens : bool, default False
+        Keep a hyphenated word whole ("disability-based discrimination" gives
+        "disability-based", not "based discrimination"); the default splits it.
     """
 
     def __init__(
@@ -225,8 +240,12 @@ class Analyzer:
         stem: bool = False,
         numbers: bool = False,
         synonyms: bool = False,
+        leave_out: Collection[str] = (),
+        hyphens: bool = False,
     ) -> None:
         check_kinds(formula, "formula")
+        if isinstance(leave_out, str):
+            raise TypeError(invalid_value("leave_out", leave_out, "a collection of phrases", f"write [{leave_out!r}]"))
         self.ngram_range = check_ngram_range(ngram_range, "ngram_range")
         self.stop_words = stop_words
         self.formula = tuple(formula)
@@ -234,6 +253,8 @@ class Analyzer:
         self.stem = stem
         self.numbers = numbers
         self.synonyms = synonyms
+        self.leave_out = tuple(leave_out)
+        self.hyphens = bool(hyphens)
         if stop_words == "english":
             self._stop = frozenset(ENGLISH_STOP_WORDS)
         elif stop_words is None:
@@ -242,13 +263,21 @@ class Analyzer:
             raise ValueError(invalid_value("stop_words", stop_words, "'english', None or a collection of words"))
         else:
             self._stop = frozenset(w.lower() for w in stop_words)
-        self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+        self._phrases = self._phrase_index()
         self._synonyms = _synonym_index() if synonyms else {}
+
+    def _phrase_index(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        phrases = formula_phrases(kinds=self.formula, committees=self.committees)
+        extra = getattr(self, "leave_out", ())
+        return _phrase_index(tuple(phrases) + tuple(extra), getattr(self, "hyphens", False))
 
     def __repr__(self) -> str:
         return (f"Analyzer(ngram_range={self.ngram_range!r}, stop_words={self.stop_words!r}, "
                 f"formula={self.formula!r}, committees={self.committees!r}, stem={self.stem!r}, "
-                f"numbers={self.numbers!r}" + (", synonyms=True)" if self.synonyms else ")"))
+                f"numbers={self.numbers!r}" + (", synonyms=True" if self.synonyms else "")
+                + (f", leave_out=<{len(self.leave_out)} phrases, crc32 {_digest(self.leave_out)}>" if self.leave_out
+                   else "")
+                + (", hyphens=True" if self.hyphens else "") + ")")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Analyzer) and repr(self) == repr(other)
@@ -261,14 +290,14 @@ class Analyzer:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self._phrases = _phrase_index(formula_phrases(kinds=self.formula, committees=self.committees))
+        self._phrases = self._phrase_index()
         self._synonyms = _synonym_index() if getattr(self, "synonyms", False) else {}
 
     def words(self, text: str) -> list[str]:
         """The text's tokens in order, with ``""`` where punctuation, a stop word, a number or a phrase was left out."""
         if not isinstance(text, str):
             raise TypeError(invalid_value("text", text, "a str"))
-        scanned = _scan(_SYMBOL.sub(" . ", text))
+        scanned = _scan(_SYMBOL.sub(" . ", text), getattr(self, "hyphens", False))
         out: list[str] = []
         synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
         stem, numbers = self.stem, self.numbers
@@ -343,6 +372,8 @@ def vectorizer(
     stem: bool = False,
     numbers: bool = False,
     synonyms: bool = False,
+    leave_out: Collection[str] = (),
+    hyphens: bool = False,
     min_df: int | float = 1,
     max_df: int | float = 1.0,
     max_features: int | None = None,
@@ -355,7 +386,7 @@ def vectorizer(
     ----------
     weighting : {"tfidf", "count", "binary"}, default "tfidf"
         TF-IDF (``sublinear_tf``, l2-normalised rows), raw counts, or 0/1 presence.
-    ngram_range, stop_words, formula, committees, stem, numbers, synonyms
+    ngram_range, stop_words, formula, committees, stem, numbers, synonyms, leave_out, hyphens
         As for :class:`Analyzer`. With ``stop_words=None``, ``formula=()``, no
         stemming and numbers kept, the tokens are exactly scikit-learn's default
         ones (the classifiers' features, measured with them).
@@ -376,13 +407,15 @@ def vectorizer(
     ['protocol', 'ratify']
     """
     check_choice(weighting, "weighting", ("tfidf", "count", "binary"))
-    plain = stop_words is None and not formula and not stem and numbers and not synonyms
+    plain = (stop_words is None and not formula and not stem and numbers and not synonyms and not leave_out
+             and not hyphens)
     if plain:
         options: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "lowercase": True,
                                       "ngram_range": check_ngram_range(ngram_range, "ngram_range")}
     else:
         options = {"analyzer": Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula,
-                                        committees=committees, stem=stem, numbers=numbers, synonyms=synonyms)}
+                                        committees=committees, stem=stem, numbers=numbers, synonyms=synonyms,
+                                        leave_out=leave_out, hyphens=hyphens)}
     options.update(min_df=min_df, max_df=max_df, max_features=max_features, vocabulary=vocabulary)
     if weighting == "tfidf":
         return TfidfVectorizer(sublinear_tf=sublinear_tf, **options)  # type: ignore[arg-type]

@@ -1,8 +1,8 @@
-"""Figure: the words that set Azerbaijan's 2024 CRPD CO apart from the CRPD's COs to other States of 2022-2024.
+"""Figure: the words that set New Zealand's 2022 CRPD CO apart from the CRPD's COs to other States of 2022-2024.
 
 Run from the repository root:  .venv/bin/python examples/figure_keyness.py [FOLDER]
-Writes FOLDER/aze_keyness.pdf, .svg, .png (default folder: figures/) and prints their paths; the terms drawn,
-with the recommendations that use each, go to FOLDER/aze_keyness.csv.
+Writes FOLDER/nzl_keyness.pdf, .svg, .png (default folder: figures/) and prints their paths; the terms drawn (those
+with a Benjamini-Hochberg q-value below 0.05), with the recommendations that use each, go to FOLDER/nzl_keyness.csv.
 """
 
 import sys
@@ -16,14 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(folder: Path = Path("figures")) -> list[Path]:
     table = cobs.read_corpus(ROOT / "corpus")
-    crpd = table[(table["committee"] == "CRPD") & table["year"].between(2022, 2024)]  # the committee's style then
-    target = crpd[crpd["symbol"] == "CRPD/C/AZE/CO/2-3"]
-    reference = crpd[crpd["state"] != "AZE"]  # Belarus, Georgia, New Zealand
+    crpd = table[table["committee"] == "CRPD"]
+    target = crpd[crpd["symbol"] == "CRPD/C/NZL/CO/2-3"]
+    reference = crpd[crpd["state"] != "NZL"]  # keyness keeps those of 2020-2024 (window=2): AZE, BLR, GEO
     key = cobs.compare.keyness(target, reference, refs=True)  # with the recommendations using each term
     with cobs.plot.style("paper"):
-        ax, data = cobs.plot.keyness(key, top=10, labels=("CRPD/C/AZE/CO/2-3", "BLR, GEO, NZL"), return_data=True)
-        written = cobs.plot.savefig(ax, Path(folder) / "aze_keyness")
-    table = Path(folder) / "aze_keyness.csv"
+        others = ", ".join(s.split("/")[2] for s in key.attrs["reference_symbols"])
+        ax, data = cobs.plot.keyness(key, top=10, labels=("CRPD/C/NZL/CO/2-3", others), return_data=True)
+        written = cobs.plot.savefig(ax, Path(folder) / "nzl_keyness")
+    table = Path(folder) / "nzl_keyness.csv"
     data.assign(**{c: data[c].map("; ".join) for c in ("target_refs", "reference_refs")}).to_csv(table, index=False)
     return [*written, table]
 

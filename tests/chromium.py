@@ -45,6 +45,7 @@ class PageView:
     images: list[dict]           # {"alt", "naturalWidth", "naturalHeight", "complete", "width"}
     title: str
     screenshot: bytes
+    height: int = 0              # the page's height in CSS pixels, as laid out at the window's width
 
 
 class _Pipe:
@@ -130,6 +131,8 @@ def open_page(path: Path, *, width: int = 1200, height: int = 900, full_page: bo
                                       session=session)["result"]["value"])
         title = pipe.send("Runtime.evaluate", {"expression": "document.title", "returnByValue": True},
                           session=session)["result"]["value"]
+        height = pipe.send("Runtime.evaluate", {"expression": "document.documentElement.scrollHeight",
+                                                "returnByValue": True}, session=session)["result"]["value"]
         capture: dict = {"format": "png"}
         if full_page:
             size = pipe.send("Page.getLayoutMetrics", session=session)["cssContentSize"]
@@ -146,7 +149,7 @@ def open_page(path: Path, *, width: int = 1200, height: int = 900, full_page: bo
         log = [{"level": e["params"]["entry"]["level"], "text": e["params"]["entry"]["text"],
                 "url": e["params"]["entry"].get("url", "")}
                for e in events if e.get("method") == "Log.entryAdded"]
-        return PageView(console, exceptions, log, images, title, base64.b64decode(shot["data"]))
+        return PageView(console, exceptions, log, images, title, base64.b64decode(shot["data"]), int(height))
     finally:
         with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             pipe.send("Browser.close", timeout=5)

@@ -40,8 +40,9 @@ def test_parse_several_files_makes_one_table(tmp_path, capsys):
     assert len(table) == 242 and set(table["symbol"]) == {"CRC/C/KAZ/CO/4", "CRC/C/GEO/CO/4"}
     copy = tmp_path / "copy.txt"
     copy.write_bytes(SEED.read_bytes())
-    assert main(["parse", str(SEED), str(copy), "-o", str(out)]) == 2  # a second copy would double every row
-    assert "same content as" in capsys.readouterr().err
+    assert main(["parse", str(SEED), str(copy), "-o", str(out)]) == 0  # a second copy would double every row:
+    assert "same content as" in capsys.readouterr().err  # left out, and said
+    assert len(pd.read_csv(out)) == 121
 
 
 def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, capsys):
@@ -68,31 +69,75 @@ def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, c
     assert "no .txt, .pdf, .docx or .html file in this folder" in capsys.readouterr().err
 
 
-def test_unreadable_file_prints_one_line_and_exits_2(tmp_path, capsys):
-    empty = tmp_path / "empty.txt"
-    empty.write_text("")
-    out = tmp_path / "t.csv"
-    assert main(["parse", str(SEED), str(empty), "-o", str(out)]) == 2
-    err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"cobs: {empty}: the file is empty"
-    assert not out.exists()  # nothing half-written
-    assert main(["parse", str(SEED), str(empty), "-o", str(out), "--keep-going"]) == 2
-    assert len(pd.read_csv(out)) == 121
-
-
-def test_topics_left_out_files_as_parse_does(tmp_path, capsys):
-    """One rule for the commands that write tables: a file left out means nothing written, unless --keep-going."""
-    folder = tmp_path / "cos"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def with_an_empty_file(tmp_path_factory):
+    """Three CRPD COs and an empty file."""
+    folder = tmp_path_factory.mktemp("cos")
     for name in ("CRPD_C_AZE_CO_1.pdf", "CRPD_C_NZL_CO_1.pdf", "CRPD_C_ARM_CO_1.pdf"):
         (folder / name).write_bytes((ROOT / "corpus" / name).read_bytes())
     (folder / "empty.txt").write_text("")
-    out = tmp_path / "topics.csv"
-    assert main(["topics", str(folder), "--k", "3", "-o", str(out)]) == 2
-    assert "nothing written: 1 file(s) left out (--keep-going writes the rest)" in capsys.readouterr().err
+    return folder
+
+
+LEFT_OUT = "the others read (--strict: write nothing then, and exit 2)"
+COMMANDS_THAT_READ = {  # the command's arguments and its output: a file written or standard output
+    "parse": (["-o", "{out}.csv"], "{out}.csv"),
+    "measure": (["-o", "{out}.parquet"], "{out}.parquet"),
+    "topics": (["--k", "3", "-o", "{out}.csv", "--shares", "{out}-shares.csv"], "{out}.csv"),
+    "corpus": ([], None),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS_THAT_READ)
+def test_a_file_left_out_is_said_and_the_others_written_unless_strict(command, with_an_empty_file, tmp_path, capsys):
+    """One rule for every command that reads COs (report's test is in test_report.py): exit 0 with each file left out
+    named and counted on standard error, or with --strict nothing written and exit 2 (parse, measure, topics and
+    report disagreed: nothing written and 2, or the rest written and 2)."""
+    options, output = COMMANDS_THAT_READ[command]
+    out = str(tmp_path / "out")
+    options = [option.format(out=out) for option in options]
+    source = [str(with_an_empty_file)]
+    assert main([command, *source, *options]) == 0
+    stdout, err = capsys.readouterr()
+    assert err.splitlines() == [f"cobs: {with_an_empty_file / 'empty.txt'}: the file is empty",
+                                f"cobs: 1 of 4 files left out, {LEFT_OUT}"]
+    if output is None:
+        assert len(stdout.splitlines()) == 1 + 3  # the summary: a header and the three COs
+    else:
+        written = output.format(out=out)
+        table = pd.read_parquet(written) if written.endswith(".parquet") else pd.read_csv(written)
+        assert len(table) == 3 if command == "topics" else set(table["symbol"]) == {
+            "CRPD/C/AZE/CO/1", "CRPD/C/NZL/CO/1", "CRPD/C/ARM/CO/1"}
+    assert main([command, *source, *options, "--keep-going"]) == 0  # cobs 0.1's flag for it, still accepted
+    capsys.readouterr()
+    if output is not None:
+        os.remove(output.format(out=out))
+    assert main([command, *source, *options, "--strict"]) == 2
+    stdout, err = capsys.readouterr()
+    assert err.splitlines() == [f"cobs: {with_an_empty_file / 'empty.txt'}: the file is empty",
+                                "cobs: nothing written: 1 of 4 files left out (--strict)"]
+    assert stdout == "" and (output is None or not os.path.exists(output.format(out=out)))
+
+
+@pytest.mark.parametrize("command", [*COMMANDS_THAT_READ, "report"])
+def test_help_says_the_rule_for_files_left_out(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--strict a file that cannot be read is an error: write nothing, exit 2" in text
+    assert ("are left out, each named on standard error, and the others are read: exit status 0. With --strict, a "
+            "file left out writes nothing: exit status 2.") in text
+    assert "--keep-going" not in text
+
+
+def test_nothing_readable_is_bad_input(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "t.csv"
+    assert main(["parse", str(empty), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"cobs: {empty}: the file is empty",
+                                                    "cobs: nothing written: none of the 1 file(s) could be read"]
     assert not out.exists()
-    assert main(["topics", str(folder), "--k", "3", "-o", str(out), "--keep-going"]) == 2
-    assert len(pd.read_csv(out)) == 3
 
 
 def test_version(capsys):
@@ -106,13 +151,14 @@ def test_version(capsys):
 def test_corpus_summary(capsys, tmp_path):
     (tmp_path / "co.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "notes.txt").write_text("")
-    assert main(["corpus", str(tmp_path)]) == 2
+    assert main(["corpus", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     header, row = out.splitlines()
     assert header.split() == ["symbol", "committee", "state", "cycle", "year", "paragraphs", "recommendations", "rows",
                               "file"]
     assert row.split() == ["CRC/C/KAZ/CO/4", "CRC", "KAZ", "4", "2015", "69", "34", "121", "co.txt"]
-    assert err.splitlines() == [f"cobs: {tmp_path / 'notes.txt'}: the file is empty"]
+    assert err.splitlines() == [f"cobs: {tmp_path / 'notes.txt'}: the file is empty",
+                                f"cobs: 1 of 2 files left out, {LEFT_OUT}"]
 
 
 def test_missing_folder(capsys, tmp_path):

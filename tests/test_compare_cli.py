@@ -37,3 +37,27 @@ def test_compare_warns_in_one_line_when_the_later_co_comes_first(tmp_path, capsy
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [line for line in err if line.startswith("cobs: compare: warning: ")] and len(err) == 1
     assert "was adopted after later" in err[0] and out.stat().st_size > 0
+
+
+def test_change_writes_the_table_and_lists_the_cos_compared(tmp_path, capsys):
+    out = tmp_path / "change.csv"
+    corpus = str(ROOT / "corpus")
+    assert main(["change", corpus, "--state", "AZE", "--measures", "strength_group", "time_bound", "-o",
+                 str(out)]) == 0
+    table = pd.read_csv(out)
+    assert table["measure"].tolist() == ["strength_group"] * 3 + ["time_bound"]
+    assert (table["earlier_symbol"] == "CRPD/C/AZE/CO/1").all() and (table["n_later"] == 2).all()
+    err = capsys.readouterr().err
+    assert ("step 1: CRPD/C/AZE/CO/1 -> CRPD/C/AZE/CO/2-3; the committee's other COs: CRPD/C/NZL/CO/1, "
+            "CRPD/C/TKM/CO/1 | CRPD/C/GEO/CO/1, CRPD/C/BLR/CO/1") in err
+
+
+def test_change_says_what_is_wrong_in_one_line(tmp_path, capsys):
+    corpus = str(ROOT / "corpus")
+    for args, said in ((["--state", "XXX"], "state must be a State of the table, got 'XXX'"),
+                       (["--state", "KAZ"], "KAZ has 1 CO(s) from CRC"),
+                       (["--state", "AZE", "--window", "-1"], "window must be a number of years >= 0")):
+        assert main(["change", corpus, *args, "-o", str(tmp_path / "out.csv")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("cobs: change: ") and said in err[0]
+        assert not (tmp_path / "out.csv").exists()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, shared_path
 from scipy.stats import chi2_contingency
 
 import cobs
-from cobs.compare import boilerplate, boilerplate_share, keyness, most_similar, profile, similarity
+from cobs.compare import CompareWarning, boilerplate, boilerplate_share, keyness, most_similar, profile, similarity
 
 
 @pytest.fixture(scope="module")
@@ -65,14 +65,16 @@ def test_profile_bad_input(actions):
 def test_keyness_finds_a_planted_word(corpus):
     recommendations = corpus[corpus["kind"] == "recommendation"]
     target = recommendations[recommendations["symbol"] == "CRPD/C/ARM/CO/1"].copy()
-    planted = target.index[:12]
+    planted = target.index[:12]  # paragraphs 6 and 8 with their items
     target.loc[planted, "text"] = target.loc[planted, "text"] + " Establish zorbification."
     reference = recommendations[recommendations["symbol"] != "CRPD/C/ARM/CO/1"]
-    key = keyness(target, reference)
+    key = keyness(target, reference, window=None, correction="none")
     words = key[~key["term"].str.contains(" ")]
     top = words.iloc[0]  # (the phrase "establish zorbification" is as distinctive among phrases)
     assert top["term"] == "zorbification" and top["direction"] == "target" and top["g2"] > 2 * words["g2"].iloc[1]
     assert top["target_count"] == 12 and top["reference_count"] == 0
+    assert (top["target_paragraphs"], top["target_documents"], top["reference_paragraphs"]) == (2, 1, 0)
+    assert top["q_value"] < 0.05 and top["p_bonferroni"] < 0.05
     # G2 and chi2 as scipy computes them on the same 2x2 table
     words_target = key.loc[~key["term"].str.contains(" "), "target_count"]
     row = key[key["term"] == "disabilities"].iloc[0]
@@ -85,12 +87,26 @@ def test_keyness_finds_a_planted_word(corpus):
     assert row["g2"] == pytest.approx(g2) and row["chi2"] == pytest.approx(chi2)
     assert words_target.sum() <= totals[0]
     assert (key["g2"].diff().dropna() <= 1e-12).all()  # most distinctive first
+    # quanteda's defaults: Williams' correction of G2 (q by hand), Yates' of chi2 (scipy's correction=True)
+    corrected = keyness(target, reference, window=None).set_index("term").loc["disabilities"]
+    n, r1, c1 = table.sum(), table[0].sum(), table[:, 0].sum()
+    q = 1 + (n / r1 + n / (n - r1) - 1) * (n / c1 + n / (n - c1) - 1) / (6 * n)
+    assert corrected["g2"] == pytest.approx(g2 / q)
+    assert corrected["chi2"] == pytest.approx(chi2_contingency(table, correction=True)[0])
+    yates = keyness(target, reference, window=None, correction="yates").set_index("term").loc["disabilities"]
+    assert yates["g2"] == pytest.approx(chi2_contingency(table, correction=True, lambda_="log-likelihood")[0])
+    # the q-values are Benjamini-Hochberg's over the terms tested
+    from cobs.stats import adjust_p
+
+    assert key["q_value"].to_numpy() == pytest.approx(adjust_p(key["p_value"].to_numpy()))
+    assert key.attrs["tested"] == len(key)
 
 
 def _totals(target: pd.DataFrame, reference: pd.DataFrame) -> tuple[int, int]:
+    from cobs.reference._states import state_words
     from cobs.text import vectorizer
 
-    counter = vectorizer(weighting="count", ngram_range=(1, 1))
+    counter = vectorizer(weighting="count", ngram_range=(1, 1), hyphens=True, leave_out=state_words())
     matrix = counter.fit_transform(target["text"].tolist() + reference["text"].tolist())
     return int(matrix[: len(target)].sum()), int(matrix[len(target):].sum())
 
@@ -101,7 +117,8 @@ def test_keyness_cites_the_rows_that_use_each_term(corpus):
     planted = target.index[[0, 3, 5]]
     target.loc[planted, "text"] = target.loc[planted, "text"] + " Establish zorbification."
     reference = recommendations[recommendations["symbol"] != "CRPD/C/ARM/CO/1"]
-    key = keyness(target, reference, refs=True).set_index("term")
+    assert "zorbification" not in set(keyness(target, reference)["term"])  # three items of one paragraph: left out
+    key = keyness(target, reference, refs=True, min_paragraphs=1).set_index("term")
     cited = [f"CRPD/C/ARM/CO/1, para. {p}" + (f" ({s})" if s else "") for p, s in target.loc[planted, ["para", "sub"]]
              .itertuples(index=False)]  # paragraph rows cited as cobs.measure cites them
     assert key.loc["zorbification", "target_refs"] == cited
@@ -118,12 +135,100 @@ def test_keyness_cites_the_rows_that_use_each_term(corpus):
 def test_keyness_lists_and_errors():
     key = keyness(["Abolish corporal punishment."] * 3, ["Ratify the Optional Protocol."] * 3, min_count=1)
     assert set(key.loc[key["direction"] == "target", "term"]) >= {"abolish", "corporal", "punishment"}
+    assert key["target_documents"].isna().all() and (key["target_paragraphs"].dropna() <= 3).all()
+    with pytest.raises(ValueError, match="correction must be 'default', 'williams', 'yates' or 'none'"):
+        keyness(["a b"], ["c d"], correction="holm")
+    with pytest.raises(ValueError, match="min_paragraphs must be a positive int, got 0"):
+        keyness(["a b"], ["c d"], min_paragraphs=0)
     with pytest.raises(TypeError, match=r"target\[1\] must be a str"):
         keyness(["text", 3], ["text"])
     with pytest.raises(ValueError, match="min_count must be a positive int, got 0"):
         keyness(["a b"], ["c d"], min_count=0)
     with pytest.raises(TypeError, match="reference must be a table"):
         keyness(["text"], "text")
+
+
+def test_keyness_leaves_out_state_names_and_keeps_hyphenated_words_whole():
+    target = ["The Committee urges Denmark to combat disability-based discrimination in Greenland.",
+              "Danish and Salvadoran persons in the Kingdom of Denmark face disability-based discrimination.",
+              "Disability-based discrimination persists in Denmark and Greenland."]
+    reference = ["The Committee recommends that the State party ratify the Optional Protocol."] * 3
+    terms = set(keyness(target, reference, min_count=1, min_paragraphs=1)["term"])
+    assert "disability-based discrimination" in terms and "disability-based" in terms
+    assert not {"based discrimination", "based", "denmark", "danish", "salvadoran", "greenland", "kingdom"} & terms
+    kept = set(keyness(target, reference, min_count=1, min_paragraphs=1, names=True)["term"])
+    assert {"denmark", "greenland", "salvadoran"} <= kept
+
+
+def test_keyness_compares_with_the_same_years_and_lists_them(corpus):
+    recommendations = corpus[corpus["kind"] == "recommendation"]
+    target = recommendations[recommendations["symbol"] == "CRPD/C/AZE/CO/1"]  # 2014
+    others = recommendations[(recommendations["committee"] == "CRPD") & (recommendations["state"] != "AZE")]
+    key = keyness(target, others)
+    assert key.attrs["reference_symbols"] == ["CRPD/C/NZL/CO/1", "CRPD/C/TKM/CO/1"]  # 2014 and 2015: within 2 years
+    assert keyness(target, others, window=None).attrs["reference_symbols"] == sorted(others["symbol"].unique())
+    georgia = recommendations[recommendations["symbol"] == "CRPD/C/GEO/CO/1"]  # 2023: no other CO of that year
+    with pytest.raises(ValueError, match="reference has no row adopted in 2023-2023"):
+        keyness(georgia, others[others["state"] != "GEO"], window=0)
+
+
+def _null_corpus(seed: int = 0, documents: int = 24, paragraphs: int = 15) -> pd.DataFrame:
+    """Documents drawn from one distribution of words, where no term is distinctive of any: each paragraph draws
+    its words from a shared Zipf vocabulary and repeats a few of them (words come in bursts, as in COs)."""
+    rng = np.random.RandomState(seed)
+    letters = np.array(list("bcdfghklmnprstvz"))
+    vocabulary = sorted({"".join(rng.choice(letters, 3)) + "o" + "".join(rng.choice(letters, 2)) for _ in range(600)})
+    weights = 1 / np.arange(1, len(vocabulary) + 1)
+    weights /= weights.sum()
+    rows = []
+    for d in range(documents):
+        for p in range(1, paragraphs + 1):
+            words = list(rng.choice(vocabulary, 14, p=weights))
+            burst = rng.choice(vocabulary, p=weights)
+            words += [burst] * int(rng.randint(2, 6))
+            rng.shuffle(words)
+            rows.append({"symbol": f"CRPD/C/S{d:02d}/CO/1", "para": p, "year": 2015, "kind": "recommendation",
+                         "text": " ".join(words) + "."})
+    return pd.DataFrame(rows)
+
+
+def test_keyness_null_random_halves_give_no_term_at_q_05():
+    """A test of the method where the truth is known: halves of documents drawn alike have no distinctive term."""
+    table = _null_corpus()
+    symbols = np.array(sorted(table["symbol"].unique()))
+    found_p, found_q = [], []
+    for seed in range(5):
+        chosen = np.random.RandomState(seed).permutation(symbols)[:12]
+        a, b = table[table["symbol"].isin(chosen)], table[~table["symbol"].isin(chosen)]
+        now = keyness(a, b)
+        before = keyness(a, b, correction="none", min_paragraphs=1)  # tokens as independent draws, unadjusted
+        found_q.append(int((now["q_value"] < 0.05).sum()))
+        found_p.append(float((before["p_value"] < 0.05).mean()))
+        assert (now["q_value"] >= now["p_value"] - 1e-12).all()
+    assert sum(found_q) <= 1  # (almost) none
+    assert np.mean(found_p) > 0.08  # what the adjustment protects from: p < .05 well above 5 % of the terms
+
+
+@pytest.mark.real_data
+def test_real_keyness_null_random_halves_of_crpd_cos_of_2014_2016():
+    """Issue 17: 212-280 of 1,624 terms came out at p < 0.05 on random halves of these COs; none should at q < .05."""
+    import warnings
+
+    from conftest import shared_path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = cobs.read_corpus(shared_path("crpd-dashboard-pdfs", "concluding_observations"))
+    period = table[table["year"].between(2014, 2016) & (table["kind"] == "recommendation")]
+    symbols = np.array(sorted(period["symbol"].unique()))
+    assert len(symbols) == 25
+    found = []
+    for seed in range(3):
+        chosen = np.random.RandomState(seed).permutation(symbols)[:12]
+        key = keyness(period[period["symbol"].isin(chosen)], period[~period["symbol"].isin(chosen)])
+        found.append(int((key["q_value"] < 0.05).sum()))
+        assert key["target_paragraphs"].where(key["direction"] == "target").dropna().min() >= 2
+    assert sum(found) <= 2, found
 
 
 def test_keyness_of_an_empty_selection_says_so(corpus):
@@ -209,3 +314,56 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         most_similar(corpus, "CRPD/C/NZL/CO/1", top=0)
     nearest = most_similar(corpus, "NZL", top=2, by="state")  # the column says what it holds: State codes
     assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}
+
+
+
+def test_most_similar_ranks_the_committees_own_cos(corpus, recwarn):
+    # the bundled corpus: one CRC CO (Kazakhstan's) and nine CRPD COs; a CRPD CO is ranked among the CRPD's
+    nearest = most_similar(corpus, "CRPD/C/NZL/CO/1", top=20)
+    crpd = sorted(corpus.loc[corpus["committee"] == "CRPD", "symbol"].unique())
+    assert sorted(nearest["other"]) == [s for s in crpd if s != "CRPD/C/NZL/CO/1"]  # no CRC/C/KAZ/CO/4
+    within = similarity(corpus[corpus["committee"] == "CRPD"]).loc["CRPD/C/NZL/CO/1"]  # words weighed in the CRPD's
+    assert np.allclose(nearest["similarity"], within[nearest["other"]].to_numpy())
+    by_state = most_similar(corpus, "NZL", top=20, by="state")
+    assert "KAZ" not in set(by_state["other"]) and len(by_state) == len({s.split("/")[2] for s in crpd}) - 1
+    assert not [w for w in recwarn if issubclass(w.category, CompareWarning)]
+    # across committees when asked, as similarity() of the whole table
+    across = most_similar(corpus, "CRPD/C/NZL/CO/1", top=20, across_committees=True)
+    assert "CRC/C/KAZ/CO/4" in set(across["other"])
+    assert np.allclose(across["similarity"], similarity(corpus).loc["CRPD/C/NZL/CO/1", across["other"]].to_numpy())
+    # by committee: across committees by design, every row used
+    assert list(most_similar(corpus, "CRC", by="committee")["other"]) == ["CRPD"]
+    with pytest.raises(TypeError, match="across_committees must be True or False"):
+        most_similar(corpus, "CRPD/C/NZL/CO/1", across_committees="no")
+
+
+def test_most_similar_of_a_co_alone_of_its_committee_is_empty_with_a_warning(corpus):
+    # CRC/C/KAZ/CO/4 among CRPD COs was ranked without a word (ARM, AZE ... at 0.2-0.3: the treaties' words)
+    with pytest.warns(CompareWarning, match=r"no symbol but 'CRC/C/KAZ/CO/4' has rows of CRC in the table, so there "
+                      r"is nothing to rank: .*across_committees=True"):
+        nearest = most_similar(corpus, "CRC/C/KAZ/CO/4")
+    assert nearest.empty and list(nearest.columns) == list(cobs.columns.SIMILAR_COLUMNS)
+    with pytest.warns(CompareWarning, match=r"no state but 'KAZ' has rows of CRC"):
+        assert most_similar(corpus, "KAZ", by="state").empty
+    assert len(most_similar(corpus, "CRC/C/KAZ/CO/4", across_committees=True)) == 5
+
+
+@pytest.mark.real_data
+def test_across_committees_the_nearest_cos_are_no_nearer_than_any(corpus):
+    # README: among the 112 English CRPD COs each CO's nearest other CO is at 0.34 (median); CRC/C/KAZ/CO/4 is at
+    # 0.15 from the median CRPD CO and 0.18-0.20 from its "nearest" five
+    with pytest.warns(cobs.corpus.CorpusWarning):  # the COs not in English, and one duplicate, left out
+        crpd = cobs.read_corpus(shared_path("crpd-dashboard-pdfs", "concluding_observations"), n_jobs=-1)
+    table = pd.concat([crpd, corpus[corpus["symbol"] == "CRC/C/KAZ/CO/4"]], ignore_index=True)
+    matrix = similarity(table)
+    symbols = sorted(crpd["symbol"].unique())
+    assert len(symbols) == 112
+    within = matrix.loc[symbols, symbols].to_numpy().copy()
+    np.fill_diagonal(within, np.nan)
+    assert np.nanmedian(np.nanmax(within, axis=1)) == pytest.approx(0.34, abs=0.005)
+    crc = matrix.loc["CRC/C/KAZ/CO/4", symbols]
+    assert crc.median() == pytest.approx(0.15, abs=0.005)
+    assert crc.nlargest(5).between(0.175, 0.205).all()
+    assert list(crc.nlargest(2).index) == ["CRPD/C/TUN/CO/1", "CRPD/C/OMN/CO/1"]
+    with pytest.warns(CompareWarning):
+        assert most_similar(table, "CRC/C/KAZ/CO/4").empty

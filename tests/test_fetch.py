@@ -7,6 +7,7 @@ wrong file (nor a temporary one). Synthetic documents cover the logic without
 
 import hashlib
 import json
+import pickle
 import time
 from pathlib import Path
 
@@ -577,12 +578,37 @@ def test_fetch_chain_oldest_first(kaz_server, home):
 
 
 def test_fetch_chain_reports_what_it_could_not_fetch(kaz_server, home):
-    with pytest.raises(FetchError, match=r"KAZ/CRC: 3 of 3 COs not fetched: CRC/C/15/Add.213: no English PDF found"):
+    with pytest.raises(FetchError, match=r"KAZ/CRC: 3 of 3 COs not fetched: CRC/C/15/Add.213: no English PDF found"
+                       r".*; none is at hand$") as raised:
         cobs.fetch_chain("KAZ", "CRC", format="pdf", data_home=home, **FAST)
+    assert raised.value.paths == [] and list(raised.value.missing) == KAZ_CRC
     kaz_server.documents.pop(("CRC/C/KAZ/CO/3", "en", "docx"))
-    with pytest.raises(FetchError, match=r"1 of 3 COs not fetched: CRC/C/KAZ/CO/3: no English Word"):
+    with pytest.raises(FetchError, match=r"1 of 3 COs not fetched: CRC/C/KAZ/CO/3: no English Word.*; the 2 at hand "
+                       r"\(CRC/C/15/Add.213, CRC/C/KAZ/CO/4\) are the error's paths$") as raised:
         cobs.fetch_chain("KAZ", "CRC", format="docx", data_home=home, **FAST)
     assert len(cache(home)) == 4  # the two others, with their records
+    # what was fetched is handed back with the error, oldest first, with each symbol missing and its error
+    folder = home / "documents" / "en"
+    assert raised.value.paths == [folder / "CRC_C_15_Add.213.docx", folder / "CRC_C_KAZ_CO_4.docx"]
+    assert list(raised.value.missing) == ["CRC/C/KAZ/CO/3"]
+    assert isinstance(raised.value.missing["CRC/C/KAZ/CO/3"], DocumentNotFoundError)
+    assert "no English Word" in str(raised.value.missing["CRC/C/KAZ/CO/3"])
+
+
+def test_fetch_chain_offline_hands_back_the_bundled_co_with_the_error(monkeypatch, home):
+    # offline (nothing listens where the sources are): the bundled CRC/C/KAZ/CO/4 was lost with the error
+    monkeypatch.setenv("COBS_ODS_URL", f"http://127.0.0.1:{free_port()}/api/symbol/access")
+    monkeypatch.setenv("COBS_OHCHR_URL", f"http://127.0.0.1:{free_port()}/Download.aspx")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with pytest.raises(FetchError, match=r"2 of 3 COs not fetched: .*; the 1 at hand \(CRC/C/KAZ/CO/4\) are the "
+                       r"error's paths$") as raised:
+        cobs.fetch_chain("KAZ", "CRC", data_home=home, **FAST)
+    assert raised.value.paths == [Path(__file__).resolve().parents[1] / "corpus" / "CRC_C_KAZ_CO_4.txt"]
+    assert list(raised.value.missing) == KAZ_CRC[:2]
+    assert all(isinstance(error, FetchError) and "refused" in str(error) for error in raised.value.missing.values())
+    again = pickle.loads(pickle.dumps(raised.value))  # as it comes back from a worker process
+    assert (again.paths, list(again.missing), str(again)) == (raised.value.paths, KAZ_CRC[:2], str(raised.value))
 
 
 def test_fetch_chain_validates(home):

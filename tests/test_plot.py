@@ -232,7 +232,8 @@ def test_theme_heatmap_colours_shares_and_writes_counts():
     image = ax.get_images()[0].get_array()
     assert np.ma.filled(image, 0).tolist() == [[0.0, 0.5], [0.5, 0.0]]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "2"]
-    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's actions"
+    assert ax.figure.axes[1].get_ylabel().replace("\n", " ") == "Share of the state's requested actions"
+    assert ax.get_ylabel().replace("\n", " ") == "Theme (2 with the most requested actions)"
     assert data[data["count"] > 0][["state", "category", "refs"]].values.tolist() == [
         ["KAZ", "corporal punishment", ["CRC/C/KAZ/CO/4, para. 29 (a)", "CRC/C/KAZ/CO/4, para. 29 (b)"]],
         ["AZE", "accessibility", ["CRPD/C/AZE/CO/1, para. 9"]],
@@ -263,7 +264,7 @@ def test_citations_count_citing_paragraphs_general_comments_first():
                                     "CRC general comment No. 8 (2006)", "CRC/C/KAZ/CO/3, paras. 15, 17"]
     assert bar_widths(ax) == [2, 1, 1, 1]
     assert legend_texts(ax) == ["General comment", "Earlier CO"]
-    assert ax.get_xlabel() == "Paragraphs citing it"
+    assert ax.get_xlabel() == "Paragraphs and items citing it"  # the rows of cobs.citations: "para. 3 (a)" too
     assert data.iloc[0]["refs"] == ["CRC/C/KAZ/CO/4, para. 27", "CRC/C/KAZ/CO/4, para. 31"]
     assert "40" not in set(data["category"])  # articles only when asked
     ax = cobs.plot.citations(citations(), types=["article"], top=1)
@@ -342,6 +343,12 @@ def test_cycle_changes_stacks_statuses_and_marks_escalations_and_softenings():
     assert row["refs"] == ["CRPD/C/AZE/CO/1, para. 19 → CRPD/C/AZE/CO/2-3, para. 20 (a)"]
     softened = data[(data["dimension"] == "change") & (data["category"] == "softened") & (data["count"] > 0)]
     assert softened["theme"].tolist() == ["accessibility", "education"]
+    # the unit, as align's level gives it: lettered items in the later refs, so the items were aligned
+    assert ax.get_xlabel() == "Links and unmatched recommendation items"
+    paragraphs = aligned().assign(later_ref=lambda t: t["later_ref"].str.replace(r" \(\w\)$", "", regex=True))
+    assert cobs.plot.cycle_changes(paragraphs).get_xlabel() == "Links and unmatched recommendation paragraphs"
+    subs = paragraphs.assign(earlier_sub="", later_sub=["a", "", "", "", "", ""])  # align's own columns decide
+    assert cobs.plot.cycle_changes(subs).get_xlabel() == "Links and unmatched recommendation items"
 
 
 def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_wide():
@@ -403,6 +410,46 @@ def test_keyness_bars_point_to_the_side_a_term_belongs_to():
     assert tick_texts(ax.yaxis) == ["juvenile justice", "accessibility"]
     with pytest.raises(ValueError, match="direction must be 'target' or 'reference'"):
         cobs.plot.keyness(keyness_table().assign(direction="both"))
+
+
+def test_keyness_draws_only_the_terms_that_survive_the_adjustment_and_says_when_none_does():
+    table = keyness_table().assign(q_value=[1e-6, 2e-5, 0.2, 0.04, 0.5])
+    ax, data = cobs.plot.keyness(table, return_data=True)
+    assert tick_texts(ax.yaxis) == ["juvenile justice", "legal capacity", "accessibility"]  # strongest outside
+    assert [p.get_alpha() for p in ax.patches] == [None, None, None] and data["q_value"].max() < 0.05
+    ax = cobs.plot.keyness(table.assign(q_value=0.3))
+    assert len(ax.patches) == 0 and "No term with q < 0.05" in ax.texts[0].get_text()
+    assert "5 terms tested" in ax.texts[0].get_text()
+
+
+# change (the contract of cobs.compare.change) ---------------------------------------------------------------------
+
+def change_table():
+    rows = [("strength_group", "weak", -0.06, -0.02, -0.3, 0.2), ("strength_group", "strong", 0.22, 0.11, -0.04, 0.26),
+            ("specificity", None, 0.22, 0.01, -0.6, 0.6), ("time_bound", None, -0.03, -0.05, -0.09, -0.01),
+            ("theme", "education", -0.05, -0.06, -0.18, 0.06), ("repetition", None, 0.58, -0.08, float("nan"),
+                                                               float("nan"))]
+    return pd.DataFrame([{"step": 1, "measure": m, "category": c, "state_change": s, "difference": d, "ci_low": lo,
+                          "ci_high": hi, "earlier_symbol": "CRPD/C/AZE/CO/1", "later_symbol": "CRPD/C/AZE/CO/2-3",
+                          "confidence_level": 0.95} for m, c, s, d, lo, hi in rows])
+
+
+def test_change_draws_the_net_change_with_its_interval_and_the_raw_change_beside_it():
+    ax, data = cobs.plot.change(change_table(), return_data=True)
+    assert tick_texts(ax.yaxis) == ["verb: weak", "verb: strong", "specificity (mean 0-4)", "time-bound",
+                                    "repeated from the earlier CO"]  # the themes on request only
+    net = ax.containers[0].lines[0].get_xdata().tolist()  # the errorbar's points: the rows with an interval
+    assert net == [-0.02, 0.11, 0.01, -0.05]
+    raw = [line for line in ax.lines if line.get_markerfacecolor() == "white"][0]
+    assert raw.get_xdata().tolist() == [-0.06, 0.22, 0.22, -0.03, 0.58]
+    assert legend_texts(ax)[0] == "net of the committee's drift (95 % interval)"
+    assert data["measure"].tolist() == ["strength_group", "strength_group", "specificity", "time_bound", "repetition"]
+    ax = cobs.plot.change(change_table(), measures=["theme"])
+    assert tick_texts(ax.yaxis) == ["theme: education"]
+    with pytest.raises(ValueError, match="step must be a step of the table"):
+        cobs.plot.change(change_table(), step=2)
+    with pytest.raises(ValueError, match="measures must be"):
+        cobs.plot.change(change_table(), measures=["colour"])
 
 
 # similarity (the contract of cobs.compare.similarity) -----------------------------------------------------------
@@ -594,6 +641,7 @@ CALLS = [
     lambda ax: cobs.plot.citations(citations(), ax=ax),
     lambda ax: cobs.plot.cycle_changes(aligned(), ax=ax),
     lambda ax: cobs.plot.keyness(keyness_table(), ax=ax),
+    lambda ax: cobs.plot.change(change_table(), ax=ax),
     lambda ax: cobs.plot.similarity(similarity_matrix(), ax=ax),
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
@@ -657,9 +705,10 @@ def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path)
     assert [p.name for p in written] == ["mix.pdf", "mix.svg", "mix.png"]
     assert all(p.stat().st_size > 1000 for p in written)
     pdf, svg, png = (p.read_bytes() for p in written)
-    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs)" in pdf
-    assert b"<dc:date>" not in svg and b"cobs" in svg
-    assert png.startswith(b"\x89PNG") and b"Software\x00cobs" in png and b"Matplotlib version" not in png
+    version = cobs.__version__.encode()
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf and b"/Creator (cobs " + version + b")" in pdf
+    assert b"<dc:date>" not in svg and b"cobs " + version in svg
+    assert png.startswith(b"\x89PNG") and b"Software\x00cobs " + version in png and b"Matplotlib version" not in png
     assert cobs.plot.savefig(ax.figure, tmp_path / "only", formats=["png"]) == [tmp_path / "only.png"]
     with pytest.raises(ValueError, match=r"formats must be one or more of \['pdf', 'svg', 'png'\], got .*'jpg'"):
         cobs.plot.savefig(ax, tmp_path / "x", formats=["jpg"])
@@ -741,6 +790,10 @@ def test_cycle_changes_draws_what_cobs_compare_align_gives():
     ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
     bars = data[data["dimension"] == "status"]
     assert bars["count"].sum() == len(aligned)
+    assert ax.get_xlabel() == "Links and unmatched recommendation paragraphs"  # align's default unit
+    items = cobs.compare.align(table[table["symbol"] == "CRPD/C/AZE/CO/1"],
+                               table[table["symbol"] == "CRPD/C/AZE/CO/2-3"], unit="item")
+    assert cobs.plot.cycle_changes(items).get_xlabel() == "Links and unmatched recommendation items"
     assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
     linked = bars[bars["category"].isin(["repeated", "modified"])]
     assert all(" → " in ref for refs in linked["refs"] for ref in refs)

@@ -1,6 +1,7 @@
 """cobs report on the bundled corpus: page, figures and tables, the same bytes run after run, a browser's view."""
 
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -82,7 +83,7 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert '<section id="cycles">' in html
     for later in ("CRPD_C_AZE_CO_2-3", "CRPD_C_NZL_CO_2-3"):  # the two bundled cycle pairs, nothing else
         assert (folder / "figures" / f"cycles-{later}.pdf").is_file()
-        assert (folder / "figures" / f"cycles-{later}-style.pdf").is_file()
+        assert (folder / "figures" / f"cycles-{later}-change.pdf").is_file()
         assert (folder / "tables" / f"cycles-{later}-links.parquet").is_file()
     assert len(list((folder / "figures").glob("cycles-*.pdf"))) == 4
     links = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
@@ -96,18 +97,21 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert status.groupby("category")["count"].sum().to_dict() == links["status"].value_counts().to_dict()
     new = status[(status["category"] == "new") & (status["count"] > 0)]
     assert sorted(new["refs"].str.split("; ").sum()) == sorted(links.loc[links["status"] == "new", "later_ref"])
-    # against the committee's style: Azerbaijan's CO/1 urges in 7 paragraphs, CO/2-3 in none (read in the PDFs)
-    style = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-style-data.parquet")
-    assert list(dict.fromkeys(style["documents"])) == [
-        "CRPD/C/AZE/CO/1 (2014)", "other CRPD COs of 2014-2015 (NZL, TKM)",
-        "CRPD/C/AZE/CO/2-3 (2024)", "other CRPD COs of 2022-2024 (BLR, GEO, NZL)"]
-    urged = style[style["category"] == "urges"].set_index("documents")
-    refs = urged.loc["CRPD/C/AZE/CO/1 (2014)", "refs"]
-    assert sorted({int(re.search(r"para\. (\d+)", r).group(1)) for r in refs}) == [13, 19, 25, 29, 37, 39, 45]
-    assert urged.loc["CRPD/C/AZE/CO/2-3 (2024)", "count"] == 0
-    sizes = report.data.actions.groupby("symbol").size()
-    assert urged.loc["other CRPD COs of 2014-2015 (NZL, TKM)", "n"] == sizes["CRPD/C/NZL/CO/1"] + sizes[
-        "CRPD/C/TKM/CO/1"]
+    # against the committee's drift (cobs.compare.change): Azerbaijan's CO/1 urges 7 of its 55 actions (in 7
+    # paragraphs, read in the PDF), CO/2-3 none; the committee's other COs within a year of each, listed on the page
+    change = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-change.csv")
+    urges = change[(change["measure"] == "strength") & (change["category"] == "urges")].iloc[0]
+    assert urges["state_earlier"] == pytest.approx(7 / 55) and urges["state_later"] == 0
+    acts = report.data.actions
+    share = acts.assign(u=acts["strength"] == "urges").groupby("symbol")["u"].mean()
+    assert urges["committee_earlier"] == pytest.approx((share["CRPD/C/NZL/CO/1"] + share["CRPD/C/TKM/CO/1"]) / 2)
+    assert urges["committee_later"] == pytest.approx((share["CRPD/C/GEO/CO/1"] + share["CRPD/C/BLR/CO/1"]) / 2)
+    assert ("before: CRPD/C/NZL/CO/1 (2014), CRPD/C/TKM/CO/1 (2015); after: CRPD/C/GEO/CO/1 (2023), "
+            "CRPD/C/BLR/CO/1 (2024)") in html
+    drawn = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-change-data.parquet")
+    assert drawn["measure"].tolist() == ["strength_group"] * 3 + ["specificity", "time_bound", "repetition"]
+    # New Zealand's later window (2021-2023) holds one other CO: no interval, and the page says so
+    assert "without an interval: a window holds fewer than two other COs" in html
     # ... so that every link from an urged paragraph is softened, and the page says how many links changed
     assert (links.loc[links["earlier_verb"] == "urge", "change"] == "softened").all()
     change = links["change"].value_counts()
@@ -120,10 +124,19 @@ def test_across_states_keyness_similarity_and_templates(report):
     folder = report.folder
     crpd = sorted(report.data.documents.query("committee == 'CRPD'")["symbol"])
     keyness = {p.name for p in (folder / "tables").glob("keyness-*.csv")}
-    # a document is set against its committee's COs to other States: the CRPD's nine, not the CRC's only one
-    assert keyness == {f"keyness-{s.replace('/', '_')}.csv" for s in crpd}
-    georgia = pd.read_csv(folder / "tables" / "keyness-CRPD_C_GEO_CO_1.csv")
-    assert "georgia" in set(georgia.loc[georgia["direction"] == "more in CRPD/C/GEO/CO/1", "term"])  # names its State
+    html = report.page.read_text(encoding="utf-8")
+    # each CRPD document is set against its committee's COs to other States of the same years (not the CRC's only
+    # one): a table of the terms with q < 0.05, or a sentence saying there is none
+    for symbol in crpd:
+        shown = f"keyness-{symbol.replace('/', '_')}.csv" in keyness
+        said = f"No word or two-word phrase sets {symbol}'s recommendations apart" in html
+        assert shown != said, symbol
+    assert "keyness-CRPD_C_NZL_CO_2-3.csv" in keyness and "keyness-CRC_C_KAZ_CO_4.csv" not in keyness
+    nzl = pd.read_csv(folder / "tables" / "keyness-CRPD_C_NZL_CO_2-3.csv")
+    assert (nzl["q_value"] < 0.05).all()
+    assert (nzl.loc[nzl["direction"] == "more in CRPD/C/NZL/CO/2-3", "target_paragraphs"] >= 2).all()
+    assert not {"zealand", "new zealand", "zealanders"} & set(nzl["term"])  # its State's name: left out
+    assert "within 2 years of it at hand (CRPD/C/AZE/CO/2-3, CRPD/C/BLR/CO/1, CRPD/C/GEO/CO/1)" in html
     pairs = pd.read_csv(folder / "figures" / "states-similarity-data.csv")
     assert len(pairs) == 10 * 9 // 2 and pairs["similarity"].between(0, 1).all()  # each pair of documents once
     assert not (pairs["document"] == pairs["other"]).any()
@@ -209,6 +222,31 @@ def test_the_crc_beside_the_upr(report):
 
 
 @pytest.mark.slow
+def test_every_count_on_the_page_names_its_unit(report):
+    """Paragraphs, items, requested actions and links were counted side by side under one word ("requests",
+    "recommendations"): each sentence that counts now says which (the figures' axes too: tests/test_plot.py)."""
+    import html as html_module
+
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", report.page.read_text(encoding="utf-8"))).split())
+    kaz = report.data.actions[report.data.actions["symbol"] == "CRC/C/KAZ/CO/4"]
+    urged = int((kaz["strength"] == "urges").sum())
+    assert (f"79 requested actions in 34 recommendation paragraphs; {urged} of the actions urged ({urged / 79:.0%}). "
+            "Themes asked about most (requested actions): ") in text
+    links = pd.read_csv(report.folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
+    status = links["status"].value_counts()
+    assert (f"{status['new']} paragraphs are new; {status['dropped']} of the earlier CO's paragraphs are not taken "
+            "up again") in text
+    assert f"({status['repeated']} links repeated, {status['modified']} modified; " in text
+    assert "of these links rest on an explicit citation of the earlier paragraph" in text
+    assert "Share of the requested actions the committee urges or calls upon:" in text
+    assert "of the CO's 79 requested actions, " in text  # beside the UPR, the figure's 79 actions
+    assert "the later CO's recommendation paragraphs by theme" in text
+    assert not re.search(r"recommendation paragraphs; \d+ urged", text)
+    for old in ("of the earlier CO's are not", "Share of actions the", "CO's requests is linked"):
+        assert old not in text
+
+
+@pytest.mark.slow
 def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
     html = report.page.read_text(encoding="utf-8")
     figures = len([p for p in report.figures if p.suffix == ".pdf"])
@@ -221,6 +259,44 @@ def test_the_page_is_self_contained_and_cites_what_each_figure_counts(report):
         assert f'<section id="{section}">' in html
     assert "CRC/C/KAZ/CO/4, para. 61 (f)" in html
     assert str(ROOT) not in html  # the page does not depend on where the corpus lies
+
+
+@pytest.mark.slow
+def test_every_figure_and_table_says_what_made_it(report):
+    """cobs's version and the parameters: in the figures' metadata, the Parquet files' metadata and the CSV files'
+    sidecars (read back by cobs.provenance.read_provenance, and the PDF by pypdf)."""
+    from cobs.provenance import read_provenance, sidecar_path
+
+    parameters = {"sources": ["corpus/ (the bundled corpus)"], "topics": 8, "topics_random_state": 0,
+                  "style_window": 2, "keyness_top": 8}
+    folder = report.folder
+    for path in report.figures:
+        if path.name.endswith(".csv.json"):
+            continue
+        record = read_provenance(path)
+        assert record is not None and record["cobs_version"] == cobs.__version__, path.name
+        figure = re.sub(r"(-data)?\.(pdf|svg|png|csv|parquet)$", "", path.name)
+        assert record["parameters"] == {**parameters, "figure": figure, **record["parameters"]}, path.name
+        if path.suffix in (".pdf", ".svg", ".png"):
+            assert record["made_by"].startswith("cobs.plot."), path.name
+        else:
+            assert record["made_by"] == "cobs report" and record["parameters"]["plot"].startswith("cobs.plot.")
+    profile = read_provenance(folder / "figures" / "profile-CRC_C_KAZ_CO_4.pdf")
+    assert profile["made_by"] == "cobs.plot.theme_profile(<table of 79 rows>, hue='strength')"
+    for path in report.tables:
+        if path.suffix in (".csv", ".parquet"):
+            record = read_provenance(path)
+            assert record["made_by"] == "cobs report" and record["parameters"]["table"] == path.name.rsplit(".", 1)[0]
+    sidecar = json.loads(sidecar_path(folder / "tables" / "actions.csv").read_text(encoding="utf-8"))
+    assert sidecar["sha256"] == hashlib.sha256((folder / "tables" / "actions.csv").read_bytes()).hexdigest()
+    assert len(pd.read_csv(folder / "tables" / "actions.csv")) == len(report.data.actions)  # a plain CSV still
+    texts = [p.read_text(encoding="utf-8") for p in folder.rglob("*.json")]
+    assert texts and not any(str(ROOT) in t for t in texts)  # where cobs lies is not recorded
+    pypdf = pytest.importorskip("pypdf")
+    info = pypdf.PdfReader(folder / "figures" / "states-strength.pdf").metadata
+    assert info["/Creator"] == f"cobs {cobs.__version__}"
+    assert json.loads(info["/Subject"])["made_by"] == (
+        f"cobs.plot.mix(<table of {len(report.data.actions)} rows>, by='symbol', of='strength')")
 
 
 @pytest.mark.slow
@@ -256,6 +332,14 @@ def test_the_page_in_a_browser(report, capsys):
         assert image["complete"] and image["naturalWidth"] > 0 and image["naturalHeight"] > 0, image["alt"]
         assert image["width"] > 0, image["alt"]  # laid out on the page, not hidden
     assert view.screenshot.startswith(b"\x89PNG") and len(view.screenshot) > 50_000
+    # the references of long lists folded after three: the page is shorter than with every reference shown (on the
+    # bundled corpus, 1,200 pixels wide: 37,700 pixels against 41,600; 44,500 against 54,000 at 800)
+    unfolded = re.sub(r'; <details class="more"><summary>and \d+ more</summary>(.*?)</details></td>', r"; \1</td>",
+                      report.page.read_text(encoding="utf-8"), flags=re.S)
+    assert unfolded.count("<details") < report.page.read_text(encoding="utf-8").count("<details")
+    page = ARTIFACTS / "report-unfolded.html"
+    page.write_text(unfolded, encoding="utf-8")
+    assert view.height < 0.95 * open_page(page, width=1200, height=1400).height
 
 
 @pytest.mark.slow
@@ -297,6 +381,27 @@ def test_cobs_report_on_one_file_prints_where_it_wrote(tmp_path, capsys):
     assert (other / "draft.txt").read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.slow
+def test_cobs_report_leaves_out_what_it_cannot_read_as_parse_does(tmp_path, capsys):
+    """The page was written and listed the file left out, yet the command exited 2: now 0, as parse, measure and
+    topics do, and --strict writes nothing and exits 2 (tests/test_cli.py checks the other commands)."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "report"
+    assert main(["report", str(SEED), str(empty), "-o", str(out), "-j", "1"]) == 0
+    captured = capsys.readouterr()
+    err = [line for line in captured.err.splitlines() if not line.startswith("cobs report: ")]  # the steps
+    assert err == [f"cobs: {empty}: the file is empty (left out of the report)",
+                   "cobs: 1 of 2 files left out, the others read (--strict: write nothing then, and exit 2)"]
+    assert f"wrote {out / 'index.html'} (1 document, 1 figure)" in captured.out
+    assert "Files left out, with the reason." in (out / "index.html").read_text(encoding="utf-8")
+    strict = tmp_path / "strict"
+    assert main(["report", str(SEED), str(empty), "-o", str(strict), "-j", "1", "--strict"]) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("cobs report: ")]
+    assert err == [f"cobs: report: nothing written: 1 of 2 files left out (strict): {empty}: the file is empty"]
+    assert not strict.exists()
+
+
 def test_cobs_report_says_what_is_missing(tmp_path, capsys, monkeypatch):
     assert main(["report", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 2
     assert "nowhere: no such file or folder" in capsys.readouterr().err
@@ -335,9 +440,110 @@ def test_a_symbol_with_a_dot_keeps_its_whole_name_in_the_files(tmp_path):
                      "profile-CRC_C_15_Add.213-data.csv", "profile-CRC_C_15_Add.213-data.parquet"]
 
 
+def test_a_long_list_of_references_is_folded_after_three():
+    """The keyness tables' refs took most of a 41,000-pixel page: three references, then the rest under a summary
+    (no script), every one still in the cell and in the CSV beside the table."""
+    from cobs.report._html import _cell
+
+    refs = [f"CRC/C/KAZ/CO/4, para. {n}" for n in (17, 21, 29, 45, 61)]
+    assert _cell("refs", refs) == (
+        '<td class="refs">CRC/C/KAZ/CO/4, para. 17; CRC/C/KAZ/CO/4, para. 21; CRC/C/KAZ/CO/4, para. 29; '
+        '<details class="more"><summary>and 2 more</summary>CRC/C/KAZ/CO/4, para. 45; CRC/C/KAZ/CO/4, para. 61'
+        "</details></td>")
+    assert _cell("refs", refs[:3]) == ('<td class="refs">CRC/C/KAZ/CO/4, para. 17; CRC/C/KAZ/CO/4, para. 21; '
+                                       "CRC/C/KAZ/CO/4, para. 29</td>")
+    assert _cell("upr", ["UPR/20/KAZ, no. 71 (Morocco) & <b>"]) == (
+        '<td class="refs">UPR/20/KAZ, no. 71 (Morocco) &amp; &lt;b&gt;</td>')
+
+
+@pytest.mark.slow
+def test_the_page_shows_three_references_a_cell_and_the_csv_all(report):
+    html = report.page.read_text(encoding="utf-8")
+    table = pd.read_csv(report.folder / "tables" / "keyness-CRPD_C_AZE_CO_1.csv")
+    long = table[table["refs"].str.count("; ") >= 3].iloc[0]  # four references or more
+    refs = long["refs"].split("; ")
+    shown = "; ".join(refs[:3])
+    assert f'<td class="refs">{shown}; <details class="more"><summary>and {len(refs) - 3} more</summary>' in html
+    assert f"{'; '.join(refs[3:])}</details></td>" in html  # folded, not dropped
+    cells = re.findall(r'<td class="refs">(.*?)</td>', html, flags=re.S)
+    assert cells and all(len(re.sub(r"; <details.*", "", c, flags=re.S).split("; ")) <= 3 for c in cells)
+
+
 def test_numbers_in_tables_are_read_without_an_exponent_from_a_thousand_up():
     """A G2 of 1234.5 showed as '1.23e+03'; three significant figures below a thousand, as before."""
     from cobs.report._html import _cell
 
     assert _cell("g2", 1234.5) == '<td class="num">1,234</td>'
     assert _cell("g2", 26.04) == '<td class="num">26</td>' and _cell("log_ratio", 7.3461) == '<td class="num">7.35</td>'
+
+
+# progress ----------------------------------------------------------------------------------------------------------
+
+def test_progress_says_each_step_and_every_interval_while_one_lasts():
+    import io
+
+    from cobs.report._progress import Progress
+
+    now = [100.0]
+    stream = io.StringIO()
+    with Progress(stream=stream, ticking=False, clock=lambda: now[0]) as said:
+        said.step("reading and measuring the documents")
+        now[0] += 9.9
+        said.beat()  # not yet 10 s
+        now[0] += 0.1
+        said.beat()
+        now[0] += 5
+        said.beat()  # 5 s since the last line
+        said.step("drawing the figures", total=40)
+        said.advance(12)
+        now[0] += 75
+        said.beat()
+        now[0] += 1
+    assert stream.getvalue().splitlines() == [
+        "cobs report: reading and measuring the documents",
+        "cobs report: reading and measuring the documents (10 s so far)",
+        "cobs report: drawing the figures (40)",
+        "cobs report: drawing the figures, 12 of 40 done (1 min 15 s so far)",
+        "cobs report: done in 1 min 31 s",
+    ]
+    quiet = io.StringIO()
+    with Progress(enabled=False, stream=quiet, ticking=False, clock=lambda: now[0]) as said:
+        said.step("reading and measuring the documents")
+        now[0] += 60
+        said.beat()
+    assert quiet.getvalue() == ""
+
+
+def test_a_report_written_to_a_log_says_what_it_does_while_it_works(tmp_path, capsys, monkeypatch):
+    """cobs report printed nothing for minutes where standard error is not a terminal (CI, nohup): now a line per
+    step, and one every LOG_INTERVAL seconds (made short here) while a step lasts."""
+    import sys
+    import time
+
+    import cobs.report._progress as progress_module
+    import cobs.report._write as write_module
+    from cobs.report import write_report
+
+    monkeypatch.setattr(progress_module, "LOG_INTERVAL", 0.05)
+
+    def slow_section(data):  # a step that lasts until the thread has said so (or 60 s): no timing is assumed
+        deadline = time.monotonic() + 60
+        while "section 2 of 2: slow (" not in sys.stderr.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    slow_section.__name__ = "slow_section"
+    monkeypatch.setattr(write_module, "SECTIONS", [*write_module.SECTIONS[:1], slow_section])
+    write_report([SEED], tmp_path / "report", n_jobs=1)
+    lines = capsys.readouterr().err.splitlines()
+    steps = [line for line in lines if "so far)" not in line]
+    assert steps[:4] == ["cobs report: reading and measuring the documents", "cobs report: section 1 of 2: documents",
+                         "cobs report: section 2 of 2: slow", "cobs report: writing the tables"]
+    assert steps[4:6] == ["cobs report: drawing the figures (0)", "cobs report: writing the page"]
+    assert steps[6].startswith("cobs report: done in ") and len(steps) == 7
+    assert any(line.startswith("cobs report: section 2 of 2: slow (") for line in lines)
+    capsys.readouterr()
+    time.sleep(0.2)
+    assert capsys.readouterr().err == ""  # the thread ended with the report
+    monkeypatch.setattr(write_module, "SECTIONS", write_module.SECTIONS[:1])
+    write_report([SEED], tmp_path / "report", n_jobs=1, progress=False)
+    assert capsys.readouterr().err == ""

@@ -4,21 +4,25 @@
 ``chain``             each request followed along a State's chain of COs (consecutive pairs aligned in parallel)
 ``alignment_scores``  how far a link table agrees with a hand reading
 ``profile``           per State, committee, year or cycle: shares of themes, clusters, strength, action categories
+``change``            a State's change between cycles net of the committee's drift (difference in differences)
 ``keyness``           words and phrases distinctive of a document or group against a reference (G2, chi2, Log Ratio)
 ``boilerplate``       the committees' template sentences, shared by COs to many States
 ``boilerplate_share`` the share of template text per document
 ``similarity``        a document-by-document similarity matrix of recommendations; ``most_similar``: the nearest ones
+                      of the same committee (``CompareWarning`` where it has none)
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
 """
 
 from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
 from cobs.compare._chain import chain
+from cobs.compare._change import MEASURES, ChangeResult, change
 from cobs.compare._evaluate import alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
-from cobs.compare._similarity import most_similar, similarity
+from cobs.compare._similarity import CompareWarning, most_similar, similarity
 from cobs.compare._upr import upr_recommendations
 
-__all__ = ["AlignWarning", "align", "alignment_scores", "boilerplate", "boilerplate_share", "chain", "keyness",
-           "most_similar", "profile", "similarity", "upr_recommendations"]
+__all__ = ["MEASURES", "AlignWarning", "ChangeResult", "CompareWarning", "align", "alignment_scores", "boilerplate",
+           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "similarity",
+           "upr_recommendations"]

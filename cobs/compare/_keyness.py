@@ -5,16 +5,37 @@ terms; target, reference), Dunning's log-likelihood G2 and Pearson's chi-square 
 their p-values (1 degree of freedom), the raw counts and rates beside them, and an
 effect size: Hardie's Log Ratio, log2 of the ratio of the relative frequencies (a
 count of 0 taken as 0.5, so that a term absent from one side has a finite ratio).
+
+What a referee asks of it, and what it does:
+
+* **Many tests.** Thousands of terms are tested at once: Benjamini-Hochberg q-values
+  (``q_value``) and Bonferroni-adjusted p-values (``p_bonferroni``) stand beside
+  ``p_value`` (:func:`cobs.stats.adjust_p`); read q < 0.05, not p < 0.05.
+* **Small tables.** quanteda's corrections, with its defaults: Williams' correction
+  of G2 (Williams 1976: G2 divided by 1 + (N/r1 + N/r2 - 1)(N/c1 + N/c2 - 1) / 6N) and
+  Yates' continuity correction of chi2 (``correction=``).
+* **One paragraph is not evidence.** Tokens are counted as independent draws, which
+  they are not: one paragraph that repeats a word makes it "significant". Each term
+  gets its dispersion (the paragraphs and documents using it on each side), and a term
+  used in fewer than ``min_paragraphs`` paragraphs of the side it is distinctive of is
+  left out before testing.
+* **The years.** A word frequent in one CO may be frequent in every CO of its years:
+  where both sides have years, the reference is by default the rows adopted within
+  ``window`` years of the target's (listed in ``table.attrs["reference_symbols"]``).
+* **Names.** A State's CO names its State: State names, demonyms and adjectives of
+  nationality (:func:`cobs.reference.states.state_words`) are left out by default, and
+  hyphenated words are kept whole ("disability-based", not "based discrimination").
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_flag, check_int, check_table
+from cobs._checks import check_choice, check_flag, check_int, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["keyness"]
@@ -36,22 +57,69 @@ def _cites(table: pd.DataFrame) -> list[str]:
             for symbol, para, sub in zip(table["symbol"], table["para"], subs, strict=True)]
 
 
-def _texts(value: object, name: str, column: str) -> list[str]:
+CORRECTIONS = ("default", "williams", "yates", "none")
+"""The corrections :func:`keyness` knows, as quanteda's ``textstat_keyness``."""
+
+
+def _selected(value: object, name: str, column: str) -> tuple[list[str], pd.DataFrame | None]:
+    """The texts counted and, for a table, the rows they come from."""
     if isinstance(value, pd.DataFrame):
         check_table(value, [column], name=name, what="a table with texts")
         if value.empty:
             raise ValueError(f"{name} has no rows: the selection that made it matched nothing (a State, symbol or "
                              f"year not in the table?)")
-        return _rows(value, column)[column].tolist()
+        rows = _rows(value, column)
+        return rows[column].tolist(), rows
     if isinstance(value, pd.Series):
-        return [t for t in value.tolist() if isinstance(t, str)]
+        return [t for t in value.tolist() if isinstance(t, str)], None
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise TypeError(invalid_value(name, value, "a table (paragraphs, actions), a Series or a list of texts"))
     texts = list(value)
     for k, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(invalid_value(f"{name}[{k}]", text, "a str"))
-    return texts
+    return texts, None
+
+
+def _units(rows: pd.DataFrame | None, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """Each text's paragraph (symbol and number, else the text itself) and document (symbol, else None)."""
+    if rows is None or "symbol" not in rows.columns:
+        return np.arange(n), None
+    symbols = rows["symbol"].astype(str).to_numpy()
+    if "para" in rows.columns:
+        paragraphs = pd.factorize(pd.Series(symbols) + "\x00" + rows["para"].astype(str).to_numpy())[0]
+    else:
+        paragraphs = np.arange(n)
+    return paragraphs, pd.factorize(symbols)[0]
+
+
+def _users(present: object, groups: np.ndarray | None) -> np.ndarray | None:
+    """How many groups (paragraphs, documents) use each term: present is a (texts x terms) 0/1 sparse matrix."""
+    if groups is None:
+        return None
+    import scipy.sparse as sp
+
+    membership = sp.csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))),
+                               shape=(int(groups.max()) + 1 if len(groups) else 0, len(groups)))
+    return np.asarray(((membership @ present) > 0).sum(axis=0)).ravel()
+
+
+def _same_period(target_rows: pd.DataFrame | None, reference: object, window: int | None) -> object:
+    """The reference rows adopted within ``window`` years of the target's, where both sides have years."""
+    if window is None or target_rows is None or not isinstance(reference, pd.DataFrame):
+        return reference
+    if "year" not in target_rows.columns or "year" not in reference.columns:
+        return reference
+    years = pd.to_numeric(target_rows["year"], errors="coerce").dropna()
+    if years.empty:
+        return reference
+    first, last = int(years.min()) - window, int(years.max()) + window
+    theirs = pd.to_numeric(reference["year"], errors="coerce")
+    kept = reference[theirs.between(first, last).fillna(False).to_numpy(dtype=bool)]
+    if kept.empty:
+        raise ValueError(f"reference has no row adopted in {first}-{last}, within window={window} years of the "
+                         f"target's: give more documents of those years, or window=None to compare with all")
+    return kept
 
 
 def keyness(
@@ -62,9 +130,13 @@ def keyness(
     ngram_range: tuple[int, int] = (1, 2),
     formula: Collection[str] = ("frame", "generic"),
     min_count: int = 3,
+    min_paragraphs: int = 2,
+    window: int | None = 2,
+    correction: Literal["default", "williams", "yates", "none"] = "default",
+    names: bool = False,
     refs: bool = False,
 ) -> pd.DataFrame:
-    """The words and phrases that set ``target`` apart from ``reference`` (log-likelihood G2, chi-square, Log Ratio).
+    """The words and phrases that set ``target`` apart from ``reference``, with error control.
 
     Parameters
     ----------
@@ -77,12 +149,31 @@ def keyness(
         The column of texts in a table.
     ngram_range : tuple (min_n, max_n), default (1, 2)
         Words (1) and two-word phrases (2), as :class:`cobs.text.Analyzer` cuts them:
-        without English stop words and the committees' formula phrases, and never
-        across a sentence or a phrase left out.
+        without English stop words and the committees' formula phrases, never across
+        a sentence or a phrase left out, hyphenated words whole.
     formula : collection of {"frame", "generic", "treaty"}, default ("frame", "generic")
         Formula phrases left out (:func:`cobs.text.formula_phrases`); ``()`` keeps all.
     min_count : int, default 3
         Leave out terms seen fewer times in both texts together.
+    min_paragraphs : int, default 2
+        Leave out, before testing, a term used in fewer paragraphs of the side it is
+        more frequent in (a paragraph: a table's ``symbol`` and ``para``, or one text
+        of a list). 1 keeps every term.
+    window : int or None, default 2
+        Where both sides are tables with ``year``: compare with the reference rows
+        adopted within ``window`` years of the target's years (the committee's
+        drafting of the same period); None compares with all. The reference documents
+        used are listed in ``table.attrs["reference_symbols"]``.
+    correction : {"default", "williams", "yates", "none"}, default "default"
+        As quanteda's ``textstat_keyness``: "default" applies Williams' correction to
+        G2 and Yates' to chi2; "williams" or "yates" applies that correction to both;
+        "none" to neither. G2 with Williams' correction is the better test for the
+        small counts of most terms (Williams 1976; Rayson and Garside 2000 use G2);
+        the p-value is G2's.
+    names : bool, default False
+        Keep State names, demonyms and adjectives of nationality ("denmark",
+        "salvadoran"), which a State's CO uses by construction; left out by default
+        (:func:`cobs.reference.states.state_words`).
     refs : bool, default False
         Also list, for each term, the ``ref`` of the rows that use it: ``target_refs``
         and ``reference_refs`` ("CRPD/C/AZE/CO/2-3, para. 26"), so that a keyness
@@ -92,13 +183,14 @@ def keyness(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`cobs.columns.KEYNESS_COLUMNS`: ``term``, ``target_count``,
-        ``reference_count``, ``target_rate``, ``reference_rate`` (per 10,000 terms of
-        the same length: words among words, phrases among phrases), ``g2``, ``chi2``,
-        ``p_value`` (of G2, 1 degree of freedom), ``log_ratio`` and ``direction``
-        ("target" where the term is relatively more frequent in the target, else
-        "reference"). Sorted by ``g2``, most distinctive first (of either side), then
-        by term.
+        Columns :data:`cobs.columns.KEYNESS_COLUMNS`: ``term``, the counts, rates
+        (per 10,000 terms of the same length), paragraphs and documents using it on
+        each side (documents NA for lists of texts), ``g2``, ``chi2``, ``p_value`` (of
+        G2), ``q_value`` (Benjamini-Hochberg over the terms tested), ``p_bonferroni``,
+        ``log_ratio`` and ``direction`` ("target" where the term is relatively more
+        frequent in the target, else "reference"). Sorted by ``g2``, most distinctive
+        first (of either side), then by term. ``attrs``: ``reference_symbols`` (the
+        reference's documents, where known) and ``tested`` (the number of terms tested).
 
     Examples
     --------
@@ -107,12 +199,19 @@ def keyness(
     >>> crc = table[table["committee"] == "CRC"]
     >>> crpd = table[table["committee"] == "CRPD"]
     >>> key = cobs.compare.keyness(crc, crpd)
-    >>> key.query("direction == 'target'")["term"].head(3).tolist()
+    >>> key.query("direction == 'target' and q_value < 0.05")["term"].head(3).tolist()
     ['children', 'child', 'children rights']
+    >>> key.attrs["reference_symbols"]  # adopted in 2013-2017, within 2 years of CRC/C/KAZ/CO/4 (2015)
+    ['CRPD/C/ARM/CO/1', 'CRPD/C/AZE/CO/1', 'CRPD/C/MDA/CO/1', 'CRPD/C/NZL/CO/1', 'CRPD/C/TKM/CO/1']
     """
+    from cobs.stats import adjust_p
     from cobs.text import vectorizer
 
     min_count = check_int(min_count, "min_count")
+    min_paragraphs = check_int(min_paragraphs, "min_paragraphs")
+    window = check_int(window, "window", least=0, allow_none=True, expected="a number of years >= 0")
+    check_choice(correction, "correction", CORRECTIONS)
+    names = check_flag(names, "names")
     if not isinstance(column, str):
         raise TypeError(invalid_value("column", column, "a column name (str)"))
     refs = check_flag(refs, "refs")
@@ -122,13 +221,18 @@ def keyness(
                                                          or {"symbol", "para"} <= set(value.columns))):
                 raise ValueError(invalid_value(name, type(value).__name__, "a paragraph or action table (with "
                                                "'ref', or 'symbol' and 'para') when refs=True"))
-    first, second = _texts(target, "target", column), _texts(reference, "reference", column)
+    first, first_rows = _selected(target, "target", column)
+    reference = _same_period(first_rows, reference, window)
+    second, second_rows = _selected(reference, "reference", column)
     if not first or not second:
         raise ValueError(f"{'target' if not first else 'reference'} has no text to count; select rows that hold "
                          f"recommendations (kind == 'recommendation') or pass a list of texts")
-    counter = vectorizer(weighting="count", ngram_range=ngram_range, formula=formula)
+    from cobs.reference import state_words
+
+    counter = vectorizer(weighting="count", ngram_range=ngram_range, formula=formula, hyphens=True,
+                         leave_out=() if names else state_words())
     try:
-        matrix = counter.fit_transform(first + second)
+        matrix = counter.fit_transform(first + second).tocsc()
     except ValueError as exc:  # nothing left once stop words and formula phrases are out
         raise ValueError("no term left to count once stop words and formula phrases are left out") from exc
     terms = counter.get_feature_names_out()
@@ -140,42 +244,72 @@ def keyness(
     for n in np.unique(length):
         total_a[length == n] = a[length == n].sum()
         total_b[length == n] = b[length == n].sum()
-    keep = (a + b) >= min_count
-    terms, a, b, total_a, total_b = terms[keep], a[keep], b[keep], total_a[keep], total_b[keep]
-    g2, chi2 = _statistics(a, b, total_a, total_b)
-    from scipy.stats import chi2 as chi2_distribution
-
+    present = (matrix > 0).astype(np.int64).tocsr()
+    paragraphs_a, documents_a = _units(first_rows, len(first))
+    paragraphs_b, documents_b = _units(second_rows, len(second))
+    used = {"target_paragraphs": _users(present[: len(first)], paragraphs_a),
+            "reference_paragraphs": _users(present[len(first):], paragraphs_b),
+            "target_documents": _users(present[: len(first)], documents_a),
+            "reference_documents": _users(present[len(first):], documents_b)}
     rate_a = a / np.maximum(total_a, 1) * 10_000
     rate_b = b / np.maximum(total_b, 1) * 10_000
+    target_side = rate_a >= rate_b
+    own_paragraphs = np.where(target_side, used["target_paragraphs"], used["reference_paragraphs"])
+    keep = ((a + b) >= min_count) & (own_paragraphs >= min_paragraphs)
+    g2, chi2 = _statistics(a[keep], b[keep], total_a[keep], total_b[keep], correction)
+    from scipy.stats import chi2 as chi2_distribution
+
+    p = chi2_distribution.sf(g2, 1)
     out = pd.DataFrame({
-        "term": pd.array(terms, dtype="string"),
-        "target_count": a.astype("int64"), "reference_count": b.astype("int64"),
-        "target_rate": rate_a, "reference_rate": rate_b, "g2": g2, "chi2": chi2,
-        "p_value": chi2_distribution.sf(g2, 1),
-        "log_ratio": np.log2((np.where(a > 0, a, 0.5) / np.maximum(total_a, 1))
-                             / (np.where(b > 0, b, 0.5) / np.maximum(total_b, 1))),
-        "direction": pd.array(np.where(rate_a >= rate_b, "target", "reference"), dtype="string"),
+        "term": pd.array(terms[keep], dtype="string"),
+        "target_count": a[keep].astype("int64"), "reference_count": b[keep].astype("int64"),
+        "target_rate": rate_a[keep], "reference_rate": rate_b[keep],
+        **{name: (pd.array(values[keep], dtype="Int64") if values is not None
+                  else pd.array([pd.NA] * int(keep.sum()), dtype="Int64")) for name, values in used.items()},
+        "g2": g2, "chi2": chi2, "p_value": p, "q_value": adjust_p(p, method="bh"),
+        "p_bonferroni": adjust_p(p, method="bonferroni"),
+        "log_ratio": np.log2((np.where(a[keep] > 0, a[keep], 0.5) / np.maximum(total_a[keep], 1))
+                             / (np.where(b[keep] > 0, b[keep], 0.5) / np.maximum(total_b[keep], 1))),
+        "direction": pd.array(np.where(target_side[keep], "target", "reference"), dtype="string"),
     })
     if refs:
         kept = np.flatnonzero(keep)
-        for side, rows, name in (("target", matrix[: len(first)], target), ("reference", matrix[len(first):],
-                                                                               reference)):
-            cited = _cites(_rows(name, column))
-            used = rows[:, kept].tocsc()
-            out[f"{side}_refs"] = [[cited[i] for i in np.sort(used.indices[used.indptr[j]:used.indptr[j + 1]])]
+        for side, rows, table in (("target", matrix[: len(first)], first_rows),
+                                  ("reference", matrix[len(first):], second_rows)):
+            cited = _cites(table)
+            columns = rows[:, kept].tocsc()
+            out[f"{side}_refs"] = [[cited[i] for i in np.sort(columns.indices[columns.indptr[j]:columns.indptr[j + 1]])]
                                    for j in range(len(kept))]
-    return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out.attrs["reference_symbols"] = (sorted(second_rows["symbol"].astype(str).unique())
+                                      if second_rows is not None and "symbol" in second_rows.columns else [])
+    out.attrs["tested"] = int(keep.sum())
+    return out
 
 
-def _statistics(a: np.ndarray, b: np.ndarray, total_a: np.ndarray, total_b: np.ndarray) -> tuple[np.ndarray, ...]:
-    """G2 and chi-square of the 2x2 tables [[a, b], [total_a - a, total_b - b]] (no continuity correction)."""
+def _statistics(a: np.ndarray, b: np.ndarray, total_a: np.ndarray, total_b: np.ndarray,
+                correction: str = "none") -> tuple[np.ndarray, ...]:
+    """G2 and chi-square of the 2x2 tables [[a, b], [total_a - a, total_b - b]], with quanteda's corrections."""
     observed = np.stack([a, b, total_a - a, total_b - b])
     total = total_a + total_b
     rows = np.stack([a + b, a + b, total - a - b, total - a - b])
     columns = np.stack([total_a, total_b, total_a, total_b])
     expected = rows * columns / np.maximum(total, 1)
+    yates = np.where(np.abs(observed - expected) > 0.5, 0.5, np.abs(observed - expected))
+    g_observed = observed
+    if correction == "yates":  # each cell moved half a unit towards its expectation (as scipy's chi2_contingency)
+        g_observed = observed - np.sign(observed - expected) * yates
     with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-        g2 = 2 * terms.sum(axis=0)
-        chi2 = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0).sum(axis=0)
-    return np.maximum(g2, 0.0), chi2
+        terms = np.where(g_observed > 0, g_observed * np.log(g_observed / expected), 0.0)
+        g2 = np.maximum(2 * terms.sum(axis=0), 0.0)
+        deviation = np.abs(observed - expected) - (yates if correction in ("default", "yates") else 0.0)
+        chi2 = np.where(expected > 0, deviation ** 2 / expected, 0.0).sum(axis=0)
+        # Williams (1976): q = 1 + (N/r1 + N/r2 - 1)(N/c1 + N/c2 - 1) / (6N) for a 2x2 table
+        n = np.maximum(total, 1)
+        q = 1 + ((n / np.maximum(a + b, 1e-300) + n / np.maximum(total - a - b, 1e-300) - 1)
+                 * (n / np.maximum(total_a, 1e-300) + n / np.maximum(total_b, 1e-300) - 1)) / (6 * n)
+    if correction in ("default", "williams"):
+        g2 = g2 / q
+    if correction == "williams":
+        chi2 = chi2 / q
+    return g2, chi2

@@ -18,6 +18,7 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 
 Figures of comparisons, topics and validation
 
+``change``          ``cobs.compare.change``: a State's change per measure, net of the committee's drift, with intervals
 ``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
 ``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
@@ -28,7 +29,8 @@ Figures of comparisons, topics and validation
 Style and files
 
 ``style("paper", columns=1)``   a context manager: serif text, journal column widths, colour-blind-safe colours
-``savefig(fig, path)``          PDF, SVG and PNG files, byte-identical run after run
+``savefig(fig, path)``          PDF, SVG and PNG files, byte-identical run after run, with the cobs version and
+                                the calls that drew them in their metadata
 
 Examples
 --------
@@ -39,14 +41,29 @@ Examples
 ...     cobs.plot.savefig(ax, "figures/strength_by_cluster")
 """
 
-from cobs.plot._base import OKABE_ITO, Plotted
-from cobs.plot._compare import STATUSES, cycle_changes, keyness, similarity
-from cobs.plot._measures import MIX_DIMENSIONS, citations, mix, theme_heatmap, theme_profile
+from cobs.plot import _change, _compare, _measures, _topics, _validation
+from cobs.plot._base import OKABE_ITO, Plotted, recorded
+from cobs.plot._change import CHANGE_MEASURES
+from cobs.plot._compare import STATUSES
+from cobs.plot._measures import MIX_DIMENSIONS
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
-from cobs.plot._topics import prevalence, select_k
-from cobs.plot._validation import confusion
+
+# Each figure function notes its call on the figure it draws, so that savefig writes into the files which function
+# drew them, with which options (read back with cobs.provenance.read_provenance).
+change = recorded(_change.change)
+cycle_changes = recorded(_compare.cycle_changes)
+keyness = recorded(_compare.keyness)
+similarity = recorded(_compare.similarity)
+citations = recorded(_measures.citations)
+mix = recorded(_measures.mix)
+theme_heatmap = recorded(_measures.theme_heatmap)
+theme_profile = recorded(_measures.theme_profile)
+prevalence = recorded(_topics.prevalence)
+select_k = recorded(_topics.select_k)
+confusion = recorded(_validation.confusion)
 
 __all__ = [
+    "CHANGE_MEASURES",
     "FIGURE_WIDTHS",
     "FORMATS",
     "MIX_DIMENSIONS",
@@ -54,6 +71,7 @@ __all__ = [
     "STATUSES",
     "STYLE_FILES",
     "Plotted",
+    "change",
     "citations",
     "confusion",
     "cycle_changes",

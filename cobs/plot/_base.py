@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import reprlib
 import textwrap
-from collections.abc import Sequence
-from typing import NamedTuple
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
@@ -207,6 +211,44 @@ def text_color(rgba: Sequence[float]) -> str:
     """Black or white, whichever reads better on a cell of this colour."""
     r, g, b = rgba[:3]
     return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+
+
+_DRAWN: weakref.WeakKeyDictionary[Figure, list[str]] = weakref.WeakKeyDictionary()
+"""The cobs.plot calls drawn on each figure, as text, for the metadata savefig writes."""
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 120
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = 12
+
+
+def _call(name: str, table: object, options: dict[str, object]) -> str:
+    """``cobs.plot.mix(<table of 79 rows>, by='symbol', of='strength')``: the call, without ax and return_data."""
+    shown = f"<table of {len(table)} rows>" if isinstance(table, pd.DataFrame) else _REPR.repr(table)
+    given = [f"{key}={_REPR.repr(value)}" for key, value in sorted(options.items())
+             if key not in ("ax", "return_data")]
+    return f"cobs.plot.{name}({', '.join([shown, *given])})"
+
+
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def recorded(function: _Function) -> _Function:
+    """``function`` (a cobs.plot figure function) noting its call on the figure it draws, for :func:`drawn_on`; its
+    signature and overloads stay as they are for type checkers."""
+
+    @functools.wraps(function)
+    def draw(table: object, *args: object, **options: object) -> Axes | Plotted:
+        result = function(table, *args, **options)
+        ax = result.ax if isinstance(result, Plotted) else result
+        if isinstance(ax, Axes) and ax.figure is not None:
+            _DRAWN.setdefault(ax.figure, []).append(_call(function.__name__, table, options))
+        return result
+
+    return draw  # type: ignore[return-value]
+
+
+def drawn_on(fig: Figure) -> list[str]:
+    """The cobs.plot calls that drew on ``fig``, in order (empty for a figure cobs.plot did not draw)."""
+    return list(_DRAWN.get(fig, []))
 
 
 def finish(ax: Axes, plotted: pd.DataFrame, return_data: bool) -> Axes | Plotted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, overload
 
 import matplotlib as mpl
@@ -56,9 +57,11 @@ def cycle_changes(
     """What changed between a State's two cycles, theme by theme.
 
     One bar per theme, split into the later CO's requests that repeat an earlier one,
-    modify it or are new, and the earlier requests dropped; beside each bar, how many
-    linked requests the Committee words more strongly (▲, escalated) or more weakly
-    (▼, softened) than before. Read a State's escalations against the committee's
+    modify it or are new, and the earlier requests dropped (counted in align's unit:
+    a link, and a recommendation paragraph without one; an item, lettered or a
+    paragraph's own request, where ``unit="item"``, as the axis says); beside each
+    bar, how many linked requests the Committee words more strongly (▲, escalated)
+    or more weakly (▼, softened) than before. Read a State's escalations against the committee's
     own change of drafting style over the same years (see ``cobs.compare``).
 
     Parameters
@@ -154,7 +157,7 @@ def cycle_changes(
     ax.set_yticks(y, labels)
     ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Recommendations (one per link)")
+    ax.set_xlabel(f"Links and unmatched recommendation {_align_unit(aligned)}")
     handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
     handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
                 for name, (m, c, what) in _CHANGES.items()]
@@ -164,6 +167,20 @@ def cycle_changes(
     if len(pair) == 1:
         ax.set_title(f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}")
     return finish(ax, data.drop(columns=["_y", "_d", "_c"]), return_data)
+
+
+_ITEM_REF = re.compile(r", para\. \d+ \([a-z]{1,3}\)$")  # "CRC/C/KAZ/CO/4, para. 53 (a)"
+
+
+def _align_unit(aligned: pd.DataFrame) -> str:
+    """What an alignment's rows link: "paragraphs" (align's unit="paragraph") or "items" (unit="item")."""
+    subs = [aligned[c] for c in ("earlier_sub", "later_sub") if c in aligned.columns]
+    if subs:
+        items = any(s.fillna("").astype(str).ne("").any() for s in subs)
+    else:
+        refs = pd.concat([aligned["earlier_ref"], aligned["later_ref"]]).dropna().astype(str)
+        items = bool(refs.str.contains(_ITEM_REF).any())
+    return "items" if items else "paragraphs"
 
 
 @overload
@@ -186,20 +203,24 @@ def keyness(
     The ``top`` most distinctive terms on each side (by G², the order of the keyness
     table), as bars of their effect size (log ratio of the rates): to the right the
     terms more frequent in the target, to the left those more frequent in the
-    reference. Terms whose p-value is ``alpha`` or more are drawn pale.
+    reference. Only terms whose Benjamini-Hochberg q-value is below ``alpha`` are drawn
+    (thousands of terms are tested at once: ``p_value`` alone would let hundreds
+    through by chance); where none is, the Axes says so. A table without ``q_value``
+    (made by hand) is drawn whole, the terms whose ``p_value`` is ``alpha`` or more pale.
 
     Parameters
     ----------
     table : pandas.DataFrame
         A keyness table from ``cobs.compare.keyness(target, reference)``: columns
         ``term``, ``log_ratio``, ``g2``, ``direction`` ("target" or "reference"),
-        and ``p_value`` (optional).
+        ``q_value`` and ``p_value`` (optional).
     top : int, default=10
         Terms drawn on each side.
     labels : (str, str), default=("target", "reference")
         Names of the two sides for the legend ("Kazakhstan", "other States").
     alpha : float, default=0.05
-        Significance level for the pale bars (when the table has ``p_value``).
+        The false discovery rate of the terms drawn (q < alpha); without ``q_value``,
+        the significance level of the pale bars.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     return_data : bool, default=False
@@ -217,9 +238,10 @@ def keyness(
     Examples
     --------
     >>> import cobs.plot
-    >>> table = pd.DataFrame({"term": ["juvenile justice", "accessibility", "corporal punishment"],
-    ...                       "g2": [30.1, 22.0, 12.5], "log_ratio": [3.2, -2.5, 2.1], "p_value": [1e-6, 1e-5, 4e-4],
-    ...                       "direction": ["target", "reference", "target"]})
+    >>> table = pd.DataFrame({"term": ["juvenile justice", "accessibility", "corporal punishment", "data"],
+    ...                       "g2": [30.1, 22.0, 12.5, 3.0], "log_ratio": [3.2, -2.5, 2.1, 0.4],
+    ...                       "p_value": [1e-6, 1e-5, 4e-4, 0.08], "q_value": [4e-6, 2e-5, 5e-4, 0.08],
+    ...                       "direction": ["target", "reference", "target", "target"]})
     >>> ax, data = cobs.plot.keyness(table, labels=("CRC", "CRPD"), return_data=True)
     >>> data["term"].tolist()
     ['juvenile justice', 'corporal punishment', 'accessibility']
@@ -233,19 +255,27 @@ def keyness(
     if unknown:
         raise ValueError(f"cobs.plot.keyness: {invalid_value('direction', unknown[0], ('target', 'reference'))}")
     ranked = table.sort_values("g2", ascending=False, kind="stable")
+    adjusted = "q_value" in table.columns
+    if adjusted:
+        ranked = ranked[(ranked["q_value"] < alpha).fillna(False).to_numpy(dtype=bool)]
     target = ranked[ranked["direction"] == "target"].head(top)
     reference = ranked[ranked["direction"] == "reference"].head(top)
     data = pd.concat([target, reference.iloc[::-1]])  # target's strongest at the top, reference's at the bottom
     ax = new_axes(ax, len(data), row_height=0.17)
     y = np.arange(len(data))
     colors = np.where(data["direction"] == "target", OKABE_ITO[3], OKABE_ITO[0])
-    significant = (data["p_value"] < alpha).to_numpy() if "p_value" in data.columns else np.ones(len(data), bool)
+    significant = ((data["p_value"] < alpha).to_numpy() if "p_value" in data.columns and not adjusted
+                   else np.ones(len(data), bool))
     bars = ax.barh(y, data["log_ratio"].to_numpy(dtype=float), height=0.7, color=list(colors),
                    edgecolor=list(colors), linewidth=0.5)
     for patch, keep in zip(bars.patches, significant, strict=True):
         if not keep:
             patch.set_alpha(0.35)
     ax.axvline(0, color="black", linewidth=0.6)
+    if not len(data):  # say so: an empty chart must not read as a figure that failed
+        ax.text(0.5, 0.5, f"No term with q < {alpha:g}\n(Benjamini-Hochberg, {len(table)} terms tested)",
+                transform=ax.transAxes, ha="center", va="center")
+        ax.set_xlim(-1, 1)
     ax.set_yticks(y, [wrap(t, 30) for t in data["term"]])
     ax.invert_yaxis()
     ax.set_xlabel("Log ratio (log$_2$ of the rate ratio)")

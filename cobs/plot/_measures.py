@@ -452,11 +452,12 @@ def theme_heatmap(
         side.set_visible(False)
     ax.set_xlabel(axis_name(by))
     label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
-    ax.set_ylabel(fit(f"Theme ({len(themes)} with the most actions)", tall, label))  # on lines no longer than the axes
+    ax.set_ylabel(fit(f"Theme ({len(themes)} with the most requested actions)", tall, label))  # on lines no longer
+    # than the axes
     shrink = 0.6 if tall > 3 * 72 else 1.0  # a short heatmap's colour bar as tall as it, for its label
     bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
-    bar.set_label(fit("Share of the document's actions" if by == "symbol" else f"Share of the {by}'s actions",
-                      shrink * tall, label))
+    bar.set_label(fit("Share of the document's requested actions" if by == "symbol"
+                      else f"Share of the {by}'s requested actions", shrink * tall, label))
     bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     bar.outline.set_visible(False)
     return finish(ax, data, return_data)
@@ -557,7 +558,7 @@ def citations(
     ax.set_ylim(len(data) - 0.5, -0.5)
     ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.margins(x=0.1)
-    ax.set_xlabel("Paragraphs citing it")
+    ax.set_xlabel("Paragraphs and items citing it")  # the citation table's rows: a paragraph's own text, an item
     if len(data) < cited:
         ax.set_ylabel(f"The {len(data)} cited most (of {cited})")
     if len(set(data["type"])) > 1:  # below: beside the bars, it would take a third of a one-column figure

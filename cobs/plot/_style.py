@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -30,12 +30,15 @@ _HEIGHTS = {1: 2.4, 2: 3.2}
 FORMATS = ("pdf", "svg", "png")
 """What :func:`savefig` writes by default."""
 
-# Metadata that does not change from run to run: no dates, no versions.
+# Metadata that does not change from run to run: no dates; cobs's version and what drew the figure (the record of
+# cobs.provenance) go into the creator and the description of each format.
 _METADATA = {
-    "pdf": {"Creator": "cobs", "Producer": "matplotlib", "CreationDate": None},
-    "svg": {"Creator": "cobs", "Date": None},
-    "png": {"Software": "cobs"},
+    "pdf": {"Producer": "matplotlib", "CreationDate": None},
+    "svg": {"Date": None},
+    "png": {},
 }
+_CREATOR = {"pdf": "Creator", "svg": "Creator", "png": "Software"}
+_DESCRIPTION = {"pdf": "Subject", "svg": "Description", "png": "Description"}
 
 
 @contextlib.contextmanager
@@ -93,15 +96,20 @@ def savefig(
     *,
     formats: Sequence[str] | None = None,
     dpi: float = 300,
+    parameters: Mapping[str, object] | None = None,
 ) -> list[Path]:
     """Write a figure as PDF, SVG and PNG files that are the same, byte for byte, run after run.
 
-    Matplotlib stamps files with the date and its version; cobs writes fixed
-    metadata instead (creator "cobs", no date) and a fixed seed for the SVG's
-    element ids, so that figures kept under version control change only when their
-    data do. A figure with a layout engine (the cobs figure functions make
-    constrained-layout figures) is written at its size exactly, the width of a
-    journal column in the paper style; any other figure is cropped to what it draws.
+    Matplotlib stamps files with the date and its version; cobs writes no date, a
+    fixed seed for the SVG's element ids, and what made the figure: the creator
+    "cobs VERSION", and in the PDF's Subject, the SVG's description and the PNG's
+    Description a record (:func:`cobs.provenance.provenance`) of the cobs version, the
+    cobs.plot calls that drew the figure with their options, and ``parameters``
+    (:func:`cobs.provenance.read_provenance` reads it back). Figures kept under
+    version control change only when their data, options or cobs's version do. A
+    figure with a layout engine (the cobs figure functions make constrained-layout
+    figures) is written at its size exactly, the width of a journal column in the
+    paper style; any other figure is cropped to what it draws.
 
     Parameters
     ----------
@@ -121,6 +129,9 @@ def savefig(
         default all three. With an ending, ``formats`` may only repeat it.
     dpi : float, default=300
         Resolution of the PNG (PDF and SVG are vector files).
+    parameters : mapping, optional
+        What else made the figure, recorded in its metadata (the data's source, a
+        model's settings): names and values, as JSON holds them.
 
     Returns
     -------
@@ -170,6 +181,12 @@ def savefig(
         formats, base = [ending], base.with_suffix("")
     elif formats is None:
         formats = list(FORMATS)
+    from cobs.plot._base import drawn_on
+    from cobs.provenance import as_text, provenance
+
+    calls = drawn_on(fig)
+    record = provenance("; ".join(calls) if calls else "a matplotlib figure (not drawn by cobs.plot)", parameters)
+    creator, description = f"cobs {record['cobs_version']}", as_text(record)
     base.parent.mkdir(parents=True, exist_ok=True)
     written = []
     engine = fig.get_layout_engine()
@@ -183,7 +200,8 @@ def savefig(
         try:
             for i, fmt in enumerate(formats):
                 target = base.with_name(f"{base.name}.{fmt}")
-                fig.savefig(target, format=fmt, dpi=dpi, metadata=_METADATA[fmt], bbox_inches=box)
+                metadata = {**_METADATA[fmt], _CREATOR[fmt]: creator, _DESCRIPTION[fmt]: description}
+                fig.savefig(target, format=fmt, dpi=dpi, metadata=metadata, bbox_inches=box)
                 written.append(target)
                 if i == 0 and fitted:  # laid out: keep that layout for the other files rather than compute it again
                     fig.set_layout_engine("none")

@@ -27,6 +27,7 @@ from cobs.reference._dates import (
     to_date,
 )
 from cobs.reference._lexicons import (
+    STRENGTH_GROUPS,
     action_verbs,
     alternatives,
     any_operative_verb,
@@ -41,11 +42,12 @@ from cobs.reference._lexicons import (
     repetition_markers,
     section_kinds,
     skipped_words,
+    strength_groups,
     target_groups,
     themes,
     word_list,
 )
-from cobs.reference._states import find_state, state_code, state_name, states_table
+from cobs.reference._states import find_state, state_code, state_name, state_words, states_table
 from cobs.reference._symbols import (
     CO_SYMBOL_IN_TEXT,
     SYMBOL_IN_TEXT,

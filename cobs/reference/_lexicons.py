@@ -174,3 +174,17 @@ def skipped_words() -> re.Pattern[str]:
     skip = "|".join(re.escape(r["word"]) for r in rows if r["role"] == "skip")
     verbs = "|".join(re.escape(r["word"]) for r in rows if r["role"] == "not_adverb")
     return re.compile(rf"^(?:{skip})(?:\s+|(?=,))|^(?!(?:{verbs})\b)\w+ly\s+", re.IGNORECASE)
+
+
+STRENGTH_GROUPS = ("weak", "middle", "strong")
+"""The coarse scale of operative verbs (cobs/data/strength_groups.csv), weakest first."""
+
+
+@functools.cache
+def strength_groups() -> dict[str, str]:
+    """Strength level ('urges') -> its group on the coarse three-level scale ('strong')."""
+    groups = {row["strength"]: row["group"] for row in read_rows("strength_groups.csv")}
+    unknown = sorted(set(groups.values()) - set(STRENGTH_GROUPS))
+    if unknown:  # pragma: no cover - a broken data file
+        raise ValueError(f"cobs/data/strength_groups.csv: unknown group {unknown[0]!r}; use {STRENGTH_GROUPS}")
+    return groups

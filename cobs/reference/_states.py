@@ -18,7 +18,7 @@ import pandas as pd
 from cobs.errors import invalid_value
 from cobs.reference._tables import code_index, names_longest_first, normalise_name, read_rows, split_list
 
-__all__ = ["states_table", "state_code", "state_name"]
+__all__ = ["state_code", "state_name", "state_words", "states_table"]
 
 
 def states_table() -> pd.DataFrame:
@@ -113,3 +113,39 @@ def find_state(text: str) -> str | None:
     if match is None:
         return None
     return code_index("states.csv")[normalise_name(" ".join(match.group(0).split()))]
+
+
+def _plural(word: str) -> str | None:
+    """The plural of a demonym ("Afghan" -> "Afghans"); None for those that do not change (Swiss, Chinese)."""
+    return None if word.endswith(("s", "sh", "ch", "ese", "x", "z")) else word + "s"
+
+
+@functools.cache
+def state_words() -> tuple[str, ...]:
+    """Every name, adjective and demonym of a State (``cobs/data/states.csv``, ``demonyms.csv``), longest first.
+
+    The names the UN uses and their aliases (a parenthesised qualifier taken off:
+    "Bolivia"), the adjectives of nationality and demonyms with their plurals
+    ("Kazakhstani", "Kazakhstanis"), and the parts and territories a State's COs name
+    ("Greenland", "Zanzibar"). :func:`cobs.compare.keyness` leaves them out: a State's
+    CO names its State, so its name is distinctive of it by construction.
+
+    Examples
+    --------
+    >>> words = state_words()
+    >>> all(w in words for w in ("Denmark", "Danish", "Salvadoran", "Kazakhstanis", "Greenland", "New Zealand"))
+    True
+    """
+    found: set[str] = set()
+    for row in read_rows("states.csv"):
+        for name in [row["name"], *split_list(row["aliases"])]:
+            found.add(name)
+            found.add(re.sub(r"\s*\(.*?\)", "", name).strip())
+    for row in read_rows("demonyms.csv"):
+        for word in split_list(row["adjectives"]):
+            found.add(word)
+            plural = _plural(word)
+            if plural:
+                found.add(plural)
+        found.update(split_list(row["other_names"]))
+    return tuple(sorted((w for w in found if w), key=lambda w: (-len(w), w)))

@@ -49,6 +49,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table caption { caption-side: top; text-align: left; font-size: 0.92rem; color: #333; padding-bottom: 0.3rem; }
 details { margin: 0.5rem 0 1rem; }
 summary { cursor: pointer; }
+details.more, details.more summary { display: inline; margin: 0; }
+details.more summary { color: #555; }
 td.refs { max-width: 36rem; }
 td.ref { white-space: nowrap; }
 code { font-size: 0.9em; }
@@ -63,9 +65,24 @@ def _e(text: object) -> str:
     return html.escape("" if text is None or text is pd.NA else str(text))
 
 
+REFS_SHOWN = 3
+"""References shown in a table cell; the others are folded under "and N more" (every one is in the CSV beside)."""
+
+
+def _list_cell(values: list | tuple) -> str:
+    """A cell of references: the first :data:`REFS_SHOWN`, then the rest folded (no script: a ``<details>``)."""
+    items = [str(v) for v in values]
+    shown = _e("; ".join(items[:REFS_SHOWN]))
+    if len(items) <= REFS_SHOWN:
+        return f'<td class="refs">{shown}</td>'
+    rest = _e("; ".join(items[REFS_SHOWN:]))
+    return (f'<td class="refs">{shown}; <details class="more"><summary>and {len(items) - REFS_SHOWN} more'
+            f"</summary>{rest}</details></td>")
+
+
 def _cell(column: str, value: object) -> str:
     if isinstance(value, (list, tuple)):
-        return f'<td class="refs">{_e("; ".join(map(str, value)))}</td>'
+        return _list_cell(value)
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
     if column in _SHARES and isinstance(value, float):

@@ -110,6 +110,9 @@ def documents_section(data: ReportData) -> Section:
 KEYNESS_TOP = 8
 """Terms drawn on each side of a document's keyness figure."""
 
+KEYNESS_WINDOW = 2
+"""Years either side of a CO within which keyness takes its reference (cobs.compare.keyness's window)."""
+
 
 def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
     """The keyness of a document against its committee's COs to other States (two or more), or None."""
@@ -118,12 +121,47 @@ def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
     docs = data.documents.set_index("symbol")
     committee, state = docs.loc[symbol, "committee"], docs.loc[symbol, "state"]
     others = data.documents[(data.documents["committee"] == committee) & (data.documents["state"] != state)]
+    year = docs.loc[symbol, "year"]
+    if pd.notna(year):  # keyness compares with the COs of the same years (window=2): are there two at hand?
+        others = others[(pd.to_numeric(others["year"], errors="coerce") - int(year)).abs() <= KEYNESS_WINDOW]
     if len(others) < 2:
         return None
     paragraphs = data.paragraphs
     table = cobs.compare.keyness(paragraphs[paragraphs["symbol"] == symbol],
-                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])], refs=True)
+                                 paragraphs[paragraphs["symbol"].isin(others["symbol"])], window=KEYNESS_WINDOW,
+                                 refs=True)
     return len(others), table
+
+
+KEYNESS_Q = 0.05
+"""The false discovery rate of the keyness terms shown (Benjamini-Hochberg q-values)."""
+
+
+def _keyness_parts(symbol: str, committee: str, others: int, table: pd.DataFrame) -> list[Part]:
+    """The terms of a document's keyness table with q < KEYNESS_Q, or a sentence saying there are none."""
+    reference = table.attrs.get("reference_symbols", [])
+    compared = (f"the {len(reference)} {committee} COs to other States adopted within {KEYNESS_WINDOW} years of it "
+                f"at hand "
+                f"({', '.join(reference)})")
+    significant = table[table["q_value"] < KEYNESS_Q]
+    if significant.empty:
+        return [Text(f"<p>No word or two-word phrase sets {_e(symbol)}'s recommendations apart from those of "
+                     f"{_e(compared)} at a false discovery rate of {KEYNESS_Q:g} (Benjamini-Hochberg q-values over "
+                     f"the {table.attrs.get('tested', len(table))} terms tested; cobs.compare.keyness).</p>")]
+    shown = pd.concat([significant[significant["direction"] == side].head(KEYNESS_TOP)
+                       for side in ("target", "reference")])
+    shown = shown.assign(direction=shown["direction"].map({"target": f"more in {symbol}",
+                                                           "reference": "more in the others"}))
+    return [Table(
+        f"keyness-{_slug(symbol)}",
+        f"What sets {symbol}'s recommendations apart from those of {compared} (cobs.compare.keyness): the words "
+        f"and two-word phrases most over- and under-represented, by log-likelihood G² with Williams' correction, "
+        f"whose Benjamini-Hochberg q-value over the {table.attrs.get('tested', len(table))} terms tested is below "
+        f"{KEYNESS_Q:g}, each used in two paragraphs or more of its side; State names and adjectives left out "
+        f"(counts in the document and in the others; paragraphs using the term; log ratio of the rates, log2; "
+        f"refs: the document's paragraphs that use the term).",
+        shown[["term", "direction", "target_count", "reference_count", "target_paragraphs", "g2", "q_value",
+               "log_ratio"]].assign(refs=shown["target_refs"]))]
 
 
 def profiles_section(data: ReportData) -> Section:
@@ -141,8 +179,9 @@ def profiles_section(data: ReportData) -> Section:
         top = ", ".join(f"{_e(t)} ({n})" for t, n in zip(themes["category"][:3], themes["count"][:3], strict=True))
         urged = int(strength.get("urges", 0))
         text = (f"<p>{_e(doc.committee)}, concluding observations on {_e(doc.state_name)} adopted in {_e(doc.year)}: "
-                f"{len(acts)} requested actions in {doc.recommendations} recommendation paragraphs; {urged} urged "
-                f"({_share(urged, len(acts))}). Themes asked about most: {top or 'none found'}. "
+                f"{len(acts)} requested actions in {doc.recommendations} recommendation paragraphs; {urged} of the "
+                f"actions urged ({_share(urged, len(acts))}). Themes asked about most (requested actions): "
+                f"{top or 'none found'}. "
                 f"It cites {cites.loc[cites['type'] == 'general_comment', 'citation'].nunique()} general comments "
                 f"and {cites.loc[cites['type'] == 'previous', 'citation'].nunique()} earlier COs.</p>")
         parts: list[Part] = [Text(text)]
@@ -154,20 +193,7 @@ def profiles_section(data: ReportData) -> Section:
             ))
         keyness = _keyness(data, symbol)
         if keyness is not None:
-            others, table = keyness
-            significant = table[table["p_value"] < 0.05]
-            shown = pd.concat([significant[significant["direction"] == side].head(KEYNESS_TOP)
-                               for side in ("target", "reference")])
-            shown = shown.assign(direction=shown["direction"].map({"target": f"more in {symbol}",
-                                                                   "reference": "more in the others"}))
-            parts.append(Table(
-                f"keyness-{_slug(symbol)}",
-                f"What sets {symbol}'s recommendations apart from those of the {others} {doc.committee} COs to other "
-                f"States at hand (cobs.compare.keyness): the words and two-word phrases most over- and "
-                f"under-represented, by log-likelihood G², where p < 0.05 (counts in the document and in the "
-                f"others; log ratio of the rates, log2; refs: the document's paragraphs that use the term).",
-                shown[["term", "direction", "target_count", "reference_count", "g2", "p_value", "log_ratio"]].assign(
-                    refs=shown["target_refs"])))
+            parts.extend(_keyness_parts(symbol, doc.committee, *keyness))
         if len(cites):
             cited = tally(cites, "citation", by="type")
             cited = cited[cited["count"] > 0].rename(columns={"category": "citation", "count": "paragraphs"})
@@ -197,8 +223,8 @@ def states_section(data: ReportData) -> Section | None:
         Figure("states-action-category", "UPR Info action category of the requested actions, by document "
                "(5 specific at the left; (none): a verb outside the lexicon).",
                "mix", data.actions, {"of": "action_category", "by": "symbol"}, columns=2),
-        Figure("states-themes", "Themes of the requested actions, by document: share of the document's actions "
-               "(colour) and number (figure) for the 15 themes with the most actions.",
+        Figure("states-themes", "Themes of the requested actions, by document: share of the document's requested "
+               "actions (colour) and number of actions (figure) for the 15 themes with the most actions.",
                "theme_heatmap", data.actions, {"by": "symbol"}, columns=2),
     ]
     cites = data.citations[data.citations["type"].isin(["general_comment", "previous"])]
@@ -253,8 +279,6 @@ def _similarity_parts(data: ReportData) -> list[Part]:
 STYLE_WINDOW = 2
 """Years either side of a CO's adoption within which the committee's other COs show its drafting style then."""
 
-_INSISTENT = ("urges", "calls upon")
-
 
 def _cycle_key(cycle: object) -> tuple[int, ...]:
     """"2-3" -> (2, 3); a missing or odd cycle sorts first."""
@@ -280,43 +304,44 @@ def _links(n: int) -> str:
     return f"{n} link" if n == 1 else f"{n} links"
 
 
-def _insistent(actions: pd.DataFrame) -> str:
-    return _share(int(actions["strength"].isin(_INSISTENT).sum()), len(actions))
+def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
+    """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
+    import cobs.compare
 
-
-def _style_groups(data: ReportData, earlier: str, later: str) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
-    """The pair's actions and those of the committee's other COs of the same years, one labelled group each.
-
-    Returns the actions with a ``documents`` column (an ordered categorical: earlier CO, the others then, later
-    CO, the others then) and, per CO of the pair, (its label, the others' label, a sentence on both).
-    """
     docs = data.documents.set_index("symbol")
     committee, state = docs.loc[earlier, "committee"], docs.loc[earlier, "state"]
-    others = data.documents[(data.documents["committee"] == committee) & (data.documents["state"] != state)]
-    frames, labels, said = [], [], []
-    for symbol in (earlier, later):
-        year = int(docs.loc[symbol, "year"])
-        own = data.actions[data.actions["symbol"] == symbol]
-        label = f"{symbol} ({year})"
-        frames.append(own.assign(documents=label))
-        labels.append(label)
-        near = others[(others["year"] - year).abs() <= STYLE_WINDOW]
-        if len(near):
-            states = ", ".join(sorted(near["state"]))
-            first, last = int(near["year"].min()), int(near["year"].max())
-            years = f"{first}" if first == last else f"{first}-{last}"
-            other_label = f"other {committee} COs of {years} ({states})"
-            acts = data.actions[data.actions["symbol"].isin(near["symbol"])]
-            frames.append(acts.assign(documents=other_label))
-            labels.append(other_label)
-            said.append((label, other_label, f"{_insistent(own)} in {_e(symbol)} ({year}) against {_insistent(acts)} "
-                         f"in the committee's {len(near)} other COs of {years} at hand ({_e(states)})"))
-        else:
-            said.append((label, "", f"{_insistent(own)} in {_e(symbol)} ({year}), and no other {_e(committee)} CO of "
-                         f"{year - STYLE_WINDOW}-{year + STYLE_WINDOW} at hand to compare with"))
-    table = pd.concat(frames, ignore_index=True)
-    table["documents"] = pd.Categorical(table["documents"], categories=labels, ordered=True)
-    return table, said
+    result = cobs.compare.change(data.paragraphs, state, committee=committee, symbols=[earlier, later],
+                                 random_state=0)
+    table = result.to_frame()
+    listed = result.documents[result.documents["role"] == "committee"]
+    sides = {w: ", ".join(f"{s} ({y})" for s, y in zip(listed.loc[listed["window"] == w, "symbol"],
+                                                         listed.loc[listed["window"] == w, "year"], strict=True))
+             or "none at hand" for w in ("earlier", "later")}
+    strong = table[(table["measure"] == "strength_group") & (table["category"] == "strong")].iloc[0]
+    interval = (f"{strong['difference']:+.2f} (95 % interval {strong['ci_low']:+.2f} to {strong['ci_high']:+.2f})"
+                if pd.notna(strong["ci_low"]) else f"{strong['difference']:+.2f}, without an interval: a window "
+                "holds fewer than two other COs")
+    slug = _slug(later)
+    return [
+        Text(f"<p>A change of wording or theme says something of the State only against the committee's own "
+             f"drafting, which changes for every State at once. <code>cobs.compare.change</code> sets {_e(state)}'s "
+             f"change beside the committee's over the same years, from its COs to other States adopted within a "
+             f"year of each CO (before: {_e(sides['earlier'])}; after: {_e(sides['later'])}), and gives the "
+             f"difference (difference in differences) with a 95 % interval that treats the State's CO as one more "
+             f"CO of its years. The share of actions the committee recommends or urges went from "
+             f"{strong['state_earlier']:.0%} to {strong['state_later']:.0%} for {_e(state)}, and by "
+             f"{strong['committee_change']:+.2f} in the committee's other COs: net of that, {interval}. An "
+             f"interval that crosses 0 says the State changed no more than the committee's other COs of those "
+             f"years would let one expect.</p>"),
+        Figure(f"cycles-{slug}-change", f"{earlier} → {later}: the State's change net of the committee's drift "
+               "(dot, 95 % interval) and its raw change (circle), for the operative verb on a three-level scale "
+               "(weak: draws attention, requests, invites; middle: encourages, calls upon; strong: recommends, "
+               "urges), specificity, deadlines and the share of recommendations taken up from the earlier CO.",
+               "change", table, {}),
+        Table(f"cycles-{slug}-change", f"{earlier} → {later}: every measure of cobs.compare.change (each operative "
+              f"verb and theme too), the committee's COs compared listed above ({len(table)} rows).", table,
+              folded=True),
+    ]
 
 
 def cycles_section(data: ReportData) -> Section | None:
@@ -339,7 +364,7 @@ def cycles_section(data: ReportData) -> Section | None:
     subsections = []
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
-        state_name, committee = docs.loc[later, "state_name"], docs.loc[later, "committee"]
+        state_name = docs.loc[later, "state_name"]
         aligned = cobs.compare.align(data.paragraphs[data.paragraphs["symbol"] == earlier],
                                      data.paragraphs[data.paragraphs["symbol"] == later])
         status = aligned["status"].value_counts()
@@ -351,25 +376,18 @@ def cycles_section(data: ReportData) -> Section | None:
         slug = _slug(later)
         parts: list[Part] = [Text(
             f"<p>Of the {later_total} recommendation paragraphs of {_e(later)}, {linked['later_ref'].nunique()} "
-            f"take up one or more of the {earlier_total} of {_e(earlier)} ({int(status.get('repeated', 0))} links "
-            f"repeated, {int(status.get('modified', 0))} modified; {len(cited)} cite the earlier paragraph "
-            f"explicitly) and {int(status.get('new', 0))} are new; {int(status.get('dropped', 0))} of the earlier "
-            f"CO's are not taken up again. The committee's operative verb is stronger than before on "
+            f"take up one or more of the {earlier_total} of {_e(earlier)} ({_links(int(status.get('repeated', 0)))} "
+            f"repeated, {int(status.get('modified', 0))} modified; {len(cited)} of these links rest on an explicit "
+            f"citation of the earlier paragraph) and {int(status.get('new', 0))} paragraphs are new; "
+            f"{int(status.get('dropped', 0))} of the earlier CO's paragraphs are not taken up again. The "
+            f"committee's operative verb is stronger than before on "
             f"{_links(int(change.get('escalated', 0)))} and weaker on {_links(int(change.get('softened', 0)))}.</p>"),
-            Figure(f"cycles-{slug}", f"{earlier} → {later}: the later CO's recommendations by theme, as repeated, "
-                   "modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose operative verb is "
-                   "stronger or weaker than before (one bar segment per link: a recommendation linked to two "
-                   "earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
+            Figure(f"cycles-{slug}", f"{earlier} → {later}: the later CO's recommendation paragraphs by theme, as "
+                   "repeated, modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose operative "
+                   "verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
+                   "a paragraph linked to two earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
         ]
-        style, said = _style_groups(data, earlier, later)
-        parts.append(Text(
-            f"<p>A change of operative verb says something of the State only against the committee's own drafting "
-            f"style, which changes for every State at once. Share of actions the committee urges or calls upon: "
-            f"{'; '.join(s for _, _, s in said)}.</p>"))
-        parts.append(Figure(
-            f"cycles-{slug}-style", f"Operative verb of the requested actions in {earlier} and {later}, each beside "
-            f"the {committee}'s other COs adopted within {STYLE_WINDOW} years of it (strongest at the left).", "mix",
-            style, {"of": "strength", "by": "documents"}, columns=2))
+        parts.extend(_change_parts(data, earlier, later))
         changed = aligned[aligned["change"].isin(["escalated", "softened"])]
         if len(changed):
             parts.append(Table(
@@ -404,9 +422,11 @@ def upr_section(data: ReportData) -> Section | None:
         "<p>The Universal Periodic Review (UPR) is the Human Rights Council's review of every State by the other "
         "States; its recommendations are one sentence each, by one State. Each CO is set beside the UPR "
         "recommendations its State received at the UPR session closest in time (UPR Info's export in "
-        "<code>upr/</code>), and each of the CO's requests is linked to the UPR recommendations that make the same "
-        "or an overlapping request (<code>cobs.compare.align</code> across mechanisms: wording with the field's "
-        "synonyms, UPR Info's issue labels against the CO's themes, instruments named). The UPR words requests "
+        "<code>upr/</code>), and each of the CO's recommendations (each lettered item, and each paragraph's own "
+        "request) is linked to the UPR recommendations that make the same or an overlapping request "
+        "(<code>cobs.compare.align</code> across mechanisms: wording with the field's synonyms, UPR Info's issue "
+        "labels against the CO's themes, instruments named); each requested action below takes the best grade of "
+        "its recommendation's links. The UPR words requests "
         "differently and more broadly, so these links are less sure than those between cycles: against a reading "
         "by hand of CRC/C/KAZ/CO/4 beside Kazakhstan's 327 UPR recommendations of 2010 and 2014, they reach an F1 "
         "of 0.53 (precision 0.44, recall 0.68), and 0.37 where the defaults were chosen on one half of the CO and "
@@ -459,6 +479,8 @@ def upr_section(data: ReportData) -> Section | None:
 
 TOPICS = 8
 """Topics of the report's model: enough to tell the main subjects of a few COs apart; not chosen on evidence."""
+TOPICS_RANDOM_STATE = 0
+"""The seed of the report's topic model."""
 
 def topics_section(data: ReportData) -> Section | None:
     """What the recommendations are about, found without the headings: topics, their prevalence by document, and
@@ -473,7 +495,7 @@ def topics_section(data: ReportData) -> Section | None:
     template = cobs.topics.template_rows(actions)  # what TopicModel leaves out (follow-up, dissemination, next report)
     topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
-    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=0)
+    model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=TOPICS_RANDOM_STATE)
     with warnings.catch_warnings():  # a small corpus gets fewer topics: the text says how many
         warnings.simplefilter("ignore", cobs.topics.SmallCorpusWarning)
         model.fit(topical)
@@ -509,12 +531,12 @@ def topics_section(data: ReportData) -> Section | None:
         f"read with its paragraph). The committees' formula phrases (“the Committee recommends that the State "
         f"party”) and each treaty's own subject (“persons with disabilities”, “children”) are left out, so that "
         f"topics are made of subjects and COs of different committees can be set side by side; so are the "
-        f"{int(template.sum())} actions of the implementation and reporting recommendations (follow-up, "
+        f"{int(template.sum())} requested actions of the implementation and reporting recommendations (follow-up, "
         f"dissemination, next report), alike in every CO. {model.n_topics_} topics{fewer}: a number to tell the "
         f"main subjects of a few COs apart, not one chosen on evidence (<code>cobs.topics.select_k</code> and "
         f"notebook 05 show how to choose it). A topic's label is its three best terms; its size, its mean share "
-        f"of the actions; an action's topic shares sum to 1, and each action is counted under its main topic "
-        f"below (<a href=\"tables/topics-actions.csv\">every action's shares</a>).</p>")
+        f"of the requested actions; an action's topic shares sum to 1, and each action is counted under its main "
+        f"topic below (<a href=\"tables/topics-actions.csv\">every action's shares</a>).</p>")
     reading = Text(
         f"<p>How far the topics match the committees' own structure: each action's main topic against its "
         f"heading's theme ({theme.crosstab.shape[1]} themes) and its cluster ({cluster.crosstab.shape[1]} "
@@ -529,9 +551,9 @@ def topics_section(data: ReportData) -> Section | None:
         f"the topics as a summary of these documents' words, not as a finding about the committees.</p>")
     return Section("topics", "Topics", [
         intro,
-        Table("topics", "The topics, largest first: size (mean share of the actions), actions whose main topic it "
-              "is, best terms, the headings' themes most common among those actions, and the most typical "
-              "actions (one per paragraph).", shown),
+        Table("topics", "The topics, largest first: size (mean share of the requested actions), requested actions "
+              "whose main topic it is, best terms, the headings' themes most common among those actions, and the "
+              "most typical actions (one per paragraph).", shown),
         Figure("topics-prevalence", "Topic prevalence by document: the mean share of each topic in the "
                "document's requested actions, with a 95 % bootstrap interval from resampling the document's "
                "actions (it says how much a share rests on single recommendations, not how another CO would "

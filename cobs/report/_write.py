@@ -8,16 +8,28 @@ import html
 import multiprocessing
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 
+from cobs._checks import check_flag
+from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
 from cobs.report._html import DrawnFigure, page
-from cobs.report._sections import SECTIONS, Figure, Section, Table
+from cobs.report._progress import Progress
+from cobs.report._sections import (
+    KEYNESS_TOP,
+    SECTIONS,
+    STYLE_WINDOW,
+    TOPICS,
+    TOPICS_RANDOM_STATE,
+    Figure,
+    Section,
+    Table,
+)
 
 __all__ = ["ReportFiles", "write_report"]
 
@@ -42,9 +54,10 @@ class ReportFiles:
         The HTML page (``index.html``), readable offline.
     figures : list of pathlib.Path
         The figure files (PDF, SVG, PNG of each figure) and the table behind each
-        (``.csv``, ``.parquet``).
+        (``.csv``, ``.parquet``, and the CSV's ``.csv.json`` sidecar: what made it,
+        :mod:`cobs.provenance`).
     tables : list of pathlib.Path
-        The tables of the corpus (``tables/*.csv``, ``*.parquet``).
+        The tables of the corpus (``tables/*.csv``, ``*.parquet``, ``*.csv.json``).
     data : ReportData
         The tables the report was built from.
     """
@@ -91,7 +104,9 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
                            for c in lists})
 
 
-def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
+def _write_table(table: pd.DataFrame, stem: Path, record: Mapping[str, object] | None = None) -> list[Path]:
+    """Write ``table`` as ``<stem>.csv`` and ``<stem>.parquet``, with ``record`` (cobs.provenance) in the Parquet
+    file's metadata and in the CSV's sidecar ``<stem>.csv.json``; returns the files (CSV, Parquet, sidecar)."""
     csv, parquet = stem.with_name(f"{stem.name}.csv"), stem.with_name(f"{stem.name}.parquet")  # a dot of a symbol
     # ("E_C.12_KAZ_CO_2") is part of the name, not an ending to replace
     _flat(table).to_csv(csv, index=False, lineterminator="\n")
@@ -103,8 +118,11 @@ def _write_table(table: pd.DataFrame, stem: Path) -> list[Path]:
             if values.map(lambda v: isinstance(v, list)).any():
                 continue
             frame[column] = values.map(lambda v: None if v is None or v is pd.NA else str(v)).astype("string")
-    frame.to_parquet(parquet, index=False)
-    return [csv, parquet]
+    if record is None:
+        frame.to_parquet(parquet, index=False)
+        return [csv, parquet]
+    write_parquet(frame, parquet, record)
+    return [csv, parquet, write_sidecar(csv, record)]
 
 
 def _parts(sections: Sequence[Section], kind: type[PartT]) -> list[PartT]:
@@ -122,7 +140,8 @@ def write_report(
     *,
     n_jobs: int | None = None,
     cache: bool = True,
-    progress: bool | None = None,
+    progress: bool | None = True,
+    strict: bool = False,
 ) -> ReportFiles:
     """Read COs, measure them, and write the report folder: one HTML page, its figures and tables.
 
@@ -140,8 +159,15 @@ def write_report(
         process, -1 uses every core. The files are the same either way.
     cache : bool, default=True
         Reuse parses of files already read (:func:`cobs.read_corpus`).
-    progress : bool, optional
-        A progress bar over the figures (tqdm; default: when writing to a terminal).
+    progress : bool, default True
+        Say on standard error what is being done: a line as each step begins (reading,
+        each section, the figures, the page); a bar over the figures on a terminal,
+        elsewhere (a log, CI, ``nohup``) a line every 10 seconds while a step lasts.
+        None is True. False: nothing.
+    strict : bool, default=False
+        Write nothing when a file is left out (cannot be read, not in English, a
+        second copy): a ``ValueError`` naming each. By default such files are left
+        out, listed on the page and in ``data.errors``, and the others reported on.
 
     Returns
     -------
@@ -154,25 +180,56 @@ def write_report(
     FileExistsError
         If ``output`` holds files that are not a cobs report.
     ValueError
-        If no document could be read.
+        If no document could be read, or (``strict``) if some file was left out.
     """
+    strict = check_flag(strict, "strict")
+    progress = True if progress is None else check_flag(progress, "progress")
+    folder = Path(output)
+    _check_output(folder)  # refuse early, before reading anything
+    bundled = bundled_corpus() if sources is None else None
+    with Progress(enabled=progress) as said:
+        said.step("reading and measuring the documents")
+        data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
+        if strict and len(data.errors):
+            total = len(data.documents) + len(data.errors)
+            reasons = "; ".join(f"{e.file}: {e.reason}" for e in data.errors.itertuples())
+            raise ValueError(f"nothing written: {len(data.errors)} of {total} files left out (strict): {reasons}")
+        sections = []
+        for number, build in enumerate(SECTIONS, start=1):
+            said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
+            section = build(data)
+            if section is not None:
+                sections.append(section)
+        _prepare(folder)
+        return _write(folder, data, sections, bundled, n_jobs, said)
+
+
+def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
+    """What decides a report's content, for the record of every file it writes (no date, no absolute path of cobs's:
+    the bundled corpus by name)."""
+    return {"sources": ["corpus/ (the bundled corpus)"] if bundled is not None else list(data.sources),
+            "topics": TOPICS, "topics_random_state": TOPICS_RANDOM_STATE, "style_window": STYLE_WINDOW,
+            "keyness_top": KEYNESS_TOP}
+
+
+def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, n_jobs: int | None,
+           said: Progress) -> ReportFiles:
+    """Write the tables, the figures and the page of a report into the prepared ``folder``."""
     from tqdm.auto import tqdm
 
     import cobs
 
-    folder = Path(output)
-    _check_output(folder)  # refuse early, before reading anything
-    bundled = bundled_corpus() if sources is None else None
-    data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
-    sections = [s for s in (build(data) for build in SECTIONS) if s is not None]
-    _prepare(folder)
+    parameters = _parameters(data, bundled)
+    said.step("writing the tables")
 
     table_files: list[Path] = []
     for name, table in (("paragraphs", data.paragraphs), ("actions", data.actions), ("citations", data.citations)):
-        table_files.extend(_write_table(table, folder / "tables" / name))
+        table_files.extend(_write_table(table, folder / "tables" / name,
+                                        provenance("cobs report", {**parameters, "table": name})))
     shown: dict[str, str] = {}
     for table in _parts(sections, Table):
-        paths = _write_table(table.frame, folder / "tables" / table.name)
+        paths = _write_table(table.frame, folder / "tables" / table.name,
+                             provenance("cobs report", {**parameters, "table": table.name}))
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
@@ -180,17 +237,18 @@ def write_report(
     names = [f.name for f in figures]
     if len(set(names)) != len(names):
         raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")
-    hide = None if progress is None else not progress  # None: tqdm shows the bar on a terminal only
-    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure", disable=hide)
+    said.step("drawing the figures", total=len(figures), bar_on_a_terminal=True)
+    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure",
+               disable=not (said.enabled and said.terminal), file=said.stream)
     workers = _workers(n_jobs, len(figures))
     figure_files: list[Path] = []
     drawn: list[DrawnFigure] = []
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-            results = pool.map(_draw, figures, [folder] * len(figures))
+            results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         else:
-            results = map(_draw, figures, [folder] * len(figures))
+            results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         for number, (figure, (paths, data_paths, plotted)) in enumerate(zip(figures, results, strict=True), start=1):
             png = paths[FIGURE_FORMATS.index("png")]
             drawn.append(DrawnFigure(
@@ -201,7 +259,9 @@ def write_report(
             ))
             figure_files.extend(paths + data_paths)
             bar.update()
+            said.advance()
     bar.close()
+    said.step("writing the page")
 
     # the sources as given (the bundled corpus by name): the page does not depend on where the folder lies
     sources_text = "the bundled corpus (<code>corpus/</code>)" if bundled is not None else ", ".join(
@@ -224,7 +284,8 @@ def _workers(n_jobs: int | None, tasks: int) -> int:
     return max(1, min(tasks, wanted))
 
 
-def _draw(figure: Figure, folder: Path) -> tuple[list[Path], list[Path], pd.DataFrame]:
+def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tuple[list[Path], list[Path],
+                                                                                    pd.DataFrame]:
     """Draw one figure and write its files: (figure files, data files, the table behind it)."""
     import matplotlib
 
@@ -236,9 +297,12 @@ def _draw(figure: Figure, folder: Path) -> tuple[list[Path], list[Path], pd.Data
     with cobs.plot.style("paper", columns=figure.columns):
         ax, data = figure.draw()
         stem = folder / "figures" / figure.name
-        paths = cobs.plot.savefig(ax, stem, formats=FIGURE_FORMATS, dpi=_PNG_DPI)
+        figure_parameters = {**parameters, "figure": figure.name}
+        paths = cobs.plot.savefig(ax, stem, formats=FIGURE_FORMATS, dpi=_PNG_DPI, parameters=figure_parameters)
     plt.close(ax.figure)
-    return paths, _write_table(data, stem.with_name(f"{figure.name}-data")), data
+    record = provenance("cobs report", {**figure_parameters, "plot": f"cobs.plot.{figure.plot}",
+                                        "options": figure.options})
+    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data
 
 
 def _png_width(path: Path) -> int:

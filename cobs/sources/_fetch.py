@@ -399,12 +399,31 @@ def fetch_chain(
         If the State, committee or protocol is unknown, or an option is invalid.
     cobs.errors.FetchError
         If some COs could not be downloaded (after trying them all: those that
-        could are cached); the message lists each symbol with its reason.
+        could are cached); the message lists each symbol with its reason. What
+        could be had is not lost: the error's ``paths`` are the files of the COs
+        at hand or fetched, oldest first, and its ``missing`` maps each symbol
+        not fetched to its error. A chain with a gap is an error rather than a
+        warning because :func:`cobs.compare.chain` would compare the COs on
+        either side of the gap as if they were consecutive (what the missing CO
+        repeated, added or dropped lost among the changes): take ``paths``
+        knowingly.
 
     Examples
     --------
     >>> [p.name for p in fetch_chain("Kazakhstan", "CRC")]  # doctest: +SKIP
     ['CRC_C_15_Add.213.pdf', 'CRC_C_KAZ_CO_3.pdf', 'CRC_C_KAZ_CO_4.txt']
+
+    Offline, the COs at hand (here the bundled CRC/C/KAZ/CO/4) are in the error:
+
+    >>> from cobs.errors import FetchError
+    >>> try:  # doctest: +SKIP
+    ...     paths = fetch_chain("KAZ", "CRC")
+    ... except FetchError as error:
+    ...     paths = error.paths
+    ...     print(sorted(error.missing))
+    ['CRC/C/15/Add.213', 'CRC/C/KAZ/CO/3']
+    >>> [p.name for p in paths]  # doctest: +SKIP
+    ['CRC_C_KAZ_CO_4.txt']
     """
     from cobs.sources._registry import chain_symbols, registry
 
@@ -412,13 +431,21 @@ def fetch_chain(
     _check_options(lang, format, timeout, n_retries, delay, max_time, any_format=True)
     symbols = chain_symbols(registry(state=state, committee=committee), protocol=protocol)
     paths: list[Path] = []
-    errors: list[Exception] = []
-    for _, result in fetch_each(symbols, lang=lang, format=format, data_home=data_home, timeout=timeout,
-                                 n_retries=n_retries, delay=delay, max_time=max_time, at_hand=True):
-        (errors if isinstance(result, Exception) else paths).append(result)  # type: ignore[arg-type]
-    if errors:
-        listed = "; ".join(str(e) for e in errors)
+    missing: dict[str, Exception] = {}
+    had: list[str] = []
+    for symbol, result in fetch_each(symbols, lang=lang, format=format, data_home=data_home, timeout=timeout,
+                                     n_retries=n_retries, delay=delay, max_time=max_time, at_hand=True):
+        if isinstance(result, Exception):
+            missing[symbol] = result
+        else:
+            paths.append(result)
+            had.append(symbol)
+    if missing:
+        listed = "; ".join(str(e) for e in missing.values())
+        at_hand = (f"; the {len(paths)} at hand ({', '.join(had)}) are the error's paths" if paths
+                   else "; none is at hand")
         raise FetchError(f"{state}/{committee}",
-                         f"{len(errors)} of {len(errors) + len(paths)} COs not fetched: {listed}")
+                         f"{len(missing)} of {len(missing) + len(paths)} COs not fetched: {listed}{at_hand}",
+                         paths=paths, missing=missing)
     return paths
 
