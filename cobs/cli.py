@@ -293,7 +293,7 @@ def _change(args: argparse.Namespace) -> int:
     if fmt is None or _overwrites_an_input(args, [args.output]):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
-    if read is None or not len(read[0]) or _stops_for_left_out(args, read[2]):
+    if read is None or not len(read[0]):  # nothing read, or a file left out under --strict (said by _read)
         return EXIT_BAD_INPUT
     try:
         result = change(read[0], args.state, committee=args.committee, window=args.window,
@@ -307,9 +307,11 @@ def _change(args: argparse.Namespace) -> int:
                  for w in ("earlier", "later")]
         print(f"cobs: change: step {step}: {' -> '.join(own['symbol'])}; the committee's other COs: "
               f"{sides[0]} | {sides[1]}", file=sys.stderr)
-    if not _write(result.to_frame(), fmt, args.output):
+    record = _record(args, paths=args.paths, state=args.state, committee=args.committee, window=args.window,
+                     measures=args.measures or list(MEASURES), random_state=args.random_state, format=fmt)
+    if not _write(result.to_frame(), fmt, args.output, record):
         return EXIT_BAD_INPUT
-    return EXIT_BAD_INPUT if read[2] else 0
+    return 0
 
 
 def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
@@ -331,8 +333,6 @@ def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
     command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                          help="output format (default: from the -o file name's ending, else csv)")
     command.add_argument("-o", "--output", help="output file (default: standard output)")
-    command.add_argument("--keep-going", action="store_true",
-                         help="compute even if some files are left out (still exits 2)")
     reading_options(command)
     command.set_defaults(run=_change)
 
