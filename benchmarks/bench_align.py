@@ -60,9 +60,9 @@ def _baseline(early: pd.DataFrame, late: pd.DataFrame, threshold: float) -> pd.D
 
 
 def _figures(scores: pd.Series, status: bool = True) -> str:
-    agreement = f"{scores['status_agreement']:.2f}" if status else "-"  # the baseline says nothing of it
-    return (f"link P {scores['link_precision']:.2f} R {scores['link_recall']:.2f} F1 {scores['link_f1']:.2f}"
-            f" | new F1 {scores['new_f1']:.2f} | status (repeated/modified) agreement {agreement}")
+    agreement = f"{scores.status_agreement:.2f}" if status else "-"  # the baseline says nothing of it
+    return (f"link P {scores.link_precision:.2f} R {scores.link_recall:.2f} F1 {scores.link_f1:.2f}"
+            f" | new F1 {scores.new_f1:.2f} | status (repeated/modified) agreement {agreement}")
 
 
 def between_cos(grid: bool) -> None:
@@ -81,7 +81,7 @@ def between_cos(grid: bool) -> None:
     if tuning:
         best = max(np.round(np.arange(0.05, 0.8, 0.01), 2), key=lambda t: alignment_scores(
             pd.concat([_baseline(*unit_tables[p], t) for p in tuning]),
-            gold[gold["pair"].isin(tuning)].drop(columns=["earlier_symbol", "later_symbol"]))["link_f1"])
+            gold[gold["pair"].isin(tuning)].drop(columns=["earlier_symbol", "later_symbol"])).link_f1)
     else:
         best = 0.21  # chosen on the tuning pairs when ../shared was at hand
         print("(../shared absent: the tuning pairs are skipped; baseline threshold 0.21 as chosen on them)")
@@ -112,8 +112,8 @@ def between_cos(grid: bool) -> None:
                                                threshold_many=many).resolved("co")
                         links = pd.concat([link_units(*cut[p], options) for p in tuning])
                         s = alignment_scores(links, gold[gold["pair"].isin(tuning)])
-                        results.append((s["link_f1"] + s["new_f1"], context, bonus, threshold, many, s["link_f1"],
-                                        s["new_f1"]))
+                        results.append((s.link_f1 + s.new_f1, context, bonus, threshold, many, s.link_f1,
+                                        s.new_f1))
         for row in sorted(results, reverse=True)[:8]:
             print(f"  link+new {row[0]:.3f}: context={row[1]} theme_bonus={row[2]} threshold={row[3]} "
                   f"threshold_many={row[4]} (link F1 {row[5]:.3f}, new F1 {row[6]:.3f})")

@@ -13,6 +13,7 @@ Three steps of a validation study:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections.abc import Hashable, Sequence
@@ -28,9 +29,10 @@ from sklearn.utils import check_random_state
 
 from cobs._checks import check_choice, check_table
 from cobs.errors import invalid_value
+from cobs.stats import Result
 from cobs.tables import document_order
 
-__all__ = ["agreement", "confusion_table", "sample_for_coding"]
+__all__ = ["AgreementResult", "agreement", "confusion_table", "sample_for_coding"]
 
 AGREEMENT_FIELDS: dict[str, str] = {
     "kappa": "Cohen's kappa; with more than two codings, the mean of the pairwise kappas (each pair on the "
@@ -40,7 +42,35 @@ AGREEMENT_FIELDS: dict[str, str] = {
     "items": "Number of items coded at least twice.",
     "codings": "Number of codings compared (coders and models).",
 }
-"""What :func:`agreement` returns."""
+"""The attributes of what :func:`agreement` returns (:class:`AgreementResult`)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class AgreementResult(Result):
+    """Agreement between codings (see :func:`agreement`): a result object of :mod:`cobs.stats`.
+
+    ``to_frame()`` gives one row with these columns.
+
+    Attributes
+    ----------
+    kappa : float
+        Cohen's kappa; with more than two codings, the mean of the pairwise kappas
+        (each pair on the items both coded).
+    alpha : float
+        Krippendorff's alpha over all codings (items coded at least twice).
+    observed : float
+        Share of agreeing pairs of codings (mean over pairs of coders).
+    items : int
+        Number of items coded at least twice.
+    codings : int
+        Number of codings compared (coders and models).
+    """
+
+    kappa: float
+    alpha: float
+    observed: float
+    items: int
+    codings: int
 
 
 def sample_for_coding(
@@ -195,7 +225,7 @@ def agreement(
     *more: Sequence[Hashable],
     labels: Sequence[Hashable] | None = None,
     metric: Literal["nominal", "interval"] = "nominal",
-) -> pd.Series:
+) -> AgreementResult:
     """Agreement between coders, or between coders and a model: Cohen's kappa, Krippendorff's alpha.
 
     Parameters
@@ -215,9 +245,9 @@ def agreement(
 
     Returns
     -------
-    pandas.Series
-        ``kappa``, ``alpha``, ``observed``, ``items``, ``codings``
-        (see :data:`AGREEMENT_FIELDS`).
+    AgreementResult
+        ``kappa``, ``alpha``, ``observed``, ``items``, ``codings`` as attributes;
+        ``to_frame()`` gives them as a one-row table.
 
     Raises
     ------
@@ -232,13 +262,12 @@ def agreement(
     --------
     >>> coder = ["yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "no", "no"]
     >>> model = ["yes", "yes", "yes", "yes", "no", "no", "no", "no", "no", "yes"]
-    >>> agreement(coder, model).round(4)
-    kappa        0.4000
-    alpha        0.4242
-    observed     0.7000
-    items       10.0000
-    codings      2.0000
-    Name: agreement, dtype: float64
+    >>> result = agreement(coder, model)
+    >>> round(result.kappa, 4), round(result.alpha, 4), result.items
+    (0.4, 0.4242, 10)
+    >>> result.to_frame().round(4)
+       kappa   alpha  observed  items  codings
+    0    0.4  0.4242       0.7     10        2
     """
     series = [c for c in (a, b, *more) if isinstance(c, pd.Series)]
     if any(not s.index.equals(series[0].index) for s in series[1:]):
@@ -280,16 +309,8 @@ def agreement(
     items = {i for _, i, _ in triples}
     coded_twice = [i for i in items if sum(1 for _, j, _ in triples if j == i) >= 2]
     alpha = AnnotationTask(data=triples, distance=distance).alpha()
-    return pd.Series(
-        {
-            "kappa": float(np.mean(kappas)),
-            "alpha": float(alpha),
-            "observed": float(np.mean(observed)),
-            "items": float(len(coded_twice)),
-            "codings": float(len(codings)),
-        },
-        name="agreement",
-    )
+    return AgreementResult(kappa=float(np.mean(kappas)), alpha=float(alpha), observed=float(np.mean(observed)),
+                           items=len(coded_twice), codings=len(codings))
 
 
 def _missing(label: object) -> bool:

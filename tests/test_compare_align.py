@@ -155,10 +155,10 @@ def test_held_out_pairs_in_corpus(aze, nzl, gold):
     """Measured: link F1 0.89 (P 0.93, R 0.86), new F1 0.89 on NZL + AZE with the defaults."""
     links = pd.concat([align(*aze), align(*nzl)])
     scores = alignment_scores(links, gold[gold["split"] == "held-out"])
-    assert scores["links_gold"] == 63 and scores["new_gold"] == 21
-    assert scores["link_f1"] >= 0.85
-    assert scores["link_precision"] >= 0.85
-    assert scores["new_f1"] >= 0.80
+    assert scores.links_gold == 63 and scores.new_gold == 21
+    assert scores.link_f1 >= 0.85
+    assert scores.link_precision >= 0.85
+    assert scores.new_f1 >= 0.80
 
 
 @pytest.mark.real_data
@@ -169,7 +169,7 @@ def test_tuning_pairs_from_shared(gold):
              ("Sweden_2014_CRPD_C_SWE_CO_1.pdf", "Sweden_2024_CRPD_C_SWE_CO_2-3.pdf")]
     links = pd.concat([align(folder / a, folder / b) for a, b in names])
     scores = alignment_scores(links, gold[gold["split"] == "tuning"])
-    assert scores["link_f1"] >= 0.87 and scores["new_f1"] >= 0.85
+    assert scores.link_f1 >= 0.87 and scores.new_f1 >= 0.85
     assert folder == CRPD_PDFS
 
 
@@ -194,9 +194,11 @@ def test_alignment_scores_counts():
     found = pd.DataFrame({"later_para": [8, 10, 12, None], "earlier_para": [9, None, 14, 3],
                           "status": ["repeated", "new", "modified", "dropped"]})
     scores = alignment_scores(found, gold)
-    assert scores["links_gold"] == 2 and scores["links_found"] == 2
-    assert scores["link_precision"] == 0.5 and scores["link_recall"] == 0.5
-    assert scores["new_f1"] == 1.0 and scores["status_agreement"] == 1.0
+    assert scores.links_gold == 2 and scores.links_found == 2
+    assert scores.link_precision == 0.5 and scores.link_recall == 0.5
+    assert scores.new_f1 == 1.0 and scores.status_agreement == 1.0
+    frame = scores.to_frame()
+    assert len(frame) == 1 and frame.loc[0, "link_f1"] == scores.link_f1 and frame.columns[0] == "links_gold"
 
 
 # ---------------------------------------------------------------------------------- bad input

@@ -460,7 +460,9 @@ def test_stability_and_matching_by_hand():
     assert _overlaps(a, [["x", "y"]]) == 0.5  # one of two topics matched
     texts, _ = planted()
     models = [TopicModel(4, random_state=0).fit(texts[s:]) for s in (0, 4, 8)]
-    assert stability(models) > 0.8
+    result = stability(models)
+    assert result.stability > 0.8 and result.n_models == 3 and len(result.pairs) == 3
+    assert result.to_frame().columns.tolist() == ["stability", "sd", "n_models"]
     with pytest.raises(ValueError, match="at least 2 fitted models"):
         stability(models[:1])
 
@@ -613,6 +615,7 @@ def test_against_scores():
     model = TopicModel(4, random_state=0).fit(table)
     same = against(model, table, column="theme")
     assert same.nmi == pytest.approx(1.0) and same.purity == 1.0 and same.inverse_purity == 1.0
+    assert same.to_frame().columns.tolist() == ["nmi", "ami", "purity", "inverse_purity", "n", "left_out"]
     assert same.n == (table["cluster_id"] != "IMPL").sum() and same.left_out == 8
     assert same.crosstab.to_numpy().sum() == same.n and same.crosstab.shape == (4, 4)
     assert list(same.crosstab.index) == model.topics_["label"].tolist()

@@ -17,12 +17,12 @@ from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
 from cobs.compare._chain import chain
 from cobs.compare._change import MEASURES, ChangeResult, change
-from cobs.compare._evaluate import alignment_scores
+from cobs.compare._evaluate import AlignmentScores, alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
 from cobs.compare._similarity import CompareWarning, most_similar, similarity
 from cobs.compare._upr import upr_recommendations
 
-__all__ = ["MEASURES", "AlignWarning", "ChangeResult", "CompareWarning", "align", "alignment_scores", "boilerplate",
-           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "similarity",
-           "upr_recommendations"]
+__all__ = ["MEASURES", "AlignWarning", "AlignmentScores", "ChangeResult", "CompareWarning", "align",
+           "alignment_scores", "boilerplate", "boilerplate_share", "chain", "change", "keyness", "most_similar",
+           "profile", "similarity", "upr_recommendations"]

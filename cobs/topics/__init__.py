@@ -17,11 +17,12 @@ The modules behind them are private: ``_input`` (texts and tables), ``_model``,
 from cobs.topics._input import template_rows
 from cobs.topics._model import SmallCorpusWarning, TopicModel
 from cobs.topics._prevalence import contrast, prevalence
-from cobs.topics._quality import coherence, exclusivity, select_k, stability, topic_quality
+from cobs.topics._quality import StabilityResult, coherence, exclusivity, select_k, stability, topic_quality
 from cobs.topics._validity import TopicAgreement, against, crosstab, dominant_topic
 
 __all__ = [
     "SmallCorpusWarning",
+    "StabilityResult",
     "TopicAgreement",
     "TopicModel",
     "against",

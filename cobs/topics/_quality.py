@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import warnings
 from collections.abc import Iterable, Sequence
@@ -17,10 +18,11 @@ from sklearn.utils.validation import check_is_fitted
 from cobs._checks import check_choice, check_int, check_number, seed
 from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
 from cobs.errors import invalid_value
+from cobs.stats import Result
 from cobs.topics._input import read_input
 from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
 
-__all__ = ["coherence", "exclusivity", "select_k", "stability", "topic_quality"]
+__all__ = ["StabilityResult", "coherence", "exclusivity", "select_k", "stability", "topic_quality"]
 
 
 def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> np.ndarray:
@@ -167,7 +169,30 @@ def _overlaps(a: list[list[str]], b: list[list[str]]) -> float:
     return float(shared[rows, cols].sum() / max(len(a), len(b)))
 
 
-def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> float:
+@dataclasses.dataclass(frozen=True)
+class StabilityResult(Result):
+    """How alike the topics of several fitted models are (see :func:`stability`): a result object of
+    :mod:`cobs.stats`; ``to_frame()`` gives one row with ``stability``, ``sd`` and ``n_models``.
+
+    Attributes
+    ----------
+    stability : float
+        Mean best-match overlap of top terms over every pair of models (1: the same topics).
+    sd : float
+        Standard deviation of the overlap over the pairs.
+    n_models : int
+        Models compared.
+    pairs : ndarray
+        The overlap of each pair of models, in the order of ``itertools.combinations`` (not in the frame).
+    """
+
+    stability: float
+    sd: float
+    n_models: int
+    pairs: np.ndarray = dataclasses.field(metadata={"frame": False})
+
+
+def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> StabilityResult:
     """Mean best-match overlap of top terms between every two of the fitted models.
 
     The topics of two models are matched one to one so that the shared top terms
@@ -183,20 +208,27 @@ def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> fl
     n_terms : int, optional
         Top terms per topic (default each model's ``n_terms``).
 
+    Returns
+    -------
+    StabilityResult
+        ``stability`` (the mean overlap), ``sd``, ``n_models`` and ``pairs``.
+
     Examples
     --------
     >>> from cobs.topics import TopicModel, stability
     >>> texts = ["school teachers", "court judges"] * 10
     >>> models = [TopicModel(n_topics=2, min_df=1, random_state=s).fit(texts[s:]) for s in (0, 2)]
-    >>> stability(models)
-    1.0
+    >>> result = stability(models)
+    >>> result.stability, result.n_models
+    (1.0, 2)
     """
     models = list(models)
     if len(models) < 2:
         raise ValueError(invalid_value("models", models, "at least 2 fitted models", got=f"{len(models)}"))
     n = check_int(n_terms, "n_terms", allow_none=True)
     tops = [m.top_terms(n) for m in models]
-    return float(np.mean([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)]))
+    pairs = np.array([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)], dtype=np.float64)
+    return StabilityResult(stability=float(pairs.mean()), sd=float(pairs.std()), n_models=len(models), pairs=pairs)
 
 
 def _units(X: object) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 
 import numpy as np
 import pandas as pd
@@ -10,14 +10,19 @@ from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_s
 
 from cobs._checks import check_table
 from cobs.errors import invalid_value
+from cobs.stats import Result
 from cobs.topics._model import TopicModel
 
 __all__ = ["TopicAgreement", "against", "crosstab", "dominant_topic"]
 
 
-@dataclass(frozen=True)
-class TopicAgreement:
+@dataclasses.dataclass(frozen=True, repr=False)
+class TopicAgreement(Result):
     """How far the topics match a categorisation of the same rows (see :func:`against`).
+
+    A result object (:mod:`cobs.stats`): named attributes, and ``to_frame()`` gives
+    one row with ``nmi``, ``ami``, ``purity``, ``inverse_purity``, ``n`` and
+    ``left_out`` (the crosstab stays an attribute; :func:`crosstab` gives it long).
 
     Attributes
     ----------
@@ -40,7 +45,7 @@ class TopicAgreement:
         without a category, rows without a term of the model's vocabulary.
     """
 
-    crosstab: pd.DataFrame
+    crosstab: pd.DataFrame = dataclasses.field(metadata={"frame": False})
     nmi: float
     ami: float
     purity: float
