@@ -74,6 +74,7 @@ _ON_FIRST_USE = {
     "ThemeClassifier": "cobs.classify",
     "agreement": "cobs.validation",
     "confusion_table": "cobs.validation",
+    "reliability": "cobs.validation",
     "sample_for_coding": "cobs.validation",
     "compare": "cobs.compare",  # subpackages reached as attributes after `import cobs` (cobs.plot.mix)
     "plot": "cobs.plot",
@@ -152,6 +153,7 @@ __all__ = [
     "read_upr_info",
     "read_wg_report",
     "registry",
+    "reliability",
     "sample_for_coding",
     "state_code",
     "state_name",

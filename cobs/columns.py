@@ -106,8 +106,11 @@ MEASURE_COLUMNS: dict[str, str] = {
     "intensifiers": "Intensifying phrases found (cobs/data/intensifiers.csv): 'immediately', "
     "'as a matter of priority'.",
     "hedges": "Hedging phrases found in the request (cobs/data/hedges.csv): 'consider', 'as appropriate'.",
-    "action_category": "UPR Info action category 1-5 of the action verb (cobs/data/action_verbs.csv): 1 minimal, "
-    "2 continuing, 3 considering, 4 general, 5 specific; missing when the verb is not in the lexicon.",
+    "action_category": "UPR Info action category 1-5 of the action: 1 minimal, 2 continuing, 3 considering, "
+    "4 general, 5 specific; the category of its verb (cobs/data/action_verbs.csv) corrected by UPR Info's "
+    "principles (cobs/data/action_rules.csv: 'continue and strengthen' 4, 'improve ... by amending' 5); of a passive "
+    "request ('that measures be taken') its participle's; missing when no verb is found or the verb is not in "
+    "the lexicon (cobs.measures.action_category_of).",
     "specificity": "0-4: how many of these the request has: a named law, body or instrument; a number or date; "
     "a deadline; a target group.",
     "time_bound": "True when the request sets a deadline ('by 2025', 'within 12 months').",

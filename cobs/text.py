@@ -224,7 +224,7 @@ class Analyzer:
         left out; the token is not stemmed.
     leave_out : collection of str, default ()
         More phrases left out as formula phrases are (any case): State names and
-        adjectives (:func:`cobs.reference.states.state_words`) for keyness.
+        adjectives (:func:`cobs.reference.state_words`) for keyness.
     hyphens : bool, default False
         Keep a hyphenated word whole ("disability-based discrimination" gives
         "disability-based", not "based discrimination"); the default splits it.

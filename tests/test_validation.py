@@ -8,7 +8,7 @@ import pytest
 from conftest import shared_path
 from sklearn.metrics import cohen_kappa_score
 
-from cobs.validation import agreement, confusion_table, sample_for_coding
+from cobs.validation import agreement, confusion_table, reliability, sample_for_coding
 
 # --- agreement --------------------------------------------------------------------------------
 # Two coders, ten items:
@@ -86,7 +86,141 @@ def test_agreement_errors():
     with pytest.raises(ValueError, match=r"coding 1, item 1 must be a number \(metric='interval'\), got 'a'"):
         agreement(["a", "b"], ["a", "b"], metric="interval")
     with pytest.raises(ValueError, match="metric must be"):
-        agreement([1, 2], [1, 2], metric="ordinal")  # type: ignore[arg-type]
+        agreement([1, 2], [1, 2], metric="ratio")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"must be a number \(metric='ordinal'\), got 'low'; pass labels"):
+        agreement(["low", "high"], ["low", "high"], metric="ordinal")
+
+
+# --- Krippendorff's alpha against the literature, reliability's bootstrap -----------------------
+# Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability" (and Content Analysis, 4th ed., ch. 12): four
+# observers, twelve units, missing values; he gives alpha = 0.743 (nominal), 0.815 (ordinal), 0.849 (interval).
+# Unit 12 is coded once: not pairable, left out.
+KRIPPENDORFF = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+    [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+]
+
+
+@pytest.mark.parametrize(("metric", "published"), [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849)])
+def test_alpha_reproduces_krippendorffs_worked_example(metric, published):
+    assert round(agreement(*KRIPPENDORFF, metric=metric)["alpha"], 3) == published
+    assert agreement(*KRIPPENDORFF, metric=metric)["items"] == 11
+
+
+@pytest.mark.parametrize("metric", ["nominal", "interval"])
+def test_alpha_matches_nltk(metric):
+    # NLTK's AnnotationTask is an independent implementation of the nominal and interval alphas.
+    from nltk.metrics.agreement import AnnotationTask
+    from nltk.metrics.distance import binary_distance, interval_distance
+
+    rng = np.random.RandomState(3)
+    codings = [rng.randint(1, 6, size=40).tolist() for _ in range(3)]
+    codings[2][:5] = [None] * 5
+    triples = [(c, i, v) for c, coding in enumerate(codings) for i, v in enumerate(coding) if v is not None]
+    distance = binary_distance if metric == "nominal" else interval_distance
+    expected = AnnotationTask(data=triples, distance=distance).alpha()
+    assert agreement(*codings, metric=metric)["alpha"] == pytest.approx(expected)
+
+
+def test_ordinal_alpha_by_hand():
+    # Items (1, 1), (1, 2), (3, 3): values 1 x3, 2 x1, 3 x2 (n = 6). Ordinal distances from the margins:
+    # d12 = (3 + 1 - (3 + 1) / 2)^2 = 4, d13 = (6 - (3 + 2) / 2)^2 = 12.25, d23 = (1 + 2 - (1 + 2) / 2)^2 = 2.25.
+    # Observed: o12 = o21 = 1 -> 8. Expected: 2 * (3*1*4 + 3*2*12.25 + 1*2*2.25) = 180.
+    # alpha = 1 - (n - 1) * 8 / 180 = 7/9. Nominal: 1 - 5 * 2 / (2 * (3 + 6 + 2)) = 6/11.
+    assert agreement([1, 1, 3], [1, 2, 3], metric="ordinal")["alpha"] == pytest.approx(7 / 9)
+    assert agreement([1, 1, 3], [1, 2, 3])["alpha"] == pytest.approx(6 / 11)
+    # Ordered labels that are not numbers take the order of `labels`: lo < mid < hi gives the same 7/9; with mid put
+    # last (lo < hi < mid), the disagreement lo/mid spans every value: margins lo 3, hi 2, mid 1;
+    # d(lo, mid) = (3 + 2 + 1 - (3 + 1) / 2)^2 = 16 -> observed 2 * 16 = 32; d(lo, hi) = (5 - 2.5)^2 = 6.25,
+    # d(hi, mid) = (3 - 1.5)^2 = 2.25; expected 2 * (3*1*16 + 3*2*6.25 + 2*1*2.25) = 180;
+    # alpha = 1 - 5 * 32 / 180 = 1/9.
+    texts_a, texts_b = ["lo", "lo", "hi"], ["lo", "mid", "hi"]
+    assert agreement(texts_a, texts_b, labels=["lo", "mid", "hi"], metric="ordinal")["alpha"] == pytest.approx(7 / 9)
+    assert agreement(texts_a, texts_b, labels=["lo", "hi", "mid"], metric="ordinal")["alpha"] == pytest.approx(1 / 9)
+
+
+def test_kappa_of_the_textbook_table():
+    # 50 items: both yes 20, a yes b no 5, a no b yes 10, both no 15. p_o = 35/50 = 0.7;
+    # p_e = (25/50)(30/50) + (25/50)(20/50) = 0.5; kappa = 0.4.
+    a = ["yes"] * 25 + ["no"] * 25
+    b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    result = reliability(a, b, n_resamples=200, random_state=0)
+    assert result["kappa"] == pytest.approx(0.4) and result["observed"] == pytest.approx(0.7)
+
+
+def test_reliability_estimates_are_agreements_and_intervals_reproducible():
+    rng = np.random.RandomState(0)
+    a = rng.randint(1, 6, size=80)
+    b = np.where(rng.rand(80) < 0.75, a, rng.randint(1, 6, size=80))
+    result = reliability(a, b, metric=["nominal", "ordinal"], n_resamples=300, random_state=1)
+    assert list(result.coefficient) == ["observed", "kappa", "alpha_nominal", "alpha_ordinal"]
+    assert result["kappa"] == pytest.approx(cohen_kappa_score(a, b))
+    assert result["alpha_nominal"] == pytest.approx(agreement(a, b)["alpha"])
+    assert result["alpha_ordinal"] == pytest.approx(agreement(a, b, metric="ordinal")["alpha"])
+    low, high = result.confidence_interval
+    assert np.all(low <= result.estimate) and np.all(result.estimate <= high) and np.all(low < high)
+    assert result.bootstrap_distribution.shape == (300, 4)
+    again = reliability(a, b, metric=["nominal", "ordinal"], n_resamples=300, random_state=1)
+    np.testing.assert_array_equal(again.bootstrap_distribution, result.bootstrap_distribution)
+    frame = result.to_frame()
+    assert frame.columns.tolist()[:5] == ["coefficient", "estimate", "ci_low", "ci_high", "standard_error"]
+    assert frame["items"].eq(80).all() and frame["confidence_level"].eq(0.95).all()
+
+
+def test_a_resample_is_the_agreement_of_the_items_drawn():
+    # Each bootstrap value must be the coefficient of the resampled items written out: draw the items as the
+    # function does (same seed), expand the codings, and compare with agreement on the expanded lists.
+    a = [1, 2, 2, 3, 3, 3, 4, 5, 5, 1, 2, 4]
+    b = [1, 2, 3, 3, 3, 2, 4, 5, 4, 1, 1, 4]
+    result = reliability(a, b, metric="ordinal", n_resamples=100, random_state=7)
+    rng = np.random.RandomState(7)
+    for r in range(3):
+        drawn = rng.randint(0, len(a), len(a))
+        expected = agreement([a[i] for i in drawn], [b[i] for i in drawn], metric="ordinal")
+        observed, kappa, alpha = result.bootstrap_distribution[r]
+        assert alpha == pytest.approx(expected["alpha"], nan_ok=True)
+        assert kappa == pytest.approx(expected["kappa"], nan_ok=True)
+        assert observed == pytest.approx(expected["observed"])
+
+
+def test_reliability_with_missing_labels_and_clusters():
+    coder = [5, 4, 4, 5, 2, 3, 5, 4, 1, 5]
+    model = [5, 4, None, 5, 2, None, 5, 5, 1, 5]
+    result = reliability(coder, model, n_resamples=100, random_state=0)
+    assert result.items == 8 and result.coverage == pytest.approx(0.8) and result.n_clusters == 8
+    assert result["observed"] == pytest.approx(7 / 8)
+    documents = ["d1", "d1", "d1", "d2", "d2", "d2", "d3", "d3", "d4", "d4"]
+    clustered = reliability(coder, model, cluster=documents, n_resamples=100, random_state=0)
+    assert clustered.n_clusters == 4 and clustered["observed"] == result["observed"]
+    # each item its own cluster is the item bootstrap
+    own = reliability(coder, model, cluster=range(10), n_resamples=100, random_state=0)
+    np.testing.assert_array_equal(own.bootstrap_distribution, result.bootstrap_distribution)
+
+
+def test_perfect_agreement_has_a_degenerate_interval():
+    result = reliability([1, 2, 3, 1, 2], [1, 2, 3, 1, 2], n_resamples=100, random_state=0)
+    assert result.estimate.tolist() == [1.0, 1.0, 1.0]
+    # a resample drawing one label only has no expected disagreement: those resamples are left out (NaN)
+    assert result.confidence_interval.low.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_reliability_errors():
+    with pytest.raises(ValueError, match=r"n_resamples must be an int >= 100"):
+        reliability([1, 2], [1, 2], n_resamples=10)
+    with pytest.raises(ValueError, match=r"confidence_level must be a probability"):
+        reliability([1, 2], [1, 2], confidence_level=95)
+    with pytest.raises(ValueError, match=r"cluster must be one label per item \(3\), got 2 labels"):
+        reliability([1, 2, 3], [1, 2, 3], cluster=["a", "b"])
+    with pytest.raises(ValueError, match="metric must be"):
+        reliability([1, 2], [1, 2], metric=["nominal", "nominal"])
+    with pytest.raises(ValueError, match="metric must be"):
+        reliability([1, 2], [1, 2], metric=["nominal", "ratio"])
+    with pytest.raises(ValueError, match=r"labels must be numbers \(metric='interval'\)"):
+        reliability([1, 2], [1, 2], labels=["low", "high"], metric="interval")
+    with pytest.raises(KeyError, match="the coefficients are"):
+        reliability([1, 2, 1], [1, 2, 2], n_resamples=100)["alpha_ordinal"]
 
 
 # --- confusion_table --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ What a referee asks of it, and what it does:
   where both sides have years, the reference is by default the rows adopted within
   ``window`` years of the target's (listed in ``table.attrs["reference_symbols"]``).
 * **Names.** A State's CO names its State: State names, demonyms and adjectives of
-  nationality (:func:`cobs.reference.states.state_words`) are left out by default, and
+  nationality (:func:`cobs.reference.state_words`) are left out by default, and
   hyphenated words are kept whole ("disability-based", not "based discrimination").
 """
 
@@ -173,7 +173,7 @@ def keyness(
     names : bool, default False
         Keep State names, demonyms and adjectives of nationality ("denmark",
         "salvadoran"), which a State's CO uses by construction; left out by default
-        (:func:`cobs.reference.states.state_words`).
+        (:func:`cobs.reference.state_words`).
     refs : bool, default False
         Also list, for each term, the ``ref`` of the rows that use it: ``target_refs``
         and ``reference_refs`` ("CRPD/C/AZE/CO/2-3, para. 26"), so that a keyness

@@ -13,7 +13,7 @@ from cobs.errors import invalid_value
 from cobs.measures._actions import _cite, actions
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
-from cobs.measures._wording import action_category, hedges, intensifiers, specificity_parts
+from cobs.measures._wording import action_category_of, hedges, intensifiers, specificity_parts
 from cobs.reference import treaty_articles
 from cobs.tables import as_table, conform, document_order
 
@@ -94,7 +94,8 @@ def measure(table: pd.DataFrame, *, theme_model: ThemeClassifier | Literal["auto
         (["strongly"] if k else []) + intensifiers(t) for k, t in zip(strongly, request, strict=True)
     ]
     acts["hedges"] = [hedges(t) for t in request]
-    acts["action_category"] = pd.array([action_category(v) for v in _texts(acts["action_verb"])], dtype="Int64")
+    acts["action_category"] = pd.array(
+        [action_category_of(r, chapeau=c or None) for r, c in zip(request, chapeaus, strict=True)], dtype="Int64")
     parts = [specificity_parts(t) for t in request]
     acts["specificity"] = pd.array([sum(p.values()) for p in parts], dtype="int64")
     acts["time_bound"] = [p["deadline"] for p in parts]

@@ -6,7 +6,7 @@ by the same rules and lexicons (cobs/data), to test a rule or measure texts that
 not in a cobs table:
 
 ``action_verb``, ``locate_action``      the verb of what the State is asked to do, and the request from it on
-``action_category``                     UPR Info's action category (1-5) of such a verb
+``action_category``, ``action_category_of``   UPR Info's action category (1-5) of such a verb, or of a request
 ``intensifiers``, ``hedges``            phrases of cobs/data/intensifiers.csv and hedges.csv
 ``articles``, ``article_key``           treaty articles cited, and their sort key
 ``general_comments``, ``previous``, ``instruments``, ``persistence``   what a text cites, and markers of repetition
@@ -24,7 +24,8 @@ Examples
 from cobs.measures._actions import action_verb, locate_action
 from cobs.measures._citations import article_key, articles, general_comments, instruments, persistence, previous
 from cobs.measures._themes import cluster_id, theme
-from cobs.measures._wording import action_category, hedges, intensifiers
+from cobs.measures._wording import action_category, action_category_of, hedges, intensifiers
 
-__all__ = ["action_category", "action_verb", "article_key", "articles", "cluster_id", "general_comments", "hedges",
-           "instruments", "intensifiers", "locate_action", "persistence", "previous", "theme"]
+__all__ = ["action_category", "action_category_of", "action_verb", "article_key", "articles", "cluster_id",
+           "general_comments", "hedges", "instruments", "intensifiers", "locate_action", "persistence", "previous",
+           "theme"]

@@ -28,6 +28,8 @@ from cobs.reference._dates import (
 )
 from cobs.reference._lexicons import (
     STRENGTH_GROUPS,
+    action_forms,
+    action_rules,
     action_verbs,
     alternatives,
     any_operative_verb,

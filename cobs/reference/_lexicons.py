@@ -44,6 +44,39 @@ def action_verbs() -> dict[str, int]:
 
 
 @functools.cache
+def action_rules() -> dict[str, object]:
+    """UPR Info's principles as patterns (``cobs/data/action_rules.csv``), compiled.
+
+    ``"phrases"``: (pattern, category) of the openings whose category is not their
+    verb's ("adopt measures" is 4, "adopt legislative measures" 5), tried in file
+    order at the start of an action; ``"two_verbs"``, ``"means"``, ``"purpose"``: the
+    patterns of what joins two opening verbs, what introduces the means of an action
+    ("by amending"), and "take measures to" before a verb. ``{modifiers}`` in a pattern
+    stands for any run of the ``modifier`` words.
+    """
+    rows = read_rows("action_rules.csv")
+    words = "|".join(r["pattern"] for r in rows if r["rule"] == "modifier")
+    modifiers = rf"(?:(?:{words})(?:\s*,\s*|\s+and\s+|\s+))*"
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace("{modifiers}", modifiers), re.IGNORECASE)
+
+    out: dict[str, object] = {"phrases": tuple((compiled(r["pattern"]), int(r["category"]))
+                                               for r in rows if r["rule"] == "phrase")}
+    for rule in ("two_verbs", "means", "purpose"):
+        (pattern,) = [r["pattern"] for r in rows if r["rule"] == rule]
+        out[rule] = compiled(pattern)
+    return out
+
+
+@functools.cache
+def action_forms() -> dict[str, tuple[str, str]]:
+    """Form -> (verb, kind) of ``cobs/data/action_forms.csv``: irregular participles ("taken") and the nouns
+    naming an act ("adoption"), each with the verb of the act."""
+    return {row["form"]: (row["verb"], row["kind"]) for row in read_rows("action_forms.csv")}
+
+
+@functools.cache
 def phrases(name: str) -> re.Pattern[str]:
     """One pattern finding any phrase of a lexicon file (intensifiers.csv, hedges.csv), longest first."""
     words = sorted({row["phrase"] for row in read_rows(name)}, key=len, reverse=True)
