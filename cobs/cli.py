@@ -315,7 +315,7 @@ def _change(args: argparse.Namespace) -> int:
 
 
 def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
-    from cobs.compare._change import MEASURES
+    from cobs.compare import MEASURES
 
     command = commands.add_parser(
         "change", help="a State's change between its cycles, net of the committee's drift",

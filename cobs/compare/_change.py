@@ -43,8 +43,7 @@ from cobs._checks import check_choice, check_flag, check_int, check_table
 from cobs.columns import CHANGE_COLUMNS, CHANGE_DOCUMENT_COLUMNS, STRENGTHS
 from cobs.compare._input import measured
 from cobs.errors import invalid_value
-from cobs.stats import Result, adjust_p, regress
-from cobs.stats._bootstrap import check_confidence_level
+from cobs.stats import Result, adjust_p, check_confidence_level, regress
 
 __all__ = ["MEASURES", "ChangeResult", "change"]
 
