@@ -314,12 +314,15 @@ TOPIC_COLUMNS: dict[str, str] = {
     "label": "Short name of the topic: its first three terms joined by ' / ' ('inclusive education / school / "
     "teachers'); the name of its column in transform's pandas output.",
     "terms": "The topic's best terms, best first (a list of words and word pairs; an n-gram and the words in it "
-    "are not listed twice).",
+    "are not listed twice). Weights equal to 1e-9 of the topic's largest are one weight, and its terms come "
+    "alphabetically (a word before the word pair it begins), whatever the CPU or BLAS.",
     "weight": "Each term's weight in the topic (a list, aligned with terms): its share of the topic's term weights.",
     "size": "The topic's share of the corpus: its mean share over the rows fitted (templates not counted unless "
-    "kept); sizes sum to 1.",
+    "kept); sizes sum to 1. Topics of equal size (to 1e-9) are ordered by their first terms.",
     "examples": "The most typical rows, most typical first, one per paragraph (a list): their ref "
-    "('CRPD/C/DEU/CO/1, para. 30 (a)') when the table has one, else their text.",
+    "('CRPD/C/DEU/CO/1, para. 30 (a)') when the table has one, else their text. A row's typicality is its share of "
+    "the topic times the cosine of its term weights (read with its paragraph) and the topic's; equally typical rows "
+    "(to 1e-9) in the order of their ref.",
 }
 """Columns of :attr:`cobs.topics.TopicModel.topics_`: one row per topic."""
 
@@ -328,7 +331,8 @@ TOPIC_QUALITY_COLUMNS: dict[str, str] = {
     "label": "Topic label, as in TopicModel.topics_.",
     "coherence": "NPMI coherence of the topic's top terms on the texts given (mean over term pairs of "
     "log(p(a,b) / (p(a) p(b))) / -log p(a,b), with p the share of texts holding the term; -1 for a pair never "
-    "seen together; pairs of nested terms skipped); from -1 to 1, higher is more coherent.",
+    "seen together; pairs of nested terms skipped); from -1 to 1, higher is more coherent. A topic whose top terms "
+    "are one word pair alone is scored by the pair of its two words; a topic of one word is NaN.",
     "exclusivity": "Mean, over the topic's top terms, of the term's weight in this topic divided by its weight "
     "summed over all topics; from 1/n_topics (shared by all) to 1 (this topic's own).",
 }

@@ -6,6 +6,7 @@ import random
 import re
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import CRPD_PDFS, ROOT, shared_path
@@ -186,6 +187,34 @@ def test_a_request_moved_to_another_article_is_still_linked(aze):
     row = links[(links["earlier_para"] == 35) & (links["later_para"] == 35)]
     assert len(row) == 1 and row["status"].iloc[0] == "repeated"
     assert row["theme"].iloc[0] == "accessibility"  # filed under art. 9 now, under art. 21 before
+
+
+def test_counterparts_tied_in_exact_arithmetic_are_both_best(aze, monkeypatch):
+    """Two earlier recommendations equally like a later one, whose cosines come out a bit apart (the order of the
+    sums differs with the CPU and BLAS): both are its best match, in the order of their paragraphs. On the raw floats
+    only the one a bit above was linked, which one depending on the machine."""
+    import cobs.compare._align as align_module
+
+    earlier, later = aze
+    tie = 0.4
+    planted = np.array([[tie, np.nextafter(tie, 1), 0.0],   # later 0: earlier 0 and 1 alike (earlier 1 a bit above)
+                        [0.45, 0.0, 0.0],                    # earlier 0's own best is later 1 ...
+                        [0.0, 0.46, 0.0]])                   # ... earlier 1's is later 2
+    seen = {}
+
+    def scores(early, late, **_):
+        out = np.zeros((len(late), len(early)))
+        out[:3, :3] = planted
+        seen.update(early=early, late=late)
+        return out
+
+    monkeypatch.setattr(align_module, "_scores", scores)
+    links = align(earlier, later, theme_bonus=0, citations=False)
+    first = seen["late"].iloc[0]
+    mine = links[(links["later_para"] == first["para"]) & (links["later_sub"].fillna("") == first["sub"])]
+    expected = seen["early"].iloc[:2]
+    assert mine["earlier_para"].tolist() == expected["para"].tolist()
+    assert mine["earlier_sub"].fillna("").tolist() == expected["sub"].tolist()
 
 
 def test_alignment_scores_counts():

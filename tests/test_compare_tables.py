@@ -231,6 +231,16 @@ def test_real_keyness_null_random_halves_of_crpd_cos_of_2014_2016():
     assert sum(found) <= 2, found
 
 
+def test_keyness_orders_tied_terms_by_term_whatever_their_last_bits():
+    # texts of equal length (8 words): "alpha" and "beta" 3 times in the target only, "omega" 3 times in the
+    # reference only: mirrored 2x2 tables, one G2 in exact arithmetic, computed a bit apart (here omega's 1 ulp
+    # higher, which put it first)
+    target, reference = ["alpha beta"] * 3 + ["delta"] * 2, ["omega"] * 3 + ["delta"] * 5
+    key = keyness(target, reference, ngram_range=(1, 1))
+    assert key["term"].tolist() == ["alpha", "beta", "omega", "delta"]
+    assert key["g2"].iloc[:3].round(9).nunique() == 1
+
+
 def test_keyness_of_an_empty_selection_says_so(corpus):
     """A State not in the table selected nothing: a KeyError from inside pandas said 'text'."""
     with pytest.raises(ValueError, match="target has no rows: the selection that made it matched nothing"):
@@ -296,6 +306,21 @@ def test_similarity_of_a_document_to_itself(corpus):
     jaccard = similarity(table, measure="jaccard")
     assert jaccard.loc["CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/1 (copy)"] == pytest.approx(1.0)
     assert (jaccard.to_numpy() <= 1).all() and (jaccard.to_numpy() >= 0).all()
+
+
+def test_most_similar_orders_tied_documents_by_name_whatever_their_last_bits():
+    # MMM's words are ZZZ's mirrored: each shares with AAA terms of the same weights, summed in the opposite order,
+    # so that AAA is 1/sqrt(2) like each in exact arithmetic and the two cosines come out a bit apart (here ZZZ's
+    # 1 ulp higher, which put it first)
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    counts = [1, 1, 2, 4]
+    left = [w for w, c in zip(words[:4], counts, strict=True) for _ in range(c)]
+    right = [w for w, c in zip(words[4:], counts[::-1], strict=True) for _ in range(c)]
+    table = pd.DataFrame({"symbol": ["CRC/C/AAA/CO/1", "CRC/C/MMM/CO/1", "CRC/C/ZZZ/CO/1"], "committee": "CRC",
+                          "text": [", ".join(left + right) + ".", ", ".join(right) + ".", ", ".join(left) + "."]})
+    nearest = most_similar(table, "CRC/C/AAA/CO/1", top=2)
+    assert nearest["other"].tolist() == ["CRC/C/MMM/CO/1", "CRC/C/ZZZ/CO/1"]
+    np.testing.assert_allclose(nearest["similarity"], 1 / np.sqrt(2), rtol=1e-12)
 
 
 def test_similarity_by_state_and_without_boilerplate(corpus):

@@ -49,3 +49,28 @@ def test_notebook_runs(path, tmp_path):
         written = sorted(p.name for p in (tmp_path / "figures").iterdir())
         stems = {name.rsplit(".", 1)[0] for name in written}
         assert stems and written == sorted(f"{stem}.{fmt}" for stem in stems for fmt in ("pdf", "png", "svg"))
+
+
+@pytest.mark.slow
+def test_every_plotting_cell_shows_its_figure(monkeypatch):
+    """Issue 15: after the first `with cobs.plot.style(...)` block of a notebook, no figure showed, styled or not.
+
+    The inline backend turns interactive mode on when the first figure is drawn; style()'s rc_context put it back
+    to False at the end of the block, and the inline backend shows no figure of a non-interactive session."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # Jupyter's own backend (the inline one), as a user gets it
+    plots = [
+        "with cobs.plot.style('paper'):\n    fig, ax = plt.subplots()\n    ax.plot([1, 2, 3])",
+        "fig, ax = plt.subplots()\nax.plot([3, 2, 1])",
+        "with cobs.plot.style('paper', columns=2):\n    ax = cobs.plot.mix(acts, of='strength', by='symbol')",
+    ]
+    setup = ("import matplotlib.pyplot as plt\nimport pandas as pd\nimport cobs.plot\n"
+             "acts = pd.DataFrame({'symbol': ['A', 'A', 'B'], 'strength': pd.Categorical(['urges', 'recommends', "
+             "'urges']), 'ref': ['A, para. 1', 'A, para. 2', 'B, para. 1']})")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in [setup, *plots]])
+    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    outputs = [cell.outputs for cell in notebook.cells]
+    assert not [o for cell in outputs for o in cell if o.output_type == "error"]
+    shown = [sum("image/png" in o.get("data", {}) for o in cell) for cell in outputs[1:]]
+    assert shown == [1, 1, 1]

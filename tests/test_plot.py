@@ -452,6 +452,20 @@ def test_change_draws_the_net_change_with_its_interval_and_the_raw_change_beside
         cobs.plot.change(change_table(), measures=["colour"])
 
 
+def test_keyness_draws_tied_terms_in_the_order_of_the_keyness_table():
+    # three terms of one G2 in exact arithmetic, computed a bit apart (cobs.compare.keyness: mirrored counts): drawn
+    # by term, as keyness orders them, not by their last bits
+    g2 = 4.857470
+    table = pd.DataFrame({"term": ["alpha", "beta", "omega", "delta"], "target_count": [3, 3, 0, 2],
+                          "reference_count": [0, 0, 3, 5], "g2": [g2, g2, np.nextafter(g2, 9), 2.35],
+                          "p_value": [0.03, 0.03, 0.03, 0.13], "log_ratio": [2.8, 2.8, -2.8, -1.3],
+                          "direction": ["target", "target", "reference", "reference"]})
+    _, data = cobs.plot.keyness(table, top=2, return_data=True)
+    assert data["term"].tolist() == ["alpha", "beta", "delta", "omega"]  # the reference's strongest at the bottom
+    _, data = cobs.plot.keyness(table.iloc[::-1], top=1, return_data=True)  # any row order
+    assert data["term"].tolist() == ["alpha", "omega"]
+
+
 # similarity (the contract of cobs.compare.similarity) -----------------------------------------------------------
 
 def similarity_matrix():
@@ -697,6 +711,29 @@ def test_paper_style_is_a_context_and_a_packaged_style_file():
         pass
     with pytest.raises(ValueError, match="columns must be 1 or 2"), cobs.plot.style("paper", columns=3):
         pass
+
+
+def test_style_restores_the_look_and_keeps_the_session_as_the_block_leaves_it():
+    """Jupyter's inline backend turns interactive mode on when the first figure is drawn, perhaps inside a style
+    block: put back to False at its end, no later figure of the notebook showed (issue 15; the notebook itself is
+    tests/test_notebooks.py). The settings of a figure's look set in the block are restored."""
+    was = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        width = mpl.rcParams["lines.linewidth"]
+        with cobs.plot.style("paper"):
+            mpl.interactive(True)  # what the inline backend does
+            mpl.rcParams["lines.linewidth"] = width + 3
+        assert mpl.is_interactive() and mpl.rcParams["lines.linewidth"] == width
+        with cobs.plot.style("paper"):
+            mpl.interactive(False)
+        assert not mpl.is_interactive()
+        with pytest.raises(KeyError), cobs.plot.style("paper"):  # an error in the block: restored all the same
+            mpl.interactive(True)
+            raise KeyError("x")
+        assert mpl.is_interactive() and mpl.rcParams["font.family"] != ["serif"]
+    finally:
+        mpl.interactive(was)
 
 
 def test_savefig_writes_the_three_formats_for_a_name_without_an_ending(tmp_path):

@@ -6,9 +6,11 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -34,6 +36,7 @@ from cobs.topics import (
     template_rows,
     topic_quality,
 )
+from cobs.topics._model import _best_terms
 from cobs.topics._quality import _overlaps, npmi
 
 # --- a corpus made of planted word groups ---------------------------------------------------------
@@ -259,6 +262,29 @@ def test_topics_table():
     np.testing.assert_array_equal(totals[template], 0.0)  # left out: the model knows none of their words
 
 
+def test_examples_are_the_most_typical_rows_not_the_first_by_reference():
+    """Issue 15: with many rows of share 1.0 in a topic, its examples were the first of them by symbol."""
+    table = planted_table()
+    passing = []  # COs whose one mention of a topic is a word in passing: share 1.0 of that topic, little of it
+    for d in range(6):
+        symbol = f"CRPD/C/A{d:02d}/CO/1"
+        for para, (theme, words) in enumerate(GROUPS.items(), start=1):
+            passing.append({"symbol": symbol, "committee": "CRPD", "state": f"A{d:02d}", "year": 2015, "para": para,
+                            "sub": "", "ref": f"{symbol}, para. {para}", "chapeau": "", "cluster_id": "CRPD-B",
+                            "text": f"The {words[d]} of {'bcdfgh'[d]}{'lmnp'[para - 1]}x.", "theme": theme,
+                            "group": -2})
+    table = pd.concat([pd.DataFrame(passing), table], ignore_index=True).sort_values("ref", kind="stable")
+    model = TopicModel(4, random_state=0).fit(table)
+    shares = model.transform(table)
+    in_passing = (table["group"] == -2).to_numpy()
+    for row in model.topics_.itertuples():
+        assert (shares[in_passing, row.topic] == 1).sum() >= 4  # the passing mentions: all their share here
+        assert (shares[:, row.topic] == 1).sum() >= 12
+        assert row.examples != sorted(row.examples)
+        assert not any(e.startswith("CRPD/C/A") for e in row.examples), row.examples  # the group's own requests
+        assert set(table.set_index("ref").loc[row.examples, "theme"]) == group_of(row.terms[:3])
+
+
 def test_plain_texts_give_their_text_as_examples():
     texts, _ = planted(n_per_group=10)
     model = TopicModel(4, n_examples=2, random_state=0).fit(texts)
@@ -270,6 +296,106 @@ def test_a_text_without_known_terms_gets_no_share():
     for method in ("nmf", "lda"):
         shares = TopicModel(4, method=method, random_state=0).fit(texts).transform(["", "unrelated words only"])
         np.testing.assert_array_equal(shares, 0.0)
+
+
+# --- ties: nothing may hang on the last bits of a float ---------------------------------------------
+
+
+def test_tied_term_weights_are_taken_alphabetically_whatever_their_last_bits():
+    # "court", "court judges" and "judges" occur in the same texts: equal weights in exact arithmetic, which
+    # the solver returns a bit apart, one way or the other by BLAS kernel (measured: the pair a bit heavier
+    # under OpenBLAS's Haswell kernel, the words under Prescott's)
+    names = np.array(["court", "court judges", "judges", "lawyers"])
+    third, above = 1 / 3, np.nextafter(1 / 3, 1)
+    for weights in ([third, above, third, 0.0], [above, third, third, 0.0], [third, third, above, 0.0]):
+        assert [names[j] for j in _best_terms(np.array(weights), names, 3)] == ["court", "judges"]
+    # a weight of float noise (7.7e-50 where the topic has 0.5) is no weight
+    assert [names[j] for j in _best_terms(np.array([0.5, 0.0, 0.5, 7.7e-50]), names, 3)] == ["court", "judges"]
+    # a real difference still decides: the pair heavier than its words by more than the tolerance comes first
+    assert [names[j] for j in _best_terms(np.array([0.3, 0.4, 0.3, 0.0]), names, 3)] == ["court judges"]
+
+
+def test_the_pair_example_of_issue_15():
+    # ["school teachers", "court judges"] * 10: each topic's word and word pair tie; the rule gives both words
+    model = TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(["school teachers", "court judges"] * 10)
+    assert model.top_terms() == [["court", "judges"], ["school", "teachers"]]  # equal sizes: by the first terms
+    assert topic_quality(model, ["school teachers", "court judges"] * 10)["coherence"].tolist() == [1.0, 1.0]
+
+
+def test_a_topic_of_one_word_pair_is_scored_by_its_words():
+    # the court topic's pair and its word "judges" weigh the same, "court" less (it is also in the school texts):
+    # with one term per topic, the court topic is the pair "court judges" alone
+    texts = ["court judges"] * 10 + ["school teachers court"] * 10 + ["school teachers"] * 10
+    model = TopicModel(n_topics=2, min_df=1, random_state=0).fit(texts)
+    assert model.top_terms(1) == [["school"], ["court judges"]]
+    reference = ["court judges", "court judges", "court", "school teachers"]
+    # p(court) = 3/4, p(judges) = 1/2, p(court, judges) = 1/2: log(0.5 / 0.375) / -log(0.5) = log2(4/3) = 0.415
+    values = coherence(model, reference, n_terms=1)
+    assert np.isnan(values[0])  # one word: no pair to score
+    assert values[1] == pytest.approx(np.log2(4 / 3))
+    # its words are scored wherever they occur in a text, not only side by side
+    assert coherence(model, ["judges and the court", "court", "school"], n_terms=1)[1] == pytest.approx(
+        np.log((1 / 3) / (2 / 3 * 1 / 3)) / -np.log(1 / 3))
+
+
+_KERNELS = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, {tests!r})
+import numpy as np
+from threadpoolctl import threadpool_info
+from test_topics import planted, planted_table
+from cobs.topics import TopicModel, coherence, stability
+out = {{"kernel": [i.get("architecture") for i in threadpool_info() if i.get("internal_api") == "openblas"]}}
+pairs = ["school teachers", "court judges"] * 10
+model = TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(pairs)
+out["pairs"] = [model.top_terms(), coherence(model, pairs).round(9).tolist()]
+table = planted_table()
+model = TopicModel(4, n_terms=5, n_examples=3, random_state=0).fit(table)
+topics = model.topics_.assign(weight=model.topics_["weight"].map(lambda w: np.round(w, 9).tolist()),
+                              size=model.topics_["size"].round(9))
+out["table"] = topics.to_dict("list")
+texts, _ = planted()
+models = [TopicModel(4, random_state=s).fit(texts[s:]) for s in (0, 4)]
+out["planted"] = [models[0].top_terms(), round(stability(models), 9)]
+print(json.dumps(out))
+"""
+
+
+def _openblas_kernels() -> list[str]:
+    """The OpenBLAS kernels this CPU runs (numpy's wheels carry them all, and pick one by the CPU)."""
+    from threadpoolctl import threadpool_info
+
+    if not any(i.get("internal_api") == "openblas" for i in threadpool_info()) or sys.platform != "linux":
+        return []
+    try:
+        flags = set(re.search(r"^flags\s*:(.*)$", Path("/proc/cpuinfo").read_text(), re.M).group(1).split())
+    except (OSError, AttributeError):
+        return []
+    needs = {"Prescott": {"sse3"}, "Nehalem": {"sse4_2"}, "Sandybridge": {"avx"}, "Haswell": {"avx2", "fma"},
+             "SkylakeX": {"avx512f", "avx512bw", "avx512vl"}}
+    return [kernel for kernel, flag in needs.items() if flag <= flags]
+
+
+@pytest.mark.slow
+def test_topics_are_the_same_under_every_openblas_kernel():
+    """Issue 15: the doctests of coherence, stability and topic_quality failed under one kernel and passed under
+    another. Each kernel sums in its own order; the tables must not show it."""
+    kernels = _openblas_kernels()
+    if len(kernels) < 2:
+        pytest.skip("needs numpy on OpenBLAS (x86-64 Linux) and a CPU that runs two of its kernels")
+    code = _KERNELS.format(tests=str(ROOT / "tests"))
+    results = {}
+    for kernel in kernels:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "OPENBLAS_CORETYPE": kernel})
+        assert done.returncode == 0, done.stderr
+        results[kernel] = json.loads(done.stdout)
+    assert len({tuple(r.pop("kernel")) for r in results.values()}) == len(kernels)  # each kernel was in use
+    first = results[kernels[0]]
+    assert first["pairs"][0] == [["court", "judges"], ["school", "teachers"]]
+    for kernel in kernels[1:]:
+        assert results[kernel] == first, kernel
 
 
 # --- reproducibility -----------------------------------------------------------------------------
@@ -660,6 +786,20 @@ def test_crosstab_counts_main_topics_by_category():
         crosstab(model, table, column=["theme"])
 
 
+def test_against_counts_a_row_of_tied_shares_under_the_first_topic(monkeypatch):
+    # a row half in topic 0 and half in topic 1 in exact arithmetic, whose shares come out a bit apart (here topic
+    # 1's a bit above): it counts under topic 0, the larger, on every machine
+    table = planted_table()
+    model = TopicModel(4, random_state=0).fit(table)
+    corpus, shares, counted = model._read(table)
+    row = int(np.flatnonzero(counted)[0])
+    shares[row] = [0.5, np.nextafter(0.5, 1), 0.0, 0.0]
+    monkeypatch.setattr(model, "_read", lambda X: (corpus, shares, counted))
+    tied = table.assign(theme=np.where(table.index == row, "tied", table["theme"]))
+    assert against(model, tied).crosstab["tied"].tolist() == [1, 0, 0, 0]
+    assert dominant_topic(model, tied).loc[row, "topic"] == 0  # one rule for every main topic
+
+
 # --- the text helper's additions, the command line, import --------------------------------------
 
 
@@ -693,12 +833,17 @@ def test_lazy_import():
 # --- the real documents (skipped without ../shared) -----------------------------------------------
 
 
-@pytest.mark.real_data
-def test_real_crpd_topics_follow_the_headings_on_held_out_cos():
+@pytest.fixture(scope="module")
+def crpd_actions():
     folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        actions = cobs.measure(cobs.read_corpus(folder))
+        return cobs.measure(cobs.read_corpus(folder))
+
+
+@pytest.mark.real_data
+def test_real_crpd_topics_follow_the_headings_on_held_out_cos(crpd_actions):
+    actions = crpd_actions
     symbols = np.array(sorted(actions["symbol"].unique()))
     held = np.random.RandomState(0).permutation(symbols)[:22]
     train, test = actions[~actions["symbol"].isin(held)], actions[actions["symbol"].isin(held)]
@@ -707,3 +852,22 @@ def test_real_crpd_topics_follow_the_headings_on_held_out_cos():
     assert against(model, test[test["theme_source"] == "heading"]).nmi > 0.5
     assert np.mean(coherence(model, test)) > 0.25
     assert not any("dissemination" in terms or "periodic report" in terms for terms in model.topics_["terms"])
+
+
+@pytest.mark.real_data
+def test_real_crpd_examples_read_as_their_topic(crpd_actions):
+    """Issue 15: on the 112 CRPD COs, 75 actions had share 1.0 in one topic and its examples were AGO, AND, ARM,
+    BEN, BGR; the most typical action of the health topic of notebook 05 was a request to prosecute torture."""
+    actions = crpd_actions[crpd_actions["committee"] == "CRPD"].reset_index(drop=True)
+    model = TopicModel(10, random_state=0).fit(actions)
+    shares = model.transform(actions)
+    texts = (actions["chapeau"].fillna("") + " " + actions["text"]).str.lower().set_axis(actions["ref"])
+    crowded = 0
+    for row in model.topics_.itertuples():
+        if (shares[:, row.topic] == 1).sum() >= 20:
+            crowded += 1
+            assert row.examples != sorted(row.examples), row.label
+        # the most typical action holds at least two of the topic's five best terms (a word pair's words count)
+        words = texts[row.examples[0]]
+        assert sum(all(w in words for w in term.split()) for term in row.terms[:5]) >= 2, (row.label, words)
+    assert crowded >= 3  # measured: 5 topics of 10 have 20 or more actions of share 1.0

@@ -18,7 +18,9 @@ A later recommendation is linked to the earlier one that scores best for it, and
 an earlier one to the later one that scores best for it, when the score reaches
 ``threshold``; beyond its best match a recommendation is also linked to every
 other scoring ``threshold_many`` or more (a later paragraph may gather several
-earlier ones). A link is ``repeated`` when the wording's cosine reaches
+earlier ones). Scores are compared to 1e-9, so that two counterparts equally
+alike in exact arithmetic are both best, whatever the last bits of their cosines
+on this machine. A link is ``repeated`` when the wording's cosine reaches
 ``threshold_repeated`` (or the text cites the paragraph and reiterates it), else
 ``modified``. Later recommendations left without a link are ``new``, earlier
 ones ``dropped``.
@@ -45,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from cobs._checks import check_choice, check_flag, check_number
+from cobs._ranking import settled
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
 from cobs.measures import STRENGTH_DTYPE
@@ -371,17 +374,20 @@ def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions) -
     score = cosine + options.theme_bonus * related + options.instrument_bonus * shared_instrument
     hard = _hard_links(early, late) if options.citations and not upr else np.zeros(shape, dtype=bool)
     linked = np.zeros(shape, dtype=bool)
+    # scores compared settled to 1e-9: two counterparts equally alike in exact arithmetic, whose cosines come out a
+    # bit apart by the order of the sums, are both best (and in the order of their paragraphs), on every machine
+    even = settled(score, scale=1.0)
     if score.size:
-        best_for_late = score >= score.max(axis=1, keepdims=True)
-        best_for_early = score >= score.max(axis=0, keepdims=True)
+        best_for_late = even >= even.max(axis=1, keepdims=True)
+        best_for_early = even >= even.max(axis=0, keepdims=True)
         if upr:
-            linked = score >= options.threshold
+            linked = even >= options.threshold
         else:
-            linked = (score >= options.threshold) & (best_for_late | best_for_early)
-            linked |= score >= max(options.threshold_many, options.threshold)
+            linked = (even >= options.threshold) & (best_for_late | best_for_early)
+            linked |= even >= max(options.threshold_many, options.threshold)
         if options.best_share:
             axis = 0 if (upr and not upr_is_late) else 1  # per UPR recommendation (per later one between COs)
-            linked &= score >= options.best_share * score.max(axis=axis, keepdims=True)
+            linked &= even >= settled(options.best_share * score.max(axis=axis, keepdims=True), scale=1.0)
         linked |= hard
     shared_article = np.array([[bool(set(a) & set(b)) for b in early["articles"]] for a in late["articles"]],
                               dtype=bool).reshape(len(late), len(early))
@@ -393,7 +399,7 @@ def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions) -
         if not len(targets):
             rows.append(_row(None, late_rows[i], "new"))
             continue
-        for j in sorted(targets, key=lambda j: (-score[i, j], early_rows[j]["para"], early_rows[j]["sub"])):
+        for j in sorted(targets, key=lambda j: (-even[i, j], early_rows[j]["para"], early_rows[j]["sub"])):
             if hard[i, j]:
                 evidence = "citation"
                 status = "repeated" if reiterates[i] or cosine[i, j] >= options.threshold_repeated else "modified"

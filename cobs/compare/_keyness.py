@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from cobs._checks import check_choice, check_flag, check_int, check_table
+from cobs._ranking import ranking
 from cobs.errors import invalid_value
 
 __all__ = ["keyness"]
@@ -189,7 +190,9 @@ def keyness(
         G2), ``q_value`` (Benjamini-Hochberg over the terms tested), ``p_bonferroni``,
         ``log_ratio`` and ``direction`` ("target" where the term is relatively more
         frequent in the target, else "reference"). Sorted by ``g2``, most distinctive
-        first (of either side), then by term. ``attrs``: ``reference_symbols`` (the
+        first (of either side), then by term: values of G2 within 1e-9 of the largest of
+        each other count as equal, so that two terms of mirrored counts come in the order
+        of their terms on every machine. ``attrs``: ``reference_symbols`` (the
         reference's documents, where known) and ``tested`` (the number of terms tested).
 
     Examples
@@ -280,7 +283,9 @@ def keyness(
             columns = rows[:, kept].tocsc()
             out[f"{side}_refs"] = [[cited[i] for i in np.sort(columns.indices[columns.indptr[j]:columns.indptr[j + 1]])]
                                    for j in range(len(kept))]
-    out = out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    # most distinctive first; G2 equal to 1e-9 of the largest (two terms of mirrored counts: equal in exact
+    # arithmetic, a bit apart by the order of the sums) by term, whatever the machine
+    out = out.iloc[ranking(g2, terms[keep].tolist())].reset_index(drop=True)
     out.attrs["reference_symbols"] = (sorted(second_rows["symbol"].astype(str).unique())
                                       if second_rows is not None and "symbol" in second_rows.columns else [])
     out.attrs["tested"] = int(keep.sum())

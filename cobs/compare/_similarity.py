@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from cobs._checks import check_choice, check_flag, check_int, check_names, check_table
+from cobs._ranking import ranking
 from cobs.errors import invalid_value
 
 __all__ = ["CompareWarning", "most_similar", "similarity"]
@@ -182,7 +183,8 @@ def most_similar(
         ``state`` with ``by="state"``; ``group`` when ``by`` is a list or one of the
         other columns' names), ``other``,
         ``similarity`` and ``rank`` (1 = most similar), most similar first (columns
-        :data:`cobs.columns.SIMILAR_COLUMNS`).
+        :data:`cobs.columns.SIMILAR_COLUMNS`); similarities equal to 1e-9 in the
+        order of their names.
 
     Warns
     -----
@@ -230,7 +232,9 @@ def most_similar(
             f"most_similar: no {asked} but {symbol!r} has rows of {' or '.join(own)} in the table, so there is "
             "nothing to rank: add that committee's COs, or pass across_committees=True to compare with other "
             "committees' (whose wording differs mostly by treaty)", CompareWarning, stacklevel=2)
-    order = sorted(row.items(), key=lambda item: (-item[1], str(item[0])))[:top]
+    # most similar first; similarities equal to 1e-9 (equal in exact arithmetic, a bit apart by the order of the
+    # sums) in the order of their names, whatever the machine
+    order = [(row.index[i], row.iloc[i]) for i in ranking(row.to_numpy(), [str(k) for k in row.index], scale=1.0)[:top]]
     return pd.DataFrame({
         asked: pd.array([symbol] * len(order), dtype="object"),
         "other": pd.array([k for k, _ in order], dtype="object"),

@@ -14,6 +14,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
 from cobs._checks import check_table
+from cobs._ranking import ranking
 from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
@@ -254,7 +255,7 @@ def keyness(
     unknown = sorted(set(table["direction"].dropna()) - {"target", "reference"})
     if unknown:
         raise ValueError(f"cobs.plot.keyness: {invalid_value('direction', unknown[0], ('target', 'reference'))}")
-    ranked = table.sort_values("g2", ascending=False, kind="stable")
+    ranked = table.iloc[ranking(table["g2"].to_numpy(dtype=float), table["term"].astype(str).tolist())]  # as keyness
     adjusted = "q_value" in table.columns
     if adjusted:
         ranked = ranked[(ranked["q_value"] < alpha).fillna(False).to_numpy(dtype=bool)]

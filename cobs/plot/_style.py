@@ -41,6 +41,15 @@ _CREATOR = {"pdf": "Creator", "svg": "Creator", "png": "Software"}
 _DESCRIPTION = {"pdf": "Subject", "svg": "Description", "png": "Description"}
 
 
+_SESSION = ("interactive", "backend_fallback", "toolbar", "timezone", "tk.window_focus", "figure.max_open_warning",
+            "figure.raise_window", "savefig.directory", "webagg.port", "webagg.address", "webagg.port_retries",
+            "webagg.open_in_browser", "date.epoch")
+"""Settings of the session, not of a figure's look, that :func:`style` leaves as the block leaves them: matplotlib's
+own list of settings a style may not set (``matplotlib.style.use`` ignores them), less ``backend``, which
+``matplotlib.rc_context`` never restores. Above all ``interactive``: in Jupyter the inline backend switches it on
+when the first figure is drawn; put back to False at the end of the block, no later figure showed."""
+
+
 @contextlib.contextmanager
 def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> Iterator[None]:
     """Draw figures in a style shipped with cobs, inside a ``with`` block.
@@ -49,8 +58,12 @@ def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> It
     every machine) at 7-8 pt, Okabe and Ito's colour-blind-safe palette, no top or
     right spines, no legend frame, no grid, TrueType fonts in PDFs, and a figure
     size for one or two journal columns. Matplotlib's settings are restored when the
-    block ends. The file is ``cobs/plot/paper.mplstyle``; matplotlib also finds it
-    as ``plt.style.use("cobs.plot.paper")``.
+    block ends, but for those of the session rather than of a figure's look, which
+    a style never sets (the backend, interactive mode, ...): in Jupyter the inline
+    backend turns interactive mode on when the first figure is drawn, and every
+    later figure shows, in the block or after it. The file is
+    ``cobs/plot/paper.mplstyle``; matplotlib also finds it as
+    ``plt.style.use("cobs.plot.paper")``.
 
     Parameters
     ----------
@@ -79,10 +92,17 @@ def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> It
         raise ValueError(f"style: unknown style {name!r}; the styles shipped with cobs are {sorted(STYLE_FILES)}")
     if columns not in FIGURE_WIDTHS:
         raise ValueError(f"style: {invalid_value('columns', columns, '1 or 2 (journal columns)')}")
-    with mpl.style.context(STYLE_FILES[name]), mpl.rc_context(
-        {"figure.figsize": (FIGURE_WIDTHS[columns], _HEIGHTS[columns])}
-    ):
-        yield
+    session: dict[str, object] = {}
+    try:
+        with mpl.style.context(STYLE_FILES[name]), mpl.rc_context(
+            {"figure.figsize": (FIGURE_WIDTHS[columns], _HEIGHTS[columns])}
+        ):
+            try:
+                yield
+            finally:  # the session's settings as the block leaves them ("backend" is never restored)
+                session = {key: mpl.rcParams[key] for key in _SESSION if key in mpl.rcParams}
+    finally:
+        mpl.rcParams.update(session)
 
 
 _OTHER_FORMATS = frozenset({"eps", "ps", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp", "pgf", "raw", "rgba",

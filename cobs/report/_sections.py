@@ -19,6 +19,7 @@ from collections.abc import Callable
 import pandas as pd
 
 import cobs.plot
+from cobs._ranking import argmax
 from cobs.measures import tally
 from cobs.report._data import ReportData
 
@@ -253,7 +254,8 @@ def _similarity_parts(data: ReportData) -> list[Part]:
     closest = pd.DataFrame({
         "symbol": matrix.index,
         "year": [int(years[s]) for s in matrix.index],
-        "most_similar": nearest.idxmax(axis=1).to_numpy(),
+        # of equal similarities (to 1e-9, whatever the last bits on this machine) the first symbol
+        "most_similar": nearest.columns.to_numpy()[argmax(nearest.fillna(-1.0).to_numpy(), axis=1, scale=1.0)],
         "similarity": nearest.max(axis=1).round(3).to_numpy(),
     })
     closest["its_year"] = [int(years[s]) for s in closest["most_similar"]]

@@ -20,6 +20,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from cobs._checks import check_choice, check_int, check_ngram_range, check_number
+from cobs._ranking import ranking, settled
 from cobs.columns import TOPIC_COLUMNS
 from cobs.errors import invalid_value
 from cobs.text import check_kinds, vectorizer
@@ -114,7 +115,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_terms : int, default=10
         Terms listed per topic in :attr:`topics_` (and scored by :func:`coherence`).
     n_examples : int, default=5
-        Examples listed per topic in :attr:`topics_`.
+        Examples listed per topic in :attr:`topics_`, one per paragraph, the
+        most typical first. A row's typicality for a topic is its share of the
+        topic times the cosine between its term weights (as the model reads
+        it, with its paragraph) and the topic's term weights: high when the
+        topic explains the row and the row uses the topic's words in the
+        topic's proportions (a short row whose one known word belongs to the
+        topic has all its share there, yet says little of it). Rows equally
+        typical (to 1e-9) come in the order of their ``ref`` (their text for
+        plain texts).
     max_iter : int or None, default=None
         Iterations of the solver; None: 1000 for NMF, 50 for LDA.
     random_state : int, RandomState instance or None, default=None
@@ -133,6 +142,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
     topics_ : pandas.DataFrame
         One row per topic, largest first: columns :data:`cobs.columns.TOPIC_COLUMNS`
         (``topic``, ``label``, ``terms``, ``weight``, ``size``, ``examples``).
+        Topics of equal size are ordered by their first terms, a topic's terms
+        of equal weight alphabetically, so that a word comes before the word
+        pair it begins; examples are the most typical rows first (see
+        ``n_examples``). "Equal" is to 1e-9 (of the topic's largest weight for
+        terms): two numbers equal in exact arithmetic often come out of the
+        solver a bit apart, one way on one CPU or BLAS and the other way on
+        the next, and would otherwise decide what the table says.
     components_ : ndarray of shape (``n_topics_``, n_terms_in_vocabulary)
         Each topic's weight of each term (rows sum to 1), in the order of ``topics_``.
     vectorizer_ : sklearn.feature_extraction.text.TfidfVectorizer or CountVectorizer
@@ -166,8 +182,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     3  monitoring / independent / implementation  0.11
     4        decision making / legal / supported  0.11
     5                marrakesh / treaty / ratify  0.02
-    >>> model.topics_["examples"][0][:2]
-    ['CRPD/C/ARM/CO/1, para. 12 (a)', 'CRPD/C/ARM/CO/1, para. 38']
+    >>> model.topics_["examples"][0][:2]  # support services for children in the community; community-based services
+    ['CRPD/C/BLR/CO/1, para. 38 (b)', 'CRPD/C/GEO/CO/1, para. 40 (c)']
     >>> model.set_output(transform="pandas").transform(crpd).iloc[:2, :2].round(2)  # rows keep the table's index
         children / services / support  women / discrimination / girls
     79                           0.21                            0.44
@@ -269,16 +285,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.n_topics_ = k
         self.n_documents_ = len(documents)
         self.order_ = np.arange(k)
-        shares = self._shares(corpus)
+        read = self._matrix(corpus)
+        shares = self._shares(corpus, read)
         counted = self._counted(corpus, shares)
         size = shares[counted].mean(axis=0) if counted.any() else np.full(k, 1.0 / k)
         names = vec.get_feature_names_out()
         firsts = [" ".join(str(names[j]) for j in _best_terms(c, names, 3)) for c in model.components_]
-        # largest first; equal sizes (rounded, so that the last bits do not decide) by their terms
-        self.order_ = np.array(sorted(range(k), key=lambda t: (-round(float(size[t]), 12), firsts[t])))
+        # largest first; sizes equal to 1e-9 (so that the last bits do not decide) by their first terms
+        self.order_ = ranking(size, firsts, scale=1.0)
         components = model.components_[self.order_]
         self.components_ = components / np.maximum(components.sum(axis=1, keepdims=True), np.finfo(float).tiny)
-        self.topics_ = self._describe(corpus, shares[:, self.order_], counted, size[self.order_])
+        self.topics_ = self._describe(corpus, read, shares[:, self.order_], counted, size[self.order_])
         return self
 
     def _check_params(self) -> None:
@@ -353,9 +370,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
                           where=par_len > 0)
         return sp.csr_matrix(rows + sp.diags(scale) @ paragraphs)
 
-    def _shares(self, corpus: Corpus) -> np.ndarray:
-        """Topic shares of each row in ``model_``'s order (rows sum to 1, or 0 for a row without a known term)."""
-        matrix = self._matrix(corpus)
+    def _shares(self, corpus: Corpus, matrix: sp.csr_matrix | None = None) -> np.ndarray:
+        """Topic shares of each row in ``model_``'s order (rows sum to 1, or 0 for a row without a known term).
+
+        ``matrix``: the rows as :meth:`_matrix` reads them, where the caller has it already.
+        """
+        if matrix is None:
+            matrix = self._matrix(corpus)
         with threadpool_limits(limits=1):
             if self.method == "nmf":  # a topic's share of the row's reconstructed term weight
                 weights = _nnls_rows(matrix, self.model_.components_) * self.model_.components_.sum(axis=1)
@@ -417,8 +438,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         names = self.vectorizer_.get_feature_names_out()
         return [[str(names[j]) for j in _best_terms(row, names, n or self.n_terms)] for row in self.components_]
 
-    def _describe(self, corpus: Corpus, shares: np.ndarray, counted: np.ndarray, size: np.ndarray) -> pd.DataFrame:
+    def _describe(self, corpus: Corpus, matrix: sp.csr_matrix, shares: np.ndarray, counted: np.ndarray,
+                  size: np.ndarray) -> pd.DataFrame:
         names = self.vectorizer_.get_feature_names_out()
+        typical = _typicality(matrix, self.components_, shares)
         rows = []
         labels: set[str] = set()
         for k, component in enumerate(self.components_):
@@ -426,8 +449,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             terms = [str(names[j]) for j in best]
             label = _label(terms, labels, k)
             labels.add(label)
-            candidates = np.flatnonzero(counted & (shares[:, k] > 0))
-            ranked = candidates[np.argsort(-shares[candidates, k], kind="stable")]
+            candidates = np.flatnonzero(counted & (settled(shares[:, k], scale=1.0) > 0))
+            # most typical first; equally typical rows (settled, see cobs._ranking) by their reference
+            ranked = candidates[ranking(typical[candidates, k], [corpus.labels[i] for i in candidates], scale=1.0)]
             examples: list[str] = []
             seen: set[int] = set()  # one example per paragraph: its items share its topics
             for i in ranked:
@@ -468,6 +492,22 @@ def _check_weights(sample_weight: object, n: int) -> np.ndarray:
     return weights
 
 
+def _typicality(matrix: sp.csr_matrix, components: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """How typical of each topic each row is: its share of the topic times the cosine of its terms and the topic's.
+
+    The share says how much of the row the topic explains; the cosine (of the row's
+    term weights as the model reads it, with its paragraph, and the topic's term
+    weights) how far the row uses the topic's words in the topic's proportions. A
+    short row with one of the topic's words may have all its share in the topic
+    and still be far from what the topic is about; a row that reads as the topic
+    has both.
+    """
+    rows = normalize(sp.csr_matrix(matrix, dtype=np.float64))
+    topics = normalize(np.asarray(components, dtype=np.float64))
+    cosine = np.asarray(rows @ topics.T)
+    return shares * np.clip(cosine, 0.0, 1.0)
+
+
 def _nnls_rows(matrix: sp.csr_matrix, components: np.ndarray) -> np.ndarray:
     """Each row's exact non-negative least-squares weights on the components: min ||x - w H||, w >= 0.
 
@@ -495,10 +535,20 @@ def _nested(a: str, b: str) -> bool:
 
 
 def _best_terms(weights: np.ndarray, names: np.ndarray, n: int) -> list[int]:
-    """Indices of the ``n`` heaviest terms, skipping a term nested in one already taken."""
+    """Indices of the ``n`` heaviest terms, skipping a term nested in one already taken.
+
+    Weights are compared once settled to 1e-9 of the topic's largest
+    (:mod:`cobs._ranking`): a weight that settles to 0 is no weight, and equal
+    weights are taken in the alphabetical order of their terms. A word and the
+    word pairs it belongs to often weigh the same (they occur in the same
+    texts); the word then comes first ("court" < "court judges"), so that a tie
+    gives a topic both its words ("court", "judges") rather than the pair alone,
+    whatever the last bits of the weights on this machine.
+    """
     chosen: list[int] = []
-    for j in np.argsort(-weights, kind="stable"):
-        if weights[j] <= 0:
+    settle = settled(weights)
+    for j in ranking(weights, names):
+        if not settle[j] > 0:
             break
         if any(_nested(str(names[j]), str(names[c])) for c in chosen):
             continue

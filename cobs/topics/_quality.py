@@ -13,6 +13,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment
 from sklearn.base import clone
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from cobs._checks import check_choice, check_int, check_number, seed
@@ -37,6 +38,12 @@ def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: in
     which co-occur by construction, are skipped. A topic's coherence is the mean
     over its pairs.
 
+    A topic whose top terms are one word pair alone ("court judges": its words
+    are nested in it, so they are not listed beside it) is scored by the pair of
+    its two words, "court" and "judges", wherever in a text they occur: how far
+    its words belong together beyond the phrase. A topic of a single word has
+    no pair to score: NaN (:func:`select_k` leaves it out of its means).
+
     Give texts the model has not learnt from (held-apart COs): on its own
     training texts coherence rewards overfitting.
 
@@ -57,26 +64,45 @@ def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: in
 
     Examples
     --------
+    Of five reference texts, "court" is in two and "judges" in one of them, so
+    that the court topic scores ``log(0.2 / (0.4 * 0.2)) / -log(0.2) = 0.569``;
+    "teachers" and "pupils" are never in one text (-1), which pulls the school
+    topic below 0:
+
     >>> from cobs.topics import TopicModel, coherence
-    >>> texts = ["school teachers", "court judges"] * 10
-    >>> model = TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts)
+    >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
+    >>> model = TopicModel(n_topics=2, min_df=1, n_terms=3, ngram_range=(1, 1), random_state=0).fit(texts)
     >>> model.top_terms()
-    [['court', 'judges'], ['school', 'teachers']]
-    >>> coherence(model, ["school teachers", "court judges", "court lawyers"]).round(3).tolist()
-    [0.369, 1.0]
+    [['school', 'teachers', 'pupils'], ['court', 'judges']]
+    >>> coherence(model, ["school teachers", "school pupils", "teachers", "court judges", "court"]).round(3).tolist()
+    [-0.097, 0.569]
     """
     check_is_fitted(model)
     n = check_int(n_terms, "n_terms", allow_none=True) or model.n_terms
     corpus = read_input(X, column=model.column)
-    present = model.vectorizer_.transform(corpus.own).tocsc() > 0
-    return npmi(model.top_terms(n), present, model.vectorizer_.vocabulary_)
+    topics = [_scored(terms) for terms in model.top_terms(n)]
+    needed = sorted({t for terms in topics for t in terms})
+    # presence of each term the topics need, as the model's analyzer cuts the texts (the words of a word pair may
+    # be outside the model's vocabulary, cut by max_df)
+    counter = CountVectorizer(analyzer=model.vectorizer_.build_analyzer(), vocabulary=needed, binary=True)
+    present = counter.transform(corpus.own).tocsc() if needed else sp.csc_matrix((len(corpus.own), 0))
+    return npmi(topics, present, {t: i for i, t in enumerate(needed)})
+
+
+def _scored(terms: Sequence[str]) -> list[str]:
+    """The terms whose pairs score a topic: its top terms, or the words of a word pair that stands alone."""
+    terms = list(terms)
+    if len(terms) == 1 and len(terms[0].split()) > 1:
+        return list(dict.fromkeys(terms[0].split()))
+    return terms
 
 
 def npmi(topics: Sequence[Sequence[str]], present: object, vocabulary: dict[str, int]) -> np.ndarray:
     """NPMI coherence of term lists, from a texts x vocabulary matrix of occurrence (see :func:`coherence`).
 
     Kept apart from :func:`coherence` so that topics of another library (the
-    benchmark's gensim models) are scored by the very same computation.
+    benchmark's gensim models) are scored by the very same computation. A list
+    without a pair to score (one term, or only nested terms) gets NaN.
     """
     present = sp.csc_matrix(present, dtype=np.float64)
     n_texts = present.shape[0]
@@ -123,9 +149,11 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
 
     Examples
     --------
+    Texts on schools and texts on courts share no word, so each topic's terms are its own:
+
     >>> from cobs.topics import TopicModel, exclusivity
-    >>> texts = ["school teachers", "court judges"] * 10
-    >>> exclusivity(TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts)).round(2).tolist()
+    >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
+    >>> exclusivity(TopicModel(n_topics=2, min_df=1, ngram_range=(1, 1), random_state=0).fit(texts)).round(2).tolist()
     [1.0, 1.0]
     """
     check_is_fitted(model)
@@ -148,12 +176,17 @@ def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms
 
     Examples
     --------
+    On the texts learnt from (held-apart texts are better, see :func:`coherence`):
+    "court" is in 8 of the 20 texts, "judges" in 4, both in 4:
+    ``log(0.2 / (0.4 * 0.2)) / -log(0.2) = 0.569``.
+
     >>> from cobs.topics import TopicModel, topic_quality
-    >>> texts = ["school teachers", "court judges"] * 10
-    >>> topic_quality(TopicModel(n_topics=2, min_df=1, n_terms=2, random_state=0).fit(texts), texts)
-       topic              label  coherence  exclusivity
-    0      0     court / judges        1.0          1.0
-    1      1  school / teachers        1.0          1.0
+    >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
+    >>> model = TopicModel(n_topics=2, min_df=1, n_terms=3, ngram_range=(1, 1), random_state=0).fit(texts)
+    >>> topic_quality(model, texts).round(3)
+       topic                       label  coherence  exclusivity
+    0      0  school / teachers / pupils      0.481          1.0
+    1      1              court / judges      0.569          1.0
     """
     return pd.DataFrame({"topic": model.topics_["topic"], "label": model.topics_["label"],
                          "coherence": coherence(model, X, n_terms=n_terms),
@@ -215,9 +248,14 @@ def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> St
 
     Examples
     --------
+    Two models, each with its seed and without the other's first texts, find
+    the same two topics:
+
     >>> from cobs.topics import TopicModel, stability
-    >>> texts = ["school teachers", "court judges"] * 10
-    >>> models = [TopicModel(n_topics=2, min_df=1, random_state=s).fit(texts[s:]) for s in (0, 2)]
+    >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
+    >>> models = [TopicModel(n_topics=2, min_df=1, ngram_range=(1, 1), random_state=s).fit(texts[s:]) for s in (0, 5)]
+    >>> [m.top_terms(2) for m in models]
+    [[['school', 'teachers'], ['court', 'judges']], [['school', 'teachers'], ['court', 'judges']]]
     >>> result = stability(models)
     >>> result.stability, result.n_models
     (1.0, 2)

@@ -9,6 +9,7 @@ import pandas as pd
 from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
 from cobs._checks import check_table
+from cobs._ranking import argmax
 from cobs.errors import invalid_value
 from cobs.stats import Result
 from cobs.topics._model import TopicModel
@@ -62,7 +63,9 @@ class TopicAgreement(Result):
 def against(model: TopicModel, table: pd.DataFrame, *, column: str = "theme") -> TopicAgreement:
     """Compare each row's main topic with a category the Committee gave it (its heading's theme, its cluster).
 
-    Each row counts once, under its largest topic. Measure it on COs the model
+    Each row counts once, under its largest topic (of shares equal to 1e-9, the
+    first in the order of ``topics_``, whatever the last bits of the shares on
+    this machine). Measure it on COs the model
     did not learn from, so that the figure says how far topics found without the
     headings recover them.
 
@@ -103,8 +106,8 @@ def against(model: TopicModel, table: pd.DataFrame, *, column: str = "theme") ->
 
 
 def _main_topic(shares: np.ndarray) -> np.ndarray:
-    """Each row's largest topic (the first of equal ones, in the order of ``topics_``)."""
-    return shares.argmax(axis=1)
+    """Each row's largest topic; of shares equal to 1e-9, the first (larger) topic, whatever the machine."""
+    return argmax(shares, axis=1, scale=1.0)
 
 
 def _compared(model: TopicModel, table: object, column: object) -> tuple[np.ndarray, np.ndarray, np.ndarray,
