@@ -1,13 +1,14 @@
 # Two entry points that work on a fresh machine with Python >= 3.10:
 #   make demo   set up .venv from the lock file and write the report of the bundled corpus (report/index.html)
-#   make test   set up .venv from the lock file, lint (ruff), run the docstrings' examples (make doctest), then the
-#               tests (and install Chromium for the report's browser test when it is missing and this is root with
-#               apt-get; elsewhere that test is skipped)
+#   make test   set up .venv from the lock file, lint (ruff), run the docstrings' examples (make doctest), build the
+#               reference site with warnings as errors, then the tests (and install Chromium for the report's browser
+#               test when it is missing and this is root with apt-get; elsewhere that test is skipped)
+#   make docs   the reference site (Sphinx, numpydoc, autosummary) into docs/_build/html, offline
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo lint doctest test test-fast chromium lock clean
+.PHONY: demo lint doctest docs docs-check test test-fast chromium lock clean
 
 $(BIN)/cobs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +28,19 @@ lint: $(BIN)/cobs
 doctest: $(BIN)/cobs
 	$(BIN)/python -m pytest cobs -p no:cacheprovider
 
-# The doctests (above), then tests/ (pytest alone would run both: pyproject's testpaths).
-test: lint chromium doctest
+# The reference site, built offline (no intersphinx) from the docstrings, the README's guide sections, cobs.columns
+# and the figures of examples/; docs-check (make test) turns every warning into an error, so that a broken
+# cross-reference or docstring fails CI.
+SPHINX := $(BIN)/python -m sphinx -q -j auto
+docs: $(BIN)/cobs
+	$(SPHINX) -b html docs docs/_build/html
+	@echo "docs/_build/html/index.html"
+
+docs-check: $(BIN)/cobs
+	$(SPHINX) -W --keep-going -b html docs docs/_build/html
+
+# The doctests (above), the site, then tests/ (pytest alone would run both: pyproject's testpaths).
+test: lint chromium doctest docs-check
 	$(BIN)/python -m pytest tests
 
 # The inner loop: every test but those that read the real documents of ../shared/data (marked real_data) and the
@@ -53,7 +65,7 @@ chromium:
 # Re-pin every dependency (runtime and test) after changing pyproject.toml.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet ".[test]"
+	.lock-venv/bin/python -m pip install --quiet ".[test,docs]"
 	.lock-venv/bin/python -m pip freeze --exclude cobs > requirements.lock
 	rm -rf .lock-venv
 

@@ -41,7 +41,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import cohen_kappa_score
 
 import cobs
-from cobs.compare import alignment_scores, chain, upr_recommendations
+from cobs.compare import alignment_scores as _alignment_scores
+from cobs.compare import chain, upr_recommendations
 from cobs.compare._align import AlignOptions, decide, find_evidence, link_units
 from cobs.compare._units import units
 
@@ -90,6 +91,13 @@ def _baseline(early: pd.DataFrame, late: pd.DataFrame, threshold: float) -> pd.D
         else:
             rows.append({"later_para": para, "earlier_para": None, "status": "new"})
     return pd.DataFrame(rows)
+
+
+def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+    """cobs.compare.alignment_scores as a Series of its named figures (the benchmark averages them)."""
+    import dataclasses
+
+    return pd.Series(dataclasses.asdict(_alignment_scores(links, gold)), dtype="float64")
 
 
 def _against_coders(links: dict[str, pd.DataFrame], gold: pd.DataFrame, pairs: list[str]) -> pd.Series:
@@ -279,8 +287,8 @@ class UprCase:
     """A CO's items, the UPR recommendations of some sessions from one source, and the gold links among them."""
 
     def __init__(self, co: cobs.Document, upr: pd.DataFrame, wanted: dict, items: set, key) -> None:
-        self.co_units = units(cobs.measure(co.paragraphs), co.paragraphs, level="item", context=True)
-        self.sessions = {s: units(upr[upr["session"] == s], None, level="item") for s in sorted(set(upr["session"]))}
+        self.co_units = units(cobs.measure(co.paragraphs), co.paragraphs, unit="item", context=True)
+        self.sessions = {s: units(upr[upr["session"] == s], None, unit="item") for s in sorted(set(upr["session"]))}
         self.found = {s: find_evidence(u, self.co_units, AlignOptions().resolved("upr"))
                       for s, u in self.sessions.items()}
         self.wanted, self.items, self.key = wanted, items, key  # key: unit row -> the gold's name of a recommendation
@@ -394,7 +402,7 @@ def held_out_upr() -> None:
         print(f"\n(../shared absent: the held-out UPR gold needs {missing or [str(EXPORT)]})")
         return
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    export_all = cobs.load_upr_info(EXPORT)
+    export_all = cobs.read_upr_info(EXPORT)
     options = AlignOptions().resolved("upr")
     print("\nCO and UPR, held out (tests/data/upr_heldout.csv; mean over the two coders, and the coders against "
           "each other):")

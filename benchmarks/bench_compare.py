@@ -42,7 +42,7 @@ def main() -> int:
     _timed("similarity(table, measure='jaccard')", lambda: similarity(table, measure="jaccard"))
     _timed("similarity(table, drop_boilerplate=True)", lambda: similarity(table, drop_boilerplate=True))
     print(f"  matrix {matrix.shape}; most similar to CRPD/C/AZE/CO/2-3:")
-    print(most_similar(table, "CRPD/C/AZE/CO/2-3", 3).to_string(index=False))
+    print(most_similar(table, "CRPD/C/AZE/CO/2-3", top=3).to_string(index=False))
     recommendations = table[table["kind"] == "recommendation"]
     sentences = _timed("boilerplate(recommendations)", lambda: boilerplate(recommendations))
     actions = _timed("measure(table)", lambda: cobs.measure(table))

@@ -91,7 +91,7 @@ def nearest(train_texts: list[str], train_tags: list[list], texts: list[str]) ->
 
 def upr_info(shared: Path) -> tuple[list[str], list[list], list[list]]:
     """UPR Info's recommendations with issues, and the groups and goals the issues stand for."""
-    table = cobs.load_upr_info(shared / "upr-info-export-2018")
+    table = cobs.read_upr_info(shared / "upr-info-export-2018")
     table = table[table["issues"].map(len) > 0]
     labels = [issue_labels(list(issues)) for issues in table["issues"]]
     return table["recommendation"].tolist(), [g for g, _ in labels], [s for _, s in labels]

@@ -20,9 +20,8 @@ from pathlib import Path
 
 from sklearn.metrics import accuracy_score, f1_score
 
-from cobs.datasets import load_upr_info
-from cobs.measures._actions import action_verb
-from cobs.measures._wording import action_category, action_category_of
+from cobs.measures.strings import action_category, action_category_of, action_verb
+from cobs.read import read_upr_info
 
 EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info-export-2018"
 
@@ -30,7 +29,7 @@ EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info-expo
 def main() -> None:
     if not EXPORT.is_dir():
         sys.exit(f"bench_lexicon: {EXPORT} is absent")
-    table = load_upr_info(EXPORT)
+    table = read_upr_info(EXPORT)
     test = table[table["session"].between(25, 27) & table["action"].notna()]
     truth = test["action"].astype(int).tolist()
     print(f"UPR Info sessions 25-27: {len(test)} recommendations coded by UPR Info")

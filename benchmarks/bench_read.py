@@ -10,7 +10,7 @@ bold of the PDFs (main-section paragraphs: recommendation or not).
 
 It also prints what reading a PDF costs against PDFium's plain text extraction of
 the same file (``PdfDocument`` + ``get_textpage().get_text_range()`` of every page):
-the ratio of the two times, read_document / plain and read_pdf (cobs.read.pdf, the
+the ratio of the two times, read_document / plain and read_pdf (cobs.read._pdf, the
 lines with their font, bold and position) / plain. Each file is timed five times,
 the two methods in turn, and the fastest of each counts: the machine's load moves
 single timings by 20 % and more.
@@ -64,7 +64,7 @@ def ratios(pdfs, repeats: int = 5) -> dict[str, float]:
     """Seconds for the fastest of ``repeats`` runs of each method, summed over the files."""
     import pypdfium2 as pdfium
 
-    from cobs.read.pdf import read_pdf
+    from cobs.read._pdf import read_pdf
 
     def plain(path, data):
         pdf = pdfium.PdfDocument(data)

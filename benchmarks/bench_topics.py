@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         return grid(actions, args.k, folds)
     if args.select_k:
         start = time.perf_counter()
-        table = topics.select_k(actions, ks=range(5, 31, 5), n_seeds=args.seeds)
+        table = topics.select_k(actions, ks=range(5, 31, 5), n_seeds=args.seeds, random_state=0)
         print(table.round(3).to_string(index=False))
         print(f"\nselect_k: {time.perf_counter() - start:.0f} s ({args.seeds} seeds, 20 % of the COs held apart)")
         return 0

@@ -27,7 +27,7 @@ from _shared import parser as shared_parser
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from cobs import ActionCategoryClassifier, IssueClassifier, load_upr_info
+from cobs import ActionCategoryClassifier, IssueClassifier, read_upr_info
 
 EXPORT = Path("upr-info-export-2018")
 HALF_LIFE = 10.0  # sessions; chosen with the other settings on sessions 19-21
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if absent(folder, "bench_upr", "the UPR Info 2018 export"):
         return 2
     start = time.perf_counter()
-    table = load_upr_info(folder)
+    table = read_upr_info(folder)
     print(f"read {len(table):,} recommendations from {folder} in {time.perf_counter() - start:.1f} s")
     if args.validation:
         run(table, (1, 18), (19, 21))

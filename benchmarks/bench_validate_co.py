@@ -37,7 +37,7 @@ from _shared import parser as shared_parser
 
 import cobs
 from cobs.corpus import CorpusWarning
-from cobs.measures import action_category, action_category_of
+from cobs.measures.strings import action_category, action_category_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CODED = ROOT / "tests" / "data" / "co_actions_coded.csv"
@@ -84,7 +84,7 @@ def classifier_categories(rows: pd.DataFrame, shared: Path) -> pd.Series | None:
     if not folder.is_dir():
         print(f"(no classifier row: {folder} is absent)")
         return None
-    upr = cobs.load_upr_info(folder)
+    upr = cobs.read_upr_info(folder)
     train = upr[upr["session"].between(1, 21) & upr["action"].notna()].reset_index(drop=True)
     start = time.perf_counter()
     model = cobs.ActionCategoryClassifier(random_state=0).fit(

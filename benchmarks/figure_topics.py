@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     actions = crpd_actions(folder)
     actions["period"] = actions["year"].map(period)
     model = cobs.topics.TopicModel(n_topics=12, random_state=0).fit(actions)
-    table = cobs.topics.prevalence(model, actions, by="period")
+    table = cobs.topics.prevalence(model, actions, by="period", random_state=0)
     counts = actions.groupby("period")["symbol"].nunique()
     order = [period(low) for low, _ in PERIODS]
     fig, axes = plt.subplots(3, 4, figsize=(12, 8), sharex=True, sharey=True)

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if absent(folder, "make_upr_issue_lexicon", "UPR Info's 2018 export"):
         return 2
     warnings.simplefilter("ignore")
-    table = cobs.load_upr_info(folder)
+    table = cobs.read_upr_info(folder)
     gold = table["state_under_review"].isin(GOLD_STATES)
     labelled = table[~gold & (table["issues"].str.len() > 0)].reset_index(drop=True)
     analyzer = Analyzer(ngram_range=(1, 2), formula=(), stem=True, synonyms=True)

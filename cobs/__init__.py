@@ -13,14 +13,13 @@ The data flow follows the package layout:
 ``cobs.provenance`` what made a file cobs wrote (version, parameters), in its metadata or a sidecar, read back
 ``cobs.classify``   transparent text classifiers (action category, issues, themes) to validate against human labels
 ``cobs.validation`` coding samples, inter-coder agreement and confusion tables, for papers
-``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's labelled recommendations
+``cobs.datasets``   the sample CO (:func:`cobs.datasets.load_sample`); UPR Info's label sets
 ``cobs.compare``    align cycles, chains, profiles, keyness, boilerplate, similarity; the UPR as a second mechanism
 ``cobs.plot``       paper figures of these tables (``import cobs.plot``; loaded on first use)
 ``cobs.topics``     topic models of recommendations: TopicModel, select_k, prevalence, against (loaded on first use)
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from cobs._version import __version__ as __version__
 from cobs.cache import data_home
 from cobs.columns import (
     ACTION_COLUMNS,
@@ -29,6 +28,7 @@ from cobs.columns import (
     CHAIN_COLUMNS,
     CITATION_COLUMNS,
     CONTRAST_COLUMNS,
+    DOMINANT_TOPIC_COLUMNS,
     FOOTNOTE_COLUMNS,
     KEYNESS_COLUMNS,
     MEASURE_COLUMNS,
@@ -41,14 +41,18 @@ from cobs.columns import (
     TALLY_COLUMNS,
     THREAD_COLUMNS,
     TOPIC_COLUMNS,
+    TOPIC_CROSSTAB_COLUMNS,
     TOPIC_QUALITY_COLUMNS,
     UPR_COLUMNS,
+    UPR_INFO_COLUMNS,
+    WG_REPORT_COLUMNS,
 )
 from cobs.corpus import corpus_summary, read_corpus
-from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
+from cobs.datasets import upr_info_labels
 from cobs.document import Document, DocumentMeta, read_document, read_documents
 from cobs.errors import CobsError
 from cobs.measures import actions, citations, measure, tally
+from cobs.read import read_upr_info, read_wg_report
 from cobs.reference import (
     Symbol,
     committee_code,
@@ -96,10 +100,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__) | set(_ON_FIRST_USE))
 
 
-try:
-    __version__ = version("cobs")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0.0.0"
 
 # The subpackages compare, topics and plot are reached as cobs.compare, ...; they stay out of __all__ so that
 # `from cobs import *` does not import them.
@@ -110,6 +110,7 @@ __all__ = [
     "CHAIN_COLUMNS",
     "CITATION_COLUMNS",
     "CONTRAST_COLUMNS",
+    "DOMINANT_TOPIC_COLUMNS",
     "FOOTNOTE_COLUMNS",
     "KEYNESS_COLUMNS",
     "MEASURE_COLUMNS",
@@ -123,9 +124,11 @@ __all__ = [
     "TALLY_COLUMNS",
     "THREAD_COLUMNS",
     "TOPIC_COLUMNS",
+    "TOPIC_CROSSTAB_COLUMNS",
     "TOPIC_QUALITY_COLUMNS",
     "UPR_COLUMNS",
     "UPR_INFO_COLUMNS",
+    "WG_REPORT_COLUMNS",
     "ActionCategoryClassifier",
     "CobsError",
     "Document",
@@ -147,13 +150,14 @@ __all__ = [
     "fetch",
     "fetch_chain",
     "format_symbol",
-    "load_upr_info",
     "measure",
     "parse_symbol",
     "read_corpus",
     "read_document",
     "read_documents",
     "read_table",
+    "read_upr_info",
+    "read_wg_report",
     "registry",
     "reliability",
     "sample_for_coding",

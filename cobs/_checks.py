@@ -11,14 +11,66 @@ from __future__ import annotations
 
 import numbers
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Literal
 
 import numpy as np
+import pandas as pd
 
 from cobs.errors import invalid_value
 
-__all__ = ["check_choice", "check_flag", "check_int", "check_n_jobs", "check_names", "check_ngram_range",
-           "check_number", "check_texts"]
+__all__ = ["TABLE_COLUMNS", "check_choice", "check_flag", "check_int", "check_n_jobs", "check_names",
+           "check_ngram_range", "check_number", "check_table", "check_texts", "seed"]
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "paragraphs": ("symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading",
+                   "kind", "text", "page"),
+    "actions": ("symbol", "committee", "para", "sub", "clause", "ref", "heading", "chapeau", "text", "verb",
+                "strength"),
+}
+"""The columns a table must have to be taken as a paragraph table (:data:`cobs.columns.PARAGRAPH_COLUMNS`, less
+those a table read from a plain CSV may lack: ``line``, ``bold``, ``notes``, ...) or an action table
+(:data:`cobs.columns.ACTION_COLUMNS`, those the measures read)."""
+
+_WHAT = {
+    "paragraphs": "a paragraph table (Document.paragraphs, cobs.read_corpus)",
+    "actions": "an action table (cobs.actions, cobs.measure)",
+}
+
+
+def check_table(
+    table: object,
+    columns: Literal["paragraphs", "actions"] | Collection[str] = (),
+    *,
+    name: str = "table",
+    what: str | None = None,
+    function: str | None = None,
+) -> pd.DataFrame:
+    """``table`` if it is a DataFrame with ``columns``, else an error naming ``name`` and what to pass.
+
+    The one table contract of cobs's public functions. ``columns`` is "paragraphs"
+    or "actions" (the columns of :data:`TABLE_COLUMNS`) or the column names needed;
+    ``what`` says what such a table is and where it comes from (by default from
+    ``columns``); ``function`` names the caller at the start of the message, where
+    ``name`` alone would not tell ("cobs.plot.mix"). A TypeError for what is not a
+    DataFrame, a ValueError naming the missing columns and the table's own.
+    """
+    prefix = f"{function}: " if function else ""
+    needed = TABLE_COLUMNS[columns] if isinstance(columns, str) and columns in TABLE_COLUMNS else (
+        [columns] if isinstance(columns, str) else list(columns))
+    if what is None:
+        what = _WHAT.get(columns, "a cobs table") if isinstance(columns, str) else "a cobs table"
+    if not isinstance(table, pd.DataFrame):
+        fix = None
+        if isinstance(table, (str, bytes)) or hasattr(table, "__fspath__"):
+            fix = "read it first: cobs.read_corpus(...), cobs.measure(...) or cobs.read_table(path)"
+        raise TypeError(prefix + invalid_value(name, table, f"a pandas DataFrame ({what})", fix))
+    missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
+    if missing:
+        shown = list(table.columns)[:12]
+        raise ValueError(f"{prefix}{name} lacks the column(s) {missing} of {what}; it has {shown}"
+                         f"{' ...' if len(table.columns) > 12 else ''}")
+    return table
 
 
 def check_choice(value: object, name: str, allowed: Iterable[object], fix: str | None = None) -> None:
@@ -121,3 +173,20 @@ def check_texts(X: object, name: str = "X", *, expected: str = "a sequence of te
         if not isinstance(text, str):
             raise TypeError(invalid_value(f"{name}[{i}]", text, "a str", "replace missing texts by '' or drop them"))
     return texts  # type: ignore[return-value]
+
+
+def seed(random_state: object, name: str = "random_state") -> int:
+    """An int seed from scikit-learn's ``random_state`` (None, an int or a RandomState instance).
+
+    An int is returned as it is (the same int gives the same results as before);
+    None and a RandomState draw one from the global or given generator, as
+    ``sklearn.utils.check_random_state(random_state).randint`` would. For code
+    that derives several seeds from one (``seed + s`` for the ``s``-th model).
+    """
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        return int(random_state)
+    if random_state is None or isinstance(random_state, np.random.RandomState):
+        from sklearn.utils import check_random_state  # not at import cobs (scikit-learn takes 2 s to load)
+
+        return int(check_random_state(random_state).randint(np.iinfo(np.int32).max - 10_000))
+    raise ValueError(invalid_value(name, random_state, "None, an int or a numpy RandomState instance"))

@@ -229,8 +229,7 @@ def _corpus(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from cobs.sources import chain_symbols, registry
-    from cobs.sources._fetch import _fetch_each
+    from cobs.sources import chain_symbols, fetch_each, registry
 
     symbols = list(args.symbols)
     if (args.state is None) != (args.committee is None):
@@ -252,8 +251,8 @@ def _fetch(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     chain = args.state is not None  # as fetch_chain: the documents at hand (cache, corpus/), any format by default
     try:  # one session: a host found unreachable is not asked again for the next symbols
-        results = _fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
-                              data_home=args.data_home, timeout=args.timeout, retries=args.retries, backoff=1.0,
+        results = fetch_each(symbols, lang=args.lang, format=args.format if chain else args.format or "pdf",
+                              data_home=args.data_home, timeout=args.timeout, n_retries=args.n_retries, delay=1.0,
                               max_time=args.max_time, at_hand=chain)
         failures = 0
         for _, result in results:
@@ -277,13 +276,13 @@ def _compare(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", AlignWarning)
-            links = align(args.earlier, args.later, level=args.level)
+            links = align(args.earlier, args.later, unit=args.unit)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
         print(f"cobs: compare: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
         print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
-    record = _record(args, earlier=args.earlier, later=args.later, level=args.level, format=fmt)
+    record = _record(args, earlier=args.earlier, later=args.later, unit=args.unit, format=fmt)
     return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
 
 
@@ -316,7 +315,7 @@ def _change(args: argparse.Namespace) -> int:
 
 
 def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
-    from cobs.compare._change import MEASURES
+    from cobs.compare import MEASURES
 
     command = commands.add_parser(
         "change", help="a State's change between its cycles, net of the committee's drift",
@@ -440,14 +439,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="seconds to wait for a server to answer or send more (default: 30)")
     fetch.add_argument("--max-time", type=float, default=600.0,
                        help="seconds one download may take in all (default: 600)")
-    fetch.add_argument("--retries", type=int, default=3, help="retries on server and network errors (default: 3)")
+    fetch.add_argument("--n-retries", type=int, default=3, help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
     compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
                                   description="Write one row per link between the recommendations of two COs, and per "
                                   "new or dropped recommendation (cobs.compare.align).")
     compare.add_argument("earlier", help="the earlier CO (.txt, .pdf, .docx, .html)")
     compare.add_argument("later", help="the later CO")
-    compare.add_argument("--level", choices=["paragraph", "item"], default=None,
+    compare.add_argument("--unit", choices=["paragraph", "item"], default=None,
                          help="compare paragraphs (default) or lettered items")
     compare.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                          help="output format (default: from the -o file name's ending, else csv)")

@@ -441,6 +441,53 @@ CONTRAST_COLUMNS: dict[str, str] = {
 }
 """Columns of :func:`cobs.topics.contrast`: one row per topic."""
 
+UPR_INFO_COLUMNS: dict[str, str] = {
+    "state_under_review": "The State under review.",
+    "sur_group": "UN regional group of the State under review (Africa, Asia, EEG, GRULAC, WEOG).",
+    "sur_orgs": "Intergovernmental organisations of the State under review (list of str).",
+    "recommendation": "Text of the recommendation (or voluntary pledge, with pledges=True).",
+    "recommending_state": "State or observer that made the recommendation; '(Unknown)' if UPR Info does not know.",
+    "rs_group": "Regional group of the recommending State (as sur_group, plus 'Observer', '(Unknown)').",
+    "rs_orgs": "Intergovernmental organisations of the recommending State (list of str).",
+    "response": "'Supported' or 'Noted' ('Voluntary pledge' for the older export's pledges, with pledges=True).",
+    "action": "UPR Info action category 1-5: minimal, continuing, considering, general, specific action (Int64).",
+    "issues": "UPR Info issues (list of str); empty where unlabelled.",
+    "session": "UPR Working Group session (Int64; missing where the export leaves it empty).",
+    "source_file": "Name of the CSV file the row comes from.",
+    "source_row": "1-based record number in that file (header = 0).",
+}
+"""Columns of :func:`read_upr_info`'s table, in order."""
+
+WG_REPORT_COLUMNS: dict[str, str] = {
+    "symbol": "Symbol of the report (A/HRC/28/10); the file's name where the report prints none.",
+    "state_under_review": "The State under review, by its UN name (missing where the title names none).",
+    "session": "UPR Working Group session (Int64): from the session's document symbol or the introduction.",
+    "para": "Paragraph of the report listing the recommendation (int).",
+    "number": "Its number there: '12' for '12. To ...' (first cycle) or '124.12' (from the second).",
+    "recommendation": "Its text, without the leading 'To'.",
+    "recommending_state": "State (or observer) that made it, from the parentheses closing it.",
+    "response": "'Supported', 'Noted' or 'To be examined' (answered in an addendum), from the paragraph's own words; "
+    "'' where they say none.",
+}
+"""Columns of :func:`cobs.read.read_wg_report`: one row per recommendation listed in a UPR Working Group report."""
+
+DOMINANT_TOPIC_COLUMNS: dict[str, str] = {
+    "topic": "The row's main topic: the one with the largest share of it (Int64, as in TopicModel.topics_; the first "
+    "of equal shares); missing for a row the model does not count (a template, or no term of its vocabulary).",
+    "label": "That topic's label.",
+    "share": "Its share of the row (Float64, 0-1).",
+}
+"""Columns of :func:`cobs.topics.dominant_topic`: one row per row of the table given, on its index."""
+
+TOPIC_CROSSTAB_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_.",
+    "label": "Topic label.",
+    "<column>": "The category (named as the column given: theme, cluster_id, ...).",
+    "count": "Rows whose main topic is the topic and whose category this is.",
+    "share": "count over the topic's rows counted (a topic's shares sum to 1).",
+}
+"""Columns of :func:`cobs.topics.crosstab`: one row per topic and category with a count."""
+
 CHANGE_COLUMNS: dict[str, str] = {
     "state": "State code of the State whose change is measured.",
     "committee": "Committee code.",

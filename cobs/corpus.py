@@ -23,7 +23,7 @@ from typing import Literal
 
 import pandas as pd
 
-from cobs._checks import check_choice, check_n_jobs
+from cobs._checks import check_choice, check_n_jobs, check_table
 from cobs.cache import ParseCache, file_digest
 from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, DocumentMeta, read_document
@@ -361,9 +361,8 @@ def corpus_summary(table: pd.DataFrame) -> pd.DataFrame:
     counts the paragraphs of kind ``recommendation``; ``rows`` counts table rows
     (paragraphs and their lettered items).
     """
-    missing = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "kind"} - set(table.columns)
-    if missing:
-        raise ValueError(f"corpus_summary needs a paragraph table; columns missing: {sorted(missing)}")
+    check_table(table, ["symbol", "committee", "state", "cycle", "year", "para", "sub", "kind"],
+                function="corpus_summary", what="a paragraph table (Document.paragraphs, cobs.read_corpus)")
     table = conform(table)
     own = table[table["sub"] == ""]
     grouped = own.groupby("symbol", sort=False)

@@ -25,12 +25,8 @@ from cobs.errors import (
     UnknownCommitteeError,
     invalid_value,
 )
-from cobs.read import read_raw
-from cobs.read._lines import RawDocument
-from cobs.read.identify import Identity, document_starts, identify_raw, require_english_co
-from cobs.reference.committees import committees_table, find_committee
-from cobs.reference.states import state_name
-from cobs.reference.symbols import cycle_range
+from cobs.read import Identity, RawDocument, document_starts, identify_raw, read_raw, require_english_co
+from cobs.reference import committees_table, cycle_range, find_committee, state_name
 from cobs.structure import Structure, paragraph_kinds, read_structure
 
 __all__ = ["Document", "DocumentMeta", "read_document", "read_documents"]
@@ -183,7 +179,7 @@ def read_documents(path: str | os.PathLike[str], *, format: Format | None = None
     (:class:`cobs.errors.MultipleDocumentsError`) rather than read the second
     document into the last paragraph of the first; this function reads each
     document on its own, from where its title begins (see
-    :func:`cobs.read.identify.document_starts`) to where the next one's begins.
+    :func:`cobs.read.document_starts`) to where the next one's begins.
 
     Parameters
     ----------

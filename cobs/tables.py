@@ -28,7 +28,7 @@ import pandas as pd
 
 from cobs.columns import DTYPES, INT_LIST_COLUMNS, LIST_COLUMNS
 from cobs.errors import invalid_value
-from cobs.reference.dates import ordinal_value
+from cobs.reference import ordinal_value
 
 __all__ = ["DOCUMENT_KEYS", "conform", "document_order", "read_table", "ref_key", "symbol_key"]
 

@@ -52,7 +52,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 
 from cobs._checks import check_choice, check_ngram_range
 from cobs.errors import invalid_value
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["FORMULA_KINDS", "TOKEN_PATTERN", "Analyzer", "formula_phrases", "synonyms", "tokens", "vectorizer"]
 
@@ -224,7 +224,7 @@ class Analyzer:
         left out; the token is not stemmed.
     leave_out : collection of str, default ()
         More phrases left out as formula phrases are (any case): State names and
-        adjectives (:func:`cobs.reference.states.state_words`) for keyness.
+        adjectives (:func:`cobs.reference.state_words`) for keyness.
     hyphens : bool, default False
         Keep a hyphenated word whole ("disability-based discrimination" gives
         "disability-based", not "based discrimination"); the default splits it.
@@ -342,13 +342,24 @@ class Analyzer:
         return grams
 
 
-def tokens(text: str, **options: object) -> list[str]:
-    """The tokens of one text, as :class:`Analyzer` (``**options``) gives them.
+def tokens(
+    text: str,
+    *,
+    ngram_range: tuple[int, int] = (1, 1),
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+    formula: Collection[str] = ("frame", "generic"),
+    committees: Collection[str] = (),
+    stem: bool = False,
+    numbers: bool = False,
+    synonyms: bool = False,
+) -> list[str]:
+    """The tokens of one text, as :class:`Analyzer` with the same options gives them.
 
     >>> tokens("Ratify the Optional Protocol (CRPD/C/AZE/CO/1, para. 13).")
     ['ratify', 'optional', 'protocol']
     """
-    return Analyzer(**options)(text)  # type: ignore[arg-type]
+    return Analyzer(ngram_range=ngram_range, stop_words=stop_words, formula=formula, committees=committees, stem=stem,
+                    numbers=numbers, synonyms=synonyms)(text)
 
 
 def vectorizer(

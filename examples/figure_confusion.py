@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(folder: Path = Path("figures")) -> list[Path]:
-    upr = cobs.load_upr_info(ROOT / "corpus" / "upr" / "upr_info_kazakhstan.csv")
+    upr = cobs.read_upr_info(ROOT / "corpus" / "upr" / "upr_info_kazakhstan.csv")
     upr = upr[upr["action"].notna()]
     train, test = upr[upr["session"] == 7], upr[upr["session"] == 20]
     model = cobs.ActionCategoryClassifier().fit(train["recommendation"], train["action"])

@@ -34,12 +34,12 @@ NOT_VERBS = {"the", "and", "with", "re", "recommended", "requested", "that", "to
 
 
 def main() -> int:
-    from cobs.datasets import load_upr_info
-    from cobs.measures._actions import action_verb
+    from cobs.measures.strings import action_verb
+    from cobs.read import read_upr_info
 
     if not EXPORT.is_dir():
         sys.exit(f"build_action_verbs: {EXPORT} is absent (the UPR Info export lives in ../shared/data)")
-    table = load_upr_info(EXPORT)
+    table = read_upr_info(EXPORT)
     train = table[table["session"].isin(TRAIN_SESSIONS) & table["action"].notna()]
     counts: dict[str, Counter[int]] = {}
     for text, action in zip(train["recommendation"], train["action"], strict=True):

@@ -4,7 +4,7 @@
     python scripts/build_registry.py --check   # exit 1 if it differs from a rebuild
 
 Every CO among the CRPD PDFs of ../shared/data is read (cobs.read_document for
-the English versions; the masthead of the others, cobs.read.identify.identify),
+the English versions; the masthead of the others, cobs.read.identify),
 the bundled seed is read, and the facts of corpus/registry_citations.csv (COs
 known from other documents) are checked against the documents they quote before
 they are used. Follow-up documents (.../FCO/..., .../CO/1/Add.1) are not COs and
@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from cobs.errors import CobsError, LanguageError
-from cobs.reference.symbols import parse_symbol
+from cobs.reference import parse_symbol
 from cobs.sources._registry import REGISTRY_COLUMNS, REGISTRY_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,8 +112,7 @@ class _Row:
 def _read_pdf(path: Path, shown: str, rows: dict[str, _Row], skipped: list[str]) -> None:
     """One CRPD PDF: read it as a CO, or note why it is left out."""
     from cobs.document import read_document
-    from cobs.read.identify import identify
-    from cobs.read.language import LANGUAGE_NAMES
+    from cobs.read import LANGUAGE_NAMES, identify
 
     who = identify(path)
     if who.symbol is None:
@@ -163,7 +162,7 @@ def _read_pdf(path: Path, shown: str, rows: dict[str, _Row], skipped: list[str])
 
 def _read_seed(root: Path, shared: Path, rows: dict[str, _Row]) -> None:
     from cobs.document import read_document
-    from cobs.read.identify import adoption_date
+    from cobs.read import adoption_date
 
     path = root / SEED
     doc = read_document(path)

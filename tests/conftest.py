@@ -94,7 +94,7 @@ def pdf_pages(path) -> list[str]:
     """
     import pypdfium2 as pdfium
 
-    from cobs.read.pdf import PDFIUM_LOCK
+    from cobs.read._pdf import PDFIUM_LOCK
 
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(path)

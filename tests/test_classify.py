@@ -23,7 +23,7 @@ from cobs.classify import (
     ThemeClassifier,
     opening_features,
 )
-from cobs.classify.issues import _best_threshold
+from cobs.classify._issues import _best_threshold
 
 # Recommendations in UPR Info's wording, with their action category and issues.
 RECOMMENDATIONS = [
@@ -299,9 +299,9 @@ def test_best_threshold_by_hand():
 
 @pytest.fixture(scope="module")
 def upr_sample():
-    from cobs.datasets import load_upr_info
+    from cobs.read import read_upr_info
 
-    table = load_upr_info(shared_path("upr-info-export-2018"))
+    table = read_upr_info(shared_path("upr-info-export-2018"))
     train = table[table["session"].between(15, 21)].sample(4000, random_state=0)
     test = table[table["session"].between(25, 26)].sample(1000, random_state=0)
     return train, test

@@ -118,7 +118,7 @@ def test_same_input_same_table(aze):
 
 
 def test_item_level(aze):
-    links = align(*aze, level="item")
+    links = align(*aze, unit="item")
     assert (links["later_sub"].dropna() != "").any()
     row = links[links["later_para"].eq(12).fillna(False).to_numpy() & links["later_sub"].eq("a").fillna(False)]
     cited = row[row["evidence"] == "citation"]
@@ -157,10 +157,10 @@ def test_held_out_pairs_in_corpus(aze, nzl, gold):
     reading (they were held out when the defaults were chosen on MEX and SWE; since issue 18 they tune too)."""
     links = pd.concat([align(*aze), align(*nzl)])
     scores = alignment_scores(links, gold[gold["split"] == "held-out"])
-    assert scores["links_gold"] == 63 and scores["new_gold"] == 21
-    assert scores["link_f1"] >= 0.85
-    assert scores["link_precision"] >= 0.85
-    assert scores["new_f1"] >= 0.80
+    assert scores.links_gold == 63 and scores.new_gold == 21
+    assert scores.link_f1 >= 0.85
+    assert scores.link_precision >= 0.85
+    assert scores.new_f1 >= 0.80
 
 
 @pytest.mark.real_data
@@ -171,7 +171,7 @@ def test_tuning_pairs_from_shared(gold):
              ("Sweden_2014_CRPD_C_SWE_CO_1.pdf", "Sweden_2024_CRPD_C_SWE_CO_2-3.pdf")]
     links = pd.concat([align(folder / a, folder / b) for a, b in names])
     scores = alignment_scores(links, gold[gold["split"] == "tuning"])
-    assert scores["link_f1"] >= 0.87 and scores["new_f1"] >= 0.85
+    assert scores.link_f1 >= 0.87 and scores.new_f1 >= 0.85
     assert folder == CRPD_PDFS
 
 
@@ -224,9 +224,11 @@ def test_alignment_scores_counts():
     found = pd.DataFrame({"later_para": [8, 10, 12, None], "earlier_para": [9, None, 14, 3],
                           "status": ["repeated", "new", "modified", "dropped"]})
     scores = alignment_scores(found, gold)
-    assert scores["links_gold"] == 2 and scores["links_found"] == 2
-    assert scores["link_precision"] == 0.5 and scores["link_recall"] == 0.5
-    assert scores["new_f1"] == 1.0 and scores["status_agreement"] == 1.0
+    assert scores.links_gold == 2 and scores.links_found == 2
+    assert scores.link_precision == 0.5 and scores.link_recall == 0.5
+    assert scores.new_f1 == 1.0 and scores.status_agreement == 1.0
+    frame = scores.to_frame()
+    assert len(frame) == 1 and frame.loc[0, "link_f1"] == scores.link_f1 and frame.columns[0] == "links_gold"
 
 
 # ---------------------------------------------------------------------------------- bad input
@@ -247,8 +249,8 @@ def test_wrong_types_are_named(aze):
         align(42, aze[1])
     with pytest.raises(FileNotFoundError, match="later: no such file 'nowhere.pdf'"):
         align(aze[0], "nowhere.pdf")
-    with pytest.raises(ValueError, match=r"level must be 'paragraph' or 'item', got 'sentence'"):
-        align(*aze, level="sentence")
+    with pytest.raises(ValueError, match=r"unit must be 'paragraph' or 'item', got 'sentence'"):
+        align(*aze, unit="sentence")
     with pytest.raises(TypeError, match=r"threshold must be a number >= 0, got 'high'"):
         align(*aze, threshold="high")
     with pytest.raises(ValueError, match=r"theme_bonus must be a number >= 0, got -0.1"):
@@ -296,9 +298,9 @@ def test_the_two_readings_agree_as_tests_data_says(gold):
     readings = pd.read_csv(ROOT / "tests" / "data" / "align_readings.csv", dtype=str, keep_default_na=False)
     second = readings[readings["coder"] == "B"].drop(columns="coder")
     first = alignment_scores(gold, second[second["pair"].isin(["MEX", "SWE", "NZL", "AZE"])])
-    assert round(first["link_f1"], 3) == 0.944 and round(first["new_f1"], 3) == 0.944
-    assert round(first["status_agreement"], 2) == 0.89 and round(first["status_kappa"], 2) == 0.73
+    assert round(first.link_f1, 3) == 0.944 and round(first.new_f1, 3) == 0.944
+    assert round(first.status_agreement, 2) == 0.89 and round(first.status_kappa, 2) == 0.73
     a, b = (readings[readings["coder"] == c].drop(columns="coder") for c in ("A", "B"))
     held = alignment_scores(a, b[b["pair"].isin(["DNK", "AUT", "KOR"])])
-    assert round(held["link_f1"], 3) == 0.956 and round(held["new_f1"], 3) == 0.912
-    assert round(held["status_agreement"], 2) == 0.92 and round(held["status_kappa"], 2) == 0.83
+    assert round(held.link_f1, 3) == 0.956 and round(held.new_f1, 3) == 0.912
+    assert round(held.status_agreement, 2) == 0.92 and round(held.status_kappa, 2) == 0.83

@@ -64,6 +64,17 @@ def test_a_corpus_table_gives_one_chain_per_state(aze):
     pd.testing.assert_frame_equal(mine, alone)
 
 
+def test_options_are_align_s(aze):
+    # chain's keyword options are align's: the same pair gives the same links with the same options
+    options = {"unit": "item", "threshold": 0.4, "citations": False}
+    steps = chain(list(aze), **options)
+    alone = cobs.compare.align(aze[0], aze[1], **options)
+    mine = steps.drop(columns=["committee", "state", "step", "thread", "first_symbol", "first_year", "times",
+                               "earlier_year", "later_year"])
+    pd.testing.assert_frame_equal(mine.reset_index(drop=True), alone)
+    assert "citation" not in set(steps["evidence"].dropna()) and set(steps["later_sub"].dropna()) > {""}
+
+
 def test_parallel_gives_the_same_table(aze, third):
     sequential = chain([aze[0], aze[1], third])
     with joblib.parallel_config(backend="threading"):
@@ -83,8 +94,8 @@ def test_bad_input(aze):
         chain([aze[0], 3])
     with pytest.raises(ValueError, match="n_jobs must be None, -1 or a positive int, got 0"):
         chain(list(aze), n_jobs=0)
-    with pytest.raises(ValueError, match="level must be 'paragraph' or 'item', got"):
-        chain(list(aze), level="page")
+    with pytest.raises(ValueError, match="unit must be 'paragraph' or 'item', got"):
+        chain(list(aze), unit="page")
 
 
 def test_threads_across_three_cycles(aze, third):

@@ -19,7 +19,7 @@ def test_compare_writes_the_link_table(tmp_path, capsys):
     links = pd.read_parquet(out)
     cited = links[links["evidence"] == "citation"]
     assert set(zip(cited["later_para"], cited["earlier_para"], strict=True)) == {(12, 13), (20, 23), (28, 27), (32, 29)}
-    assert main(["compare", AZE_1, AZE_2, "--format", "json", "--level", "item"]) == 0
+    assert main(["compare", AZE_1, AZE_2, "--format", "json", "--unit", "item"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and "later_sub" in rows[0] and any(r["later_sub"] for r in rows if r["later_sub"])
 

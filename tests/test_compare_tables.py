@@ -129,7 +129,7 @@ def test_keyness_finds_a_planted_word(corpus):
 
 
 def _totals(target: pd.DataFrame, reference: pd.DataFrame) -> tuple[int, int]:
-    from cobs.reference.states import state_words
+    from cobs.reference._states import state_words
     from cobs.text import vectorizer
 
     counter = vectorizer(weighting="count", ngram_range=(1, 1), hyphens=True, leave_out=state_words())
@@ -303,6 +303,11 @@ def test_boilerplate_sentence_planted_in_many_documents(corpus):
     before = boilerplate_share(corpus).set_index("symbol")["template_words"]
     after = boilerplate_share(sentences).set_index("symbol")["template_words"]
     assert (after[symbols] - before[symbols] >= len(PLANTED.split())).all()
+    # boilerplate_share of a paragraph table counts templates as boilerplate() with the same options does
+    strict = boilerplate_share(planted, min_states=5).set_index("symbol")["template_words"]
+    loose = boilerplate_share(planted).set_index("symbol")["template_words"]
+    assert strict.sum() < loose.sum()
+    assert strict.equals(boilerplate_share(boilerplate(planted, min_states=5)).set_index("symbol")["template_words"])
 
 
 def test_boilerplate_bad_input(corpus):
@@ -321,7 +326,7 @@ def test_similarity_of_a_document_to_itself(corpus):
     matrix = similarity(table)
     assert np.allclose(np.diag(matrix), 1.0) and np.allclose(matrix, matrix.T)
     assert matrix.loc["CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/1 (copy)"] == pytest.approx(1.0)
-    nearest = most_similar(table, "CRPD/C/NZL/CO/1", 3)
+    nearest = most_similar(table, "CRPD/C/NZL/CO/1", top=3)
     assert list(nearest.columns) == list(cobs.columns.SIMILAR_COLUMNS)
     assert nearest["other"].iloc[0] == "CRPD/C/NZL/CO/1 (copy)" and list(nearest["rank"]) == [1, 2, 3]
     jaccard = similarity(table, measure="jaccard")
@@ -339,7 +344,7 @@ def test_most_similar_orders_tied_documents_by_name_whatever_their_last_bits():
     right = [w for w, c in zip(words[4:], counts[::-1], strict=True) for _ in range(c)]
     table = pd.DataFrame({"symbol": ["CRC/C/AAA/CO/1", "CRC/C/MMM/CO/1", "CRC/C/ZZZ/CO/1"], "committee": "CRC",
                           "text": [", ".join(left + right) + ".", ", ".join(right) + ".", ", ".join(left) + "."]})
-    nearest = most_similar(table, "CRC/C/AAA/CO/1", 2)
+    nearest = most_similar(table, "CRC/C/AAA/CO/1", top=2)
     assert nearest["other"].tolist() == ["CRC/C/MMM/CO/1", "CRC/C/ZZZ/CO/1"]
     np.testing.assert_allclose(nearest["similarity"], 1 / np.sqrt(2), rtol=1e-12)
 
@@ -356,25 +361,25 @@ def test_similarity_by_state_and_without_boilerplate(corpus):
         similarity(corpus, measure="bm25")
     with pytest.raises(ValueError, match="symbol must be one of the table's symbol values"):
         most_similar(corpus, "CRPD/C/XXX/CO/1")
-    with pytest.raises(ValueError, match="n must be a positive int, got 0"):
-        most_similar(corpus, "CRPD/C/NZL/CO/1", 0)
-    nearest = most_similar(corpus, "NZL", 2, by="state")  # the column says what it holds: State codes
+    with pytest.raises(ValueError, match="top must be a positive int, got 0"):
+        most_similar(corpus, "CRPD/C/NZL/CO/1", top=0)
+    nearest = most_similar(corpus, "NZL", top=2, by="state")  # the column says what it holds: State codes
     assert list(nearest.columns) == ["state", "other", "similarity", "rank"] and set(nearest["state"]) == {"NZL"}
 
 
 
 def test_most_similar_ranks_the_committees_own_cos(corpus, recwarn):
     # the bundled corpus: one CRC CO (Kazakhstan's) and nine CRPD COs; a CRPD CO is ranked among the CRPD's
-    nearest = most_similar(corpus, "CRPD/C/NZL/CO/1", 20)
+    nearest = most_similar(corpus, "CRPD/C/NZL/CO/1", top=20)
     crpd = sorted(corpus.loc[corpus["committee"] == "CRPD", "symbol"].unique())
     assert sorted(nearest["other"]) == [s for s in crpd if s != "CRPD/C/NZL/CO/1"]  # no CRC/C/KAZ/CO/4
     within = similarity(corpus[corpus["committee"] == "CRPD"]).loc["CRPD/C/NZL/CO/1"]  # words weighed in the CRPD's
     assert np.allclose(nearest["similarity"], within[nearest["other"]].to_numpy())
-    by_state = most_similar(corpus, "NZL", 20, by="state")
+    by_state = most_similar(corpus, "NZL", top=20, by="state")
     assert "KAZ" not in set(by_state["other"]) and len(by_state) == len({s.split("/")[2] for s in crpd}) - 1
     assert not [w for w in recwarn if issubclass(w.category, CompareWarning)]
     # across committees when asked, as similarity() of the whole table
-    across = most_similar(corpus, "CRPD/C/NZL/CO/1", 20, across_committees=True)
+    across = most_similar(corpus, "CRPD/C/NZL/CO/1", top=20, across_committees=True)
     assert "CRC/C/KAZ/CO/4" in set(across["other"])
     assert np.allclose(across["similarity"], similarity(corpus).loc["CRPD/C/NZL/CO/1", across["other"]].to_numpy())
     # by committee: across committees by design, every row used

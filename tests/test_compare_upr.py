@@ -10,8 +10,10 @@ import pytest
 from conftest import ROOT, shared_path
 
 import cobs
-from cobs.compare import align, profile, read_wg_report, upr_recommendations
-from cobs.compare._upr import _ORDINALS, read_addendum, session_dates, timing
+from cobs.compare import align, profile, upr_recommendations
+from cobs.compare._upr import session_dates, timing
+from cobs.read import read_addendum, read_wg_report
+from cobs.read._wg_report import _ORDINALS
 
 UPR = ROOT / "corpus" / "upr"
 REPORT_2010 = UPR / "A_HRC_14_10_kazakhstan2010.txt"
@@ -53,6 +55,7 @@ def test_working_group_reports_are_read():
     assert first["symbol"].iloc[0] == "A/HRC/14/10" and first["state_under_review"].iloc[0] == "Kazakhstan"
     item = first[(first["para"] == 95) & (first["number"] == "3")]
     assert item["recommending_state"].tolist() == ["Slovenia", "Republic of Korea"]
+    assert list(first.columns) == list(cobs.columns.WG_REPORT_COLUMNS)
     second = read_wg_report(REPORT_2014)
     raw = REPORT_2014.read_bytes().decode("mac_roman")
     for para in (124, 125, 126):
@@ -129,7 +132,7 @@ def test_either_order_gives_the_same_links(upr, seed):
 
 
 def test_upr_bad_input(tmp_path, upr):
-    with pytest.raises(TypeError, match="source must be a table from cobs.load_upr_info"):
+    with pytest.raises(TypeError, match="source must be a table from cobs.read_upr_info"):
         upr_recommendations(42)
     with pytest.raises(ValueError, match="state must be a State under review in the source, got 'FRA'"):
         upr_recommendations(UPR / "upr_info_kazakhstan.csv", state="FRA")

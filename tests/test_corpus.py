@@ -117,7 +117,7 @@ def test_cached_errors_name_the_current_file(tmp_path):
 
 
 def test_summary_needs_a_paragraph_table():
-    with pytest.raises(ValueError, match="columns missing"):
+    with pytest.raises(ValueError, match=r"^corpus_summary: table lacks the column\(s\) \['committee', "):
         corpus_summary(pd.DataFrame({"symbol": ["x"]}))
 
 

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 from conftest import shared_path
 
-from cobs.datasets import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
+from cobs.columns import UPR_INFO_COLUMNS
+from cobs.datasets import upr_info_labels
+from cobs.read import read_upr_info
 
 HEADER_2018 = "SuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session"
 HEADER_2015 = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
@@ -50,7 +52,7 @@ def export_2015(tmp_path: Path) -> Path:
 
 
 def test_2018_export_columns_and_values(export_2018):
-    table = load_upr_info(export_2018)
+    table = read_upr_info(export_2018)
     assert list(table.columns) == list(UPR_INFO_COLUMNS)
     assert len(table) == 2
     first, second = table.iloc[0], table.iloc[1]
@@ -72,7 +74,7 @@ def test_2018_export_columns_and_values(export_2018):
 
 
 def test_2015_export_is_decoded_and_renamed(export_2015):
-    table = load_upr_info(export_2015, pledges=True)
+    table = read_upr_info(export_2015, pledges=True)
     assert list(table.columns) == list(UPR_INFO_COLUMNS)
     chad, pledge = table.iloc[0], table.iloc[1]
     assert chad["recommendation"] == "Bring Mr. Hissène Habré to justice"
@@ -86,35 +88,35 @@ def test_2015_export_is_decoded_and_renamed(export_2015):
 
 def test_folder_reads_every_csv_in_name_order(tmp_path, export_2018, export_2015):
     (tmp_path / "notes.txt").write_text("not read")
-    table = load_upr_info(tmp_path, pledges=True)
+    table = read_upr_info(tmp_path, pledges=True)
     assert table["source_file"].tolist() == ["1-5.csv", "1-5.csv", "25-27.csv", "25-27.csv"]
     assert table.index.tolist() == [0, 1, 2, 3]
 
 
 def test_voluntary_pledges_are_not_recommendations(tmp_path, export_2018, export_2015):
-    table = load_upr_info(tmp_path)  # the pledge was read as a recommendation to Albania
+    table = read_upr_info(tmp_path)  # the pledge was read as a recommendation to Albania
     assert table["source_file"].tolist() == ["1-5.csv", "25-27.csv", "25-27.csv"]
     assert "Voluntary pledge" not in set(table["response"]) and table.index.tolist() == [0, 1, 2]
     with pytest.raises(TypeError, match="pledges must be True or False, got 'yes'"):
-        load_upr_info(tmp_path, pledges="yes")
+        read_upr_info(tmp_path, pledges="yes")
 
 
 def test_explicit_encoding(tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes((HEADER_2015 + "\nPeru,GRULAC,OAS,Protect the Asháninka,Spain,WEOG,EU,Accepted,4,Minorities,2\n")
                      .encode("latin-1"))
-    assert load_upr_info(path)["recommendation"][0] == "Protect the Asháninka"  # cp1252 fallback
-    assert load_upr_info(path, encoding="latin-1")["recommendation"][0] == "Protect the Asháninka"
+    assert read_upr_info(path)["recommendation"][0] == "Protect the Asháninka"  # cp1252 fallback
+    assert read_upr_info(path, encoding="latin-1")["recommendation"][0] == "Protect the Asháninka"
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope.csv"):
-        load_upr_info(tmp_path / "nope.csv")
+        read_upr_info(tmp_path / "nope.csv")
 
 
 def test_folder_without_csv(tmp_path):
     with pytest.raises(FileNotFoundError, match="no .csv file"):
-        load_upr_info(tmp_path)
+        read_upr_info(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +134,7 @@ def test_bad_input_names_the_file(tmp_path, content, message):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(ValueError, match=message) as info:
-        load_upr_info(path)
+        read_upr_info(path)
     assert "bad.csv" in str(info.value)
 
 
@@ -140,7 +142,7 @@ def test_undecodable_with_explicit_encoding(tmp_path):
     path = tmp_path / "utf16.csv"
     path.write_bytes(EXPORT_2015)
     with pytest.raises(ValueError, match=r"utf16.csv: cannot be decoded with encoding='utf-8'"):
-        load_upr_info(path, encoding="utf-8")
+        read_upr_info(path, encoding="utf-8")
 
 
 def test_undecodable_windows_text(tmp_path):
@@ -148,7 +150,7 @@ def test_undecodable_windows_text(tmp_path):
     # 0x81 is undefined in Windows-1252, and LF line ends rule out Mac OS Roman.
     path.write_bytes(HEADER_2015.encode() + b"\nA,Asia,,Do \x81,B,WEOG,,Noted,4,,2\n")
     with pytest.raises(ValueError, match=r"bad.csv: cannot be decoded as UTF-8 or cp1252 \(byte 0x81"):
-        load_upr_info(path)
+        read_upr_info(path)
 
 
 def test_labels():
@@ -174,12 +176,12 @@ SOURCE_2015_COUNTS = {"International instruments": 8401, "Women's rights": 7492,
 
 @pytest.fixture(scope="module")
 def upr_2018() -> pd.DataFrame:
-    return load_upr_info(shared_path("upr-info-export-2018"))
+    return read_upr_info(shared_path("upr-info-export-2018"))
 
 
 @pytest.fixture(scope="module")
 def upr_2015() -> pd.DataFrame:
-    return load_upr_info(shared_path("uprs-terman", "upr-info-csv"), pledges=True)
+    return read_upr_info(shared_path("uprs-terman", "upr-info-csv"), pledges=True)
 
 
 @pytest.mark.real_data
@@ -213,7 +215,7 @@ def test_real_2018_export_labels(upr_2018):
 def test_real_2015_export_matches_its_documented_counts(upr_2015):
     recs = upr_2015[upr_2015["response"] != "Voluntary pledge"]
     assert len(recs) == 41_066 and (upr_2015["response"] == "Voluntary pledge").sum() == 947
-    by_default = load_upr_info(shared_path("uprs-terman", "upr-info-csv"))  # voluntary.csv read, its pledges left out
+    by_default = read_upr_info(shared_path("uprs-terman", "upr-info-csv"))  # voluntary.csv read, its pledges left out
     assert len(by_default) == 41_066 and "voluntary.csv" not in set(by_default["source_file"])
     assert recs["action"].value_counts().sort_index().tolist() == [603, 6981, 3449, 16261, 13772]
     assert recs["response"].value_counts().to_dict() == {"Supported": 30472, "Noted": 10594}

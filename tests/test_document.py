@@ -142,7 +142,7 @@ def test_read_document_and_identify_agree_on_every_bundled_pdf():
     corpus/manifest.csv records of each file (written from the UN's listing, not by cobs)."""
     import pandas as pd
 
-    from cobs.read.identify import identify
+    from cobs.read._identify import identify
 
     manifest = pd.read_csv(ROOT / "corpus" / "manifest.csv", dtype=str).set_index("file")
     for path in sorted((ROOT / "corpus").glob("*.pdf")):

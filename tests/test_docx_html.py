@@ -147,7 +147,7 @@ def test_real_word_files_are_read_faithfully_and_refused_as_not_cos():
     """Slovenia's UPR Word documents: not COs; their text matches an independent extraction."""
     from pathlib import Path
 
-    from cobs.read.docx import read_docx
+    from cobs.read._docx import read_docx
 
     base = shared_path("slovenia-upr-tracker", "docs")
     pairs = [("4thcycleunoriginal/upr48-slovenia-thematic-list-of-recommendatio.docx",
@@ -227,7 +227,7 @@ def test_html_characters_accounted_for_and_plain_footnote_forms(tmp_path):
 def test_word_text_boxes_are_read_once(tmp_path):
     box = ('<w:p><w:r><w:t>Before box.</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>TEXTBOX</w:t></w:r>'
            '</w:p></w:txbxContent></w:pict></w:r></w:p>')
-    from cobs.read.docx import read_docx
+    from cobs.read._docx import read_docx
 
     path = make_docx(tmp_path / "box.docx", [box, *DOCX_BODY], NOTES)
     lines = [line.text for line in read_docx(path, path.read_bytes()).body]
@@ -258,7 +258,7 @@ def test_a_word_file_that_inflates_far_is_refused_unread(tmp_path):
     """A zip bomb: 40 MB of XML in a 40 kB file; refused from the zip directory, nothing inflated."""
     import tracemalloc
 
-    from cobs.read.identify import identify
+    from cobs.read._identify import identify
 
     path = tmp_path / "bomb.docx"
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -15,8 +15,8 @@ from cobs.errors import (
     UnknownCommitteeError,
     UnsupportedFormatError,
 )
-from cobs.reference.dates import date_pattern, ordinal_word
-from cobs.reference.symbols import parse_symbol
+from cobs.reference._dates import date_pattern, ordinal_word
+from cobs.reference._symbols import parse_symbol
 
 CO_TEXT = """Committee on the Rights of the Child
 Concluding observations on the fourth periodic report of Kazakhstan

@@ -19,7 +19,7 @@ import cobs
 from cobs import cli
 from cobs.errors import CobsError, DocumentNotFoundError, FetchError, VerificationError
 
-FAST = {"timeout": 2.0, "retries": 2, "backoff": 0.01}
+FAST = {"timeout": 2.0, "n_retries": 2, "delay": 0.01}
 ESP = "CRPD/C/ESP/CO/1"
 
 
@@ -174,7 +174,7 @@ def test_word_files_from_the_document_system(server, home, docs):
 def test_retries_a_server_that_fails_twice(server, home, docs):
     server.ods, server.ohchr = "flaky", "missing"
     started = time.perf_counter()
-    path = cobs.fetch(ESP, data_home=home, timeout=2.0, retries=2, backoff=0.05)
+    path = cobs.fetch(ESP, data_home=home, timeout=2.0, n_retries=2, delay=0.05)
     assert path.read_bytes() == docs["esp_en"]
     assert len(ods_requests(server)) == 3
     assert time.perf_counter() - started >= 0.05 + 0.1  # back-off: 0.05 s, then 0.1 s
@@ -182,7 +182,7 @@ def test_retries_a_server_that_fails_twice(server, home, docs):
 
 def test_too_few_retries_then_the_next_source(server, home, docs):
     server.ods = "flaky"
-    path = cobs.fetch(ESP, data_home=home, timeout=2.0, retries=1, backoff=0.01)
+    path = cobs.fetch(ESP, data_home=home, timeout=2.0, n_retries=1, delay=0.01)
     assert len(ods_requests(server)) == 2
     assert json.loads(path.with_name(path.name + ".json").read_text())["source"] == "the OHCHR treaty-body database"
 
@@ -217,7 +217,7 @@ def test_a_stalling_server_times_out(server, home):
     server.ods = server.ohchr = "stall"
     started = time.perf_counter()
     with pytest.raises(FetchError, match="no answer within the time-out") as info:
-        cobs.fetch(ESP, data_home=home, timeout=0.2, retries=1, backoff=0.01)
+        cobs.fetch(ESP, data_home=home, timeout=0.2, n_retries=1, delay=0.01)
     elapsed = time.perf_counter() - started
     assert 0.8 <= elapsed < 8, elapsed  # 2 sources x 2 attempts x 0.2 s, far from the 30 s default
     assert "127.0.0.1" in str(info.value)
@@ -345,7 +345,7 @@ def test_a_drip_is_a_stalled_transfer(server, home):
     started = time.perf_counter()
     with pytest.raises(FetchError, match=r"the transfer stalled \(\d+ bytes in 0\.\d s, less than 1 kB/s\) "
                        r"\(2 attempts\).*try again later"):
-        cobs.fetch(ESP, data_home=home, timeout=0.5, retries=1, backoff=0.01)
+        cobs.fetch(ESP, data_home=home, timeout=0.5, n_retries=1, delay=0.01)
     elapsed = time.perf_counter() - started
     assert 2.0 <= elapsed < 10, elapsed  # 2 sources x 2 attempts x 0.5 s (the PDF alone would take 100 s)
     assert_clean(home)
@@ -356,7 +356,7 @@ def test_max_time_bounds_a_download_whatever_the_server_does(server, home):
     server.ods = server.ohchr = "slowhead"
     started = time.perf_counter()
     with pytest.raises(FetchError, match=r"did not finish within max_time=0\.6 s.*did not finish within max_time"):
-        cobs.fetch(ESP, data_home=home, timeout=2.0, retries=2, backoff=0.01, max_time=0.6)
+        cobs.fetch(ESP, data_home=home, timeout=2.0, n_retries=2, delay=0.01, max_time=0.6)
     elapsed = time.perf_counter() - started
     assert 1.2 <= elapsed < 6, elapsed  # 2 sources x 0.6 s, not retried
     assert_clean(home)
@@ -386,10 +386,10 @@ def test_a_host_lookup_that_hangs_is_bounded_by_max_time_and_the_timeout(server,
     monkeypatch.setenv("COBS_OHCHR_URL", server.ohchr_url.replace("127.0.0.1", "ohchr.hangs.test"))
     try:
         with pytest.raises(FetchError, match=r"did not finish within max_time=0\.5 s.*did not finish within max_time"):
-            cobs.fetch(ESP, data_home=home, timeout=5.0, retries=2, backoff=0.01, max_time=0.5)
+            cobs.fetch(ESP, data_home=home, timeout=5.0, n_retries=2, delay=0.01, max_time=0.5)
         assert sorted(hanging) == ["ods.hangs.test", "ohchr.hangs.test"]  # fetch did not wait for them
         with pytest.raises(FetchError, match=r"ods\.hangs\.test.*: host name lookup without an answer \(offline\?\)"):
-            cobs.fetch(ESP, data_home=home, timeout=0.5, retries=2, backoff=0.01, max_time=60.0)
+            cobs.fetch(ESP, data_home=home, timeout=0.5, n_retries=2, delay=0.01, max_time=60.0)
         assert len(hanging) == 4  # each host asked once: not retried
     finally:
         answer.set()
@@ -425,7 +425,7 @@ def test_an_interrupt_leaves_nothing_behind(server, home):
     server.ods = "drip"
     threading.Timer(0.5, signal.raise_signal, args=(signal.SIGINT,)).start()
     with pytest.raises(KeyboardInterrupt):
-        cobs.fetch(ESP, data_home=home, timeout=5.0, retries=0)
+        cobs.fetch(ESP, data_home=home, timeout=5.0, n_retries=0)
     assert cache(home) == []
 
 
@@ -535,9 +535,9 @@ def test_what_is_not_a_co_is_refused_before_any_request(server, home, symbol, me
         ({"lang": "de"}, "lang must be 'ar', 'zh', 'en', 'fr', 'ru' or 'es', got 'de'"),
         ({"format": "html"}, "format must be 'pdf' or 'docx', got 'html'"),
         ({"timeout": 0}, "timeout must be a number of seconds > 0"),
-        ({"retries": -1}, "retries must be an int >= 0"),
-        ({"retries": 1.5}, "retries must be an int"),
-        ({"backoff": "1"}, "backoff must be a number"),
+        ({"n_retries": -1}, "n_retries must be an int >= 0"),
+        ({"n_retries": 1.5}, "n_retries must be an int"),
+        ({"delay": "1"}, "delay must be a number"),
         ({"timeout": float("inf")}, r"timeout must be a number of seconds > 0 and at most 86400, got inf; a download "
                                     r"is always bounded in time"),  # was OverflowError from the socket
         ({"timeout": float("nan")}, "timeout must be a number of seconds > 0"),
@@ -622,13 +622,14 @@ def test_fetch_chain_validates(home):
 
 
 def test_cli_fetch_prints_the_paths(server, home, capsys):
-    assert cli.main(["fetch", ESP, "--data-home", str(home), "--retries", "0"]) == 0
+    assert cli.main(["fetch", ESP, "--data-home", str(home), "--n-retries", "0"]) == 0
     out = capsys.readouterr()
     assert out.out == f"{home / 'documents' / 'en' / 'CRPD_C_ESP_CO_1.pdf'}\n" and out.err == ""
 
 
 def test_cli_fetch_one_line_per_failure_and_status_2(server, home, capsys):
-    status = cli.main(["fetch", "CRPD/C/XXX/CO/1", ESP, "CRC/C/KAZ/Q/5-6", "--data-home", str(home), "--retries", "0"])
+    status = cli.main(["fetch", "CRPD/C/XXX/CO/1", ESP, "CRC/C/KAZ/Q/5-6", "--data-home", str(home),
+                       "--n-retries", "0"])
     out = capsys.readouterr()
     assert status == 2
     assert out.out.splitlines() == [str(home / "documents" / "en" / "CRPD_C_ESP_CO_1.pdf")]
@@ -753,7 +754,7 @@ def test_https_with_a_certificate_that_cannot_be_verified_then_trusted(server, h
     started = time.perf_counter()
     with pytest.raises(FetchError, match=r"https://127\.0\.0\.1:\d+/api/symbol/access\?.*: the server's certificate "
                        r"cannot be verified \(self.signed certificate\).*certificate cannot be verified"):
-        cobs.fetch(ESP, data_home=home, timeout=5.0, retries=3, backoff=1.0)
+        cobs.fetch(ESP, data_home=home, timeout=5.0, n_retries=3, delay=1.0)
     assert time.perf_counter() - started < 5  # no back-off: 1 + 2 + 4 s per source before
     assert_clean(home)
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # now trusted: the document comes over https

@@ -12,7 +12,7 @@ import pytest
 from conftest import shared_path
 
 import cobs
-from cobs.measures import groups, sdg_targets, sdgs
+from cobs.measures.strings import groups, sdg_targets, sdgs
 from cobs.reference._lexicon import Lexicon, required_words
 from cobs.reference.labels import GOALS, GROUPS, base_group, goal_name, group_name, issue_labels
 from cobs.reference.tags import _lexicon, cited_goals, named_groups, worded_goals

@@ -1,4 +1,4 @@
-"""cobs.read.identify: what a file says it is (symbol, languages, dates), in any UN language."""
+"""cobs.read._identify: what a file says it is (symbol, languages, dates), in any UN language."""
 
 import datetime
 
@@ -7,7 +7,8 @@ from conftest import shared_path
 from fake_un import ERROR_PAGE, make_co_docx, make_co_pdf
 
 from cobs.errors import EmptyDocumentError, NotAPDFError, TruncatedDocumentError, UnsupportedFormatError
-from cobs.read.identify import adoption_date, identify, session_dates, symbol_lines
+from cobs.read._dates import adoption_date, session_dates
+from cobs.read._identify import identify, symbol_lines
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +166,7 @@ def test_identify_raw_tells_everything_read_document_needs(seed_doc):
     from conftest import SEED
 
     from cobs.read import read_raw
-    from cobs.read.identify import identify_raw
+    from cobs.read._identify import identify_raw
 
     who = identify_raw(read_raw(SEED, SEED.read_bytes()))
     assert (who.doc_type, who.type_source, who.is_co) == ("concluding observations", "title", True)
@@ -214,7 +215,7 @@ def test_random_text_is_not_called_spanish(tmp_path):
 
     import cobs
     from cobs.errors import NotACOError
-    from cobs.read.language import detect_language
+    from cobs.read._language import detect_language
 
     noise = base64.encodebytes(random.Random(0).randbytes(600_000))
     assert detect_language(noise[:8000].decode()) == ""
@@ -244,7 +245,7 @@ def test_month_names_are_written_in_one_table():
     from pathlib import Path
 
     import cobs
-    from cobs.reference.dates import month_number
+    from cobs.reference._dates import month_number
 
     package = Path(cobs.__file__).parent
     a_list = re.compile(r"January\W+February|janvier\W+février|enero\W+febrero", re.IGNORECASE)

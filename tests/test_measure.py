@@ -12,7 +12,7 @@ def test_persistence_comes_from_the_concern_before(measured):
 
 
 def test_measure_rejects_other_tables():
-    with pytest.raises(ValueError, match="columns missing"):
+    with pytest.raises(ValueError, match=r"^actions: table lacks the column\(s\) \['symbol', 'committee', "):
         cobs.measure(pd.DataFrame({"text": ["x"]}))
 
 

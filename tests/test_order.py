@@ -129,7 +129,7 @@ def test_upr_recommendations_count_a_repeated_recommendation_once_and_say_so(tmp
 def test_upr_info_rows_are_numbered_in_the_file_order_whatever_the_table_order():
     import cobs.compare
 
-    table = cobs.load_upr_info(ROOT / "corpus" / "upr" / "upr_info_kazakhstan.csv")
+    table = cobs.read_upr_info(ROOT / "corpus" / "upr" / "upr_info_kazakhstan.csv")
     _same(cobs.compare.upr_recommendations(table.sample(frac=1, random_state=0)),
           cobs.compare.upr_recommendations(table))
 

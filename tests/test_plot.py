@@ -219,7 +219,7 @@ def test_mix_in_one_column_puts_its_legend_below_and_keeps_the_bars_wide():
 def test_mix_refuses_a_measure_it_does_not_know():
     with pytest.raises(ValueError, match=r"of must be 'strength', 'action_category', .* got 'theme'"):
         cobs.plot.mix(actions(), of="theme")
-    with pytest.raises(ValueError, match=r"no column 'cycle'; it needs an action table from cobs.measure\(\)"):
+    with pytest.raises(ValueError, match=r"lacks the column\(s\) \['cycle'\] of an action table from cobs.measure\(\)"):
         cobs.plot.mix(actions(), by="cycle")
 
 
@@ -296,7 +296,7 @@ def test_citations_in_one_column_keep_ticks_counts_and_legend_apart():
 
 
 def test_citations_need_the_ref_column():
-    with pytest.raises(ValueError, match=r"no column 'ref'; it needs a citation table from cobs.citations\(\)"):
+    with pytest.raises(ValueError, match=r"lacks the column\(s\) \['ref'\] of a citation table from cobs.citations"):
         cobs.plot.citations(citations().drop(columns="ref"))
     with pytest.raises(ValueError, match="types must be 'general_comment', 'previous', .* got 'treaty'"):
         cobs.plot.citations(citations(), types=["treaty"])
@@ -382,7 +382,7 @@ def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_w
 def test_cycle_changes_checks_the_alignment():
     with pytest.raises(ValueError, match="unknown status 'moved'"):
         cobs.plot.cycle_changes(aligned().assign(status="moved"))
-    with pytest.raises(ValueError, match=r"no column 'change'.*cobs.compare.align\(\)"):
+    with pytest.raises(ValueError, match=r"lacks the column\(s\) \['change'\].*cobs.compare.align\(\)"):
         cobs.plot.cycle_changes(aligned().drop(columns="change"))
 
 
@@ -533,7 +533,7 @@ def test_prevalence_by_group_for_one_topic_and_clear_errors():
         cobs.plot.prevalence(prevalence_table())
     ax = cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[0])
     assert legend_texts(ax) == ["CRC", "CRPD"] and ax.get_legend().get_title().get_text() == "committee"
-    ax = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=["1 legal capacity"])
+    ax = cobs.plot.prevalence(prevalence_table().query("year == 2024"), by="committee", topics=["1 legal capacity"])
     assert tick_texts(ax.xaxis) == ["CRC", "CRPD"] and ax.get_xlabel() == "Committee"
     with pytest.raises(ValueError, match="topic 7 is not in the table"):
         cobs.plot.prevalence(prevalence_table(), hue="committee", topics=[7])
@@ -555,7 +555,7 @@ def test_prevalence_by_document_keeps_long_group_labels_apart():
     table = pd.DataFrame([{"symbol": s, "topic": k, "label": f"topic {k}", "mean": 0.1 + k / 10, "ci_low": 0.05,
                            "ci_high": 0.3 + k / 10, "n": 60} for s in symbols for k in range(4)])
     with cobs.plot.style("paper", columns=2):
-        ax = cobs.plot.prevalence(table, x="symbol")
+        ax = cobs.plot.prevalence(table, by="symbol")
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
     labels = ax.get_xticklabels()
@@ -569,7 +569,7 @@ def test_prevalence_by_document_keeps_long_group_labels_apart():
     box = max(label.get_window_extent(renderer).width for label in labels)
     assert (box - 1.5 * height * np.sin(slant)) / np.cos(slant) > spacing  # the text is longer than the spacing
     assert spacing * np.sin(slant) > 1.2 * height
-    short = cobs.plot.prevalence(prevalence_table().query("year == 2024"), x="committee", topics=[0])
+    short = cobs.plot.prevalence(prevalence_table().query("year == 2024"), by="committee", topics=[0])
     assert all(label.get_rotation() == 0 for label in short.get_xticklabels())  # short labels stay level
 
 
@@ -730,7 +730,7 @@ def test_every_figure_in_one_column_keeps_its_texts_apart_and_inside(call):
 
 @pytest.mark.parametrize("call", CALLS)
 def test_refuses_what_is_not_a_table(call):
-    with pytest.raises(TypeError, match="expected a pandas DataFrame"):
+    with pytest.raises(TypeError, match=r"^cobs\.plot\.\w+: table must be a pandas DataFrame"):
         name = call.__code__.co_names
         getattr(cobs.plot, [n for n in name if hasattr(cobs.plot, n) and callable(getattr(cobs.plot, n))][-1])(
             [1, 2, 3])
@@ -878,9 +878,9 @@ def test_cycle_changes_draws_what_cobs_compare_align_gives():
     ax, data = cobs.plot.cycle_changes(aligned, return_data=True)
     bars = data[data["dimension"] == "status"]
     assert bars["count"].sum() == len(aligned)
-    assert ax.get_xlabel() == "Links and unmatched recommendation paragraphs"  # align's default level
+    assert ax.get_xlabel() == "Links and unmatched recommendation paragraphs"  # align's default unit
     items = cobs.compare.align(table[table["symbol"] == "CRPD/C/AZE/CO/1"],
-                               table[table["symbol"] == "CRPD/C/AZE/CO/2-3"], level="item")
+                               table[table["symbol"] == "CRPD/C/AZE/CO/2-3"], unit="item")
     assert cobs.plot.cycle_changes(items).get_xlabel() == "Links and unmatched recommendation items"
     assert ax.get_title() == "CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3"
     linked = bars[bars["category"].isin(["repeated", "modified"])]

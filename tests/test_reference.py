@@ -1,7 +1,7 @@
 import pytest
 
 import cobs
-from cobs.reference.states import find_state
+from cobs.reference._states import find_state
 
 
 def test_every_un_member_state_is_known():
@@ -116,7 +116,8 @@ LEXICONS = [  # word lists that decide results: each entry says where it comes f
     "action_forms.csv", "action_rules.csv", "action_verbs.csv",
     "document_types.csv", "formula_phrases.csv", "head_nouns.csv", "hedges.csv",
     "intensifiers.csv", "kind_phrases.csv", "language_names.csv", "months.csv", "operative_verbs.csv",
-    "skipped_words.csv", "target_groups.csv", "themes.csv",
+    "skipped_words.csv", "target_groups.csv", "themes.csv", "deadlines.csv", "repetition_markers.csv",
+    "heading_continues.csv", "paragraph_tail_openings.csv", "committee_verb_fillers.csv", "upr_responses.csv",
 ]
 
 
@@ -136,7 +137,7 @@ def test_one_list_separator_in_every_data_file():
         for field in fields:
             values = [row[field] for row in rows if row[field]]
             assert values and not any("," in v or ";" in v for v in values), (name, field)
-    from cobs.reference.lexicons import clusters
+    from cobs.reference._lexicons import clusters
 
     assert next(c for c in clusters() if c["cluster_id"] == "CRC-1")["articles"] == {4, 42, 44}
 
@@ -163,3 +164,25 @@ def test_lexicons_in_data_decide_as_the_patterns_they_replaced():
     assert specificity_parts("protect unaccompanied asylum-seeking children")["group"] is True  # target_groups.csv
     assert locate_action("to urgently adopt a law") == ("adopt", "adopt a law")  # skipped_words.csv: to, urgently
     assert locate_action("progressively apply the law") == ("apply", "apply the law")  # -ly, but a verb
+    # issue 16: the word lists that were regular expressions in the code
+    from cobs.measures._wording import time_bound
+    from cobs.measures.strings import persistence
+    from cobs.read._wg_report import _response
+    from cobs.reference import operative_at_item_start, repetition_markers
+    from cobs.structure._kind import operative_verb
+    from cobs.structure._paragraphs import _FUNCTION_WORD_END, _TAIL
+
+    assert time_bound("adopt the law by 1 June 2026") and time_bound("within a clear time frame")  # deadlines.csv
+    assert not time_bound("adopt the law as soon as possible")
+    assert persistence("The Committee remains deeply concerned and reiterates its call") == [
+        "remains deeply concerned", "reiterates"]  # repetition_markers.csv
+    assert repetition_markers("reiterates").search("as reiterated in") and not repetition_markers(
+        "persistence").search("as reiterated in")  # one list, each pattern with its uses
+    assert operative_at_item_start().match("Calls upon the State party to") and not operative_at_item_start().match(
+        "Request technical assistance")  # operative_verbs.csv: item_start, in the third person
+    assert _FUNCTION_WORD_END.search("Equal recognition before the") and not _FUNCTION_WORD_END.search("Education")
+    assert _TAIL.match("It also recommends that") and not _TAIL.match("it also")  # as printed
+    assert operative_verb("The Committee also strongly recommends that the "
+                          "State party adopt a law.")[:2] == ("recommend", "urges")  # committee_verb_fillers.csv
+    assert [_response(c) for c in ("did not enjoy the support of", "enjoy the support of", "will be examined by",
+                                   "The recommendations below")] == ["Noted", "Supported", "To be examined", ""]

@@ -44,7 +44,7 @@ def test_special_situations_are_noted():
 
 @pytest.mark.real_data
 def test_regional_groups_agree_with_upr_info():
-    upr = cobs.load_upr_info(shared_path("upr-info-export-2018"))
+    upr = cobs.read_upr_info(shared_path("upr-info-export-2018"))
     names = {"Africa": "African Group", "Asia": "Asia-Pacific Group", "EEG": "Eastern European Group",
              "GRULAC": "Latin American and Caribbean Group", "WEOG": "Western European and Others Group"}
     spelt = {"DPR Korea": "PRK", "Democratic Republic of Congo": "COD", "Guinea Bissau": "GNB", "Macedonia FYR": "MKD",

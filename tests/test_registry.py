@@ -9,7 +9,7 @@ import pytest
 from conftest import CRPD_PDFS, shared_path
 
 import cobs
-from cobs.read.identify import identify
+from cobs.read._identify import identify
 from cobs.sources._registry import REGISTRY_PATH
 
 

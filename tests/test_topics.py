@@ -27,13 +27,15 @@ from cobs.topics import (
     against,
     coherence,
     contrast,
+    crosstab,
+    dominant_topic,
     exclusivity,
     prevalence,
     select_k,
     stability,
+    template_rows,
     topic_quality,
 )
-from cobs.topics._input import template_rows
 from cobs.topics._model import _best_terms
 from cobs.topics._quality import _overlaps, npmi
 
@@ -584,33 +586,38 @@ def test_stability_and_matching_by_hand():
     assert _overlaps(a, [["x", "y"]]) == 0.5  # one of two topics matched
     texts, _ = planted()
     models = [TopicModel(4, random_state=0).fit(texts[s:]) for s in (0, 4, 8)]
-    assert stability(models) > 0.8
+    result = stability(models)
+    assert result.stability > 0.8 and result.n_models == 3 and len(result.pairs) == 3
+    assert result.to_frame().columns.tolist() == ["stability", "sd", "n_models"]
     with pytest.raises(ValueError, match="at least 2 fitted models"):
         stability(models[:1])
 
 
 def test_select_k_prefers_the_planted_number():
     texts, _ = planted(n_per_group=40, noise=2)
-    table = select_k(texts, ks=[2, 4, 8], n_seeds=3, n_terms=5)
+    table = select_k(texts, ks=[2, 4, 8], n_seeds=3, model=TopicModel(n_terms=5), random_state=0)
     assert list(table.columns) == list(SELECT_K_COLUMNS) and table["k"].tolist() == [2, 4, 8]
     best = table.set_index("k")
     assert best.loc[4, "coherence"] > best.loc[2, "coherence"]
     assert best.loc[4, "stability"] > best.loc[8, "stability"]
-    long = select_k(texts, ks=[2, 4], n_seeds=2, shape="long")
+    long = select_k(texts, ks=[2, 4], n_seeds=2, shape="long", random_state=0)
     assert list(long.columns) == ["k", "measure", "value", "sd"] and len(long) == 6
-    again = select_k(texts, ks=[2, 4], n_seeds=2, shape="long")
+    again = select_k(texts, ks=[2, 4], n_seeds=2, shape="long", random_state=0)
     pd.testing.assert_frame_equal(long, again)
+    # the model's settings are those tried: n_terms=5 scores each topic's top 5 terms
+    fewer = select_k(texts, ks=[2, 4], n_seeds=2, shape="long", random_state=0, model=TopicModel(n_terms=3))
+    assert not fewer["value"].equals(long["value"])
 
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # repeated texts
 def test_select_k_on_a_small_table_and_a_reference():
     table = planted_table(n_documents=2)
     with pytest.warns(SmallCorpusWarning, match="k=8 fitted"):
-        out = select_k(table, ks=[2, 8], n_seeds=2, reference=planted_table(n_documents=3, seed=5))
+        out = select_k(table, ks=[2, 8], n_seeds=2, reference=planted_table(n_documents=3, seed=5), random_state=0)
     assert out["n_topics"].tolist()[0] == 2 and out["n_topics"].tolist()[1] < 8
     # the reference is what coherence is counted on: without it, two COs leave too little to count on
     with pytest.warns(SmallCorpusWarning):
-        alone = select_k(table, ks=[2, 8], n_seeds=2)
+        alone = select_k(table, ks=[2, 8], n_seeds=2, random_state=0)
     assert (out["coherence"] > alone["coherence"]).all()
 
 
@@ -619,12 +626,21 @@ def test_select_k_on_a_small_table_and_a_reference():
     [({"ks": [0]}, "ks must be positive numbers of topics, got list: \\[0\\]"),
      ({"n_seeds": 1}, "n_seeds must be an int >= 2 .*, got 1"),
      ({"held_out": 1.0}, "held_out must be a share"), ({"subsample": 0}, "subsample must be a share"),
-     ({"shape": "tall"}, "shape must be"), ({"method": "svd"}, "method must be 'nmf' or 'lda'")],
+     ({"shape": "tall"}, "shape must be"), ({"model": TopicModel(method="svd")}, "method must be 'nmf' or 'lda'"),
+     ({"random_state": "zero"}, "random_state must be None, an int or a numpy RandomState")],
 )
 def test_select_k_bad_arguments(kwargs, message):
     texts, _ = planted(n_per_group=5)
     with pytest.raises(ValueError, match=message):
         select_k(texts, **{"ks": [2], **kwargs})
+
+
+def test_select_k_takes_a_model_not_loose_options():
+    texts, _ = planted(n_per_group=5)
+    with pytest.raises(TypeError, match="model must be a cobs.topics.TopicModel or None"):
+        select_k(texts, ks=[2], model={"method": "lda"})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'method'"):
+        select_k(texts, ks=[2], method="lda")
 
 
 # --- prevalence, contrast, against ----------------------------------------------------------------
@@ -633,7 +649,7 @@ def test_select_k_bad_arguments(kwargs, message):
 def test_prevalence_means_intervals_and_units():
     table = planted_table(n_documents=10)
     model = TopicModel(4, random_state=0).fit(table)
-    out = prevalence(model, table, by="year")
+    out = prevalence(model, table, by="year", random_state=0)
     assert list(out.columns) == ["year", *PREVALENCE_COLUMNS]
     assert out["year"].dtype == table["year"].dtype
     substance = table[table["cluster_id"] != "IMPL"]
@@ -645,7 +661,9 @@ def test_prevalence_means_intervals_and_units():
         assert (group["documents"] == substance.loc[rows, "symbol"].nunique()).all()
     assert ((out["ci_low"] <= out["mean"] + 1e-12) & (out["mean"] <= out["ci_high"] + 1e-12)).all()
     assert set(out["resampled"]) == {"documents"}
-    pd.testing.assert_frame_equal(out, prevalence(model, table, by="year"))  # seeded
+    pd.testing.assert_frame_equal(out, prevalence(model, table, by="year", random_state=0))  # seeded
+    # a RandomState seeded alike draws the same resamples (scikit-learn's check_random_state)
+    pd.testing.assert_frame_equal(out, prevalence(model, table, by="year", random_state=np.random.RandomState(0)))
     by_symbol = prevalence(model, table, by=["state", "symbol"])
     assert set(by_symbol["resampled"]) == {"rows"} and by_symbol.groupby("symbol")["mean"].sum().round(9).eq(1).all()
 
@@ -671,7 +689,7 @@ def test_prevalence_interval_matches_the_normal_approximation():
     texts, _ = planted(n_per_group=100, noise=4)
     table = pd.DataFrame({"text": texts, "group": "all"})
     model = TopicModel(4, random_state=0).fit(table)
-    out = prevalence(model, table, by="group", n_boot=4000)
+    out = prevalence(model, table, by="group", n_boot=4000, random_state=0)
     shares = model.transform(table)
     half = 1.96 * shares.std(axis=0) / np.sqrt(len(texts))
     np.testing.assert_allclose((out["ci_high"] - out["ci_low"]) / 2, half, rtol=0.15)
@@ -689,13 +707,15 @@ def test_identical_documents_give_a_zero_width_interval():
 def test_prevalence_bad_arguments():
     table = planted_table()
     model = TopicModel(4, random_state=0).fit(table)
-    with pytest.raises(ValueError, match="table has no column 'region'"):
+    with pytest.raises(ValueError, match=r"table lacks the column\(s\) \['region'\]"):
         prevalence(model, table, by="region")
     with pytest.raises(ValueError, match="n_boot must be an int >= 100"):
         prevalence(model, table, by="year", n_boot=10)
-    with pytest.raises(ValueError, match="level must be a confidence level"):
-        prevalence(model, table, by="year", level=95)
-    with pytest.raises(TypeError, match="table must be a cobs table"):
+    with pytest.raises(ValueError, match="confidence_level must be a probability in"):
+        prevalence(model, table, by="year", confidence_level=95)
+    with pytest.raises(TypeError, match="positional argument"):
+        prevalence(model, table, "year")  # by= is keyword-only
+    with pytest.raises(TypeError, match="table must be a pandas DataFrame"):
         prevalence(model, ["a text"], by="year")
 
 
@@ -706,7 +726,7 @@ def test_contrast_finds_what_a_document_stresses():
     extra = table[mine].assign(para=table["para"] + 100, ref=lambda t: t["ref"] + "x")
     table = pd.concat([table, extra, extra.assign(para=extra["para"] + 100)], ignore_index=True)
     model = TopicModel(4, random_state=0).fit(table)
-    out = contrast(model, table, focus)
+    out = contrast(model, table, focus, random_state=0)
     assert list(out.columns) == ["symbol", *CONTRAST_COLUMNS]
     court = out[out["label"].map(lambda lab: "court" in group_of(lab.split(" / ")))].iloc[0]
     assert court["difference"] > 0.2 and court["ci_low"] > 0  # three times the court paragraphs of the others
@@ -721,6 +741,7 @@ def test_against_scores():
     model = TopicModel(4, random_state=0).fit(table)
     same = against(model, table, column="theme")
     assert same.nmi == pytest.approx(1.0) and same.purity == 1.0 and same.inverse_purity == 1.0
+    assert same.to_frame().columns.tolist() == ["nmi", "ami", "purity", "inverse_purity", "n", "left_out"]
     assert same.n == (table["cluster_id"] != "IMPL").sum() and same.left_out == 8
     assert same.crosstab.to_numpy().sum() == same.n and same.crosstab.shape == (4, 4)
     assert list(same.crosstab.index) == model.topics_["label"].tolist()
@@ -729,8 +750,40 @@ def test_against_scores():
     assert noise.nmi < 0.2 and abs(noise.ami) < 0.1
     gaps = table.assign(theme=np.where(table.index % 3 == 0, None, table["theme"]))
     assert against(model, gaps).left_out > same.left_out
-    with pytest.raises(ValueError, match="table has no column 'heading'"):
+    with pytest.raises(ValueError, match=r"table lacks the column\(s\) \['heading'\]"):
         against(model, table, column="heading")
+
+
+def test_dominant_topic_is_the_largest_share_of_each_counted_row():
+    table = planted_table().sample(frac=1.0, random_state=1)  # any row order; the index is kept
+    model = TopicModel(4, random_state=0).fit(table)
+    main = dominant_topic(model, table)
+    assert list(main.columns) == list(cobs.columns.DOMINANT_TOPIC_COLUMNS) and main.index.equals(table.index)
+    shares = model.transform(table)
+    counted = (table["cluster_id"] != "IMPL").to_numpy()
+    assert main.loc[~counted].isna().all().all()  # templates are not counted
+    np.testing.assert_array_equal(main.loc[counted, "topic"].to_numpy(dtype=int), shares[counted].argmax(axis=1))
+    np.testing.assert_allclose(main.loc[counted, "share"].to_numpy(dtype=float), shares[counted].max(axis=1))
+    assert (main["label"].dropna() == model.topics_["label"].to_numpy()[main["topic"].dropna().to_numpy(int)]).all()
+    # each planted group is one topic: the rows of a theme share one main topic
+    assert main.loc[counted].groupby(table.loc[counted, "theme"])["topic"].nunique().eq(1).all()
+
+
+def test_crosstab_counts_main_topics_by_category():
+    table = planted_table()
+    model = TopicModel(4, random_state=0).fit(table)
+    long = crosstab(model, table, column="theme")
+    assert list(long.columns) == ["topic", "label", "theme", "count", "share"]
+    wide = against(model, table, column="theme").crosstab
+    assert long["count"].sum() == wide.to_numpy().sum()
+    for row in long.itertuples():
+        assert wide.loc[row.label, row.theme] == row.count
+    assert long.groupby("topic")["share"].sum().round(9).eq(1).all()
+    assert long["topic"].is_monotonic_increasing  # topics in the order of topics_
+    gaps = table.assign(theme=np.where(table.index % 2 == 0, None, table["theme"]))
+    assert crosstab(model, gaps)["count"].sum() < long["count"].sum()  # rows without a category left out
+    with pytest.raises(TypeError, match="column must be one column name"):
+        crosstab(model, table, column=["theme"])
 
 
 def test_against_counts_a_row_of_tied_shares_under_the_first_topic(monkeypatch):
@@ -742,8 +795,9 @@ def test_against_counts_a_row_of_tied_shares_under_the_first_topic(monkeypatch):
     row = int(np.flatnonzero(counted)[0])
     shares[row] = [0.5, np.nextafter(0.5, 1), 0.0, 0.0]
     monkeypatch.setattr(model, "_read", lambda X: (corpus, shares, counted))
-    crosstab = against(model, table.assign(theme=np.where(table.index == row, "tied", table["theme"]))).crosstab
-    assert crosstab["tied"].tolist() == [1, 0, 0, 0]
+    tied = table.assign(theme=np.where(table.index == row, "tied", table["theme"]))
+    assert against(model, tied).crosstab["tied"].tolist() == [1, 0, 0, 0]
+    assert dominant_topic(model, tied).loc[row, "topic"] == 0  # one rule for every main topic
 
 
 # --- the text helper's additions, the command line, import --------------------------------------

@@ -35,39 +35,43 @@ C3 = ["a", None, "b", "a"]
 
 def test_agreement_two_coders_by_hand():
     result = agreement(A, B)
-    assert result["kappa"] == pytest.approx(0.4)
-    assert result["alpha"] == pytest.approx(14 / 33)
-    assert result["observed"] == pytest.approx(0.7)
-    assert result["items"] == 10 and result["codings"] == 2
+    assert result.kappa == pytest.approx(0.4)
+    assert result.alpha == pytest.approx(14 / 33)
+    # a result object (cobs.stats): named attributes, one tidy row
+    frame = result.to_frame()
+    assert frame.columns.tolist() == ["kappa", "alpha", "observed", "items", "codings"] and len(frame) == 1
+    assert frame.loc[0, "alpha"] == result.alpha and (result.items, result.codings) == (10, 2)
+    assert result.observed == pytest.approx(0.7)
+    assert result.items == 10 and result.codings == 2
 
 
 def test_agreement_three_coders_with_a_missing_coding_by_hand():
     result = agreement(C1, C2, C3)
-    assert result["alpha"] == pytest.approx(1 / 3)
-    assert result["kappa"] == pytest.approx(1.3 / 3)
-    assert result["items"] == 4 and result["codings"] == 3
+    assert result.alpha == pytest.approx(1 / 3)
+    assert result.kappa == pytest.approx(1.3 / 3)
+    assert result.items == 4 and result.codings == 3
 
 
 def test_agreement_missing_markers():
-    assert agreement(C1, C2, ["a", "", "b", "a"])["alpha"] == pytest.approx(1 / 3)
-    assert agreement(C1, C2, ["a", np.nan, "b", "a"])["alpha"] == pytest.approx(1 / 3)
-    assert agreement(C1, C2, pd.Series(["a", None, "b", "a"]))["alpha"] == pytest.approx(1 / 3)
+    assert agreement(C1, C2, ["a", "", "b", "a"]).alpha == pytest.approx(1 / 3)
+    assert agreement(C1, C2, ["a", np.nan, "b", "a"]).alpha == pytest.approx(1 / 3)
+    assert agreement(C1, C2, pd.Series(["a", None, "b", "a"])).alpha == pytest.approx(1 / 3)
 
 
 def test_agreement_kappa_matches_scikit_learn():
     rng = np.random.RandomState(0)
     a = rng.randint(1, 6, size=200)
     b = np.where(rng.rand(200) < 0.7, a, rng.randint(1, 6, size=200))
-    assert agreement(a, b)["kappa"] == pytest.approx(cohen_kappa_score(a, b))
+    assert agreement(a, b).kappa == pytest.approx(cohen_kappa_score(a, b))
 
 
 def test_agreement_perfect_and_interval():
-    assert agreement([1, 2, 3], [1, 2, 3])[["kappa", "alpha"]].tolist() == [1.0, 1.0]
+    assert (agreement([1, 2, 3], [1, 2, 3]).kappa, agreement([1, 2, 3], [1, 2, 3]).alpha) == (1.0, 1.0)
     # Interval alpha, worked out: values (1,2), (2,2), (3,3); n = 6, mean pairs...
     # D_o = (2 * (1-2)^2) / 6 = 1/3; all 6 values 1,2,2,2,3,3 -> D_e = sum_{i!=j} (vi-vj)^2 / (6*5)
     # pairs (ordered): 1-2 x3 -> 3*1*2 = 6, 1-3 x2 -> 2*4*2 = 16, 2-3 x6 -> 6*1*2 = 12; total 34 / 30.
     # alpha = 1 - (1/3) / (34/30) = 1 - 10/34 = 12/17.
-    assert agreement([1, 2, 3], [2, 2, 3], metric="interval")["alpha"] == pytest.approx(12 / 17)
+    assert agreement([1, 2, 3], [2, 2, 3], metric="interval").alpha == pytest.approx(12 / 17)
 
 
 def test_agreement_errors():
@@ -309,8 +313,8 @@ def test_coding_sheet_written(tmp_path):
     [
         ({"n": 0}, "between 1 and the 10 rows"),
         ({"n": 11}, "between 1 and the 10 rows"),
-        ({"n": 2, "stratify": "nope"}, "no column 'nope'"),
-        ({"n": 2, "columns": ["text", "nope"]}, "no column 'nope'"),
+        ({"n": 2, "stratify": "nope"}, r"table lacks the column\(s\) \['nope'\]"),
+        ({"n": 2, "columns": ["text", "nope"]}, r"table lacks the column\(s\) \['nope'\]"),
         ({"n": 2, "coders": ("text",)}, "coders must be distinct"),
         ({"n": 2, "allocation": "optimal"}, "allocation must be"),
     ],
@@ -322,9 +326,9 @@ def test_sample_errors(kwargs, message):
 
 @pytest.mark.real_data
 def test_sample_of_real_upr_recommendations(tmp_path):
-    from cobs.datasets import load_upr_info
+    from cobs.read import read_upr_info
 
-    table = load_upr_info(shared_path("upr-info-export-2018", "25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv"))
+    table = read_upr_info(shared_path("upr-info-export-2018", "25-27-UPR-INFO-DATABASE-EXPORT-2018_07_25-20_24_58.csv"))
     sample = sample_for_coding(table, 50, stratify="action", allocation="equal", random_state=42,
                                columns=["source_file", "source_row", "recommendation", "action"],
                                path=tmp_path / "upr.csv")
@@ -332,7 +336,7 @@ def test_sample_of_real_upr_recommendations(tmp_path):
     # Category 1 is rare in sessions 25-27 (18 of 8,733 rows in the export): its weight is 18 / 10.
     assert sample.loc[sample["stratum"] == 1, "sampling_weight"].iloc[0] == pytest.approx(1.8)
     # A coder who copies UPR Info's own labels agrees perfectly.
-    assert agreement(sample["action"], sample["action"])["kappa"] == 1.0
+    assert agreement(sample["action"], sample["action"]).kappa == 1.0
 
 
 def test_agreement_refuses_series_that_are_not_aligned():
@@ -361,5 +365,5 @@ def test_confusion_table_and_agreement_leave_out_the_same_blank_codings():
     model = ["recommendation", "concern", "concern", "concern", "recommendation"]
     table = confusion_table(coded, model)
     assert "" not in table.index and "  " not in table.index
-    assert int(table.to_numpy().sum()) == 3 == int(agreement(coded, model)["items"])
+    assert int(table.to_numpy().sum()) == 3 == agreement(coded, model).items
     assert table.loc["concern", "recommendation"] == 1

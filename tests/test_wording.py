@@ -157,7 +157,7 @@ CODED = SEED.parents[1] / "tests" / "data" / "co_actions_coded.csv"
 def upr_info():
     from conftest import shared_path
 
-    table = cobs.load_upr_info(shared_path("upr-info-export-2018"))
+    table = cobs.read_upr_info(shared_path("upr-info-export-2018"))
     table = table[table["action"].notna()].reset_index(drop=True)
     return table.assign(action=table["action"].astype(int))
 
@@ -169,7 +169,7 @@ def test_each_principle_agrees_with_upr_infos_coders_where_it_applies(upr_info):
     'consider' wins, and 'take measures to' + a specific verb is coded 4 (why purpose=False is the default)."""
     from cobs.measures._actions import locate_action
     from cobs.measures._wording import _opening
-    from cobs.reference.lexicons import action_rules, action_verbs
+    from cobs.reference._lexicons import action_rules, action_verbs
 
     train = upr_info[upr_info["session"].between(1, 21)]
     rules = action_rules()

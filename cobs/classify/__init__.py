@@ -7,12 +7,12 @@
 ``GoalClassifier``            the Sustainable Development Goals it relates to (multi-label)
 """
 
+from cobs.classify._action import ActionCategoryClassifier
 from cobs.classify._base import EXPLAIN_COLUMNS
 from cobs.classify._features import opening_features
-from cobs.classify.action import ActionCategoryClassifier
-from cobs.classify.groups import GoalClassifier, GroupClassifier, LexiconFeatures
-from cobs.classify.issues import IssueClassifier
-from cobs.classify.theme import ThemeClassifier
+from cobs.classify._groups import GoalClassifier, GroupClassifier, LexiconFeatures
+from cobs.classify._issues import IssueClassifier
+from cobs.classify._theme import ThemeClassifier
 
 __all__ = ["EXPLAIN_COLUMNS", "ActionCategoryClassifier", "GoalClassifier", "GroupClassifier", "IssueClassifier",
            "LexiconFeatures", "ThemeClassifier", "opening_features"]

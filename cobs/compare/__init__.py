@@ -12,20 +12,18 @@
 ``similarity``        a document-by-document similarity matrix of recommendations; ``most_similar``: the nearest ones
                       of the same committee (``CompareWarning`` where it has none)
 ``upr_recommendations`` the UPR recommendations a State received, as an action table
-``read_wg_report``    the recommendations a UPR Working Group report lists
-``read_addendum``     the State's answers to them in the report's addendum
 """
 
 from cobs.compare._align import AlignWarning, align
 from cobs.compare._boilerplate import boilerplate, boilerplate_share
 from cobs.compare._chain import chain, threads
 from cobs.compare._change import MEASURES, ChangeResult, change
-from cobs.compare._evaluate import alignment_scores
+from cobs.compare._evaluate import AlignmentScores, alignment_scores
 from cobs.compare._keyness import keyness
 from cobs.compare._profile import profile
 from cobs.compare._similarity import CompareWarning, most_similar, similarity
-from cobs.compare._upr import read_addendum, read_wg_report, upr_recommendations
+from cobs.compare._upr import upr_recommendations
 
-__all__ = ["MEASURES", "AlignWarning", "ChangeResult", "CompareWarning", "align", "alignment_scores", "boilerplate",
-           "boilerplate_share", "chain", "change", "keyness", "most_similar", "profile", "read_addendum",
-           "read_wg_report", "similarity", "threads", "upr_recommendations"]
+__all__ = ["MEASURES", "AlignWarning", "AlignmentScores", "ChangeResult", "CompareWarning", "align",
+           "alignment_scores", "boilerplate", "boilerplate_share", "chain", "change", "keyness", "most_similar",
+           "profile", "similarity", "threads", "upr_recommendations"]

@@ -45,10 +45,10 @@ session came before or after the CO's adoption (``upr_timing``).
 
 from __future__ import annotations
 
-import re
+import os
 import warnings
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -58,10 +58,14 @@ from cobs._ranking import settled
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
 from cobs.measures import STRENGTH_DTYPE
+from cobs.reference import repetition_markers
+
+if TYPE_CHECKING:
+    from cobs.document import Document
 
 __all__ = ["AlignOptions", "AlignWarning", "Evidence", "align", "decide", "find_evidence", "link_units"]
 
-Level = Literal["paragraph", "item"]
+Unit = Literal["paragraph", "item"]
 
 
 
@@ -70,15 +74,15 @@ class AlignWarning(UserWarning):
     (``new`` and ``dropped`` then read backwards), another State or committee, or one document twice."""
 
 
-_REITERATES = re.compile(r"\breiterat|\bonce\s+again\b", re.IGNORECASE)
+_REITERATES = repetition_markers("reiterates")  # cobs/data/repetition_markers.csv
 
 
 # The defaults, measured: between two COs (tests/data/align_gold.csv, tuning pairs) and between a CO and the UPR
 # (tests/data/upr_gold.csv); see align()'s docstring and benchmarks/bench_align.py.
 DEFAULTS = {
-    "co": {"level": "paragraph", "threshold": 0.325, "theme_bonus": 0.20, "threshold_many": 0.50,
+    "co": {"unit": "paragraph", "threshold": 0.325, "theme_bonus": 0.20, "threshold_many": 0.50,
            "instrument_bonus": 0.0, "best_share": 0.0, "synonyms": False, "threshold_reuse": 0.15},
-    "upr": {"level": "item", "threshold": 0.30, "theme_bonus": 0.20, "threshold_many": float("inf"),
+    "upr": {"unit": "item", "threshold": 0.30, "theme_bonus": 0.20, "threshold_many": float("inf"),
             "instrument_bonus": 0.20, "best_share": 0.7, "synonyms": True, "threshold_reuse": float("inf")},
 }
 
@@ -87,7 +91,7 @@ DEFAULTS = {
 class AlignOptions:
     """The options of :func:`align` once checked (one place for defaults and checks); None: the measured default."""
 
-    level: Level | None = None
+    unit: Unit | None = None
     threshold: float | None = None
     theme_bonus: float | None = None
     threshold_many: float | None = None
@@ -100,8 +104,8 @@ class AlignOptions:
     synonyms: bool | None = None
 
     def __post_init__(self) -> None:
-        if self.level is not None:
-            check_choice(self.level, "level", ("paragraph", "item"))
+        if self.unit is not None:
+            check_choice(self.unit, "unit", ("paragraph", "item"))
         for name in ("threshold", "theme_bonus", "threshold_many", "threshold_repeated", "threshold_reuse",
                      "instrument_bonus", "best_share"):
             value = getattr(self, name)
@@ -121,10 +125,10 @@ class AlignOptions:
 
 
 def align(
-    earlier: object,
-    later: object,
+    earlier: Document | str | os.PathLike[str] | pd.DataFrame,
+    later: Document | str | os.PathLike[str] | pd.DataFrame,
     *,
-    level: Level | None = None,
+    unit: Unit | None = None,
     threshold: float | None = None,
     theme_bonus: float | None = None,
     threshold_many: float | None = None,
@@ -151,7 +155,7 @@ def align(
     Every option left at None takes the default measured for the pair: between two
     COs (given first below), or between a CO and the UPR.
 
-    level : {"paragraph", "item"}, default "paragraph"; "item" with the UPR
+    unit : {"paragraph", "item"}, default "paragraph"; "item" with the UPR
         Compare whole recommendation paragraphs (with their lettered items), or
         each item and each paragraph's own request on its own. The defaults were
         measured at paragraph level between COs, at item level with the UPR.
@@ -262,7 +266,7 @@ def align(
     (The hand reading grades all four "same": "consider ratifying" asks what "ratify"
     asks; the wording's cosine does not see it.)
     """
-    options = AlignOptions(level=level, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
+    options = AlignOptions(unit=unit, threshold=threshold, theme_bonus=theme_bonus, threshold_many=threshold_many,
                            threshold_repeated=threshold_repeated, threshold_reuse=threshold_reuse, context=context,
                            citations=citations,
                            instrument_bonus=instrument_bonus, best_share=best_share, synonyms=synonyms)
@@ -271,8 +275,8 @@ def align(
     options = options.resolved(mechanism(early_actions, late_actions))
     if mechanism(early_actions, late_actions) == "co":
         _check_pair(early_actions, late_actions)
-    early = units(early_actions, early_paragraphs, level=options.level, context=options.context)
-    late = units(late_actions, late_paragraphs, level=options.level, context=options.context)
+    early = units(early_actions, early_paragraphs, unit=options.unit, context=options.context)
+    late = units(late_actions, late_paragraphs, unit=options.unit, context=options.context)
     early["date"], late["date"] = early_date, late_date  # a CO's date says whether the UPR came before it
     return link_units(early, late, options)
 

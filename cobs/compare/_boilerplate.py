@@ -16,8 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_int, check_number
-from cobs.compare._input import check_columns, check_table
+from cobs._checks import check_int, check_number, check_table
 
 __all__ = ["boilerplate", "boilerplate_share"]
 
@@ -84,10 +83,9 @@ def boilerplate(
     The Committee recommends that the State party:     54
     The Committee is concerned about the following:    29
     """
-    from cobs.structure.kind import sentences
+    from cobs.structure import sentences
 
-    check_table("table", table)
-    check_columns("table", table, ["symbol", "state", "para", "sub", "text"], "a paragraph or action table")
+    check_table(table, ["symbol", "state", "para", "sub", "text"], what="a paragraph or action table")
     min_states = check_int(min_states, "min_states")
     min_shared = check_number(min_shared, "min_shared", "a number in (0, 1]", lambda v: 0 < v <= 1)
     rows: list[tuple[object, ...]] = []
@@ -124,16 +122,24 @@ def boilerplate(
     return out
 
 
-def boilerplate_share(table: pd.DataFrame, by: str | list[str] = "symbol", **options: object) -> pd.DataFrame:
+def boilerplate_share(
+    table: pd.DataFrame,
+    *,
+    by: str | list[str] = "symbol",
+    min_states: int = 3,
+    min_shared: float = 0.6,
+) -> pd.DataFrame:
     """The share of template text per document (or group): words in template sentences over all words.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        What :func:`boilerplate` returned, or a paragraph/action table (passed to it
-        with ``**options``).
+        What :func:`boilerplate` returned, or a paragraph/action table (passed to it).
     by : str or list of str, default "symbol"
         Grouping columns of the sentence table (``symbol``, ``state``).
+    min_states, min_shared
+        For a paragraph or action table: what counts as a template (as for
+        :func:`boilerplate`; a sentence table has its ``template`` column already).
 
     Returns
     -------
@@ -148,10 +154,11 @@ def boilerplate_share(table: pd.DataFrame, by: str | list[str] = "symbol", **opt
     >>> bool(shares["share"].between(0, 1).all())
     True
     """
-    check_table("table", table)
-    sentences = table if "template" in table.columns and "words" in table.columns else boilerplate(table, **options)
+    check_table(table)
+    sentences = table if "template" in table.columns and "words" in table.columns else boilerplate(
+        table, min_states=min_states, min_shared=min_shared)
     by_columns = [by] if isinstance(by, str) else list(by)
-    check_columns("table", sentences, by_columns, "a sentence table (cobs.compare.boilerplate)")
+    check_table(sentences, by_columns, what="a sentence table (cobs.compare.boilerplate)")
     work = sentences.assign(template_words=sentences["words"].where(sentences["template"], 0),
                             template_sentences=sentences["template"].astype("int64"))
     out = work.groupby(by_columns, sort=False, dropna=False).agg(

@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from joblib import Parallel, delayed, effective_n_jobs
 
 from cobs._checks import check_n_jobs
-from cobs.compare._align import AlignOptions, link_units
+from cobs.compare._align import AlignOptions, Unit, link_units
 from cobs.compare._input import measured
 from cobs.compare._units import records, units
 from cobs.errors import invalid_value
+
+if TYPE_CHECKING:
+    from cobs.document import Document
 
 __all__ = ["chain", "threads"]
 
@@ -28,12 +32,12 @@ def _prepare(tables: list[pd.DataFrame], options: AlignOptions) -> dict[str, pd.
     by_symbol = {str(t["symbol"].iloc[0]): t for t in paragraphs}
     for table in measured_all:
         for symbol, group in table.groupby("symbol", sort=False):
-            out[str(symbol)] = units(group, by_symbol.get(str(symbol)), level=options.level, context=options.context)
+            out[str(symbol)] = units(group, by_symbol.get(str(symbol)), unit=options.unit, context=options.context)
     return out
 
 
 def _order_key(table: pd.DataFrame) -> tuple[object, ...]:
-    from cobs.reference.symbols import parse_symbol
+    from cobs.reference import parse_symbol
 
     symbol = str(table["symbol"].iloc[0])
     year = table["year"].dropna()
@@ -45,7 +49,7 @@ def _order_key(table: pd.DataFrame) -> tuple[object, ...]:
 
 
 def _chain_key(table: pd.DataFrame) -> tuple[str, str, str]:
-    from cobs.reference.symbols import parse_symbol
+    from cobs.reference import parse_symbol
 
     symbol = str(table["symbol"].iloc[0])
     try:
@@ -92,10 +96,20 @@ def _documents(documents: object) -> list[list[object]]:
 
 
 def chain(
-    documents: object,
+    documents: pd.DataFrame | Sequence[Document | str | os.PathLike[str] | pd.DataFrame],
     *,
     n_jobs: int | None = None,
-    **options: object,
+    unit: Unit | None = None,
+    threshold: float | None = None,
+    theme_bonus: float | None = None,
+    threshold_many: float | None = None,
+    threshold_repeated: float = 0.30,
+    threshold_reuse: float | None = None,
+    context: bool = True,
+    citations: bool = True,
+    instrument_bonus: float | None = None,
+    best_share: float | None = None,
+    synonyms: bool | None = None,
 ) -> pd.DataFrame:
     """Follow each request along a State's chain of COs: when it was first made, how often, how it moved.
 
@@ -116,8 +130,9 @@ def chain(
         unless a ``joblib.parallel_config`` context says otherwise; -1: every core).
         Any joblib backend works, e.g. ``with joblib.parallel_config(backend="dask"):``
         on a Dask cluster.
-    **options
-        Options of :func:`align` (``level``, ``threshold``, ...).
+    unit, threshold, theme_bonus, threshold_many, threshold_repeated, threshold_reuse, context, citations, \
+instrument_bonus, best_share, synonyms
+        As for :func:`align` (None: the default measured between two COs).
 
     Returns
     -------
@@ -138,7 +153,11 @@ def chain(
     >>> print(row["thread"], "|", row["first_year"], "|", row["times"])
     CRPD/C/AZE/CO/1, para. 13 | 2014 | 2
     """
-    align_options = AlignOptions(**options).resolved("co")  # type: ignore[arg-type]
+    align_options = AlignOptions(unit=unit, threshold=threshold, theme_bonus=theme_bonus,
+                                 threshold_many=threshold_many, threshold_repeated=threshold_repeated,
+                                 threshold_reuse=threshold_reuse, context=context, citations=citations,
+                                 instrument_bonus=instrument_bonus, best_share=best_share,
+                                 synonyms=synonyms).resolved("co")
     n_jobs = check_n_jobs(n_jobs)
     chains = [c for c in _documents(documents) if len(c) > 1]
     pairs = [(k, step, c[step - 1], c[step]) for k, c in enumerate(chains) for step in range(1, len(c))]
@@ -223,10 +242,10 @@ def threads(steps: pd.DataFrame) -> pd.DataFrame:
     >>> print(row["last_symbol"], row["times"], row["repeated"], row["dropped"])
     CRPD/C/AZE/CO/2-3 2 1 <NA>
     """
+    from cobs._checks import check_table
     from cobs.columns import CHAIN_COLUMNS, THREAD_COLUMNS
-    from cobs.compare._input import check_columns, check_table
 
-    check_columns("steps", check_table("steps", steps), list(CHAIN_COLUMNS), "a chain table (cobs.compare.chain)")
+    check_table(steps, list(CHAIN_COLUMNS), name="steps", what="a chain table (cobs.compare.chain)")
     out: dict[tuple[str, str, str], dict[str, object]] = {}
     ordered = steps.sort_values(["committee", "state", "step"], kind="stable")
     for row in records(ordered):

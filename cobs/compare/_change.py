@@ -39,12 +39,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag, check_int
+from cobs._checks import check_choice, check_flag, check_int, check_table
 from cobs.columns import CHANGE_COLUMNS, CHANGE_DOCUMENT_COLUMNS, STRENGTHS
-from cobs.compare._input import check_columns, check_table, measured
+from cobs.compare._input import measured
 from cobs.errors import invalid_value
-from cobs.stats import Result, adjust_p, regress
-from cobs.stats._bootstrap import check_confidence_level
+from cobs.stats import Result, adjust_p, check_confidence_level, regress
 
 __all__ = ["MEASURES", "ChangeResult", "change"]
 
@@ -85,7 +84,7 @@ class ChangeResult(Result):
 
 def _co_values(acts: pd.DataFrame, measures: Sequence[str]) -> pd.DataFrame:
     """Each CO's value of each (measure, category): one row per symbol, columns a MultiIndex."""
-    from cobs.reference.lexicons import STRENGTH_GROUPS, strength_groups
+    from cobs.reference import STRENGTH_GROUPS, strength_groups
 
     codes, symbols = pd.factorize(acts["symbol"].astype(str).to_numpy(), sort=True)
     n = np.bincount(codes, minlength=len(symbols)).astype(float)
@@ -185,7 +184,7 @@ def change(
     implementation: bool = True,
     confidence_level: float = 0.95,
     max_pairs: int = 30,
-    random_state: int | None = None,
+    random_state: int | np.random.RandomState | None = None,
 ) -> ChangeResult:
     """A State's change between two cycles (or along its chain), net of the committee's drift.
 
@@ -231,9 +230,9 @@ def change(
         Level of the intervals.
     max_pairs : int, default 30
         Most pairs of other States' COs aligned for the committee's repetition rate.
-    random_state : int or None, default None
+    random_state : int, RandomState instance or None, default None
         Seed of the choice of pairs for the committee's repetition rate, where there are
-        more than ``max_pairs``: an int gives the same table run after run.
+        more than ``max_pairs``, as in scikit-learn: an int gives the same table run after run.
 
     Returns
     -------
@@ -265,8 +264,7 @@ def change(
     >>> result.documents.query("role == 'committee'")["symbol"].tolist()
     ['CRPD/C/NZL/CO/1', 'CRPD/C/TKM/CO/1', 'CRPD/C/GEO/CO/1', 'CRPD/C/BLR/CO/1']
     """
-    check_table("table", table)
-    check_columns("table", table, ["symbol", "state", "committee", "year"], "a paragraph or action table of COs")
+    check_table(table, ["symbol", "state", "committee", "year"], what="a paragraph or action table of COs")
     if not isinstance(state, str):
         raise TypeError(invalid_value("state", state, "a State code (str) such as 'AZE'"))
     if isinstance(measures, str):
@@ -280,7 +278,9 @@ def change(
     implementation = check_flag(implementation, "implementation")
     level = check_confidence_level(confidence_level)
     max_pairs = check_int(max_pairs, "max_pairs")
-    rng = np.random.RandomState(random_state)
+    from sklearn.utils import check_random_state
+
+    rng = check_random_state(random_state)
 
     own = table[table["state"].astype(object) == state]
     if own.empty:
@@ -320,10 +320,8 @@ def change(
                          "or more: add its other cycle(s)")
 
     if "repetition" in measures:
-        from cobs.compare._input import _ACTION_NEEDED, _PARAGRAPH_NEEDED
-
-        check_columns("table", mine, _ACTION_NEEDED if "clause" in mine.columns else _PARAGRAPH_NEEDED,
-                      "a table whose texts align can compare (measures=['repetition'] aligns the COs)")
+        check_table(mine, "actions" if "clause" in mine.columns else "paragraphs",
+                    what="a table whose texts align can compare (measures=['repetition'] aligns the COs)")
     acts = measured(mine)
     if not implementation:
         acts = acts[acts["cluster_id"].fillna("") != "IMPL"]

@@ -2,11 +2,53 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
-from cobs.compare._input import check_columns, check_table
+from cobs._checks import check_table
+from cobs.stats import Result
 
-__all__ = ["alignment_scores"]
+__all__ = ["AlignmentScores", "alignment_scores"]
+
+
+@dataclasses.dataclass(frozen=True)
+class AlignmentScores(Result):
+    """How far :func:`align`'s links agree with a hand reading (see :func:`alignment_scores`).
+
+    A result object of :mod:`cobs.stats`: ``to_frame()`` gives one row with these columns.
+
+    Attributes
+    ----------
+    links_gold, links_found : int
+        Links in the hand reading, and found.
+    link_precision, link_recall, link_f1 : float
+        Of the links found, as (later paragraph, earlier paragraph) pairs.
+    new_gold, new_found : int
+        Later paragraphs said to be new by the hand reading, and found new.
+    new_precision, new_recall, new_f1 : float
+        Of the paragraphs found new.
+    status_agreement : float
+        Share of the links found in both whose status (repeated or modified) agrees;
+        NaN when no link is in both.
+    status_kappa : float
+        Cohen's kappa of that status on the links found in both (1 where both use one
+        status only and agree; NaN when no link is in both).
+    """
+
+    links_gold: int
+    links_found: int
+    link_precision: float
+    link_recall: float
+    link_f1: float
+    new_gold: int
+    new_found: int
+    new_precision: float
+    new_recall: float
+    new_f1: float
+    status_agreement: float
+    status_kappa: float
+
 
 _LINKED = ("repeated", "modified")
 
@@ -37,7 +79,7 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, (2 * tp / (2 * tp + fp + fn) if tp else 0.0)
 
 
-def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> AlignmentScores:
     """Agreement of :func:`align`'s links with a hand reading, at paragraph level.
 
     Parameters
@@ -53,7 +95,7 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
 
     Returns
     -------
-    pandas.Series
+    AlignmentScores
         ``links_gold``, ``links_found``, ``link_precision``, ``link_recall``,
         ``link_f1``; ``new_gold``, ``new_found``, ``new_precision``, ``new_recall``,
         ``new_f1`` (later paragraphs said to be new); ``status_agreement``: the share
@@ -67,12 +109,13 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
     ...                      "status": ["repeated", "new", "repeated"]})
     >>> found = pd.DataFrame({"later_para": [8, 10, 12], "earlier_para": [9, 11, None],
     ...                       "status": ["repeated", "modified", "new"]})
-    >>> alignment_scores(found, gold)[["link_precision", "link_recall", "new_f1"]].round(2).to_dict()
-    {'link_precision': 0.5, 'link_recall': 0.5, 'new_f1': 0.0}
+    >>> scores = alignment_scores(found, gold)
+    >>> scores.link_precision, scores.link_recall, scores.new_f1
+    (0.5, 0.5, 0.0)
     """
     for name, table in (("links", links), ("gold", gold)):
-        check_table(name, table)
-        check_columns(name, table, ("later_para", "earlier_para", "status"), "a link table (cobs.compare.align)")
+        check_table(table, ("later_para", "earlier_para", "status"), name=name,
+                    what="a link table (cobs.compare.align)")
     if ("earlier_symbol" in gold.columns) != ("earlier_symbol" in links.columns):
         links = links.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")
         gold = gold.drop(columns=["earlier_symbol", "later_symbol"], errors="ignore")
@@ -82,12 +125,11 @@ def alignment_scores(links: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
     p, r, f = _f1(len(both), len(found_links.keys() - gold_links.keys()), len(gold_links.keys() - found_links.keys()))
     np_, nr, nf = _f1(len(found_new & gold_new), len(found_new - gold_new), len(gold_new - found_new))
     agree = sum(found_links[k] == gold_links[k] for k in both)
-    return pd.Series({
-        "links_gold": len(gold_links), "links_found": len(found_links), "link_precision": p, "link_recall": r,
-        "link_f1": f, "new_gold": len(gold_new), "new_found": len(found_new), "new_precision": np_,
-        "new_recall": nr, "new_f1": nf, "status_agreement": agree / len(both) if both else float("nan"),
-        "status_kappa": _kappa([found_links[k] for k in sorted(both)], [gold_links[k] for k in sorted(both)]),
-    }, dtype="float64")
+    return AlignmentScores(
+        links_gold=len(gold_links), links_found=len(found_links), link_precision=p, link_recall=r, link_f1=f,
+        new_gold=len(gold_new), new_found=len(found_new), new_precision=np_, new_recall=nr, new_f1=nf,
+        status_agreement=agree / len(both) if both else float("nan"),
+        status_kappa=_kappa([found_links[k] for k in sorted(both)], [gold_links[k] for k in sorted(both)]))
 
 
 def _kappa(a: list[str], b: list[str]) -> float:

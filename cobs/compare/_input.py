@@ -12,39 +12,17 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Collection
 
 import pandas as pd
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 from cobs.tables import document_order
 
-__all__ = ["check_columns", "check_table", "document_tables", "measured"]
+__all__ = ["document_tables", "measured"]
 
-_PARAGRAPH_NEEDED = ("symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading",
-                     "kind", "text", "page")
-_ACTION_NEEDED = ("symbol", "committee", "para", "sub", "clause", "ref", "heading", "chapeau", "text", "verb",
-                  "strength")
 _MEASURED = ("articles", "theme", "cluster_id", "previous", "persistence", "action_category", "specificity",
              "time_bound")
-
-
-def check_table(name: str, value: object) -> pd.DataFrame:
-    """``value`` as a DataFrame, or a TypeError naming ``name``."""
-    if not isinstance(value, pd.DataFrame):
-        raise TypeError(invalid_value(name, value, "a pandas DataFrame (a paragraph or action table)",
-                                      "read documents with cobs.read_corpus(...) or cobs.measure(...)"))
-    return value
-
-
-def check_columns(name: str, table: pd.DataFrame, needed: Collection[str], what: str) -> None:
-    """Raise a ValueError naming ``name`` and the missing columns."""
-    missing = [c for c in needed if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"{name} lacks the column(s) {missing} of {what}; it has {list(table.columns)[:12]}"
-            f"{' ...' if len(table.columns) > 12 else ''}"
-        )
 
 
 def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None, datetime.date | None]:
@@ -75,10 +53,7 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
         raise TypeError(invalid_value(name, value, "a cobs.Document, a path or a paragraph/action table (DataFrame) "
                                       "of one document"))
     table: pd.DataFrame = paragraphs if paragraphs is not None else value  # type: ignore[assignment]
-    if paragraphs is not None:
-        check_columns(name, table, _PARAGRAPH_NEEDED, "a paragraph table (Document.paragraphs, cobs.read_corpus)")
-    else:
-        check_columns(name, table, _ACTION_NEEDED, "an action table (cobs.actions, cobs.measure)")
+    check_table(table, "paragraphs" if paragraphs is not None else "actions", name=name)
     _check_one_document(name, table)
     return measured(table), paragraphs, date
 

@@ -23,21 +23,20 @@ What a referee asks of it, and what it does:
   where both sides have years, the reference is by default the rows adopted within
   ``window`` years of the target's (listed in ``table.attrs["reference_symbols"]``).
 * **Names.** A State's CO names its State: State names, demonyms and adjectives of
-  nationality (:func:`cobs.reference.states.state_words`) are left out by default, and
+  nationality (:func:`cobs.reference.state_words`) are left out by default, and
   hyphenated words are kept whole ("disability-based", not "based discrimination").
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag, check_int
+from cobs._checks import check_choice, check_flag, check_int, check_table
 from cobs._ranking import ranking
-from cobs.compare._input import check_columns
 from cobs.errors import invalid_value
 
 __all__ = ["keyness"]
@@ -66,7 +65,7 @@ CORRECTIONS = ("default", "williams", "yates", "none")
 def _selected(value: object, name: str, column: str) -> tuple[list[str], pd.DataFrame | None]:
     """The texts counted and, for a table, the rows they come from."""
     if isinstance(value, pd.DataFrame):
-        check_columns(name, value, [column], "a table with texts")
+        check_table(value, [column], name=name, what="a table with texts")
         if value.empty:
             raise ValueError(f"{name} has no rows: the selection that made it matched nothing (a State, symbol or "
                              f"year not in the table?)")
@@ -125,8 +124,8 @@ def _same_period(target_rows: pd.DataFrame | None, reference: object, window: in
 
 
 def keyness(
-    target: object,
-    reference: object,
+    target: pd.DataFrame | pd.Series | Sequence[str],
+    reference: pd.DataFrame | pd.Series | Sequence[str],
     *,
     column: str = "text",
     ngram_range: tuple[int, int] = (1, 2),
@@ -175,7 +174,7 @@ def keyness(
     names : bool, default False
         Keep State names, demonyms and adjectives of nationality ("denmark",
         "salvadoran"), which a State's CO uses by construction; left out by default
-        (:func:`cobs.reference.states.state_words`).
+        (:func:`cobs.reference.state_words`).
     refs : bool, default False
         Also list, for each term, the ``ref`` of the rows that use it: ``target_refs``
         and ``reference_refs`` ("CRPD/C/AZE/CO/2-3, para. 26"), so that a keyness
@@ -231,7 +230,7 @@ def keyness(
     if not first or not second:
         raise ValueError(f"{'target' if not first else 'reference'} has no text to count; select rows that hold "
                          f"recommendations (kind == 'recommendation') or pass a list of texts")
-    from cobs.reference.states import state_words
+    from cobs.reference import state_words
 
     counter = vectorizer(weighting="count", ngram_range=ngram_range, formula=formula, hyphens=True,
                          leave_out=() if names else state_words())

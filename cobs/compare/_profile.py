@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag, check_names
-from cobs.compare._input import check_columns, check_table, measured
+from cobs._checks import check_choice, check_flag, check_names, check_table
+from cobs.compare._input import measured
 from cobs.errors import invalid_value
 from cobs.reference.labels import GOALS, GROUPS
 
@@ -34,8 +34,8 @@ def _strength_levels() -> list[str]:
 
 def profile(
     actions: pd.DataFrame,
-    by: str | Sequence[str] = "symbol",
     *,
+    by: str | Sequence[str] = "symbol",
     dimensions: Sequence[str] = DIMENSIONS,
     implementation: bool = True,
 ) -> pd.DataFrame:
@@ -87,7 +87,7 @@ def profile(
     22    CRPD/C/AZE/CO/1      7   55
     30  CRPD/C/AZE/CO/2-3      0  109
     """
-    check_table("actions", actions)
+    check_table(actions, name="actions", what="an action table (cobs.measure)")
     by_columns = check_names(by, "by", required=True)
     if isinstance(dimensions, str):
         raise TypeError(invalid_value("dimensions", dimensions, "a list of dimensions", f"write [{dimensions!r}]"))
@@ -95,12 +95,13 @@ def profile(
         check_choice(dimension, "dimensions", DIMENSIONS)
     implementation = check_flag(implementation, "implementation")
     from_state = [c for c in by_columns if c in _OF_STATE and c not in actions.columns]
-    check_columns("actions", actions, [c for c in by_columns if c != "symbol" and c not in from_state] + ["symbol"]
-                  + (["state"] if from_state else []), "a table to group by " + ", ".join(map(repr, by_columns)))
+    check_table(actions, [c for c in by_columns if c != "symbol" and c not in from_state] + ["symbol"]
+                + (["state"] if from_state else []), name="actions",
+                what="a table to group by " + ", ".join(map(repr, by_columns)))
     table = measured(actions)
     if from_state:
         table = _with_state_groups(table, from_state)
-    check_columns("actions", table, list(dimensions), "a measured action table (cobs.measure)")
+    check_table(table, list(dimensions), name="actions", what="a measured action table (cobs.measure)")
     if not implementation:
         table = table[table["cluster_id"].fillna("") != "IMPL"]
     keys = table[by_columns].astype("object").where(table[by_columns].notna(), None)

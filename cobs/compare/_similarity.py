@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Collection
+from collections.abc import Collection, Hashable
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from cobs._checks import check_choice, check_flag, check_int, check_names
+from cobs._checks import check_choice, check_flag, check_int, check_names, check_table
 from cobs._ranking import ranking
-from cobs.compare._input import check_columns, check_table
 from cobs.errors import invalid_value
 
 __all__ = ["CompareWarning", "most_similar", "similarity"]
@@ -24,15 +23,15 @@ class CompareWarning(UserWarning):
     of the committee of the one asked about, and compares across committees only when told to."""
 
 
-def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool,
-                 boilerplate_options: dict[str, object]) -> tuple[list[tuple], list[str]]:
+def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool, min_states: int,
+                 min_shared: float) -> tuple[list[tuple], list[str]]:
     rows = table
     if "kind" in rows.columns and "clause" not in rows.columns:
         rows = rows[rows["kind"] == "recommendation"]
     if drop_boilerplate:
         from cobs.compare._boilerplate import boilerplate
 
-        sentences = boilerplate(rows, **boilerplate_options)  # type: ignore[arg-type]
+        sentences = boilerplate(rows, min_states=min_states, min_shared=min_shared)
         keep = sentences[~sentences["template"]]
         keys = rows[["symbol", "para", "sub", *[c for c in by if c not in ("symbol", "para", "sub")]]]
         keep = keep.merge(keys.drop_duplicates(["symbol", "para", "sub"]), on=["symbol", "para", "sub"], how="left",
@@ -52,12 +51,13 @@ def _group_texts(table: pd.DataFrame, by: list[str], drop_boilerplate: bool,
 
 def similarity(
     table: pd.DataFrame,
-    by: str | list[str] = "symbol",
     *,
+    by: str | list[str] = "symbol",
     measure: Measure = "tfidf",
     drop_boilerplate: bool = False,
     committees: Collection[str] | None = None,
-    **boilerplate_options: object,
+    min_states: int = 3,
+    min_shared: float = 0.6,
 ) -> pd.DataFrame:
     """A document-by-document (or State-by-State, ...) similarity matrix of recommendations.
 
@@ -75,11 +75,13 @@ def similarity(
         that shared rare requests weigh most; ``jaccard``: shared vocabulary, the
         Jaccard index of the sets of stemmed words.
     drop_boilerplate : bool, default False
-        Leave out the committees' template sentences first (:func:`boilerplate`, with
-        ``**boilerplate_options``): templates make all COs of a period look alike.
+        Leave out the committees' template sentences first (:func:`boilerplate`):
+        templates make all COs of a period look alike.
     committees : collection of str, optional
         Committees whose treaty phrases are left out ("persons with disabilities" for
         the CRPD); default: those of the table.
+    min_states, min_shared
+        With ``drop_boilerplate``: what counts as a template (as for :func:`boilerplate`).
 
     Returns
     -------
@@ -100,12 +102,11 @@ def similarity(
     """
     from cobs.text import vectorizer
 
-    check_table("table", table)
     by_columns = check_names(by, "by", required=True)
     check_choice(measure, "measure", ("tfidf", "jaccard"))
     drop_boilerplate = check_flag(drop_boilerplate, "drop_boilerplate")
-    check_columns("table", table, [*by_columns, "text", "committee"], "a paragraph or action table")
-    keys, texts = _group_texts(table, by_columns, drop_boilerplate, boilerplate_options)
+    check_table(table, [*by_columns, "text", "committee"], what="a paragraph or action table")
+    keys, texts = _group_texts(table, by_columns, drop_boilerplate, min_states, min_shared)
     chosen = sorted({str(c) for c in table["committee"].dropna()}) if committees is None else list(committees)
     if measure == "tfidf":
         vectors = vectorizer(ngram_range=(1, 2), formula=("frame", "generic", "treaty"), committees=chosen,
@@ -132,9 +133,20 @@ def similarity(
     return pd.DataFrame(np.clip(values, 0.0, 1.0), index=index, columns=index.copy())
 
 
-def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_committees: bool = False,
-                 **options: object) -> pd.DataFrame:
-    """The ``n`` documents (or States, ...) whose recommendations are most like those of ``symbol``.
+def most_similar(
+    table: pd.DataFrame,
+    symbol: Hashable,
+    *,
+    top: int = 5,
+    across_committees: bool = False,
+    by: str | list[str] = "symbol",
+    measure: Measure = "tfidf",
+    drop_boilerplate: bool = False,
+    committees: Collection[str] | None = None,
+    min_states: int = 3,
+    min_shared: float = 0.6,
+) -> pd.DataFrame:
+    """The ``top`` documents (or States, ...) whose recommendations are most like those of ``symbol``.
 
     "Which States received recommendations most like Kazakhstan's?":
     ``most_similar(table, "KAZ", by="state")``. Only the committee's own COs are
@@ -151,7 +163,7 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_comm
         As for :func:`similarity`.
     symbol : str or tuple
         A value of ``by`` (a symbol by default; a State code with ``by="state"``).
-    n : int, default 5
+    top : int, default 5
         How many to return.
     across_committees : bool, default False
         Compare with the rows of every committee. By default the table is first
@@ -161,8 +173,8 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_comm
         the result is empty, with a :class:`CompareWarning`. Where ``by`` holds
         ``committee``, the comparison is across committees by design, and every
         row is used.
-    **options
-        Options of :func:`similarity` (``by``, ``measure``, ``drop_boilerplate``, ...).
+    by, measure, drop_boilerplate, committees, min_states, min_shared
+        As for :func:`similarity` (``committees``: whose treaty phrases are left out).
 
     Returns
     -------
@@ -184,7 +196,7 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_comm
     --------
     >>> import cobs, cobs.compare
     >>> corpus = cobs.read_corpus("corpus")
-    >>> cobs.compare.most_similar(corpus, "AZE", 2, by="state").round(3)
+    >>> cobs.compare.most_similar(corpus, "AZE", top=2, by="state").round(3)
       state other  similarity  rank
     0   AZE   GEO       0.451     1
     1   AZE   ARM       0.427     2
@@ -194,35 +206,35 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_comm
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     nearest = cobs.compare.most_similar(corpus, "KAZ", 2, by="state")
+    ...     nearest = cobs.compare.most_similar(corpus, "KAZ", top=2, by="state")
     >>> len(nearest), caught[0].category.__name__
     (0, 'CompareWarning')
-    >>> cobs.compare.most_similar(corpus, "KAZ", 2, by="state", across_committees=True).round(3)
+    >>> cobs.compare.most_similar(corpus, "KAZ", top=2, by="state", across_committees=True).round(3)
       state other  similarity  rank
     0   KAZ   AZE       0.300     1
     1   KAZ   BLR       0.288     2
     """
-    n = check_int(n, "n")
+    top = check_int(top, "top")
     across_committees = check_flag(across_committees, "across_committees")
-    by = options.get("by", "symbol")
     asked = by if isinstance(by, str) and by not in ("other", "similarity", "rank") else "group"
-    compared, committees = table, None
+    compared, own = table, None
     if not across_committees:
-        compared, committees = _same_committees(table, symbol, by)
-    matrix = similarity(compared, **options)  # type: ignore[arg-type]
+        compared, own = _same_committees(table, symbol, by)
+    matrix = similarity(compared, by=by, measure=measure, drop_boilerplate=drop_boilerplate, committees=committees,
+                        min_states=min_states, min_shared=min_shared)
     if symbol not in matrix.index:  # (then no row is symbol, and compared is the whole table)
         shown = ", ".join(map(repr, list(matrix.index)[:5])) + (", ..." if len(matrix.index) > 5 else "")
         raise ValueError(invalid_value("symbol", symbol, f"one of the table's {matrix.index.name or 'by'} values "
                                        f"({shown})"))
     row = matrix.loc[symbol].drop(index=symbol)
-    if row.empty and committees:
+    if row.empty and own:
         warnings.warn(
-            f"most_similar: no {asked} but {symbol!r} has rows of {' or '.join(committees)} in the table, so there is "
+            f"most_similar: no {asked} but {symbol!r} has rows of {' or '.join(own)} in the table, so there is "
             "nothing to rank: add that committee's COs, or pass across_committees=True to compare with other "
             "committees' (whose wording differs mostly by treaty)", CompareWarning, stacklevel=2)
     # most similar first; similarities equal to 1e-9 (equal in exact arithmetic, a bit apart by the order of the
     # sums) in the order of their names, whatever the machine
-    order = [(row.index[i], row.iloc[i]) for i in ranking(row.to_numpy(), [str(k) for k in row.index], scale=1.0)[:n]]
+    order = [(row.index[i], row.iloc[i]) for i in ranking(row.to_numpy(), [str(k) for k in row.index], scale=1.0)[:top]]
     return pd.DataFrame({
         asked: pd.array([symbol] * len(order), dtype="object"),
         "other": pd.array([k for k, _ in order], dtype="object"),
@@ -231,7 +243,7 @@ def most_similar(table: pd.DataFrame, symbol: object, n: int = 5, *, across_comm
     })
 
 
-def _same_committees(table: pd.DataFrame, symbol: object, by: object) -> tuple[pd.DataFrame, list[str] | None]:
+def _same_committees(table: pd.DataFrame, symbol: Hashable, by: object) -> tuple[pd.DataFrame, list[str] | None]:
     """The rows of the committee(s) of the ``by`` group ``symbol``, and those committees (sorted).
 
     The table as it is (and None) where ``by`` holds ``committee``, where the table lacks the columns (similarity

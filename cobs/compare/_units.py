@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from cobs.compare._issues import predict_issues
-from cobs.measures import STRENGTH_DTYPE
-from cobs.measures._measure import _concern_before as concern_before
+from cobs.measures import STRENGTH_DTYPE, concern_before
+from cobs.reference import repetition_markers
 from cobs.tables import conform
 
 __all__ = ["UNIT_COLUMNS", "cited_paragraphs", "records", "units"]
@@ -49,7 +49,7 @@ _PREVIOUS_THEN_PARAGRAPHS = re.compile(
 _LEGACY_CITED = re.compile(
     r"(?<![\w/.])(?P<symbol>(?:CRC|CCPR|CERD|CEDAW|CAT)/C/\d{1,3}/Add\.\d{1,3}|E/C\.12/1/Add\.\d{1,3})\s*,\s*"
     r"(?:paragraphs?|paras?\.)\s*(?P<paras>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and|-|–)\s*\d{1,3}(?:\s*\([a-z]\))?)*)")
-_CITES_PREVIOUS = re.compile(r"previous\s+(?:concluding\s+observations|recommendations?)", re.IGNORECASE)
+_CITES_PREVIOUS = repetition_markers("cites_previous")  # cobs/data/repetition_markers.csv
 
 
 def _numbers(text: str) -> list[int]:
@@ -105,7 +105,7 @@ def units(
     actions: pd.DataFrame,
     paragraphs: pd.DataFrame | None = None,
     *,
-    level: Literal["paragraph", "item"] = "paragraph",
+    unit: Literal["paragraph", "item"] = "paragraph",
     context: bool = False,
 ) -> pd.DataFrame:
     """The units of one document's measured action table (columns :data:`UNIT_COLUMNS`), in document order."""
@@ -117,7 +117,7 @@ def units(
     rows = records(actions, [c for c in columns if c in actions.columns])
     groups: dict[tuple[int, str], list[dict[str, object]]] = {}
     for row in rows:
-        groups.setdefault((int(row["para"]), str(row["sub"]) if level == "item" else ""), []).append(row)
+        groups.setdefault((int(row["para"]), str(row["sub"]) if unit == "item" else ""), []).append(row)
     rank = {name: k for k, name in enumerate(STRENGTH_DTYPE.categories)}
     out: list[dict[str, object]] = []
     for (para, sub), group in groups.items():
@@ -135,7 +135,7 @@ def units(
         themes = [t for row in group if (t := _text(row.get("theme")))]
         clusters = [c for row in group if (c := _text(row.get("cluster_id")))]
         full = " ".join([text, *dict.fromkeys(notes)])
-        ref = str(first["ref"]) if level == "item" or len(group) == 1 else _paragraph_ref(str(first["ref"]), para)
+        ref = str(first["ref"]) if unit == "item" or len(group) == 1 else _paragraph_ref(str(first["ref"]), para)
         out.append({
             "symbol": first["symbol"], "committee": first["committee"], "para": para, "sub": sub, "ref": ref,
             "heading": _text(first["heading"]), "text": text, "context": concern.get(para, ""),
@@ -161,7 +161,7 @@ def units(
 @functools.cache
 def theme_issues() -> dict[str, tuple[str, ...]]:
     """Theme of cobs/data/themes.csv -> the UPR Info issues of cobs/data/theme_issues.csv."""
-    from cobs.reference._tables import read_rows
+    from cobs.reference import read_rows
 
     return {row["theme"]: tuple(i for i in row["issues"].split("|") if i) for row in read_rows("theme_issues.csv")}
 

@@ -5,7 +5,7 @@ into a table with the columns of :func:`cobs.measure` (so that :func:`align` and
 :func:`profile` take it like a CO's action table), plus who recommended it and what
 the State answered. Two sources:
 
-* UPR Info's database export (:func:`cobs.load_upr_info`: a table or a CSV file),
+* UPR Info's database export (:func:`cobs.read_upr_info`: a table or a CSV file),
   with UPR Info's human-coded issues and action category;
 * the text of a UPR Working Group report (A/HRC/14/10, ...), whose section
   "Conclusions and/or recommendations" lists them as "95. ... enjoy the support of
@@ -18,16 +18,15 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from cobs.compare._input import check_columns
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 
-__all__ = ["read_addendum", "read_wg_report", "session_dates", "timing", "upr_recommendations"]
+__all__ = ["session_dates", "timing", "upr_recommendations"]
 
 _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state", "response", "action", "issues",
                     "session")
@@ -35,7 +34,7 @@ _UPR_INFO_NEEDED = ("state_under_review", "recommendation", "recommending_state"
 
 @functools.cache
 def _sessions() -> dict[int, tuple[int, str]]:
-    from cobs.reference._tables import read_rows
+    from cobs.reference import read_rows
 
     return {int(r["session"]): (int(r["year"]), str(r["cycle"])) for r in read_rows("upr_sessions.csv")}
 
@@ -77,329 +76,8 @@ def _session_year_cycle(session: int | None) -> tuple[int | None, str | None]:
     return _sessions().get(int(session), (None, None))
 
 
-def _decode(data: bytes) -> str:
-    """Text of a report file: UTF-8, else Mac OS Roman or Windows-1252 (whichever its quotes suggest)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    mac = sum(data.count(bytes([b])) for b in (0xD2, 0xD3, 0xD4, 0xD5, 0xD0, 0xD1))
-    windows = sum(data.count(bytes([b])) for b in (0x91, 0x92, 0x93, 0x94, 0x96, 0x97))
-    return data.decode("mac_roman" if mac > windows else "cp1252", errors="replace")
-
-
-_SECTION = re.compile(r"Conclusions\s+and/or\s+recommendations", re.IGNORECASE)
-_SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
-_SESSION_SYMBOL = re.compile(r"A/HRC/WG\.6/(\d{1,2})/")
-_ORDINAL_SESSION = re.compile(r"held\s+its\s+(\w+(?:-\w+)?)\s+session", re.IGNORECASE)
-_ORDINALS = {w: k for k, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-     "twentieth"], start=1)}
-_TITLE = re.compile(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
-_FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Slovenia);2 39. To ...": a footnote marker
-_PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
-_DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
-_ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
-# "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
-_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
-_TRAILING_GROUP = re.compile(r"\s*\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*$")
-_UNEDITED = re.compile(r"\*{1,3}\s*The\s+conclusions\s+and(?:/or)?\s+recommendations\s+have\s+not\s+been\s+edited\.?",
-                       re.IGNORECASE)  # a page footnote of second-cycle reports, landing inside an item
-
-
-def _response(chapeau: str) -> str:
-    text = chapeau.lower()
-    if re.search(r"did\s+not\s+enjoy|not\s+supported|noted\b|notes\b|reject", text):
-        return "Noted"
-    if "support" in text or "accept" in text:
-        return "Supported"
-    if re.search(r"examin|consider|respon(?:d|se)s?\s+in\s+due\s+course", text):
-        return "To be examined"
-    return ""
-
-
-def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """The recommendations listed in a UPR Working Group report (plain text), one row each.
-
-    Parameters
-    ----------
-    path : str or path
-        A text file of the report (as ``pdftotext`` gives it: UTF-8, Mac OS Roman or
-        Windows-1252; one long line or many).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``symbol`` (A/HRC/...), ``state_under_review``, ``session``, ``para`` (the
-        paragraph of the report listing it), ``number`` (its number there: "12" for
-        "12. To ..." or "124.12"), ``recommendation`` (the text, "To" left out),
-        ``recommending_state`` and ``response`` ("Supported", "Noted", "To be
-        examined": the paragraph's own words; "To be examined" recommendations are
-        answered in an addendum).
-
-    Raises
-    ------
-    ValueError
-        If the text has no "Conclusions and/or recommendations" section listing
-        recommendations.
-
-    Examples
-    --------
-    >>> from cobs.compare import read_wg_report
-    >>> report = read_wg_report("corpus/upr/A_HRC_28_10_kazakhstan2014.txt")
-    >>> print(report[["symbol", "session", "para", "number", "recommending_state"]].head(2).to_string(index=False))
-         symbol  session  para number recommending_state
-    A/HRC/28/10       20   124  124.1             Mexico
-    A/HRC/28/10       20   124  124.2     Czech Republic
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"no such file {os.fspath(path)!r}; give the text of a UPR Working Group report")
-    text = _decode(path.read_bytes()).replace("\r", "\n").replace("\ufffd", "'")
-    flat = re.sub(r"\s+", " ", text)
-    symbol = _SYMBOL.search(flat[:3000])
-    session_match = _SESSION_SYMBOL.search(flat[:5000])
-    session = int(session_match.group(1)) if session_match else None
-    if session is None:
-        ordinal = _ORDINAL_SESSION.search(flat[:8000])
-        session = _ORDINALS.get(ordinal.group(1).lower()) if ordinal else None
-    state = _state_in_title(flat)
-    starts = [m.end() for m in _SECTION.finditer(flat) if not flat[max(0, m.start() - 4):m.start()].startswith("All")]
-    if not starts:
-        raise ValueError(f"{path}: no 'Conclusions and/or recommendations' section; is it a UPR Working Group report?")
-    section = flat[starts[-1]:]
-    end = re.search(r"All\s+conclusions\s+and/or\s+recommendations", section)
-    section = section[: end.start()] if end else section
-    section = _UNEDITED.sub(" ", section)
-    rows = _dotted(section) or _numbered(section)
-    if not rows:
-        raise ValueError(f"{path}: no numbered recommendation found after 'Conclusions and/or recommendations'")
-    out = pd.DataFrame(rows, columns=["para", "number", "recommendation", "recommending_state", "response"])
-    out.insert(0, "session", pd.array([session] * len(out), dtype="Int64"))
-    out.insert(0, "state_under_review", pd.array([state] * len(out), dtype="string"))
-    out.insert(0, "symbol", pd.array([symbol.group(0) if symbol else path.stem] * len(out), dtype="string"))
-    for column in ("number", "recommendation", "recommending_state", "response"):
-        out[column] = out[column].astype("string")
-    out["para"] = out["para"].astype("int64")
-    return out
-
-
-def _state_in_title(flat: str) -> str | None:
-    """The State under review: the first State named after the report's title (its UN name)."""
-    from cobs.reference.states import find_state, state_name
-
-    title = _TITLE.search(flat[:6000])
-    code = find_state(flat[title.end():title.end() + 400]) if title else None
-    return state_name(code) if code else None
-
-
-def _recommendations(item: str) -> list[tuple[str, str]]:
-    """(text, recommending States) of each recommendation of an item (one, or several joined by ';').
-
-    A recommendation made by several States names each in brackets ("Ratify CRPD (Hungary) (Spain)"):
-    their names are joined by ", ". A bracket that names no State ("(OP-ICESCR)") stays in the text, and so
-    does a piece that names none: "Ratify ICRMW (Ecuador); (El Salvador); ..." gives El Salvador to the
-    recommendation before it.
-    """
-    out: list[tuple[str, list[str]]] = []
-    for piece in _pieces(item.strip().rstrip(";. ")):
-        states: list[str] = []
-        text = piece.strip().rstrip(";. ")
-        while (found := _TRAILING_GROUP.search(text)) and (_is_state(found.group(1)) or not states):
-            states.insert(0, found.group(1).strip())
-            text = text[: found.start()].rstrip()
-            if not _is_state(states[0]):  # one bracket closes a recommendation whatever it says (an observer)
-                break
-        text = re.sub(r"^To\s+(?=[a-z])", "", text).strip()
-        if not text and out:  # "(El Salvador);": one more State for the recommendation before
-            out[-1][1].extend(states)
-            continue
-        out.append((text[:1].upper() + text[1:], states))
-    return [(text, ", ".join(states)) for text, states in out]
-
-
-def _pieces(item: str) -> list[str]:
-    """An item cut at each "(State);" that ends a recommendation (a lower-case word after "(...);" too, as before)."""
-    pieces, start = [], 0
-    for cut in _SPLIT_RECOMMENDATIONS.finditer(item):
-        bracket = _TRAILING_GROUP.search(item[start:cut.start()])
-        if item[cut.end()].islower() or (bracket and _is_state(bracket.group(1))):
-            pieces.append(item[start:cut.start()])
-            start = cut.end()
-    return [*pieces, item[start:]]
-
-
-@functools.cache
-def _is_state(name: str) -> bool:
-    """Whether a bracket's content names a State (its UN name, short name or code)."""
-    from cobs.reference import state_code
-
-    try:
-        state_code(name.strip())
-    except (KeyError, ValueError):
-        return False
-    return True
-
-
-def _dotted(section: str) -> list[tuple[object, ...]]:
-    """Second-cycle layout: '124. chapeau 124.1 text (State); 124.2 ...'."""
-    items = _in_sequence(list(_DOTTED_ITEM.finditer(section)))
-    if len(items) < 2:
-        return []
-    rows: list[tuple[object, ...]] = []
-    for k, item in enumerate(items):
-        stop = items[k + 1].start() if k + 1 < len(items) else len(section)
-        body = section[item.end():stop]
-        next_paragraph = _PARAGRAPH.search(body)
-        if next_paragraph and body[: next_paragraph.start()].rstrip().endswith("."):
-            body = body[: next_paragraph.start()]
-        para = int(item.group(1))
-        chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:support|examin|noted|consider)[^.]*\.)", section)
-        response = _response(chapeau.group(1)) if chapeau else ""
-        body = re.sub(r"\s*\d{2,3}\.\s*$", "", body)  # the next paragraph's number, when the section ends there
-        for text, state in _recommendations(body):
-            rows.append((para, f"{para}.{item.group(2)}", text, state, response))
-    return rows
-
-
-def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The dotted numbers of the list: those of its paragraphs not seen before (124.2 after 124.1, 125.1 after
-    124.47, in the order the text gives them), not a number inside a recommendation ("Law 14.352", "article 44.1",
-    "the 19.7 per cent gap")."""
-    kept: list[re.Match[str]] = []
-    seen: set[tuple[str, str]] = set()
-    for item in items:
-        para, number, key = int(item.group(1)), int(item.group(2)), (item.group(1), item.group(2))
-        if kept:
-            first, last = int(kept[0].group(1)), max(int(k.group(1)) for k in kept)
-            last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
-            follows = (para == last_para and last_number < number <= last_number + 10) or (
-                last_para < para <= last_para + 3 and number <= 3) or (
-                abs(para - last_para) <= 2 and number == last_number + 1)  # "86.74 ... 85.75 ... 86.76": a typo
-            if key in seen or not (follows or first <= para <= last + 1):
-                continue
-        kept.append(item)
-        seen.add(key)
-    return kept
-
-
-def _numbered(section: str) -> list[tuple[object, ...]]:
-    """First-cycle layout: '95. chapeau: 1. To ... (State); 2. To ... (State). 96. ...'."""
-    rows: list[tuple[object, ...]] = []
-    position = 0
-    while True:
-        paragraph = _PARAGRAPH.search(section, position)
-        if not paragraph:
-            return rows
-        para = int(paragraph.group(1))
-        colon = section.find(":", paragraph.end())
-        following = _PARAGRAPH.search(section, paragraph.end())
-        if colon < 0 or (following and following.start() < colon and int(following.group(1)) == para + 1):
-            position = paragraph.end()
-            continue
-        response = _response(section[paragraph.end():colon])
-        position, expected = colon + 1, 1
-        while True:
-            item = re.compile(rf"(?<![\w.]){expected}\.\s+").match(section, _skip_space(section, position))
-            if not item:
-                break
-            ends = [m for m in re.finditer(r"\)\s*([;.])", section[item.end():])]
-            end = next((m for m in ends if _closes_item(section, item.end() + m.end(), expected, para)), None)
-            stop = item.end() + end.end() if end else len(section)
-            for text, state in _recommendations(section[item.end():stop]):
-                rows.append((para, str(expected), text, state, response))
-            position, expected = stop, expected + 1
-            if end is None or end.group(1) == ".":
-                break
-
-
-def _skip_space(text: str, position: int) -> int:
-    """Past the spaces (and a footnote marker before a number) at ``position``."""
-    return _FOOTNOTE_BEFORE.match(text, position).end()
-
-
-def _closes_item(section: str, end: int, number: int, para: int) -> bool:
-    """Whether the ')' + ';'/'.' ending at ``end`` closes item ``number``: the next item or paragraph follows."""
-    rest = section[_skip_space(section, end):]
-    return bool(re.match(rf"(?:{number + 1}|{para + 1})\.\s", rest)) or not rest
-
-
-_NUMBERS = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})(?:\s*(?:-|–|to)\s*(?:(\d{2,3})\.)?(\d{1,3}))?(?![\d.]\d)")
-_VERDICTS = re.compile(r"(?P<noted>not\s+(?:be\s+)?(?:accept|support)\w*|does\s+not\s+(?:accept|support)|"
-                       r"reject\w*|\bnot[ée]s?\b|\bnoted\b|takes?\s+note)|(?P<supported>accept\w*|support\w*)",
-                       re.IGNORECASE)
-_FORWARD = re.compile(r"recommendations?\b[^.;]*$|:\s*$", re.IGNORECASE)
-
-
-def read_addendum(path: str | os.PathLike[str]) -> dict[str, str]:
-    """The State's responses that the addendum to a Working Group report gives: number -> "Supported" or "Noted".
-
-    Two ways of answering are read: statements that list numbers after the response ("New Zealand
-    accepts recommendations 128.1, 128.4-128.9 and 128.12", "does not accept the following
-    recommendations: 128.2, 128.3"), and a response after each number ("128.1 Accepted", "128.2 Noted.").
-    "Accepted" and "supported" give "Supported"; "not accepted", "rejected" and "noted" give "Noted", as
-    UPR Info records them. Validated on constructed addenda only: none is at hand.
-
-    Parameters
-    ----------
-    path : str or path
-        The addendum's text (UTF-8, Mac OS Roman or Windows-1252, as :func:`read_wg_report`).
-
-    Returns
-    -------
-    dict
-        Each recommendation's number ("128.1", as ``number`` in :func:`read_wg_report`) -> its response.
-
-    Raises
-    ------
-    FileNotFoundError
-        If there is no such file.
-    ValueError
-        If the text names no response to a numbered recommendation.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "A_HRC_26_3_Add_1.txt"
-    >>> _ = path.write_text("New Zealand accepts recommendations 128.1 and 128.3-128.4. 128.2 Not accepted.")
-    >>> read_addendum(path)
-    {'128.1': 'Supported', '128.3': 'Supported', '128.4': 'Supported', '128.2': 'Noted'}
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"addendum: no such file {os.fspath(path)!r}; give the text of the addendum to a UPR "
-                                f"Working Group report (A/HRC/.../Add.1)")
-    flat = re.sub(r"\s+", " ", _decode(path.read_bytes()).replace("\ufffd", "'"))
-    numbers = list(_NUMBERS.finditer(flat))
-    out: dict[str, str] = {}
-    current: str | None = None  # the response a list statement gives to the numbers after it
-    for k, number in enumerate(numbers):
-        gap = flat[numbers[k - 1].end() if k else 0:number.start()]
-        verdicts = list(_VERDICTS.finditer(gap))
-        if verdicts and _FORWARD.search(gap[verdicts[-1].end():]):
-            current = "Noted" if verdicts[-1].group("noted") else "Supported"
-        elif re.search(r"[.;]\s", gap) or verdicts:
-            current = None
-        after = flat[number.end():numbers[k + 1].start() if k + 1 < len(numbers) else len(flat)]
-        own = _VERDICTS.search(after[:200])
-        response = current
-        if response is None and own and not _FORWARD.search(after[own.end():]):
-            response = "Noted" if own.group("noted") else "Supported"
-        if response is None:
-            continue
-        para, first, last_para, last = number.group(1), int(number.group(2)), number.group(3), number.group(4)
-        end = int(last) if last and (last_para in (None, para)) else first
-        for item in range(first, max(first, end) + 1):
-            out[f"{para}.{item}"] = response
-    if not out:
-        raise ValueError(f"{path}: no response to a numbered recommendation (128.1 ...); is it the addendum to a UPR "
-                         f"Working Group report?")
-    return out
-
-
 def upr_recommendations(
-    source: object,
+    source: pd.DataFrame | str | os.PathLike[str],
     *,
     state: str | None = None,
     sessions: int | list[int] | None = None,
@@ -410,9 +88,9 @@ def upr_recommendations(
     Parameters
     ----------
     source : DataFrame, str or path
-        UPR Info's export read by :func:`cobs.load_upr_info` (a table, or the path of a
+        UPR Info's export read by :func:`cobs.read_upr_info` (a table, or the path of a
         CSV export), or the path of a UPR Working Group report's text (``.txt``; see
-        :func:`read_wg_report`).
+        :func:`cobs.read.read_wg_report`).
     state : str, optional
         The State under review, by name or ISO code ("Kazakhstan", "KAZ"); needed for
         an export of many States.
@@ -420,7 +98,7 @@ def upr_recommendations(
         Keep these UPR Working Group sessions (Kazakhstan: 7 = 2010, 20 = 2014).
     addendum : str or path, optional
         With a Working Group report: the text of its addendum (A/HRC/.../Add.1), whose
-        answers (:func:`read_addendum`) replace "To be examined" in ``response``.
+        answers (:func:`cobs.read.read_addendum`) replace "To be examined" in ``response``.
 
     Returns
     -------
@@ -448,7 +126,7 @@ def upr_recommendations(
           A/HRC/28/10, para. 124.1 (Mexico)       adopt                5
     A/HRC/28/10, para. 124.2 (Czech Republic)       speed                4
     """
-    from cobs.datasets import load_upr_info
+    from cobs.read import read_upr_info, read_wg_report
 
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
@@ -456,19 +134,21 @@ def upr_recommendations(
             raise FileNotFoundError(f"source: no such file {os.fspath(path)!r}; give UPR Info's CSV export or the "
                                     f"text of a UPR Working Group report")
         if path.suffix.lower() == ".csv":
-            return _from_upr_info(load_upr_info(path), state, sessions)
+            return _from_upr_info(read_upr_info(path), state, sessions)
         return _from_report(_answered(read_wg_report(path), addendum), state, sessions)
     if isinstance(source, pd.DataFrame):
         if "number" in source.columns and "para" in source.columns:
             return _from_report(_answered(source, addendum), state, sessions)
-        check_columns("source", source, _UPR_INFO_NEEDED, "UPR Info's table (cobs.load_upr_info)")
+        check_table(source, _UPR_INFO_NEEDED, name="source", what="UPR Info's table (cobs.read_upr_info)")
         return _from_upr_info(source, state, sessions)
-    raise TypeError(invalid_value("source", source, "a table from cobs.load_upr_info or the path of UPR Info's CSV "
+    raise TypeError(invalid_value("source", source, "a table from cobs.read_upr_info or the path of UPR Info's CSV "
                                   "export or of a Working Group report's text"))
 
 
 def _answered(report: pd.DataFrame, addendum: str | os.PathLike[str] | None) -> pd.DataFrame:
     """The report's recommendations with the responses of its addendum where it gives one."""
+    from cobs.read import read_addendum
+
     if addendum is None:
         return report
     if not isinstance(addendum, (str, os.PathLike)):
@@ -559,7 +239,7 @@ def _from_report(report: pd.DataFrame, state: str | None, sessions: int | list[i
 
 def _record(symbol: str, state: str, session: int | None, para: int, sub: str, ref: str, text: str, by: str,
             response: str, issues: list[str], upr_action: object) -> dict[str, object]:
-    from cobs.measures._actions import locate_action
+    from cobs.measures.strings import locate_action
 
     year, cycle = _session_year_cycle(session)
     verb, action = locate_action(text)

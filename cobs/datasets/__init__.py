@@ -1,11 +1,11 @@
-"""Data sets: the sample CO shipped with cobs, and labelled data from elsewhere that cobs reads.
+"""Data sets shipped with cobs: the sample CO and UPR Info's label sets.
 
 :func:`load_sample` reads the one document cobs ships (CRC/C/KAZ/CO/4, a UN
-document); :func:`load_upr_info` reads UPR Info's exports, which cobs does not
-ship (download them from UPR Info).
+document); :func:`upr_info_labels` gives UPR Info's action categories and issues.
+UPR Info's exports themselves are not shipped: :func:`cobs.read_upr_info` reads them.
 """
 
 from cobs.datasets._sample import SAMPLE_SYMBOL, load_sample, sample_path
-from cobs.datasets.upr_info import UPR_INFO_COLUMNS, load_upr_info, upr_info_labels
+from cobs.datasets._upr_info_labels import upr_info_labels
 
-__all__ = ["SAMPLE_SYMBOL", "UPR_INFO_COLUMNS", "load_sample", "load_upr_info", "sample_path", "upr_info_labels"]
+__all__ = ["SAMPLE_SYMBOL", "load_sample", "sample_path", "upr_info_labels"]

@@ -26,18 +26,23 @@ import re
 
 import pandas as pd
 
+from cobs._checks import TABLE_COLUMNS, check_table
 from cobs.columns import ACTION_COLUMNS, DTYPES
-from cobs.reference.dates import ordinal_word
-from cobs.reference.lexicons import action_verbs, operative_verbs, skipped_words
-from cobs.reference.symbols import cycle_range
-from cobs.structure.kind import ADDRESSEE, operative_verb, sentences
-from cobs.structure.kind import STATE_PARTY as _STATE
+from cobs.reference import (
+    action_verbs,
+    cycle_range,
+    operative_at_item_start,
+    operative_verbs,
+    ordinal_word,
+    skipped_words,
+)
+from cobs.structure import ADDRESSEE, operative_verb, sentences
+from cobs.structure import STATE_PARTY as _STATE
 from cobs.tables import as_table, conform, document_order
 
 __all__ = ["action_verb", "actions", "locate_action"]
 
-_NEEDED = {"symbol", "committee", "state", "cycle", "year", "para", "sub", "section", "cluster", "heading", "kind",
-           "text", "page"}
+_NEEDED = set(TABLE_COLUMNS["paragraphs"])
 _OPTIONAL = {"notes"}  # tables written before the column existed are still accepted
 _NONE_IF_EMPTY = ("chapeau", "verb", "strength", "action_verb", "action")
 _NUMBER = re.compile(r"^\d{1,3}\.\s*")
@@ -46,9 +51,7 @@ _SUBJECT_AT_START = re.compile(
     rf"^(?:{ADDRESSEE}|it|(?:to\s+)?(?:Hong\s+Kong|Macao),\s+China,?)\s+(?=[a-z])",
     re.IGNORECASE,
 )
-_OPERATIVE_AT_START = re.compile(  # an item that repeats the chapeau: "(a) Recommends that the State party repeal"
-    r"^(?:recommends|urges|encourages|requests|calls\s+upon|invites)\s+(?:that\s+)?", re.IGNORECASE
-)
+_OPERATIVE_AT_START = operative_at_item_start()  # an item that repeats the chapeau: cobs/data/operative_verbs.csv
 _FUNCTION_WORDS = frozenset([
     "the", "a", "an", "that", "this", "these", "those", "it", "its", "their", "of", "in", "on", "at", "by", "for",
     "with", "through", "to", "and", "or", "as", "all", "any", "such", "which", "who", "whose", "where", "when",
@@ -204,9 +207,7 @@ justice system;
 dealt with by the juvenile justice system;
     """
     table = as_table(table, "actions")
-    missing = _NEEDED - set(table.columns)
-    if missing:
-        raise ValueError(f"actions() needs a paragraph table; columns missing: {sorted(missing)}")
+    check_table(table, "paragraphs", function="actions")
     table = document_order(conform(table))
     columns = list(_NEEDED | (_OPTIONAL & set(table.columns)))
     rows = table.loc[table["kind"] == "recommendation", columns].to_dict("records")

@@ -22,9 +22,8 @@ from __future__ import annotations
 import functools
 import re
 
-from cobs.reference.committees import find_committee
-from cobs.reference.lexicons import instruments as lexicon_instruments
-from cobs.reference.symbols import CO_SYMBOL_IN_TEXT
+from cobs.reference import CO_SYMBOL_IN_TEXT, find_committee, repetition_markers
+from cobs.reference import instruments as lexicon_instruments
 
 __all__ = ["articles", "general_comments", "previous", "instruments", "persistence"]
 
@@ -57,12 +56,7 @@ _GC_BEFORE = re.compile(
 _SPT = re.compile(r"Subcommittee\s+on\s+Prevention\s+of\s+Torture", re.IGNORECASE)
 _YEAR = re.compile(r"\((\d{4})\)")
 _PARAS = re.compile(r"\bparas?\.\s*(\d{1,3}(?:\s*(?:\([a-z]\))?\s*(?:,|and|-|–|to)\s*\d{1,3})*)", re.IGNORECASE)
-_PERSISTENCE = re.compile(
-    r"\b(?:remains?\s+(?:\w+\s+)?concerned|(?:is|are)\s+still\s+(?:\w+\s+)?concerned|still\s+concerned|"
-    r"continues?\s+to\s+be\s+(?:\w+\s+)?concerned|reiterates?|reiterating|once\s+again|again\s+(?:urges|recommends|calls)|"
-    r"previous\s+(?:concluding\s+observations|recommendations?))\b",
-    re.IGNORECASE,
-)
+_PERSISTENCE = repetition_markers("persistence")  # cobs/data/repetition_markers.csv
 
 
 def _paragraphs(inside: str) -> list[str]:

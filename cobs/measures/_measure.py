@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -14,8 +15,11 @@ from cobs.measures._citations import article_key, articles, general_comments, in
 from cobs.measures._groups import label_columns
 from cobs.measures._themes import cluster_id, theme
 from cobs.measures._wording import action_category_of, hedges, intensifiers, specificity_parts
-from cobs.reference.committees import treaty_articles
+from cobs.reference import treaty_articles
 from cobs.tables import as_table, conform, document_order
+
+if TYPE_CHECKING:
+    from cobs.classify import ThemeClassifier
 
 __all__ = ["citations", "measure"]
 
@@ -25,7 +29,7 @@ _MEASURED = ["intensifiers", "hedges", "action_category", "specificity", "time_b
 _MIN_THEME_EXAMPLES = 30
 
 
-def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
+def concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     """For each paragraph, the text of the concern paragraph just before it under the same heading."""
     columns = document_order(paragraphs)[["symbol", "para", "sub", "kind", "heading", "text"]]
     rows = columns.assign(heading=columns["heading"].fillna("")).to_dict("records")
@@ -42,7 +46,7 @@ def _concern_before(paragraphs: pd.DataFrame) -> dict[tuple[str, int], str]:
     return out
 
 
-def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.DataFrame:
+def measure(table: pd.DataFrame, *, theme_model: ThemeClassifier | Literal["auto"] | None = None) -> pd.DataFrame:
     """The action table with every measure added.
 
     Parameters
@@ -77,7 +81,7 @@ def measure(table: pd.DataFrame, *, theme_model: object | None = None) -> pd.Dat
     if "clause" in table.columns:  # an action table (measured already or not): measured afresh
         acts, context = table.drop(columns=[c for c in _MEASURED if c in table.columns]), {}
     else:
-        acts, context = actions(table), _concern_before(table)
+        acts, context = actions(table), concern_before(table)
     known_years = _general_comment_years(acts)
     text, request, chapeaus = _texts(acts["text"]), _texts(acts["request"]), _texts(acts["chapeau"])
     notes = acts["notes"].tolist() if "notes" in acts.columns else [[]] * len(acts)

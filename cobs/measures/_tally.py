@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cobs._checks import check_names
+from cobs._checks import check_names, check_table
 from cobs.errors import invalid_value
 from cobs.tables import ref_key
 
@@ -50,8 +50,8 @@ def _label(value: object) -> object:
 def tally(
     table: pd.DataFrame,
     of: str | Sequence[str],
-    by: str | Sequence[str] | None = None,
     *,
+    by: str | Sequence[str] | None = None,
     ref: str | Sequence[str] | None = "ref",
 ) -> pd.DataFrame:
     """Count a table's rows by category, within groups, with the references of the rows counted.
@@ -103,16 +103,12 @@ def tally(
     2   KAZ     theme  education      1  2    0.5  [CRC/C/KAZ/CO/4, para. 53 (a)]
     3   KAZ     theme     health      1  2    0.5      [CRC/C/KAZ/CO/4, para. 45]
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(invalid_value("table", table, "a pandas DataFrame"))
+    check_table(table)
     dims, groups, refs = check_names(of, "of"), check_names(by, "by"), check_names(ref, "ref")
     if not dims:
         raise ValueError(invalid_value("of", of, "at least one column name", "name the columns to count"))
     for parameter, names in (("of", dims), ("by", groups), ("ref", refs)):
-        missing = [name for name in names if name not in table.columns]
-        if missing:
-            raise ValueError(f"tally: the table has no column {missing[0]!r} (given as {parameter}); "
-                             f"its columns are {list(table.columns)}")
+        check_table(table, names, function="tally", what=f"the column(s) given as {parameter}")
     both = sorted(set(dims) & set(groups))
     if both:
         raise ValueError(f"tally: {both[0]!r} is both counted (of) and grouped by (by); give it once")

@@ -19,7 +19,7 @@ import functools
 import re
 
 from cobs.measures._citations import articles
-from cobs.reference.lexicons import clusters, themes
+from cobs.reference import clusters, themes
 
 __all__ = ["cluster_id", "theme"]
 

@@ -45,9 +45,17 @@ from cobs._checks import check_flag
 from cobs.columns import STRENGTH_DTYPE, STRENGTHS
 from cobs.errors import invalid_value
 from cobs.measures._actions import locate_action
-from cobs.reference.dates import month_pattern
-from cobs.reference.lexicons import action_forms, action_rules, action_verbs, head_nouns, phrases, target_groups
-from cobs.structure.kind import operative_verb
+from cobs.reference import (
+    action_forms,
+    action_rules,
+    action_verbs,
+    deadlines,
+    head_nouns,
+    month_pattern,
+    phrases,
+    target_groups,
+)
+from cobs.structure import operative_verb
 
 __all__ = [
     "STRENGTHS", "STRENGTH_DTYPE", "intensifiers", "hedges", "action_category", "action_category_of",
@@ -67,16 +75,7 @@ _NUMBERING = re.compile(  # numbers that name an article, a general comment or a
     r"|\(\s*)$",
     re.IGNORECASE,
 )
-_DEADLINE = re.compile(
-    rf"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{{4}}|"
-    rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}|(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?|weeks?)|"
-    r"the\s+(?:next|end)\b)"
-    r"|\b(?:by|before)\s+(?:the\s+)?(?:submission|time)\s+of\s+(?:its|the)\s+next\s+(?:periodic\s+)?report"
-    r"|(?:,|\b(?:within|with|under|and|including|a|specific|clear|set|reasonable|strict))\s+"
-    r"(?:(?:a|clear|specific|set|reasonable|strict|concrete)\s+)?(?:time\s*-?\s*frames?|timelines?|deadlines?)\b"
-    r"|\btime-bound\b",
-    re.IGNORECASE,
-)
+_DEADLINE = deadlines()  # cobs/data/deadlines.csv
 
 
 def _found(text: str, lexicon: str) -> list[str]:

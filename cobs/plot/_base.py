@@ -6,7 +6,7 @@ import functools
 import reprlib
 import textwrap
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 import matplotlib as mpl
@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "check_table", "new_axes", "ordinal_colors",
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "new_axes", "ordinal_colors",
            "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -44,18 +44,6 @@ class Plotted(NamedTuple):
 
     ax: Axes
     data: pd.DataFrame
-
-
-def check_table(table: object, needed: Iterable[str], function: str, what: str) -> pd.DataFrame:
-    """The table, or a TypeError/ValueError naming what is missing and where such a table comes from."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"cobs.plot.{function}: expected a pandas DataFrame ({what}), got {type(table).__name__}")
-    missing = [c for c in dict.fromkeys(needed) if c not in table.columns]
-    if missing:
-        names = ", ".join(repr(c) for c in missing)
-        raise ValueError(f"cobs.plot.{function}: the table has no column {names}; it needs {what}. "
-                         f"Its columns are {list(table.columns)}")
-    return table
 
 
 def check_one_of(value: object, allowed: Sequence[object], parameter: str, function: str) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
-from cobs.plot._base import OKABE_ITO, Plotted, check_table, finish, legend_below, new_axes, row_height, wrap
+from cobs.plot._base import OKABE_ITO, Plotted, finish, legend_below, new_axes, row_height, wrap
+
+if TYPE_CHECKING:
+    from cobs.compare import ChangeResult
 
 __all__ = ["CHANGE_MEASURES", "change"]
 
@@ -30,13 +34,15 @@ def _label(measure: str, category: object) -> str:
 
 
 @overload
-def change(table: object, *, step: int = ..., measures: Sequence[str] | Literal["all"] | None = ...,
+def change(table: pd.DataFrame | ChangeResult, *, step: int = ...,
+           measures: Sequence[str] | Literal["all"] | None = ...,
            ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def change(table: object, *, step: int = ..., measures: Sequence[str] | Literal["all"] | None = ...,
+def change(table: pd.DataFrame | ChangeResult, *, step: int = ...,
+           measures: Sequence[str] | Literal["all"] | None = ...,
            ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
 def change(
-    table: object,
+    table: pd.DataFrame | ChangeResult,
     *,
     step: int = 1,
     measures: Sequence[str] | Literal["all"] | None = None,
@@ -93,7 +99,8 @@ def change(
     """
     if hasattr(table, "to_frame") and not isinstance(table, pd.DataFrame):
         table = table.to_frame()
-    frame = check_table(table, _NEEDED, "change", "a change table from cobs.compare.change(...).to_frame()")
+    frame = check_table(table, _NEEDED, function="cobs.plot.change",
+                        what="a change table from cobs.compare.change(...).to_frame()")
     steps = sorted(frame["step"].dropna().unique().tolist())
     if isinstance(step, bool) or step not in steps:
         raise ValueError(f"cobs.plot.change: {invalid_value('step', step, f'a step of the table {steps}')}")

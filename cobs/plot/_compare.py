@@ -13,13 +13,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
+from cobs._checks import check_table
 from cobs._ranking import ranking
 from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     OKABE_ITO,
     Plotted,
-    check_table,
     check_top,
     finish,
     label_chars,
@@ -60,7 +60,7 @@ def cycle_changes(
     One bar per theme, split into the later CO's requests that repeat an earlier one,
     modify it or are new, and the earlier requests dropped (counted in align's unit:
     a link, and a recommendation paragraph without one; an item, lettered or a
-    paragraph's own request, where ``level="item"``, as the axis says); beside each
+    paragraph's own request, where ``unit="item"``, as the axis says); beside each
     bar, how many linked requests the Committee words more strongly (▲, escalated)
     or more weakly (▼, softened) than before. Read a State's escalations against the committee's
     own change of drafting style over the same years (see ``cobs.compare``).
@@ -110,7 +110,8 @@ def cycle_changes(
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/3, para. 58 → CRC/C/KAZ/CO/4, para. 53 (a)']
     """
-    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], "cycle_changes", _ALIGN)
+    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], function="cobs.plot.cycle_changes",
+                what=_ALIGN)
     unknown = sorted(set(aligned["status"].dropna()) - set(STATUSES))
     if unknown:
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
@@ -173,7 +174,7 @@ _ITEM_REF = re.compile(r", para\. \d+ \([a-z]{1,3}\)$")  # "CRC/C/KAZ/CO/4, para
 
 
 def _align_unit(aligned: pd.DataFrame) -> str:
-    """What an alignment's rows link: "paragraphs" (align's level="paragraph") or "items" (level="item")."""
+    """What an alignment's rows link: "paragraphs" (align's unit="paragraph") or "items" (unit="item")."""
     subs = [aligned[c] for c in ("earlier_sub", "later_sub") if c in aligned.columns]
     if subs:
         items = any(s.fillna("").astype(str).ne("").any() for s in subs)
@@ -246,8 +247,8 @@ def keyness(
     >>> data["term"].tolist()
     ['juvenile justice', 'corporal punishment', 'accessibility']
     """
-    check_table(table, ["term", "log_ratio", "g2", "direction"], "keyness", "a keyness table from "
-                "cobs.compare.keyness()")
+    check_table(table, ["term", "log_ratio", "g2", "direction"], function="cobs.plot.keyness",
+                what="a keyness table from cobs.compare.keyness()")
     check_top(top, "keyness", optional=False)
     if not (isinstance(labels, (tuple, list)) and len(labels) == 2):
         raise ValueError(f"cobs.plot.keyness: {invalid_value('labels', labels, 'two names (target, reference)')}")
@@ -334,7 +335,7 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     1    TKM   AZE         0.2
     2    TKM   KAZ         0.3
     """
-    check_table(matrix, [], "similarity", "a similarity matrix from cobs.compare.similarity()")
+    check_table(matrix, [], function="cobs.plot.similarity", what="a similarity matrix from cobs.compare.similarity()")
     if len(matrix) < 2 or list(matrix.index) != list(matrix.columns):
         raise ValueError("cobs.plot.similarity: expected a square matrix with the same labels on the index and the "
                          f"columns, in the same order, of two or more rows; got {matrix.shape[0]} rows "

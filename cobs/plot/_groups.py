@@ -10,13 +10,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from cobs._checks import check_table
 from cobs.measures import tally
 from cobs.plot._base import (
     MISSING_COLOR,
     OKABE_ITO,
     Plotted,
     axis_name,
-    check_table,
     check_top,
     finish,
     fit,
@@ -116,7 +116,7 @@ def groups(
     0   document  Migrants      1  2    0.5
     1  reference  Migrants      2  2    1.0
     """
-    check_table(actions, ["symbol", "committee", "year", "groups", "ref"], "groups", _ACTIONS)
+    check_table(actions, ["symbol", "committee", "year", "groups", "ref"], function="cobs.plot.groups", what=_ACTIONS)
     check_top(top, "groups")
     if isinstance(years, bool) or not isinstance(years, (int, np.integer)) or years < 0:
         raise ValueError(f"cobs.plot.groups: years must be a whole number of years (0 or more), got {years!r}")
@@ -230,7 +230,7 @@ def goals(
     4     1       16      1  2    0.5
     5   2-3       16      0  1    0.0
     """
-    check_table(actions, ["sdgs", "ref", by], "goals", _ACTIONS)
+    check_table(actions, ["sdgs", "ref", by], function="cobs.plot.goals", what=_ACTIONS)
     table = actions
     if by == "cycle" and "cycle_first" in actions.columns:  # cycles oldest first, "2-3" after "1"
         order = actions.drop_duplicates("cycle").sort_values(["cycle_first", "cycle"], kind="stable")["cycle"]

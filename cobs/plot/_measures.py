@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
@@ -21,7 +22,6 @@ from cobs.plot._base import (
     axis_name,
     categorical_colors,
     check_one_of,
-    check_table,
     check_top,
     finish,
     fit,
@@ -35,7 +35,7 @@ from cobs.plot._base import (
     text_width,
     wrap,
 )
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["citations", "mix", "theme_heatmap", "theme_profile"]
 
@@ -164,7 +164,8 @@ def theme_profile(
         expected = (f"one of {', '.join(map(repr, MIX_DIMENSIONS))} or a categorical column of the table (its "
                     "categories in order, weakest first)")
         raise ValueError(f"cobs.plot.theme_profile: {invalid_value('hue', hue, expected)}")
-    check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], "theme_profile", _ACTIONS)
+    check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], function="cobs.plot.theme_profile",
+                what=_ACTIONS)
     check_top(top, "theme_profile")
     table, symbol = _one_document(actions, symbol, "theme_profile")
     totals = tally(table, "theme")
@@ -318,7 +319,7 @@ def mix(
     13   KAZ       urges      1  2    0.5  [KAZ 1]
     """
     check_one_of(of, MIX_DIMENSIONS, "of", "mix")
-    check_table(actions, [of, by, "ref"], "mix", _ACTIONS)
+    check_table(actions, [of, by, "ref"], function="cobs.plot.mix", what=_ACTIONS)
     data = tally(actions, of, by=by)
     groups = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
     sizes = dict(zip(data[by].astype(object).where(data[by].notna(), None), data["n"], strict=True))
@@ -406,7 +407,7 @@ def theme_heatmap(
     2   AZE     health      0    0.0        []
     3   KAZ     health      1    0.5  [KAZ 45]
     """
-    check_table(actions, ["theme", by, "ref"], "theme_heatmap", _ACTIONS)
+    check_table(actions, ["theme", by, "ref"], function="cobs.plot.theme_heatmap", what=_ACTIONS)
     check_top(top, "theme_heatmap", optional=False)
     data = tally(actions, "theme", by=by)
     known = data[data["category"].notna()]
@@ -518,8 +519,8 @@ def citations(
     0  general_comment  CRC general comment No. 13 (2011)      2
     1         previous           CRC/C/KAZ/CO/3, para. 15      1
     """
-    check_table(citations, ["symbol", "type", "citation", "ref"], "citations",
-                "a citation table from cobs.citations()")
+    check_table(citations, ["symbol", "type", "citation", "ref"], function="cobs.plot.citations",
+                what="a citation table from cobs.citations()")
     types = [types] if isinstance(types, str) else list(types)
     for kind in types:
         check_one_of(kind, list(_CITATION_TYPES), "types", "citations")

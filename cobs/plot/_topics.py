@@ -11,13 +11,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, Locator, PercentFormatter, StrMethodFormatter
 
+from cobs._checks import check_table
 from cobs.errors import invalid_value
 from cobs.plot._base import (
     OKABE_ITO,
     Plotted,
     axis_name,
     categorical_colors,
-    check_table,
     finish,
     legend_below,
     legend_columns,
@@ -33,15 +33,15 @@ _MARKERS = ("o", "s", "^", "D")
 
 
 @overload
-def prevalence(table: pd.DataFrame, *, x: str = ..., hue: str = ..., topics: Sequence[object] | None = ...,
+def prevalence(table: pd.DataFrame, *, by: str = ..., hue: str = ..., topics: Sequence[object] | None = ...,
                ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def prevalence(table: pd.DataFrame, *, x: str = ..., hue: str = ..., topics: Sequence[object] | None = ...,
+def prevalence(table: pd.DataFrame, *, by: str = ..., hue: str = ..., topics: Sequence[object] | None = ...,
                ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
 def prevalence(
     table: pd.DataFrame,
     *,
-    x: str = "year",
+    by: str = "year",
     hue: str = "label",
     topics: Sequence[object] | None = None,
     ax: Axes | None = None,
@@ -49,8 +49,8 @@ def prevalence(
 ) -> Axes | Plotted:
     """How prevalent topics are, by group or year, with their confidence intervals.
 
-    With a numeric ``x`` (a year), one line per ``hue`` value and a band for its
-    interval; with groups on ``x`` (committee, State), one point per group and
+    With a numeric ``by`` (a year), one line per ``hue`` value and a band for its
+    interval; with groups on ``by`` (committee, State), one point per group and
     ``hue`` value with its interval as an error bar.
 
     Parameters
@@ -59,7 +59,7 @@ def prevalence(
         A prevalence table from ``cobs.topics.prevalence(model, table, by=[...])``:
         the ``by`` columns, ``topic``, ``label``, ``mean``, ``ci_low``, ``ci_high``,
         ``n``.
-    x : str, default="year"
+    by : str, default="year"
         The column on the horizontal axis (one of the ``by`` columns).
     hue : str, default="label"
         The column that tells the lines (or points) apart: ``"label"`` (one per
@@ -76,14 +76,14 @@ def prevalence(
     Returns
     -------
     matplotlib.axes.Axes or Plotted
-        The Axes: per ``hue`` value, a line and band (a numeric ``x``) or points with error
+        The Axes: per ``hue`` value, a line and band (a numeric ``by``) or points with error
         bars (groups); with ``return_data=True``, also the rows drawn.
 
     Raises
     ------
     ValueError
         If a column is missing, a topic is not in the table, or the table has
-        several rows per ``x`` and ``hue`` (it is grouped by more columns: choose
+        several rows per ``by`` and ``hue`` (it is grouped by more columns: choose
         ``hue`` and ``topics``, or filter it).
 
     Examples
@@ -97,9 +97,10 @@ def prevalence(
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['0 accessibility', '1 legal capacity']
     """
-    check_table(table, ["topic", "label", "mean", "ci_low", "ci_high", "n", x, hue], "prevalence", _PREVALENCE)
-    if x == hue:
-        raise ValueError(f"cobs.plot.prevalence: {invalid_value('hue', hue, 'a column other than x')}")
+    check_table(table, ["topic", "label", "mean", "ci_low", "ci_high", "n", by, hue], function="cobs.plot.prevalence",
+                what=_PREVALENCE)
+    if by == hue:
+        raise ValueError(f"cobs.plot.prevalence: {invalid_value('hue', hue, 'a column other than by')}")
     if topics is not None:
         wanted = [topics] if isinstance(topics, (str, int, np.integer)) else list(topics)
         known = set(table["topic"]) | set(table["label"])
@@ -108,17 +109,17 @@ def prevalence(
             raise ValueError(f"cobs.plot.prevalence: topic {missing[0]!r} is not in the table; its topics are "
                              f"{sorted(set(table['topic']), key=str)}")
         table = table[table["topic"].isin(wanted) | table["label"].isin(wanted)]
-    repeated = table.duplicated([x, hue])
+    repeated = table.duplicated([by, hue])
     if repeated.any():
-        extra = [c for c in table.columns if c not in {"topic", "label", "mean", "ci_low", "ci_high", "n", x, hue,
+        extra = [c for c in table.columns if c not in {"topic", "label", "mean", "ci_low", "ci_high", "n", by, hue,
                                                         "refs"}]
-        raise ValueError(f"cobs.plot.prevalence: the table has several rows per {x!r} and {hue!r} (it is grouped by "
+        raise ValueError(f"cobs.plot.prevalence: the table has several rows per {by!r} and {hue!r} (it is grouped by "
                          f"more: {extra}); choose hue= among them and one topic with topics=[...], or filter the table")
-    data = table.sort_values(["topic", x] if hue == "label" else [hue, x], kind="stable")  # topics in their order
+    data = table.sort_values(["topic", by] if hue == "label" else [hue, by], kind="stable")  # topics in their order
     series = list(dict.fromkeys(data[hue]))
     names = [wrap(name, 30) for name in series]
-    numeric = pd.api.types.is_numeric_dtype(data[x])
-    groups = list(dict.fromkeys(data[x])) if not numeric else []
+    numeric = pd.api.types.is_numeric_dtype(data[by])
+    groups = list(dict.fromkeys(data[by])) if not numeric else []
     size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
     width = ax.figure.get_figwidth() * ax.get_position().width if ax is not None else (
         mpl.rcParams["figure.figsize"][0] - 0.6)  # a new figure's axes: its width less the y axis's labels
@@ -135,16 +136,16 @@ def prevalence(
         rows_drawn = data[data[hue] == name]
         marker = _MARKERS[k // len(OKABE_ITO) % len(_MARKERS)]  # past eight series the colours repeat: the marks do not
         if numeric:
-            xs = rows_drawn[x].to_numpy(dtype=float)
+            xs = rows_drawn[by].to_numpy(dtype=float)
             ax.fill_between(xs, rows_drawn["ci_low"], rows_drawn["ci_high"], color=colors[name], alpha=0.2,
                             linewidth=0)
             ax.plot(xs, rows_drawn["mean"], marker=marker, color=colors[name], label=label)
         else:
-            xs = np.array([groups.index(g) for g in rows_drawn[x]], dtype=float) + (k - (len(series) - 1) / 2) * step
+            xs = np.array([groups.index(g) for g in rows_drawn[by]], dtype=float) + (k - (len(series) - 1) / 2) * step
             yerr = np.vstack([rows_drawn["mean"] - rows_drawn["ci_low"], rows_drawn["ci_high"] - rows_drawn["mean"]])
             ax.errorbar(xs, rows_drawn["mean"], yerr=yerr, fmt=marker, color=colors[name], capsize=2, label=label)
     if numeric:
-        years = sorted(set(data[x]))
+        years = sorted(set(data[by]))
         if all(float(v).is_integer() for v in years):  # years: a tick at each, a label at as many as fit
             ax.xaxis.set_major_locator(_YearsThatFit(years, max(text_width(f"{v:.0f}", size) for v in years)
                                                      + size))
@@ -161,7 +162,7 @@ def prevalence(
                 tick.set_rotation_mode("anchor")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel(axis_name(x))
+    ax.set_xlabel(axis_name(by))
     ax.set_ylabel("Topic prevalence\n(mean share of a text)")  # on two lines: taller than the plot on one
     # below the axes, in as many columns as the figure's width holds: beside them, ten topics would take half of
     # a one-column figure and stand taller than the plot
@@ -267,7 +268,7 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
     3  exclusivity   0.70  0.02
     5    stability   0.55  0.10
     """
-    check_table(table, ["k"], "select_k", "a table from cobs.topics.select_k()")
+    check_table(table, ["k"], function="cobs.plot.select_k", what="a table from cobs.topics.select_k()")
     if {"measure", "value"} <= set(table.columns):
         data = table[["k", "measure", "value", *(["sd"] if "sd" in table.columns else [])]]
     else:

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from cobs.plot._base import Plotted, check_table, finish, new_axes, text_color, wrap
+from cobs._checks import check_table
+from cobs.plot._base import Plotted, finish, new_axes, text_color, wrap
 
 __all__ = ["confusion"]
 
@@ -53,7 +54,7 @@ def confusion(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool 
     4     4          4      1        0.5
     5     4          5      1        0.5
     """
-    check_table(table, [], "confusion", "a confusion table from cobs.confusion_table()")
+    check_table(table, [], function="cobs.plot.confusion", what="a confusion table from cobs.confusion_table()")
     if table.empty or not all(pd.api.types.is_numeric_dtype(t) for t in table.dtypes):
         raise ValueError("cobs.plot.confusion: expected a non-empty table of numbers (cobs.confusion_table()), "
                          f"got columns of types {sorted({str(t) for t in table.dtypes})}")

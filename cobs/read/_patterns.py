@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cobs.read.language import LANGUAGE_NAMES
-from cobs.reference.committees import committees_table
+from cobs.read._language import LANGUAGE_NAMES
+from cobs.reference import committees_table
 
 SYMBOL = r"(?:[A-Z]{1,6}(?:\.\d+)?(?:\s?/\s?[A-Z0-9][A-Za-z0-9.\-]{0,12}){2,7})"
 """A UN document symbol: at least three parts between slashes, no words ("HIV/AIDS" is not one)."""

@@ -125,7 +125,7 @@ def _issue_labels() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
 def issue_labels(issues: list[str] | tuple[str, ...]) -> tuple[list[str], list[int]]:
     """The groups of persons and the goals that UPR Info's issues of a recommendation stand for.
 
-    UPR Info labels its recommendations with issues (``cobs.load_upr_info``'s
+    UPR Info labels its recommendations with issues (``cobs.read_upr_info``'s
     ``issues``), not with groups or SDGs; ``cobs/data/upr_info_issue_labels.csv``
     says, with a note per issue, which groups and goals each one stands for
     ("Rights of the Child" -> Children and goal 16, "Right to education" ->
@@ -135,7 +135,7 @@ def issue_labels(issues: list[str] | tuple[str, ...]) -> tuple[list[str], list[i
     Parameters
     ----------
     issues : list of str
-        UPR Info issues, as ``cobs.load_upr_info`` gives them.
+        UPR Info issues, as ``cobs.read_upr_info`` gives them.
 
     Returns
     -------

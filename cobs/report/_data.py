@@ -121,7 +121,7 @@ def _upr(files: Sequence[Path], states: Sequence[str]) -> tuple[pd.DataFrame, pd
     tables, errors = [], []
     for path in files:
         try:
-            export = cobs.load_upr_info(path)
+            export = cobs.read_upr_info(path)
         except (ValueError, KeyError, OSError) as exc:
             errors.append({"file": os.fspath(path), "error": type(exc).__name__,
                            "reason": f"not a UPR Info export: {exc}"})

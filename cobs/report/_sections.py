@@ -492,10 +492,9 @@ def topics_section(data: ReportData) -> Section | None:
     import warnings
 
     import cobs.topics
-    from cobs.topics._input import template_rows
 
     actions = data.actions
-    template = template_rows(actions)  # the rows TopicModel leaves out (follow-up, dissemination, next report)
+    template = cobs.topics.template_rows(actions)  # what TopicModel leaves out (follow-up, dissemination, next report)
     topical = actions[~template].reset_index(drop=True)
     committees = sorted(topical["committee"].dropna().unique())
     model = cobs.topics.TopicModel(n_topics=TOPICS, committees=committees, random_state=TOPICS_RANDOM_STATE)
@@ -505,25 +504,20 @@ def topics_section(data: ReportData) -> Section | None:
     topics = model.topics_
     labels = topics["label"].tolist()
     shares = pd.DataFrame(model.transform(topical), columns=labels)
-    known = shares.sum(axis=1).to_numpy() > 0
-    main = pd.Series(argmax(shares.to_numpy(), axis=1, scale=1.0)).map(dict(enumerate(labels))).where(known)
-    per_action = pd.concat([topical[["ref", "symbol", "theme"]], pd.DataFrame({"topic": main, "share": shares.max(
-        axis=1).where(known)}), shares.round(6)], axis=1)
+    main = cobs.topics.dominant_topic(model, topical)
+    per_action = pd.concat([topical[["ref", "symbol", "theme"]], pd.DataFrame({
+        "topic": main["label"].astype(object), "share": main["share"].astype("float64")}), shares.round(6)], axis=1)
     agreement = {column: cobs.topics.against(model, topical, column=column) for column in ("theme", "cluster_id")}
-    crosstab = agreement["theme"].crosstab
-    themes = crosstab.stack().rename("actions").reset_index()
-    themes = themes[themes["actions"] > 0].rename(columns={"label": "topic"}).astype({"topic": str, "theme": str})
-    totals = dict(zip(crosstab.index.astype(str), crosstab.sum(axis=1), strict=True))
-    themes["topic_share"] = (themes["actions"] / themes["topic"].map(totals)).round(3)
-    themes = themes.assign(_t=themes["topic"].map({label: i for i, label in enumerate(labels)})).sort_values(
-        ["_t", "actions", "theme"], ascending=[True, False, True], kind="stable").drop(columns="_t")
+    themes = cobs.topics.crosstab(model, topical, column="theme")
+    themes = pd.DataFrame({"topic": themes["label"].astype(str), "theme": themes["theme"].astype(str),
+                           "actions": themes["count"], "topic_share": themes["share"].round(3)})
     top_themes = {label: "; ".join(f"{t} ({n})" for t, n in zip(rows["theme"][:3], rows["actions"][:3], strict=True))
                   for label, rows in themes.groupby("topic", sort=False)}
     shown = topics.assign(terms=topics["terms"].map(lambda terms: ", ".join(terms)),
-                          actions=topics["label"].map(main.value_counts()).fillna(0).astype("int64"),
+                          actions=topics["label"].map(main["label"].value_counts()).fillna(0).astype("int64"),
                           themes=topics["label"].map(top_themes))[
         ["topic", "label", "size", "actions", "terms", "themes", "examples"]]
-    prevalence = cobs.topics.prevalence(model, topical, by="symbol")
+    prevalence = cobs.topics.prevalence(model, topical, by="symbol", random_state=0)
     validity = pd.DataFrame([{"compared_with": {"theme": "headings' themes", "cluster_id": "clusters"}[column],
                               "categories": result.crosstab.shape[1], "nmi": round(result.nmi, 3),
                               "ami": round(result.ami, 3), "purity": round(result.purity, 3),
@@ -565,7 +559,7 @@ def topics_section(data: ReportData) -> Section | None:
         Figure("topics-prevalence", "Topic prevalence by document: the mean share of each topic in the "
                "document's requested actions, with a 95 % bootstrap interval from resampling the document's "
                "actions (it says how much a share rests on single recommendations, not how another CO would "
-               "look).", "prevalence", prevalence, {"x": "symbol"}, columns=2),
+               "look).", "prevalence", prevalence, {"by": "symbol"}, columns=2),
         reading,
         Table("topics-validity", "Topics against the committees' structure: each action's main topic against "
               "its heading's theme and its cluster (cobs.topics.against, on the documents the model learnt "

@@ -44,9 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from cobs.errors import invalid_value
-from cobs.reference.committees import committee_code
-from cobs.reference.states import state_code
-from cobs.reference.symbols import parse_symbol
+from cobs.reference import committee_code, parse_symbol, state_code
 
 __all__ = ["REGISTRY_COLUMNS", "REGISTRY_PATH", "chain_symbols", "registry"]
 

@@ -37,7 +37,8 @@ Examples
 [0.04, 0.053, 0.053, 0.2]
 """
 
-from cobs.stats._bootstrap import BootstrapResult, bootstrap
+# check_confidence_level: the check of confidence_level= for the packages above (an internal API, not in __all__)
+from cobs.stats._bootstrap import BootstrapResult, bootstrap, check_confidence_level
 from cobs.stats._multiple import ADJUST_METHODS, adjust_p
 from cobs.stats._regression import RegressionResult, regress
 from cobs.stats._result import ConfidenceInterval, Result

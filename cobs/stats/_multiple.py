@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from cobs._checks import check_choice
 from cobs.errors import invalid_value
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ADJUST_METHODS", "adjust_p"]
 
@@ -13,7 +19,7 @@ ADJUST_METHODS = ("bh", "bonferroni")
 """The adjustments :func:`adjust_p` knows (as R's ``p.adjust``: "BH", "bonferroni")."""
 
 
-def adjust_p(p_values: object, *, method: str = "bh") -> np.ndarray:
+def adjust_p(p_values: Sequence[float] | np.ndarray | pd.Series, *, method: str = "bh") -> np.ndarray:
     """p-values adjusted for the number of tests: Benjamini-Hochberg q-values or Bonferroni.
 
     ``"bh"`` gives Benjamini and Hochberg's (1995) adjusted p-values (q-values): a

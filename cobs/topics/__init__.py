@@ -5,6 +5,8 @@
 ``coherence``, ``exclusivity``, ``stability``, ``topic_quality``   the measures behind it
 ``prevalence``, ``contrast``  topic shares by group, or of one CO against the others, with bootstrap intervals
 ``against``                 topics against the headings' themes or the clusters: crosstab, NMI, purity
+``dominant_topic``, ``crosstab``  each row's main topic; each topic's rows by theme or cluster (long)
+``template_rows``           the implementation-and-reporting rows a model leaves out (follow-up, next report)
 
 The modules behind them are private: ``_input`` (texts and tables), ``_model``,
 ``_quality``, ``_prevalence``, ``_validity``. Tables' columns are documented in
@@ -12,21 +14,26 @@ The modules behind them are private: ``_input`` (texts and tables), ``_model``,
 ``SELECT_K_COLUMNS``, ``PREVALENCE_COLUMNS``, ``CONTRAST_COLUMNS``).
 """
 
+from cobs.topics._input import template_rows
 from cobs.topics._model import SmallCorpusWarning, TopicModel
 from cobs.topics._prevalence import contrast, prevalence
-from cobs.topics._quality import coherence, exclusivity, select_k, stability, topic_quality
-from cobs.topics._validity import TopicAgreement, against
+from cobs.topics._quality import StabilityResult, coherence, exclusivity, select_k, stability, topic_quality
+from cobs.topics._validity import TopicAgreement, against, crosstab, dominant_topic
 
 __all__ = [
     "SmallCorpusWarning",
+    "StabilityResult",
     "TopicAgreement",
     "TopicModel",
     "against",
     "coherence",
     "contrast",
+    "crosstab",
+    "dominant_topic",
     "exclusivity",
     "prevalence",
     "select_k",
     "stability",
+    "template_rows",
     "topic_quality",
 ]

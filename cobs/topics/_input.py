@@ -113,6 +113,20 @@ def template_rows(table: pd.DataFrame) -> np.ndarray:
     An action table says so in ``cluster_id`` (``IMPL``) and ``theme``; a paragraph
     table is classified from its ``cluster``, ``section`` and ``heading`` as
     :func:`cobs.measure` does. A table with none of these columns has no template rows.
+
+    Returns
+    -------
+    numpy.ndarray
+        One bool per row of ``table``: True for a template row, which
+        :class:`TopicModel` leaves out unless ``templates="keep"``.
+
+    Examples
+    --------
+    >>> import cobs, cobs.topics
+    >>> acts = cobs.measure(cobs.datasets.load_sample().paragraphs)
+    >>> flags = cobs.topics.template_rows(acts)
+    >>> sorted(set(acts.loc[flags, "cluster_id"]))
+    ['IMPL']
     """
     def values(name: str) -> list[str]:
         return ["" if _blank(v) else str(v) for v in table[name].tolist()]
@@ -125,7 +139,7 @@ def template_rows(table: pd.DataFrame) -> np.ndarray:
             flags |= np.array([v == TEMPLATE_THEME for v in values("theme")], dtype=bool)
         return flags
     if "cluster" in table.columns and "committee" in table.columns:
-        from cobs.measures import cluster_id, theme
+        from cobs.measures.strings import cluster_id, theme
 
         clusters, committees = values("cluster"), values("committee")
         sections = values("section") if "section" in table.columns else [""] * len(table)

@@ -149,7 +149,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         terms): two numbers equal in exact arithmetic often come out of the
         solver a bit apart, one way on one CPU or BLAS and the other way on
         the next, and would otherwise decide what the table says.
-    components_ : ndarray of shape (n_topics_, n_terms_in_vocabulary)
+    components_ : ndarray of shape (``n_topics_``, n_terms_in_vocabulary)
         Each topic's weight of each term (rows sum to 1), in the order of ``topics_``.
     vectorizer_ : sklearn.feature_extraction.text.TfidfVectorizer or CountVectorizer
         The fitted vectoriser (:func:`cobs.text.vectorizer`).
@@ -404,7 +404,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
         Returns
         -------
-        ndarray of shape (n_texts, n_topics_)
+        ndarray of shape (n_texts, ``n_topics_``)
             Each text's share of each topic (columns in the order of
             :attr:`topics_`); a row sums to 1, or to 0 for a text without any term
             of the model's vocabulary (such as a template row the model left

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
+from sklearn.utils import check_random_state
 
-from cobs._checks import check_int, check_names, check_number
+from cobs._checks import check_int, check_names, check_number, check_table
 from cobs.columns import CONTRAST_COLUMNS, PREVALENCE_COLUMNS
 from cobs.errors import invalid_value
 from cobs.topics._model import TopicModel
@@ -15,19 +16,9 @@ from cobs.topics._model import TopicModel
 __all__ = ["contrast", "prevalence"]
 
 
-def _check_table(table: object, columns: Sequence[str], *, name: str = "table") -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(invalid_value(name, table, "a cobs table (pandas.DataFrame)"))
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{name} has no column {', '.join(map(repr, missing))} (columns: "
-                         f"{', '.join(map(repr, table.columns))}); group by columns the table has")
-    return table
-
-
-def _check_boot(n_boot: object, level: object) -> None:
+def _check_boot(n_boot: object, confidence_level: object) -> None:
     check_int(n_boot, "n_boot", least=100, expected="an int >= 100 (bootstrap resamples)")
-    check_number(level, "level", "a confidence level in (0, 1) such as 0.95", lambda v: 0 < v < 1)
+    check_number(confidence_level, "confidence_level", "a probability in (0, 1) such as 0.95", lambda v: 0 < v < 1)
 
 
 def _resample(shares: np.ndarray, units: np.ndarray, n_boot: int, rng: np.random.RandomState) -> np.ndarray:
@@ -50,11 +41,11 @@ def _units(document: np.ndarray | None, rows: np.ndarray) -> tuple[np.ndarray, s
 def prevalence(
     model: TopicModel,
     table: pd.DataFrame,
-    by: str | Sequence[str],
     *,
+    by: str | Sequence[str] = "symbol",
     n_boot: int = 1000,
-    level: float = 0.95,
-    random_state: int = 0,
+    confidence_level: float = 0.95,
+    random_state: int | np.random.RandomState | None = None,
 ) -> pd.DataFrame:
     """Mean topic share of each group of rows, with a bootstrap confidence interval.
 
@@ -71,14 +62,15 @@ def prevalence(
     table : pandas.DataFrame
         A cobs table (read as in ``model.fit``); template rows are not counted
         unless the model keeps them, nor rows without a term of its vocabulary.
-    by : str or sequence of str
-        Columns to group by ("state", "year", ...).
+    by : str or sequence of str, default="symbol"
+        Columns to group by ("symbol": each document; "state", "year", ...).
     n_boot : int, default=1000
         Bootstrap resamples.
-    level : float, default=0.95
+    confidence_level : float, default=0.95
         Confidence level of the percentile interval.
-    random_state : int, default=0
-        Seed of the bootstrap.
+    random_state : int, RandomState instance or None, default=None
+        Seed of the bootstrap (as in scikit-learn: pass an int for the same
+        intervals run after run).
 
     Returns
     -------
@@ -92,19 +84,19 @@ def prevalence(
     >>> import cobs, cobs.topics
     >>> actions = cobs.measure(cobs.read_corpus("corpus"))
     >>> model = cobs.topics.TopicModel(n_topics=6).fit(actions)
-    >>> shares = cobs.topics.prevalence(model, actions, by="committee")
+    >>> shares = cobs.topics.prevalence(model, actions, by="committee", random_state=0)
     >>> shares.groupby("committee")["mean"].sum().round(6).tolist()
     [1.0, 1.0]
     """
     columns = check_names(by, "by")
     if not columns:
         raise ValueError(invalid_value("by", by, "at least one column name", "e.g. by='state' or by=['state', 'year']"))
-    _check_table(table, columns)
-    _check_boot(n_boot, level)
+    check_table(table, columns, what="a cobs table with the columns to group by")
+    _check_boot(n_boot, confidence_level)
+    rng = check_random_state(random_state)
     corpus, shares, counted = model._read(table)
     labels = model.topics_["label"].tolist()
-    rng = np.random.RandomState(random_state)
-    alpha = (1 - level) / 2
+    alpha = (1 - confidence_level) / 2
     keys = table.loc[counted, columns].reset_index(drop=True)
     positions = np.flatnonzero(counted)
     out = []
@@ -127,12 +119,12 @@ def prevalence(
 def contrast(
     model: TopicModel,
     table: pd.DataFrame,
-    focus: object,
+    focus: Hashable,
     *,
     by: str = "symbol",
     n_boot: int = 1000,
-    level: float = 0.95,
-    random_state: int = 0,
+    confidence_level: float = 0.95,
+    random_state: int | np.random.RandomState | None = None,
 ) -> pd.DataFrame:
     """Topic shares of one CO (or State, or any group) against all other rows of the table.
 
@@ -153,7 +145,7 @@ def contrast(
         State code with ``by="state"``).
     by : str, default="symbol"
         The column ``focus`` is looked up in.
-    n_boot, level, random_state
+    n_boot, confidence_level, random_state
         As for :func:`prevalence`.
 
     Returns
@@ -168,7 +160,7 @@ def contrast(
     >>> import cobs, cobs.topics
     >>> actions = cobs.measure(cobs.read_corpus("corpus"))
     >>> model = cobs.topics.TopicModel(n_topics=6).fit(actions)
-    >>> table = cobs.topics.contrast(model, actions, "CRPD/C/AZE/CO/1")
+    >>> table = cobs.topics.contrast(model, actions, "CRPD/C/AZE/CO/1", random_state=0)
     >>> table.columns.tolist()[:6]
     ['symbol', 'topic', 'label', 'mean', 'rest_mean', 'difference']
     >>> bool((table["ci_low"] <= table["difference"]).all() and (table["difference"] <= table["ci_high"]).all())
@@ -176,8 +168,9 @@ def contrast(
     """
     if not isinstance(by, str):
         raise TypeError(invalid_value("by", by, "one column name"))
-    _check_table(table, [by])
-    _check_boot(n_boot, level)
+    check_table(table, [by], what="a cobs table with the column to select by")
+    _check_boot(n_boot, confidence_level)
+    rng = check_random_state(random_state)
     corpus, shares, counted = model._read(table)
     selected = (table[by] == focus).fillna(False).to_numpy(dtype=bool)
     if not selected.any():
@@ -189,10 +182,9 @@ def contrast(
         side = "focus" if not len(mine) else "other"
         raise ValueError(f"no {side} row left to compare: every such row is a template or has no term of the "
                          "model's vocabulary")
-    rng = np.random.RandomState(random_state)
     boot_mine = _resample(shares[mine], _units(corpus.document, mine)[0], n_boot, rng)
     boot_rest = _resample(shares[rest], _units(corpus.document, rest)[0], n_boot, rng)
-    alpha = (1 - level) / 2
+    alpha = (1 - confidence_level) / 2
     low, high = np.quantile(boot_mine - boot_rest, [alpha, 1 - alpha], axis=0)
     mean, rest_mean = shares[mine].mean(axis=0), shares[rest].mean(axis=0)
     out = [(focus, k, label, float(mean[k]), float(rest_mean[k]), float(mean[k] - rest_mean[k]), float(low[k]),

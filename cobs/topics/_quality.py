@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import warnings
 from collections.abc import Iterable, Sequence
@@ -15,16 +16,17 @@ from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from cobs._checks import check_choice, check_int, check_number
+from cobs._checks import check_choice, check_int, check_number, seed
 from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
 from cobs.errors import invalid_value
+from cobs.stats import Result
 from cobs.topics._input import read_input
 from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
 
-__all__ = ["coherence", "exclusivity", "select_k", "stability", "topic_quality"]
+__all__ = ["StabilityResult", "coherence", "exclusivity", "select_k", "stability", "topic_quality"]
 
 
-def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np.ndarray:
+def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> np.ndarray:
     """NPMI coherence of each topic's top terms, measured on the texts ``X``.
 
     For each pair of a topic's top terms, the normalised pointwise mutual
@@ -57,7 +59,7 @@ def coherence(model: TopicModel, X: object, *, n_terms: int | None = None) -> np
 
     Returns
     -------
-    ndarray of shape (n_topics_,)
+    ndarray of shape (``n_topics_``,)
         Coherence of each topic, in the order of ``model.topics_``.
 
     Examples
@@ -142,7 +144,7 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
 
     Returns
     -------
-    ndarray of shape (n_topics_,)
+    ndarray of shape (``n_topics_``,)
         Exclusivity of each topic, in the order of ``model.topics_``.
 
     Examples
@@ -163,7 +165,7 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
                      for k, terms in enumerate(model.top_terms(n))])
 
 
-def topic_quality(model: TopicModel, X: object, *, n_terms: int | None = None) -> pd.DataFrame:
+def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> pd.DataFrame:
     """Coherence (on the texts ``X``) and exclusivity of each topic, one row per topic.
 
     Returns
@@ -200,7 +202,30 @@ def _overlaps(a: list[list[str]], b: list[list[str]]) -> float:
     return float(shared[rows, cols].sum() / max(len(a), len(b)))
 
 
-def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> float:
+@dataclasses.dataclass(frozen=True)
+class StabilityResult(Result):
+    """How alike the topics of several fitted models are (see :func:`stability`): a result object of
+    :mod:`cobs.stats`; ``to_frame()`` gives one row with ``stability``, ``sd`` and ``n_models``.
+
+    Attributes
+    ----------
+    stability : float
+        Mean best-match overlap of top terms over every pair of models (1: the same topics).
+    sd : float
+        Standard deviation of the overlap over the pairs.
+    n_models : int
+        Models compared.
+    pairs : ndarray
+        The overlap of each pair of models, in the order of ``itertools.combinations`` (not in the frame).
+    """
+
+    stability: float
+    sd: float
+    n_models: int
+    pairs: np.ndarray = dataclasses.field(metadata={"frame": False})
+
+
+def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> StabilityResult:
     """Mean best-match overlap of top terms between every two of the fitted models.
 
     The topics of two models are matched one to one so that the shared top terms
@@ -216,6 +241,11 @@ def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> fl
     n_terms : int, optional
         Top terms per topic (default each model's ``n_terms``).
 
+    Returns
+    -------
+    StabilityResult
+        ``stability`` (the mean overlap), ``sd``, ``n_models`` and ``pairs``.
+
     Examples
     --------
     Two models, each with its seed and without the other's first texts, find
@@ -226,15 +256,17 @@ def stability(models: Sequence[TopicModel], *, n_terms: int | None = None) -> fl
     >>> models = [TopicModel(n_topics=2, min_df=1, ngram_range=(1, 1), random_state=s).fit(texts[s:]) for s in (0, 5)]
     >>> [m.top_terms(2) for m in models]
     [[['school', 'teachers'], ['court', 'judges']], [['school', 'teachers'], ['court', 'judges']]]
-    >>> stability(models)
-    1.0
+    >>> result = stability(models)
+    >>> result.stability, result.n_models
+    (1.0, 2)
     """
     models = list(models)
     if len(models) < 2:
         raise ValueError(invalid_value("models", models, "at least 2 fitted models", got=f"{len(models)}"))
     n = check_int(n_terms, "n_terms", allow_none=True)
     tops = [m.top_terms(n) for m in models]
-    return float(np.mean([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)]))
+    pairs = np.array([_overlaps(a, b) for a, b in itertools.combinations(tops, 2)], dtype=np.float64)
+    return StabilityResult(stability=float(pairs.mean()), sd=float(pairs.std()), n_models=len(models), pairs=pairs)
 
 
 def _units(X: object) -> np.ndarray:
@@ -255,16 +287,16 @@ def _take(X: object, rows: np.ndarray) -> object:
 
 
 def select_k(
-    X: object,
+    X: Sequence[str] | pd.DataFrame,
     ks: Iterable[int] = range(5, 31, 5),
     *,
     n_seeds: int = 5,
     held_out: float = 0.2,
-    reference: object | None = None,
+    reference: Sequence[str] | pd.DataFrame | None = None,
     subsample: float = 0.8,
-    random_state: int = 0,
+    model: TopicModel | None = None,
+    random_state: int | np.random.RandomState | None = None,
     shape: Literal["wide", "long"] = "wide",
-    **params: object,
 ) -> pd.DataFrame:
     """Coherence, exclusivity and stability of topic models for several numbers of topics.
 
@@ -296,14 +328,18 @@ def select_k(
         give the other COs' actions.
     subsample : float, default=0.8
         Share of the remaining units each model learns from, in (0, 1].
-    random_state : int, default=0
-        Seed of the split and of the subsamples (model ``s`` gets ``random_state + s``).
+    model : TopicModel, optional
+        The settings to try k with (``method``, ``context``, ``templates``, ...):
+        every model fitted is a clone of it with ``n_topics`` and ``random_state``
+        set by select_k. Default: ``TopicModel()``'s defaults.
+    random_state : int, RandomState instance or None, default=None
+        Seed of the split and of the subsamples, as in scikit-learn; with an int
+        ``s0``, model ``s`` gets ``random_state = s0 + s`` (pass an int for the
+        same table run after run).
     shape : {"wide", "long"}, default="wide"
         One row per k (:data:`cobs.columns.SELECT_K_COLUMNS`), or one row per k and
         measure (``k``, ``measure``, ``value``, ``sd``: ready for an elbow plot
         with one line per measure).
-    **params
-        Passed to :class:`TopicModel` (``method``, ``context``, ``templates``, ...).
 
     Returns
     -------
@@ -313,7 +349,7 @@ def select_k(
     --------
     >>> import cobs, cobs.topics
     >>> actions = cobs.measure(cobs.read_corpus("corpus"))
-    >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2)
+    >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2, random_state=0)
     >>> table.columns.tolist()
     ['k', 'n_topics', 'coherence', 'coherence_sd', 'exclusivity', 'exclusivity_sd', 'stability', 'stability_sd']
     >>> table["k"].tolist()
@@ -326,10 +362,14 @@ def select_k(
     check_number(held_out, "held_out", "a share in (0, 1)", lambda v: 0 < v < 1)
     check_number(subsample, "subsample", "a share in (0, 1]", lambda v: 0 < v <= 1)
     check_choice(shape, "shape", ("wide", "long"))
-    if "n_topics" in params or "random_state" in params:
-        raise TypeError("select_k sets n_topics (from ks) and random_state (per seed) itself; leave them out of params")
-    template = TopicModel(**params)  # type: ignore[arg-type]
+    if model is None:
+        model = TopicModel()
+    elif not isinstance(model, TopicModel):
+        raise TypeError(invalid_value("model", model, "a cobs.topics.TopicModel or None",
+                                      "pass TopicModel(...) with the settings to try k with"))
+    template = clone(model)
     template._check_params()
+    random_state = seed(random_state)
     if not isinstance(X, pd.DataFrame):
         X = read_input(X, column="text").own
     units = _units(X)
@@ -354,13 +394,13 @@ def select_k(
     for k in ks:
         models, coh, exc = [], [], []
         for s, sample in enumerate(samples):
-            model = clone(template).set_params(n_topics=k, random_state=random_state + s)
+            fitted_model = clone(template).set_params(n_topics=k, random_state=random_state + s)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", SmallCorpusWarning)
-                model.fit(sample)
-            models.append(model)
-            coh.append(np.nanmean(coherence(model, reference)))
-            exc.append(np.nanmean(exclusivity(model)))
+                fitted_model.fit(sample)
+            models.append(fitted_model)
+            coh.append(np.nanmean(coherence(fitted_model, reference)))
+            exc.append(np.nanmean(exclusivity(fitted_model)))
         pairs = [_overlaps(a.top_terms(), b.top_terms()) for a, b in itertools.combinations(models, 2)]
         fitted = max(m.n_topics_ for m in models)
         if fitted < k:

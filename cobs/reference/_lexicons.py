@@ -26,6 +26,18 @@ def any_operative_verb() -> re.Pattern[str]:
 
 
 @functools.cache
+def operative_at_item_start() -> re.Pattern[str]:
+    """An item that repeats its chapeau's verb: "(a) Recommends that the State party repeal ...".
+
+    The verbs of ``cobs/data/operative_verbs.csv`` marked ``item_start``, in the third person as a CO writes
+    them there ("recommends", "calls upon"; an item's own verb "Request ..." is not one), then an optional "that".
+    """
+    forms = dict.fromkeys(" ".join([row["verb"].split()[0] + "s", *row["verb"].split()[1:]])
+                          for row in read_rows("operative_verbs.csv") if row["item_start"] == "yes")
+    return re.compile(r"^(?:" + "|".join(f.replace(" ", r"\s+") for f in forms) + r")\s+(?:that\s+)?", re.IGNORECASE)
+
+
+@functools.cache
 def action_verbs() -> dict[str, int]:
     """Verb (base form) -> UPR Info action category 1-5."""
     return {row["verb"]: int(row["category"]) for row in read_rows("action_verbs.csv")}
@@ -132,6 +144,43 @@ def section_kinds() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(row["pattern"], re.IGNORECASE), row["kind"])
         for row in read_rows("kind_phrases.csv") if row["where"] == "section"
     )
+
+
+@functools.cache
+def deadlines() -> re.Pattern[str]:
+    """One pattern finding a deadline in a request (``cobs/data/deadlines.csv``: "by 2025", "within 12 months").
+
+    ``{month}`` in a row stands for a month's name in English, capitalised ("May" is a month, "may" is not).
+    """
+    from cobs.reference._dates import month_pattern
+
+    month = month_pattern("en")
+    return re.compile("|".join(row["pattern"].replace("{month}", month) for row in read_rows("deadlines.csv")),
+                      re.IGNORECASE)
+
+
+@functools.cache
+def repetition_markers(use: str) -> re.Pattern[str]:
+    """One pattern finding the markers of a repeated concern or request (``cobs/data/repetition_markers.csv``).
+
+    ``use`` is "persistence" (the ``persistence`` measure), "reiterates" (align: a link the later text
+    reiterates is ``repeated``) or "cites_previous" (align: the text cites the earlier CO without a paragraph).
+    """
+    patterns = [row["pattern"] for row in read_rows("repetition_markers.csv") if use in split_list(row["uses"])]
+    if not patterns:
+        raise ValueError(invalid_value("use", use, ("persistence", "reiterates", "cites_previous")))
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def word_list(name: str, column: str = "phrase") -> tuple[str, ...]:
+    """The words or phrases of a one-column lexicon of ``cobs/data`` (each row with its note), in file order."""
+    return tuple(row[column] for row in read_rows(name))
+
+
+def alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """A regular expression (no group) matching any of ``words`` literally, longest first, spaces as any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @functools.cache

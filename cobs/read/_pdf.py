@@ -30,7 +30,7 @@ from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, 
 from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
 from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, furniture_text
 from cobs.read._patterns import UNMISTAKABLE as _UNMISTAKABLE
-from cobs.reference.committees import COMMITTEE_LINE
+from cobs.reference import COMMITTEE_LINE
 
 __all__ = ["PDFIUM_LOCK", "read_pdf"]
 

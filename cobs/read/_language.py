@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from cobs.reference._tables import read_rows
+from cobs.reference import read_rows
 
 __all__ = ["LANGUAGE_NAMES", "detect_language", "language_code"]
 

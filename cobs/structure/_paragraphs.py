@@ -24,11 +24,12 @@ joined again ("... 20-" + "21, 25 and 27 (4))").
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
-from cobs.read._lines import Aside, Line
-from cobs.structure.kind import section_kind
+from cobs.read import Aside, Line
+from cobs.reference import alternatives, word_list
+from cobs.structure._kind import section_kind
+from cobs.structure._rows import Row, join_lines
 
 _PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))")
 _ITEM = re.compile(r"^\(([a-z]{1,2})\)(?:\s+|(?=[A-Z“\"‘]))")
@@ -36,50 +37,20 @@ _MARKED = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-Z]|\d{1,2})\.\s*(?P<title>[A-Z“
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _ENDS_SENTENCE = re.compile(r"[.;:!?][”’\"')\]]*$|\)$")
 _NOT_HEADING_END = re.compile(r"(?<!\bart)(?<!\barts)(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<!\bNos)[.;:,]$")
-_FUNCTION_WORD_END = re.compile(
-    r"(?:\b(?:the|of|and|or|on|to|in|for|with|by|a|an|at|from|its|their|under|against|between)|[-–,(])$",
-    re.IGNORECASE,
-)
+_FUNCTION_WORD_END = re.compile(  # a heading line that goes on: cobs/data/heading_continues.csv, or - – , (
+    rf"(?:\b(?:{alternatives(word_list('heading_continues.csv', 'word'))})|[-–,(])$", re.IGNORECASE)
 _REFERENCE_END = re.compile(
     r"(?:\d|\b(?:arts?\.|articles?|paras?\.|paragraphs?|subparagraphs?|rules?|principles?|targets?|No\.|and|or))$",
     re.IGNORECASE,
 )
 _ARTICLE_HEADING = re.compile(r"^[A-Z].{0,150}\(arts?\.\s*\d[\d\s,–\-()a-z]*\)$")
 _GLUED_MARKER = re.compile(r"(?<=[;:.,)”’])\d{1,3}$")
-_TAIL = re.compile(
-    r"^(?:The Committee|It (?:also|further|furthermore|moreover|additionally)|In addition|In this regard|"
-    r"In that regard|Furthermore|Moreover|Finally|Lastly|Additionally)\b"
-)
+_TAIL = re.compile(  # text after the items that is the paragraph's own again: cobs/data/paragraph_tail_openings.csv
+    "^(?:" + "|".join(map(re.escape, word_list("paragraph_tail_openings.csv"))) + r")\b")  # as printed
 _INTRODUCTION_GLUED = re.compile(r"^(Introduction)(?=[A-Z])")
 _CLUSTER_ARTICLES = re.compile(r"\(arts?\.\s*\d")
 """A cluster heading that lists the treaty's articles: "Violence against children (arts. 19, 24 (3) ...)"."""
 _MAX_HEADING_LINES = 6
-
-
-@dataclasses.dataclass
-class Row:
-    """A paragraph's own text or one of its lettered items, while it is being read.
-
-    ``section`` is the title of the section heading above it ("" if none); ``opened`` says whether any section
-    or cluster heading stands above it (the paragraphs before the first one introduce the document).
-    """
-
-    para: int
-    sub: str
-    section: str
-    cluster: str
-    heading: str
-    page: int | None
-    lineno: int | None
-    opened: bool = True
-    parts: list[str] = dataclasses.field(default_factory=list)
-    n_chars: int = 0
-    n_bold: int | None = None
-
-    @functools.cached_property
-    def text(self) -> str:
-        """The row's lines joined (read once the parse is over)."""
-        return join_lines(self.parts)
 
 
 @dataclasses.dataclass
@@ -108,22 +79,6 @@ class Structure:
     marker_rows: dict[str, tuple[int | None, str]]
     suspicious: list[tuple[int | None, int | None, int]]
     last_text: str = ""
-
-
-def join_lines(parts: list[str]) -> str:
-    """Join a row's lines: a line ending in a hyphen runs on ("ill-" + "treatment")."""
-    out = ""
-    for part in parts:
-        part = " ".join(part.split())
-        if not part:
-            continue
-        if not out:
-            out = part
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
-            out += part
-        else:
-            out += " " + part
-    return out
 
 
 def _next_letter(sub: str) -> str:

@@ -21,7 +21,7 @@ disagree about a file:
 * **type**: the printed symbol's type when it is a treaty-body symbol ("Q": a
   list of issues, "/Add.1": an addendum), else the title's words in any of the
   six languages (``cobs/data/document_types.csv``).
-* **language**: detected from the text (:func:`cobs.read.language.detect_language`);
+* **language**: detected from the text (:func:`detect_language`);
   the masthead's languages: the version's own ("Arabic", "Français"), the
   original ("Original: English") and the versions issued when it limits them
   ("Spanish, English and Russian only").
@@ -46,35 +46,46 @@ from collections import Counter
 from pathlib import Path
 
 from cobs.errors import EmptyDocumentError, LanguageError, NotACOError, NotAPDFError
-from cobs.read._lines import Line, RawDocument
+from cobs.read._dates import (
+    _ARABIC_DIGIT,
+    _ARABIC_DIGITS,
+    _PARA_START,
+    _SESSION_DATE,
+    _SESSION_NOTE,
+    _adoption_date,
+    _paragraph,
+    session_dates,
+)
+from cobs.read._language import LANGUAGE_NAMES, detect_language, language_code
+from cobs.read._lines import RawDocument
 from cobs.read._patterns import SYMBOL
-from cobs.read.language import LANGUAGE_NAMES, detect_language, language_code
-from cobs.read.raw import read_raw, sniff_format
-from cobs.reference._tables import read_rows
-from cobs.reference.committees import COMMITTEE_LINE, find_committee
-from cobs.reference.dates import (
+from cobs.read._raw import read_raw, sniff_format
+from cobs.read._starts import document_starts
+from cobs.reference import (
+    COMMITTEE_LINE,
     ORDINAL_WORD,
     SESSION_WORD,
     TENS,
+    Symbol,
     date_pattern,
-    month_pattern,
+    find_committee,
+    find_state,
+    format_symbol,
     ordinal_value,
+    parse_symbol,
+    read_rows,
     to_date,
+    with_article,
 )
-from cobs.reference.states import find_state
-from cobs.reference.symbols import Symbol, format_symbol, parse_symbol, with_article
 
 __all__ = [
     "CO",
     "Identity",
-    "adoption_date",
     "cycle_from_title",
-    "document_starts",
     "identify",
     "identify_raw",
     "language_code",
     "require_english_co",
-    "session_dates",
     "symbol_lines",
 ]
 
@@ -259,117 +270,6 @@ def _masthead_languages(page_text: str) -> tuple[str | None, str | None, tuple[s
     return version, language_code(original.group(1)) if original else None, issued
 
 
-# --- dates -----------------------------------------------------------------------------------
-
-_ADOPT = {"en": r"\badopted\b", "fr": r"\badopt[ée]", "es": r"\baprob[óo]\b", "ar": r"اعتمدت"}
-_CONSIDER = {"en": r"\bconsidered\b", "fr": r"\bexamin[ée]", "es": r"\bexamin[óo]\b"}
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_ARABIC_DIGIT = re.compile("[٠-٩]")
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-ÖØ-Þ])")
-_PARA_START = {n: re.compile(rf"^\s*(?:{n}\.|-\s*[{n}{chr(0x660 + n)}])(?:\s|(?=[A-Z“\"‘(]))") for n in (1, 2, 3)}
-"""Paragraph n starts a line: "1. The Committee", or "-1 نظرت" as Arabic PDFs extract it."""
-
-
-def _paragraph(lines: list[str], number: int) -> str:
-    """The text of paragraph ``number`` (1 or 2) of a document's lines: from its number to the next one."""
-    start = next((i for i, line in enumerate(lines) if _PARA_START[number].match(line)), None)
-    if start is None:
-        return ""
-    end = next((i for i in range(start + 1, len(lines)) if _PARA_START[number + 1].match(lines[i])), None)
-    if end is None:
-        return " ".join(" ".join(lines[start:]).split())[:1500]
-    return " ".join(" ".join(lines[start:end]).split())
-
-
-def adoption_date(text: str, lang: str) -> datetime.date | None:
-    """The date of adoption stated in paragraph 1 (else 2) of a document's text, or None.
-
-    The date is the last one of the sentence in which the Committee adopted the
-    observations; when that sentence first says the report was considered ("considered
-    the report at meetings held on 1 and 2 April 2014, and adopted ... at its 139th
-    meeting"), only a date after the verb counts. None when no date can be read exactly.
-
-    Examples
-    --------
-    >>> adoption_date("1. Le Comité a examiné le rapport les 29 et 30 août 2019. Il a adopté les "
-    ...               "observations finales ci-après à sa 504e séance, le 17 septembre 2019.\\n2. Le", "fr")
-    datetime.date(2019, 9, 17)
-    >>> adoption_date("1. El Comité examinó el informe los días 11 y 12 de septiembre de 2019. En su 510ª "
-    ...               "sesión, celebrada el 20 de septiembre de 2019, aprobó las observaciones.\\n2. El", "es")
-    datetime.date(2019, 9, 20)
-    >>> adoption_date("1. The Committee considered the report at meetings held on 1 and 2 April 2014, "
-    ...               "and adopted the following concluding observations at its 139th meeting.", "en") is None
-    True
-    """
-    lines = text.translate(_ARABIC_DIGITS).splitlines()
-    return _adoption_date([_paragraph(lines, 1), _paragraph(lines, 2)], lang)
-
-
-def _adoption_date(paragraphs: list[str], lang: str) -> datetime.date | None:
-    if lang not in _ADOPT:
-        return None
-    dates = date_pattern(lang)
-    for para in paragraphs:
-        if lang == "ar":
-            verb = re.search(_ADOPT["ar"], para)
-            match = dates.search(para, verb.end(), verb.end() + 200) if verb else None
-            if match:
-                return to_date(*match.groups(), lang)  # type: ignore[misc]
-            continue
-        for sentence in _SENTENCE_END.split(para):
-            verb = re.search(_ADOPT[lang], sentence, re.IGNORECASE)
-            if verb is None:
-                continue
-            # "considered the report ... held on 1 and 2 April 2014, and adopted the following
-            # concluding observations at its 139th meeting": that date is the consideration's.
-            shared = re.search(_CONSIDER[lang], sentence[: verb.start()], re.IGNORECASE)
-            found = list(dates.finditer(sentence, verb.end() if shared else 0))
-            if found:
-                return to_date(*found[-1].groups(), lang)  # type: ignore[misc]
-    return None
-
-
-_SESSION_NOTE = {
-    "en": r"\*\s*Adopted\b[^()]{0,120}\(([^()]{5,70})\)",
-    "fr": r"\*\s*Adopté[es]*\b[^()]{0,120}\(([^()]{5,70})\)",
-    "es": r"\*\s*Aprobad[oa]s?\b[^()]{0,120}\(([^()]{5,70})\)",
-}
-_SESSION_DATE = r"session\s*,?\s*\(?[^)]{0,40}?"
-"""What precedes the (last) date of a session named in a note or title: "session (4–22 March 2024)"."""
-
-
-def session_dates(page_text: str, lang: str) -> tuple[datetime.date, datetime.date] | None:
-    """First and last day of the session named in the "* Adopted by the Committee at its ... session" note.
-
-    Examples
-    --------
-    >>> session_dates("* Adopted by the Committee at its thirtieth session (4–22 March 2024).", "en")
-    (datetime.date(2024, 3, 4), datetime.date(2024, 3, 22))
-    >>> session_dates("* Aprobadas por el Comité en su 22º período de sesiones (26 de agosto a 20 de "
-    ...               "septiembre de 2019).", "es")
-    (datetime.date(2019, 8, 26), datetime.date(2019, 9, 20))
-    """
-    if lang not in _SESSION_NOTE:
-        return None
-    note = re.search(_SESSION_NOTE[lang], " ".join(page_text.split()), re.IGNORECASE)
-    if not note:
-        return None
-    months = month_pattern(lang)
-    of = r"\s+de" if lang == "es" else ""
-    span = re.fullmatch(
-        rf"(\d{{1,2}})(?:er)?(?:{of}\s+({months}))?(?:{of}\s+(\d{{4}}))?\s*(?:[–—-]|\ba\b|\bau\b)\s*"
-        rf"(\d{{1,2}})(?:er)?{of}\s+({months}){of}\s+(\d{{4}})",
-        note.group(1).strip(),
-        re.IGNORECASE,
-    )
-    if not span:
-        return None
-    day1, month1, year1, day2, month2, year2 = span.groups()
-    end = to_date(day2, month2, year2, lang)
-    start = to_date(day1, month1 or month2, year1 or year2, lang)
-    return (start, end) if start and end and start <= end else None
-
-
 # --- what the title says ----------------------------------------------------------------------
 
 _TENS_ = rf"(?:(?:{TENS})[-\s])?"  # "twenty-" in "twenty-first"
@@ -440,62 +340,6 @@ def _type_from_words(head: str, furniture: str) -> str:
 
 def _type_from_symbol(parsed: Symbol) -> str:
     return CO if parsed.is_co else with_article(parsed.description)
-
-
-# --- several documents in one file ------------------------------------------------------------
-
-_NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))[A-Z“\"‘(]")
-_ENDS_SENTENCE = re.compile(r"[.!?;:][)\]”\"’*]*$")
-_RESTART_AFTER = 3
-"""Numbering that starts again at 1 counts as a new document only after this many paragraphs, and only if
-paragraphs 2 and 3 follow in order: a list numbered 1, 2, 3 inside a paragraph does not start a line after a
-whole document."""
-_TITLE_LINES = 25
-"""At most this many lines (title, masthead, section heading) stand between one document's end and the next one's
-paragraph 1."""
-
-
-def document_starts(lines: list[Line]) -> list[int]:
-    """Indices of the body lines where a second, third ... document starts ([] for a file of one document).
-
-    A document starts again where the paragraph numbering restarts at 1 after at
-    least three paragraphs and goes on 2, 3 in order. It begins at its title: the
-    lines just before its paragraph 1 that follow the last sentence of the document
-    before; in a PDF, at the first page after that sentence.
-
-    Examples
-    --------
-    >>> from cobs.read._lines import Line
-    >>> text = ["Title A", "1. One.", "2. Two.", "3. Three.", "4. Four.", "Title B", "I. Introduction",
-    ...         "1. Uno.", "2. Dos.", "3. Tres."]
-    >>> document_starts([Line(t) for t in text])
-    [5]
-    """
-    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NUMBERED.match(line.text))]
-    starts: list[int] = []
-    expected = 1
-    for k, (i, number) in enumerate(numbered):
-        if number == expected:
-            expected += 1
-            continue
-        if number != 1 or expected <= _RESTART_AFTER:
-            continue
-        following = [n for _, n in numbered[k + 1 : k + 1 + 2 * _RESTART_AFTER]]
-        if following[: _RESTART_AFTER - 1] != list(range(2, _RESTART_AFTER + 1)):
-            continue
-        starts.append(_title_start(lines, i, starts[-1] if starts else 0))
-        expected = 2
-    return starts
-
-
-def _title_start(lines: list[Line], first_para: int, floor: int) -> int:
-    """Where the document whose paragraph 1 is at ``first_para`` begins: after the last sentence before it."""
-    start = first_para
-    while start - 1 > max(floor, first_para - _TITLE_LINES) and not _ENDS_SENTENCE.search(lines[start - 1].text):
-        start -= 1
-    pages = [k for k in range(start, first_para + 1) if k and lines[k].page is not None
-             and lines[k - 1].page is not None and lines[k].page != lines[k - 1].page]
-    return pages[0] if pages and lines[start].page == lines[start - 1].page else start
 
 
 # --- identification ---------------------------------------------------------------------------

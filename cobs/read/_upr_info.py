@@ -4,7 +4,7 @@ UPR Info (https://www.upr-info.org/database/) records every recommendation
 made in the UPR Working Group, with two human-coded labels: the **action
 category** of Edward R. McMahon (1-5, from the first verb and the overall
 action requested) and the **issues** (themes, several per recommendation).
-:func:`load_upr_info` reads the database's CSV exports into one tidy table,
+:func:`read_upr_info` reads the database's CSV exports into one tidy table,
 one row per recommendation. The older export also lists the **voluntary
 pledges** that States under review made about themselves (``voluntary.csv``,
 947 of them): they are not recommendations, and are left out unless asked for
@@ -25,7 +25,7 @@ Two export formats are read and given the same columns and label names:
   Herzegovina", ...; the table is ``cobs/data/upr_info_renames.csv``). Its issue
   "National plan of action" has no 2018 counterpart and is kept as it is.
 
-Columns (:data:`UPR_INFO_COLUMNS`)
+Columns (:data:`cobs.columns.UPR_INFO_COLUMNS`)
 ----------------------------------
 state_under_review : str
     The State under review ("Kazakhstan").
@@ -93,32 +93,15 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 
 from cobs._checks import check_flag
-from cobs.errors import invalid_value
-from cobs.reference._tables import read_rows, split_list
+from cobs.reference import read_rows
 
-__all__ = ["UPR_INFO_COLUMNS", "load_upr_info", "upr_info_labels"]
+__all__ = ["read_upr_info"]
 
-UPR_INFO_COLUMNS: dict[str, str] = {
-    "state_under_review": "The State under review.",
-    "sur_group": "UN regional group of the State under review (Africa, Asia, EEG, GRULAC, WEOG).",
-    "sur_orgs": "Intergovernmental organisations of the State under review (list of str).",
-    "recommendation": "Text of the recommendation (or voluntary pledge, with pledges=True).",
-    "recommending_state": "State or observer that made the recommendation; '(Unknown)' if UPR Info does not know.",
-    "rs_group": "Regional group of the recommending State (as sur_group, plus 'Observer', '(Unknown)').",
-    "rs_orgs": "Intergovernmental organisations of the recommending State (list of str).",
-    "response": "'Supported' or 'Noted' ('Voluntary pledge' for the older export's pledges, with pledges=True).",
-    "action": "UPR Info action category 1-5: minimal, continuing, considering, general, specific action (Int64).",
-    "issues": "UPR Info issues (list of str); empty where unlabelled.",
-    "session": "UPR Working Group session (Int64; missing where the export leaves it empty).",
-    "source_file": "Name of the CSV file the row comes from.",
-    "source_row": "1-based record number in that file (header = 0).",
-}
-"""Columns of :func:`load_upr_info`'s table, in order."""
+
 
 _HEADER_2018 = ("SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action", "Issue", "Session")
 _HEADER_2015 = ("To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue",
@@ -128,7 +111,7 @@ _FIELDS = ("state_under_review", "sur_group", "sur_orgs", "recommendation", "rec
            "rs_orgs", "response", "action", "issues", "session")
 
 
-def load_upr_info(
+def read_upr_info(
     path: str | os.PathLike[str], *, encoding: str | None = None, pledges: bool = False
 ) -> pd.DataFrame:
     """Read UPR Info database exports into one table, one row per recommendation.
@@ -149,7 +132,7 @@ def load_upr_info(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`UPR_INFO_COLUMNS`, described in :mod:`cobs.datasets.upr_info`.
+        Columns :data:`cobs.columns.UPR_INFO_COLUMNS`.
 
     Raises
     ------
@@ -169,7 +152,7 @@ def load_upr_info(
     ...     "\\ufeffSuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session\\r\\n"
     ...     "Kazakhstan;Asia;OIC;Consider ratifying the CRPD;Spain;WEOG;EU;Supported;3;"
     ...     '"Disabilities,International instruments";20\\r\\n'.encode("utf-8"))
-    >>> table = load_upr_info(folder)
+    >>> table = read_upr_info(folder)
     >>> table[["state_under_review", "recommending_state", "action", "session"]]
       state_under_review recommending_state  action  session
     0         Kazakhstan              Spain       3       20
@@ -191,43 +174,6 @@ def load_upr_info(
     if not pledges:
         table = table[table["response"] != _PLEDGE].reset_index(drop=True)
     return table
-
-
-def upr_info_labels(kind: Literal["action", "issue"]) -> pd.DataFrame:
-    """UPR Info's label sets: the action categories or the issues.
-
-    Parameters
-    ----------
-    kind : {"action", "issue"}
-        ``"action"``: one row per category with ``action`` (1-5), ``name``,
-        ``definition`` and ``example_verbs`` (list of str), after UPR Info's
-        Database_Action_Category.pdf (2014). ``"issue"``: one row per issue label
-        with ``issue`` and ``exports`` (the exports using it: "2015", "2018").
-
-    Returns
-    -------
-    pandas.DataFrame
-
-    Examples
-    --------
-    >>> upr_info_labels("action").set_index("action").loc[3, "name"]
-    'considering action'
-    >>> len(upr_info_labels("issue").query("exports.str.contains('2018')"))
-    56
-    """
-    if kind == "action":
-        rows = read_rows("upr_info_actions.csv")
-        return pd.DataFrame(
-            {
-                "action": [int(r["action"]) for r in rows],
-                "name": [r["name"] for r in rows],
-                "definition": [r["definition"] for r in rows],
-                "example_verbs": [split_list(r["example_verbs"]) for r in rows],
-            }
-        )
-    if kind == "issue":
-        return pd.DataFrame([{"issue": r["issue"], "exports": r["exports"]} for r in read_rows("upr_info_issues.csv")])
-    raise ValueError(invalid_value("kind", kind, ("action", "issue")))
 
 
 @functools.cache

@@ -37,10 +37,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cobs.columns import KINDS
-from cobs.reference.lexicons import any_operative_verb, kind_phrases, operative_verbs, section_kinds
+from cobs.reference import alternatives, any_operative_verb, kind_phrases, operative_verbs, section_kinds, word_list
 
 if TYPE_CHECKING:
-    from cobs.structure.paragraphs import Row
+    from cobs.structure._rows import Row
 
 __all__ = ["ADDRESSEE", "KINDS", "STATE_PARTY", "kind_from_wording", "operative_verb", "paragraph_kinds",
            "section_kind", "sentences"]
@@ -49,9 +49,8 @@ _SUBJECT = re.compile(r"\b(?:the\s+Committee|it)\b\s*", re.IGNORECASE)
 ADDRESSEE = r"(?:the\s+State\s+party|the\s+European\s+Union|the\s+Government)"
 """How a CO names the State it addresses (the EU reports as a party too), a regular expression."""
 STATE_PARTY = re.compile(rf"\b{ADDRESSEE}\b\s*", re.IGNORECASE)
-_BETWEEN = re.compile(  # what may stand between "the Committee" and its verb
-    r"\s*(?:(?:also|further|therefore|again|once\s+again|moreover|furthermore|thus|strongly|however|"
-    r"nevertheless|would\s+like\s+to|wishes\s+to|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs ("specifically")
+_BETWEEN = re.compile(  # what may stand between "the Committee" and its verb (cobs/data/committee_verb_fillers.csv)
+    rf"\s*(?:(?:{alternatives(word_list('committee_verb_fillers.csv'))}|\w+ly)\b(?:\s*,)?\s+)*"  # adverbs
     r"(?:,[^;]*,\s*)?",  # a participial phrase: "The Committee, recalling its general comment No. 5, recommends"
     re.IGNORECASE,
 )
@@ -237,7 +236,7 @@ def paragraph_kinds(rows: Sequence[Row], typography: bool) -> dict[int, str]:
 
     Parameters
     ----------
-    rows : sequence of cobs.structure.paragraphs.Row
+    rows : sequence of Row
         The document's rows (own texts and items), as :func:`cobs.structure.read_structure` reads them.
     typography : bool
         Whether the format carries bold (PDF, Word, HTML).

@@ -65,7 +65,7 @@ class ActionCategoryClassifier(LinearTextClassifier):
     See Also
     --------
     IssueClassifier : the issues (themes) of a recommendation, several per text.
-    cobs.load_upr_info : UPR Info's labelled recommendations.
+    cobs.read_upr_info : UPR Info's labelled recommendations.
 
     Examples
     --------

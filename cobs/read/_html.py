@@ -133,7 +133,7 @@ class _Reader(HTMLParser):
 
 def read_html(path: Path, data: bytes) -> RawDocument:
     """Read an HTML CO into body lines, set-aside lines and footnotes."""
-    from cobs.read.text import decode
+    from cobs.read._plain import decode
 
     charset = re.search(rb"""charset=["']?([\w-]+)""", data[:2048])
     text = None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from cobs.errors import UnsupportedFormatError
+from cobs.read._docx import read_docx
+from cobs.read._html import read_html
 from cobs.read._lines import RawDocument
-from cobs.read.docx import read_docx
-from cobs.read.html import read_html
-from cobs.read.pdf import read_pdf
-from cobs.read.text import read_text
+from cobs.read._pdf import read_pdf
+from cobs.read._plain import read_text
 
 __all__ = ["read_raw", "sniff_format"]
 

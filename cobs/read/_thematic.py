@@ -42,10 +42,10 @@ from cobs.errors import (
     ParseError,
     UnsupportedFormatError,
 )
-from cobs.read.docx import W, check_zip
-from cobs.read.raw import sniff_format
+from cobs.read._docx import W, check_zip
+from cobs.read._raw import sniff_format
+from cobs.reference import state_code
 from cobs.reference.labels import goal_name, group_name
-from cobs.reference.states import state_code
 
 __all__ = ["read_thematic_list"]
 

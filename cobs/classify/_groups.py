@@ -14,7 +14,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from cobs import _checks
 from cobs.classify._base import Texts, check_texts, fit_text_features, text_tags
-from cobs.classify.issues import IssueClassifier
+from cobs.classify._issues import IssueClassifier
 from cobs.errors import invalid_value
 from cobs.reference.labels import GOALS, GROUPS
 from cobs.reference.tags import cited_goals, named_groups, worded_goals

@@ -17,8 +17,8 @@ import functools
 import re
 
 from cobs.errors import invalid_value
+from cobs.reference._committees import committee_code, symbol_prefix
 from cobs.reference._tables import read_rows
-from cobs.reference.committees import committee_code, symbol_prefix
 
 __all__ = ["Symbol", "cycle_range", "parse_symbol", "format_symbol", "with_article"]
 

@@ -1,0 +1,288 @@
+"""Reading a UPR Working Group report: the recommendations it lists, one row each.
+
+The report's section "Conclusions and/or recommendations" lists them as "95. ...
+enjoy the support of Kazakhstan: 1. To ... (Brazil); 2. ..." (first cycle) or
+"124.1 Adopt ... (Mexico);" (from the second cycle). :func:`read_wg_report` reads
+the text of such a report (as ``pdftotext`` gives it);
+:func:`cobs.compare.upr_recommendations` turns its table into an action table.
+Columns: :data:`cobs.columns.WG_REPORT_COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from cobs.reference import read_rows
+
+__all__ = ["decode", "read_wg_report"]
+
+# Where on its first page a report says what it is. Measured on the 262 Working Group reports of ../shared
+# (uprs-terman/upr-wg-report-txts), as one line of text with runs of white space folded:
+_MASTHEAD = 3000  # its own symbol heads the first page (within 50 characters, in the 148 that print it); later on,
+#                   an A/HRC symbol is another document cited (the first one past this is 27,100 characters in)
+_SESSION_NOTE = 5000  # the session's document symbol "A/HRC/WG.6/20/...": at most 3,669 characters in
+_INTRODUCTION = 8000  # "held its twentieth session" in the introduction: at most 2,924 characters in
+_TITLE_AREA = 6000  # "Report of the Working Group on the Universal Periodic Review": at most 294 characters in
+_STATE_AFTER_TITLE = 400  # the State under review is named at most 200 characters after the title's end
+
+
+def decode(data: bytes) -> str:
+    """Text of a report file: UTF-8, else Mac OS Roman or Windows-1252 (whichever its quotes suggest)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    mac = sum(data.count(bytes([b])) for b in (0xD2, 0xD3, 0xD4, 0xD5, 0xD0, 0xD1))
+    windows = sum(data.count(bytes([b])) for b in (0x91, 0x92, 0x93, 0x94, 0x96, 0x97))
+    return data.decode("mac_roman" if mac > windows else "cp1252", errors="replace")
+
+
+_SECTION = re.compile(r"Conclusions\s+and/or\s+recommendations", re.IGNORECASE)
+_SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
+_SESSION_SYMBOL = re.compile(r"A/HRC/WG\.6/(\d{1,2})/")
+_ORDINAL_SESSION = re.compile(r"held\s+its\s+(\w+(?:-\w+)?)\s+session", re.IGNORECASE)
+_ORDINALS = {w: k for k, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth"], start=1)}
+_TITLE = re.compile(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
+_FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Slovenia);2 39. To ...": a footnote marker
+_PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
+_DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
+_ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
+# "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
+_SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
+_TRAILING_GROUP = re.compile(r"\s*\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*$")
+_UNEDITED = re.compile(r"\*{1,3}\s*The\s+conclusions\s+and(?:/or)?\s+recommendations\s+have\s+not\s+been\s+edited\.?",
+                       re.IGNORECASE)  # a page footnote of second-cycle reports, landing inside an item
+
+
+@functools.cache
+def _responses() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(response, pattern) in the order tried (cobs/data/upr_responses.csv): Noted, Supported, To be examined."""
+    rows = read_rows("upr_responses.csv")
+    order = list(dict.fromkeys(row["response"] for row in rows))
+    return tuple((response, re.compile("|".join(row["pattern"] for row in rows if row["response"] == response),
+                                       re.IGNORECASE)) for response in order)
+
+
+@functools.cache
+def _chapeau_words() -> str:
+    """The words that mark the paragraph introducing a list of recommendations ('enjoy the support of')."""
+    return "|".join(row["pattern"] for row in read_rows("upr_responses.csv") if row["in_chapeau"] == "yes")
+
+
+def _response(chapeau: str) -> str:
+    """What the State answered, in the words of the paragraph introducing the recommendations ("" if none)."""
+    return next((response for response, pattern in _responses() if pattern.search(chapeau)), "")
+
+
+def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """The recommendations listed in a UPR Working Group report (plain text), one row each.
+
+    Parameters
+    ----------
+    path : str or path
+        A text file of the report (as ``pdftotext`` gives it: UTF-8, Mac OS Roman or
+        Windows-1252; one long line or many).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``symbol`` (A/HRC/...), ``state_under_review``, ``session``, ``para`` (the
+        paragraph of the report listing it), ``number`` (its number there: "12" for
+        "12. To ..." or "124.12"), ``recommendation`` (the text, "To" left out),
+        ``recommending_state`` and ``response`` ("Supported", "Noted", "To be
+        examined": the paragraph's own words; "To be examined" recommendations are
+        answered in an addendum).
+
+    Raises
+    ------
+    ValueError
+        If the text has no "Conclusions and/or recommendations" section listing
+        recommendations.
+
+    Examples
+    --------
+    >>> from cobs.read import read_wg_report
+    >>> report = read_wg_report("corpus/upr/A_HRC_28_10_kazakhstan2014.txt")
+    >>> print(report[["symbol", "session", "para", "number", "recommending_state"]].head(2).to_string(index=False))
+         symbol  session  para number recommending_state
+    A/HRC/28/10       20   124  124.1             Mexico
+    A/HRC/28/10       20   124  124.2     Czech Republic
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file {os.fspath(path)!r}; give the text of a UPR Working Group report")
+    text = decode(path.read_bytes()).replace("\r", "\n").replace("\ufffd", "'")
+    flat = re.sub(r"\s+", " ", text)
+    symbol = _SYMBOL.search(flat[:_MASTHEAD])
+    session_match = _SESSION_SYMBOL.search(flat[:_SESSION_NOTE])
+    session = int(session_match.group(1)) if session_match else None
+    if session is None:
+        ordinal = _ORDINAL_SESSION.search(flat[:_INTRODUCTION])
+        session = _ORDINALS.get(ordinal.group(1).lower()) if ordinal else None
+    state = _state_in_title(flat)
+    starts = [m.end() for m in _SECTION.finditer(flat) if not flat[max(0, m.start() - 4):m.start()].startswith("All")]
+    if not starts:
+        raise ValueError(f"{path}: no 'Conclusions and/or recommendations' section; is it a UPR Working Group report?")
+    section = flat[starts[-1]:]
+    end = re.search(r"All\s+conclusions\s+and/or\s+recommendations", section)
+    section = section[: end.start()] if end else section
+    section = _UNEDITED.sub(" ", section)
+    rows = _dotted(section) or _numbered(section)
+    if not rows:
+        raise ValueError(f"{path}: no numbered recommendation found after 'Conclusions and/or recommendations'")
+    out = pd.DataFrame(rows, columns=["para", "number", "recommendation", "recommending_state", "response"])
+    out.insert(0, "session", pd.array([session] * len(out), dtype="Int64"))
+    out.insert(0, "state_under_review", pd.array([state] * len(out), dtype="string"))
+    out.insert(0, "symbol", pd.array([symbol.group(0) if symbol else path.stem] * len(out), dtype="string"))
+    for column in ("number", "recommendation", "recommending_state", "response"):
+        out[column] = out[column].astype("string")
+    out["para"] = out["para"].astype("int64")
+    return out
+
+
+def _state_in_title(flat: str) -> str | None:
+    """The State under review: the first State named after the report's title (its UN name)."""
+    from cobs.reference import find_state, state_name
+
+    title = _TITLE.search(flat[:_TITLE_AREA])
+    code = find_state(flat[title.end():title.end() + _STATE_AFTER_TITLE]) if title else None
+    return state_name(code) if code else None
+
+
+def _recommendations(item: str) -> list[tuple[str, str]]:
+    """(text, recommending States) of each recommendation of an item (one, or several joined by ';').
+
+    A recommendation made by several States names each in brackets ("Ratify CRPD (Hungary) (Spain)"):
+    their names are joined by ", ". A bracket that names no State ("(OP-ICESCR)") stays in the text, and so
+    does a piece that names none: "Ratify ICRMW (Ecuador); (El Salvador); ..." gives El Salvador to the
+    recommendation before it.
+    """
+    out: list[tuple[str, list[str]]] = []
+    for piece in _pieces(item.strip().rstrip(";. ")):
+        states: list[str] = []
+        text = piece.strip().rstrip(";. ")
+        while (found := _TRAILING_GROUP.search(text)) and (_is_state(found.group(1)) or not states):
+            states.insert(0, found.group(1).strip())
+            text = text[: found.start()].rstrip()
+            if not _is_state(states[0]):  # one bracket closes a recommendation whatever it says (an observer)
+                break
+        text = re.sub(r"^To\s+(?=[a-z])", "", text).strip()
+        if not text and out:  # "(El Salvador);": one more State for the recommendation before
+            out[-1][1].extend(states)
+            continue
+        out.append((text[:1].upper() + text[1:], states))
+    return [(text, ", ".join(states)) for text, states in out]
+
+
+def _pieces(item: str) -> list[str]:
+    """An item cut at each "(State);" that ends a recommendation (a lower-case word after "(...);" too, as before)."""
+    pieces, start = [], 0
+    for cut in _SPLIT_RECOMMENDATIONS.finditer(item):
+        bracket = _TRAILING_GROUP.search(item[start:cut.start()])
+        if item[cut.end()].islower() or (bracket and _is_state(bracket.group(1))):
+            pieces.append(item[start:cut.start()])
+            start = cut.end()
+    return [*pieces, item[start:]]
+
+
+@functools.cache
+def _is_state(name: str) -> bool:
+    """Whether a bracket's content names a State (its UN name, short name or code)."""
+    from cobs.reference import state_code
+
+    try:
+        state_code(name.strip())
+    except (KeyError, ValueError):
+        return False
+    return True
+
+
+def _dotted(section: str) -> list[tuple[object, ...]]:
+    """Second-cycle layout: '124. chapeau 124.1 text (State); 124.2 ...'."""
+    items = _in_sequence(list(_DOTTED_ITEM.finditer(section)))
+    if len(items) < 2:
+        return []
+    rows: list[tuple[object, ...]] = []
+    for k, item in enumerate(items):
+        stop = items[k + 1].start() if k + 1 < len(items) else len(section)
+        body = section[item.end():stop]
+        next_paragraph = _PARAGRAPH.search(body)
+        if next_paragraph and body[: next_paragraph.start()].rstrip().endswith("."):
+            body = body[: next_paragraph.start()]
+        para = int(item.group(1))
+        chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:{_chapeau_words()})[^.]*\.)", section)
+        response = _response(chapeau.group(1)) if chapeau else ""
+        body = re.sub(r"\s*\d{2,3}\.\s*$", "", body)  # the next paragraph's number, when the section ends there
+        for text, state in _recommendations(body):
+            rows.append((para, f"{para}.{item.group(2)}", text, state, response))
+    return rows
+
+
+def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The dotted numbers of the list: those of its paragraphs not seen before (124.2 after 124.1, 125.1 after
+    124.47, in the order the text gives them), not a number inside a recommendation ("Law 14.352", "article 44.1",
+    "the 19.7 per cent gap")."""
+    kept: list[re.Match[str]] = []
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        para, number, key = int(item.group(1)), int(item.group(2)), (item.group(1), item.group(2))
+        if kept:
+            first, last = int(kept[0].group(1)), max(int(k.group(1)) for k in kept)
+            last_para, last_number = int(kept[-1].group(1)), int(kept[-1].group(2))
+            follows = (para == last_para and last_number < number <= last_number + 10) or (
+                last_para < para <= last_para + 3 and number <= 3) or (
+                abs(para - last_para) <= 2 and number == last_number + 1)  # "86.74 ... 85.75 ... 86.76": a typo
+            if key in seen or not (follows or first <= para <= last + 1):
+                continue
+        kept.append(item)
+        seen.add(key)
+    return kept
+
+
+def _numbered(section: str) -> list[tuple[object, ...]]:
+    """First-cycle layout: '95. chapeau: 1. To ... (State); 2. To ... (State). 96. ...'."""
+    rows: list[tuple[object, ...]] = []
+    position = 0
+    while True:
+        paragraph = _PARAGRAPH.search(section, position)
+        if not paragraph:
+            return rows
+        para = int(paragraph.group(1))
+        colon = section.find(":", paragraph.end())
+        following = _PARAGRAPH.search(section, paragraph.end())
+        if colon < 0 or (following and following.start() < colon and int(following.group(1)) == para + 1):
+            position = paragraph.end()
+            continue
+        response = _response(section[paragraph.end():colon])
+        position, expected = colon + 1, 1
+        while True:
+            item = re.compile(rf"(?<![\w.]){expected}\.\s+").match(section, _skip_space(section, position))
+            if not item:
+                break
+            ends = [m for m in re.finditer(r"\)\s*([;.])", section[item.end():])]
+            end = next((m for m in ends if _closes_item(section, item.end() + m.end(), expected, para)), None)
+            stop = item.end() + end.end() if end else len(section)
+            for text, state in _recommendations(section[item.end():stop]):
+                rows.append((para, str(expected), text, state, response))
+            position, expected = stop, expected + 1
+            if end is None or end.group(1) == ".":
+                break
+
+
+def _skip_space(text: str, position: int) -> int:
+    """Past the spaces (and a footnote marker before a number) at ``position``."""
+    return _FOOTNOTE_BEFORE.match(text, position).end()
+
+
+def _closes_item(section: str, end: int, number: int, para: int) -> bool:
+    """Whether the ')' + ';'/'.' ending at ``end`` closes item ``number``: the next item or paragraph follows."""
+    rest = section[_skip_space(section, end):]
+    return bool(re.match(rf"(?:{number + 1}|{para + 1})\.\s", rest)) or not rest
