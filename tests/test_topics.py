@@ -357,7 +357,7 @@ topics = model.topics_.assign(weight=model.topics_["weight"].map(lambda w: np.ro
 out["table"] = topics.to_dict("list")
 texts, _ = planted()
 models = [TopicModel(4, random_state=s).fit(texts[s:]) for s in (0, 4)]
-out["planted"] = [models[0].top_terms(), round(stability(models), 9)]
+out["planted"] = [models[0].top_terms(), round(stability(models).stability, 9)]
 print(json.dumps(out))
 """
 
