@@ -45,10 +45,35 @@ def test_notebook_runs(path, tmp_path):
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
     assert not errors
+    for cell in code:  # a cell that writes a figure shows it too
+        if "cobs.plot.savefig(" in cell.source:
+            assert any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source
+    if path.name.startswith("07-"):
+        check_claims(notebook, tmp_path / "output")
     if "FIGURES" in names:  # its figures, through cobs.plot.savefig: PDF, SVG and PNG of each
         written = sorted(p.name for p in (tmp_path / "figures").iterdir())
         stems = {name.rsplit(".", 1)[0] for name in written}
         assert stems and written == sorted(f"{stem}.{fmt}" for stem in stems for fmt in ("pdf", "png", "svg"))
+
+
+def check_claims(notebook, output):
+    """Notebook 07's "what a paper can say" is written from the change table it saves, not typed in by hand."""
+    import pandas as pd
+
+    said = [o["data"]["text/markdown"] for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs
+            if "text/markdown" in o.get("data", {})]
+    assert len(said) == 1 and "**A paper can say**" in said[0] and "**A paper cannot say**" in said[0]
+    change = pd.read_csv(output / "change.csv")
+    documents = pd.read_csv(output / "change_documents.csv")
+    strong = change[(change["measure"] == "strength_group") & (change["category"] == "strong")].iloc[0]
+    repetition = change[change["measure"] == "repetition"].iloc[0]
+    for row in (strong, repetition):  # the intervals of the sentences are the table's
+        assert f"{row['difference']:+.3f} [{row['ci_low']:+.3f}, {row['ci_high']:+.3f}]" in said[0]
+    # the number of the committee's COs on each side, as the documents table lists them
+    sides = documents[documents["role"] == "committee"].groupby("window").size()
+    assert f"({sides['earlier']} and {sides['later']} COs)" in said[0]
+    tested = change["ci_low"].notna().sum()
+    assert f"Of the {tested} measures tested" in said[0] or f"of {tested} measures pass" in said[0]
 
 
 @pytest.mark.slow
