@@ -171,6 +171,20 @@ def test_bundled_azerbaijan_repetition_is_align_s(corpus):
     assert 0 < row["committee_change"] < 1 and row["difference"] == pytest.approx(rate - row["committee_change"])
 
 
+def test_a_co_without_requested_actions(corpus):
+    """A CO of the table from which no requested action was read: not listed among the COs compared (it is not one
+    of them), and where it is the State's own, a clear error rather than a KeyError (notebook 07 met the first)."""
+    empty = corpus[~((corpus["symbol"] == "CRPD/C/TKM/CO/1") & (corpus["kind"] == "recommendation"))]
+    result = cobs.compare.change(empty, "AZE", measures=["time_bound"])
+    row = result.to_frame().iloc[0]
+    listed = result.documents.query("role == 'committee'")
+    assert row["n_earlier"] == 1 and listed["symbol"].tolist() == ["CRPD/C/NZL/CO/1", "CRPD/C/GEO/CO/1",
+                                                                   "CRPD/C/BLR/CO/1"]
+    own = corpus[~((corpus["symbol"] == "CRPD/C/AZE/CO/1") & (corpus["kind"] == "recommendation"))]
+    with pytest.raises(ValueError, match=r"CRPD/C/AZE/CO/1 has no requested action"):
+        cobs.compare.change(own, "AZE", measures=["time_bound"])
+
+
 # ----------------------------------------------------------------------------------- the CRPD corpus
 
 @pytest.fixture(scope="module")

@@ -67,7 +67,8 @@ class ChangeResult(Result):
         One row per step (pair of consecutive COs), measure and category
         (:data:`cobs.columns.CHANGE_COLUMNS`); what ``to_frame()`` returns.
     documents : pandas.DataFrame
-        The COs of each side of each step (:data:`cobs.columns.CHANGE_DOCUMENT_COLUMNS`).
+        The COs of each side of each step (:data:`cobs.columns.CHANGE_DOCUMENT_COLUMNS`): those compared, so
+        a CO of a window from which no requested action was read is not listed.
     """
 
     state: str
@@ -244,8 +245,9 @@ def change(
     Raises
     ------
     ValueError
-        If the State has fewer than two COs to the committee, a CO has no year, the
-        committee is ambiguous, or an option is out of range.
+        If the State has fewer than two COs to the committee, one of them has no
+        requested action or no year, the committee is ambiguous, or an option is out
+        of range.
 
     Examples
     --------
@@ -331,16 +333,23 @@ def change(
     others = documents[(documents["state"] != state) & documents["year"].notna()]
     paragraphs = mine if "clause" not in mine.columns else acts
 
+    unread = [s for s in chain if s not in values.index]
+    if unread:
+        raise ValueError(f"{unread[0]} has no requested action in the table (no recommendation read from it): a change "
+                         "is measured on each CO's requested actions; check how the document was read "
+                         "(cobs.read_document(...).paragraphs['kind'])" + (" or give implementation=True"
+                                                                           if not implementation else ""))
     rows, listed = [], []
     for step, (first, second) in enumerate(zip(chain[:-1], chain[1:], strict=True), start=1):
         y0, y1 = int(year[first]), int(year[second])
-        near = [others.loc[(others["year"] - y).abs() <= window, "symbol"].tolist() for y in (y0, y1)]
+        # the committee's COs of each window from which requested actions were read: those compared, and listed
+        near = [[s for s in others.loc[(others["year"] - y).abs() <= window, "symbol"] if s in values.index]
+                for y in (y0, y1)]
         for where, (symbol_list, own_symbol) in zip(("earlier", "later"), ((near[0], first), (near[1], second)),
                                                     strict=True):
             listed.append((step, "state", where, own_symbol, state, int(year[own_symbol])))
             listed.extend((step, "committee", where, s, state_of[s], int(year[s]))
                           for s in sorted(symbol_list, key=lambda s: (int(year[s]), s)))
-        near = [[s for s in group if s in values.index] for group in near]
         base = {"state": state, "committee": committee, "step": step, "earlier_symbol": first,
                 "later_symbol": second, "earlier_year": y0, "later_year": y1, "n_earlier": len(near[0]),
                 "n_later": len(near[1])}
