@@ -54,7 +54,9 @@ class CorpusReport:
         The files in the table: ``file``, ``symbol``, ``sha256``.
     errors : pandas.DataFrame
         The files left out: ``file``, ``error`` (the exception's name, or
-        "duplicate"), ``reason``.
+        "duplicate"), ``reason``, and where in the file the problem is, when
+        known: ``page`` (PDF) and ``line`` (plain text), 1-based (``<NA>``
+        otherwise), as the exception's message says them.
     """
 
     files: pd.DataFrame
@@ -261,7 +263,7 @@ def read_corpus(
     check_choice(errors, "errors", ("warn", "raise"))
     n_jobs = check_n_jobs(n_jobs)
     paths = _paths(source)
-    failed: list[dict[str, str]] = []
+    failed: list[dict[str, object]] = []
     digests: dict[Path, str] = {}
     for path in paths:
         try:  # read_document looks at the name too: a ".pdf" that is no PDF is refused
@@ -295,7 +297,8 @@ def read_corpus(
             error = result.at(path)
             if errors == "raise":
                 raise error
-            failed.append({"file": str(path), "error": type(error).__name__, "reason": error.reason})
+            failed.append({"file": str(path), "error": type(error).__name__, "reason": error.reason,
+                           "page": error.page, "line": error.line})
             continue
         if digest in by_content:
             failed.append({"file": str(path), "error": "duplicate", "reason": f"same content as {by_content[digest]}"})
@@ -313,10 +316,12 @@ def read_corpus(
     table = pd.concat([t for _, t in tables], ignore_index=True) if tables else _empty_table()
     report = CorpusReport(
         files=pd.DataFrame(files, columns=["file", "symbol", "sha256"]),
-        errors=pd.DataFrame(failed, columns=["file", "error", "reason"]),
+        errors=pd.DataFrame(failed, columns=["file", "error", "reason", "page", "line"]).astype(
+            {"page": "Int64", "line": "Int64"}),
     )
     if failed and warn:
-        listing = "; ".join(f"{Path(f['file']).name}: {f['reason']}" for f in failed[:_LISTED])
+        listing = "; ".join(f"{Path(str(f['file'])).name}{_where(f.get('page'), f.get('line'))}: {f['reason']}"
+                            for f in failed[:_LISTED])
         more = f"; and {len(failed) - _LISTED} more" if len(failed) > _LISTED else ""
         warnings.warn(
             f"{len(failed)} of {len(paths)} files left out (read_corpus(..., report=True) lists them all): "
@@ -327,6 +332,12 @@ def read_corpus(
     if warn and (not paths or not tables):
         warnings.warn(f"no document could be read from {source!r}", CorpusWarning, stacklevel=2)
     return (table, report) if return_report else table
+
+
+def _where(page: object, line: object) -> str:
+    """", page 21" or ", line 130" (or both, or nothing): the place of a problem, as DocumentError's message says it."""
+    known = (("page", page), ("line", line))
+    return "".join(f", {name} {int(n)}" for name, n in known if n is not None and not pd.isna(n))
 
 
 def document_order(meta: DocumentMeta) -> tuple[object, ...]:
