@@ -15,7 +15,6 @@ import os
 import signal
 import sys
 import threading
-import time
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Literal
 import pandas as pd
 
 from cobs._checks import check_choice, check_n_jobs, check_table
+from cobs._workers import parallel_options, watch_parent
 from cobs.cache import ParseCache, file_digest
 from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, DocumentMeta, read_document
@@ -93,34 +93,8 @@ def _read_one(path: Path) -> Document | DocumentError:
 
 
 def _read_keyed(digest: str, path: Path, parent: int) -> tuple[str, Document | DocumentError]:
-    _exit_with(parent)
+    watch_parent(parent)  # a worker that another backend started without end_with_parent (multiprocessing's)
     return digest, _read_one(path)
-
-
-_watching = False
-
-
-def _exit_with(parent: int) -> None:
-    """In a worker process of the run in process ``parent``: end when that process is gone.
-
-    loky's workers outlive a parent killed outright (kill -9) for minutes, waiting
-    for tasks; a thread of theirs now watches the parent and ends the worker when
-    it is gone. Nothing is done in the run's own process (a thread backend, Dask
-    in-process) nor in processes that another manager started (Dask's workers).
-    """
-    global _watching
-    if _watching or os.getpid() == parent or os.getppid() != parent:
-        return
-    _watching = True
-    with contextlib.suppress(ValueError):  # a worker started by another call: Ctrl-C is the parent's to handle
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="cobs-parent-watch", daemon=True).start()
 
 
 @contextlib.contextmanager
@@ -148,7 +122,8 @@ def _parse(todo: dict[str, Path], n_jobs: int | None) -> Iterator[tuple[str, Doc
 
     if len(todo) > 1 and effective_n_jobs(n_jobs) > 1:
         # The generator ends the workers' tasks when it is closed (an error, Ctrl-C in this process).
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+        # loky's workers end with this process at any moment of their start-up (cobs._workers).
+        parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered", **parallel_options())
         with _interrupts_are_the_callers():  # the workers it starts now ignore Ctrl-C from their first instruction
             results = parallel(delayed(_read_keyed)(digest, path, os.getpid()) for digest, path in todo.items())
         try:
