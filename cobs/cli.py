@@ -28,7 +28,18 @@ command exits with status 2. Status 2 otherwise means bad input: no file could
 be read, an option or output that cannot be used (one line saying so, nothing
 written). An interrupt (Ctrl-C) prints one line and exits with status 130; a
 reader that stops early (``cobs parse X | head``) ends the command quietly, with
-the status of a process stopped by SIGPIPE (141).
+the status of a process stopped by SIGPIPE (141). A file left out is named with
+the page or line of the problem where the reader knows it ("cobs: aze.pdf, page
+21: a second document starts here ...").
+
+One error contract for every command: an argument that cannot be used (a value out
+of range, a choice not offered, a missing or unknown argument) is said on one line,
+"cobs: COMMAND: argument OPTION: what it must be, got VALUE (see cobs COMMAND
+--help)", before anything is read, with status 2 (``_Parser``, the type functions
+made by ``_checked``); a warning is one line too ("cobs: COMMAND: warning: ...").
+One guard for every file written (``_refuses_outputs``): no output may be a file
+the command reads, nor another output of the command or its provenance sidecar,
+and ``report``'s folder may not hold a file it reads.
 """
 
 from __future__ import annotations
@@ -199,7 +210,10 @@ def _files_read(sources: Sequence[str | os.PathLike[str]]) -> list[Path]:
     files: list[Path] = []
     for name in sources:
         path = Path(name)
-        files.extend(documents_in(path) if path.is_dir() else [path])
+        try:
+            files.extend(documents_in(path) if path.is_dir() else [path])
+        except OSError:  # a folder that cannot be listed: reading it says so
+            continue
     return files
 
 
@@ -582,6 +596,16 @@ def build_parser() -> argparse.ArgumentParser:
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 
 
+def _one_line_warning(command: str) -> Callable[..., None]:
+    """warnings.showwarning for a run: the message on one line of standard error, without Python's source line."""
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        text = " ".join(str(message).split())
+        print(f"cobs: {command}: warning: {text}", file=sys.stderr if file is None else file)
+
+    return show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
@@ -592,7 +616,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     before = os.environ.get("PYTHONWARNINGS")
     os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [before, _QUIET_TRACKER]))  # for the run's processes only
     try:
-        return args.run(args)
+        with warnings.catch_warnings():  # a warning in one line too, as an error: "cobs: topics: warning: ..."
+            warnings.showwarning = _one_line_warning(args.command)
+            return args.run(args)
     except KeyboardInterrupt:
         print("cobs: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -319,6 +319,12 @@ def test_the_option_errors_of_the_issue_are_one_line_in_a_shell():
             f"cobs: topics: argument {option}: {expected[option]}, got {value!r} (see cobs topics --help)"]
 
 
+def test_a_warning_is_one_line_too(capsys):
+    assert main(["topics", str(SEED), "--k", "12"]) == 0  # 31 texts: fewer topics, said in a SmallCorpusWarning
+    err = capsys.readouterr().err.splitlines()  # was Python's two lines: "cli.py:373: SmallCorpusWarning: ...", code
+    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: n_topics=12 is too many for "), err
+
+
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory):
     from pypdf import PdfWriter
