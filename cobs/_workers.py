@@ -28,6 +28,8 @@ import signal
 import threading
 import time
 
+from cobs import _shadowed  # noqa: F401  (a folder named cobs taken for the package: ImportError saying so)
+
 __all__ = ["end_with_parent", "parallel_options", "watch_parent"]
 
 _INTERVAL = 0.5  # seconds between two looks at the parent
