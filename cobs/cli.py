@@ -56,7 +56,7 @@ from typing import NoReturn
 import pandas as pd
 
 from cobs.corpus import _where, documents_in
-from cobs.errors import invalid_value
+from cobs.errors import CobsError, invalid_value
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -356,6 +356,10 @@ def _fetch(args: argparse.Namespace) -> int:
                               max_time=args.max_time, at_hand=chain)
         failures = 0
         for _, result in results:
+            if isinstance(result, OSError) and result.errno is not None and not isinstance(result, CobsError):
+                # the cache folder cannot be written (--data-home a file, read-only): said once, not per symbol
+                print(f"cobs: fetch: {result.strerror or result}", file=sys.stderr)
+                return EXIT_BAD_INPUT
             if isinstance(result, Exception):
                 print(f"cobs: {result}", file=sys.stderr)
                 failures += 1
