@@ -28,22 +28,35 @@ command exits with status 2. Status 2 otherwise means bad input: no file could
 be read, an option or output that cannot be used (one line saying so, nothing
 written). An interrupt (Ctrl-C) prints one line and exits with status 130; a
 reader that stops early (``cobs parse X | head``) ends the command quietly, with
-the status of a process stopped by SIGPIPE (141).
+the status of a process stopped by SIGPIPE (141). A file left out is named with
+the page or line of the problem where the reader knows it ("cobs: aze.pdf, page
+21: a second document starts here ...").
+
+One error contract for every command: an argument that cannot be used (a value out
+of range, a choice not offered, a missing or unknown argument) is said on one line,
+"cobs: COMMAND: argument OPTION: what it must be, got VALUE (see cobs COMMAND
+--help)", before anything is read, with status 2 (``_Parser``, the type functions
+made by ``_checked``); a warning is one line too ("cobs: COMMAND: warning: ...").
+One guard for every file written (``_refuses_outputs``): no output may be a file
+the command reads, nor another output of the command or its provenance sidecar,
+and ``report``'s folder may not hold a file it reads.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
-from cobs.corpus import documents_in
-from cobs.errors import invalid_value
+from cobs.corpus import _where, documents_in
+from cobs.errors import CobsError, invalid_value
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -56,15 +69,56 @@ LEFT_OUT_RULE = (
 )
 
 
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number == 0 or number < -1:
-        raise argparse.ArgumentTypeError(invalid_value("the number of jobs", value,
-                                                       "a positive int or -1 (every core)"))
-    return number
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser with the CLI's one error contract: one line on standard error, status 2.
+
+    "cobs: topics: argument --k: the number of topics must be a positive int, got '0' (see cobs topics --help)":
+    the command, the option, what it must be, the value given; argparse's own errors (a choice, a missing
+    argument) take the same form. Subcommands' parsers are of this class too (add_subparsers makes them so).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("cobs").strip()
+        self.exit(EXIT_BAD_INPUT, f"cobs: {command + ': ' if command else ''}{message} (see {self.prog} --help)\n")
+
+
+def _checked(what: str, convert: Callable[[str], float], expected: str, within: Callable[[float], bool],
+             fix: Callable[[float], str | None] = lambda value: None) -> Callable[[str], float]:
+    """An argparse type: ``convert`` the text, and check that ``within`` holds, else the one-line error.
+
+    ``what`` names the value ("the number of topics"), ``expected`` says what it must be; the message is
+    :func:`cobs.errors.invalid_value`'s, after argparse's "argument --k: ". The commands' arguments are all
+    checked here, before any file is read, rather than by the library after minutes of reading.
+    """
+
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except (ValueError, OverflowError):
+            raise argparse.ArgumentTypeError(invalid_value(what, text, expected)) from None
+        if not within(value):
+            raise argparse.ArgumentTypeError(invalid_value(what, text, expected, fix(value)))
+        return value
+
+    parse.__name__ = what  # argparse's repr of the type
+    return parse
+
+
+_SEED_MAX = 2**32 - 1  # numpy's RandomState (scikit-learn's random_state) takes seeds 0 to 2**32 - 1
+_jobs = _checked("the number of jobs", int, "a positive int or -1 (every core)", lambda n: n > 0 or n == -1)
+_n_topics = _checked("the number of topics", int, "a positive int", lambda n: n > 0)
+_seed = _checked("the seed", int, f"an int from 0 to {_SEED_MAX} (2**32 - 1)", lambda n: 0 <= n <= _SEED_MAX)
+_years = _checked("the number of years", int, "an int >= 0", lambda n: n >= 0)
+_retries = _checked("the number of retries", int, "an int >= 0", lambda n: n >= 0)
+
+
+def _seconds(what: str) -> Callable[[str], float]:
+    from cobs.sources._http import _LONGEST_WAIT  # the bound the library checks fetch's times against
+
+    return _checked(what, float, f"a number of seconds > 0 and at most {_LONGEST_WAIT:g}",
+                    lambda v: 0 < v <= _LONGEST_WAIT,  # not NaN
+                    lambda v: "a download is always bounded in time: give a number of seconds, such as 600 for a "
+                    "slow line" if v == math.inf else None)
 
 
 def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame, int] | None:
@@ -87,8 +141,8 @@ def _read(args: argparse.Namespace, sources: Sequence[str]) -> tuple[pd.DataFram
         else:
             paths.append(path)
     table, report = read_corpus(paths, n_jobs=args.jobs, cache=not args.no_cache, report=True)
-    for error in report.errors.itertuples():
-        print(f"cobs: {error.file}: {error.reason}", file=sys.stderr)
+    for error in report.errors.itertuples():  # with the page or line, as the exception says it
+        print(f"cobs: {error.file}{_where(error.page, error.line)}: {error.reason}", file=sys.stderr)
     if table.empty:
         print(f"cobs: nothing written: none of the {len(paths)} file(s) could be read", file=sys.stderr)
         return None
@@ -151,27 +205,73 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None, record: dict[str, 
     return True
 
 
-def _output_is_an_input(output: str | None, sources: Sequence[str]) -> bool:
-    """Would writing ``output`` overwrite one of the files read (given, or in a folder given)?"""
-    if not output:
-        return False
-    target = Path(output).resolve()
+def _files_read(sources: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The files a command reads: those given, and the documents of the folders given."""
+    files: list[Path] = []
     for name in sources:
         path = Path(name)
-        for candidate in (documents_in(path) if path.is_dir() else [path]):
-            if candidate.resolve() == target or (target.exists() and candidate.exists()
-                                                 and os.path.samefile(candidate, target)):
-                return True
+        try:
+            files.extend(documents_in(path) if path.is_dir() else [path])
+        except OSError:  # a folder that cannot be listed: reading it says so
+            continue
+    return files
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """One file under two names (a path with '.' or '..', a symbolic or hard link), or one path twice."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def _refuses_outputs(args: argparse.Namespace, outputs: Mapping[str, str | None],
+                     sources: Sequence[str | os.PathLike[str]], *, fmt: str = "csv", folder: bool = False) -> bool:
+    """The one guard of every file the command line writes: True, after one line saying why, when an output would
+    overwrite a file to read or another output of the same command (the command then writes nothing: status 2).
+
+    ``outputs`` maps each output option ("-o", "--shares") to the path given (None: not given); a CSV or JSON
+    file (``fmt``) brings its provenance sidecar ``<file>.json`` (:func:`cobs.provenance.write_sidecar`). A
+    ``folder`` output (``cobs report -o``) may be neither a file to read nor a folder holding one.
+    """
+    from cobs.provenance import sidecar_path
+
+    read = [(f, f.resolve()) for f in _files_read(sources)]
+    written: dict[str, list[Path]] = {}
+    for option, name in outputs.items():
+        if not name:
+            continue
+        path = Path(name)
+        if folder:
+            held = [f for f, full in read if full == path.resolve() or path.resolve() in full.parents]
+            if held:
+                return _refuse(args, option, name, f"holds {held[0]}, a file to read; give another folder")
+            continue
+        if any(_same_file(path, f) for f, _ in read):
+            return _refuse(args, option, name, "is one of the files to read; give another output file")
+        written[option] = [path, *([sidecar_path(path)] if fmt in ("csv", "json") else [])]
+    options = list(written)
+    for i, first in enumerate(options):
+        for second in options[i + 1:]:
+            for mine in written[second]:
+                for other in written[first]:
+                    if not _same_file(mine, other):
+                        continue
+                    if mine != written[second][0]:
+                        why = f"its provenance would go to {mine}, the file of {first}"
+                    elif other != written[first][0]:
+                        why = f"{first} writes the provenance of {outputs[first]} there"
+                    else:
+                        why = f"{first} writes there too"
+                    return _refuse(args, second, str(outputs[second]), why + "; give each output a file of its own")
     return False
 
 
-def _overwrites_an_input(args: argparse.Namespace, outputs: Sequence[str | None]) -> bool:
-    """Say so (and return True) when an output file is one of the files to read."""
-    for output in outputs:
-        if _output_is_an_input(output, args.paths):
-            print(f"cobs: {output}: is one of the files to read; give another output file", file=sys.stderr)
-            return True
-    return False
+def _refuse(args: argparse.Namespace, option: str, path: str, why: str) -> bool:
+    print(f"cobs: {args.command}: {option} {path}: {why}", file=sys.stderr)
+    return True
 
 
 def _stops_for_left_out(args: argparse.Namespace, errors: int, total: int) -> bool:
@@ -190,7 +290,7 @@ def _table_command(args: argparse.Namespace, make, **parameters: object) -> int:
     fmt = _output_format(args.format, args.output)
     if fmt is None:
         return EXIT_BAD_INPUT
-    if _overwrites_an_input(args, [args.output]):
+    if _refuses_outputs(args, {"-o": args.output}, args.paths, fmt=fmt):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None:
@@ -256,6 +356,10 @@ def _fetch(args: argparse.Namespace) -> int:
                               max_time=args.max_time, at_hand=chain)
         failures = 0
         for _, result in results:
+            if isinstance(result, OSError) and result.errno is not None and not isinstance(result, CobsError):
+                # the cache folder cannot be written (--data-home a file, read-only): said once, not per symbol
+                print(f"cobs: fetch: {result.strerror or result}", file=sys.stderr)
+                return EXIT_BAD_INPUT
             if isinstance(result, Exception):
                 print(f"cobs: {result}", file=sys.stderr)
                 failures += 1
@@ -271,8 +375,8 @@ def _compare(args: argparse.Namespace) -> int:
     from cobs.compare import AlignWarning, align
 
     fmt = _output_format(args.format, args.output)
-    if fmt is None:
-        return EXIT_BAD_INPUT
+    if fmt is None or _refuses_outputs(args, {"-o": args.output}, [args.earlier, args.later], fmt=fmt):
+        return EXIT_BAD_INPUT  # -o EARLIER overwrote the CO compared, exit 0
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", AlignWarning)
@@ -290,7 +394,7 @@ def _change(args: argparse.Namespace) -> int:
     from cobs.compare import MEASURES, change
 
     fmt = _output_format(args.format, args.output)
-    if fmt is None or _overwrites_an_input(args, [args.output]):
+    if fmt is None or _refuses_outputs(args, {"-o": args.output}, args.paths, fmt=fmt):
         return EXIT_BAD_INPUT
     read = _read(args, args.paths)
     if read is None or not len(read[0]):  # nothing read, or a file left out under --strict (said by _read)
@@ -326,10 +430,10 @@ def _add_change(commands: argparse._SubParsersAction, reading_options) -> None:
     command.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
     command.add_argument("--state", required=True, help="the State's code (AZE)")
     command.add_argument("--committee", help="the committee, where the corpus holds the State's COs from several")
-    command.add_argument("--window", type=int, default=1,
+    command.add_argument("--window", type=_years, default=1,
                          help="years either side of each CO for the committee's other COs (default: 1)")
     command.add_argument("--measures", nargs="+", choices=list(MEASURES), help="the measures (default: all)")
-    command.add_argument("--random-state", type=int, default=0, help="seed of the pairs aligned for repetition")
+    command.add_argument("--random-state", type=_seed, default=0, help="seed of the pairs aligned for repetition")
     command.add_argument("--format", choices=["csv", "json", "parquet"], default=None,
                          help="output format (default: from the -o file name's ending, else csv)")
     command.add_argument("-o", "--output", help="output file (default: standard output)")
@@ -342,7 +446,14 @@ def _report(args: argparse.Namespace) -> int:
 
     matplotlib.use("Agg")  # figures are written to files, never shown
     from cobs.report import write_report
+    from cobs.report._data import bundled_corpus
 
+    try:
+        sources = args.paths or [bundled_corpus()]
+    except FileNotFoundError:  # an installed cobs: write_report says what to give
+        sources = []
+    if _refuses_outputs(args, {"-o": args.output}, sources, folder=True):
+        return EXIT_BAD_INPUT
     try:
         written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache,
                                strict=args.strict)
@@ -364,13 +475,17 @@ def _topics(args: argparse.Namespace) -> int:
     from cobs.measures import measure
     from cobs.topics import TopicModel
 
-    if _overwrites_an_input(args, [args.output, args.shares]):
-        return EXIT_BAD_INPUT
+    if _refuses_outputs(args, {"-o": args.output, "--shares": args.shares}, args.paths):
+        return EXIT_BAD_INPUT  # --shares onto -o wrote one table over the other, exit 0
     read = _read(args, args.paths)
     if read is None:
         return EXIT_BAD_INPUT
     actions = measure(read[0])
-    model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
+    try:
+        model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
+    except ValueError as exc:  # no words left to model (a corpus of templates only): one line, as for the options
+        print(f"cobs: topics: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     for row in model.topics_.itertuples():
         print(f"{row.topic:>3} {row.size:6.1%}  {', '.join(row.terms)}")
     shares = pd.concat([actions[["ref"]].reset_index(drop=True),
@@ -389,7 +504,7 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cobs",
+    parser = _Parser(prog="cobs",
                                      description="Read and analyse UN treaty-body concluding observations.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -435,11 +550,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="pdf (the default for SYMBOLs) or docx; a chain (--state) takes by default the version "
                        "at hand (cache, the bundled corpus/), else the PDF, else the Word file")
     fetch.add_argument("--data-home", help="cache folder (default: COBS_DATA, else ~/cobs_data)")
-    fetch.add_argument("--timeout", type=float, default=30.0,
+    fetch.add_argument("--timeout", type=_seconds("the timeout"), default=30.0,
                        help="seconds to wait for a server to answer or send more (default: 30)")
-    fetch.add_argument("--max-time", type=float, default=600.0,
+    fetch.add_argument("--max-time", type=_seconds("the time of one download"), default=600.0,
                        help="seconds one download may take in all (default: 600)")
-    fetch.add_argument("--n-retries", type=int, default=3, help="retries on server and network errors (default: 3)")
+    fetch.add_argument("--n-retries", type=_retries, default=3,
+                       help="retries on server and network errors (default: 3)")
     fetch.set_defaults(run=_fetch)
     compare = commands.add_parser("compare", help="align the recommendations of two COs (earlier, later)",
                                   description="Write one row per link between the recommendations of two COs, and per "
@@ -468,8 +584,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Fit cobs.topics.TopicModel to the requested actions of COs (templates "
                                  "left out), print one line per topic (number, share, terms), write the tables.")
     topics.add_argument("paths", nargs="+", help="files (.txt, .pdf, .docx, .html) or folders")
-    topics.add_argument("--k", type=int, default=12, help="number of topics (default: 12; fewer on a small corpus)")
-    topics.add_argument("--random-state", type=int, default=0, help="seed (default: 0)")
+    topics.add_argument("--k", type=_n_topics, default=12,
+                        help="number of topics (default: 12; fewer on a small corpus)")
+    topics.add_argument("--random-state", type=_seed, default=0, help="seed (default: 0)")
     topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
                         "examples)")
     topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
@@ -483,13 +600,29 @@ def build_parser() -> argparse.ArgumentParser:
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 
 
+def _one_line_warning(command: str) -> Callable[..., None]:
+    """warnings.showwarning for a run: the message on one line of standard error, without Python's source line."""
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        text = " ".join(str(message).split())
+        print(f"cobs: {command}: warning: {text}", file=sys.stderr if file is None else file)
+
+    return show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's parser, so that the line names the command as the others do
+        (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     before = os.environ.get("PYTHONWARNINGS")
     os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [before, _QUIET_TRACKER]))  # for the run's processes only
     try:
-        return args.run(args)
+        with warnings.catch_warnings():  # a warning in one line too, as an error: "cobs: topics: warning: ..."
+            warnings.showwarning = _one_line_warning(args.command)
+            return args.run(args)
     except KeyboardInterrupt:
         print("cobs: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -15,7 +15,6 @@ import os
 import signal
 import sys
 import threading
-import time
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Literal
 import pandas as pd
 
 from cobs._checks import check_choice, check_n_jobs, check_table
+from cobs._workers import parallel_options, watch_parent
 from cobs.cache import ParseCache, file_digest
 from cobs.columns import DTYPES, PARAGRAPH_COLUMNS
 from cobs.document import Document, DocumentMeta, read_document
@@ -54,7 +54,9 @@ class CorpusReport:
         The files in the table: ``file``, ``symbol``, ``sha256``.
     errors : pandas.DataFrame
         The files left out: ``file``, ``error`` (the exception's name, or
-        "duplicate"), ``reason``.
+        "duplicate"), ``reason``, and where in the file the problem is, when
+        known: ``page`` (PDF) and ``line`` (plain text), 1-based (``<NA>``
+        otherwise), as the exception's message says them.
     """
 
     files: pd.DataFrame
@@ -91,34 +93,8 @@ def _read_one(path: Path) -> Document | DocumentError:
 
 
 def _read_keyed(digest: str, path: Path, parent: int) -> tuple[str, Document | DocumentError]:
-    _exit_with(parent)
+    watch_parent(parent)  # a worker that another backend started without end_with_parent (multiprocessing's)
     return digest, _read_one(path)
-
-
-_watching = False
-
-
-def _exit_with(parent: int) -> None:
-    """In a worker process of the run in process ``parent``: end when that process is gone.
-
-    loky's workers outlive a parent killed outright (kill -9) for minutes, waiting
-    for tasks; a thread of theirs now watches the parent and ends the worker when
-    it is gone. Nothing is done in the run's own process (a thread backend, Dask
-    in-process) nor in processes that another manager started (Dask's workers).
-    """
-    global _watching
-    if _watching or os.getpid() == parent or os.getppid() != parent:
-        return
-    _watching = True
-    with contextlib.suppress(ValueError):  # a worker started by another call: Ctrl-C is the parent's to handle
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="cobs-parent-watch", daemon=True).start()
 
 
 @contextlib.contextmanager
@@ -146,7 +122,8 @@ def _parse(todo: dict[str, Path], n_jobs: int | None) -> Iterator[tuple[str, Doc
 
     if len(todo) > 1 and effective_n_jobs(n_jobs) > 1:
         # The generator ends the workers' tasks when it is closed (an error, Ctrl-C in this process).
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered")
+        # loky's workers end with this process at any moment of their start-up (cobs._workers).
+        parallel = Parallel(n_jobs=n_jobs, return_as="generator_unordered", **parallel_options())
         with _interrupts_are_the_callers():  # the workers it starts now ignore Ctrl-C from their first instruction
             results = parallel(delayed(_read_keyed)(digest, path, os.getpid()) for digest, path in todo.items())
         try:
@@ -261,7 +238,7 @@ def read_corpus(
     check_choice(errors, "errors", ("warn", "raise"))
     n_jobs = check_n_jobs(n_jobs)
     paths = _paths(source)
-    failed: list[dict[str, str]] = []
+    failed: list[dict[str, object]] = []
     digests: dict[Path, str] = {}
     for path in paths:
         try:  # read_document looks at the name too: a ".pdf" that is no PDF is refused
@@ -295,7 +272,8 @@ def read_corpus(
             error = result.at(path)
             if errors == "raise":
                 raise error
-            failed.append({"file": str(path), "error": type(error).__name__, "reason": error.reason})
+            failed.append({"file": str(path), "error": type(error).__name__, "reason": error.reason,
+                           "page": error.page, "line": error.line})
             continue
         if digest in by_content:
             failed.append({"file": str(path), "error": "duplicate", "reason": f"same content as {by_content[digest]}"})
@@ -313,10 +291,12 @@ def read_corpus(
     table = pd.concat([t for _, t in tables], ignore_index=True) if tables else _empty_table()
     report = CorpusReport(
         files=pd.DataFrame(files, columns=["file", "symbol", "sha256"]),
-        errors=pd.DataFrame(failed, columns=["file", "error", "reason"]),
+        errors=pd.DataFrame(failed, columns=["file", "error", "reason", "page", "line"]).astype(
+            {"page": "Int64", "line": "Int64"}),
     )
     if failed and warn:
-        listing = "; ".join(f"{Path(f['file']).name}: {f['reason']}" for f in failed[:_LISTED])
+        listing = "; ".join(f"{Path(str(f['file'])).name}{_where(f.get('page'), f.get('line'))}: {f['reason']}"
+                            for f in failed[:_LISTED])
         more = f"; and {len(failed) - _LISTED} more" if len(failed) > _LISTED else ""
         warnings.warn(
             f"{len(failed)} of {len(paths)} files left out (read_corpus(..., report=True) lists them all): "
@@ -327,6 +307,12 @@ def read_corpus(
     if warn and (not paths or not tables):
         warnings.warn(f"no document could be read from {source!r}", CorpusWarning, stacklevel=2)
     return (table, report) if return_report else table
+
+
+def _where(page: object, line: object) -> str:
+    """", page 21" or ", line 130" (or both, or nothing): the place of a problem, as DocumentError's message says it."""
+    known = (("page", page), ("line", line))
+    return "".join(f", {name} {int(n)}" for name, n in known if n is not None and not pd.isna(n))
 
 
 def document_order(meta: DocumentMeta) -> tuple[object, ...]:

@@ -1,13 +1,15 @@
 """The cobs command line."""
 
+import argparse
 import json
 import os
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, pdf_pages
 
-from cobs.cli import main
+from cobs.cli import build_parser, main
+from cobs.corpus import read_corpus
 
 
 def test_parse_writes_csv_to_stdout(capsys):
@@ -57,7 +59,7 @@ def test_output_format_follows_the_file_name_and_errors_are_one_line(tmp_path, c
     assert not xlsx.exists()
     assert main(["parse", str(SEED), "-o", str(xlsx), "--format", "csv"]) == 0
     assert len(pd.read_csv(xlsx)) == 121
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit):  # one line and status 2 (every argument error: see below)
         main(["corpus", str(tmp_path), "-j", "0"])
     assert "--jobs: the number of jobs must be a positive int or -1 (every core), got '0'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
@@ -183,7 +185,8 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys):
     document.write_bytes(SEED.read_bytes())
     for output in (document, tmp_path / "." / "co.txt"):  # was overwritten with the table, exit 0
         assert main(["parse", str(document), "--format", "csv", "-o", str(output)]) == 2
-        assert capsys.readouterr().err == f"cobs: {output}: is one of the files to read; give another output file\n"
+        assert capsys.readouterr().err == (f"cobs: parse: -o {output}: is one of the files to read; give another "
+                                           "output file\n")
         assert document.read_bytes() == SEED.read_bytes()
     assert main(["measure", str(tmp_path), "--format", "json", "-o", str(document)]) == 2  # a file of a folder read
     assert document.read_bytes() == SEED.read_bytes()
@@ -191,6 +194,159 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys):
         assert main(["topics", str(document), "--k", "3", option, str(document)]) == 2
         assert "is one of the files to read" in capsys.readouterr().err
         assert document.read_bytes() == SEED.read_bytes()
+
+
+AZE_1 = ROOT / "corpus" / "CRPD_C_AZE_CO_1.pdf"
+AZE_23 = ROOT / "corpus" / "CRPD_C_AZE_CO_2-3.pdf"
+# Every option of every command that names a file or folder to write, each onto a file the command reads or onto
+# another output of the command: {a} and {b} are copies of two COs, {folder} a folder holding them, {out} a new path.
+CLOBBERING = [
+    ("parse", ["{a}", "-o", "{a}", "--format", "csv"], "-o {a}: is one of the files to read"),
+    ("parse", ["{folder}", "-o", "{b}", "--format", "json"], "-o {b}: is one of the files to read"),
+    ("measure", ["{a}", "{b}", "-o", "{b}", "--format", "parquet"], "-o {b}: is one of the files to read"),
+    ("compare", ["{a}", "{b}", "-o", "{a}", "--format", "json"], "-o {a}: is one of the files to read"),  # was exit 0
+    ("compare", ["{a}", "{b}", "-o", "{b}", "--format", "csv"], "-o {b}: is one of the files to read"),
+    ("change", ["{folder}", "--state", "AZE", "-o", "{a}", "--format", "csv"], "-o {a}: is one of the files to read"),
+    ("topics", ["{a}", "{b}", "-o", "{b}"], "-o {b}: is one of the files to read"),
+    ("topics", ["{a}", "{b}", "--shares", "{a}"], "--shares {a}: is one of the files to read"),
+    ("topics", ["{a}", "{b}", "-o", "{out}.csv", "--shares", "{out}.csv"],  # one table over the other, exit 0
+     "--shares {out}.csv: -o writes there too; give each output a file of its own"),
+    ("topics", ["{a}", "{b}", "-o", "{out}.csv", "--shares", "{out}.csv.json"],  # the provenance of -o's table
+     "--shares {out}.csv.json: -o writes the provenance of {out}.csv there"),
+    ("topics", ["{a}", "{b}", "-o", "{out}.csv.json", "--shares", "{out}.csv"],
+     "--shares {out}.csv: its provenance would go to {out}.csv.json, the file of -o"),
+    ("report", ["{folder}", "-o", "{folder}"], "-o {folder}: holds {folder}/CRPD_C_AZE_CO_1.pdf, a file to read"),
+    ("report", ["{a}", "-o", "{a}"], "-o {a}: holds {a}, a file to read; give another folder"),
+    ("report", ["{folder}/CRPD_C_AZE_CO_1.pdf", "-o", "{tmp}"], "-o {tmp}: holds {folder}/CRPD_C_AZE_CO_1.pdf"),
+]
+WRITES_NO_FILE_NAMED = {"corpus", "fetch"}  # corpus prints; fetch downloads into its cache folder, reading nothing
+
+
+def _subcommands():
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return commands.choices
+
+
+def test_every_command_that_writes_files_is_guarded():
+    assert {command for command, _, _ in CLOBBERING} | WRITES_NO_FILE_NAMED == set(_subcommands())
+    for name, command in _subcommands().items():  # and every option of theirs that names an output
+        outputs = {option for action in command._actions for option in action.option_strings
+                   if action.dest in ("output", "shares", "data_home")}
+        guarded = {word for c, argv, _ in CLOBBERING if c == name for word in argv if word.startswith("-")}
+        assert outputs - {"--output", "--data-home"} <= guarded, name
+
+
+@pytest.mark.parametrize(("command", "argv", "said"), CLOBBERING,
+                         ids=[f"{c}-{'-'.join(w for w in a if w.startswith('-'))}" for c, a, _ in CLOBBERING])
+def test_no_output_overwrites_an_input_or_another_output(command, argv, said, tmp_path, capsys):
+    """One guard for every output of every command: one line, status 2, nothing written, the inputs untouched."""
+    folder = tmp_path / "cos"
+    folder.mkdir()
+    a, b = folder / AZE_1.name, folder / AZE_23.name
+    a.write_bytes(AZE_1.read_bytes())
+    b.write_bytes(AZE_23.read_bytes())
+    names = {"a": a, "b": b, "folder": folder, "out": tmp_path / "out", "tmp": tmp_path}
+    before = sorted(tmp_path.rglob("*"))
+    assert main([command, *(word.format(**names) for word in argv)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cobs: {command}: {said.format(**names)}") and len(err.splitlines()) == 1, err
+    assert sorted(tmp_path.rglob("*")) == before, "a file was written"
+    assert a.read_bytes() == AZE_1.read_bytes() and b.read_bytes() == AZE_23.read_bytes()
+
+
+# Bad arguments of every command: (command, arguments, the option the one line must name).
+BAD_ARGUMENTS = [
+    ("parse", ["{seed}", "-j", "0"], "-j/--jobs"),
+    ("parse", ["{seed}", "-j", "many"], "-j/--jobs"),
+    ("parse", ["{seed}", "--format", "xlsx"], "--format"),
+    ("parse", [], "paths"),
+    ("measure", ["{seed}", "-j", "-2"], "-j/--jobs"),
+    ("measure", ["{seed}", "--format", "xml"], "--format"),
+    ("corpus", ["{tmp}", "-j", "0"], "-j/--jobs"),
+    ("corpus", [], "folder"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--timeout", "inf"], "--timeout"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--timeout", "0"], "--timeout"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--timeout", "nan"], "--timeout"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--max-time", "-1"], "--max-time"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--n-retries", "-1"], "--n-retries"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--n-retries", "two"], "--n-retries"),
+    ("fetch", ["CRC/C/KAZ/CO/4", "--lang", "de"], "--lang"),
+    ("fetch", ["--state", "KAZ", "--committee", "CRC", "--protocol", "OP"], "--protocol"),
+    ("compare", ["{seed}"], "later"),
+    ("compare", ["{seed}", "{seed}", "--unit", "page"], "--unit"),
+    ("change", ["{seed}"], "--state"),
+    ("change", ["{seed}", "--state", "KAZ", "--window", "-1"], "--window"),
+    ("change", ["{seed}", "--state", "KAZ", "--random-state", "-1"], "--random-state"),
+    ("change", ["{seed}", "--state", "KAZ", "--random-state", "99999999999999"], "--random-state"),
+    ("change", ["{seed}", "--state", "KAZ", "--measures", "length"], "--measures"),
+    ("report", ["{seed}", "-j", "0"], "-j/--jobs"),
+    ("topics", ["{seed}", "--k", "0"], "--k"),  # the four were tracebacks, exit 1
+    ("topics", ["{seed}", "--k", "-3"], "--k"),
+    ("topics", ["{seed}", "--k", "3.5"], "--k"),
+    ("topics", ["{seed}", "--random-state", "-1"], "--random-state"),
+    ("topics", ["{seed}", "--random-state", "99999999999999"], "--random-state"),
+    ("topics", ["{seed}", "--no-such-option"], "--no-such-option"),
+]
+
+
+def test_every_command_has_its_argument_errors_tested():
+    assert {command for command, _, _ in BAD_ARGUMENTS} == set(_subcommands())
+
+
+@pytest.mark.parametrize(("command", "argv", "option"), BAD_ARGUMENTS,
+                         ids=[f"{c}-{'-'.join(a[1:]) or 'none'}" for c, a, _ in BAD_ARGUMENTS])
+def test_argument_errors_are_one_line_and_status_2(command, argv, option, tmp_path, capsys):
+    """One error contract for the whole command line: one line naming the option and the value, status 2."""
+    argv = [word.format(seed=SEED, tmp=tmp_path) for word in argv]
+    with pytest.raises(SystemExit) as stopped:  # before any file is read: argparse's, with cobs's line
+        main([command, *argv])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert err.startswith(f"cobs: {command}: ") and option in err and err.endswith(f"(see cobs {command} --help)\n")
+    if len(argv) >= 2 and argv[-2] in option:  # the value given
+        assert repr(argv[-1]) in err
+
+
+def test_the_option_errors_of_the_issue_are_one_line_in_a_shell():
+    expected = {"--k": "the number of topics must be a positive int",
+                "--random-state": "the seed must be an int from 0 to 4294967295 (2**32 - 1)"}
+    for option, value in (("--k", "0"), ("--k", "-3"), ("--random-state", "-1"), ("--random-state", "99999999999999")):
+        result = _run("topics", str(SEED), option, value)
+        assert result.returncode == 2 and b"Traceback" not in result.stderr  # was exit 1, a full traceback
+        assert result.stderr.decode().splitlines() == [
+            f"cobs: topics: argument {option}: {expected[option]}, got {value!r} (see cobs topics --help)"]
+
+
+def test_a_warning_is_one_line_too(capsys):
+    assert main(["topics", str(SEED), "--k", "12"]) == 0  # 31 texts: fewer topics, said in a SmallCorpusWarning
+    err = capsys.readouterr().err.splitlines()  # was Python's two lines: "cli.py:373: SmallCorpusWarning: ...", code
+    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: n_topics=12 is too many for "), err
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in (AZE_1, AZE_23):
+        writer.append(str(path))
+    out = tmp_path_factory.mktemp("merged") / "aze.pdf"
+    writer.write(out)
+    return out
+
+
+def test_a_merged_pdf_is_refused_at_the_page_where_the_second_document_starts(merged, tmp_path, capsys):
+    """The exception says the page; the command line's line said "a second document starts here" without it."""
+    page = len(pdf_pages(AZE_1)) + 1
+    assert main(["parse", str(merged), "-o", str(tmp_path / "t.csv")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"cobs: {merged}, page {page}: a second document starts here"), err
+    assert main(["parse", str(merged), str(SEED), "-o", str(tmp_path / "t.csv")]) == 0  # left out, the other read
+    assert capsys.readouterr().err.splitlines()[0].startswith(f"cobs: {merged}, page {page}: a second document")
+    _, report = read_corpus([merged, SEED], report=True)
+    assert report.errors[["page", "line"]].values.tolist() == [[page, pd.NA]]
 
 
 def _run(*args, **kwargs):
@@ -217,8 +373,9 @@ def test_fetch_options_are_checked_once_before_any_request(tmp_path):
     result = _run("fetch", "CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/3", "--timeout", "inf", "--data-home", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [  # was an OverflowError traceback
-        "cobs: fetch: timeout must be a number of seconds > 0 and at most 86400, got inf; a download is always "
-        "bounded in time: give a number of seconds, such as 600 for a slow line"]
+        "cobs: fetch: argument --timeout: the timeout must be a number of seconds > 0 and at most 86400, got 'inf'; "
+        "a download is always bounded in time: give a number of seconds, such as 600 for a slow line (see cobs fetch "
+        "--help)"]
 
 
 def test_main_leaves_the_callers_environment_as_it_was(monkeypatch, capsys):

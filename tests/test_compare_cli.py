@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 from conftest import ROOT
 
 from cobs.cli import main
@@ -55,9 +56,14 @@ def test_change_writes_the_table_and_lists_the_cos_compared(tmp_path, capsys):
 def test_change_says_what_is_wrong_in_one_line(tmp_path, capsys):
     corpus = str(ROOT / "corpus")
     for args, said in ((["--state", "XXX"], "state must be a State of the table, got 'XXX'"),
-                       (["--state", "KAZ"], "KAZ has 1 CO(s) from CRC"),
-                       (["--state", "AZE", "--window", "-1"], "window must be a number of years >= 0")):
+                       (["--state", "KAZ"], "KAZ has 1 CO(s) from CRC")):
         assert main(["change", corpus, *args, "-o", str(tmp_path / "out.csv")]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("cobs: change: ") and said in err[0]
         assert not (tmp_path / "out.csv").exists()
+    with pytest.raises(SystemExit) as stopped:  # an option: said before the corpus is read (test_cli.py: all of them)
+        main(["change", corpus, "--state", "AZE", "--window", "-1", "-o", str(tmp_path / "out.csv")])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.startswith("cobs: change: argument --window: the number of years must be an int "
+                                              ">= 0, got '-1'")
+    assert not (tmp_path / "out.csv").exists()

@@ -297,6 +297,68 @@ def test_workers_end_with_a_parent_killed_outright(pdf_copies, tmp_path):
     assert workers and _gone(workers), "loky workers outlived their parent (they stayed for minutes before)"
 
 
+def _session(sid):
+    """The live processes of session ``sid``: a run started in a session of its own, its workers, their trackers."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except (OSError, IndexError):
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found[int(entry.name)] = command[-90:]
+    return found
+
+
+KILLED_AT = {"0.2 s": 0.2, "0.5 s": 0.5, "1 s": 1.0, "2 s": 2.0,  # after the launch: most before any worker
+             "first worker": 0.0, "first worker + 0.3 s": 0.3, "first worker + 1 s": 1.0}  # workers importing
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", KILLED_AT)
+def test_no_process_outlives_a_run_killed_during_start_up(moment, pdf_copies, tmp_path):
+    """kill -9 of `cobs corpus -j 2` while its workers start: a worker still importing never started the watch of
+    its parent (it began with the first task), and it and both resource trackers stayed under init for 31 minutes."""
+    env = {**os.environ, "COBS_DATA": str(tmp_path / "cache")}
+    child = subprocess.Popen([sys.executable, "-m", "cobs", "corpus", str(pdf_copies), "-j", "2", "--no-cache"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        if moment.startswith("first worker"):
+            deadline = time.monotonic() + 120
+            while len(_session(child.pid)) < 2 and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert child.poll() is None, "the run ended before it started a worker process"
+        time.sleep(KILLED_AT[moment])
+        started = _session(child.pid)
+    finally:
+        child.kill()  # SIGKILL: nothing of the run's process runs after it
+    child.wait(timeout=60)
+    deadline = time.monotonic() + 15
+    while (left := _session(child.pid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if left:  # not left behind by the test: they are in the run's process group
+        os.killpg(child.pid, signal.SIGKILL)
+    assert not left, f"left alive 15 s after the run was killed: {left} (of {started})"
+
+
+def test_workers_are_watched_under_loky_only():
+    import joblib
+
+    from cobs._workers import end_with_parent, parallel_options
+
+    assert parallel_options() == {"initializer": end_with_parent, "initargs": (os.getpid(),)}  # joblib's default
+    for config in ({"backend": "threading"}, {"prefer": "threads"}, {"backend": "multiprocessing"}):
+        with joblib.parallel_config(**config):  # a fork server's workers are not this process's children
+            assert parallel_options() == {}
+    end_with_parent(os.getpid())  # in the run's own process: nothing
+    with joblib.parallel_config(backend="threading"):  # the options go to every backend's configure
+        assert joblib.Parallel(n_jobs=2, **parallel_options())(joblib.delayed(abs)(-i) for i in range(3)) == [0, 1, 2]
+    assert joblib.Parallel(n_jobs=1, **parallel_options())(joblib.delayed(abs)(-i) for i in range(3)) == [0, 1, 2]
+
+
 def test_progress_where_no_terminal_shows_it(tmp_path, capsys):
     folder = tmp_path / "many"
     folder.mkdir()

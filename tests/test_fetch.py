@@ -499,6 +499,17 @@ def test_an_unusable_cache_folder_is_said_before_any_download(server, tmp_path):
     assert server.requests == []
 
 
+def test_an_unusable_cache_folder_is_one_line_on_the_command_line(server, tmp_path, capsys):
+    from cobs.cli import main
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    assert main(["fetch", ESP, "CRC/C/KAZ/CO/4", "--data-home", str(not_a_folder)]) == 2
+    err = capsys.readouterr().err.splitlines()  # was "cobs: [Errno 20] cannot keep ...", once per symbol
+    assert len(err) == 1 and err[0].startswith(f"cobs: fetch: cannot keep downloads in {not_a_folder}"), err
+    assert server.requests == []
+
+
 def test_a_source_url_must_be_http(server, home, monkeypatch):
     monkeypatch.setenv("COBS_ODS_URL", "file:///srv/mirror")
     with pytest.raises(ValueError, match="COBS_ODS_URL must be an http:// or https:// URL, got 'file:///srv/mirror'"):

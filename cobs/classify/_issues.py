@@ -24,6 +24,7 @@ from sklearn.utils.validation import check_consistent_length, check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from cobs import _checks
+from cobs._workers import parallel_options
 from cobs.classify._base import (
     ExplainMixin,
     Texts,
@@ -219,7 +220,7 @@ class IssueClassifier(ExplainMixin, ClassifierMixin, BaseEstimator):
                                  lambda v: 0 < v < 1)
 
     def _fit_labels(self, matrix: sp.csr_matrix, indicator: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
-        results = Parallel(n_jobs=self.n_jobs, max_nbytes=None)(
+        results = Parallel(n_jobs=self.n_jobs, max_nbytes=None, **parallel_options())(  # workers end with the run
             delayed(_fit_label)(matrix, indicator[:, j], C=self.C, class_weight=self.class_weight,
                                 max_iter=self.max_iter, random_state=seed)
             for j in range(indicator.shape[1])

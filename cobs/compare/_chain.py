@@ -11,6 +11,7 @@ import pandas as pd
 from joblib import Parallel, delayed, effective_n_jobs
 
 from cobs._checks import check_n_jobs
+from cobs._workers import parallel_options
 from cobs.compare._align import AlignOptions, Unit, link_units
 from cobs.compare._input import measured
 from cobs.compare._units import records, units
@@ -164,8 +165,8 @@ instrument_bonus, best_share, synonyms
     documents_used = [t for c in chains for t in c]
     batches = max(1, min(len(documents_used), effective_n_jobs(n_jobs)))
     prepared: dict[str, pd.DataFrame] = {}
-    for found in Parallel(n_jobs=n_jobs)(delayed(_prepare)(documents_used[k::batches], align_options)
-                                         for k in range(batches)):
+    parallel = Parallel(n_jobs=n_jobs, **parallel_options())  # loky's workers end with this process (cobs._workers)
+    for found in parallel(delayed(_prepare)(documents_used[k::batches], align_options) for k in range(batches)):
         prepared.update(found)
     tables = [link_units(prepared[str(a["symbol"].iloc[0])], prepared[str(b["symbol"].iloc[0])], align_options)
               for _, _, a, b in pairs]
