@@ -300,3 +300,30 @@ def test_a_cos_bare_optional_protocol_is_its_committees():
     from cobs.compare._units import _more_instruments
 
     assert [_more_instruments(r) for r in recs.to_dict("records")] == [("Optional Protocol to the CRPD",)] * 2 + [()]
+
+
+@pytest.mark.real_data
+def test_a_crpd_co_against_the_upr_keeps_to_its_own_people():
+    """CRPD/C/NZL/CO/1 against New Zealand's 2014 UPR (tests/data/upr_heldout.csv, two coders; development data):
+    link F1 0.53 and 0.80 against the two coders from the report's text with the defaults (0.19 before the base
+    group's bonus and the other groups' penalty: the issue bonus joined "reduce child poverty" or "education for
+    Maori" to disability requests). Read in both texts: "Ratify the OP-CRPD" (128.7) is what para. 6 asks
+    ("ratify the Optional Protocol"), and "Continue to work towards full equality between men and women ... the
+    first country in the world to give women the right to vote" (128.91), for other people, is not a link to
+    para. 62 (accessible electronic voting for persons with disabilities), as it was."""
+    co = cobs.read_document(shared_path("crpd-dashboard-pdfs", "concluding_observations",
+                                        "New Zealand_2014_CRPD_C_NZL_CO_1.pdf"))
+    report = upr_recommendations(shared_path("uprs-terman", "upr-wg-report-txts", "newzealand2014.txt"))
+    links = align(report, co)
+    linked = links[links["status"].isin(["repeated", "modified"])]
+    found = {(int(p), str(s or ""), f"{int(a)}.{b}") for p, s, a, b in
+             zip(linked["later_para"], linked["later_sub"], linked["earlier_para"], linked["earlier_sub"], strict=True)}
+    assert (6, "", "128.7") in found and (62, "", "128.91") not in found
+    gold = pd.read_csv(ROOT / "tests" / "data" / "upr_heldout.csv", dtype=str, keep_default_na=False)
+    gold = gold[(gold["key"] == "NZL") & (gold["grade"] != "none")]
+    f1 = []
+    for _, mine in gold.groupby("coder"):
+        wanted = {(int(p), s, f"{a}.{b}") for p, s, a, b in
+                  zip(mine["co_para"], mine["co_sub"], mine["upr_para"], mine["upr_sub"], strict=True)}
+        f1.append(2 * len(found & wanted) / (len(found) + len(wanted)))
+    assert min(f1) >= 0.5 and max(f1) >= 0.75
