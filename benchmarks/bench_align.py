@@ -9,9 +9,12 @@ Gold (``tests/data/README.md`` says how each was read):
   the same four CRPD cycle pairs; DNK, AUT and KOR read by coders A and B). MEX, SWE, NZL and AZE chose
   the defaults; DNK, AUT and KOR are held out. Every figure is the mean over the coders of the tool's
   agreement with each, set beside the coders' agreement with each other.
-* with the UPR: ``upr_gold.csv`` (CRC/C/KAZ/CO/4 against Kazakhstan's 327 UPR recommendations of 2010
-  and 2014, one coder; chose the defaults) and, where present, ``upr_heldout.csv`` (CRPD/C/NZL/CO/1
-  and CRPD/C/CRI/CO/1 against New Zealand's and Costa Rica's 2014 Working Group reports, two coders).
+* with the UPR: development, ``upr_gold.csv`` (CRC/C/KAZ/CO/4 against Kazakhstan's 327 UPR
+  recommendations of 2010 and 2014, one coder) and ``upr_heldout.csv`` (CRPD/C/NZL/CO/1 and
+  CRPD/C/CRI/CO/1 against New Zealand's and Costa Rica's 2014 Working Group reports, two coders): the
+  defaults were chosen on the three, and ``--grid`` measures that choice leaving one State out; final
+  held-out, ``upr_heldout2.csv`` (CRPD/C/SLV/CO/1 and CRPD/C/KOR/CO/1 against El Salvador's 2014 and
+  the Republic of Korea's 2012 reports, two coders), read after the defaults were frozen.
   Each is measured from both sources of the same recommendations: UPR Info's export and the Working
   Group report's text (the gold's UPR Info rows mapped onto the report's numbered recommendations by
   their text and recommending State).
@@ -64,9 +67,13 @@ PAIRS = {
             SHARED / "Republic of Korea_2022_CRPD_C_KOR_CO_2-3.pdf"),
 }
 SPLITS = {"tuning": ["MEX", "SWE", "NZL", "AZE"], "held-out": ["DNK", "AUT", "KOR"]}
-HELD_OUT_UPR = {  # key: (CO, Working Group report, UPR session)
+HELD_OUT_UPR = {  # key: (CO, Working Group report, UPR session); development data since the defaults of issue 18
     "NZL": (SHARED / "New Zealand_2014_CRPD_C_NZL_CO_1.pdf", REPORTS / "newzealand2014.txt", 18),
     "CRI": (SHARED / "Costa Rica_2014_CRPD_C_CRI_CO_1.pdf", REPORTS / "costarica2014.txt", 19),
+}
+FINAL_UPR = {  # the final held-out pairs (tests/data/upr_heldout2.csv), read after the defaults were frozen
+    "SLV": (SHARED / "El Salvador_2013_CRPD_C_SLV_CO_1.pdf", REPORTS / "elsalvador2014.txt", 20),
+    "KOR": (SHARED / "Republic of Korea_2014_CRPD_C_KOR_CO_1.pdf", REPORTS / "republicofkorea2012.txt", 14),
 }
 
 
@@ -374,6 +381,10 @@ def with_the_upr(grid: bool) -> None:
                   f"instrument_bonus={o.instrument_bonus} best_share={o.best_share}")
     _upr_baseline(first)
     held_out_upr()
+    if grid:
+        upr_cross_validation()
+    held_out_upr("upr_heldout2.csv", FINAL_UPR, "final held-out States read by two blind coders after the "
+                 "defaults were frozen")
 
 
 def _upr_baseline(case: UprCase) -> None:
@@ -392,22 +403,25 @@ def _upr_baseline(case: UprCase) -> None:
           f"{_upr_line(_upr_scores(links(best), case.wanted))}")
 
 
-def held_out_upr() -> None:
-    path = GOLD / "upr_heldout.csv"
+def held_out_upr(gold_name: str = "upr_heldout.csv", pairs: dict | None = None, title: str = "") -> None:
+    """Align each pair of a two-coder UPR gold from the report's text and from UPR Info's export, beside the coders."""
+    pairs = HELD_OUT_UPR if pairs is None else pairs
+    path = GOLD / gold_name
     if not path.exists():
-        print("\n(tests/data/upr_heldout.csv absent: no held-out UPR figure)")
+        print(f"\n(tests/data/{gold_name} absent: no figure for {', '.join(pairs)})")
         return
-    missing = [str(p) for key in HELD_OUT_UPR.values() for p in key[:2] if not p.exists()]
+    missing = [str(p) for key in pairs.values() for p in key[:2] if not p.exists()]
     if missing or not EXPORT.exists():
-        print(f"\n(../shared absent: the held-out UPR gold needs {missing or [str(EXPORT)]})")
+        print(f"\n(../shared absent: tests/data/{gold_name} needs {missing or [str(EXPORT)]})")
         return
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
     export_all = cobs.read_upr_info(EXPORT)
     options = AlignOptions().resolved("upr")
-    print("\nCO and UPR, held out (tests/data/upr_heldout.csv; mean over the two coders, and the coders against "
-          "each other):")
+    print(f"\nCO and UPR, {title or 'development States read by two coders'} (tests/data/{gold_name}; mean over "
+          f"the two coders, and the coders against each other):")
     totals: dict[str, list] = {}
-    for key, (co_path, report_path, session) in HELD_OUT_UPR.items():
+    agreements = []
+    for key, (co_path, report_path, session) in pairs.items():
         co = cobs.read_document(co_path)
         mine = gold[gold["key"] == key]
         report = upr_recommendations(report_path)
@@ -421,6 +435,7 @@ def held_out_upr() -> None:
         coders = sorted(per_coder)
         a, b = (set(per_coder[c]) for c in coders[:2])
         agreement = 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+        agreements.append(agreement)
         print(f"  {key}: {len(items)} CO items x {len(report)} recommendations of the {session}th session "
               f"(report) / {len(export)} rows (UPR Info); links per coder: "
               f"{', '.join(f'{c} {len(v)}' for c, v in per_coder.items())}; coders' link F1 {agreement:.3f}")
@@ -432,7 +447,86 @@ def held_out_upr() -> None:
                                                      zip(coders, rows, strict=True))
                   + f"; mean F1 {np.mean([_f1(r) for r in rows]):.3f}")
     for name, rows in totals.items():
-        print(f"  both States, from the {name}: mean F1 over coders and States {np.mean([_f1(r) for r in rows]):.3f}")
+        print(f"  {' and '.join(pairs)}, from the {name}: mean F1 over coders and States "
+              f"{np.mean([_f1(r) for r in rows]):.3f} (coders' link F1, mean over States {np.mean(agreements):.3f})")
+
+
+def _two_coder_cases(gold_name: str, pairs: dict) -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
+    """{key: {source: (case, one gold per coder)}} for a two-coder UPR gold (upr_heldout.csv's columns)."""
+    gold = pd.read_csv(GOLD / gold_name, dtype=str, keep_default_na=False)
+    export_all = cobs.read_upr_info(EXPORT)
+    out = {}
+    for key, (co_path, report_path, session) in pairs.items():
+        co = cobs.read_document(co_path)
+        mine = gold[gold["key"] == key]
+        report = upr_recommendations(report_path)
+        export = upr_recommendations(export_all, state=key, sessions=session)
+        items = {(int(p), s) for p, s in zip(mine["co_para"], mine["co_sub"], strict=True)}
+        coders = [{(int(r.co_para), r.co_sub, (int(r.upr_para), r.upr_sub)): r.grade
+                   for r in g[g["grade"] != "none"].itertuples()} for _, g in mine.groupby("coder")]
+        mapped = report_item(export, report)
+        out[key] = {"report": (UprCase(co, report, {}, items, lambda u: (int(u["para"]), str(u["sub"]))), coders),
+                    "export": (UprCase(co, export, {}, items, lambda u, m=mapped: m[int(u["para"])][1:]), coders)}
+    return out
+
+
+UPR_GRID = {"threshold": tuple(np.round(np.arange(0.25, 0.475, 0.025), 3)), "theme_bonus": (0.1, 0.2, 0.3),
+            "best_share": (0.0, 0.7, 0.9), "group_penalty": (0.0, 0.2, 0.3), "base_bonus": (0.0, 0.1, 0.15),
+            "instrument_bonus": (0.2, 0.4)}
+
+
+def upr_cross_validation() -> None:
+    """Leave one State out over the development States (KAZ, NZL, CRI): choose the options on two, measure on the third.
+
+    A State's figure is the mean link F1 over its sources (export, report) and its coders.
+    """
+    if not (GOLD / "upr_heldout.csv").exists() or not EXPORT.exists() or not all(
+            p.exists() for key in HELD_OUT_UPR.values() for p in key[:2]):
+        print("\n(../shared or tests/data/upr_heldout.csv absent: no leave-one-State-out figure)")
+        return
+    kaz = kazakhstan_cases()
+    cases = {"KAZ": {"export": (kaz["UPR Info's export"], [kaz["UPR Info's export"].wanted]),
+                     "report": (kaz["the Working Group reports' text"],
+                                [kaz["the Working Group reports' text"].wanted])},
+             **_two_coder_cases("upr_heldout.csv", HELD_OUT_UPR)}
+    options = AlignOptions().resolved("upr")  # the evidence does not depend on the options searched
+    evidence = {(key, source): {s: find_evidence(u, case.co_units, options) for s, u in case.sessions.items()}
+                for key, sources in cases.items() for source, (case, _) in sources.items()}
+
+    def scores(options: AlignOptions) -> dict[tuple[str, str], float]:
+        out = {}
+        for key, sources in cases.items():
+            for source, (case, coders) in sources.items():
+                case.found = evidence[(key, source)]
+                found = case.links(options)
+                out[(key, source)] = float(np.mean([_f1(_upr_scores(found, wanted)) for wanted in coders]))
+        return out
+
+    names = list(UPR_GRID)
+    results = [(options, scores(options)) for options in
+               (AlignOptions(**dict(zip(names, values, strict=True))).resolved("upr")
+                for values in itertools.product(*UPR_GRID.values()))]
+    states = list(cases)
+
+    def state(result: dict, key: str) -> float:
+        return float(np.mean([result[(key, "export")], result[(key, "report")]]))
+
+    print(f"\nCO and UPR, leave one State out over {', '.join(states)} ({len(results)} option sets: "
+          f"{', '.join(names)}):")
+    held = []
+    for key in states:
+        train = [k for k in states if k != key]
+        options, result = max(results, key=lambda r: np.mean([state(r[1], k) for k in train]))
+        held.append((result[(key, "export")], result[(key, "report")]))
+        print(f"  {key} left out: F1 export {held[-1][0]:.3f}, report {held[-1][1]:.3f}; chosen on "
+              f"{'+'.join(train)}: " + ", ".join(f"{n}={getattr(options, n)}" for n in names))
+    export, report = np.mean(held, axis=0)
+    print(f"  cross-validated link F1, mean over the three States: export {export:.3f}, report {report:.3f}")
+    options, result = max(results, key=lambda r: np.mean([state(r[1], k) for k in states]))
+    print("  chosen on all three (the defaults): " + ", ".join(f"{n}={getattr(options, n)}" for n in names)
+          + "; in-sample " + ", ".join(f"{k} {state(result, k):.3f}" for k in states))
+    result = scores(AlignOptions().resolved("upr"))
+    print("  the defaults in-sample: " + ", ".join(f"{k} {state(result, k):.3f}" for k in states))
 
 
 # ---------------------------------------------------------------------------------- speed

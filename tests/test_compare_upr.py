@@ -88,14 +88,15 @@ def _gold_sets(links: pd.DataFrame, refs: dict[str, int]) -> tuple[set, set]:
 
 
 def test_align_a_co_with_the_upr_against_the_hand_reading(upr, seed):
-    """Measured: link F1 0.546 (P 0.50, R 0.60) with the defaults, which were chosen on this reading (in
-    cross-validation 0.52); a TF-IDF matcher tuned the same way: 0.22. The aim was 0.6."""
+    """Measured: link F1 0.469 (P 0.50, R 0.44) with the defaults, chosen on this reading and the two CRPD
+    readings of upr_heldout.csv (0.546 when chosen on this reading alone; 0.35 for this State when the options
+    are chosen on the two CRPD States only); a TF-IDF matcher tuned on the answers: 0.22. The aim was 0.6."""
     links = pd.concat([align(upr[upr["session"] == s], seed) for s in (7, 20)])
     refs = {ref: k + 1 for k, ref in enumerate(upr["ref"])}
     found, wanted = _gold_sets(links, refs)
     tp = len(found & wanted)
     f1 = 2 * tp / (len(found) + len(wanted))
-    assert len(wanted) == 93 and f1 >= 0.52 and tp / len(wanted) >= 0.58
+    assert len(wanted) == 93 and f1 >= 0.45 and tp / len(wanted) >= 0.42
     assert set(links["grade"].dropna()) == {"same", "overlapping"} and links["change"].isna().all()
     assert set(links["evidence"].dropna()) <= {"text", "text+issue", "text+instrument"}
     # the children's ombudsperson under its UPR names (the field's synonyms)
@@ -264,3 +265,65 @@ def test_an_addendum_answers_the_recommendations_left_to_it(tmp_path):
                       report.with_name("none.txt"))
     with pytest.raises(FileNotFoundError, match="addendum: no such file"):
         upr_recommendations(report, addendum=tmp_path / "missing.txt")
+
+
+def test_links_resting_on_a_bonus_are_flagged(upr, seed):
+    """`bonus_only`: a link the wording alone would not make (issue 18: the two wrong links of a user's spot-check
+    both had cosine < 0.15). "Establish a separate Office of the Ombudsman on the Rights of the Child" (UPR/20/KAZ,
+    no. 69) shares few words with CRC/C/KAZ/CO/4, para. 17, on an independent monitoring institution with a
+    children's ombudsperson (cosine 0.24); the shared UPR Info issue links them."""
+    options = {"threshold": 0.30, "theme_bonus": 0.20, "instrument_bonus": 0.20, "best_share": 0.7,
+               "group_penalty": 0.0, "base_bonus": 0.0}
+    links = align(upr[upr["session"] == 20], seed, **options)
+    linked = links[links["status"].isin(["repeated", "modified"])]
+    row = linked[(linked["later_para"] == 17) & linked["earlier_ref"].str.contains("no. 69 ")].iloc[0]
+    assert row["similarity"] < 0.30 and row["evidence"] == "text+issue" and row["bonus_only"]
+    assert (linked["bonus_only"] == (linked["similarity"] < 0.30)).all()
+    assert not linked.loc[linked["evidence"] == "text", "bonus_only"].any()  # the wording alone links: not flagged
+    assert links.loc[~links["status"].isin(["repeated", "modified"]), "bonus_only"].isna().all()
+    lower = align(upr[upr["session"] == 20], seed, **{**options, "threshold": 0.20})
+    again = lower[(lower["later_para"] == 17) & lower["earlier_ref"].fillna("").str.contains("no. 69 ")].iloc[0]
+    assert not again["bonus_only"]  # the same link, its wording now enough
+
+
+def test_a_cos_bare_optional_protocol_is_its_committees():
+    """CRPD/C/NZL/CO/1, para. 6 asks to "ratify the Optional Protocol as soon as is practicable": the CRPD's, which
+    UPR recommendations name in full or by acronym ("Ratify the OP-CRPD"; "OP-CPRD" in New Zealand's 2014 report)."""
+    from cobs.compare._units import units
+
+    paragraphs = cobs.read_document(ROOT / "corpus" / "CRPD_C_NZL_CO_1.pdf").paragraphs
+    mine = units(cobs.measure(paragraphs), paragraphs, unit="item")
+    assert mine.loc[mine["para"] == 6, "instruments"].iat[0] == ("Optional Protocol to the CRPD",)
+    assert not any("Optional Protocol" in i for i in mine.loc[mine["para"] != 6, "instruments"].sum())
+    recs = pd.DataFrame({"committee": "UPR", "text": ["Ratify the OP-CRPD", "Ratify the OP-CPRD and the OP-CRC-IC",
+                                                      "Ratify OP-ICESCR"], "instruments": [(), (), ()]})
+    from cobs.compare._units import _more_instruments
+
+    assert [_more_instruments(r) for r in recs.to_dict("records")] == [("Optional Protocol to the CRPD",)] * 2 + [()]
+
+
+@pytest.mark.real_data
+def test_a_crpd_co_against_the_upr_keeps_to_its_own_people():
+    """CRPD/C/NZL/CO/1 against New Zealand's 2014 UPR (tests/data/upr_heldout.csv, two coders; development data):
+    link F1 0.53 and 0.80 against the two coders from the report's text with the defaults (0.19 before the base
+    group's bonus and the other groups' penalty: the issue bonus joined "reduce child poverty" or "education for
+    Maori" to disability requests). Read in both texts: "Ratify the OP-CRPD" (128.7) is what para. 6 asks
+    ("ratify the Optional Protocol"), and "Continue to work towards full equality between men and women ... the
+    first country in the world to give women the right to vote" (128.91), for other people, is not a link to
+    para. 62 (accessible electronic voting for persons with disabilities), as it was."""
+    co = cobs.read_document(shared_path("crpd-dashboard-pdfs", "concluding_observations",
+                                        "New Zealand_2014_CRPD_C_NZL_CO_1.pdf"))
+    report = upr_recommendations(shared_path("uprs-terman", "upr-wg-report-txts", "newzealand2014.txt"))
+    links = align(report, co)
+    linked = links[links["status"].isin(["repeated", "modified"])]
+    found = {(int(p), str(s or ""), f"{int(a)}.{b}") for p, s, a, b in
+             zip(linked["later_para"], linked["later_sub"], linked["earlier_para"], linked["earlier_sub"], strict=True)}
+    assert (6, "", "128.7") in found and (62, "", "128.91") not in found
+    gold = pd.read_csv(ROOT / "tests" / "data" / "upr_heldout.csv", dtype=str, keep_default_na=False)
+    gold = gold[(gold["key"] == "NZL") & (gold["grade"] != "none")]
+    f1 = []
+    for _, mine in gold.groupby("coder"):
+        wanted = {(int(p), s, f"{a}.{b}") for p, s, a, b in
+                  zip(mine["co_para"], mine["co_sub"], mine["upr_para"], mine["upr_sub"], strict=True)}
+        f1.append(2 * len(found & wanted) / (len(found) + len(wanted)))
+    assert min(f1) >= 0.5 and max(f1) >= 0.75

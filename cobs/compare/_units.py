@@ -50,6 +50,12 @@ _LEGACY_CITED = re.compile(
     r"(?<![\w/.])(?P<symbol>(?:CRC|CCPR|CERD|CEDAW|CAT)/C/\d{1,3}/Add\.\d{1,3}|E/C\.12/1/Add\.\d{1,3})\s*,\s*"
     r"(?:paragraphs?|paras?\.)\s*(?P<paras>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and|-|–)\s*\d{1,3}(?:\s*\([a-z]\))?)*)")
 _CITES_PREVIOUS = repetition_markers("cites_previous")  # cobs/data/repetition_markers.csv
+# Instruments that cobs/data/instruments.csv does not see in a unit, read here for alignment only: a CO's bare "the
+# Optional Protocol" is its own committee's (CRPD/C/NZL/CO/1, para. 6: "ratify the Optional Protocol as soon as is
+# practicable"), and UPR recommendations name it by its acronym ("Ratify the OP-CRPD"; "OP-CPRD" in A/HRC/26/3).
+_OWN_PROTOCOL = {"CRPD": "Optional Protocol to the CRPD"}
+_BARE_PROTOCOL = re.compile(r"\b(?:the|its)\s+Optional\s+Protocol\b(?!\s+(?:to|on|of)\b)")
+_PROTOCOL_ACRONYMS = ((re.compile(r"\bOP-?C(?:RP|PR)D\b"), "Optional Protocol to the CRPD"),)
 
 
 def _numbers(text: str) -> list[int]:
@@ -149,6 +155,8 @@ def units(
             "year": _number(first.get("year")), "session": _number(first.get("session")), "date": None,
             "groups": _union(row.get("groups") for row in group),  # the groups of persons of its actions
         })
+    for unit_ in out:
+        unit_["instruments"] = _more_instruments(unit_)
     upr = [k for k, unit in enumerate(out) if unit["committee"] == "UPR"]
     for k, issues in zip(upr, predict_issues(out[k]["text"] for k in upr), strict=True):
         out[k]["issues"] = issues  # read from the words, whatever the source (UPR Info's labels or none)
@@ -156,6 +164,24 @@ def units(
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
     table["para"] = table["para"].astype("int64")
     return table
+
+
+def _more_instruments(unit: dict[str, object]) -> tuple[str, ...]:
+    """The unit's instruments, with those named only by its committee's usage or an acronym (``_OWN_PROTOCOL``).
+
+    >>> _more_instruments({"committee": "CRPD", "text": "ratify the Optional Protocol as soon as is practicable",
+    ...                    "instruments": ()})
+    ('Optional Protocol to the CRPD',)
+    >>> _more_instruments({"committee": "UPR", "text": "Ratify the OP-CPRD and the OP-CRC-IC", "instruments": ()})
+    ('Optional Protocol to the CRPD',)
+    """
+    found = list(unit["instruments"])  # type: ignore[arg-type]
+    text = str(unit["text"])
+    own = _OWN_PROTOCOL.get(str(unit["committee"]))
+    if own and _BARE_PROTOCOL.search(text):
+        found.append(own)
+    found.extend(name for pattern, name in _PROTOCOL_ACRONYMS if pattern.search(text))
+    return tuple(dict.fromkeys(found))
 
 
 @functools.cache
