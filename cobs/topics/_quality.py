@@ -234,9 +234,9 @@ def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms
     >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
     >>> model = TopicModel(n_topics=2, min_df=1, n_terms=3, ngram_range=(1, 1), random_state=0).fit(texts)
     >>> topic_quality(model, texts).round(3)
-       topic                       label  coherence  exclusivity
-    0      0  school / teachers / pupils      0.481          1.0
-    1      1              court / judges      0.569          1.0
+       topic                       label  coherence  exclusivity   frex
+    0      0  school / teachers / pupils      0.481          1.0  0.792
+    1      1              court / judges      0.569          1.0  0.897
     """
     return pd.DataFrame({"topic": model.topics_["topic"], "label": model.topics_["label"],
                          "coherence": coherence(model, X, n_terms=n_terms),
