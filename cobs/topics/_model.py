@@ -103,7 +103,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_topics : int, default=10
         Number of topics. A corpus with fewer than ``5 * n_topics`` documents
         (paragraphs of a table, else texts) gets fewer topics, with a
-        :class:`SmallCorpusWarning`: ``n_topics_`` is the number fitted.
+        :class:`SmallCorpusWarning`: ``n_topics_`` is the number fitted. Topics
+        left empty (no term, size 0: identical or near-identical texts) are
+        kept, with a :class:`SmallCorpusWarning` saying how many.
     method : {"nmf", "lda"}, default="nmf"
         ``"nmf"``: NMF (Frobenius loss, NNDSVD start) of sublinear TF-IDF, the
         most coherent topics here. ``"lda"``: latent Dirichlet allocation
@@ -576,7 +578,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return tags
 
 
-def frex_scores(components: np.ndarray, weight: float = 0.5) -> np.ndarray:
+def frex_scores(components: np.ndarray, *, weight: float = 0.5) -> np.ndarray:
     """FREX of every term in every topic: the weighted harmonic mean of its frequency and exclusivity ECDFs.
 
     As stm's ``calcfrex`` (Roberts, Stewart and Airoldi 2016; Bischof and Airoldi

@@ -208,7 +208,7 @@ def frex(model: TopicModel, *, n_terms: int | None = None, weight: float = 0.5) 
     """
     check_is_fitted(model)
     n = check_int(n_terms, "n_terms", allow_none=True) or model.n_terms
-    scores = frex_scores(model.components_, weight)
+    scores = frex_scores(model.components_, weight=weight)
     vocabulary = model.vectorizer_.vocabulary_
     return np.array([float(np.mean([scores[k, vocabulary[t]] for t in terms])) if terms else np.nan
                      for k, terms in enumerate(model.top_terms(n))])
