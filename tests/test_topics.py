@@ -49,7 +49,7 @@ from cobs.topics import (
 )
 from cobs.topics._model import _best_terms
 from cobs.topics._quality import _overlaps, npmi
-from cobs.topics._refit import match_topics
+from cobs.topics._refit import _strata, match_topics
 
 # --- a corpus made of planted word groups ---------------------------------------------------------
 
@@ -938,9 +938,14 @@ def test_refit_contrast_and_rows_of_one_co():
     fixed = contrast(model, table, "CRPD/C/S00/CO/1", random_state=0)
     np.testing.assert_allclose(out["difference"], fixed["difference"])
     assert (out["reappeared"] == 1).all() and (out["ci_low"] < out["ci_high"]).all()
-    # a group of one CO: its rows are resampled, as without refits
+    # a group of one CO: its rows are resampled, as without refits, and the refits learn from samples of all the
+    # COs (drawn within each group, every refit would learn from the same COs, its topics the model's to 1e-6)
     by_symbol = prevalence(model, table, by="symbol", refit=True, n_boot=20, random_state=0)
     assert set(by_symbol["resampled"]) == {"rows"} and by_symbol["ci_low"].notna().all()
+    assert (by_symbol["cosine"] < 0.999).all()
+    assert _strata(np.arange(4), [np.array([0, 1]), np.array([2, 3])], 4).tolist() == [0, 0, 1, 1]
+    assert _strata(np.arange(4), [np.array([0, 1, 2]), np.array([3])], 4) is None  # a group of one CO
+    assert _strata(np.array([0, 0, 1, 1]), [np.array([0, 2]), np.array([1, 3])], 4) is None  # a CO in two groups
 
 
 def test_refit_plain_texts_and_bad_arguments():

@@ -85,8 +85,9 @@ def prevalence(
     "discrimination" in 2011-14 was [0.086, 0.100] under the fitted model, and
     0.12 under a model refitted on a bootstrap sample of the COs).
     With ``refit=True`` the interval also holds the model's own uncertainty:
-    each of ``n_boot`` bootstrap samples of whole COs (within each group where
-    every CO lies in one group, so that groups keep their number of COs) is
+    each of ``n_boot`` bootstrap samples of whole COs (drawn within each group
+    where every CO lies in one group and each group holds two or more, so that
+    groups keep their number of COs; else from all the COs) is
     learnt anew by a clone of ``model`` (same settings and number of topics, a
     seed drawn from ``random_state``), the refit's topics are matched one to one
     to the model's (Hungarian matching on the cosine of their term weights), and

@@ -55,7 +55,11 @@ def _units(corpus: Corpus) -> np.ndarray:
 
 
 def _strata(units: np.ndarray, groups: list[np.ndarray], n_rows: int) -> np.ndarray | None:
-    """Each unit's stratum (its group) when every unit lies in one group, else None (no strata)."""
+    """Each unit's stratum (its group) when every unit lies in one group of two or more units, else None.
+
+    A group of one CO as a stratum would put that CO in every sample: with every group
+    one CO (``by="symbol"``), every refit would learn from the same COs.
+    """
     code = np.full(n_rows, -1)
     for g, rows in enumerate(groups):
         code[rows] = g
@@ -67,6 +71,9 @@ def _strata(units: np.ndarray, groups: list[np.ndarray], n_rows: int) -> np.ndar
         if of_unit[u] not in (-2, c):
             return None
         of_unit[u] = c
+    sizes = np.bincount(of_unit[of_unit >= 0], minlength=len(groups))
+    if (sizes[sizes > 0] < 2).any():
+        return None
     return of_unit
 
 
@@ -84,8 +91,9 @@ def refit_means(
 
     Each refit learns (a clone of ``model``, with its number of topics fitted
     and a seed drawn from ``rng``) from whole COs drawn with replacement, within
-    each group when every CO lies in one group (each group keeps its number of
-    COs), else from all COs; a CO drawn twice is two documents. Its topics are
+    each group when every CO lies in one group and each group holds two or more
+    (each group keeps its number of COs), else from all COs; a CO drawn twice is
+    two documents. Its topics are
     matched to the reference model's (:func:`match_topics`). A group's mean share
     of a reference topic is then its rows' mean share of the matched topic, each
     row counted as many times as its CO was drawn; a group of one CO resamples its
