@@ -398,6 +398,9 @@ TOPIC_QUALITY_COLUMNS: dict[str, str] = {
     "are one word pair alone is scored by the pair of its two words; a topic of one word is NaN.",
     "exclusivity": "Mean, over the topic's top terms, of the term's weight in this topic divided by its weight "
     "summed over all topics; from 1/n_topics (shared by all) to 1 (this topic's own).",
+    "frex": "Mean FREX of the topic's top terms (Bischof and Airoldi 2012, as stm computes it, weight 0.5): the "
+    "harmonic mean of the term's rank among the topic's terms by weight and by exclusivity, each divided by the "
+    "number of terms; near 1 when the top terms are both the topic's most frequent and most exclusive.",
 }
 """Columns of :func:`cobs.topics.topic_quality`: one row per topic."""
 
@@ -408,6 +411,9 @@ SELECT_K_COLUMNS: dict[str, str] = {
     "coherence_sd": "Standard deviation of coherence over the seeds.",
     "exclusivity": "Mean exclusivity of the topics' top terms, averaged over the seeds.",
     "exclusivity_sd": "Standard deviation of exclusivity over the seeds.",
+    "frex": "Mean FREX of the topics' top terms (cobs.topics.frex: frequency and exclusivity, weight 0.5), averaged "
+    "over the seeds.",
+    "frex_sd": "Standard deviation of frex over the seeds.",
     "stability": "Mean best-match overlap of top terms between the models of two seeds (topics matched one to one, "
     "share of top terms in common), averaged over all pairs of seeds; 1 = the same topics every time.",
     "stability_sd": "Standard deviation of stability over the pairs of seeds.",
@@ -440,6 +446,38 @@ CONTRAST_COLUMNS: dict[str, str] = {
     "rest_n": "Other rows counted.",
 }
 """Columns of :func:`cobs.topics.contrast`: one row per topic."""
+
+REFIT_COLUMNS: dict[str, str] = {
+    "reappeared": "Share of the refitted models (refit=True) in which the topic reappears: its one-to-one match "
+    "(Hungarian, on the cosine of term weights) has a cosine of at least min_cosine (0.5).",
+    "cosine": "Median cosine of the topic's term weights and its match's over the refits.",
+    "refits": "Refits the interval rests on: those in which the topic reappeared and the group had rows.",
+    "standard_error": "Standard deviation of the group's share (of the difference, for contrast) over those refits, "
+    "whose percentile interval is (ci_low, ci_high); both NaN where the topic reappeared in fewer than half of the "
+    "refits.",
+}
+"""Columns :func:`cobs.topics.prevalence` and :func:`cobs.topics.contrast` add with ``refit=True`` (the interval
+then includes the refits' variability)."""
+
+EFFECT_COLUMNS: dict[str, str] = {
+    "topic": "Topic number, as in TopicModel.topics_.",
+    "label": "Topic label.",
+    "term": "A term of the regression of the topic's share: 'Intercept', a numeric covariate (its slope), or "
+    "'column[level]' for a level of a categorical covariate (against its first level, sorted, or the first category "
+    "of a pandas Categorical).",
+    "estimate": "Its coefficient: for a level, the difference in mean topic share from the reference level, the other "
+    "covariates held fixed; for a numeric covariate, the change in share per unit (per year).",
+    "standard_error": "Standard error, clustered by CO (CR1; cobs.stats.regress), else heteroskedasticity-robust "
+    "(HC1).",
+    "ci_low": "Lower bound of the confidence interval (Student's t with clusters - 1 degrees of freedom).",
+    "ci_high": "Upper bound.",
+    "p_value": "Two-sided p-value of estimate = 0.",
+    "q_value": "Benjamini-Hochberg q-value of p_value over the topics of the same term (one test per topic).",
+    "n_obs": "Rows fitted (actions counted by the model with every covariate present).",
+    "n_clusters": "Clusters (COs with cluster='symbol') the standard errors allow for.",
+    "confidence_level": "Level of the intervals.",
+}
+"""Columns of :func:`cobs.topics.effect`: one row per topic and term."""
 
 UPR_INFO_COLUMNS: dict[str, str] = {
     "state_under_review": "The State under review.",

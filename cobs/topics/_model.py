@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numbers
 import warnings
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from contextvars import ContextVar
 from typing import Literal
 
 import numpy as np
@@ -12,6 +13,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.linalg import solve_triangular
 from scipy.optimize import nnls
+from scipy.stats import rankdata
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.preprocessing import normalize
@@ -26,14 +28,43 @@ from cobs.errors import invalid_value
 from cobs.text import check_kinds, vectorizer
 from cobs.topics._input import Corpus, read_input
 
-__all__ = ["SmallCorpusWarning", "TopicModel"]
+__all__ = ["SmallCorpusWarning", "TopicModel", "frex_scores"]
+
+NMF_INITS = ("nndsvd", "nndsvda", "nndsvdar", "random")
+"""The starts of NMF a :class:`TopicModel` takes (``init=``; scikit-learn's names)."""
 
 DOCUMENTS_PER_TOPIC = 5
 """A model gets at most one topic per this many documents it learns from (see :class:`TopicModel`)."""
 
 
+ANALYSES: ContextVar[dict[str, dict[str, list[str]]] | None] = ContextVar("cobs_topics_analyses", default=None)
+"""Where set (to a dict), models fitted in the context remember the terms of each text they cut, per analyzer.
+
+The refits of :func:`prevalence` read the same texts again and again: cutting them
+into terms took half their time. Set by :func:`cobs.topics._refit.refit_means` only.
+"""
+
+
+class _Remembered:
+    """An analyzer that cuts each text once and gives the same terms for it again (see :data:`ANALYSES`)."""
+
+    def __init__(self, analyzer: Callable[[str], list[str]], memo: dict[str, list[str]]) -> None:
+        self.analyzer, self.memo = analyzer, memo
+
+    def __call__(self, text: str) -> list[str]:
+        terms = self.memo.get(text)
+        if terms is None:
+            terms = self.memo[text] = self.analyzer(text)
+        return terms
+
+
 class SmallCorpusWarning(UserWarning):
-    """The corpus is too small for the number of topics asked for: fewer topics were fitted."""
+    """The corpus is too small or too uniform for the number of topics asked for.
+
+    Either fewer topics were fitted than asked for (too few documents), or some
+    fitted topics are empty (no term, size 0: the documents hold too few
+    different patterns of words, such as identical texts).
+    """
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
@@ -72,11 +103,24 @@ class TopicModel(TransformerMixin, BaseEstimator):
     n_topics : int, default=10
         Number of topics. A corpus with fewer than ``5 * n_topics`` documents
         (paragraphs of a table, else texts) gets fewer topics, with a
-        :class:`SmallCorpusWarning`: ``n_topics_`` is the number fitted.
+        :class:`SmallCorpusWarning`: ``n_topics_`` is the number fitted. Topics
+        left empty (no term, size 0: identical or near-identical texts) are
+        kept, with a :class:`SmallCorpusWarning` saying how many.
     method : {"nmf", "lda"}, default="nmf"
         ``"nmf"``: NMF (Frobenius loss, NNDSVD start) of sublinear TF-IDF, the
         most coherent topics here. ``"lda"``: latent Dirichlet allocation
         (scikit-learn's batch variational Bayes) of term counts.
+    init : {"nndsvd", "nndsvda", "nndsvdar", "random"} or None, default=None
+        NMF's start (scikit-learn's ``NMF(init=...)``); None is ``"nndsvd"``.
+        ``"nndsvd"`` and ``"nndsvda"`` (zeros filled with the mean) start from
+        the singular vectors of the texts: the same texts give the same start
+        whatever the seed, so that the topics are one local optimum and
+        ``random_state`` barely moves them (see ``random_state``).
+        ``"random"`` (and ``"nndsvdar"``, zeros filled with small random values)
+        start from random numbers drawn from ``random_state``: fit several seeds
+        to see how far the topics depend on where the solver starts (multiple
+        random starts, as for LDA or stm's ``init.type="Random"``). Not for
+        ``method="lda"``, whose start is always random.
     column : str, default="text"
         For a table: the column holding the texts (``"text"``, ``"action"``, ...).
         A table's ``chapeau`` column, where present, is read with each row.
@@ -127,13 +171,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
     max_iter : int or None, default=None
         Iterations of the solver; None: 1000 for NMF, 50 for LDA.
     random_state : int, RandomState instance or None, default=None
-        Seed of LDA's initialisation, and of the randomized SVD behind NMF's
-        NNDSVD start. Another seed can change NMF's topics a little (on the
-        CRPD COs, 97-100 % of the top terms stay; on one CO, more), LDA's much
-        more: :func:`select_k` measures it. With an int, the same texts give identical
-        topics, order and weights, run after run and across processes (the
-        solvers run on one thread, and a text's shares do not depend on the
-        texts transformed with it).
+        Seed of LDA's initialisation, of NMF's random start (``init="random"``
+        or ``"nndsvdar"``), and of the randomized SVD behind NMF's NNDSVD start.
+        With NNDSVD (the default) the seed does next to nothing: the start is
+        deterministic but for the last digits of that SVD, so that another seed
+        moves the topic-term weights by about 1e-6 on clear topics (on the CRPD
+        COs, 97-100 % of the top terms stay; on one CO, more). Seeds then do not
+        measure how far the topics depend on the solver's start; the refits of
+        :func:`prevalence` (``refit=True``) and :func:`select_k`'s subsamples
+        measure how far they depend on the COs. With ``init="random"`` and with
+        LDA another seed is another start: topics can change much more. With an
+        int, the same texts give identical topics, order and weights, run after
+        run and across processes (the solvers run on one thread, and a text's
+        shares do not depend on the texts transformed with it).
 
     Attributes
     ----------
@@ -195,6 +245,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         n_topics: int = 10,
         *,
         method: Literal["nmf", "lda"] = "nmf",
+        init: Literal["nndsvd", "nndsvda", "nndsvdar", "random"] | None = None,
         column: str = "text",
         context: Literal["paragraph", "row"] = "paragraph",
         templates: Literal["leave_out", "weigh_down", "keep"] = "leave_out",
@@ -212,6 +263,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ) -> None:
         self.n_topics = n_topics
         self.method = method
+        self.init = init
         self.column = column
         self.context = context
         self.templates = templates
@@ -266,6 +318,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         vec = vectorizer(weighting="tfidf" if self.method == "nmf" else "count", ngram_range=tuple(self.ngram_range),
                          formula=formula, committees=committees, stem=bool(self.stem), min_df=min_df,
                          max_df=self.max_df)
+        memo = ANALYSES.get()
+        if memo is not None:  # refits of one bootstrap (cobs.topics._refit): each text cut into terms once
+            vec.set_params(analyzer=_Remembered(vec.analyzer, memo.setdefault(repr(vec.analyzer), {})))
         try:
             matrix = vec.fit_transform(documents)
         except ValueError as exc:  # "After pruning, no terms remain", "empty vocabulary"
@@ -296,6 +351,16 @@ class TopicModel(TransformerMixin, BaseEstimator):
         components = model.components_[self.order_]
         self.components_ = components / np.maximum(components.sum(axis=1, keepdims=True), np.finfo(float).tiny)
         self.topics_ = self._describe(corpus, read, shares[:, self.order_], counted, size[self.order_])
+        empty = int(sum(not terms for terms in self.topics_["terms"]))
+        if empty:
+            distinct = len(set(documents))
+            warnings.warn(
+                f"{empty} of the {k} topics are empty (no term, size 0): the {len(documents)} documents learnt from "
+                f"({distinct} distinct) hold too few different patterns of words for {k} topics (identical or "
+                f"near-identical texts); pass n_topics={k - empty}, or give the model more varied texts",
+                SmallCorpusWarning,
+                stacklevel=2,
+            )
         return self
 
     def _check_params(self) -> None:
@@ -303,6 +368,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
             check_int(getattr(self, name), name)
         check_int(self.max_iter, "max_iter", allow_none=True)
         check_choice(self.method, "method", ("nmf", "lda"))
+        if self.init is not None:
+            check_choice(self.init, "init", NMF_INITS)
+            if self.method != "nmf":
+                raise ValueError(invalid_value("init", self.init, "None with method='lda'",
+                                               "LDA's start is always random: vary random_state instead"))
         check_choice(self.context, "context", ("paragraph", "row"))
         check_choice(self.templates, "templates", ("leave_out", "weigh_down", "keep"))
         check_number(self.template_weight, "template_weight", "a number in (0, 1]", lambda v: 0 < v <= 1,
@@ -348,7 +418,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _factorisation(self, k: int) -> NMF | LatentDirichletAllocation:
         if self.method == "nmf":
-            return NMF(n_components=k, init="nndsvd", max_iter=self.max_iter or 1000, random_state=self.random_state)
+            return NMF(n_components=k, init=self.init or "nndsvd", max_iter=self.max_iter or 1000,
+                       random_state=self.random_state)
         return LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=self.max_iter or 50,
                                          random_state=self.random_state)
 
@@ -413,30 +484,62 @@ class TopicModel(TransformerMixin, BaseEstimator):
             table is read with the rows of its paragraph that ``X`` holds. For
             NMF, a row's weights are the exact non-negative least-squares fit of
             its terms by the topics, so that they do not depend on the other rows.
+
+        Raises
+        ------
+        ValueError
+            If ``X`` holds no text (an empty list or table): an error, as in
+            every function of :mod:`cobs.topics`, rather than an empty array.
         """
-        check_is_fitted(self)
-        corpus = read_input(X, column=self.column)
-        return self._shares(corpus)[:, self.order_]
+        return self._read(X)[1]
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """The topic labels: the names of ``transform``'s columns."""
         check_is_fitted(self)
         return np.asarray(self.topics_["label"].tolist(), dtype=object)
 
-    def _read(self, X: object) -> tuple[Corpus, np.ndarray, np.ndarray]:
-        """The corpus of ``X``, its rows' shares (in the order of ``topics_``) and which rows count."""
+    def _read(self, X: object, name: str = "X") -> tuple[Corpus, np.ndarray, np.ndarray]:
+        """The corpus of ``X``, its rows' shares (in the order of ``topics_``) and which rows count.
+
+        ``X`` without a row is an error naming ``name`` (the one rule of :mod:`cobs.topics` for empty input).
+        """
         check_is_fitted(self)
-        corpus = read_input(X, column=self.column)
+        corpus = read_input(X, column=self.column, name=name)
+        if not len(corpus):
+            raise ValueError(f"{name} has no rows: there are no texts to read topics in (filter less, or check the "
+                             f"{'table' if isinstance(X, pd.DataFrame) else 'texts'} given)")
         shares = self._shares(corpus)
         return corpus, shares[:, self.order_], self._counted(corpus, shares)
 
     # --- describing ----------------------------------------------------------------------------
 
-    def top_terms(self, n: int | None = None) -> list[list[str]]:
-        """Each topic's ``n`` best terms (default ``n_terms``), an n-gram and the words in it not listed twice."""
+    def top_terms(self, n: int | None = None, *, score: Literal["weight", "frex"] = "weight") -> list[list[str]]:
+        """Each topic's ``n`` best terms (default ``n_terms``), an n-gram and the words in it not listed twice.
+
+        Parameters
+        ----------
+        n : int, optional
+            Terms per topic (default ``n_terms``).
+        score : {"weight", "frex"}, default="weight"
+            Rank the terms by their weight in the topic (its most frequent terms,
+            as in :attr:`topics_`), or by FREX (:func:`frex_scores`, weight 0.5:
+            terms both frequent in the topic and exclusive to it, stm's FREX
+            words in ``labelTopics``), among the terms the topic uses at all.
+
+        Returns
+        -------
+        list of list of str
+            One list per topic, in the order of :attr:`topics_`.
+        """
         check_is_fitted(self)
+        check_choice(score, "score", ("weight", "frex"))
+        n = check_int(n, "n", allow_none=True) or self.n_terms
         names = self.vectorizer_.get_feature_names_out()
-        return [[str(names[j]) for j in _best_terms(row, names, n or self.n_terms)] for row in self.components_]
+        rows = self.components_
+        if score == "frex":
+            rows = np.where(np.array([settled(row) > 0 for row in rows]).reshape(rows.shape),
+                            frex_scores(rows), 0.0)
+        return [[str(names[j]) for j in _best_terms(row, names, n)] for row in rows]
 
     def _describe(self, corpus: Corpus, matrix: sp.csr_matrix, shares: np.ndarray, counted: np.ndarray,
                   size: np.ndarray) -> pd.DataFrame:
@@ -473,6 +576,56 @@ class TopicModel(TransformerMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.sparse = False
         return tags
+
+
+def frex_scores(components: np.ndarray, *, weight: float = 0.5) -> np.ndarray:
+    """FREX of every term in every topic: the weighted harmonic mean of its frequency and exclusivity ECDFs.
+
+    As stm's ``calcfrex`` (Roberts, Stewart and Airoldi 2016; Bischof and Airoldi
+    2012): within each topic, a term's frequency score is the rank of its weight
+    among the topic's terms, and its exclusivity score the rank of its weight over
+    its weights summed across topics, each divided by the number of terms (ties
+    take their mean rank, as R's ``rank``, weights equal to 1e-9 of the topic's
+    largest being one weight); ``FREX = 1 / (weight / frequency +
+    (1 - weight) / exclusivity)``.
+
+    Parameters
+    ----------
+    components : array-like of shape (n_topics, n_terms)
+        Topic-term weights (``TopicModel.components_``; any non-negative weights).
+    weight : float, default=0.5
+        Weight of frequency, in (0, 1).
+
+    Returns
+    -------
+    ndarray of shape (n_topics, n_terms)
+        Values in (0, 1].
+
+    Examples
+    --------
+    Two topics over four terms. In the first, "rights" weighs most (frequency rank 4 of 4: 1) but the
+    second topic uses it as much (0.5 of 1.0: exclusivity rank 2 of 4: 0.5), FREX ``1 / (0.5 / 1 + 0.5 /
+    0.5) = 0.667``; "school", second by weight (0.75) and the first topic's alone (1), scores ``1 / (0.5
+    / 0.75 + 0.5 / 1) = 0.857``: FREX lists "school" first.
+
+    >>> import numpy as np
+    >>> from cobs.topics import frex_scores
+    >>> phi = np.array([[0.5, 0.3, 0.15, 0.05],    # rights, school, teachers, court
+    ...                 [0.5, 0.0, 0.05, 0.45]])
+    >>> frex_scores(phi).round(3).tolist()[0]
+    [0.667, 0.857, 0.6, 0.25]
+    """
+    check_number(weight, "weight", "a number in (0, 1)", lambda v: 0 < v < 1)
+    phi = np.asarray(components, dtype=np.float64)
+    if phi.ndim != 2 or not np.isfinite(phi).all() or (phi < 0).any():
+        raise ValueError(invalid_value("components", components, "a 2-D array of finite weights >= 0"))
+    n = phi.shape[1]
+    exclusive = phi / np.maximum(phi.sum(axis=0, keepdims=True), np.finfo(float).tiny)
+    # ranks of the settled values (1e-9 of the row's largest, cobs._ranking): ties whatever the last bits
+    frequency = np.array([rankdata(settled(row), method="average") for row in phi]).reshape(phi.shape) / n
+    exclusivity_ = np.array([rankdata(settled(row), method="average") for row in exclusive]).reshape(phi.shape) / n
+    return 1.0 / (weight / frequency + (1.0 - weight) / exclusivity_)
+
 
 
 def _check_weights(sample_weight: object, n: int) -> np.ndarray:

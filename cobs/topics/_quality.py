@@ -21,9 +21,9 @@ from cobs.columns import SELECT_K_COLUMNS, TOPIC_QUALITY_COLUMNS
 from cobs.errors import invalid_value
 from cobs.stats import Result
 from cobs.topics._input import read_input
-from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested
+from cobs.topics._model import SmallCorpusWarning, TopicModel, _nested, frex_scores
 
-__all__ = ["StabilityResult", "coherence", "exclusivity", "select_k", "stability", "topic_quality"]
+__all__ = ["StabilityResult", "coherence", "exclusivity", "frex", "select_k", "stability", "topic_quality"]
 
 
 def coherence(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> np.ndarray:
@@ -165,14 +165,64 @@ def exclusivity(model: TopicModel, *, n_terms: int | None = None) -> np.ndarray:
                      for k, terms in enumerate(model.top_terms(n))])
 
 
+def frex(model: TopicModel, *, n_terms: int | None = None, weight: float = 0.5) -> np.ndarray:
+    """FREX of each topic: how far its top terms are both frequent in it and exclusive to it.
+
+    FREX (Bischof and Airoldi 2012, as stm computes it: ``calcfrex``, and its
+    ``exclusivity`` for ``searchK``) scores a term in a topic by the harmonic
+    mean of two empirical CDFs over the vocabulary: of its weight in the topic
+    (frequency) and of its weight divided by its weight summed over the topics
+    (exclusivity, see :func:`exclusivity`). Exclusivity alone rewards rare terms
+    (a term in one topic only is exclusive however seldom used); the harmonic
+    mean needs both. A topic's FREX is the mean over its top terms (by weight,
+    as :meth:`TopicModel.top_terms` lists them; stm sums over them): near 1 when
+    its top terms are among its most frequent and most exclusive terms, lower
+    when other topics use them as well. ``TopicModel.top_terms(score="frex")``
+    lists each topic's terms by FREX instead.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted model.
+    n_terms : int, optional
+        Top terms per topic (default ``model.n_terms``).
+    weight : float, default=0.5
+        Weight of frequency in the harmonic mean, in (0, 1) (stm's ``frexw``;
+        0.5 as stm's ``labelTopics``).
+
+    Returns
+    -------
+    ndarray of shape (``n_topics_``,)
+        FREX of each topic, in the order of ``model.topics_``.
+
+    Examples
+    --------
+    Texts on schools and texts on courts share no word: each topic's top terms are its most
+    frequent and its own, so FREX is high (not 1: a topic's third term ranks below its first two):
+
+    >>> from cobs.topics import TopicModel, frex
+    >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
+    >>> model = TopicModel(n_topics=2, min_df=1, ngram_range=(1, 1), random_state=0).fit(texts)
+    >>> frex(model).round(3).tolist()
+    [0.792, 0.897]
+    """
+    check_is_fitted(model)
+    n = check_int(n_terms, "n_terms", allow_none=True) or model.n_terms
+    scores = frex_scores(model.components_, weight=weight)
+    vocabulary = model.vectorizer_.vocabulary_
+    return np.array([float(np.mean([scores[k, vocabulary[t]] for t in terms])) if terms else np.nan
+                     for k, terms in enumerate(model.top_terms(n))])
+
+
 def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms: int | None = None) -> pd.DataFrame:
-    """Coherence (on the texts ``X``) and exclusivity of each topic, one row per topic.
+    """Coherence (on the texts ``X``), exclusivity and FREX of each topic, one row per topic.
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`cobs.columns.TOPIC_QUALITY_COLUMNS`: ``topic``, ``label``,
-        ``coherence`` (:func:`coherence`), ``exclusivity`` (:func:`exclusivity`).
+        ``coherence`` (:func:`coherence`), ``exclusivity`` (:func:`exclusivity`),
+        ``frex`` (:func:`frex`).
 
     Examples
     --------
@@ -184,13 +234,14 @@ def topic_quality(model: TopicModel, X: Sequence[str] | pd.DataFrame, *, n_terms
     >>> texts = ["school teachers pupils", "school teachers", "school", "court judges", "court"] * 4
     >>> model = TopicModel(n_topics=2, min_df=1, n_terms=3, ngram_range=(1, 1), random_state=0).fit(texts)
     >>> topic_quality(model, texts).round(3)
-       topic                       label  coherence  exclusivity
-    0      0  school / teachers / pupils      0.481          1.0
-    1      1              court / judges      0.569          1.0
+       topic                       label  coherence  exclusivity   frex
+    0      0  school / teachers / pupils      0.481          1.0  0.792
+    1      1              court / judges      0.569          1.0  0.897
     """
     return pd.DataFrame({"topic": model.topics_["topic"], "label": model.topics_["label"],
                          "coherence": coherence(model, X, n_terms=n_terms),
-                         "exclusivity": exclusivity(model, n_terms=n_terms)}, columns=list(TOPIC_QUALITY_COLUMNS))
+                         "exclusivity": exclusivity(model, n_terms=n_terms), "frex": frex(model, n_terms=n_terms)},
+                        columns=list(TOPIC_QUALITY_COLUMNS))
 
 
 def _overlaps(a: list[list[str]], b: list[list[str]]) -> float:
@@ -298,16 +349,21 @@ def select_k(
     random_state: int | np.random.RandomState | None = None,
     shape: Literal["wide", "long"] = "wide",
 ) -> pd.DataFrame:
-    """Coherence, exclusivity and stability of topic models for several numbers of topics.
+    """Coherence, exclusivity, FREX and stability of topic models for several numbers of topics.
 
     The texts are split once (seeded) into a part to learn from and a part held
     apart (``held_out``; whole COs when a table has five or more symbols, else
     paragraphs, else texts). For each k and each of ``n_seeds`` seeds, a
     :class:`TopicModel` learns from its own random subsample (``subsample``) of the
     first part; its topics are scored by NPMI :func:`coherence` on the held-apart
-    part and by :func:`exclusivity`, and the seeds' models are compared by
-    :func:`stability`. A good k is coherent and stable; exclusivity's floor (1/k)
-    moves with k, so compare it between neighbouring ks only. On the 112 English
+    part, by :func:`exclusivity` and by :func:`frex` (exclusivity that also asks
+    the top terms to be frequent in the topic, as stm reports it), and the seeds'
+    models are compared by :func:`stability`. A good k is coherent and stable;
+    exclusivity's floor (1/k) moves with k, so compare it between neighbouring ks
+    only. With NMF's default start (NNDSVD) a seed changes next to nothing: the
+    seeds' models differ by their subsamples, so that stability measures how far
+    the topics depend on the COs learnt from, not on the solver's start (for that,
+    pass ``model=TopicModel(init="random")``). On the 112 English
     CRPD COs of ../shared, coherence falls from 0.37 (k=5) to 0.18 (k=30) and
     stability peaks at k=10 (0.89; ``benchmarks/bench_topics.py --select-k``).
 
@@ -350,8 +406,9 @@ def select_k(
     >>> import cobs, cobs.topics
     >>> actions = cobs.measure(cobs.read_corpus("corpus"))
     >>> table = cobs.topics.select_k(actions, ks=[4, 8], n_seeds=2, random_state=0)
-    >>> table.columns.tolist()
-    ['k', 'n_topics', 'coherence', 'coherence_sd', 'exclusivity', 'exclusivity_sd', 'stability', 'stability_sd']
+    >>> table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['k', 'n_topics', 'coherence', 'coherence_sd', 'exclusivity', 'exclusivity_sd', 'frex', 'frex_sd',
+     'stability', 'stability_sd']
     >>> table["k"].tolist()
     [4, 8]
     """
@@ -392,7 +449,7 @@ def select_k(
     rows = []
     shrunk: dict[int, int] = {}
     for k in ks:
-        models, coh, exc = [], [], []
+        models, coh, exc, fre = [], [], [], []
         for s, sample in enumerate(samples):
             fitted_model = clone(template).set_params(n_topics=k, random_state=random_state + s)
             with warnings.catch_warnings():
@@ -401,12 +458,14 @@ def select_k(
             models.append(fitted_model)
             coh.append(np.nanmean(coherence(fitted_model, reference)))
             exc.append(np.nanmean(exclusivity(fitted_model)))
+            fre.append(np.nanmean(frex(fitted_model)))
         pairs = [_overlaps(a.top_terms(), b.top_terms()) for a, b in itertools.combinations(models, 2)]
         fitted = max(m.n_topics_ for m in models)
         if fitted < k:
             shrunk[k] = fitted
         rows.append({"k": k, "n_topics": fitted, "coherence": float(np.mean(coh)), "coherence_sd": float(np.std(coh)),
                      "exclusivity": float(np.mean(exc)), "exclusivity_sd": float(np.std(exc)),
+                     "frex": float(np.mean(fre)), "frex_sd": float(np.std(fre)),
                      "stability": float(np.mean(pairs)), "stability_sd": float(np.std(pairs))})
     if shrunk:
         warnings.warn(f"the corpus is too small for some k: {', '.join(f'k={k} fitted {n}' for k, n in shrunk.items())}"
@@ -415,6 +474,6 @@ def select_k(
     if shape == "wide":
         return wide
     long = [{"k": r["k"], "measure": m, "value": r[m], "sd": r[f"{m}_sd"]}
-            for r in rows for m in ("coherence", "exclusivity", "stability")]
+            for r in rows for m in ("coherence", "exclusivity", "frex", "stability")]
     return pd.DataFrame(long, columns=["k", "measure", "value", "sd"])
 

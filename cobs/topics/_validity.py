@@ -116,7 +116,7 @@ def _compared(model: TopicModel, table: object, column: object) -> tuple[np.ndar
     if not isinstance(column, str):
         raise TypeError(invalid_value("column", column, "one column name"))
     check_table(table, [column], what="a cobs table with the column to compare with")
-    _, shares, counted = model._read(table)
+    _, shares, counted = model._read(table, "table")
     category = table[column].astype(object).to_numpy()  # type: ignore[index]
     known = np.array([not (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or v == "")
                       for v in category], dtype=bool)
@@ -208,7 +208,7 @@ def dominant_topic(model: TopicModel, table: pd.DataFrame) -> pd.DataFrame:
     >>> bool(main.loc[cobs.topics.template_rows(actions), "topic"].isna().all())
     True
     """
-    _, shares, counted = model._read(table)
+    _, shares, counted = model._read(table, "table")
     codes = _main_topic(shares) if len(shares) else np.zeros(0, dtype=np.int64)
     labels = model.topics_["label"].to_numpy()
     index = table.index if isinstance(table, pd.DataFrame) else pd.RangeIndex(len(shares))
