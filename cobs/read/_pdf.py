@@ -148,18 +148,25 @@ def _page_lines(page) -> list[_PdfLine]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         at_left, at_right, at_bottom, at_top = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
                                                 ctypes.byref(top))
-        digits, letter_at, words = _DIGITS.finditer, _LETTER.search, _WORD.finditer
+        letter_at, words = _LETTER.search, _WORD.finditer
+        # the runs of digits of the whole page, in order (none spans a line break): a line takes those before its end
+        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+        run, n_runs = 0, len(runs)
         lines: list[_PdfLine] = []
         start = 0
         for raw_line in text.split("\r\n"):
             stripped = raw_line.strip()
+            end = start + len(raw_line)
             if stripped:
                 offset = start + raw_line.index(stripped[0])
                 box(handle, offset, at_left, at_right, at_bottom, at_top)
                 letter = offset if stripped[0].isalpha() else (start + m.start() if (m := letter_at(raw_line))
                                                                   else offset)  # a line may open with a footnote label
                 size = fsize(handle, letter)
-                n_chars = len("".join(stripped.split()))  # count_visible(stripped), inlined
+                # count_visible(stripped), inlined: in a printable line the only blank is " " (str.split() splits
+                # on no other printable character)
+                n_chars = (len(stripped) - stripped.count(" ") if stripped.isprintable()
+                           else len("".join(stripped.split())))
                 # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
                 # last words are asked, and each word only where they disagree (a word's first character tells,
                 # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
@@ -176,26 +183,32 @@ def _page_lines(page) -> list[_PdfLine]:
                         if (value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index)) != uniform:
                             uniform = None
                 if uniform is None:
-                    n_bold = sum(word.end() - word.start() for word in words(raw_line)
-                                 if _is_bold(handle, start + word.start(), weight))
+                    n_bold = 0
+                    for word in words(raw_line):
+                        index = start + word.start()
+                        value = weight(handle, index)
+                        if value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index):
+                            n_bold += word.end() - word.start()
                 else:
                     n_bold = n_chars if uniform else 0
                 line = _PdfLine(raw_line, top.value, left.value, size, n_bold, n_chars)
                 limit = size * _SUPERSCRIPT
-                for m in digits(raw_line):  # "June 202119": a year, then marker 19
+                while run < n_runs and runs[run][0] < end:  # "June 202119": a year, then marker 19
+                    first, after = runs[run]
+                    run += 1
                     # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
-                    if fsize(handle, start + m.end() - 1) >= limit:
+                    if fsize(handle, after - 1) >= limit:
                         continue
-                    k = m.end() - 1
-                    while k > m.start() and fsize(handle, start + k - 1) < limit:
+                    k = after - 1
+                    while k > first and fsize(handle, k - 1) < limit:
                         k -= 1
                     if uniform is None:
-                        bold = sum(_is_bold(handle, start + j, weight) for j in range(k, m.end()))
+                        bold = sum(_is_bold(handle, j, weight) for j in range(k, after))
                     else:  # counted with the line's weight above, taken off with it
-                        bold = (m.end() - k) if uniform else 0
-                    line.small_digits.append((k, m.end(), bold))
+                        bold = (after - k) if uniform else 0
+                    line.small_digits.append((k - start, after - start, bold))
                 lines.append(line)
-            start += len(raw_line) + 2
+            start = end + 2
     finally:
         textpage.close()
     return lines
@@ -258,7 +271,7 @@ def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: boo
     set in (about) the body size: a footnote label standing alone is smaller.
     """
     role: dict[int, str] = {}
-    by_height = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    by_height = sorted(range(len(lines)), key=[line.top for line in lines].__getitem__)
     edges = [(k, FOOTER) for k in by_height[:_EDGE_LINES]] + [(k, HEADER) for k in by_height[-_EDGE_LINES:]]
     for k, pattern in edges:
         text = furniture_text(lines[k].text)
@@ -308,7 +321,7 @@ def _sort_page(
         text, markers, n_chars, n_bold = _without_markers(line)
         for marker in markers:
             raw.aside.append(Aside("footnote_marker", marker, number))
-        if line.text.strip().isdigit() and line.size < _SUPERSCRIPT * body_size:
+        if line.size < _SUPERSCRIPT * body_size and line.text.strip().isdigit():
             # a footnote marker PDFium put on a line of its own: it belongs to the line before
             raw.aside.append(Aside("footnote_marker", line.text.strip(), number))
             if raw.body:
