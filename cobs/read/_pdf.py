@@ -256,10 +256,11 @@ def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = 
 
 def _body_size(lines: list[_PdfLine]) -> float:
     """The font size most characters are set in."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for line in lines:
-        sizes[round(line.size, 1)] += line.n_chars
-    return sizes.most_common(1)[0][0]
+        size = round(line.size, 1)
+        sizes[size] = sizes.get(size, 0) + line.n_chars
+    return Counter(sizes).most_common(1)[0][0]  # as Counter counts: the first size of the most characters
 
 
 def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: bool) -> dict[int, str]:
@@ -318,9 +319,12 @@ def _sort_page(
         if kind is not None:
             raw.aside.append(Aside(kind, line.text.strip(), number))
             continue
-        text, markers, n_chars, n_bold = _without_markers(line)
-        for marker in markers:
-            raw.aside.append(Aside("footnote_marker", marker, number))
+        if line.small_digits:
+            text, markers, n_chars, n_bold = _without_markers(line)
+            for marker in markers:
+                raw.aside.append(Aside("footnote_marker", marker, number))
+        else:  # most lines: _without_markers' answer, without the call
+            text, markers, n_chars, n_bold = line.text.strip(), (), line.n_chars, line.n_bold
         if line.size < _SUPERSCRIPT * body_size and line.text.strip().isdigit():
             # a footnote marker PDFium put on a line of its own: it belongs to the line before
             raw.aside.append(Aside("footnote_marker", line.text.strip(), number))
