@@ -179,3 +179,38 @@ def test_threads_reading_pdfs_at_once_take_turns_instead_of_crashing():
         together = list(pool.map(cobs.read_document, paths))
     for path, doc in zip(paths, together, strict=True):
         pd.testing.assert_frame_equal(doc.paragraphs, alone[path])
+
+
+def test_the_character_queries_without_ctypes_checks_answer_as_pypdfium2s_do(tmp_path):
+    """_page_lines calls PDFium's character queries without ctypes' argument checks (_unchecked, for speed): on every
+    character of a page they give what pypdfium2's declared functions give (size, weight, box)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from cobs.read._pdf import _unchecked
+
+    pdf = pdfium.PdfDocument(make_pdf(tmp_path / "CRC_C_GEO_CO_5-6.pdf", [PAGE_1]).read_bytes())
+    page = pdf[0]
+    textpage = page.get_textpage()
+    try:
+        handle, count = textpage.raw, textpage.count_chars()
+        assert count > 500
+        size, weight = _unchecked("FPDFText_GetFontSize", ctypes.c_double), _unchecked("FPDFText_GetFontWeight",
+                                                                                       ctypes.c_int)
+        box = _unchecked("FPDFText_GetCharBox", ctypes.c_int)
+        checked, unchecked = [ctypes.c_double() for _ in range(4)], [ctypes.c_double() for _ in range(4)]
+        sizes = set()
+        for i in range(count):
+            assert size(handle, i) == pdfium_c.FPDFText_GetFontSize(handle, i)
+            assert weight(handle, i) == pdfium_c.FPDFText_GetFontWeight(handle, i)
+            assert box(handle, i, *map(ctypes.byref, unchecked)) == pdfium_c.FPDFText_GetCharBox(
+                handle, i, *map(ctypes.byref, checked))
+            assert [v.value for v in unchecked] == [v.value for v in checked]
+            sizes.add(round(size(handle, i)))
+        assert sizes >= {6, 10, 14}  # the page's sizes, the footnote marker's too: not one value everywhere
+    finally:
+        textpage.close()
+        page.close()
+        pdf.close()

@@ -1,10 +1,13 @@
 """cobs.plot: every figure drawn from small literal tables, its labels and legend, and the data it hands back."""
 
 import hashlib
+import inspect
 import os
+import re
 import subprocess
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -418,8 +421,8 @@ def test_keyness_draws_only_the_terms_that_survive_the_adjustment_and_says_when_
     assert tick_texts(ax.yaxis) == ["juvenile justice", "legal capacity", "accessibility"]  # strongest outside
     assert [p.get_alpha() for p in ax.patches] == [None, None, None] and data["q_value"].max() < 0.05
     ax = cobs.plot.keyness(table.assign(q_value=0.3))
-    assert len(ax.patches) == 0 and "No term with q < 0.05" in ax.texts[0].get_text()
-    assert "5 terms tested" in ax.texts[0].get_text()
+    assert len(ax.patches) == 0 and texts_of(ax) == [
+        "nothing to draw: no term with q < 0.05 (Benjamini-Hochberg, 5 terms tested)"]
 
 
 # change (the contract of cobs.compare.change) ---------------------------------------------------------------------
@@ -642,7 +645,7 @@ def test_confusion_shades_by_row_and_writes_the_counts():
     assert ax.get_images()[0].get_array()[2].tolist() == pytest.approx([0, 1 / 3, 2 / 3])
     assert ax.get_xlabel() == "Predicted" and ax.get_ylabel() == "Reference"
     assert data.query("true == 5 and predicted == 5")["value"].item() == 2
-    with pytest.raises(ValueError, match="non-empty table of numbers"):
+    with pytest.raises(ValueError, match="expected a table of numbers"):
         cobs.plot.confusion(pd.DataFrame({"a": ["x"]}))
 
 
@@ -730,10 +733,118 @@ def test_every_figure_in_one_column_keeps_its_texts_apart_and_inside(call):
 
 @pytest.mark.parametrize("call", CALLS)
 def test_refuses_what_is_not_a_table(call):
-    with pytest.raises(TypeError, match=r"^cobs\.plot\.\w+: table must be a pandas DataFrame"):
-        name = call.__code__.co_names
-        getattr(cobs.plot, [n for n in name if hasattr(cobs.plot, n) and callable(getattr(cobs.plot, n))][-1])(
-            [1, 2, 3])
+    name = call.__code__.co_names
+    function = getattr(cobs.plot, [n for n in name if hasattr(cobs.plot, n) and callable(getattr(cobs.plot, n))][-1])
+    argument = next(iter(inspect.signature(function).parameters))  # the message names the argument: "actions"
+    with pytest.raises(TypeError, match=rf"^cobs\.plot\.\w+: {argument} must be a pandas DataFrame"):
+        function([1, 2, 3])
+
+
+# nothing to draw: the one answer of every figure function to an empty or blank table (issue 20) ------------------
+
+FIGURE_INPUTS = {  # a table each figure function draws (the fixtures above), and its options
+    "theme_profile": lambda: (actions(), {"symbol": "CRC/C/KAZ/CO/4"}),
+    "mix": lambda: (actions(), {}),
+    "theme_heatmap": lambda: (actions(), {}),
+    "citations": lambda: (citations(), {}),
+    "cycle_changes": lambda: (aligned(), {}),
+    "keyness": lambda: (keyness_table(), {}),
+    "change": lambda: (change_table(), {}),
+    "similarity": lambda: (similarity_matrix(), {}),
+    "prevalence": lambda: (prevalence_table().query("committee == 'CRC'"), {}),
+    "select_k": lambda: (select_k_table(), {}),
+    "confusion": lambda: (cobs.confusion_table([1, 2], [1, 1]), {}),
+    "groups": lambda: (tagged(), {"symbol": "CRC/C/KAZ/CO/4"}),
+    "goals": lambda: (tagged(), {}),
+}
+MATRICES = ("similarity", "confusion")  # their labels are on both axes: empty is 0 x 0
+
+
+def figure_functions():
+    """Every figure function of cobs.plot.__all__ (the callables but the classes, style and savefig)."""
+    return sorted(name for name in cobs.plot.__all__ if callable(getattr(cobs.plot, name))
+                  and not isinstance(getattr(cobs.plot, name), type) and name not in ("savefig", "style"))
+
+
+def emptied(name, table, variant):
+    """``table`` with no rows ("empty"; "empty_typed": as read back from Parquet, string columns) or with every value
+    missing ("blank": three rows of NA, each column keeping its dtype where it can)."""
+    if variant == "blank":
+        return table.where(np.zeros(table.shape, dtype=bool)) if name in MATRICES else table.iloc[:0].reindex(range(3))
+    empty = table.iloc[:0, :0] if name in MATRICES else table.iloc[:0]
+    return empty.convert_dtypes() if variant == "empty_typed" else empty
+
+
+def test_every_figure_function_has_an_input_for_the_tests_of_empty_tables():
+    assert sorted(FIGURE_INPUTS) == figure_functions()  # a new figure function needs its table here
+
+
+@pytest.mark.parametrize("variant", ["empty", "empty_typed", "blank"])
+@pytest.mark.parametrize("name", figure_functions())
+def test_a_figure_of_an_empty_or_blank_table_is_an_empty_axes_saying_nothing_to_draw(name, variant):
+    table, options = FIGURE_INPUTS[name]()
+    given = emptied(name, table, variant)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nor a warning of pandas, numpy or matplotlib
+        ax = getattr(cobs.plot, name)(given, **options)
+        fig, mine = plt.subplots()
+        plotted = getattr(cobs.plot, name)(given, **options, ax=mine, return_data=True)
+    assert isinstance(ax, mpl.axes.Axes) and plotted.ax is mine
+    for axes in (ax, mine):
+        texts = [t.get_text() for t in axes.texts]
+        assert len(texts) == 1 and texts[0].startswith("nothing to draw: "), texts
+        assert not axes.patches and not axes.lines and not axes.images and not axes.collections
+        assert not axes.get_xticks().size and not axes.get_yticks().size
+    why = texts[0].replace("\n", " ")
+    assert ("has no" in why or "have no" in why or "is missing" in why) if variant == "blank" else "no" in why
+    assert isinstance(plotted.data, pd.DataFrame) and plotted.data.empty
+    ax.figure.canvas.draw()  # and it draws
+
+
+def test_nothing_to_draw_says_why_in_the_words_of_the_table():
+    assert texts_of(cobs.plot.mix(actions().iloc[:0])) == ["nothing to draw: the table has no requested actions"]
+    blank = actions().iloc[:0].reindex(range(3))
+    assert texts_of(cobs.plot.mix(blank)) == ["nothing to draw: the table's 3 rows have no strength, cluster_id or ref"]
+    assert texts_of(cobs.plot.similarity(similarity_matrix().iloc[:1, :1])) == [
+        "nothing to draw: a similarity matrix of 1 document has no pair to compare"]
+    # what a figure leaves out can leave nothing: said the same way, with the data's columns
+    ax, data = cobs.plot.citations(citations(), types=["instrument"], return_data=True)
+    assert texts_of(ax) == ["nothing to draw: no citation of these kinds (other instrument) among the 6 citations "
+                            "of CRC/C/KAZ/CO/4"]
+    assert list(data.columns) == ["type", "dimension", "category", "count", "n", "share", "refs"]
+    assert texts_of(cobs.plot.theme_heatmap(actions().assign(theme=None))) == [
+        "nothing to draw: none of the table's 6 requested actions has a theme"]
+    assert texts_of(cobs.plot.goals(tagged().assign(sdgs=[[]] * 7))) == [
+        "nothing to draw: none of the table's 7 requested actions relates to a Sustainable Development Goal"]
+
+
+def texts_of(ax):
+    return [t.get_text().replace("\n", " ") for t in ax.texts]
+
+
+@pytest.mark.parametrize("name", [n for n in figure_functions() if n not in MATRICES])
+def test_a_table_lacking_a_column_is_a_cobs_error_naming_the_argument_even_when_empty(name):
+    table, options = FIGURE_INPUTS[name]()
+    function = getattr(cobs.plot, name)
+    argument = next(iter(inspect.signature(function).parameters))
+    refused = []
+    for column in table.columns:
+        for given in (table, table.iloc[:0]):
+            try:
+                function(given.drop(columns=column), **options)
+            except ValueError as error:  # a column the figure needs: it says so, whether the table has rows or not
+                assert re.match(rf"cobs\.plot\.{name}: {argument} lacks the column\(s\) \['{column}'\]",
+                                str(error)), str(error)
+                refused.append(column)
+            plt.close("all")
+    assert refused  # every figure needs a column of its table
+
+
+@pytest.mark.parametrize("name", MATRICES)
+def test_a_matrix_of_text_is_a_cobs_error_even_when_it_holds_no_number(name):
+    table, _ = FIGURE_INPUTS[name]()
+    with pytest.raises(ValueError, match=rf"^cobs\.plot\.{name}: .* numbers"):
+        getattr(cobs.plot, name)(table.astype(str))
 
 
 def test_a_new_figure_is_as_wide_as_the_style_and_as_tall_as_its_bars():

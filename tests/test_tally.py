@@ -107,3 +107,12 @@ def test_on_the_seed_each_action_is_counted_once(seed_doc):
     urged = got[(got["cluster_id"] == "CRC-9") & (got["category"] == "urges")].iloc[0]
     assert [r for r in urged["refs"] if "para. 61" in r] == ["CRC/C/KAZ/CO/4, para. 61"] + [
         f"CRC/C/KAZ/CO/4, para. 61 ({x})" for x in "abcdef"]
+
+
+def test_an_empty_table_of_string_columns_gives_an_empty_tally():
+    """An action table with no rows, as read back from Parquet (string columns), counts nothing: no pandas error
+    ("Cannot perform reduction 'any' with string dtype", issue 20)."""
+    empty = actions().astype({"symbol": "string", "theme": "string", "ref": "string"}).iloc[:0]
+    got = cobs.tally(empty, "theme", by="symbol")
+    assert got.empty and list(got.columns) == ["symbol", "dimension", "category", "count", "n", "share", "refs"]
+    assert cobs.tally(empty, ["theme", "strength"]).query("dimension == 'theme'").empty

@@ -367,3 +367,14 @@ def test_confusion_table_and_agreement_leave_out_the_same_blank_codings():
     assert "" not in table.index and "  " not in table.index
     assert int(table.to_numpy().sum()) == 3 == agreement(coded, model).items
     assert table.loc["concern", "recommendation"] == 1
+
+
+def test_confusion_table_of_no_pair_is_a_table_of_zeros_not_sklearns_error():
+    """No pair left (no codings, or every one blank): every cell 0, not sklearn's "Found empty input array"."""
+    from cobs import confusion_table
+
+    assert confusion_table([], []).shape == (0, 0)
+    table = confusion_table(["", None], ["concern", "recommendation"], labels=["concern", "recommendation"])
+    assert table.index.tolist() == table.columns.tolist() == ["concern", "recommendation"]
+    assert table.to_numpy().tolist() == [[0, 0], [0, 0]] and table.index.name == "true"
+    assert confusion_table([], [], labels=[1, 2], normalize="true").to_numpy().sum() == 0.0

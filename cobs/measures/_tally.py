@@ -127,7 +127,8 @@ def tally(
                    for values in zip(*columns, strict=True)]
     records = []
     for dim in dims:
-        if table[dim].map(lambda v: isinstance(v, (list, tuple, set))).any():
+        if any(isinstance(v, (list, tuple, set)) for v in table[dim]):  # not .map().any(): on an empty string
+            # column, map keeps the string dtype, whose any() pandas refuses
             raise ValueError(f"tally: the column {dim!r} holds lists; count their items with "
                              f"tally(table.explode({dim!r}), {dim!r}, ...)")
         values = _missing_as_na(table[dim])

@@ -9,6 +9,16 @@ recommendations counted ("CRC/C/KAZ/CO/4, para. 29 (a)") so that every number of
 a paper can be traced back. A figure computes nothing the tables lack: the
 counts come from :func:`cobs.tally`.
 
+Every figure function answers a table with nothing to draw the same way: a table
+without rows, one whose rows are blank (every value the figure reads missing), or
+one its options leave empty (no citation of the kinds asked, no term with
+q < alpha) gives an empty Axes whose centre says "nothing to draw: <why>" (with
+``return_data=True``, an empty table of the figure's columns), so that a loop
+over States or a report never stops at one of them. A table lacking a column
+the figure needs, or holding values it cannot draw, is a ValueError naming the
+argument ("cobs.plot.mix: actions lacks the column(s) ['strength']"), whether it
+has rows or not.
+
 Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations`)
 
 ``theme_profile``   one CO's requested actions by theme (optionally split by strength)
@@ -51,7 +61,8 @@ from cobs.plot._measures import MIX_DIMENSIONS
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
 
 # Each figure function notes its call on the figure it draws, so that savefig writes into the files which function
-# drew them, with which options (read back with cobs.provenance.read_provenance).
+# drew them, with which options (read back with cobs.provenance.read_provenance), and answers a table with nothing to
+# draw with the one empty Axes of every figure (_base.NothingToDraw, draw_nothing).
 change = recorded(_change.change)
 cycle_changes = recorded(_compare.cycle_changes)
 keyness = recorded(_compare.keyness)

@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "Plotted", "new_axes", "ordinal_colors",
-           "text_width", "wrap"]
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "new_axes",
+           "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -44,6 +44,39 @@ class Plotted(NamedTuple):
 
     ax: Axes
     data: pd.DataFrame
+
+
+class NothingToDraw(ValueError):
+    """What a figure function raises, once its arguments are checked, when its input holds nothing to draw.
+
+    :func:`recorded` (every public figure function) turns it into the one answer of cobs.plot to such input: an
+    empty Axes whose centre says "nothing to draw: <why>" (and, with ``return_data=True``, an empty table of the
+    ``columns`` the figure's data would have). A ValueError, so that a caller of the undecorated function still gets
+    a cobs error saying why.
+    """
+
+    def __init__(self, why: str, columns: Sequence[str] = ()) -> None:
+        super().__init__(f"nothing to draw: {why}")
+        self.why = why
+        self.columns = list(columns)
+
+
+def require_rows(table: pd.DataFrame, columns: Sequence[str], *, what: str = "rows",
+                 data_columns: Sequence[str] = (), blank: str | None = None) -> None:
+    """:class:`NothingToDraw` if ``table`` has no rows (of ``what``: "requested actions"), or if every value of the
+    ``columns`` the figure reads is missing (a table of blank rows, as a CSV of empty lines reads): "the table's 3
+    rows have no symbol, theme or ref", or ``blank`` if given ("every cell of the table is missing")."""
+    if len(table) == 0 or table.shape[1] == 0:
+        raise NothingToDraw(f"the table has no {what}", data_columns)
+    columns = list(dict.fromkeys(columns))
+    if columns and table[columns].isna().to_numpy().all():
+        named = ", ".join(map(str, columns[:-1])) + (" or " if len(columns) > 1 else "") + str(columns[-1])
+        raise NothingToDraw(blank or f"the table's {len(table)} rows have no {named}", data_columns)
+
+
+def tally_columns(by: str | Sequence[str] = ()) -> list[str]:
+    """The columns of :func:`cobs.tally` grouped ``by``: the data of a figure of counts."""
+    return [*([by] if isinstance(by, str) else by), "dimension", "category", "count", "n", "share", "refs"]
 
 
 def check_one_of(value: object, allowed: Sequence[object], parameter: str, function: str) -> None:
@@ -232,18 +265,36 @@ _Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
 def recorded(function: _Function) -> _Function:
-    """``function`` (a cobs.plot figure function) noting its call on the figure it draws, for :func:`drawn_on`; its
-    signature and overloads stay as they are for type checkers."""
+    """``function`` (a cobs.plot figure function) as the public figure function: it notes its call on the figure it
+    draws, for :func:`drawn_on`, and answers input with nothing to draw (:class:`NothingToDraw`) the one way every
+    figure does (:func:`draw_nothing`). Its signature and overloads stay as they are for type checkers."""
 
     @functools.wraps(function)
     def draw(table: object, *args: object, **options: object) -> Axes | Plotted:
-        result = function(table, *args, **options)
+        try:
+            result = function(table, *args, **options)
+        except NothingToDraw as nothing:
+            result = draw_nothing(nothing, options.get("ax"), bool(options.get("return_data", False)))
         ax = result.ax if isinstance(result, Plotted) else result
         if isinstance(ax, Axes) and ax.figure is not None:
             _DRAWN.setdefault(ax.figure, []).append(_call(function.__name__, table, options))
         return result
 
     return draw  # type: ignore[return-value]
+
+
+_NOTHING_WIDTH = 48  # characters per line of the "nothing to draw" text: it fits a one-column figure
+
+
+def draw_nothing(nothing: NothingToDraw, ax: Axes | None, return_data: bool) -> Axes | Plotted:
+    """The answer of every figure function to input with nothing to draw: an empty Axes (``ax``, or a new one)
+    whose centre says "nothing to draw: <why>", and an empty table of the figure's columns with ``return_data``."""
+    ax = new_axes(ax, 1)
+    ax.text(0.5, 0.5, textwrap.fill(f"nothing to draw: {nothing.why}", _NOTHING_WIDTH, break_long_words=False),
+            transform=ax.transAxes, ha="center", va="center", color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return finish(ax, pd.DataFrame(columns=nothing.columns), return_data)
 
 
 def drawn_on(fig: Figure) -> list[str]:

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 
 from cobs._checks import check_table
 from cobs.errors import invalid_value
-from cobs.plot._base import OKABE_ITO, Plotted, finish, legend_below, new_axes, row_height, wrap
+from cobs.plot._base import OKABE_ITO, Plotted, finish, legend_below, new_axes, require_rows, row_height, wrap
 
 if TYPE_CHECKING:
     from cobs.compare import ChangeResult
@@ -101,6 +101,7 @@ def change(
         table = table.to_frame()
     frame = check_table(table, _NEEDED, function="cobs.plot.change",
                         what="a change table from cobs.compare.change(...).to_frame()")
+    require_rows(frame, _NEEDED, what="measures of change", data_columns=frame.columns)
     steps = sorted(frame["step"].dropna().unique().tolist())
     if isinstance(step, bool) or step not in steps:
         raise ValueError(f"cobs.plot.change: {invalid_value('step', step, f'a step of the table {steps}')}")

@@ -19,13 +19,16 @@ from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     OKABE_ITO,
+    NothingToDraw,
     Plotted,
     check_top,
     finish,
     label_chars,
     legend_below,
     new_axes,
+    require_rows,
     row_height,
+    tally_columns,
     text_color,
     text_width,
     wrap,
@@ -110,13 +113,14 @@ def cycle_changes(
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/3, para. 58 → CRC/C/KAZ/CO/4, para. 53 (a)']
     """
-    check_table(aligned, ["theme", "status", "change", "earlier_ref", "later_ref"], function="cobs.plot.cycle_changes",
-                what=_ALIGN)
+    needed = ["theme", "status", "change", "earlier_ref", "later_ref"]
+    check_table(aligned, needed, name="aligned", function="cobs.plot.cycle_changes", what=_ALIGN)
     unknown = sorted(set(aligned["status"].dropna()) - set(STATUSES))
     if unknown:
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
                          f"the statuses are {list(STATUSES)}")
     check_top(top, "cycle_changes")
+    require_rows(aligned, needed, what="links nor unmatched recommendations", data_columns=tally_columns("theme"))
     table = aligned.assign(status=pd.Categorical(aligned["status"], categories=list(STATUSES)))
     data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
     bars = data[data["dimension"] == "status"]
@@ -255,6 +259,7 @@ def keyness(
     unknown = sorted(set(table["direction"].dropna()) - {"target", "reference"})
     if unknown:
         raise ValueError(f"cobs.plot.keyness: {invalid_value('direction', unknown[0], ('target', 'reference'))}")
+    require_rows(table, ["term", "log_ratio", "g2", "direction"], what="terms", data_columns=table.columns)
     ranked = table.iloc[ranking(table["g2"].to_numpy(dtype=float), table["term"].astype(str).tolist())]  # as keyness
     adjusted = "q_value" in table.columns
     if adjusted:
@@ -262,6 +267,9 @@ def keyness(
     target = ranked[ranked["direction"] == "target"].head(top)
     reference = ranked[ranked["direction"] == "reference"].head(top)
     data = pd.concat([target, reference.iloc[::-1]])  # target's strongest at the top, reference's at the bottom
+    if not len(data):  # an empty chart must not read as a figure that failed
+        raise NothingToDraw(f"no term with q < {alpha:g} (Benjamini-Hochberg, {len(table)} terms tested)",
+                            table.columns)
     ax = new_axes(ax, len(data), row_height=0.17)
     y = np.arange(len(data))
     colors = np.where(data["direction"] == "target", OKABE_ITO[3], OKABE_ITO[0])
@@ -273,10 +281,6 @@ def keyness(
         if not keep:
             patch.set_alpha(0.35)
     ax.axvline(0, color="black", linewidth=0.6)
-    if not len(data):  # say so: an empty chart must not read as a figure that failed
-        ax.text(0.5, 0.5, f"No term with q < {alpha:g}\n(Benjamini-Hochberg, {len(table)} terms tested)",
-                transform=ax.transAxes, ha="center", va="center")
-        ax.set_xlim(-1, 1)
     ax.set_yticks(y, [wrap(t, 30) for t in data["term"]])
     ax.invert_yaxis()
     ax.set_xlabel("Log ratio (log$_2$ of the rate ratio)")
@@ -320,8 +324,9 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     Raises
     ------
     ValueError
-        If the matrix is not square with the same labels on both axes, has fewer
-        than two rows, or holds values that are not numbers.
+        If the matrix is not square with the same labels on both axes, or holds
+        values that are not numbers (a matrix of fewer than two documents has no
+        pair to draw: the Axes says so).
 
     Examples
     --------
@@ -335,14 +340,21 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     1    TKM   AZE         0.2
     2    TKM   KAZ         0.3
     """
-    check_table(matrix, [], function="cobs.plot.similarity", what="a similarity matrix from cobs.compare.similarity()")
-    if len(matrix) < 2 or list(matrix.index) != list(matrix.columns):
+    check_table(matrix, [], name="matrix", function="cobs.plot.similarity",
+                what="a similarity matrix from cobs.compare.similarity()")
+    if list(matrix.index) != list(matrix.columns):
         raise ValueError("cobs.plot.similarity: expected a square matrix with the same labels on the index and the "
-                         f"columns, in the same order, of two or more rows; got {matrix.shape[0]} rows "
+                         f"columns, in the same order; got {matrix.shape[0]} rows "
                          f"{list(matrix.index)[:5]} and {matrix.shape[1]} columns {list(matrix.columns)[:5]}")
     if not all(pd.api.types.is_numeric_dtype(t) for t in matrix.dtypes):
         raise ValueError("cobs.plot.similarity: the matrix must hold numbers, got columns of types "
                          f"{sorted({str(t) for t in matrix.dtypes})}")
+    name = matrix.index.name if isinstance(matrix.index.name, str) and matrix.index.name != "other" else "symbol"
+    if len(matrix) < 2:
+        raise NothingToDraw(f"a similarity matrix of {len(matrix)} document{'' if len(matrix) == 1 else 's'} has no "
+                            "pair to compare", [name, "other", "similarity"])
+    require_rows(matrix, list(matrix.columns), what="documents", data_columns=[name, "other", "similarity"],
+                 blank="every similarity of the matrix is missing")
     values = matrix.to_numpy(dtype=float)
     n = len(values)
     rows, columns = np.tril_indices(n, k=-1)
@@ -366,7 +378,6 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, pad=0.02)
     bar.set_label("Similarity")
     bar.outline.set_visible(False)
-    name = matrix.index.name if isinstance(matrix.index.name, str) and matrix.index.name != "other" else "symbol"
     data = pd.DataFrame({name: matrix.index.to_numpy()[rows], "other": matrix.columns.to_numpy()[columns],
                          "similarity": values[rows, columns]})
     return finish(ax, data, return_data)

@@ -15,6 +15,7 @@ from cobs.measures import tally
 from cobs.plot._base import (
     MISSING_COLOR,
     OKABE_ITO,
+    NothingToDraw,
     Plotted,
     axis_name,
     check_top,
@@ -23,7 +24,9 @@ from cobs.plot._base import (
     legend_below,
     legend_columns,
     new_axes,
+    require_rows,
     row_height,
+    tally_columns,
     text_color,
     text_width,
     wrap,
@@ -116,10 +119,13 @@ def groups(
     0   document  Migrants      1  2    0.5
     1  reference  Migrants      2  2    1.0
     """
-    check_table(actions, ["symbol", "committee", "year", "groups", "ref"], function="cobs.plot.groups", what=_ACTIONS)
+    needed = ["symbol", "committee", "year", "groups", "ref"]
+    check_table(actions, needed, name="actions", function="cobs.plot.groups", what=_ACTIONS)
     check_top(top, "groups")
     if isinstance(years, bool) or not isinstance(years, (int, np.integer)) or years < 0:
         raise ValueError(f"cobs.plot.groups: years must be a whole number of years (0 or more), got {years!r}")
+    data_columns = [*tally_columns("side"), "symbols"]
+    require_rows(actions, needed, what="requested actions", data_columns=data_columns)
     symbols = list(dict.fromkeys(actions["symbol"].dropna()))
     if symbol is None:
         if len(symbols) != 1:
@@ -143,6 +149,10 @@ def groups(
     share = data.pivot_table(index="category", columns="side", values="share", observed=False).fillna(0.0)
     order = sorted(share.index, key=lambda g: (-share.loc[g].max(), GROUPS.index(g) if g in GROUPS else 99))
     order = [g for g in order if share.loc[g].max() > 0][:top] if top is not None else order
+    if not order:
+        besides = f" besides {base}, on every action" if base else ""
+        raise NothingToDraw(f"no requested action of {symbol} nor of its committee's other COs names a group of "
+                            f"persons{besides}", data_columns)
     data = data[data["category"].isin(order)].assign(
         _o=lambda d: d["category"].map({g: i for i, g in enumerate(order)})).sort_values(["_o", "side"]).drop(
         columns="_o")
@@ -230,7 +240,8 @@ def goals(
     4     1       16      1  2    0.5
     5   2-3       16      0  1    0.0
     """
-    check_table(actions, ["sdgs", "ref", by], function="cobs.plot.goals", what=_ACTIONS)
+    check_table(actions, ["sdgs", "ref", by], name="actions", function="cobs.plot.goals", what=_ACTIONS)
+    require_rows(actions, ["sdgs", "ref", by], what="requested actions", data_columns=tally_columns(by))
     table = actions
     if by == "cycle" and "cycle_first" in actions.columns:  # cycles oldest first, "2-3" after "1"
         order = actions.drop_duplicates("cycle").sort_values(["cycle_first", "cycle"], kind="stable")["cycle"]
@@ -239,6 +250,9 @@ def goals(
     data = _per_action(table, "sdgs", by)
     data = data[data["category"].notna()]
     drawn = [str(g) for g in GOALS if data.loc[data["category"] == str(g), "count"].sum() > 0]
+    if not drawn:
+        raise NothingToDraw(f"none of the table's {len(actions)} requested actions relates to a Sustainable "
+                            "Development Goal", tally_columns(by))
     data = data[data["category"].isin(drawn)].assign(
         _g=lambda d: d["category"].astype(int)).sort_values(["_g"], kind="stable").drop(columns="_g")
     columns = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))

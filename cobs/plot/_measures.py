@@ -18,6 +18,7 @@ from cobs.measures import tally
 from cobs.plot._base import (
     MISSING_COLOR,
     MISSING_LABEL,
+    NothingToDraw,
     Plotted,
     axis_name,
     categorical_colors,
@@ -30,7 +31,9 @@ from cobs.plot._base import (
     legend_columns,
     level_colors,
     new_axes,
+    require_rows,
     row_height,
+    tally_columns,
     text_color,
     text_width,
     wrap,
@@ -164,9 +167,10 @@ def theme_profile(
         expected = (f"one of {', '.join(map(repr, MIX_DIMENSIONS))} or a categorical column of the table (its "
                     "categories in order, weakest first)")
         raise ValueError(f"cobs.plot.theme_profile: {invalid_value('hue', hue, expected)}")
-    check_table(actions, ["symbol", "theme", "ref", *([hue] if hue else [])], function="cobs.plot.theme_profile",
-                what=_ACTIONS)
+    needed = ["symbol", "theme", "ref", *([hue] if hue else [])]
+    check_table(actions, needed, name="actions", function="cobs.plot.theme_profile", what=_ACTIONS)
     check_top(top, "theme_profile")
+    require_rows(actions, needed, what="requested actions", data_columns=tally_columns("theme" if hue else ()))
     table, symbol = _one_document(actions, symbol, "theme_profile")
     totals = tally(table, "theme")
     totals = totals.assign(_missing=totals["category"].isna()).sort_values(
@@ -319,7 +323,8 @@ def mix(
     13   KAZ       urges      1  2    0.5  [KAZ 1]
     """
     check_one_of(of, MIX_DIMENSIONS, "of", "mix")
-    check_table(actions, [of, by, "ref"], function="cobs.plot.mix", what=_ACTIONS)
+    check_table(actions, [of, by, "ref"], name="actions", function="cobs.plot.mix", what=_ACTIONS)
+    require_rows(actions, [of, by, "ref"], what="requested actions", data_columns=tally_columns(by))
     data = tally(actions, of, by=by)
     groups = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
     sizes = dict(zip(data[by].astype(object).where(data[by].notna(), None), data["n"], strict=True))
@@ -407,12 +412,15 @@ def theme_heatmap(
     2   AZE     health      0    0.0        []
     3   KAZ     health      1    0.5  [KAZ 45]
     """
-    check_table(actions, ["theme", by, "ref"], function="cobs.plot.theme_heatmap", what=_ACTIONS)
+    check_table(actions, ["theme", by, "ref"], name="actions", function="cobs.plot.theme_heatmap", what=_ACTIONS)
     check_top(top, "theme_heatmap", optional=False)
+    require_rows(actions, ["theme", by, "ref"], what="requested actions", data_columns=tally_columns(by))
     data = tally(actions, "theme", by=by)
     known = data[data["category"].notna()]
     totals = known.groupby("category", sort=True)["count"].sum()
     themes = sorted(totals[totals > 0].index, key=lambda t: (-totals[t], t))[:top]
+    if not themes:
+        raise NothingToDraw(f"none of the table's {len(actions)} requested actions has a theme", tally_columns(by))
     groups = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
     data = known[known["category"].isin(themes)]
     data = data.assign(_t=data["category"].map({t: i for i, t in enumerate(themes)})).sort_values(
@@ -519,26 +527,27 @@ def citations(
     0  general_comment  CRC general comment No. 13 (2011)      2
     1         previous           CRC/C/KAZ/CO/3, para. 15      1
     """
-    check_table(citations, ["symbol", "type", "citation", "ref"], function="cobs.plot.citations",
+    check_table(citations, ["symbol", "type", "citation", "ref"], name="citations", function="cobs.plot.citations",
                 what="a citation table from cobs.citations()")
     types = [types] if isinstance(types, str) else list(types)
     for kind in types:
         check_one_of(kind, list(_CITATION_TYPES), "types", "citations")
+    check_top(top, "citations")
+    require_rows(citations, ["symbol", "type", "citation", "ref"], what="citations",
+                 data_columns=tally_columns("type"))
     documents = citations["symbol"].nunique()
     table, symbol = _one_document(citations, symbol, "citations") if symbol is not None or documents == 1 else (
         citations, None)
-    table = table[table["type"].isin(types)]
-    if table.empty:
-        data = pd.DataFrame(columns=["type", "dimension", "category", "count", "n", "share", "refs"])
-        ax = new_axes(ax, 1)
-        ax.text(0.5, 0.5, "no citation of these kinds", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return finish(ax, data, return_data)
+    shown = table[table["type"].isin(types)]
+    if shown.empty:
+        kinds = " or ".join(_CITATION_TYPES[kind].lower() for kind in types) or "(no kind given)"
+        raise NothingToDraw(f"no citation of these kinds ({kinds}) among the {len(table)} citations"
+                            + (f" of {symbol}" if symbol else ""), tally_columns("type"))
+    table = shown
     data = tally(table, "citation", by="type")
     data = data[data["count"] > 0]
     cited = len(data)
     if top is not None:
-        check_top(top, "citations")
         data = data.assign(_n=data["category"].map(_natural)).sort_values(
             ["count", "_n"], ascending=[False, True], kind="stable").head(top).drop(columns="_n")
     rank = {kind: i for i, kind in enumerate(types)}

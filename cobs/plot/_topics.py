@@ -22,6 +22,7 @@ from cobs.plot._base import (
     legend_below,
     legend_columns,
     new_axes,
+    require_rows,
     text_width,
     wrap,
 )
@@ -101,6 +102,8 @@ def prevalence(
                 what=_PREVALENCE)
     if by == hue:
         raise ValueError(f"cobs.plot.prevalence: {invalid_value('hue', hue, 'a column other than by')}")
+    require_rows(table, ["topic", "label", "mean", "ci_low", "ci_high", "n", by, hue], what="topics",
+                 data_columns=table.columns)
     if topics is not None:
         wanted = [topics] if isinstance(topics, (str, int, np.integer)) else list(topics)
         known = set(table["topic"]) | set(table["label"])
@@ -279,6 +282,7 @@ def select_k(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool =
         data = pd.concat([pd.DataFrame({"k": table["k"], "measure": m, "value": table[m],
                                         "sd": table[f"{m}_sd"] if f"{m}_sd" in table.columns else np.nan})
                           for m in present], ignore_index=True)
+    require_rows(data, ["k", "value"], what="numbers of topics", data_columns=["k", "measure", "value", "sd"])
     data = data.assign(_m=data["measure"].map({m: i for i, m in enumerate(_MEASURES)}).fillna(len(_MEASURES)))
     data = data.sort_values(["_m", "k"], kind="stable").drop(columns="_m").reset_index(drop=True)
     if "sd" not in data.columns:

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from cobs._checks import check_table
-from cobs.plot._base import Plotted, finish, new_axes, text_color, wrap
+from cobs.plot._base import Plotted, finish, new_axes, require_rows, text_color, wrap
 
 __all__ = ["confusion"]
 
@@ -55,9 +55,11 @@ def confusion(table: pd.DataFrame, *, ax: Axes | None = None, return_data: bool 
     5     4          5      1        0.5
     """
     check_table(table, [], function="cobs.plot.confusion", what="a confusion table from cobs.confusion_table()")
-    if table.empty or not all(pd.api.types.is_numeric_dtype(t) for t in table.dtypes):
-        raise ValueError("cobs.plot.confusion: expected a non-empty table of numbers (cobs.confusion_table()), "
+    if not all(pd.api.types.is_numeric_dtype(t) for t in table.dtypes):
+        raise ValueError("cobs.plot.confusion: expected a table of numbers (cobs.confusion_table()), "
                          f"got columns of types {sorted({str(t) for t in table.dtypes})}")
+    require_rows(table, list(table.columns), what="labels", data_columns=["true", "predicted", "value", "row_share"],
+                 blank="every cell of the table is missing")
     values = table.to_numpy(dtype=float)
     totals = values.sum(axis=1, keepdims=True)
     shares = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)

@@ -21,13 +21,15 @@ they are kept as "-".
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import re
 import threading
 from collections import Counter
 from pathlib import Path
 
 from cobs.errors import DamagedPDFError, EmptyDocumentError, EncryptedPDFError, NotAPDFError, TruncatedDocumentError
-from cobs.read._lines import Aside, Footnote, Line, RawDocument, count_visible
+from cobs.read._lines import Aside, Footnote, Line, RawDocument
 from cobs.read._patterns import FOOTER, HEADER, MASTHEAD, furniture_text
 from cobs.read._patterns import UNMISTAKABLE as _UNMISTAKABLE
 from cobs.reference import COMMITTEE_LINE
@@ -87,6 +89,23 @@ def _open(path: Path, data: bytes):
         raise DamagedPDFError(path, f"PDFium cannot open the PDF ({message})") from None
 
 
+@functools.cache
+def _unchecked(name: str, restype: type) -> ctypes._CFuncPtr:
+    """PDFium's function ``name`` (pypdfium2.raw's) without ctypes' checks of its arguments, returning ``restype``.
+
+    pypdfium2 declares each function's argument types, so that ctypes converts and checks every argument of every
+    call: for the four character queries of each printed line that costs more than PDFium's work (0.8 us of
+    FPDFText_GetFontSize's 0.8, 1.2 of FPDFText_GetCharBox's 1.8). The same C function at the same address,
+    given a text page handle, ints and pointers ``byref``, which ctypes passes as they are.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    checked = getattr(pdfium_c, name)
+    fast = type(checked)(ctypes.cast(checked, ctypes.c_void_p).value)
+    fast.restype = restype
+    return fast
+
+
 def _is_bold(handle, index: int, weight) -> bool:
     """Is this character set in a bold font? Weight first; the font's name if it has none."""
     value = weight(handle, index)
@@ -97,8 +116,6 @@ def _is_bold(handle, index: int, weight) -> bool:
 
 def _bold_by_name(handle, index: int) -> bool:
     """A font without a weight: is its name a bold one, or its descriptor flagged bold?"""
-    import ctypes
-
     import pypdfium2.raw as pdfium_c
 
     name = ctypes.create_string_buffer(128)
@@ -108,9 +125,11 @@ def _bold_by_name(handle, index: int) -> bool:
 
 
 def _page_lines(page) -> list[_PdfLine]:
-    """The printed lines of one page, with position, font size, bold count and small digits."""
-    import ctypes
+    """The printed lines of one page, with position, font size, bold count and small digits.
 
+    This loop runs once per printed line of every PDF (about 160 a page), so it keeps to local names and calls
+    PDFium directly; its cost beside PDFium's own text extraction is what ``benchmarks/bench_read.py`` measures.
+    """
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -121,22 +140,33 @@ def _page_lines(page) -> list[_PdfLine]:
         if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
         text = text.replace("\x02", "-").replace("\ufffe", "-")
-        weight = pdfium_c.FPDFText_GetFontWeight
-        fsize = pdfium_c.FPDFText_GetFontSize
-        box = pdfium_c.FPDFText_GetCharBox  # called directly: pypdfium2's wrapper costs as much as the rest of a line
+        # called directly, and without ctypes' checks (_unchecked): pypdfium2's wrapper costs as much as the rest of
+        # a line, ctypes' checks as much as PDFium's work
+        weight = _unchecked("FPDFText_GetFontWeight", ctypes.c_int)
+        fsize = _unchecked("FPDFText_GetFontSize", ctypes.c_double)
+        box = _unchecked("FPDFText_GetCharBox", ctypes.c_int)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        corners = ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+        at_left, at_right, at_bottom, at_top = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                                                ctypes.byref(top))
+        letter_at, words = _LETTER.search, _WORD.finditer
+        # the runs of digits of the whole page, in order (none spans a line break): a line takes those before its end
+        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+        run, n_runs = 0, len(runs)
         lines: list[_PdfLine] = []
         start = 0
         for raw_line in text.split("\r\n"):
             stripped = raw_line.strip()
+            end = start + len(raw_line)
             if stripped:
                 offset = start + raw_line.index(stripped[0])
-                box(handle, offset, *corners)
-                letter = offset if stripped[0].isalpha() else (start + m.start() if (m := _LETTER.search(raw_line))
+                box(handle, offset, at_left, at_right, at_bottom, at_top)
+                letter = offset if stripped[0].isalpha() else (start + m.start() if (m := letter_at(raw_line))
                                                                   else offset)  # a line may open with a footnote label
                 size = fsize(handle, letter)
-                n_chars = count_visible(stripped)
+                # count_visible(stripped), inlined: in a printable line the only blank is " " (str.split() splits
+                # on no other printable character)
+                n_chars = (len(stripped) - stripped.count(" ") if stripped.isprintable()
+                           else len("".join(stripped.split())))
                 # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
                 # last words are asked, and each word only where they disagree (a word's first character tells,
                 # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
@@ -144,31 +174,41 @@ def _page_lines(page) -> list[_PdfLine]:
                 # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
                 middle = raw_line.find(" ", len(raw_line) // 2) + 1
                 last = raw_line.rstrip().rfind(" ") + 1
-                at_middle = 0 < middle < len(raw_line) and not raw_line[middle].isspace()
-                samples = {offset, start + middle if at_middle else offset, start + last if last else offset}
-                sampled = {_is_bold(handle, index, weight) for index in samples}
-                uniform = sampled.pop() if len(sampled) == 1 else None
+                value = weight(handle, offset)
+                uniform = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, offset)
+                for index in (start + middle if 0 < middle < len(raw_line) and not raw_line[middle].isspace()
+                              else offset, start + last if last else offset):
+                    if index != offset and uniform is not None:
+                        value = weight(handle, index)
+                        if (value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index)) != uniform:
+                            uniform = None
                 if uniform is None:
-                    n_bold = sum(word.end() - word.start() for word in _WORD.finditer(raw_line)
-                                 if _is_bold(handle, start + word.start(), weight))
+                    n_bold = 0
+                    for word in words(raw_line):
+                        index = start + word.start()
+                        value = weight(handle, index)
+                        if value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index):
+                            n_bold += word.end() - word.start()
                 else:
                     n_bold = n_chars if uniform else 0
                 line = _PdfLine(raw_line, top.value, left.value, size, n_bold, n_chars)
                 limit = size * _SUPERSCRIPT
-                for m in _DIGITS.finditer(raw_line):  # "June 202119": a year, then marker 19
+                while run < n_runs and runs[run][0] < end:  # "June 202119": a year, then marker 19
+                    first, after = runs[run]
+                    run += 1
                     # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
-                    if fsize(handle, start + m.end() - 1) >= limit:
+                    if fsize(handle, after - 1) >= limit:
                         continue
-                    k = m.end() - 1
-                    while k > m.start() and fsize(handle, start + k - 1) < limit:
+                    k = after - 1
+                    while k > first and fsize(handle, k - 1) < limit:
                         k -= 1
                     if uniform is None:
-                        bold = sum(_is_bold(handle, start + j, weight) for j in range(k, m.end()))
+                        bold = sum(_is_bold(handle, j, weight) for j in range(k, after))
                     else:  # counted with the line's weight above, taken off with it
-                        bold = (m.end() - k) if uniform else 0
-                    line.small_digits.append((k, m.end(), bold))
+                        bold = (after - k) if uniform else 0
+                    line.small_digits.append((k - start, after - start, bold))
                 lines.append(line)
-            start += len(raw_line) + 2
+            start = end + 2
     finally:
         textpage.close()
     return lines
@@ -216,10 +256,11 @@ def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = 
 
 def _body_size(lines: list[_PdfLine]) -> float:
     """The font size most characters are set in."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for line in lines:
-        sizes[round(line.size, 1)] += line.n_chars
-    return sizes.most_common(1)[0][0]
+        size = round(line.size, 1)
+        sizes[size] = sizes.get(size, 0) + line.n_chars
+    return Counter(sizes).most_common(1)[0][0]  # as Counter counts: the first size of the most characters
 
 
 def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: bool) -> dict[int, str]:
@@ -231,7 +272,7 @@ def _roles(lines: list[_PdfLine], height: float, body_size: float, *, first: boo
     set in (about) the body size: a footnote label standing alone is smaller.
     """
     role: dict[int, str] = {}
-    by_height = sorted(range(len(lines)), key=lambda k: lines[k].top)
+    by_height = sorted(range(len(lines)), key=[line.top for line in lines].__getitem__)
     edges = [(k, FOOTER) for k in by_height[:_EDGE_LINES]] + [(k, HEADER) for k in by_height[-_EDGE_LINES:]]
     for k, pattern in edges:
         text = furniture_text(lines[k].text)
@@ -278,10 +319,13 @@ def _sort_page(
         if kind is not None:
             raw.aside.append(Aside(kind, line.text.strip(), number))
             continue
-        text, markers, n_chars, n_bold = _without_markers(line)
-        for marker in markers:
-            raw.aside.append(Aside("footnote_marker", marker, number))
-        if line.text.strip().isdigit() and line.size < _SUPERSCRIPT * body_size:
+        if line.small_digits:
+            text, markers, n_chars, n_bold = _without_markers(line)
+            for marker in markers:
+                raw.aside.append(Aside("footnote_marker", marker, number))
+        else:  # most lines: _without_markers' answer, without the call
+            text, markers, n_chars, n_bold = line.text.strip(), (), line.n_chars, line.n_bold
+        if line.size < _SUPERSCRIPT * body_size and line.text.strip().isdigit():
             # a footnote marker PDFium put on a line of its own: it belongs to the line before
             raw.aside.append(Aside("footnote_marker", line.text.strip(), number))
             if raw.body:

@@ -21,8 +21,50 @@ def operative_verbs() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 @functools.cache
 def any_operative_verb() -> re.Pattern[str]:
-    """One pattern that finds any operative verb: a cheap test before the careful one."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in operative_verbs()), re.IGNORECASE)
+    """One pattern that finds any operative verb: a cheap test before the careful one.
+
+    It matches what the verbs' patterns match with ``re.IGNORECASE``, written without the flag
+    (:func:`_cased`) where it can be: Python's ``re`` scans a paragraph for it a third faster.
+    """
+    joined = "|".join(f"(?:{p.pattern})" for p, _, _ in operative_verbs())
+    cased = _cased(joined)
+    return re.compile(cased) if cased is not None else re.compile(joined, re.IGNORECASE)
+
+
+_CASES = {**{c: c + c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}, "i": "iI\u0130\u0131", "k": "kK\u212a",
+          "s": "sS\u017f"}
+"""The characters Python's ``re.IGNORECASE`` matches with each ASCII letter: its two cases, and for i, k and s
+the Turkish dotted and dotless I, the Kelvin sign and the long s (checked over every code point in tests)."""
+_SAFE_ESCAPES = frozenset("sSwWbBdD")
+
+
+def _cased(pattern: str) -> str | None:
+    """``pattern`` (written for ``re.IGNORECASE``) with each ASCII letter as the class of the characters the flag
+    matches it with, so that it matches the same without the flag; None where it has what this does not rewrite (a
+    character class, an escape other than \\s \\S \\w \\W \\b \\B \\d \\D, a flag or named group, a
+    letter outside ASCII)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            escaped = pattern[i + 1 : i + 2]
+            if escaped.isalnum() and escaped not in _SAFE_ESCAPES:
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        flagged = char == "(" and pattern[i + 1 : i + 2] == "?" and pattern[i + 2 : i + 3] not in (":", "=", "!")
+        if char == "[" or flagged:
+            return None
+        if char.isalpha():
+            if char.lower() not in _CASES:
+                return None
+            out.append(f"[{_CASES[char.lower()]}]")
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
 
 
 @functools.cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix
 
@@ -40,7 +41,8 @@ def confusion_table(
         Index named "true", columns named "predicted". Pairs where either label is
         missing (None, NaN, ``pd.NA``, or an empty string, as a fresh coding sheet
         of :func:`sample_for_coding` has) are left out, as :func:`agreement` leaves
-        them out.
+        them out; without any pair left, every cell is 0 (a table of no rows
+        without ``labels``).
 
     Examples
     --------
@@ -62,7 +64,10 @@ def confusion_table(
     y_pred = [_plain(p) for _, p in pairs]
     if labels is None:
         labels = sorted(set(y_true) | set(y_pred), key=lambda v: (str(type(v)), v))
-    matrix = confusion_matrix(y_true, y_pred, labels=list(labels), normalize=normalize)
+    if pairs:
+        matrix = confusion_matrix(y_true, y_pred, labels=list(labels), normalize=normalize)
+    else:  # no pair of labels (sklearn refuses empty input): every cell 0, as sklearn gives a label never seen
+        matrix = np.zeros((len(labels), len(labels)), dtype="float64" if normalize else "int64")
     return pd.DataFrame(
         matrix,
         index=pd.Index(list(labels), name="true"),
