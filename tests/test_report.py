@@ -574,3 +574,32 @@ def test_a_report_written_to_a_log_says_what_it_does_while_it_works(tmp_path, ca
     monkeypatch.setattr(write_module, "SECTIONS", write_module.SECTIONS[:1])
     write_report([SEED], tmp_path / "report", n_jobs=1, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_the_report_modules_import_one_another_without_a_circle():
+    """_groups imported its parts from _sections and _sections imported groups_section from _groups (at its end, to
+    get past the circle): now both import the building blocks from _parts, and no module of cobs/report reaches
+    itself through its imports (module level or inside functions)."""
+    import ast
+
+    folder = ROOT / "cobs" / "report"
+    imports: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        name = "cobs.report" if path.stem == "__init__" else f"cobs.report.{path.stem}"
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cobs.report"):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("cobs.report"))
+        imports[name] = found - {name}
+    assert "cobs.report._parts" in imports and imports["cobs.report._parts"] == set()
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for module in imports.get(start, ()):
+            if module == goal or (module not in seen and reaches(module, goal, seen | {module})):
+                return True
+        return False
+
+    assert [m for m in sorted(imports) if reaches(m, m, {m})] == []
+    assert "cobs.report._sections" not in imports["cobs.report._groups"]

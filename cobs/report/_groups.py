@@ -6,7 +6,7 @@ import pandas as pd
 
 from cobs.reference.labels import base_group, goal_name
 from cobs.report._data import ReportData
-from cobs.report._sections import Figure, Part, Section, Table, Text, _e, _slug
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
 
 __all__ = ["groups_section"]
 

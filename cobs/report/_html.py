@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cobs.report._sections import Figure, Section, Table, Text
+from cobs.report._parts import Figure, Section, Table, Text
 
 __all__ = ["DrawnFigure", "page"]
 

@@ -7,7 +7,6 @@ import dataclasses
 import html
 import multiprocessing
 import os
-import shutil
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,25 +17,16 @@ import pandas as pd
 from cobs._checks import check_flag
 from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
+from cobs.report._folder import MARK, check_output, replace, staging
 from cobs.report._html import DrawnFigure, page
+from cobs.report._parts import Figure, Section, Table
 from cobs.report._progress import Progress
-from cobs.report._sections import (
-    KEYNESS_TOP,
-    SECTIONS,
-    STYLE_WINDOW,
-    TOPICS,
-    TOPICS_RANDOM_STATE,
-    Figure,
-    Section,
-    Table,
-)
+from cobs.report._sections import KEYNESS_TOP, SECTIONS, STYLE_WINDOW, TOPICS, TOPICS_RANDOM_STATE
 
 __all__ = ["ReportFiles", "write_report"]
 
 PartT = TypeVar("PartT", Figure, Table)
 
-_MARK = "<!-- written by cobs report -->"
-_OWN = ("index.html", "figures", "tables")
 FIGURE_FORMATS = ("pdf", "svg", "png")
 _PNG_DPI = 200
 _SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG has more pixels, for sharp screens
@@ -67,34 +57,6 @@ class ReportFiles:
     figures: list[Path]
     tables: list[Path]
     data: ReportData
-
-
-def _check_output(folder: Path) -> None:
-    """Refuse a file, or a folder that holds something else than an earlier report."""
-    if folder.exists() and not folder.is_dir():
-        raise FileExistsError(f"{folder}: exists and is not a folder; choose another -o")
-    if folder.is_dir() and any(folder.iterdir()):
-        index = folder / "index.html"
-        if not (index.is_file() and _MARK in index.read_text(encoding="utf-8", errors="replace")[:2000]):
-            raise FileExistsError(f"{folder}: a folder that holds files other than a cobs report; choose another "
-                                  "-o (an earlier report's folder is replaced)")
-
-
-def _prepare(folder: Path) -> None:
-    """An empty folder, or one that holds an earlier report (its files are replaced), else an error."""
-    _check_output(folder)
-    if folder.is_dir():
-        for name in _OWN:
-            path = folder / name
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
-    (folder / "figures").mkdir(parents=True, exist_ok=True)
-    (folder / "tables").mkdir(exist_ok=True)
-    # marked at once, so that a run cut short (Ctrl-C, a full disk) leaves a folder the next run may replace
-    (folder / "index.html").write_text(f"<!DOCTYPE html>\n{_MARK}\n<title>cobs report (being written)</title>\n",
-                                       encoding="utf-8")
 
 
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
@@ -151,8 +113,12 @@ def write_report(
         Files and folders of COs (each folder one level deep). None: the bundled
         corpus (``corpus/`` of the working folder or of cobs's source tree).
     output : path, default="report"
-        The folder to write: created if missing; an earlier report there is replaced.
-        A folder holding other files is refused.
+        The folder to write: created if missing. An earlier report there is replaced
+        once the new one is complete (it is written beside it, then renamed): after an
+        error or Ctrl-C the earlier report is as it was. Only the files the earlier
+        report wrote (listed in its ``cobs-report-files.txt``) are replaced; any other
+        file in the folder is kept, at its place in the new report. A folder holding
+        files but no report is refused.
     n_jobs : int, optional
         Worker processes for reading the files not in the cache (as for
         :func:`cobs.read_corpus`) and for drawing the figures: None or 1 works in this
@@ -178,14 +144,15 @@ def write_report(
     FileNotFoundError
         If a source does not exist, or no source is given and there is no bundled corpus.
     FileExistsError
-        If ``output`` holds files that are not a cobs report.
+        If ``output`` holds files that are not a cobs report, or a report without its
+        list of files, or a file of the reader's with the name of one the report writes.
     ValueError
         If no document could be read, or (``strict``) if some file was left out.
     """
     strict = check_flag(strict, "strict")
     progress = True if progress is None else check_flag(progress, "progress")
     folder = Path(output)
-    _check_output(folder)  # refuse early, before reading anything
+    check_output(folder)  # refuse early, before reading anything
     bundled = bundled_corpus() if sources is None else None
     with Progress(enabled=progress) as said:
         said.step("reading and measuring the documents")
@@ -200,8 +167,15 @@ def write_report(
             section = build(data)
             if section is not None:
                 sections.append(section)
-        _prepare(folder)
-        return _write(folder, data, sections, bundled, n_jobs, said)
+        with staging(folder) as temp:  # the earlier report stays as it is until this one is complete
+            (temp / "figures").mkdir()
+            (temp / "tables").mkdir()
+            written = _write(temp, data, sections, bundled, n_jobs, said)
+            replace(temp, folder, [written.page, *written.figures, *written.tables])
+    return dataclasses.replace(
+        written, folder=folder, page=folder / written.page.relative_to(temp),
+        figures=[folder / p.relative_to(temp) for p in written.figures],
+        tables=[folder / p.relative_to(temp) for p in written.tables])
 
 
 def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
@@ -245,7 +219,10 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
     drawn: list[DrawnFigure] = []
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            # on an error or Ctrl-C, the figures not begun are cancelled and those being drawn awaited, so that no
+            # worker writes into the folder once it is removed
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
             results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         else:
             results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
@@ -273,7 +250,7 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
             "byte for byte.")
     index = folder / "index.html"
     text = page("cobs report: concluding observations compared", meta, sections, drawn, shown, note)
-    index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{_MARK}\n", 1), encoding="utf-8")
+    index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{MARK}\n", 1), encoding="utf-8")
     return ReportFiles(folder=folder, page=index, figures=figure_files, tables=table_files, data=data)
 
 
