@@ -21,7 +21,7 @@ class DrawnFigure:
 
     figure: Figure
     number: int
-    png: bytes
+    png: bytes  # at screen resolution; the files beside the page keep every pixel
     width_px: int
     files: list[str]
     data: pd.DataFrame
@@ -49,6 +49,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table caption { caption-side: top; text-align: left; font-size: 0.92rem; color: #333; padding-bottom: 0.3rem; }
 details { margin: 0.5rem 0 1rem; }
 summary { cursor: pointer; }
+details.part > summary > h3, details.part > summary > h4 { display: inline; }
 details.more, details.more summary { display: inline; margin: 0; }
 details.more summary { color: #555; }
 td.refs { max-width: 36rem; }
@@ -64,6 +65,10 @@ _NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "
 def _e(text: object) -> str:
     return html.escape("" if text is None or text is pd.NA else str(text))
 
+
+FOLDED_OVER = 12
+"""A section of more subsections (one per document, or per pair of cycles) shows each under its title, folded
+(``<details>``): the page of a hundred COs opens on its table of contents and first sections, not on 800 figures."""
 
 REFS_SHOWN = 3
 """References shown in a table cell; the others are folded under "and N more" (every one is in the CSV beside)."""
@@ -141,8 +146,15 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
                 out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
     if row:
         out.append('<div class="row">' + "".join(row) + "</div>")
+    folded = len(section.subsections) > FOLDED_OVER
     for sub in section.subsections:
-        out.append(_section_html(sub, drawn, level + 1, tables))
+        inner = _section_html(sub, drawn, level + 1, tables)
+        if folded:  # the heading becomes the summary line: <section id=..><details><summary><hN>..</hN></summary>
+            head = f'<section id="{_e(sub.id)}"><h{level + 1}>{_e(sub.title)}</h{level + 1}>'
+            inner = (f'<section id="{_e(sub.id)}"><details class="part"><summary><h{level + 1}>{_e(sub.title)}'
+                     f"</h{level + 1}></summary>" + inner.removeprefix(head).removesuffix("</section>")
+                     + "</details></section>")
+        out.append(inner)
     out.append("</section>")
     return "\n".join(out)
 

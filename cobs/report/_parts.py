@@ -67,14 +67,12 @@ Part = Figure | Table | Text
 
 @dataclasses.dataclass(frozen=True)
 class Section:
-    """A titled part of the page; ``id`` is its anchor. ``folded``: the page shows its subsections under a summary
-    line each (``<details>``), for the long sections of one subsection per document."""
+    """A titled part of the page; ``id`` is its anchor."""
 
     id: str
     title: str
     parts: list[Part]
     subsections: list[Section] = dataclasses.field(default_factory=list)
-    folded: bool = False
 
 
 def _e(text: object) -> str:

@@ -243,13 +243,23 @@ def _links(n: int) -> str:
     return f"{n} link" if n == 1 else f"{n} links"
 
 
+CHANGE_WINDOW = 1
+"""Years either side of each CO of a pair within which cobs.compare.change takes the committee's other COs."""
+
+
 def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
     """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
     import cobs.compare
 
     docs = data.documents.set_index("symbol")
     committee, state = docs.loc[earlier, "committee"], docs.loc[earlier, "state"]
-    result = cobs.compare.change(data.paragraphs, state, committee=committee, symbols=[earlier, later],
+    # the COs change() reads: the pair, and the committee's within CHANGE_WINDOW years of either (the others count
+    # for nothing in its result; given the whole corpus, it measured every CO of the committee for every pair)
+    years = pd.to_numeric(data.documents["year"], errors="coerce")
+    near = pd.concat([(years - docs.loc[s, "year"]).abs() <= CHANGE_WINDOW for s in (earlier, later)], axis=1)
+    read = data.documents.loc[(data.documents["committee"] == committee) & near.any(axis=1).to_numpy(), "symbol"]
+    table = data.paragraphs[data.paragraphs["symbol"].isin({*read, earlier, later})]
+    result = cobs.compare.change(table, state, committee=committee, symbols=[earlier, later], window=CHANGE_WINDOW,
                                  random_state=0)
     table = result.to_frame()
     listed = result.documents[result.documents["role"] == "committee"]

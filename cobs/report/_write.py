@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
+import io
 import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
@@ -29,7 +30,7 @@ PartT = TypeVar("PartT", Figure, Table)
 
 FIGURE_FORMATS = ("pdf", "svg", "png")
 _PNG_DPI = 200
-_SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG has more pixels, for sharp screens
+_SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG file beside it has more pixels
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,6 +105,7 @@ def write_report(
     cache: bool = True,
     progress: bool | None = True,
     strict: bool = False,
+    verbose: bool = False,
 ) -> ReportFiles:
     """Read COs, measure them, and write the report folder: one HTML page, its figures and tables.
 
@@ -134,6 +136,9 @@ def write_report(
         Write nothing when a file is left out (cannot be read, not in English, a
         second copy): a ``ValueError`` naming each. By default such files are left
         out, listed on the page and in ``data.errors``, and the others reported on.
+    verbose : bool, default=False
+        With ``progress``, also say how long each step took (reading, each section,
+        the tables, the figures, the page), as it ends: where the time goes.
 
     Returns
     -------
@@ -151,10 +156,11 @@ def write_report(
     """
     strict = check_flag(strict, "strict")
     progress = True if progress is None else check_flag(progress, "progress")
+    verbose = check_flag(verbose, "verbose")
     folder = Path(output)
     check_output(folder)  # refuse early, before reading anything
     bundled = bundled_corpus() if sources is None else None
-    with Progress(enabled=progress) as said:
+    with Progress(enabled=progress, timings=verbose) as said:
         said.step("reading and measuring the documents")
         data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
         if strict and len(data.errors):
@@ -226,11 +232,10 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
             results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
         else:
             results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
-        for number, (figure, (paths, data_paths, plotted)) in enumerate(zip(figures, results, strict=True), start=1):
-            png = paths[FIGURE_FORMATS.index("png")]
+        for number, (figure, drawing) in enumerate(zip(figures, results, strict=True), start=1):
+            paths, data_paths, plotted, shown, width = drawing
             drawn.append(DrawnFigure(
-                figure=figure, number=number, png=png.read_bytes(),
-                width_px=round(_png_width(png) * _SHOWN_DPI / _PNG_DPI),
+                figure=figure, number=number, png=shown, width_px=width,
                 files=[p.relative_to(folder).as_posix() for p in paths],
                 data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
             ))
@@ -262,8 +267,9 @@ def _workers(n_jobs: int | None, tasks: int) -> int:
 
 
 def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tuple[list[Path], list[Path],
-                                                                                    pd.DataFrame]:
-    """Draw one figure and write its files: (figure files, data files, the table behind it)."""
+                                                                                    pd.DataFrame, bytes, int]:
+    """Draw one figure and write its files: (figure files, data files, the table behind it, the image for the page
+    and its width in pixels)."""
     import matplotlib
 
     matplotlib.use("Agg")  # a worker process, or the command line: never a window
@@ -279,11 +285,23 @@ def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tup
     plt.close(ax.figure)
     record = provenance("cobs report", {**figure_parameters, "plot": f"cobs.plot.{figure.plot}",
                                         "options": figure.options})
-    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data
+    shown, width = _screen_png(paths[FIGURE_FORMATS.index("png")])
+    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data, shown, width
 
 
-def _png_width(path: Path) -> int:
-    """Width in pixels of a PNG file (from its header)."""
-    with path.open("rb") as handle:
-        header = handle.read(24)
-    return int.from_bytes(header[16:20], "big")
+def _screen_png(path: Path) -> tuple[bytes, int]:
+    """The image the page embeds: the PNG file at screen resolution (:data:`_SHOWN_DPI`), in 256 colours, and its
+    width in pixels. A fifth of the bytes of the file beside it (which keeps every pixel), so that a page of a
+    hundred COs' figures stays a few megabytes; the same file gives the same bytes."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        white = Image.new("RGBA", image.size, "white")
+        flat = Image.alpha_composite(white, image.convert("RGBA")).convert("RGB")
+    size = (max(1, round(flat.width * _SHOWN_DPI / _PNG_DPI)), max(1, round(flat.height * _SHOWN_DPI / _PNG_DPI)))
+    small = flat.resize(size, Image.Resampling.LANCZOS).quantize(256, method=Image.Quantize.FASTOCTREE,
+                                                                 dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="PNG")
+    return out.getvalue(), size[0]
