@@ -8,8 +8,8 @@ import html
 import io
 import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -167,21 +167,61 @@ def write_report(
             total = len(data.documents) + len(data.errors)
             reasons = "; ".join(f"{e.file}: {e.reason}" for e in data.errors.itertuples())
             raise ValueError(f"nothing written: {len(data.errors)} of {total} files left out (strict): {reasons}")
-        sections = []
-        for number, build in enumerate(SECTIONS, start=1):
-            said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
-            section = build(data)
-            if section is not None:
-                sections.append(section)
-        with staging(folder) as temp:  # the earlier report stays as it is until this one is complete
+        with contextlib.ExitStack() as stack:
+            # the earlier report stays as it is until this one is complete; on an error or Ctrl-C the workers stop
+            # first (the figures not begun are cancelled), then the new folder is removed
+            temp = stack.enter_context(staging(folder))
             (temp / "figures").mkdir()
             (temp / "tables").mkdir()
-            written = _write(temp, data, sections, bundled, n_jobs, said)
+            drawing = _Drawing(temp, _parameters(data, bundled), n_jobs, stack)
+            sections = []
+            for number, build in enumerate(SECTIONS, start=1):
+                said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
+                section = build(data)
+                if section is not None:
+                    sections.append(section)
+                    drawing.add(_parts([section], Figure))  # drawn by the workers while the next sections build
+            written = _write(temp, data, sections, bundled, drawing, said)
             replace(temp, folder, [written.page, *written.figures, *written.tables])
     return dataclasses.replace(
         written, folder=folder, page=folder / written.page.relative_to(temp),
         figures=[folder / p.relative_to(temp) for p in written.figures],
         tables=[folder / p.relative_to(temp) for p in written.tables])
+
+
+class _Drawing:
+    """The figures of the report, drawn as the sections give them: in worker processes (``n_jobs``) from the fourth
+    figure on, while the next sections are built, else in this process when :meth:`results` asks for them."""
+
+    def __init__(self, folder: Path, parameters: Mapping[str, object], n_jobs: int | None,
+                 stack: contextlib.ExitStack) -> None:
+        self.folder, self.parameters, self.stack = folder, parameters, stack
+        self.workers = 1 if n_jobs is None else (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
+        self.figures: list[Figure] = []
+        self.futures: list[Future] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, figures: Sequence[Figure]) -> None:
+        names = {f.name for f in self.figures}
+        for figure in figures:
+            if figure.name in names:
+                raise RuntimeError(f"two figures of the report share a name: {figure.name}")
+            names.add(figure.name)
+        self.figures.extend(figures)
+        if self.pool is None and self.workers > 1 and len(self.figures) >= 4:  # a pool is worth starting
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.futures.extend(self.pool.submit(_draw, f, self.folder, self.parameters)
+                                for f in self.figures[len(self.futures):])
+
+    def results(self) -> Iterator[tuple[Figure, tuple[list[Path], list[Path], pd.DataFrame, bytes, int]]]:
+        """Each figure with its drawing, in page order."""
+        for k, figure in enumerate(self.figures):
+            if k < len(self.futures):
+                yield figure, self.futures[k].result()
+            else:
+                yield figure, _draw(figure, self.folder, self.parameters)
 
 
 def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
@@ -192,14 +232,14 @@ def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
             "keyness_top": KEYNESS_TOP}
 
 
-def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, n_jobs: int | None,
+def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, drawing: _Drawing,
            said: Progress) -> ReportFiles:
     """Write the tables, the figures and the page of a report into the prepared ``folder``."""
     from tqdm.auto import tqdm
 
     import cobs
 
-    parameters = _parameters(data, bundled)
+    parameters = drawing.parameters
     said.step("writing the tables")
 
     table_files: list[Path] = []
@@ -213,35 +253,20 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
-    figures = _parts(sections, Figure)
-    names = [f.name for f in figures]
-    if len(set(names)) != len(names):
-        raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")
-    said.step("drawing the figures", total=len(figures), bar_on_a_terminal=True)
-    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure",
+    said.step("drawing the figures", total=len(drawing.figures), bar_on_a_terminal=True)
+    bar = tqdm(total=len(drawing.figures), desc="cobs report: figures", unit="figure",
                disable=not (said.enabled and said.terminal), file=said.stream)
-    workers = _workers(n_jobs, len(figures))
     figure_files: list[Path] = []
     drawn: list[DrawnFigure] = []
-    with contextlib.ExitStack() as stack:
-        if workers > 1:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            # on an error or Ctrl-C, the figures not begun are cancelled and those being drawn awaited, so that no
-            # worker writes into the folder once it is removed
-            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-            results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
-        else:
-            results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
-        for number, (figure, drawing) in enumerate(zip(figures, results, strict=True), start=1):
-            paths, data_paths, plotted, shown, width = drawing
-            drawn.append(DrawnFigure(
-                figure=figure, number=number, png=shown, width_px=width,
-                files=[p.relative_to(folder).as_posix() for p in paths],
-                data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
-            ))
-            figure_files.extend(paths + data_paths)
-            bar.update()
-            said.advance()
+    for number, (figure, (paths, data_paths, plotted, image, width)) in enumerate(drawing.results(), start=1):
+        drawn.append(DrawnFigure(
+            figure=figure, number=number, png=image, width_px=width,
+            files=[p.relative_to(folder).as_posix() for p in paths],
+            data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
+        ))
+        figure_files.extend(paths + data_paths)
+        bar.update()
+        said.advance()
     bar.close()
     said.step("writing the page")
 
@@ -257,13 +282,6 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
     text = page("cobs report: concluding observations compared", meta, sections, drawn, shown, note)
     index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{MARK}\n", 1), encoding="utf-8")
     return ReportFiles(folder=folder, page=index, figures=figure_files, tables=table_files, data=data)
-
-
-def _workers(n_jobs: int | None, tasks: int) -> int:
-    if n_jobs is None or tasks < 4:
-        return 1
-    wanted = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
-    return max(1, min(tasks, wanted))
 
 
 def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tuple[list[Path], list[Path],
