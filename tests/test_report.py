@@ -633,6 +633,7 @@ def test_the_page_embeds_each_figure_at_screen_resolution(tmp_path):
         colours = {rgb for _, rgb in small.convert("RGB").getcolors(4096)}
     for colour in [(255, 255, 255), (0, 114, 178), (230, 159, 0), (0, 158, 115)]:  # the ground, the bars' colours
         assert min(max(abs(a - b) for a, b in zip(colour, c, strict=True)) for c in colours) <= 3, colour
+    assert (255, 255, 255) in colours  # white, not the quantiser's (254, 254, 254): no grey box on the page
     assert len(shown) < path.stat().st_size / 3
 
 

@@ -320,6 +320,11 @@ def _screen_png(path: Path) -> tuple[bytes, int]:
     size = (max(1, round(flat.width * _SHOWN_DPI / _PNG_DPI)), max(1, round(flat.height * _SHOWN_DPI / _PNG_DPI)))
     small = flat.resize(size, Image.Resampling.LANCZOS).quantize(256, method=Image.Quantize.FASTOCTREE,
                                                                  dither=Image.Dither.NONE)
+    palette = small.getpalette() or []
+    for i in range(0, len(palette), 3):  # the quantiser's near-white (254, 254, 254) is a grey box on a white page
+        if min(palette[i:i + 3]) >= 250:
+            palette[i:i + 3] = [255, 255, 255]
+    small.putpalette(palette)
     out = io.BytesIO()
     small.save(out, format="PNG")
     return out.getvalue(), size[0]
