@@ -677,22 +677,23 @@ def test_verbose_progress_says_how_long_each_step_took():
 
 
 @pytest.mark.slow
-def test_the_sections_give_each_function_only_the_cos_it_compares(report):
+def test_the_sections_give_each_function_only_the_cos_it_compares():
     """change() measured the committee's every CO for every pair of cycles, and each CO's groups figure carried (to
     a worker) every action of its committee: given only the COs within their windows, the results are the same."""
     import cobs.compare
     import cobs.plot
+    from cobs.report import bundled_corpus, load
     from cobs.report._parts import Figure
     from cobs.report._sections import _change_parts, cycle_pairs
 
-    data = report.data
+    data = load([bundled_corpus()])
     earlier, later = cycle_pairs(data)[0]
     state = data.documents.set_index("symbol").loc[later, "state"]
     whole = cobs.compare.change(data.paragraphs, state, committee="CRPD", symbols=[earlier, later], window=1,
                                 random_state=0).to_frame()
     shown = next(p for p in _change_parts(data, earlier, later) if isinstance(p, Figure)).table
     pd.testing.assert_frame_equal(shown, whole)
-    figure = next(f for f in _figures(report) if f.name.startswith("groups-CRPD_C_NZL_CO_1"))
+    figure = next(f for f in _figures(data) if f.name.startswith("groups-CRPD_C_NZL_CO_1"))
     assert figure.table["symbol"].nunique() < data.actions.loc[data.actions["committee"] == "CRPD", "symbol"].nunique()
     import matplotlib.pyplot as plt
 
@@ -704,9 +705,9 @@ def test_the_sections_give_each_function_only_the_cos_it_compares(report):
     pd.testing.assert_frame_equal(narrow, wide)
 
 
-def _figures(report):
+def _figures(data):
     from cobs.report._groups import groups_section
     from cobs.report._parts import Figure
     from cobs.report._write import _parts
 
-    return _parts([groups_section(report.data)], Figure)
+    return _parts([groups_section(data)], Figure)
