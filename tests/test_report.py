@@ -655,6 +655,23 @@ def test_a_section_of_many_documents_folds_each_one():
     assert many.count("<section") == many.count("</section>") and many.count("<details") == many.count("</details>")
 
 
+def test_the_images_of_a_folded_part_load_when_it_is_opened():
+    from cobs.report._html import FOLDED_OVER, DrawnFigure, _section_html
+    from cobs.report._parts import Figure, Section
+
+    figures = [Figure(f"profile-{k}", f"document {k}", "theme_profile", pd.DataFrame()) for k in range(20)]
+    drawn = {f.name: DrawnFigure(f, k, b"png", 400, [f"figures/{f.name}.pdf"], pd.DataFrame(), "x.csv")
+             for k, f in enumerate(figures)}
+
+    def section(n):
+        return Section("profiles", "Document profiles", [],
+                       [Section(f"doc-{k}", str(k), [figures[k]]) for k in range(n)])
+
+    assert 'loading="lazy"' not in _section_html(section(FOLDED_OVER), drawn, 2, {})  # shown open: loaded at once
+    assert _section_html(section(FOLDED_OVER + 1), drawn, 2, {}).count('<img src="data:image/png;base64,cG5n" '
+                                                                      'width="400" loading="lazy" alt=') == 13
+
+
 def test_verbose_progress_says_how_long_each_step_took():
     import io
 

@@ -109,24 +109,28 @@ def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None =
     return f"<table{ident}>{cap}<thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
 
 
-def _figure_html(drawn: DrawnFigure) -> str:
+def _figure_html(drawn: DrawnFigure, lazy: bool = False) -> str:
     source = "data:image/png;base64," + base64.b64encode(drawn.png).decode("ascii")
     files = " · ".join(f'<a href="{_e(f)}">{_e(f.rsplit(".", 1)[-1].upper())}</a>' for f in drawn.files)
+    loading = ' loading="lazy"' if lazy else ""  # in a folded part: decoded when opened
     return (
         f'<figure id="fig-{_e(drawn.figure.name)}">'
-        f'<img src="{source}" width="{drawn.width_px}" alt="Figure {drawn.number}. {_e(drawn.figure.caption)}">'
+        f'<img src="{source}" width="{drawn.width_px}"{loading} '
+        f'alt="Figure {drawn.number}. {_e(drawn.figure.caption)}">'
         f"<figcaption><b>Figure {drawn.number}.</b> {_e(drawn.figure.caption)} "
         f'<span class="files"><a href="#refs-{_e(drawn.figure.name)}">References</a> · {files} · '
         f'<a href="{_e(drawn.data_file)}">data</a></span></figcaption></figure>'
     )
 
 
-def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, tables: dict[str, str]) -> str:
+def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, tables: dict[str, str],
+                  lazy: bool = False) -> str:
+    """A section and its subsections; ``lazy``: its images are decoded when shown (it is folded)."""
     out = [f'<section id="{_e(section.id)}"><h{level}>{_e(section.title)}</h{level}>']
     row: list[str] = []  # one-column figures side by side, as far as the page is wide
     for part in section.parts:
         if isinstance(part, Figure) and part.columns == 1:
-            row.append(_figure_html(drawn[part.name]))
+            row.append(_figure_html(drawn[part.name], lazy))
             continue
         if row:
             out.append('<div class="row">' + "".join(row) + "</div>")
@@ -134,7 +138,7 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
         if isinstance(part, Text):
             out.append(part.html)
         elif isinstance(part, Figure):
-            out.append(_figure_html(drawn[part.name]))
+            out.append(_figure_html(drawn[part.name], lazy))
         elif isinstance(part, Table) and part.shown:
             link = ""
             if part.name in tables:
@@ -148,7 +152,7 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
         out.append('<div class="row">' + "".join(row) + "</div>")
     folded = len(section.subsections) > FOLDED_OVER
     for sub in section.subsections:
-        inner = _section_html(sub, drawn, level + 1, tables)
+        inner = _section_html(sub, drawn, level + 1, tables, lazy or folded)
         if folded:  # the heading becomes the summary line: <section id=..><details><summary><hN>..</hN></summary>
             head = f'<section id="{_e(sub.id)}"><h{level + 1}>{_e(sub.title)}</h{level + 1}>'
             inner = (f'<section id="{_e(sub.id)}"><details class="part"><summary><h{level + 1}>{_e(sub.title)}'
