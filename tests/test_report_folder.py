@@ -184,3 +184,13 @@ def test_a_report_over_an_earlier_one_is_the_report_into_an_empty_folder(tmp_pat
     assert again == digests(fresh)
     assert written.folder == out and written.page == out / "index.html"
     assert all(p.is_relative_to(out) and p.is_file() for p in [*written.figures, *written.tables])
+
+
+def test_the_folder_may_be_given_as_dot(tmp_path, monkeypatch):
+    """``cobs report -o .`` from the report's folder: the folder has no name of its own to put the new one beside."""
+    out = tmp_path / "report"
+    write(out, {"figures/a.png": "a"})
+    monkeypatch.chdir(out)
+    write(Path("."), {"figures/a.png": "a2"})
+    assert (out / "figures" / "a.png").read_text() == "a2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]

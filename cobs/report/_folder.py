@@ -84,7 +84,8 @@ def _entries(folder: Path) -> tuple[list[str], list[str]]:
 @contextlib.contextmanager
 def staging(folder: Path) -> Iterator[Path]:
     """A new empty folder beside ``folder`` (same filesystem, a hidden name), removed if the block fails."""
-    parent = folder.absolute().parent
+    folder = folder.absolute()  # "-o ." has no name of its own
+    parent = folder.parent
     parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.cobs-report-", dir=parent))
     try:
@@ -136,6 +137,7 @@ def replace(temp: Path, folder: Path, written: Iterable[Path]) -> list[str]:
         has the name of a file of the new report.
     """
     names = sorted(Path(p).relative_to(temp).as_posix() for p in written)
+    folder = folder.absolute()
     (temp / MANIFEST).write_text(_HEADER + "".join(f"{name}\n" for name in names), encoding="utf-8")
     kept: list[str] = []
     check_output(folder)  # again: the folder may have changed while the report was built
@@ -158,7 +160,7 @@ def replace(temp: Path, folder: Path, written: Iterable[Path]) -> list[str]:
     old: Path | None = None
     with _signals_held():
         if folder.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.cobs-old-", dir=folder.absolute().parent))
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.cobs-old-", dir=folder.parent))
             os.rename(folder, old / "report")
         os.rename(temp, folder)
         if old is not None:
