@@ -25,6 +25,10 @@ GROUPS_YEARS = 1
 """Years either side of a CO within which its committee's other COs are set beside it (cobs.plot.groups's years)."""
 
 
+_GROUPS_COLUMNS = ["symbol", "committee", "year", "groups", "ref"]
+"""What cobs.plot.groups reads of the action table."""
+
+
 def _named(actions: pd.DataFrame, committee: str, top: int = 4) -> str:
     """The groups most often named besides the base group, with their numbers of actions."""
     base = base_group(committee)
@@ -64,9 +68,10 @@ def groups_section(data: ReportData) -> Section | None:
                 f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each group "
                 f"of persons, beside the committee's {same['symbol'].nunique()} other COs of "
                 f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS} in the report.", "groups",
-                # the COs the figure compares, not the committee's every CO: a hundred figures held a hundred
-                # copies of the corpus's actions, each sent to a worker
-                actions[window | (actions["symbol"] == doc.symbol)], {"symbol": doc.symbol, "years": GROUPS_YEARS}))
+                # the COs the figure compares and the columns it reads, not the committee's every action: a
+                # hundred figures held a hundred copies of the corpus's action table, each sent to a worker
+                actions.loc[window | (actions["symbol"] == doc.symbol), _GROUPS_COLUMNS],
+                {"symbol": doc.symbol, "years": GROUPS_YEARS}))
         subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
                                    doc_parts))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
