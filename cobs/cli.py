@@ -456,7 +456,7 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache,
-                               strict=args.strict)
+                               strict=args.strict, verbose=args.verbose)
     except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk,
         print(f"cobs: report: {exc}", file=sys.stderr)  # a file left out under --strict
         return EXIT_BAD_INPUT
@@ -577,7 +577,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders of COs (default: the bundled corpus/ of the cobs repository)")
     report.add_argument("-o", "--output", default="report", help="folder to write (default: report/); an earlier "
-                        "report there is replaced")
+                        "report there is replaced once the new one is complete, keeping files it did not write")
+    report.add_argument("-v", "--verbose", action="store_true",
+                        help="also say how long each step took (reading, each section, the figures, the page)")
     reading_options(report)
     report.set_defaults(run=_report, jobs=-1)
     topics = commands.add_parser("topics", help="fit a topic model to the COs' actions and print its topics",

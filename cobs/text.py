@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import zlib
 from collections.abc import Collection, Iterable
 from typing import Literal
@@ -271,7 +272,18 @@ class Analyzer:
         extra = getattr(self, "leave_out", ())
         return _phrase_index(tuple(phrases) + tuple(extra), getattr(self, "hyphens", False))
 
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if not name.startswith("_"):  # an option changed: its repr (what equality and the cache compare) too
+            self.__dict__.pop("_repr", None)
+
     def __repr__(self) -> str:
+        known = self.__dict__.get("_repr")
+        if known is None:
+            known = self.__dict__["_repr"] = self._describe()
+        return known
+
+    def _describe(self) -> str:
         return (f"Analyzer(ngram_range={self.ngram_range!r}, stop_words={self.stop_words!r}, "
                 f"formula={self.formula!r}, committees={self.committees!r}, stem={self.stem!r}, "
                 f"numbers={self.numbers!r}" + (", synonyms=True" if self.synonyms else "")
@@ -280,13 +292,14 @@ class Analyzer:
                 + (", hyphens=True" if self.hyphens else "") + ")")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Analyzer) and repr(self) == repr(other)
+        return isinstance(other, Analyzer) and (self is other or (repr(self) == repr(other)
+                                                                   and self.leave_out == other.leave_out))
 
     def __hash__(self) -> int:
         return hash(repr(self))
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_phrases", "_synonyms")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_phrases", "_synonyms", "_repr")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -325,11 +338,16 @@ class Analyzer:
         return out
 
     def __call__(self, text: str) -> list[str]:
+        if not isinstance(text, str):
+            raise TypeError(invalid_value("text", text, "a str"))
+        return list(_grams(self, text))
+
+    def _grams(self, text: str) -> tuple[str, ...]:
         words = self.words(text)
         low, high = self.ngram_range
         grams: list[str] = [w for w in words if w] if low == 1 else []
         if high < 2:
-            return grams
+            return tuple(map(sys.intern, grams))
         segments: list[list[str]] = [[]]
         for w in words:
             if w:
@@ -339,7 +357,15 @@ class Analyzer:
         for n in range(max(low, 2), high + 1):
             for seg in segments:
                 grams.extend(" ".join(seg[i:i + n]) for i in range(len(seg) - n + 1))
-        return grams
+        return tuple(map(sys.intern, grams))  # the same words and phrases, again and again: kept once in memory
+
+
+@functools.lru_cache(maxsize=16_384)
+def _grams(analyzer: Analyzer, text: str) -> tuple[str, ...]:
+    """What ``analyzer`` makes of ``text``, once per text and options: keyness, similarity and the topics of one
+    corpus cut the same paragraphs again and again (``cobs report`` cut each recommendation paragraph of a hundred
+    COs some thirty times, once per CO whose keyness took it as reference)."""
+    return analyzer._grams(text)
 
 
 def tokens(

@@ -574,3 +574,157 @@ def test_a_report_written_to_a_log_says_what_it_does_while_it_works(tmp_path, ca
     monkeypatch.setattr(write_module, "SECTIONS", write_module.SECTIONS[:1])
     write_report([SEED], tmp_path / "report", n_jobs=1, progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_the_report_modules_import_one_another_without_a_circle():
+    """_groups imported its parts from _sections and _sections imported groups_section from _groups (at its end, to
+    get past the circle): now both import the building blocks from _parts, and no module of cobs/report reaches
+    itself through its imports (module level or inside functions)."""
+    import ast
+
+    folder = ROOT / "cobs" / "report"
+    imports: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        name = "cobs.report" if path.stem == "__init__" else f"cobs.report.{path.stem}"
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cobs.report"):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("cobs.report"))
+        imports[name] = found - {name}
+    assert "cobs.report._parts" in imports and imports["cobs.report._parts"] == set()
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for module in imports.get(start, ()):
+            if module == goal or (module not in seen and reaches(module, goal, seen | {module})):
+                return True
+        return False
+
+    assert [m for m in sorted(imports) if reaches(m, m, {m})] == []
+    assert "cobs.report._sections" not in imports["cobs.report._groups"]
+
+
+# scale (issue 20) ---------------------------------------------------------------------------------------------------
+
+def test_the_page_embeds_each_figure_at_screen_resolution(tmp_path):
+    """The page embedded the 200-dpi PNG file (160 kB of base64 a figure, 23 MB for 60 COs): now the image at the
+    width it is shown (130 dpi), in 256 colours, and the file beside the page keeps every pixel."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure as MplFigure
+    from PIL import Image
+
+    from cobs.report._write import _PNG_DPI, _screen_png
+
+    fig = MplFigure(figsize=(3.4, 2.6))
+    ax = fig.subplots()
+    ax.bar(["repeated", "modified", "new"], [12, 7, 30], color=["#0072B2", "#E69F00", "#009E73"])
+    ax.set_title("Requested actions")
+    path = tmp_path / "figure.png"
+    fig.savefig(path, dpi=_PNG_DPI)
+    shown, width = _screen_png(path)
+    assert _screen_png(path) == (shown, width)  # the same bytes, run after run
+    with Image.open(path) as full:
+        assert width == round(full.width * 130 / 200) and full.width == 680
+    with Image.open(__import__("io").BytesIO(shown)) as small:
+        assert small.size == (442, 338) and small.mode == "P"
+        colours = {rgb for _, rgb in small.convert("RGB").getcolors(4096)}
+    for colour in [(255, 255, 255), (0, 114, 178), (230, 159, 0), (0, 158, 115)]:  # the ground, the bars' colours
+        assert min(max(abs(a - b) for a, b in zip(colour, c, strict=True)) for c in colours) <= 3, colour
+    assert (255, 255, 255) in colours  # white, not the quantiser's (254, 254, 254): no grey box on the page
+    assert len(shown) < path.stat().st_size / 3
+
+
+def test_a_section_of_many_documents_folds_each_one():
+    """A report of 100 COs showed 100 profiles, 100 group figures and every pair of cycles open, one after the
+    other: over FOLDED_OVER subsections, each is folded under its title (its anchor still on the section)."""
+    from cobs.report._html import FOLDED_OVER, _section_html
+    from cobs.report._parts import Section, Text
+
+    def section(n):
+        return Section("profiles", "Document profiles", [], [
+            Section(f"doc-{k}", f"CRPD/C/X{k}/CO/1", [Text(f"<p>document {k}</p>")]) for k in range(n)])
+
+    few, many = _section_html(section(FOLDED_OVER), {}, 2, {}), _section_html(section(FOLDED_OVER + 1), {}, 2, {})
+    assert "<details" not in few and few.count('<section id="doc-') == FOLDED_OVER
+    assert many.count('<details class="part"><summary><h3>') == FOLDED_OVER + 1
+    assert ('<section id="doc-3"><details class="part"><summary><h3>CRPD/C/X3/CO/1</h3></summary>\n'
+            "<p>document 3</p>\n</details></section>") in many
+    assert many.count("<section") == many.count("</section>") and many.count("<details") == many.count("</details>")
+
+
+def test_the_images_of_a_folded_part_load_when_it_is_opened():
+    from cobs.report._html import FOLDED_OVER, DrawnFigure, _section_html
+    from cobs.report._parts import Figure, Section
+
+    figures = [Figure(f"profile-{k}", f"document {k}", "theme_profile", pd.DataFrame()) for k in range(20)]
+    drawn = {f.name: DrawnFigure(f, k, b"png", 400, [f"figures/{f.name}.pdf"], pd.DataFrame(), "x.csv")
+             for k, f in enumerate(figures)}
+
+    def section(n):
+        return Section("profiles", "Document profiles", [],
+                       [Section(f"doc-{k}", str(k), [figures[k]]) for k in range(n)])
+
+    assert 'loading="lazy"' not in _section_html(section(FOLDED_OVER), drawn, 2, {})  # shown open: loaded at once
+    assert _section_html(section(FOLDED_OVER + 1), drawn, 2, {}).count('<img src="data:image/png;base64,cG5n" '
+                                                                      'width="400" loading="lazy" alt=') == 13
+
+
+def test_verbose_progress_says_how_long_each_step_took():
+    import io
+
+    from cobs.report._progress import Progress
+
+    now = [0.0]
+    stream = io.StringIO()
+    with Progress(stream=stream, ticking=False, timings=True, clock=lambda: now[0]) as said:
+        said.step("reading and measuring the documents")
+        now[0] += 4.25
+        said.step("section 1 of 7: documents")
+        now[0] += 61
+    assert stream.getvalue().splitlines() == [
+        "cobs report: reading and measuring the documents",
+        "cobs report: reading and measuring the documents took 4.2 s",
+        "cobs report: section 1 of 7: documents",
+        "cobs report: section 1 of 7: documents took 61.0 s",
+        "cobs report: done in 1 min 05 s",
+    ]
+
+
+@pytest.mark.slow
+def test_the_sections_give_each_function_only_the_cos_it_compares():
+    """change() measured the committee's every CO for every pair of cycles, and each CO's groups figure carried (to
+    a worker) every action of its committee: given only the COs within their windows, the results are the same."""
+    import cobs.compare
+    import cobs.plot
+    from cobs.report import bundled_corpus, load
+    from cobs.report._parts import Figure
+    from cobs.report._sections import _change_parts, cycle_pairs
+
+    data = load([bundled_corpus()])
+    earlier, later = cycle_pairs(data)[0]
+    state = data.documents.set_index("symbol").loc[later, "state"]
+    whole = cobs.compare.change(data.paragraphs, state, committee="CRPD", symbols=[earlier, later], window=1,
+                                random_state=0).to_frame()
+    shown = next(p for p in _change_parts(data, earlier, later) if isinstance(p, Figure)).table
+    pd.testing.assert_frame_equal(shown, whole)
+    figure = next(f for f in _figures(data) if f.name.startswith("groups-CRPD_C_NZL_CO_1"))
+    assert figure.table["symbol"].nunique() < data.actions.loc[data.actions["committee"] == "CRPD", "symbol"].nunique()
+    import matplotlib.pyplot as plt
+
+    ax, narrow = figure.draw()
+    plt.close(ax.figure)
+    ax, wide = cobs.plot.groups(data.actions[data.actions["committee"] == "CRPD"], symbol="CRPD/C/NZL/CO/1",
+                                return_data=True)
+    plt.close(ax.figure)
+    pd.testing.assert_frame_equal(narrow, wide)
+
+
+def _figures(data):
+    from cobs.report._groups import groups_section
+    from cobs.report._parts import Figure
+    from cobs.report._write import _parts
+
+    return _parts([groups_section(data)], Figure)

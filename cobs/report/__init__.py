@@ -10,10 +10,14 @@ with ``cobs.plot`` and writes:
 ``figures/<name>.pdf|svg|png``   each figure, byte-identical run after run (``cobs.plot.savefig``)
 ``figures/<name>-data.csv|parquet``  the table behind it, with the references of the actions counted
 ``tables/*.csv|parquet``         the corpus tables: paragraphs, actions, citations, and those the page shows
+``cobs-report-files.txt``        the files the report wrote: a later report replaces these and keeps any other
+
+The folder is written beside the earlier report and replaces it only when complete (``cobs.report._folder``).
 """
 
 from cobs.report._data import ReportData, bundled_corpus, load
-from cobs.report._sections import SECTIONS, Figure, Section, Table, Text
+from cobs.report._parts import Figure, Section, Table, Text
+from cobs.report._sections import SECTIONS
 from cobs.report._write import FIGURE_FORMATS, ReportFiles, write_report
 
 __all__ = [

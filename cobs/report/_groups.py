@@ -6,7 +6,7 @@ import pandas as pd
 
 from cobs.reference.labels import base_group, goal_name
 from cobs.report._data import ReportData
-from cobs.report._sections import Figure, Part, Section, Table, Text, _e, _slug
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
 
 __all__ = ["groups_section"]
 
@@ -19,6 +19,14 @@ _HOW = (
     "its theme implies. “Public officials”, which OHCHR's 2025 lists put on almost every recommendation as a label "
     "for the State, is tagged only where an action names officials. On hand-coded CO actions not used to write "
     "the rules, the tags agree with two coders about as often as the coders with each other (see the README).</p>")
+
+
+GROUPS_YEARS = 1
+"""Years either side of a CO within which its committee's other COs are set beside it (cobs.plot.groups's years)."""
+
+
+_GROUPS_COLUMNS = ["symbol", "committee", "year", "groups", "ref"]
+"""What cobs.plot.groups reads of the action table."""
 
 
 def _named(actions: pd.DataFrame, committee: str, top: int = 4) -> str:
@@ -47,8 +55,9 @@ def groups_section(data: ReportData) -> Section | None:
         acts = actions[actions["symbol"] == doc.symbol]
         if not len(acts):
             continue
-        same = actions[(actions["committee"] == doc.committee) & (actions["symbol"] != doc.symbol)
-                       & (actions["year"] - doc.year).abs().le(1).fillna(False)]
+        window = (actions["committee"] == doc.committee) & (actions["year"] - doc.year).abs().le(
+            GROUPS_YEARS).fillna(False)
+        same = actions[window & (actions["symbol"] != doc.symbol)]
         text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
                 f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
                 + ("" if len(same) else " No other CO of its committee from those years is in the report to set it "
@@ -58,8 +67,11 @@ def groups_section(data: ReportData) -> Section | None:
             doc_parts.append(Figure(
                 f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each group "
                 f"of persons, beside the committee's {same['symbol'].nunique()} other COs of "
-                f"{doc.year - 1}-{doc.year + 1} in the report.", "groups",
-                actions[actions["committee"] == doc.committee], {"symbol": doc.symbol}))
+                f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS} in the report.", "groups",
+                # the COs the figure compares and the columns it reads, not the committee's every action: a
+                # hundred figures held a hundred copies of the corpus's action table, each sent to a worker
+                actions.loc[window | (actions["symbol"] == doc.symbol), _GROUPS_COLUMNS],
+                {"symbol": doc.symbol, "years": GROUPS_YEARS}))
         subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
                                    doc_parts))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)

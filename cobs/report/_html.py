@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from cobs.report._sections import Figure, Section, Table, Text
+from cobs.report._parts import Figure, Section, Table, Text
 
 __all__ = ["DrawnFigure", "page"]
 
@@ -21,7 +21,7 @@ class DrawnFigure:
 
     figure: Figure
     number: int
-    png: bytes
+    png: bytes  # at screen resolution; the files beside the page keep every pixel
     width_px: int
     files: list[str]
     data: pd.DataFrame
@@ -49,6 +49,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table caption { caption-side: top; text-align: left; font-size: 0.92rem; color: #333; padding-bottom: 0.3rem; }
 details { margin: 0.5rem 0 1rem; }
 summary { cursor: pointer; }
+details.part > summary > h3, details.part > summary > h4 { display: inline; }
 details.more, details.more summary { display: inline; margin: 0; }
 details.more summary { color: #555; }
 td.refs { max-width: 36rem; }
@@ -64,6 +65,10 @@ _NUMERIC = ("count", "n", "share", "paragraphs", "recommendations", "actions", "
 def _e(text: object) -> str:
     return html.escape("" if text is None or text is pd.NA else str(text))
 
+
+FOLDED_OVER = 12
+"""A section of more subsections (one per document, or per pair of cycles) shows each under its title, folded
+(``<details>``): the page of a hundred COs opens on its table of contents and first sections, not on 800 figures."""
 
 REFS_SHOWN = 3
 """References shown in a table cell; the others are folded under "and N more" (every one is in the CSV beside)."""
@@ -104,24 +109,28 @@ def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None =
     return f"<table{ident}>{cap}<thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
 
 
-def _figure_html(drawn: DrawnFigure) -> str:
+def _figure_html(drawn: DrawnFigure, lazy: bool = False) -> str:
     source = "data:image/png;base64," + base64.b64encode(drawn.png).decode("ascii")
     files = " · ".join(f'<a href="{_e(f)}">{_e(f.rsplit(".", 1)[-1].upper())}</a>' for f in drawn.files)
+    loading = ' loading="lazy"' if lazy else ""  # in a folded part: decoded when opened
     return (
         f'<figure id="fig-{_e(drawn.figure.name)}">'
-        f'<img src="{source}" width="{drawn.width_px}" alt="Figure {drawn.number}. {_e(drawn.figure.caption)}">'
+        f'<img src="{source}" width="{drawn.width_px}"{loading} '
+        f'alt="Figure {drawn.number}. {_e(drawn.figure.caption)}">'
         f"<figcaption><b>Figure {drawn.number}.</b> {_e(drawn.figure.caption)} "
         f'<span class="files"><a href="#refs-{_e(drawn.figure.name)}">References</a> · {files} · '
         f'<a href="{_e(drawn.data_file)}">data</a></span></figcaption></figure>'
     )
 
 
-def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, tables: dict[str, str]) -> str:
+def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, tables: dict[str, str],
+                  lazy: bool = False) -> str:
+    """A section and its subsections; ``lazy``: its images are decoded when shown (it is folded)."""
     out = [f'<section id="{_e(section.id)}"><h{level}>{_e(section.title)}</h{level}>']
     row: list[str] = []  # one-column figures side by side, as far as the page is wide
     for part in section.parts:
         if isinstance(part, Figure) and part.columns == 1:
-            row.append(_figure_html(drawn[part.name]))
+            row.append(_figure_html(drawn[part.name], lazy))
             continue
         if row:
             out.append('<div class="row">' + "".join(row) + "</div>")
@@ -129,7 +138,7 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
         if isinstance(part, Text):
             out.append(part.html)
         elif isinstance(part, Figure):
-            out.append(_figure_html(drawn[part.name]))
+            out.append(_figure_html(drawn[part.name], lazy))
         elif isinstance(part, Table) and part.shown:
             link = ""
             if part.name in tables:
@@ -141,8 +150,15 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
                 out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
     if row:
         out.append('<div class="row">' + "".join(row) + "</div>")
+    folded = len(section.subsections) > FOLDED_OVER
     for sub in section.subsections:
-        out.append(_section_html(sub, drawn, level + 1, tables))
+        inner = _section_html(sub, drawn, level + 1, tables, lazy or folded)
+        if folded:  # the heading becomes the summary line: <section id=..><details><summary><hN>..</hN></summary>
+            head = f'<section id="{_e(sub.id)}"><h{level + 1}>{_e(sub.title)}</h{level + 1}>'
+            inner = (f'<section id="{_e(sub.id)}"><details class="part"><summary><h{level + 1}>{_e(sub.title)}'
+                     f"</h{level + 1}></summary>" + inner.removeprefix(head).removesuffix("</section>")
+                     + "</details></section>")
+        out.append(inner)
     out.append("</section>")
     return "\n".join(out)
 

@@ -38,6 +38,8 @@ class Progress:
         Where to write (default: standard error, as it is when the report starts).
     interval : float, optional
         Seconds between the lines of a step that lasts (default :data:`LOG_INTERVAL`).
+    timings : bool, default False
+        Also say how long each step took, as it ends ("... took 12.3 s"): where a report spends its time.
     ticking : bool, default True
         Run the thread that writes those lines; False leaves it to calls of :meth:`beat` (tests, with ``clock``).
     clock : callable, default time.monotonic
@@ -45,8 +47,9 @@ class Progress:
     """
 
     def __init__(self, *, enabled: bool = True, stream: TextIO | None = None, interval: float | None = None,
-                 ticking: bool = True, clock: Callable[[], float] = time.monotonic) -> None:
+                 timings: bool = False, ticking: bool = True, clock: Callable[[], float] = time.monotonic) -> None:
         self.enabled = enabled
+        self.timings = timings
         self.stream = sys.stderr if stream is None else stream
         self.interval = LOG_INTERVAL if interval is None else interval
         self.clock = clock
@@ -72,6 +75,8 @@ class Progress:
         if self._thread is not None:
             self._thread.join()
         if exc[0] is None:
+            with self._lock:
+                self._took()
             self._say(f"done in {_duration(self.clock() - self._started)}")
 
     def _tick(self) -> None:
@@ -86,10 +91,15 @@ class Progress:
     def step(self, what: str, total: int | None = None, *, bar_on_a_terminal: bool = False) -> None:
         """A step begins: said at once. ``total``: how many things it does (counted by :meth:`advance`)."""
         with self._lock:
+            self._took()
             self._what, self._done, self._total = what, 0, total
             self._quiet = bar_on_a_terminal and self.terminal
             self._since = self._said = self.clock()
             self._say(what + (f" ({total})" if total is not None else ""))
+
+    def _took(self) -> None:
+        if self.timings and self._what:
+            self._say(f"{self._what} took {self.clock() - self._since:.1f} s")
 
     def advance(self, n: int = 1) -> None:
         """``n`` more things of the step done."""

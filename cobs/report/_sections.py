@@ -11,81 +11,18 @@ HTML.
 
 from __future__ import annotations
 
-import dataclasses
-import html
 import re
 from collections.abc import Callable
 
 import pandas as pd
 
-import cobs.plot
 from cobs._ranking import argmax
 from cobs.measures import tally
 from cobs.report._data import ReportData
+from cobs.report._groups import groups_section
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
 
-__all__ = ["SECTIONS", "Figure", "Section", "Table", "Text"]
-
-
-@dataclasses.dataclass(frozen=True)
-class Figure:
-    """A figure: the cobs.plot function ``plot`` drawn on ``table`` with ``options``, in the paper style.
-
-    ``name`` is the stem of its files (unique in the report); ``columns`` the journal
-    width (1 or 2 columns). A figure is a description, not a drawing: the report
-    draws it (in a worker process when it draws several at once) with
-    ``return_data=True``, and keeps the table behind it.
-    """
-
-    name: str
-    caption: str
-    plot: str
-    table: pd.DataFrame
-    options: dict[str, object] = dataclasses.field(default_factory=dict)
-    columns: int = 1
-
-    def draw(self) -> cobs.plot.Plotted:
-        """Draw the figure on a new matplotlib figure; returns the Axes and the table behind it."""
-        return getattr(cobs.plot, self.plot)(self.table, **self.options, return_data=True)
-
-
-@dataclasses.dataclass(frozen=True)
-class Table:
-    """A table shown in the page and written as ``tables/<name>.csv``; ``folded``: shown under a summary line;
-    ``shown=False``: written only (too long for the page)."""
-
-    name: str
-    caption: str
-    frame: pd.DataFrame
-    folded: bool = False
-    shown: bool = True
-
-
-@dataclasses.dataclass(frozen=True)
-class Text:
-    """A paragraph of HTML (escaped by whoever builds it)."""
-
-    html: str
-
-
-Part = Figure | Table | Text
-
-
-@dataclasses.dataclass(frozen=True)
-class Section:
-    """A titled part of the page; ``id`` is its anchor."""
-
-    id: str
-    title: str
-    parts: list[Part]
-    subsections: list[Section] = dataclasses.field(default_factory=list)
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
-def _slug(symbol: str) -> str:
-    return symbol.replace("/", "_")
+__all__ = ["SECTIONS"]
 
 
 def _share(part: int, whole: int) -> str:
@@ -306,13 +243,23 @@ def _links(n: int) -> str:
     return f"{n} link" if n == 1 else f"{n} links"
 
 
+CHANGE_WINDOW = 1
+"""Years either side of each CO of a pair within which cobs.compare.change takes the committee's other COs."""
+
+
 def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
     """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
     import cobs.compare
 
     docs = data.documents.set_index("symbol")
     committee, state = docs.loc[earlier, "committee"], docs.loc[earlier, "state"]
-    result = cobs.compare.change(data.paragraphs, state, committee=committee, symbols=[earlier, later],
+    # the COs change() reads: the pair, and the committee's within CHANGE_WINDOW years of either (the others count
+    # for nothing in its result; given the whole corpus, it measured every CO of the committee for every pair)
+    years = pd.to_numeric(data.documents["year"], errors="coerce")
+    near = pd.concat([(years - docs.loc[s, "year"]).abs() <= CHANGE_WINDOW for s in (earlier, later)], axis=1)
+    read = data.documents.loc[(data.documents["committee"] == committee) & near.any(axis=1).to_numpy(), "symbol"]
+    table = data.paragraphs[data.paragraphs["symbol"].isin({*read, earlier, later})]
+    result = cobs.compare.change(table, state, committee=committee, symbols=[earlier, later], window=CHANGE_WINDOW,
                                  random_state=0)
     table = result.to_frame()
     listed = result.documents[result.documents["role"] == "committee"]
@@ -569,8 +516,6 @@ def topics_section(data: ReportData) -> Section | None:
         Table("topics-actions", "Each action's main topic and its topic shares.", per_action, shown=False),
     ])
 
-
-from cobs.report._groups import groups_section  # noqa: E402 (it builds its parts with the classes above)
 
 SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, profiles_section, cycles_section,
                                                           states_section, groups_section, topics_section, upr_section]

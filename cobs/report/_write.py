@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
+import io
 import multiprocessing
 import os
-import shutil
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,28 +18,19 @@ import pandas as pd
 from cobs._checks import check_flag
 from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
+from cobs.report._folder import MARK, check_output, replace, staging
 from cobs.report._html import DrawnFigure, page
+from cobs.report._parts import Figure, Section, Table
 from cobs.report._progress import Progress
-from cobs.report._sections import (
-    KEYNESS_TOP,
-    SECTIONS,
-    STYLE_WINDOW,
-    TOPICS,
-    TOPICS_RANDOM_STATE,
-    Figure,
-    Section,
-    Table,
-)
+from cobs.report._sections import KEYNESS_TOP, SECTIONS, STYLE_WINDOW, TOPICS, TOPICS_RANDOM_STATE
 
 __all__ = ["ReportFiles", "write_report"]
 
 PartT = TypeVar("PartT", Figure, Table)
 
-_MARK = "<!-- written by cobs report -->"
-_OWN = ("index.html", "figures", "tables")
 FIGURE_FORMATS = ("pdf", "svg", "png")
 _PNG_DPI = 200
-_SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG has more pixels, for sharp screens
+_SHOWN_DPI = 130  # two one-column figures side by side on the page; the PNG file beside it has more pixels
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,34 +58,6 @@ class ReportFiles:
     figures: list[Path]
     tables: list[Path]
     data: ReportData
-
-
-def _check_output(folder: Path) -> None:
-    """Refuse a file, or a folder that holds something else than an earlier report."""
-    if folder.exists() and not folder.is_dir():
-        raise FileExistsError(f"{folder}: exists and is not a folder; choose another -o")
-    if folder.is_dir() and any(folder.iterdir()):
-        index = folder / "index.html"
-        if not (index.is_file() and _MARK in index.read_text(encoding="utf-8", errors="replace")[:2000]):
-            raise FileExistsError(f"{folder}: a folder that holds files other than a cobs report; choose another "
-                                  "-o (an earlier report's folder is replaced)")
-
-
-def _prepare(folder: Path) -> None:
-    """An empty folder, or one that holds an earlier report (its files are replaced), else an error."""
-    _check_output(folder)
-    if folder.is_dir():
-        for name in _OWN:
-            path = folder / name
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
-    (folder / "figures").mkdir(parents=True, exist_ok=True)
-    (folder / "tables").mkdir(exist_ok=True)
-    # marked at once, so that a run cut short (Ctrl-C, a full disk) leaves a folder the next run may replace
-    (folder / "index.html").write_text(f"<!DOCTYPE html>\n{_MARK}\n<title>cobs report (being written)</title>\n",
-                                       encoding="utf-8")
 
 
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
@@ -142,6 +105,7 @@ def write_report(
     cache: bool = True,
     progress: bool | None = True,
     strict: bool = False,
+    verbose: bool = False,
 ) -> ReportFiles:
     """Read COs, measure them, and write the report folder: one HTML page, its figures and tables.
 
@@ -151,8 +115,12 @@ def write_report(
         Files and folders of COs (each folder one level deep). None: the bundled
         corpus (``corpus/`` of the working folder or of cobs's source tree).
     output : path, default="report"
-        The folder to write: created if missing; an earlier report there is replaced.
-        A folder holding other files is refused.
+        The folder to write: created if missing. An earlier report there is replaced
+        once the new one is complete (it is written beside it, then renamed): after an
+        error or Ctrl-C the earlier report is as it was. Only the files the earlier
+        report wrote (listed in its ``cobs-report-files.txt``) are replaced; any other
+        file in the folder is kept, at its place in the new report. A folder holding
+        files but no report is refused.
     n_jobs : int, optional
         Worker processes for reading the files not in the cache (as for
         :func:`cobs.read_corpus`) and for drawing the figures: None or 1 works in this
@@ -168,6 +136,9 @@ def write_report(
         Write nothing when a file is left out (cannot be read, not in English, a
         second copy): a ``ValueError`` naming each. By default such files are left
         out, listed on the page and in ``data.errors``, and the others reported on.
+    verbose : bool, default=False
+        With ``progress``, also say how long each step took (reading, each section,
+        the tables, the figures, the page), as it ends: where the time goes.
 
     Returns
     -------
@@ -178,30 +149,79 @@ def write_report(
     FileNotFoundError
         If a source does not exist, or no source is given and there is no bundled corpus.
     FileExistsError
-        If ``output`` holds files that are not a cobs report.
+        If ``output`` holds files that are not a cobs report, or a report without its
+        list of files, or a file of the reader's with the name of one the report writes.
     ValueError
         If no document could be read, or (``strict``) if some file was left out.
     """
     strict = check_flag(strict, "strict")
     progress = True if progress is None else check_flag(progress, "progress")
+    verbose = check_flag(verbose, "verbose")
     folder = Path(output)
-    _check_output(folder)  # refuse early, before reading anything
+    check_output(folder)  # refuse early, before reading anything
     bundled = bundled_corpus() if sources is None else None
-    with Progress(enabled=progress) as said:
+    with Progress(enabled=progress, timings=verbose) as said:
         said.step("reading and measuring the documents")
         data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
         if strict and len(data.errors):
             total = len(data.documents) + len(data.errors)
             reasons = "; ".join(f"{e.file}: {e.reason}" for e in data.errors.itertuples())
             raise ValueError(f"nothing written: {len(data.errors)} of {total} files left out (strict): {reasons}")
-        sections = []
-        for number, build in enumerate(SECTIONS, start=1):
-            said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
-            section = build(data)
-            if section is not None:
-                sections.append(section)
-        _prepare(folder)
-        return _write(folder, data, sections, bundled, n_jobs, said)
+        with contextlib.ExitStack() as stack:
+            # the earlier report stays as it is until this one is complete; on an error or Ctrl-C the workers stop
+            # first (the figures not begun are cancelled), then the new folder is removed
+            temp = stack.enter_context(staging(folder))
+            (temp / "figures").mkdir()
+            (temp / "tables").mkdir()
+            drawing = _Drawing(temp, _parameters(data, bundled), n_jobs, stack)
+            sections = []
+            for number, build in enumerate(SECTIONS, start=1):
+                said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
+                section = build(data)
+                if section is not None:
+                    sections.append(section)
+                    drawing.add(_parts([section], Figure))  # drawn by the workers while the next sections build
+            written = _write(temp, data, sections, bundled, drawing, said)
+            replace(temp, folder, [written.page, *written.figures, *written.tables])
+    return dataclasses.replace(
+        written, folder=folder, page=folder / written.page.relative_to(temp),
+        figures=[folder / p.relative_to(temp) for p in written.figures],
+        tables=[folder / p.relative_to(temp) for p in written.tables])
+
+
+class _Drawing:
+    """The figures of the report, drawn as the sections give them: in worker processes (``n_jobs``) from the fourth
+    figure on, while the next sections are built, else in this process when :meth:`results` asks for them."""
+
+    def __init__(self, folder: Path, parameters: Mapping[str, object], n_jobs: int | None,
+                 stack: contextlib.ExitStack) -> None:
+        self.folder, self.parameters, self.stack = folder, parameters, stack
+        self.workers = 1 if n_jobs is None else (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
+        self.figures: list[Figure] = []
+        self.futures: list[Future] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, figures: Sequence[Figure]) -> None:
+        names = {f.name for f in self.figures}
+        for figure in figures:
+            if figure.name in names:
+                raise RuntimeError(f"two figures of the report share a name: {figure.name}")
+            names.add(figure.name)
+        self.figures.extend(figures)
+        if self.pool is None and self.workers > 1 and len(self.figures) >= 4:  # a pool is worth starting
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.futures.extend(self.pool.submit(_draw, f, self.folder, self.parameters)
+                                for f in self.figures[len(self.futures):])
+
+    def results(self) -> Iterator[tuple[Figure, tuple[list[Path], list[Path], pd.DataFrame, bytes, int]]]:
+        """Each figure with its drawing, in page order."""
+        for k, figure in enumerate(self.figures):
+            if k < len(self.futures):
+                yield figure, self.futures[k].result()
+            else:
+                yield figure, _draw(figure, self.folder, self.parameters)
 
 
 def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
@@ -212,14 +232,14 @@ def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
             "keyness_top": KEYNESS_TOP}
 
 
-def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, n_jobs: int | None,
+def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Path | None, drawing: _Drawing,
            said: Progress) -> ReportFiles:
     """Write the tables, the figures and the page of a report into the prepared ``folder``."""
     from tqdm.auto import tqdm
 
     import cobs
 
-    parameters = _parameters(data, bundled)
+    parameters = drawing.parameters
     said.step("writing the tables")
 
     table_files: list[Path] = []
@@ -233,33 +253,20 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
-    figures = _parts(sections, Figure)
-    names = [f.name for f in figures]
-    if len(set(names)) != len(names):
-        raise RuntimeError(f"two figures of the report share a name: {sorted(n for n in names if names.count(n) > 1)}")
-    said.step("drawing the figures", total=len(figures), bar_on_a_terminal=True)
-    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure",
+    said.step("drawing the figures", total=len(drawing.figures), bar_on_a_terminal=True)
+    bar = tqdm(total=len(drawing.figures), desc="cobs report: figures", unit="figure",
                disable=not (said.enabled and said.terminal), file=said.stream)
-    workers = _workers(n_jobs, len(figures))
     figure_files: list[Path] = []
     drawn: list[DrawnFigure] = []
-    with contextlib.ExitStack() as stack:
-        if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-            results = pool.map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
-        else:
-            results = map(_draw, figures, [folder] * len(figures), [parameters] * len(figures))
-        for number, (figure, (paths, data_paths, plotted)) in enumerate(zip(figures, results, strict=True), start=1):
-            png = paths[FIGURE_FORMATS.index("png")]
-            drawn.append(DrawnFigure(
-                figure=figure, number=number, png=png.read_bytes(),
-                width_px=round(_png_width(png) * _SHOWN_DPI / _PNG_DPI),
-                files=[p.relative_to(folder).as_posix() for p in paths],
-                data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
-            ))
-            figure_files.extend(paths + data_paths)
-            bar.update()
-            said.advance()
+    for number, (figure, (paths, data_paths, plotted, image, width)) in enumerate(drawing.results(), start=1):
+        drawn.append(DrawnFigure(
+            figure=figure, number=number, png=image, width_px=width,
+            files=[p.relative_to(folder).as_posix() for p in paths],
+            data=plotted, data_file=data_paths[0].relative_to(folder).as_posix(),
+        ))
+        figure_files.extend(paths + data_paths)
+        bar.update()
+        said.advance()
     bar.close()
     said.step("writing the page")
 
@@ -273,20 +280,14 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
             "byte for byte.")
     index = folder / "index.html"
     text = page("cobs report: concluding observations compared", meta, sections, drawn, shown, note)
-    index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{_MARK}\n", 1), encoding="utf-8")
+    index.write_text(text.replace("<!DOCTYPE html>\n", f"<!DOCTYPE html>\n{MARK}\n", 1), encoding="utf-8")
     return ReportFiles(folder=folder, page=index, figures=figure_files, tables=table_files, data=data)
 
 
-def _workers(n_jobs: int | None, tasks: int) -> int:
-    if n_jobs is None or tasks < 4:
-        return 1
-    wanted = (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
-    return max(1, min(tasks, wanted))
-
-
 def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tuple[list[Path], list[Path],
-                                                                                    pd.DataFrame]:
-    """Draw one figure and write its files: (figure files, data files, the table behind it)."""
+                                                                                    pd.DataFrame, bytes, int]:
+    """Draw one figure and write its files: (figure files, data files, the table behind it, the image for the page
+    and its width in pixels)."""
     import matplotlib
 
     matplotlib.use("Agg")  # a worker process, or the command line: never a window
@@ -302,11 +303,28 @@ def _draw(figure: Figure, folder: Path, parameters: Mapping[str, object]) -> tup
     plt.close(ax.figure)
     record = provenance("cobs report", {**figure_parameters, "plot": f"cobs.plot.{figure.plot}",
                                         "options": figure.options})
-    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data
+    shown, width = _screen_png(paths[FIGURE_FORMATS.index("png")])
+    return paths, _write_table(data, stem.with_name(f"{figure.name}-data"), record), data, shown, width
 
 
-def _png_width(path: Path) -> int:
-    """Width in pixels of a PNG file (from its header)."""
-    with path.open("rb") as handle:
-        header = handle.read(24)
-    return int.from_bytes(header[16:20], "big")
+def _screen_png(path: Path) -> tuple[bytes, int]:
+    """The image the page embeds: the PNG file at screen resolution (:data:`_SHOWN_DPI`), in 256 colours, and its
+    width in pixels. A fifth of the bytes of the file beside it (which keeps every pixel), so that a page of a
+    hundred COs' figures stays a few megabytes; the same file gives the same bytes."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        white = Image.new("RGBA", image.size, "white")
+        flat = Image.alpha_composite(white, image.convert("RGBA")).convert("RGB")
+    size = (max(1, round(flat.width * _SHOWN_DPI / _PNG_DPI)), max(1, round(flat.height * _SHOWN_DPI / _PNG_DPI)))
+    small = flat.resize(size, Image.Resampling.LANCZOS).quantize(256, method=Image.Quantize.FASTOCTREE,
+                                                                 dither=Image.Dither.NONE)
+    palette = small.getpalette() or []
+    for i in range(0, len(palette), 3):  # the quantiser's near-white (254, 254, 254) is a grey box on a white page
+        if min(palette[i:i + 3]) >= 250:
+            palette[i:i + 3] = [255, 255, 255]
+    small.putpalette(palette)
+    out = io.BytesIO()
+    small.save(out, format="PNG")
+    return out.getvalue(), size[0]

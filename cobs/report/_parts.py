@@ -1,0 +1,85 @@
+"""What a section of the report is made of: figures, tables and text, and the helpers every section shares.
+
+The sections (:mod:`cobs.report._sections`, :mod:`cobs.report._groups`) build these parts, the page
+(:mod:`cobs.report._html`) lays them out and :mod:`cobs.report._write` draws and writes them; all of them import
+this module and none imports another section module's building blocks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    import cobs.plot
+
+__all__ = ["Figure", "Part", "Section", "Table", "Text"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    """A figure: the cobs.plot function ``plot`` drawn on ``table`` with ``options``, in the paper style.
+
+    ``name`` is the stem of its files (unique in the report); ``columns`` the journal
+    width (1 or 2 columns). A figure is a description, not a drawing: the report
+    draws it (in a worker process when it draws several at once) with
+    ``return_data=True``, and keeps the table behind it.
+    """
+
+    name: str
+    caption: str
+    plot: str
+    table: pd.DataFrame
+    options: dict[str, object] = dataclasses.field(default_factory=dict)
+    columns: int = 1
+
+    def draw(self) -> cobs.plot.Plotted:
+        """Draw the figure on a new matplotlib figure; returns the Axes and the table behind it."""
+        import cobs.plot  # matplotlib only where a figure is drawn
+
+        return getattr(cobs.plot, self.plot)(self.table, **self.options, return_data=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    """A table shown in the page and written as ``tables/<name>.csv``; ``folded``: shown under a summary line;
+    ``shown=False``: written only (too long for the page)."""
+
+    name: str
+    caption: str
+    frame: pd.DataFrame
+    folded: bool = False
+    shown: bool = True
+
+
+@dataclasses.dataclass(frozen=True)
+class Text:
+    """A paragraph of HTML (escaped by whoever builds it)."""
+
+    html: str
+
+
+Part = Figure | Table | Text
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A titled part of the page; ``id`` is its anchor."""
+
+    id: str
+    title: str
+    parts: list[Part]
+    subsections: list[Section] = dataclasses.field(default_factory=list)
+
+
+def _e(text: object) -> str:
+    """``text`` as HTML (``str`` of it, escaped)."""
+    return html.escape(str(text))
+
+
+def _slug(symbol: str) -> str:
+    """A symbol as part of a file name or an anchor: CRC/C/KAZ/CO/4 -> CRC_C_KAZ_CO_4."""
+    return symbol.replace("/", "_")
