@@ -16,6 +16,7 @@ from typing import TypeVar
 import pandas as pd
 
 from cobs._checks import check_flag
+from cobs._workers import end_with_parent
 from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
 from cobs.report._folder import MARK, check_output, replace, staging
@@ -209,7 +210,9 @@ class _Drawing:
             names.add(figure.name)
         self.figures.extend(figures)
         if self.pool is None and self.workers > 1 and len(self.figures) >= 4:  # a pool is worth starting
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            # the workers watch the run (cobs._workers): a run killed outright (kill -9) leaves none behind
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=end_with_parent, initargs=(os.getpid(),))
             self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
         if self.pool is not None:
             self.futures.extend(self.pool.submit(_draw, f, self.folder, self.parameters)
