@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "CRC_C_KAZ_CO_4.txt"
 SHARED = ROOT.parent / "shared" / "data"
 CRPD_PDFS = SHARED / "crpd-dashboard-pdfs" / "concluding_observations"
+AZE_1 = ROOT / "corpus" / "CRPD_C_AZE_CO_1.pdf"
+AZE_23 = ROOT / "corpus" / "CRPD_C_AZE_CO_2-3.pdf"
 
 
 _RUNNING: list[pytest.Item] = []  # the test being set up or run
@@ -157,3 +159,16 @@ def measured(seed_doc):
     import cobs
 
     return cobs.measure(seed_doc.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """Azerbaijan's two CRPD COs (bundled) merged into one PDF, as a user might have it."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in (AZE_1, AZE_23):
+        writer.append(str(path))
+    out = tmp_path_factory.mktemp("merged") / "aze.pdf"
+    writer.write(out)
+    return out

@@ -325,17 +325,6 @@ def test_a_warning_is_one_line_too(capsys):
     assert len(err) == 1 and err[0].startswith("cobs: topics: warning: n_topics=12 is too many for "), err
 
 
-@pytest.fixture(scope="module")
-def merged(tmp_path_factory):
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for path in (AZE_1, AZE_23):
-        writer.append(str(path))
-    out = tmp_path_factory.mktemp("merged") / "aze.pdf"
-    writer.write(out)
-    return out
-
 
 def test_a_merged_pdf_is_refused_at_the_page_where_the_second_document_starts(merged, tmp_path, capsys):
     """The exception says the page; the command line's line said "a second document starts here" without it."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import SEED
+from processes import session_processes
 
 import cobs
 import cobs.corpus
@@ -297,20 +298,6 @@ def test_workers_end_with_a_parent_killed_outright(pdf_copies, tmp_path):
     assert workers and _gone(workers), "loky workers outlived their parent (they stayed for minutes before)"
 
 
-def _session(sid):
-    """The live processes of session ``sid``: a run started in a session of its own, its workers, their trackers."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except (OSError, IndexError):
-                continue
-            if int(fields[3]) == sid and fields[0] != "Z":
-                found[int(entry.name)] = command[-90:]
-    return found
-
 
 KILLED_AT = {"0.2 s": 0.2, "0.5 s": 0.5, "1 s": 1.0, "2 s": 2.0,  # after the launch: most before any worker
              "first worker": 0.0, "first worker + 0.3 s": 0.3, "first worker + 1 s": 1.0}  # workers importing
@@ -328,16 +315,16 @@ def test_no_process_outlives_a_run_killed_during_start_up(moment, pdf_copies, tm
     try:
         if moment.startswith("first worker"):
             deadline = time.monotonic() + 120
-            while len(_session(child.pid)) < 2 and child.poll() is None and time.monotonic() < deadline:
+            while len(session_processes(child.pid)) < 2 and child.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.01)
             assert child.poll() is None, "the run ended before it started a worker process"
         time.sleep(KILLED_AT[moment])
-        started = _session(child.pid)
+        started = session_processes(child.pid)
     finally:
         child.kill()  # SIGKILL: nothing of the run's process runs after it
     child.wait(timeout=60)
     deadline = time.monotonic() + 15
-    while (left := _session(child.pid)) and time.monotonic() < deadline:
+    while (left := session_processes(child.pid)) and time.monotonic() < deadline:
         time.sleep(0.1)
     if left:  # not left behind by the test: they are in the run's process group
         os.killpg(child.pid, signal.SIGKILL)

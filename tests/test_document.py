@@ -59,17 +59,6 @@ def test_a_file_of_one_document_is_one_document(seed_doc):
     assert only.meta == seed_doc.meta
 
 
-@pytest.fixture(scope="module")
-def merged(tmp_path_factory):
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for path in (AZE_1, AZE_23):
-        writer.append(str(path))
-    out = tmp_path_factory.mktemp("merged") / "aze.pdf"
-    writer.write(out)
-    return out
-
 
 def test_two_merged_pdfs_are_refused_at_the_page_where_the_second_starts(merged):
     """Before: the 2014 document, set in another type size, was read as footnotes of the 2024 one."""

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from processes import session_processes
 
 from cobs.report._folder import MANIFEST, MARK, check_output, replace, staging
 
@@ -196,20 +197,6 @@ def test_the_folder_may_be_given_as_dot(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
-def _session(sid: int) -> dict[int, str]:
-    """The live processes of session ``sid`` (a run started in a session of its own, and its workers)."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except (OSError, IndexError):
-                continue
-            if int(fields[3]) == sid and fields[0] != "Z":
-                found[int(entry.name)] = command[-90:]
-    return found
-
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 @pytest.mark.slow
@@ -223,17 +210,17 @@ def test_no_figure_worker_outlives_a_report_killed_outright(tmp_path):
                              stderr=subprocess.DEVNULL, start_new_session=True, cwd=tmp_path)
     try:
         deadline = time.monotonic() + 300
-        while (sum("spawn_main" in command for command in _session(child.pid).values()) < 2
+        while (sum("spawn_main" in command for command in session_processes(child.pid).values()) < 2
                and child.poll() is None and time.monotonic() < deadline):
             time.sleep(0.02)  # the figure workers start once four figures are made (reading's loky workers before)
         assert child.poll() is None, "the report ended before it started its figure workers"
         time.sleep(0.5)
-        started = _session(child.pid)
+        started = session_processes(child.pid)
     finally:
         child.kill()
     child.wait(timeout=60)
     deadline = time.monotonic() + 15
-    while (left := _session(child.pid)) and time.monotonic() < deadline:
+    while (left := session_processes(child.pid)) and time.monotonic() < deadline:
         time.sleep(0.1)
     if left:
         os.killpg(child.pid, signal.SIGKILL)
