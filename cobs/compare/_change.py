@@ -430,6 +430,7 @@ def _repetition_row(paragraphs: pd.DataFrame, first: str, second: str, near: lis
     """The repetition rate of the State's pair against that of pairs of other States' COs of the same windows."""
     from cobs.compare._align import AlignOptions, link_units
     from cobs.compare._chain import _prepare
+    from cobs.compare._units import units
 
     pairs = [(a, b) for a in near[0] for b in near[1] if state_of[a] != state_of[b]]
     if len(pairs) > max_pairs:
@@ -440,8 +441,14 @@ def _repetition_row(paragraphs: pd.DataFrame, first: str, second: str, near: lis
     missing = [s for s in needed if ("units", source, options, s) not in cache]
     if missing:
         symbol = paragraphs["symbol"].astype(str)
-        found = _prepare([paragraphs[symbol == s] for s in missing], options)  # each CO measured and cut once
-        cache.update({("units", source, options, s): found[s] for s in missing})
+        # a CO of a paragraph table whose actions change() measured: cut from them, as _prepare would measure them
+        known = [s for s in missing if source == "paragraphs" and ("actions", s) in cache]
+        for s in known:
+            cache[("units", source, options, s)] = units(cache[("actions", s)], paragraphs[symbol == s],
+                                                         unit=options.unit, context=options.context)
+        rest = [s for s in missing if s not in known]
+        found = _prepare([paragraphs[symbol == s] for s in rest], options) if rest else {}  # measured and cut once
+        cache.update({("units", source, options, s): found[s] for s in rest})
 
     def rate(a: str, b: str) -> float:
         key = ("rate", source, options, a, b)
