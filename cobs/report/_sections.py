@@ -247,7 +247,8 @@ CHANGE_WINDOW = 1
 """Years either side of each CO of a pair within which cobs.compare.change takes the committee's other COs."""
 
 
-def _change_parts(data: ReportData, earlier: str, later: str, cache: dict[object, object]) -> list[Part]:
+def _change_parts(data: ReportData, earlier: str, later: str,
+                  cache: dict[object, object] | None = None) -> list[Part]:
     """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
     import cobs.compare
 
