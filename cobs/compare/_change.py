@@ -186,6 +186,7 @@ def change(
     confidence_level: float = 0.95,
     max_pairs: int = 30,
     random_state: int | np.random.RandomState | None = None,
+    cache: dict[object, object] | None = None,
 ) -> ChangeResult:
     """A State's change between two cycles (or along its chain), net of the committee's drift.
 
@@ -234,6 +235,11 @@ def change(
     random_state : int, RandomState instance or None, default None
         Seed of the choice of pairs for the committee's repetition rate, where there are
         more than ``max_pairs``, as in scikit-learn: an int gives the same table run after run.
+    cache : dict, optional
+        A dict the caller keeps across calls on the same table (or on parts of it) so that
+        each CO is measured and each pair of COs aligned once: it holds each CO's actions and
+        units and each aligned pair's repetition rate, known by the COs' symbols. The result
+        is the same with or without it; give one dict only to calls on one corpus.
 
     Returns
     -------
@@ -283,6 +289,8 @@ def change(
     from sklearn.utils import check_random_state
 
     rng = check_random_state(random_state)
+    if cache is not None and not isinstance(cache, dict):
+        raise TypeError(invalid_value("cache", cache, "a dict kept across calls on one table, or None"))
 
     own = table[table["state"].astype(object) == state]
     if own.empty:
@@ -324,7 +332,7 @@ def change(
     if "repetition" in measures:
         check_table(mine, "actions" if "clause" in mine.columns else "paragraphs",
                     what="a table whose texts align can compare (measures=['repetition'] aligns the COs)")
-    acts = measured(mine)
+    acts = _measured(mine, cache)
     if not implementation:
         acts = acts[acts["cluster_id"].fillna("") != "IMPL"]
     values = _co_values(acts, measures)
@@ -355,8 +363,9 @@ def change(
                 "n_later": len(near[1])}
         rows.extend(_step_rows(values, first, second, near, base, level))
         if "repetition" in measures:
+            source = "paragraphs" if "clause" not in mine.columns else ("actions", implementation)
             rows.append(_repetition_row(paragraphs, first, second, near, state_of, base, level, max_pairs,
-                                        rng))
+                                        rng, cache, source))
     out = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
     out["q_value"] = np.nan
     for _, group in out.groupby("step"):
@@ -374,6 +383,20 @@ def change(
     docs = docs.astype({"role": "string", "window": "string", "symbol": "string", "state": "string",
                         "year": "Int64"})
     return ChangeResult(state, committee, window, level, out, docs)
+
+
+def _measured(table: pd.DataFrame, cache: dict[object, object] | None) -> pd.DataFrame:
+    """The measured actions of ``table`` (:func:`measured`), each CO measured once across calls sharing ``cache``."""
+    if cache is None or ("clause" in table.columns):
+        return measured(table)
+    symbol = table["symbol"].astype(str)
+    wanted = list(dict.fromkeys(symbol))
+    missing = [s for s in wanted if ("actions", s) not in cache]
+    if missing:
+        acts = measured(table[symbol.isin(missing)])
+        groups = dict(list(acts.groupby(acts["symbol"].astype(str), sort=False)))
+        cache.update({("actions", s): groups.get(s, acts.iloc[:0]) for s in missing})
+    return pd.concat([cache[("actions", s)] for s in wanted], ignore_index=True)
 
 
 def _step_rows(values: pd.DataFrame, first: str, second: str, near: list[list[str]], base: dict[str, object],
@@ -402,20 +425,40 @@ def _step_rows(values: pd.DataFrame, first: str, second: str, near: list[list[st
 
 def _repetition_row(paragraphs: pd.DataFrame, first: str, second: str, near: list[list[str]], state_of: pd.Series,
                     base: dict[str, object], level: float, max_pairs: int,
-                    rng: np.random.RandomState) -> dict[str, object]:
+                    rng: np.random.RandomState, cache: dict[object, object] | None = None,
+                    source: object = None) -> dict[str, object]:
     """The repetition rate of the State's pair against that of pairs of other States' COs of the same windows."""
     from cobs.compare._align import AlignOptions, link_units
     from cobs.compare._chain import _prepare
+    from cobs.compare._units import units
 
     pairs = [(a, b) for a in near[0] for b in near[1] if state_of[a] != state_of[b]]
     if len(pairs) > max_pairs:
         pairs = [pairs[i] for i in sorted(rng.choice(len(pairs), size=max_pairs, replace=False))]
     options = AlignOptions().resolved("co")
     needed = list(dict.fromkeys([first, second, *(s for pair in pairs for s in pair)]))
-    symbol = paragraphs["symbol"].astype(str)
-    units = _prepare([paragraphs[symbol == s] for s in needed], options)  # each CO measured and cut once
-    own = _repetition_rate(link_units(units[first], units[second], options))
-    rates = np.array([_repetition_rate(link_units(units[a], units[b], options)) for a, b in pairs], dtype=float)
+    cache = {} if cache is None else cache
+    missing = [s for s in needed if ("units", source, options, s) not in cache]
+    if missing:
+        symbol = paragraphs["symbol"].astype(str)
+        # a CO of a paragraph table whose actions change() measured: cut from them, as _prepare would measure them
+        known = [s for s in missing if source == "paragraphs" and ("actions", s) in cache]
+        for s in known:
+            cache[("units", source, options, s)] = units(cache[("actions", s)], paragraphs[symbol == s],
+                                                         unit=options.unit, context=options.context)
+        rest = [s for s in missing if s not in known]
+        found = _prepare([paragraphs[symbol == s] for s in rest], options) if rest else {}  # measured and cut once
+        cache.update({("units", source, options, s): found[s] for s in rest})
+
+    def rate(a: str, b: str) -> float:
+        key = ("rate", source, options, a, b)
+        if key not in cache:
+            cache[key] = _repetition_rate(link_units(cache[("units", source, options, a)],
+                                                     cache[("units", source, options, b)], options))
+        return cache[key]
+
+    own = rate(first, second)
+    rates = np.array([rate(a, b) for a, b in pairs], dtype=float)
     known = ~np.isnan(rates)
     rates, pairs = rates[known], [p for p, k in zip(pairs, known, strict=True) if k]
     mean = rates.mean() if len(rates) else np.nan

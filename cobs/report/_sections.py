@@ -247,7 +247,8 @@ CHANGE_WINDOW = 1
 """Years either side of each CO of a pair within which cobs.compare.change takes the committee's other COs."""
 
 
-def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
+def _change_parts(data: ReportData, earlier: str, later: str,
+                  cache: dict[object, object] | None = None) -> list[Part]:
     """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
     import cobs.compare
 
@@ -260,7 +261,7 @@ def _change_parts(data: ReportData, earlier: str, later: str) -> list[Part]:
     read = data.documents.loc[(data.documents["committee"] == committee) & near.any(axis=1).to_numpy(), "symbol"]
     table = data.paragraphs[data.paragraphs["symbol"].isin({*read, earlier, later})]
     result = cobs.compare.change(table, state, committee=committee, symbols=[earlier, later], window=CHANGE_WINDOW,
-                                 random_state=0)
+                                 random_state=0, cache=cache)
     table = result.to_frame()
     listed = result.documents[result.documents["role"] == "committee"]
     sides = {w: ", ".join(f"{s} ({y})" for s, y in zip(listed.loc[listed["window"] == w, "symbol"],
@@ -311,6 +312,7 @@ def cycles_section(data: ReportData) -> Section | None:
         "the links reach an F1 of 0.81 for Azerbaijan and 0.97 for New Zealand: check a link that matters in the "
         "texts, in the table below each figure.</p>")
     subsections = []
+    cache: dict[object, object] = {}  # change(): each CO measured and each pair of COs aligned once for the section
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
         state_name = docs.loc[later, "state_name"]
@@ -336,7 +338,7 @@ def cycles_section(data: ReportData) -> Section | None:
                    "verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
                    "a paragraph linked to two earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
         ]
-        parts.extend(_change_parts(data, earlier, later))
+        parts.extend(_change_parts(data, earlier, later, cache))
         changed = aligned[aligned["change"].isin(["escalated", "softened"])]
         if len(changed):
             parts.append(Table(
