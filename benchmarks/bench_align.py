@@ -31,11 +31,13 @@ all CRPD pairs need ../shared/data; without it what is bundled in corpus/ is sti
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import re
 import sys
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -414,60 +416,70 @@ def held_out_upr(gold_name: str = "upr_heldout.csv", pairs: dict | None = None, 
     if missing or not EXPORT.exists():
         print(f"\n(../shared absent: tests/data/{gold_name} needs {missing or [str(EXPORT)]})")
         return
-    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    export_all = cobs.read_upr_info(EXPORT)
     options = AlignOptions().resolved("upr")
     print(f"\nCO and UPR, {title or 'development States read by two coders'} (tests/data/{gold_name}; mean over "
           f"the two coders, and the coders against each other):")
     totals: dict[str, list] = {}
     agreements = []
-    for key, (co_path, report_path, session) in pairs.items():
-        co = cobs.read_document(co_path)
-        mine = gold[gold["key"] == key]
-        report = upr_recommendations(report_path)
-        export = upr_recommendations(export_all, state=key, sessions=session)
-        items = {(int(p), s) for p, s in zip(mine["co_para"], mine["co_sub"], strict=True)}
-        per_coder = {c: {(int(r.co_para), r.co_sub, (int(r.upr_para), r.upr_sub)): r.grade
-                         for r in g[g["grade"] != "none"].itertuples()} for c, g in mine.groupby("coder")}
-        mapped = report_item(export, report)
-        cases = {"report": UprCase(co, report, {}, items, lambda u: (int(u["para"]), str(u["sub"]))),
-                 "export": UprCase(co, export, {}, items, lambda u, m=mapped: m[int(u["para"])][1:])}
-        coders = sorted(per_coder)
-        a, b = (set(per_coder[c]) for c in coders[:2])
+    for pair in _two_coder_pairs(gold_name, pairs):
+        a, b = (set(c) for c in pair.coders[:2])
         agreement = 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
         agreements.append(agreement)
-        print(f"  {key}: {len(items)} CO items x {len(report)} recommendations of the {session}th session "
-              f"(report) / {len(export)} rows (UPR Info); links per coder: "
-              f"{', '.join(f'{c} {len(v)}' for c, v in per_coder.items())}; coders' link F1 {agreement:.3f}")
-        for name, case in cases.items():
+        print(f"  {pair.key}: {len(pair.items)} CO items x {pair.n_report} recommendations of the {pair.session}th "
+              f"session (report) / {pair.n_export} rows (UPR Info); links per coder: "
+              f"{', '.join(f'{c} {len(v)}' for c, v in zip(pair.names, pair.coders, strict=True))}; "
+              f"coders' link F1 {agreement:.3f}")
+        for name, case in pair.cases.items():
             found = case.links(options)
-            rows = [_upr_scores(found, per_coder[c]) for c in coders]
+            rows = [_upr_scores(found, coder) for coder in pair.coders]
             totals.setdefault(name, []).extend(rows)
             print(f"    from the {name:6}: " + "; ".join(f"coder {c} {_upr_line(r)}" for c, r in
-                                                     zip(coders, rows, strict=True))
+                                                     zip(pair.names, rows, strict=True))
                   + f"; mean F1 {np.mean([_f1(r) for r in rows]):.3f}")
     for name, rows in totals.items():
         print(f"  {' and '.join(pairs)}, from the {name}: mean F1 over coders and States "
               f"{np.mean([_f1(r) for r in rows]):.3f} (coders' link F1, mean over States {np.mean(agreements):.3f})")
 
 
-def _two_coder_cases(gold_name: str, pairs: dict) -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
-    """{key: {source: (case, one gold per coder)}} for a two-coder UPR gold (upr_heldout.csv's columns)."""
+@dataclasses.dataclass
+class TwoCoderPair:
+    """One pair of a two-coder UPR gold: the CO's items, the cases from both sources, each coder's links."""
+
+    key: str
+    session: int
+    items: set
+    n_report: int
+    n_export: int
+    names: list[str]
+    coders: list[dict]
+    cases: dict[str, UprCase]
+
+
+def _two_coder_pairs(gold_name: str, pairs: dict) -> Iterator[TwoCoderPair]:
+    """Each pair of a two-coder UPR gold (upr_heldout.csv's columns), from the report and from UPR Info's export."""
     gold = pd.read_csv(GOLD / gold_name, dtype=str, keep_default_na=False)
     export_all = cobs.read_upr_info(EXPORT)
-    out = {}
     for key, (co_path, report_path, session) in pairs.items():
         co = cobs.read_document(co_path)
         mine = gold[gold["key"] == key]
         report = upr_recommendations(report_path)
         export = upr_recommendations(export_all, state=key, sessions=session)
         items = {(int(p), s) for p, s in zip(mine["co_para"], mine["co_sub"], strict=True)}
-        coders = [{(int(r.co_para), r.co_sub, (int(r.upr_para), r.upr_sub)): r.grade
-                   for r in g[g["grade"] != "none"].itertuples()} for _, g in mine.groupby("coder")]
+        names, coders = [], []
+        for name, g in mine.groupby("coder"):
+            names.append(name)
+            coders.append({(int(r.co_para), r.co_sub, (int(r.upr_para), r.upr_sub)): r.grade
+                           for r in g[g["grade"] != "none"].itertuples()})
         mapped = report_item(export, report)
-        out[key] = {"report": (UprCase(co, report, {}, items, lambda u: (int(u["para"]), str(u["sub"]))), coders),
-                    "export": (UprCase(co, export, {}, items, lambda u, m=mapped: m[int(u["para"])][1:]), coders)}
-    return out
+        cases = {"report": UprCase(co, report, {}, items, lambda u: (int(u["para"]), str(u["sub"]))),
+                 "export": UprCase(co, export, {}, items, lambda u, m=mapped: m[int(u["para"])][1:])}
+        yield TwoCoderPair(key, session, items, len(report), len(export), names, coders, cases)
+
+
+def _two_coder_cases(gold_name: str, pairs: dict) -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
+    """{key: {source: (case, one gold per coder)}} for a two-coder UPR gold."""
+    return {pair.key: {source: (case, pair.coders) for source, case in pair.cases.items()}
+            for pair in _two_coder_pairs(gold_name, pairs)}
 
 
 UPR_GRID = {"threshold": tuple(np.round(np.arange(0.25, 0.475, 0.025), 3)), "theme_bonus": (0.1, 0.2, 0.3),
