@@ -14,8 +14,11 @@
     A State's change between its cycles net of the committee's drift (``cobs.compare.change``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
-``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
-    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
+``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv] [--prevalence FILE [--by
+symbol] [--refit] [--n-boot N]]``
+    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables: with
+    ``--prevalence``, the shares with bootstrap intervals (``cobs.topics.prevalence``, refitting the model on each
+    sample with ``--refit``).
 
 The commands that read COs (``parse``, ``measure``, ``corpus``, ``topics``,
 ``report``) share one rule for files they cannot read (not a CO, not in English,
@@ -110,6 +113,11 @@ _n_topics = _checked("the number of topics", int, "a positive int", lambda n: n 
 _seed = _checked("the seed", int, f"an int from 0 to {_SEED_MAX} (2**32 - 1)", lambda n: 0 <= n <= _SEED_MAX)
 _years = _checked("the number of years", int, "an int >= 0", lambda n: n >= 0)
 _retries = _checked("the number of retries", int, "an int >= 0", lambda n: n >= 0)
+_PREVALENCE_BY = ("symbol", "state", "committee", "year", "cycle", "theme")
+
+
+def _positive(what: str) -> Callable[[str], float]:
+    return _checked(what, int, "a positive int", lambda n: n > 0)
 
 
 def _seconds(what: str) -> Callable[[str], float]:
@@ -473,9 +481,20 @@ def _report(args: argparse.Namespace) -> int:
 
 def _topics(args: argparse.Namespace) -> int:
     from cobs.measures import measure
-    from cobs.topics import TopicModel
+    from cobs.topics import TopicModel, prevalence
 
-    if _refuses_outputs(args, {"-o": args.output, "--shares": args.shares}, args.paths):
+    if not args.prevalence:  # before anything is read: options that only say how to compute --prevalence
+        for option, value in (("--refit", None if not args.refit else True), ("--n-boot", args.n_boot),
+                              ("--by", args.by)):
+            if value is not None:
+                args.parser.error(f"argument {option}: only with --prevalence FILE (the topic shares with their "
+                                  "intervals)" + ("" if value is True else f", got {str(value)!r} without it"))
+    least, what, expected = ((20, "the number of refits", "an int >= 20") if args.refit else
+                             (100, "the number of resamples", "an int >= 100 (20 refits with --refit)"))
+    if args.n_boot is not None and args.n_boot < least:
+        args.parser.error(f"argument --n-boot: {invalid_value(what, str(args.n_boot), expected)}")
+    outputs = {"-o": args.output, "--shares": args.shares, "--prevalence": args.prevalence}
+    if _refuses_outputs(args, outputs, args.paths):
         return EXIT_BAD_INPUT  # --shares onto -o wrote one table over the other, exit 0
     read = _read(args, args.paths)
     if read is None:
@@ -491,9 +510,20 @@ def _topics(args: argparse.Namespace) -> int:
     shares = pd.concat([actions[["ref"]].reset_index(drop=True),
                         pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
     table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
+    tables = [(table, args.output, "topics", {}), (shares, args.shares, "shares", {})]
+    if args.prevalence:
+        by = args.by or "symbol"
+        try:
+            intervals = prevalence(model, actions, by=by, n_boot=args.n_boot, refit=args.refit,
+                                   random_state=args.random_state)
+        except ValueError as exc:
+            print(f"cobs: topics: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        tables.append((intervals, args.prevalence, "prevalence", {"by": by, "refit": args.refit,
+                                                                  "n_boot": args.n_boot}))
     written = all(_write(t, "csv", path, _record(args, paths=args.paths, k=args.k, random_state=args.random_state,
-                                                 table=name))
-                  for t, path, name in ((table, args.output, "topics"), (shares, args.shares, "shares")) if path)
+                                                 table=name, **more))
+                  for t, path, name, more in tables if path)
     return 0 if written else EXIT_BAD_INPUT
 
 
@@ -592,8 +622,20 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
                         "examples)")
     topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
+    topics.add_argument("--prevalence", metavar="FILE",
+                        help="CSV file for each document's mean topic shares with 95%% bootstrap intervals, "
+                        "resampling whole COs (cobs.topics.prevalence)")
+    topics.add_argument("--by", choices=_PREVALENCE_BY,
+                        help="with --prevalence: the groups of the shares (default: symbol, each document)")
+    topics.add_argument("--refit", action="store_true",
+                        help="with --prevalence: intervals that hold the model's own uncertainty too: the model is "
+                        "fitted anew on each bootstrap sample of COs and its topics matched to these (adds "
+                        "reappeared, cosine, refits, standard_error; each refit costs about one fit)")
+    topics.add_argument("--n-boot", type=_positive("the number of resamples"), default=None, metavar="N",
+                        help="with --prevalence: bootstrap resamples (default: 1000, at least 100), or refits with "
+                        "--refit (default: 50, at least 20)")
     reading_options(topics)
-    topics.set_defaults(run=_topics)
+    topics.set_defaults(run=_topics, parser=topics)
     return parser
 
 

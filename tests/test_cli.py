@@ -287,6 +287,12 @@ BAD_ARGUMENTS = [
     ("topics", ["{seed}", "--random-state", "-1"], "--random-state"),
     ("topics", ["{seed}", "--random-state", "99999999999999"], "--random-state"),
     ("topics", ["{seed}", "--no-such-option"], "--no-such-option"),
+    ("topics", ["{seed}", "--refit"], "--refit"),  # intervals are --prevalence's: without it, nothing to refit
+    ("topics", ["{seed}", "--by", "state"], "--by"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--by", "para"], "--by"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--refit", "--n-boot", "5"], "--n-boot"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--n-boot", "50"], "--n-boot"),  # 100 without refits
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--n-boot", "0"], "--n-boot"),
 ]
 
 
@@ -317,6 +323,36 @@ def test_the_option_errors_of_the_issue_are_one_line_in_a_shell():
         assert result.returncode == 2 and b"Traceback" not in result.stderr  # was exit 1, a full traceback
         assert result.stderr.decode().splitlines() == [
             f"cobs: topics: argument {option}: {expected[option]}, got {value!r} (see cobs topics --help)"]
+
+
+def test_topics_prevalence_gives_the_intervals_of_the_library_with_refits_or_without(tmp_path, capsys):
+    """Issue 20: the command line had no way to ask for topic intervals, with refits (cobs.topics.prevalence(...,
+    refit=True), issue 17) or without: --prevalence FILE, --by, --refit, --n-boot."""
+    from cobs.measures import measure
+    from cobs.topics import TopicModel, prevalence
+
+    paths = [str(AZE_1), str(AZE_23)]
+    refitted, plain = tmp_path / "refitted.csv", tmp_path / "plain.csv"
+    assert main(["topics", *paths, "--k", "3", "--random-state", "1", "--prevalence", str(refitted), "--refit",
+                 "--n-boot", "20"]) == 0
+    assert main(["topics", *paths, "--k", "3", "--random-state", "1", "--prevalence", str(plain), "--by", "state"]) == 0
+    capsys.readouterr()
+    actions = measure(read_corpus(paths))
+    model = TopicModel(n_topics=3, random_state=1).fit(actions)
+    expected = prevalence(model, actions, by="symbol", refit=True, n_boot=20, random_state=1)
+    table = pd.read_csv(refitted)
+    assert table["symbol"].tolist() == expected["symbol"].tolist() == [s for s in sorted(set(actions["symbol"]))
+                                                                      for _ in range(3)]
+    assert {"reappeared", "cosine", "refits", "standard_error"} <= set(table.columns)
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False, rtol=1e-12)
+    expected = prevalence(model, actions, by="state", random_state=1)  # 1000 resamples under the fitted model
+    table = pd.read_csv(plain)
+    assert "refits" not in table.columns and table["state"].tolist() == ["AZE"] * 3
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False, rtol=1e-12)
+    record = json.loads((tmp_path / "refitted.csv.json").read_text(encoding="utf-8"))["parameters"]
+    assert (record["table"], record["refit"], record["n_boot"], record["by"]) == ("prevalence", True, 20, "symbol")
+    assert main(["topics", *paths, "--k", "3", "--prevalence", paths[0]]) == 2  # the output guard covers it
+    assert "--prevalence" in capsys.readouterr().err
 
 
 def test_a_warning_is_one_line_too(capsys):
