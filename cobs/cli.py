@@ -50,6 +50,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -82,7 +83,37 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("cobs").strip()
-        self.exit(EXIT_BAD_INPUT, f"cobs: {command + ': ' if command else ''}{message} (see {self.prog} --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"cobs: {command + ': ' if command else ''}{_in_cli_terms(message)} "
+                  f"(see {self.prog} --help)\n")
+
+
+_OPTIONS = {
+    "n_topics": "--k",
+    "data_home": "--data-home",
+    "state": "--state",
+    "committee": "--committee",
+}
+"""The library's parameter -> the command line's option, where a library message that reaches the command line's
+user names the parameter ("pass n_topics <= 6", "give data_home= ..."): :func:`_in_cli_terms` says the option."""
+
+_NAMED = re.compile(r"\b(" + "|".join(map(re.escape, _OPTIONS)) + r")(=|(?= (?:must|<=|>=|<|>) ))")
+
+
+def _in_cli_terms(message: object) -> str:
+    """A library message in the command line's words: a parameter named as in Python ("n_topics=12",
+    "data_home=", "state must be ...", "n_topics <= 6") named by its option ("--k 12", "--data-home", "--state
+    must be ...", "--k <= 6"); the rest as it is. The one place that maps them, for every line of the error
+    contract: argument errors (:class:`_Parser`, :func:`_checked`), the library's errors and its warnings."""
+    def option(found: re.Match[str]) -> str:  # "n_topics=12" -> "--k 12", "data_home= or" -> "--data-home or"
+        valued = found[2] == "=" and found.end() < len(found.string) and not found.string[found.end()].isspace()
+        return _OPTIONS[found[1]] + " " * valued
+
+    return _NAMED.sub(option, str(message))
+
+
+def _say(command: str, message: object) -> None:
+    """One line of standard error about a library error: "cobs: COMMAND: message", in the command line's words."""
+    print(f"cobs: {command}: {_in_cli_terms(message)}", file=sys.stderr)
 
 
 def _checked(what: str, convert: Callable[[str], float], expected: str, within: Callable[[float], bool],
@@ -347,7 +378,7 @@ def _fetch(args: argparse.Namespace) -> int:
         try:
             chain = chain_symbols(registry(state=args.state, committee=args.committee), protocol=args.protocol)
         except (ValueError, OSError) as exc:
-            print(f"cobs: fetch: {exc}", file=sys.stderr)
+            _say("fetch", exc)
             return EXIT_BAD_INPUT
         if not chain:
             print(f"cobs: fetch: the registry knows no CO of {args.committee} on {args.state}"
@@ -366,15 +397,15 @@ def _fetch(args: argparse.Namespace) -> int:
         for _, result in results:
             if isinstance(result, OSError) and result.errno is not None and not isinstance(result, CobsError):
                 # the cache folder cannot be written (--data-home a file, read-only): said once, not per symbol
-                print(f"cobs: fetch: {result.strerror or result}", file=sys.stderr)
+                _say("fetch", result.strerror or result)
                 return EXIT_BAD_INPUT
             if isinstance(result, Exception):
-                print(f"cobs: {result}", file=sys.stderr)
+                print(f"cobs: {_in_cli_terms(result)}", file=sys.stderr)
                 failures += 1
             else:
                 print(result, flush=True)
     except ValueError as exc:  # an option (--timeout inf): said once, before any request
-        print(f"cobs: fetch: {exc}", file=sys.stderr)
+        _say("fetch", exc)
         return EXIT_BAD_INPUT
     return EXIT_BAD_INPUT if failures else 0
 
@@ -390,10 +421,10 @@ def _compare(args: argparse.Namespace) -> int:
             warnings.simplefilter("always", AlignWarning)
             links = align(args.earlier, args.later, unit=args.unit)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
-        print(f"cobs: compare: {exc}", file=sys.stderr)
+        _say("compare", exc)
         return EXIT_BAD_INPUT
     for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
-        print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
+        _say("compare", f"warning: {warning.message}")
     record = _record(args, earlier=args.earlier, later=args.later, unit=args.unit, format=fmt)
     return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
 
@@ -411,7 +442,7 @@ def _change(args: argparse.Namespace) -> int:
         result = change(read[0], args.state, committee=args.committee, window=args.window,
                         measures=args.measures or MEASURES, random_state=args.random_state)
     except (TypeError, ValueError) as exc:  # a State or committee not in the corpus, one CO only, a bad option
-        print(f"cobs: change: {exc}", file=sys.stderr)
+        _say("change", exc)
         return EXIT_BAD_INPUT
     for step, docs in result.documents.groupby("step", sort=True):  # the COs compared, on standard error
         own = docs[docs["role"] == "state"]
@@ -466,7 +497,7 @@ def _report(args: argparse.Namespace) -> int:
         written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache,
                                strict=args.strict, verbose=args.verbose)
     except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk,
-        print(f"cobs: report: {exc}", file=sys.stderr)  # a file left out under --strict
+        _say("report", exc)  # a file left out under --strict
         return EXIT_BAD_INPUT
     for error in written.data.errors.itertuples():
         print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
@@ -503,7 +534,7 @@ def _topics(args: argparse.Namespace) -> int:
     try:
         model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
     except ValueError as exc:  # no words left to model (a corpus of templates only): one line, as for the options
-        print(f"cobs: topics: {exc}", file=sys.stderr)
+        _say("topics", exc)
         return EXIT_BAD_INPUT
     for row in model.topics_.itertuples():
         print(f"{row.topic:>3} {row.size:6.1%}  {', '.join(row.terms)}")
@@ -517,7 +548,7 @@ def _topics(args: argparse.Namespace) -> int:
             intervals = prevalence(model, actions, by=by, n_boot=args.n_boot, refit=args.refit,
                                    random_state=args.random_state)
         except ValueError as exc:
-            print(f"cobs: topics: {exc}", file=sys.stderr)
+            _say("topics", exc)
             return EXIT_BAD_INPUT
         tables.append((intervals, args.prevalence, "prevalence", {"by": by, "refit": args.refit,
                                                                   "n_boot": args.n_boot}))
@@ -649,7 +680,7 @@ def _one_line_warning(command: str) -> Callable[..., None]:
 
     def show(message, category, filename, lineno, file=None, line=None) -> None:
         text = " ".join(str(message).split())
-        print(f"cobs: {command}: warning: {text}", file=sys.stderr if file is None else file)
+        print(f"cobs: {command}: warning: {_in_cli_terms(text)}", file=sys.stderr if file is None else file)
 
     return show
 

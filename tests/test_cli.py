@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SEED, pdf_pages
 
-from cobs.cli import build_parser, main
+from cobs.cli import _in_cli_terms, build_parser, main
 from cobs.corpus import read_corpus
 
 
@@ -358,7 +358,39 @@ def test_topics_prevalence_gives_the_intervals_of_the_library_with_refits_or_wit
 def test_a_warning_is_one_line_too(capsys):
     assert main(["topics", str(SEED), "--k", "12"]) == 0  # 31 texts: fewer topics, said in a SmallCorpusWarning
     err = capsys.readouterr().err.splitlines()  # was Python's two lines: "cli.py:373: SmallCorpusWarning: ...", code
-    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: n_topics=12 is too many for "), err
+    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: --k 12 is too many for "), err
+    assert "; pass --k <= " in err[0] and "n_topics" not in err[0]  # the option of the command line, not Python's
+
+
+def test_a_library_message_reaching_the_command_line_names_its_option_not_the_parameter(tmp_path, capsys):
+    """Issue 20: the library's messages said data_home=, n_topics, state, committee where the command line's options
+    are --data-home, --k, --state, --committee: each mapped name, as a library error or warning says it
+    (n_topics: test_a_warning_is_one_line_too)."""
+    from cobs.cli import _OPTIONS
+
+    options = {o for command in _subcommands().values() for a in command._actions for o in a.option_strings}
+    assert set(_OPTIONS.values()) <= options  # each name maps to an option of the command line
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    assert main(["fetch", "CRC/C/KAZ/CO/4", "--data-home", str(in_the_way)]) == 2  # before any download
+    err = capsys.readouterr().err
+    assert err.startswith("cobs: fetch: cannot keep downloads in ") and err.endswith(
+        ": give --data-home or set COBS_DATA to a folder you can write to\n"), err  # was "give data_home= or"
+    assert main(["change", str(AZE_1), str(AZE_23), "--state", "XYZ"]) == 2
+    assert capsys.readouterr().err == ("cobs: change: --state must be a State of the table, got 'XYZ'; it has "
+                                       "['AZE']\n")  # was "state must be"
+    assert main(["change", str(AZE_1), str(AZE_23), "--state", "AZE", "--committee", "CRC"]) == 2
+    assert capsys.readouterr().err == ("cobs: change: --committee must be a committee with COs to AZE in the table, "
+                                       "got 'CRC'; AZE has COs from ['CRPD']\n")
+    for plain in ("the State party", "a committee's COs", "the state of the table", "data_home"):
+        assert _in_cli_terms(plain) == plain  # the words themselves, in prose, stay as they are
+
+
+def test_library_parameters_become_options_only_where_named_as_parameters():
+    assert _in_cli_terms("n_topics=12 is too many; pass n_topics <= 6, or n_topics=5") == \
+        "--k 12 is too many; pass --k <= 6, or --k 5"
+    assert _in_cli_terms("give committee= one of them") == "give --committee one of them"
+    assert _in_cli_terms("give data_home=") == "give --data-home"
 
 
 
