@@ -146,9 +146,11 @@ def writer_gone(record: object) -> bool:
     pid namespace, no process has its pid, or the one that has it started at another moment (a pid used again) or
     is a zombie. Not gone, as far as can be told: a process of another machine (a report folder on a shared
     disk) or of another pid namespace, a process of another user whose start cannot be read, a record not
-    understood.
+    understood; any writer on Windows.
     """
     if not isinstance(record, dict) or not isinstance(record.get("pid"), int) or record["pid"] <= 0:
+        return False
+    if os.name == "nt":  # os.kill(pid, 0) there sends Ctrl-C to the process; and no /proc to read a start from
         return False
     here = _this_writer()
     if record.get("host") != here["host"]:
