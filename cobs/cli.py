@@ -14,8 +14,11 @@
     A State's change between its cycles net of the committee's drift (``cobs.compare.change``).
 ``cobs report [PATH...] [-o report/]``
     Read and compare COs (the bundled corpus by default): one HTML page, its figures and tables.
-``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv]``
-    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables.
+``cobs topics PATH... [--k 12] [--random-state 0] [-o topics.csv] [--shares shares.csv] [--prevalence FILE [--by
+symbol] [--refit] [--n-boot N]]``
+    Fit a topic model (``cobs.topics.TopicModel``) to the COs' actions, print the topics, write the tables: with
+    ``--prevalence``, the shares with bootstrap intervals (``cobs.topics.prevalence``, refitting the model on each
+    sample with ``--refit``).
 
 The commands that read COs (``parse``, ``measure``, ``corpus``, ``topics``,
 ``report``) share one rule for files they cannot read (not a CO, not in English,
@@ -47,6 +50,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -79,7 +83,37 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("cobs").strip()
-        self.exit(EXIT_BAD_INPUT, f"cobs: {command + ': ' if command else ''}{message} (see {self.prog} --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"cobs: {command + ': ' if command else ''}{_in_cli_terms(message)} "
+                  f"(see {self.prog} --help)\n")
+
+
+_OPTIONS = {
+    "n_topics": "--k",
+    "data_home": "--data-home",
+    "state": "--state",
+    "committee": "--committee",
+}
+"""The library's parameter -> the command line's option, where a library message that reaches the command line's
+user names the parameter ("pass n_topics <= 6", "give data_home= ..."): :func:`_in_cli_terms` says the option."""
+
+_NAMED = re.compile(r"\b(" + "|".join(map(re.escape, _OPTIONS)) + r")(=|(?= (?:must|<=|>=|<|>) ))")
+
+
+def _in_cli_terms(message: object) -> str:
+    """A library message in the command line's words: a parameter named as in Python ("n_topics=12",
+    "data_home=", "state must be ...", "n_topics <= 6") named by its option ("--k 12", "--data-home", "--state
+    must be ...", "--k <= 6"); the rest as it is. The one place that maps them, for every line of the error
+    contract: argument errors (:class:`_Parser`, :func:`_checked`), the library's errors and its warnings."""
+    def option(found: re.Match[str]) -> str:  # "n_topics=12" -> "--k 12", "data_home= or" -> "--data-home or"
+        valued = found[2] == "=" and found.end() < len(found.string) and not found.string[found.end()].isspace()
+        return _OPTIONS[found[1]] + " " * valued
+
+    return _NAMED.sub(option, str(message))
+
+
+def _say(command: str, message: object) -> None:
+    """One line of standard error about a library error: "cobs: COMMAND: message", in the command line's words."""
+    print(f"cobs: {command}: {_in_cli_terms(message)}", file=sys.stderr)
 
 
 def _checked(what: str, convert: Callable[[str], float], expected: str, within: Callable[[float], bool],
@@ -110,6 +144,11 @@ _n_topics = _checked("the number of topics", int, "a positive int", lambda n: n 
 _seed = _checked("the seed", int, f"an int from 0 to {_SEED_MAX} (2**32 - 1)", lambda n: 0 <= n <= _SEED_MAX)
 _years = _checked("the number of years", int, "an int >= 0", lambda n: n >= 0)
 _retries = _checked("the number of retries", int, "an int >= 0", lambda n: n >= 0)
+_PREVALENCE_BY = ("symbol", "state", "committee", "year", "cycle", "theme")
+
+
+def _positive(what: str) -> Callable[[str], float]:
+    return _checked(what, int, "a positive int", lambda n: n > 0)
 
 
 def _seconds(what: str) -> Callable[[str], float]:
@@ -339,7 +378,7 @@ def _fetch(args: argparse.Namespace) -> int:
         try:
             chain = chain_symbols(registry(state=args.state, committee=args.committee), protocol=args.protocol)
         except (ValueError, OSError) as exc:
-            print(f"cobs: fetch: {exc}", file=sys.stderr)
+            _say("fetch", exc)
             return EXIT_BAD_INPUT
         if not chain:
             print(f"cobs: fetch: the registry knows no CO of {args.committee} on {args.state}"
@@ -358,15 +397,15 @@ def _fetch(args: argparse.Namespace) -> int:
         for _, result in results:
             if isinstance(result, OSError) and result.errno is not None and not isinstance(result, CobsError):
                 # the cache folder cannot be written (--data-home a file, read-only): said once, not per symbol
-                print(f"cobs: fetch: {result.strerror or result}", file=sys.stderr)
+                _say("fetch", result.strerror or result)
                 return EXIT_BAD_INPUT
             if isinstance(result, Exception):
-                print(f"cobs: {result}", file=sys.stderr)
+                print(f"cobs: {_in_cli_terms(result)}", file=sys.stderr)
                 failures += 1
             else:
                 print(result, flush=True)
     except ValueError as exc:  # an option (--timeout inf): said once, before any request
-        print(f"cobs: fetch: {exc}", file=sys.stderr)
+        _say("fetch", exc)
         return EXIT_BAD_INPUT
     return EXIT_BAD_INPUT if failures else 0
 
@@ -382,10 +421,10 @@ def _compare(args: argparse.Namespace) -> int:
             warnings.simplefilter("always", AlignWarning)
             links = align(args.earlier, args.later, unit=args.unit)
     except (OSError, ValueError) as exc:  # a file missing or unreadable (cobs's DocumentError is a ValueError)
-        print(f"cobs: compare: {exc}", file=sys.stderr)
+        _say("compare", exc)
         return EXIT_BAD_INPUT
     for warning in caught:  # the later CO adopted first, two States: said in one line each, the table still written
-        print(f"cobs: compare: warning: {warning.message}", file=sys.stderr)
+        _say("compare", f"warning: {warning.message}")
     record = _record(args, earlier=args.earlier, later=args.later, unit=args.unit, format=fmt)
     return 0 if _write(links, fmt, args.output, record) else EXIT_BAD_INPUT
 
@@ -403,7 +442,7 @@ def _change(args: argparse.Namespace) -> int:
         result = change(read[0], args.state, committee=args.committee, window=args.window,
                         measures=args.measures or MEASURES, random_state=args.random_state)
     except (TypeError, ValueError) as exc:  # a State or committee not in the corpus, one CO only, a bad option
-        print(f"cobs: change: {exc}", file=sys.stderr)
+        _say("change", exc)
         return EXIT_BAD_INPUT
     for step, docs in result.documents.groupby("step", sort=True):  # the COs compared, on standard error
         own = docs[docs["role"] == "state"]
@@ -458,7 +497,7 @@ def _report(args: argparse.Namespace) -> int:
         written = write_report(args.paths or None, args.output, n_jobs=args.jobs, cache=not args.no_cache,
                                strict=args.strict, verbose=args.verbose)
     except (OSError, ValueError) as exc:  # no corpus, a folder of other files, nothing readable, a full disk,
-        print(f"cobs: report: {exc}", file=sys.stderr)  # a file left out under --strict
+        _say("report", exc)  # a file left out under --strict
         return EXIT_BAD_INPUT
     for error in written.data.errors.itertuples():
         print(f"cobs: {error.file}: {error.reason} (left out of the report)", file=sys.stderr)
@@ -473,9 +512,20 @@ def _report(args: argparse.Namespace) -> int:
 
 def _topics(args: argparse.Namespace) -> int:
     from cobs.measures import measure
-    from cobs.topics import TopicModel
+    from cobs.topics import TopicModel, prevalence
 
-    if _refuses_outputs(args, {"-o": args.output, "--shares": args.shares}, args.paths):
+    if not args.prevalence:  # before anything is read: options that only say how to compute --prevalence
+        for option, value in (("--refit", None if not args.refit else True), ("--n-boot", args.n_boot),
+                              ("--by", args.by)):
+            if value is not None:
+                args.parser.error(f"argument {option}: only with --prevalence FILE (the topic shares with their "
+                                  "intervals)" + ("" if value is True else f", got {str(value)!r} without it"))
+    least, what, expected = ((20, "the number of refits", "an int >= 20") if args.refit else
+                             (100, "the number of resamples", "an int >= 100 (20 refits with --refit)"))
+    if args.n_boot is not None and args.n_boot < least:
+        args.parser.error(f"argument --n-boot: {invalid_value(what, str(args.n_boot), expected)}")
+    outputs = {"-o": args.output, "--shares": args.shares, "--prevalence": args.prevalence}
+    if _refuses_outputs(args, outputs, args.paths):
         return EXIT_BAD_INPUT  # --shares onto -o wrote one table over the other, exit 0
     read = _read(args, args.paths)
     if read is None:
@@ -484,16 +534,27 @@ def _topics(args: argparse.Namespace) -> int:
     try:
         model = TopicModel(n_topics=args.k, random_state=args.random_state).fit(actions)
     except ValueError as exc:  # no words left to model (a corpus of templates only): one line, as for the options
-        print(f"cobs: topics: {exc}", file=sys.stderr)
+        _say("topics", exc)
         return EXIT_BAD_INPUT
     for row in model.topics_.itertuples():
         print(f"{row.topic:>3} {row.size:6.1%}  {', '.join(row.terms)}")
     shares = pd.concat([actions[["ref"]].reset_index(drop=True),
                         pd.DataFrame(model.transform(actions), columns=model.get_feature_names_out())], axis=1)
     table = model.topics_.assign(weight=model.topics_["weight"].map(lambda ws: [f"{w:.5f}" for w in ws]))
+    tables = [(table, args.output, "topics", {}), (shares, args.shares, "shares", {})]
+    if args.prevalence:
+        by = args.by or "symbol"
+        try:
+            intervals = prevalence(model, actions, by=by, n_boot=args.n_boot, refit=args.refit,
+                                   random_state=args.random_state)
+        except ValueError as exc:
+            _say("topics", exc)
+            return EXIT_BAD_INPUT
+        tables.append((intervals, args.prevalence, "prevalence", {"by": by, "refit": args.refit,
+                                                                  "n_boot": args.n_boot}))
     written = all(_write(t, "csv", path, _record(args, paths=args.paths, k=args.k, random_state=args.random_state,
-                                                 table=name))
-                  for t, path, name in ((table, args.output, "topics"), (shares, args.shares, "shares")) if path)
+                                                 table=name, **more))
+                  for t, path, name, more in tables if path)
     return 0 if written else EXIT_BAD_INPUT
 
 
@@ -592,8 +653,20 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("-o", "--output", help="CSV file for the topics table (topic, label, terms, weight, size, "
                         "examples)")
     topics.add_argument("--shares", help="CSV file for each action's topic shares (ref, one column per topic)")
+    topics.add_argument("--prevalence", metavar="FILE",
+                        help="CSV file for each document's mean topic shares with 95%% bootstrap intervals, "
+                        "resampling whole COs (cobs.topics.prevalence)")
+    topics.add_argument("--by", choices=_PREVALENCE_BY,
+                        help="with --prevalence: the groups of the shares (default: symbol, each document)")
+    topics.add_argument("--refit", action="store_true",
+                        help="with --prevalence: intervals that hold the model's own uncertainty too: the model is "
+                        "fitted anew on each bootstrap sample of COs and its topics matched to these (adds "
+                        "reappeared, cosine, refits, standard_error; each refit costs about one fit)")
+    topics.add_argument("--n-boot", type=_positive("the number of resamples"), default=None, metavar="N",
+                        help="with --prevalence: bootstrap resamples (default: 1000, at least 100), or refits with "
+                        "--refit (default: 50, at least 20)")
     reading_options(topics)
-    topics.set_defaults(run=_topics)
+    topics.set_defaults(run=_topics, parser=topics)
     return parser
 
 
@@ -607,7 +680,7 @@ def _one_line_warning(command: str) -> Callable[..., None]:
 
     def show(message, category, filename, lineno, file=None, line=None) -> None:
         text = " ".join(str(message).split())
-        print(f"cobs: {command}: warning: {text}", file=sys.stderr if file is None else file)
+        print(f"cobs: {command}: warning: {_in_cli_terms(text)}", file=sys.stderr if file is None else file)
 
     return show
 

@@ -46,7 +46,7 @@ import functools
 import re
 import sys
 import zlib
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
@@ -194,6 +194,80 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word)  # type: ignore[attr-defined]
 
 
+class _Fixed(tuple):
+    """A collection option of an :class:`Analyzer`, kept as a tuple: what the Analyzer makes of a text is kept per
+    options (``_grams``), and an option changed in place would not be seen. A change in place says how to set the
+    option anew."""
+
+    _CHANGES = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "add", "discard",
+                          "update", "difference_update", "intersection_update", "symmetric_difference_update"})
+
+    def __new__(cls, values: Iterable[str], option: str) -> _Fixed:
+        fixed = super().__new__(cls, values)
+        fixed.option = option
+        return fixed
+
+    def _refusal(self) -> str:
+        return (f"Analyzer.{self.option} is a tuple and cannot change in place (the Analyzer keeps its results by "
+                f"its options): set it anew, e.g. analyzer.{self.option} = (*analyzer.{self.option}, 'another')")
+
+    def __getattr__(self, name: str) -> object:
+        if name in _Fixed._CHANGES:
+            raise AttributeError(self._refusal())
+        raise AttributeError(f"'tuple' object has no attribute {name!r}")
+
+    def __setitem__(self, key: object, value: object) -> None:
+        raise TypeError(self._refusal())
+
+    def __delitem__(self, key: object) -> None:
+        raise TypeError(self._refusal())
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, ...]]]:
+        return tuple, (tuple(self),)  # pickled and copied as a plain tuple (an Analyzer fixes it again)
+
+
+def _phrases_option(value: object, name: str) -> _Fixed:
+    """leave_out, committees: a collection of str (not one str), as a tuple in the order given."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise TypeError(invalid_value(name, value, "a collection of phrases" if name == "leave_out"
+                                      else "a collection of committee codes",
+                                      f"write [{value!r}]" if isinstance(value, str) else None))
+    values = list(value)
+    if not all(isinstance(v, str) for v in values):
+        raise TypeError(invalid_value(name, value, "a collection of str"))
+    return _Fixed(values if isinstance(value, Sequence) else sorted(values), name)
+
+
+def _formula_option(value: object, name: str) -> _Fixed:
+    check_kinds(value, name)  # type: ignore[arg-type]
+    return _Fixed(value if isinstance(value, Sequence) else sorted(value), name)  # type: ignore[arg-type]
+
+
+def _stop_words_option(value: object, name: str) -> str | _Fixed | None:
+    if value is None or value == "english":
+        return value  # type: ignore[return-value]
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValueError(invalid_value(name, value, "'english', None or a collection of words"))
+    return _phrases_option(value, name)
+
+
+_OPTIONS = {
+    "ngram_range": check_ngram_range,
+    "stop_words": _stop_words_option,
+    "formula": _formula_option,
+    "committees": _phrases_option,
+    "stem": lambda value, name: value,
+    "numbers": lambda value, name: value,
+    "synonyms": lambda value, name: value,
+    "leave_out": _phrases_option,
+    "hyphens": lambda value, name: bool(value),
+}
+"""Each option of an Analyzer, and how a value is checked and kept (immutable) when it is set."""
+
+_DEFAULTS = {"ngram_range": (1, 1), "stop_words": "english", "formula": ("frame", "generic"), "committees": (),
+             "stem": False, "numbers": False, "synonyms": False, "leave_out": (), "hyphens": False}
+
+
 class Analyzer:
     """Text -> tokens and n-grams, with stop words and formula phrases left out.
 
@@ -229,6 +303,15 @@ class Analyzer:
     hyphens : bool, default False
         Keep a hyphenated word whole ("disability-based discrimination" gives
         "disability-based", not "based discrimination"); the default splits it.
+
+    Notes
+    -----
+    What an Analyzer makes of a text is kept, per text and options, for the next
+    call (keyness, similarity and topics cut the same paragraphs again and again).
+    An option may be set anew (``analyzer.leave_out = (*analyzer.leave_out,
+    "denmark")``): it is checked, and the next call uses it. A collection option
+    is kept as a tuple, which cannot change in place: ``analyzer.leave_out.append(...)``
+    is an error saying so, rather than a change the kept results would not see.
     """
 
     def __init__(
@@ -244,38 +327,40 @@ class Analyzer:
         leave_out: Collection[str] = (),
         hyphens: bool = False,
     ) -> None:
-        check_kinds(formula, "formula")
-        if isinstance(leave_out, str):
-            raise TypeError(invalid_value("leave_out", leave_out, "a collection of phrases", f"write [{leave_out!r}]"))
-        self.ngram_range = check_ngram_range(ngram_range, "ngram_range")
+        self._building = True  # the options are checked one by one, the indexes built once, at the end
+        self.ngram_range = ngram_range
         self.stop_words = stop_words
-        self.formula = tuple(formula)
-        self.committees = tuple(committees)
+        self.formula = formula
+        self.committees = committees
         self.stem = stem
         self.numbers = numbers
         self.synonyms = synonyms
-        self.leave_out = tuple(leave_out)
-        self.hyphens = bool(hyphens)
-        if stop_words == "english":
+        self.leave_out = leave_out
+        self.hyphens = hyphens
+        del self._building
+        self._index()
+
+    def _index(self) -> None:
+        """The stop words, phrases and synonyms to look up, from the options."""
+        if self.stop_words == "english":
             self._stop = frozenset(ENGLISH_STOP_WORDS)
-        elif stop_words is None:
-            self._stop = frozenset()
-        elif isinstance(stop_words, str):
-            raise ValueError(invalid_value("stop_words", stop_words, "'english', None or a collection of words"))
         else:
-            self._stop = frozenset(w.lower() for w in stop_words)
+            self._stop = frozenset(w.lower() for w in self.stop_words or ())
         self._phrases = self._phrase_index()
-        self._synonyms = _synonym_index() if synonyms else {}
+        self._synonyms = _synonym_index() if self.synonyms else {}
 
     def _phrase_index(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         phrases = formula_phrases(kinds=self.formula, committees=self.committees)
-        extra = getattr(self, "leave_out", ())
-        return _phrase_index(tuple(phrases) + tuple(extra), getattr(self, "hyphens", False))
+        return _phrase_index(tuple(phrases) + tuple(self.leave_out), self.hyphens)
 
     def __setattr__(self, name: str, value: object) -> None:
+        if name in _OPTIONS:  # checked and kept immutable: the kept results (_grams) are those of the options now
+            value = _OPTIONS[name](value, name)
         super().__setattr__(name, value)
         if not name.startswith("_"):  # an option changed: its repr (what equality and the cache compare) too
             self.__dict__.pop("_repr", None)
+            if name in _OPTIONS and "_building" not in self.__dict__ and "_phrases" in self.__dict__:
+                self._index()
 
     def __repr__(self) -> str:
         known = self.__dict__.get("_repr")
@@ -299,18 +384,20 @@ class Analyzer:
         return hash(repr(self))
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_phrases", "_synonyms", "_repr")}
+        return {name: getattr(self, name) for name in _OPTIONS}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._phrases = self._phrase_index()
-        self._synonyms = _synonym_index() if getattr(self, "synonyms", False) else {}
+        self._building = True  # a pickle of an earlier cobs may lack the later options (leave_out, hyphens)
+        for name, default in _DEFAULTS.items():
+            setattr(self, name, state.get(name, default))
+        del self._building
+        self._index()
 
     def words(self, text: str) -> list[str]:
         """The text's tokens in order, with ``""`` where punctuation, a stop word, a number or a phrase was left out."""
         if not isinstance(text, str):
             raise TypeError(invalid_value("text", text, "a str"))
-        scanned = _scan(_SYMBOL.sub(" . ", text), getattr(self, "hyphens", False))
+        scanned = _scan(_SYMBOL.sub(" . ", text), self.hyphens)
         out: list[str] = []
         synonyms, phrases, stop = self._synonyms, self._phrases, self._stop
         stem, numbers = self.stem, self.numbers

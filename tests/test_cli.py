@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SEED, pdf_pages
 
-from cobs.cli import build_parser, main
+from cobs.cli import _in_cli_terms, build_parser, main
 from cobs.corpus import read_corpus
 
 
@@ -287,6 +287,12 @@ BAD_ARGUMENTS = [
     ("topics", ["{seed}", "--random-state", "-1"], "--random-state"),
     ("topics", ["{seed}", "--random-state", "99999999999999"], "--random-state"),
     ("topics", ["{seed}", "--no-such-option"], "--no-such-option"),
+    ("topics", ["{seed}", "--refit"], "--refit"),  # intervals are --prevalence's: without it, nothing to refit
+    ("topics", ["{seed}", "--by", "state"], "--by"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--by", "para"], "--by"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--refit", "--n-boot", "5"], "--n-boot"),
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--n-boot", "50"], "--n-boot"),  # 100 without refits
+    ("topics", ["{seed}", "--prevalence", "{tmp}/p.csv", "--n-boot", "0"], "--n-boot"),
 ]
 
 
@@ -319,10 +325,72 @@ def test_the_option_errors_of_the_issue_are_one_line_in_a_shell():
             f"cobs: topics: argument {option}: {expected[option]}, got {value!r} (see cobs topics --help)"]
 
 
+def test_topics_prevalence_gives_the_intervals_of_the_library_with_refits_or_without(tmp_path, capsys):
+    """Issue 20: the command line had no way to ask for topic intervals, with refits (cobs.topics.prevalence(...,
+    refit=True), issue 17) or without: --prevalence FILE, --by, --refit, --n-boot."""
+    from cobs.measures import measure
+    from cobs.topics import TopicModel, prevalence
+
+    paths = [str(AZE_1), str(AZE_23)]
+    refitted, plain = tmp_path / "refitted.csv", tmp_path / "plain.csv"
+    assert main(["topics", *paths, "--k", "3", "--random-state", "1", "--prevalence", str(refitted), "--refit",
+                 "--n-boot", "20"]) == 0
+    assert main(["topics", *paths, "--k", "3", "--random-state", "1", "--prevalence", str(plain), "--by", "state"]) == 0
+    capsys.readouterr()
+    actions = measure(read_corpus(paths))
+    model = TopicModel(n_topics=3, random_state=1).fit(actions)
+    expected = prevalence(model, actions, by="symbol", refit=True, n_boot=20, random_state=1)
+    table = pd.read_csv(refitted)
+    assert table["symbol"].tolist() == expected["symbol"].tolist() == [s for s in sorted(set(actions["symbol"]))
+                                                                      for _ in range(3)]
+    assert {"reappeared", "cosine", "refits", "standard_error"} <= set(table.columns)
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False, rtol=1e-12)
+    expected = prevalence(model, actions, by="state", random_state=1)  # 1000 resamples under the fitted model
+    table = pd.read_csv(plain)
+    assert "refits" not in table.columns and table["state"].tolist() == ["AZE"] * 3
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False, rtol=1e-12)
+    record = json.loads((tmp_path / "refitted.csv.json").read_text(encoding="utf-8"))["parameters"]
+    assert (record["table"], record["refit"], record["n_boot"], record["by"]) == ("prevalence", True, 20, "symbol")
+    assert main(["topics", *paths, "--k", "3", "--prevalence", paths[0]]) == 2  # the output guard covers it
+    assert "--prevalence" in capsys.readouterr().err
+
+
 def test_a_warning_is_one_line_too(capsys):
     assert main(["topics", str(SEED), "--k", "12"]) == 0  # 31 texts: fewer topics, said in a SmallCorpusWarning
     err = capsys.readouterr().err.splitlines()  # was Python's two lines: "cli.py:373: SmallCorpusWarning: ...", code
-    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: n_topics=12 is too many for "), err
+    assert len(err) == 1 and err[0].startswith("cobs: topics: warning: --k 12 is too many for "), err
+    assert "; pass --k <= " in err[0] and "n_topics" not in err[0]  # the option of the command line, not Python's
+
+
+def test_a_library_message_reaching_the_command_line_names_its_option_not_the_parameter(tmp_path, capsys):
+    """Issue 20: the library's messages said data_home=, n_topics, state, committee where the command line's options
+    are --data-home, --k, --state, --committee: each mapped name, as a library error or warning says it
+    (n_topics: test_a_warning_is_one_line_too)."""
+    from cobs.cli import _OPTIONS
+
+    options = {o for command in _subcommands().values() for a in command._actions for o in a.option_strings}
+    assert set(_OPTIONS.values()) <= options  # each name maps to an option of the command line
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    assert main(["fetch", "CRC/C/KAZ/CO/4", "--data-home", str(in_the_way)]) == 2  # before any download
+    err = capsys.readouterr().err
+    assert err.startswith("cobs: fetch: cannot keep downloads in ") and err.endswith(
+        ": give --data-home or set COBS_DATA to a folder you can write to\n"), err  # was "give data_home= or"
+    assert main(["change", str(AZE_1), str(AZE_23), "--state", "XYZ"]) == 2
+    assert capsys.readouterr().err == ("cobs: change: --state must be a State of the table, got 'XYZ'; it has "
+                                       "['AZE']\n")  # was "state must be"
+    assert main(["change", str(AZE_1), str(AZE_23), "--state", "AZE", "--committee", "CRC"]) == 2
+    assert capsys.readouterr().err == ("cobs: change: --committee must be a committee with COs to AZE in the table, "
+                                       "got 'CRC'; AZE has COs from ['CRPD']\n")
+    for plain in ("the State party", "a committee's COs", "the state of the table", "data_home"):
+        assert _in_cli_terms(plain) == plain  # the words themselves, in prose, stay as they are
+
+
+def test_library_parameters_become_options_only_where_named_as_parameters():
+    assert _in_cli_terms("n_topics=12 is too many; pass n_topics <= 6, or n_topics=5") == \
+        "--k 12 is too many; pass --k <= 6, or --k 5"
+    assert _in_cli_terms("give committee= one of them") == "give --committee one of them"
+    assert _in_cli_terms("give data_home=") == "give --data-home"
 
 
 

@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib as mpl  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -423,6 +424,39 @@ def test_keyness_draws_only_the_terms_that_survive_the_adjustment_and_says_when_
     ax = cobs.plot.keyness(table.assign(q_value=0.3))
     assert len(ax.patches) == 0 and texts_of(ax) == [
         "nothing to draw: no term with q < 0.05 (Benjamini-Hochberg, 5 terms tested)"]
+
+
+@pytest.mark.parametrize("empty", ["reference", "target"])
+@pytest.mark.parametrize(("paper", "labels", "top"), [
+    (False, ("CRC", "CRPD"), 10), (True, ("Kazakhstan", "the other States parties of the same years"), 1)])
+def test_keyness_says_a_side_without_term_in_its_own_half_off_the_zero_line(empty, paper, labels, top):
+    """Issue 20: the text saying that a side has no term crossed the zero line (drawn across the middle of the
+    Axes); then it was not said at all, a side was only missing. Now it is in that side's half, and its drawn extent
+    meets neither the zero line nor a bar, nor leaves the Axes, in either style and with a long label."""
+    table = keyness_table().assign(q_value=[1e-6, 2e-5, 1e-4, 2e-4, 0.5])
+    table.loc[table["direction"] == empty, "q_value"] = 0.3  # no term of that side survives the adjustment
+    with cobs.plot.style("paper") if paper else matplotlib.rc_context():
+        ax = cobs.plot.keyness(table, labels=labels, top=top)
+        fig = ax.figure
+        for dpi in (None, 300):  # as shown, and as saved (the text is fitted again to the layout it is drawn in)
+            if dpi is not None:
+                fig.set_dpi(dpi)
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+            (said,) = [a for a in ax.get_children() if isinstance(a, mpl.text.Text) and "no term" in a.get_text()]
+            other = labels[0] if empty == "target" else labels[1]
+            assert said.get_text().replace("\n", " ") == f"no term more in {other} with q\u00a0<\u00a00.05"
+            text = said.get_window_extent(renderer)
+            (zero,) = ax.lines
+            line = zero.get_window_extent(renderer)
+            assert text.x0 > line.x1 if empty == "target" else text.x1 < line.x0  # its own half, off the line
+            bars = [p.get_window_extent(renderer) for p in ax.patches]
+            assert bars and not any(text.overlaps(bar) for bar in bars)
+            box = ax.get_window_extent(renderer)
+            assert box.x0 <= text.x0 and text.x1 <= box.x1 and box.y0 <= text.y0 and text.y1 <= box.y1
+        lo, hi = ax.get_xlim()
+        assert lo == pytest.approx(-hi)  # the empty half has as much room as the other
+        plt.close(fig)
 
 
 # change (the contract of cobs.compare.change) ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 error or Ctrl-C too, and the reader's own files never deleted."""
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from processes import session_processes
 
-from cobs.report._folder import MANIFEST, MARK, check_output, replace, staging
+from cobs.report._folder import MANIFEST, MARK, WRITER, check_output, replace, staging, writer_gone
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "CRC_C_KAZ_CO_4.txt"
@@ -158,7 +159,8 @@ def test_ctrl_c_mid_way_leaves_the_earlier_report_as_it_was(tmp_path):
     try:
         assert child.stdout.readline() == "drawn\n", child.stderr.read()
         staged = [p for p in tmp_path.iterdir() if p.name != "report"]
-        assert len(staged) == 1 and any(staged[0].joinpath("figures").iterdir())  # the new report, being written
+        assert len(staged) == 1 and any(staged[0].joinpath("report", "figures").iterdir())  # the new report, being
+        # written
         child.send_signal(signal.SIGINT)
         assert child.wait(timeout=60) == 130
     finally:
@@ -225,3 +227,168 @@ def test_no_figure_worker_outlives_a_report_killed_outright(tmp_path):
     if left:
         os.killpg(child.pid, signal.SIGKILL)
     assert not left, f"left alive 15 s after the run was killed: {left} (of {started})"
+
+
+# the hidden folders of runs killed outright ---------------------------------------------------------------------------
+
+LINUX = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="tells a process's start from /proc (Linux)")
+
+
+def hidden_beside(tmp_path: Path) -> list[str]:
+    return sorted(p.name for p in tmp_path.iterdir() if p.name != "report")
+
+
+def run_stopping(tmp_path: Path, out: Path, where: str) -> subprocess.Popen:
+    """A process that writes a report into ``out`` as cobs report does (staging, then replace) and stops ``where``
+    ("staged": its hidden folder made and a figure written; "swapping": between the two renames of the swap) until
+    it is killed; returns once it has stopped there."""
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        from pathlib import Path
+        from cobs.report._folder import MARK, replace, staging
+        out = Path({str(out)!r})
+        with staging(out) as temp:
+            (temp / "figures").mkdir()
+            (temp / "figures" / "new.png").write_text("new")
+            (temp / "index.html").write_text(f"<!DOCTYPE html>\\n{{MARK}}\\n")
+            if {where!r} == "staged":
+                print("stopped", flush=True)
+                time.sleep(300)
+            real, renames = os.rename, []
+            def rename(source, target):  # the first rename (the earlier report aside) done, not the second
+                if renames:
+                    print("stopped", flush=True)
+                    time.sleep(300)
+                renames.append(source)
+                real(source, target)
+            os.rename = rename
+            replace(temp, out, [temp / "figures" / "new.png", temp / "index.html"])
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=tmp_path)
+    assert child.stdout.readline() == "stopped\n", child.stderr.read()
+    return child
+
+
+def killed(child: subprocess.Popen) -> None:
+    child.kill()  # SIGKILL: no handler, no finally
+    child.wait(timeout=60)
+
+
+@LINUX
+def test_the_next_report_removes_the_hidden_folder_of_a_run_killed_outright(tmp_path, capsys):
+    """kill -9 of a report while it writes: its hidden folder stayed beside the report for ever."""
+    out = tmp_path / "report"
+    write(out, {"figures/a.png": "a"})
+    child = run_stopping(tmp_path, out, "staged")
+    (stale,) = hidden_beside(tmp_path)
+    assert stale.startswith(".report.cobs-report-")
+    assert json.loads((tmp_path / stale / WRITER).read_text())["pid"] == child.pid
+    killed(child)
+    assert hidden_beside(tmp_path) == [stale]  # nothing could remove it then
+    capsys.readouterr()
+    write(out, {"figures/a.png": "a2"})
+    assert hidden_beside(tmp_path) == []
+    assert (out / "figures" / "a.png").read_text() == "a2" and not (out / WRITER).exists()
+    err = capsys.readouterr().err
+    assert err == f"cobs report: removed the unfinished folder of a report killed outright: {stale} (process " \
+                  f"{child.pid})\n"
+    write(out, {"figures/a.png": "a3"})
+    assert capsys.readouterr().err == ""  # said once
+
+
+@LINUX
+def test_the_hidden_folder_of_a_live_run_or_of_a_writer_unknown_is_left_alone(tmp_path, capsys):
+    out = tmp_path / "report"
+    live = run_stopping(tmp_path, out, "staged")
+    try:
+        (running,) = hidden_beside(tmp_path)
+        mine = tmp_path / ".report.cobs-report-mine"  # the reader's, or an earlier cobs's: no record of its writer
+        mine.mkdir()
+        (mine / "notes.txt").write_text("mine")
+        elsewhere = tmp_path / ".report.cobs-report-nfs12345"  # another machine's run, on a shared disk
+        elsewhere.mkdir()
+        (elsewhere / WRITER).write_text(json.dumps({"pid": 999_999_999, "started": 1, "boot": "x",
+                                                    "pid_namespace": 1, "host": "another-machine"}))
+        write(out, {"figures/a.png": "a"})
+        assert hidden_beside(tmp_path) == sorted([running, mine.name, elsewhere.name])
+        assert capsys.readouterr().err == ""
+        assert (mine / "notes.txt").read_text() == "mine"
+        assert live.poll() is None and not writer_gone(json.loads((tmp_path / running / WRITER).read_text()))
+    finally:
+        killed(live)
+    write(out, {"figures/a.png": "a2"})  # now gone: removed, the others still not
+    assert hidden_beside(tmp_path) == sorted([mine.name, elsewhere.name])
+
+
+@LINUX
+def test_a_writer_is_gone_when_its_pid_is_free_or_used_again_or_the_machine_was_restarted(tmp_path):
+    with staging(tmp_path / "report") as temp:
+        record = json.loads((temp.parent / WRITER).read_text())
+    assert record["pid"] == os.getpid() and not writer_gone(record)
+    assert writer_gone({**record, "started": record["started"] + 1})  # this pid, another process
+    assert writer_gone({**record, "boot": "another boot"})  # the machine was started again
+    assert not writer_gone({**record, "pid_namespace": record["pid_namespace"] + 1})  # a container's pids
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert writer_gone({**record, "pid": child.pid})  # no such process
+    assert not writer_gone({"pid": "1"}) and not writer_gone([1]) and not writer_gone({**record, "pid": -1})
+
+
+@LINUX
+def test_a_run_killed_between_the_renames_of_its_swap_gets_the_earlier_report_back(tmp_path, capsys):
+    """The one moment a report folder is missing (the earlier report moved aside, the new one not yet in place): the
+    hidden folder holds the earlier report, with the reader's files; it is put back, never removed."""
+    out = tmp_path / "report"
+    write(out, {"figures/a.png": "a"})
+    (out / "notes.md").write_text("mine", encoding="utf-8")
+    before = digests(out)
+    child = run_stopping(tmp_path, out, "swapping")
+    killed(child)
+    assert not out.exists() and len(hidden_beside(tmp_path)) == 1
+    capsys.readouterr()
+    with staging(out) as temp:  # the next report: the earlier one back first
+        assert digests(out) == before
+        replace(temp, out, fake_report(temp, {"figures/a.png": "a2"}))
+    assert "after putting the earlier report back in report" in capsys.readouterr().err
+    assert (out / "notes.md").read_text() == "mine" and (out / "figures" / "a.png").read_text() == "a2"
+    assert hidden_beside(tmp_path) == []
+
+
+@LINUX
+@pytest.mark.slow
+def test_a_report_killed_outright_leaves_a_folder_the_next_report_removes(tmp_path, capsys):
+    """kill -9 of `cobs report` while it draws the figures: its hidden folder (the new report, half written) was
+    left beside the report for ever; the next report into the same place removes it and says so."""
+    from cobs.report import write_report
+
+    out = tmp_path / "report"
+    write_report([SEED], out, n_jobs=1, progress=False)
+    before = digests(out)
+    script = textwrap.dedent(f"""
+        import sys, time
+        import cobs.report._write as w
+        from cobs.cli import main
+        real = w._draw
+        def draw(*args):
+            result = real(*args)
+            print("drawn", flush=True)
+            time.sleep(300)
+            return result
+        w._draw = draw
+        sys.exit(main(["report", {str(SEED)!r}, {str(OTHER)!r}, "-o", {str(out)!r}, "-j", "1"]))
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, cwd=tmp_path)
+    try:
+        assert child.stdout.readline() == "drawn\n", child.stderr.read()
+    finally:
+        killed(child)
+    (stale,) = hidden_beside(tmp_path)
+    assert any((tmp_path / stale / "report" / "figures").iterdir()) and digests(out) == before
+    capsys.readouterr()
+    write_report([SEED], out, n_jobs=1, progress=False)
+    assert hidden_beside(tmp_path) == [] and digests(out) == before  # the same report again, nothing beside
+    err = capsys.readouterr().err
+    assert err == f"cobs report: removed the unfinished folder of a report killed outright: {stale} (process " \
+                  f"{child.pid})\n"

@@ -160,3 +160,43 @@ def test_an_analyzer_cuts_a_text_once_and_sees_its_options_change():
     first.stem = True
     assert "ratifi" in first(text) and first != Analyzer(ngram_range=(1, 2))
     assert Analyzer(leave_out=["optional protocol"])(text) != Analyzer(leave_out=["ratify"])(text)
+
+
+def test_an_option_set_anew_or_changed_in_place_never_gives_a_kept_stale_result():
+    """Issue 20: the kept results (_grams, by the Analyzer's repr) saw an option set anew but not a list changed in
+    place; and an option set anew changed the repr but not the phrases and stop words looked up, so that
+    ``leave_out``, ``formula``, ``stop_words`` or ``synonyms`` set after the first text changed nothing."""
+    text = "The Committee urges Denmark to ratify the Optional Protocol on the ombudsman for children."
+    analyzer = Analyzer()
+    assert "denmark" in analyzer(text)
+    analyzer.leave_out = ["denmark"]  # a list, set anew: checked and kept as a tuple
+    assert analyzer.leave_out == ("denmark",) and isinstance(analyzer.leave_out, tuple)
+    assert analyzer(text) == Analyzer(leave_out=["denmark"])(text) and "denmark" not in analyzer(text)
+    with pytest.raises(AttributeError, match=r"Analyzer.leave_out is a tuple and cannot change in place .*: set it "
+                       r"anew, e.g. analyzer.leave_out = \(\*analyzer.leave_out, 'another'\)"):
+        analyzer.leave_out.append("ratify")
+    with pytest.raises(TypeError, match="Analyzer.leave_out is a tuple and cannot change in place"):
+        analyzer.leave_out[0] = "ratify"
+    assert "ratify" in analyzer(text)  # not a result kept for the options before
+    analyzer.leave_out = (*analyzer.leave_out, "ratify")
+    assert analyzer(text) == Analyzer(leave_out=["denmark", "ratify"])(text) and "ratify" not in analyzer(text)
+
+    words = Analyzer(stop_words=["ratify"])
+    assert "ratify" not in words(text) and "urges" not in words(text)  # "urges" a formula word
+    with pytest.raises(AttributeError, match="Analyzer.stop_words is a tuple"):
+        words.stop_words.append("protocol")
+    words.stop_words = {"protocol", "optional"}  # a set: kept sorted, the same repr in every process
+    assert words.stop_words == ("optional", "protocol") and "protocol" not in words(text) and "ratify" in words(text)
+    with pytest.raises(AttributeError, match="Analyzer.formula is a tuple"):
+        words.formula.remove("frame")
+    words.formula = ()
+    assert "urges" in words(text) and words(text) == Analyzer(stop_words=["protocol", "optional"], formula=())(text)
+    words.synonyms = True
+    assert words(text) == Analyzer(stop_words=["optional", "protocol"], formula=(), synonyms=True)(text)
+    assert "child_ombudsperson" in words(text)
+    with pytest.raises(ValueError, match=r"formula must be a collection of 'frame'"):
+        words.formula = ["boilerplate"]  # checked as the constructor checks it
+    with pytest.raises(TypeError, match=r"committees must be a collection of committee codes, got 'CRPD'; write"):
+        words.committees = "CRPD"
+    assert pickle.loads(pickle.dumps(analyzer)) == analyzer and pickle.loads(pickle.dumps(analyzer))(text) == \
+        analyzer(text)

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
 from cobs._checks import check_table
@@ -23,6 +24,7 @@ from cobs.plot._base import (
     Plotted,
     check_top,
     finish,
+    fit,
     label_chars,
     legend_below,
     new_axes,
@@ -210,7 +212,8 @@ def keyness(
     terms more frequent in the target, to the left those more frequent in the
     reference. Only terms whose Benjamini-Hochberg q-value is below ``alpha`` are drawn
     (thousands of terms are tested at once: ``p_value`` alone would let hundreds
-    through by chance); where none is, the Axes says so. A table without ``q_value``
+    through by chance); where none is, the Axes says so, and where one side has none,
+    that side's half of the Axes says so. A table without ``q_value``
     (made by hand) is drawn whole, the terms whose ``p_value`` is ``alpha`` or more pale.
 
     Parameters
@@ -270,7 +273,8 @@ def keyness(
     if not len(data):  # an empty chart must not read as a figure that failed
         raise NothingToDraw(f"no term with q < {alpha:g} (Benjamini-Hochberg, {len(table)} terms tested)",
                             table.columns)
-    ax = new_axes(ax, len(data), row_height=0.17)
+    ax = new_axes(ax, len(data) if len(target) and len(reference) else max(len(data), _NO_TERM_ROWS),
+                  row_height=0.17)
     y = np.arange(len(data))
     colors = np.where(data["direction"] == "target", OKABE_ITO[3], OKABE_ITO[0])
     significant = ((data["p_value"] < alpha).to_numpy() if "p_value" in data.columns and not adjusted
@@ -281,8 +285,16 @@ def keyness(
         if not keep:
             patch.set_alpha(0.35)
     ax.axvline(0, color="black", linewidth=0.6)
+    for rows, label, right in ((target, labels[0], True), (reference, labels[1], False)):
+        if not len(rows):  # said in that side's half, off the zero line (both sides empty: nothing to draw)
+            longest = float(np.nanmax(np.abs(data["log_ratio"].to_numpy(dtype=float)), initial=0.0))
+            ax.set_xlim(-1.05 * longest, 1.05 * longest) if longest > 0 else ax.set_xlim(-1, 1)
+            said = f"no term more in {label}" + (f" with q\u00a0<\u00a0{alpha:g}" if adjusted else "")  # q < a whole
+            ax.add_artist(_NoTerm(ax, said, right=right))
+            ax.set_ylim(max(len(data), _NO_TERM_ROWS) - 0.5, -0.5)  # room for the text; the bars from the top
     ax.set_yticks(y, [wrap(t, 30) for t in data["term"]])
-    ax.invert_yaxis()
+    if len(target) and len(reference):
+        ax.invert_yaxis()
     ax.set_xlabel("Log ratio (log$_2$ of the rate ratio)")
     handles = [Patch(color=OKABE_ITO[3], label=f"more in {labels[0]}"),
                Patch(color=OKABE_ITO[0], label=f"more in {labels[1]}")]
@@ -290,6 +302,49 @@ def keyness(
         handles.append(Patch(color="#999999", alpha=0.35, label=f"p ≥ {alpha:g}"))
     legend_below(ax, handles=handles)
     return finish(ax, data, return_data)
+
+
+_NO_TERM_PAD = 4.0  # points between the zero line and the text saying a side has no term
+_NO_TERM_ROWS = 3  # rows of bars a keyness chart with an empty side is at least as tall as (for its text)
+
+
+class _NoTerm(Text):
+    """The text saying that one side of a keyness chart has no term, in that side's half of the Axes: it starts
+    ``_NO_TERM_PAD`` points off the zero line, outwards, and is wrapped (and, if need be, made smaller) to the
+    half's width and the Axes' height as they are when it is drawn (after the layout), so that it never crosses the
+    zero line nor a bar, nor leaves the Axes."""
+
+    def __init__(self, ax: Axes, text: str, *, right: bool) -> None:
+        size = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
+        where = offset_copy(ax.get_xaxis_transform(), fig=ax.figure, x=_NO_TERM_PAD if right else -_NO_TERM_PAD,
+                            y=0, units="points")  # x: data (0, the zero line), y: the Axes' height
+        super().__init__(0, 0.5, text, transform=where, fontsize=size, ha="left" if right else "right",
+                         va="center", color="#555555", multialignment="left" if right else "right")
+        self._whole, self._largest = text, size
+
+    def _fit(self) -> None:
+        if self.axes is None or self.figure is None:
+            return
+        points = 72 / self.figure.dpi
+        width = self.axes.bbox.width * points / 2 - 2 * _NO_TERM_PAD
+        height = self.axes.bbox.height * points
+        size = self._largest
+        while True:
+            text = fit(self._whole, max(width, 1.0), size)
+            if (text.count("\n") + 1) * 1.25 * size <= height or size <= 5:
+                break
+            size -= 0.5
+        if text != self.get_text() or size != self.get_fontsize():  # unchanged: not stale, no redraw asked
+            self.set_text(text)
+            self.set_fontsize(size)
+
+    def draw(self, renderer) -> None:  # type: ignore[no-untyped-def]
+        self._fit()
+        super().draw(renderer)
+
+    def get_window_extent(self, renderer=None, dpi=None):  # type: ignore[no-untyped-def]  # the layout asks first
+        self._fit()
+        return super().get_window_extent(renderer, dpi)
 
 
 @overload

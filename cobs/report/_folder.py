@@ -6,26 +6,42 @@ as it was (the temporary folder is removed). Each report lists the files it wrot
 report replaces those, and only those: any other file in the folder (notes of the reader's, a figure they edited
 under another name) is carried over into the new report, at the same place. A file of the reader's that has the
 name of a file of the new report is not overwritten: the report is refused, and the earlier one left as it was.
+
+A run killed outright (``kill -9``, the machine stopped) cannot remove its hidden folder. Each hidden folder says which
+process writes it (:data:`WRITER`: its pid, the moment it started, the machine's boot and host), and the next report
+into the same place removes those whose writer is gone, saying so on standard error: never a folder of a run still
+alive (nor one whose writer cannot be told: another machine's, on a shared disk), never a folder without that record.
+Where a run was killed between the two renames of the swap (the earlier report moved aside, the new one not yet in
+place), the earlier report is put back where it was before its folder is removed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
+import socket
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["MANIFEST", "MARK", "check_output", "replace", "staging"]
+__all__ = ["MANIFEST", "MARK", "WRITER", "check_output", "replace", "staging"]
 
 MARK = "<!-- written by cobs report -->"
 """The line that marks ``index.html`` as a cobs report's page."""
 
 MANIFEST = "cobs-report-files.txt"
 """The list of the files a report wrote (one path a line, relative to the report folder), kept in the folder."""
+
+WRITER = "cobs-report-writer.json"
+"""In a hidden folder of a report being written: the process that writes it (see :func:`writer_gone`)."""
+
+_REPORT = "report"  # in a hidden folder: the new report
+_EARLIER = "earlier"  # in a hidden folder, for a moment of the swap: the earlier report
 
 _HEADER = ("# cobs report: the files of this report. A later `cobs report -o` into this folder replaces them, and "
            "keeps every other file.\n")
@@ -81,17 +97,160 @@ def _entries(folder: Path) -> tuple[list[str], list[str]]:
     return sorted(files), sorted(folders)
 
 
+def _prefix(folder: Path) -> str:
+    """The start of the names of the hidden folders of reports into ``folder`` (absolute)."""
+    return f".{folder.name}.cobs-report-"
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="ascii", errors="replace") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat from the state on (Linux), None where there is no such file to read."""
+    text = _read_text(f"/proc/{pid}/stat")
+    if text is None or ")" not in text:
+        return None
+    return text.rsplit(")", 1)[1].split()
+
+
+def _started(pid: int) -> int | None:
+    """When process ``pid`` started, in clock ticks since the boot (Linux); None where that cannot be read."""
+    fields = _stat_fields(pid)
+    return int(fields[19]) if fields is not None and len(fields) > 19 and fields[19].isdigit() else None
+
+
+def _pid_namespace() -> int | None:
+    """The pid namespace of this process (Linux): pids of another (a container's) are not this one's."""
+    try:
+        return os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return None
+
+
+def _this_writer() -> dict[str, object]:
+    """The record of this process as the writer of a hidden folder."""
+    boot = _read_text("/proc/sys/kernel/random/boot_id")
+    return {"pid": os.getpid(), "started": _started(os.getpid()), "boot": boot.strip() if boot else None,
+            "pid_namespace": _pid_namespace(), "host": socket.gethostname()}
+
+
+def writer_gone(record: object) -> bool:
+    """Whether the process a hidden folder's :data:`WRITER` names is gone for sure (False where it cannot be told).
+
+    Gone: the machine was started again since (same host, another boot), or, on this machine and boot, in this
+    pid namespace, no process has its pid, or the one that has it started at another moment (a pid used again) or
+    is a zombie. Not gone, as far as can be told: a process of another machine (a report folder on a shared
+    disk) or of another pid namespace, a process of another user whose start cannot be read, a record not
+    understood; any writer on Windows.
+    """
+    if not isinstance(record, dict) or not isinstance(record.get("pid"), int) or record["pid"] <= 0:
+        return False
+    if os.name == "nt":  # os.kill(pid, 0) there sends Ctrl-C to the process; and no /proc to read a start from
+        return False
+    here = _this_writer()
+    if record.get("host") != here["host"]:
+        return False
+    if record.get("boot") is not None and here["boot"] is not None and record["boot"] != here["boot"]:
+        return True  # this machine was started again since
+    if record.get("pid_namespace") != here["pid_namespace"]:
+        return False
+    pid = record["pid"]
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # another user's process: alive, perhaps the writer
+        pass
+    except OSError:
+        return False
+    fields = _stat_fields(pid)
+    if fields is None:
+        return False
+    if fields[0] in ("Z", "X"):  # killed, not yet waited for by its parent
+        return True
+    started = _started(pid)
+    return record.get("started") is not None and started is not None and started != record["started"]
+
+
+def _remove(hidden: Path) -> None:
+    """Remove a hidden folder, its record last: a run killed meanwhile leaves a folder the next one still removes."""
+    for entry in sorted(hidden.iterdir()) if hidden.is_dir() else []:
+        if entry.name == WRITER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    with contextlib.suppress(OSError):
+        (hidden / WRITER).unlink()
+    with contextlib.suppress(OSError):
+        hidden.rmdir()
+
+
+def _remove_stale(folder: Path) -> list[str]:
+    """Remove the hidden folders beside ``folder`` (absolute) whose writer is gone; what was removed, said in words.
+
+    Only folders named as :func:`staging` names them and holding a :data:`WRITER` record; where a run was killed
+    between the renames of its swap, the earlier report is first put back in its place.
+    """
+    said = []
+    try:
+        entries = sorted(folder.parent.iterdir())
+    except OSError:
+        return said
+    for hidden in entries:
+        if not hidden.name.startswith(_prefix(folder)) or hidden.is_symlink() or not hidden.is_dir():
+            continue
+        try:
+            record = json.loads((hidden / WRITER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # not a folder this cobs can tell is its own, or still being made
+        if not writer_gone(record):
+            continue
+        earlier = hidden / _EARLIER
+        restored = False
+        if earlier.is_dir() and not folder.exists() and not folder.is_symlink():
+            try:
+                os.rename(earlier, folder)  # the run was killed between the renames: the earlier report back
+                restored = True
+            except OSError:
+                continue  # another report put it back meanwhile, or the disk refuses: left for later
+        _remove(hidden)
+        said.append(f"{hidden.name} (process {record['pid']})"
+                    + (f", after putting the earlier report back in {folder.name}" if restored else ""))
+    return said
+
+
 @contextlib.contextmanager
 def staging(folder: Path) -> Iterator[Path]:
-    """A new empty folder beside ``folder`` (same filesystem, a hidden name), removed if the block fails."""
+    """A new empty folder for a report into ``folder``, removed if the block fails.
+
+    The folder is ``report`` in a hidden folder beside ``folder`` (same filesystem), whose :data:`WRITER` names
+    this process. Hidden folders of earlier runs into ``folder`` whose writer is gone are removed first, in one line
+    on standard error.
+    """
     folder = folder.absolute()  # "-o ." has no name of its own
     parent = folder.parent
     parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.cobs-report-", dir=parent))
+    removed = _remove_stale(folder)
+    if removed:
+        what = ("the unfinished folder of a report killed outright" if len(removed) == 1
+                else f"{len(removed)} unfinished folders of reports killed outright")
+        print(f"cobs report: removed {what}: {'; '.join(removed)}", file=sys.stderr, flush=True)
+    hidden = Path(tempfile.mkdtemp(prefix=_prefix(folder), dir=parent))
     try:
+        (hidden / WRITER).write_text(json.dumps(_this_writer()) + "\n", encoding="utf-8")
+        temp = hidden / _REPORT
+        temp.mkdir()
         yield temp
     except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
+        _remove(hidden)
         raise
 
 
@@ -125,10 +284,11 @@ def _carry(source: Path, target: Path) -> None:
 def replace(temp: Path, folder: Path, written: Iterable[Path]) -> list[str]:
     """Make the complete report in ``temp`` the report ``folder``; returns the files of the reader's carried over.
 
-    ``written``: the files the report wrote under ``temp``. The manifest is written, the files of the earlier
-    report's folder that its manifest does not list are carried over (linked or copied: the earlier folder is not
-    touched), then the folders swap by renaming, and the earlier report is removed. On an error before the swap
-    the earlier folder is as it was (the caller's :func:`staging` removes ``temp``).
+    ``temp``: the folder :func:`staging` gave; ``written``: the files the report wrote under it. The manifest is
+    written, the files of the earlier report's folder that its manifest does not list are carried over (linked or
+    copied: the earlier folder is not touched), then the folders swap by renaming (the earlier one into the hidden
+    folder), and the hidden folder is removed. On an error before the swap the earlier folder is as it was (the
+    caller's :func:`staging` removes ``temp``).
 
     Raises
     ------
@@ -154,15 +314,10 @@ def replace(temp: Path, folder: Path, written: Iterable[Path]) -> list[str]:
             (temp / name).mkdir(parents=True, exist_ok=True)
         for name in kept:
             _carry(folder / name, temp / name)
-    mask = os.umask(0)
-    os.umask(mask)
-    temp.chmod(0o777 & ~mask)  # mkdtemp's folder is private (0700); a report folder is as any folder made
-    old: Path | None = None
+    hidden = temp.parent  # staging's hidden folder: the earlier report goes there for the swap, and with it
     with _signals_held():
-        if folder.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.cobs-old-", dir=folder.parent))
-            os.rename(folder, old / "report")
+        if folder.exists() or folder.is_symlink():
+            os.rename(folder, hidden / _EARLIER)
         os.rename(temp, folder)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        _remove(hidden)
     return kept
