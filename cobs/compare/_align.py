@@ -42,7 +42,12 @@ children) adds ``base_bonus``, one for other groups of persons only (indigenous 
 ``group_penalty``, since a CO's requests concern its treaty's people; and a link must also score ``best_share`` of
 the UPR recommendation's best score, since a UPR recommendation is usually one
 request and a CO action may be met by many. Each link says whether the UPR
-session came before or after the CO's adoption (``upr_timing``).
+session came before or after the CO's adoption (``upr_timing``). That rule is kept
+(``decision="rule"``); by default, with the UPR, a logistic regression decides instead
+(:mod:`cobs.compare._linkmodel`): it reads the rule's score, the score's share of the UPR
+recommendation's best, and three corrections (the second UPR codebook's population rule, a CO
+item following up another treaty body's recommendations, a recommendation listing many
+groups), with weights and a threshold fitted on the hand-read UPR golds.
 """
 
 from __future__ import annotations
