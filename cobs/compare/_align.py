@@ -267,7 +267,7 @@ def align(
         (but ``unit``, ``synonyms``, ``context`` and ``threshold_repeated``) do not
         apply. Left out of the fit in turn (each State measured by a model fitted
         on the four others), link F1 0.33 from UPR Info's export and 0.37 from the
-        report's text over KAZ, NZL, CRI, SLV and KOR, against 0.27 and 0.28 for
+        report's text over KAZ, NZL, CRI, SLV and KOR, against 0.28 and 0.30 for
         the rule with its options chosen the same way; on SLV and KOR, where the
         rule's defaults were not chosen either, 0.20 and 0.30 against 0.18 and
         0.24. See the README and ``python benchmarks/bench_align.py``.
