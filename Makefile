@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo lint doctest docs docs-check test test-fast chromium lock clean
+.PHONY: demo lint doctest docs docs-check test test-fast chromium lock clean link-model
 
 $(BIN)/cobs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ chromium:
 	  fi; }
 
 # Re-pin every dependency (runtime and test) after changing pyproject.toml.
+# The UPR link model of cobs.compare.align (cobs/data/upr_link_model.json), fitted again on the gold in tests/data
+# (needs ../shared/data: the COs, the UPR reports and UPR Info's export); random_state=0, so the same file each time.
+link-model: $(BIN)/cobs
+	cd benchmarks && ../$(BIN)/python train_link_model.py
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet ".[test,docs]"

@@ -18,6 +18,11 @@ Gold (``tests/data/README.md`` says how each was read):
   Each is measured from both sources of the same recommendations: UPR Info's export and the Working
   Group report's text (the gold's UPR Info rows mapped onto the report's numbered recommendations by
   their text and recommending State).
+* the UPR link model (align's default with the UPR since issue 18's third round): fitted on all five
+  (SLV and KOR as adjudicated under the second codebook, ``upr_heldout2_adjudicated.csv``), measured by
+  leaving one State out beside the rule (``upr_link_model_loso``; ``--grid`` adds the rule with its
+  options chosen on the four others); then the frozen default on ``upr_heldout3.csv`` (ECU, CZE, two
+  coders, read after the model was frozen; "absent" until the file is there: ``held_out_frozen``).
 
 Baseline (between COs): scikit-learn's ``TfidfVectorizer(stop_words="english")`` on the recommendation
 paragraphs' texts; each later paragraph linked to its most similar earlier one when the cosine reaches
@@ -49,6 +54,7 @@ import cobs
 from cobs.compare import alignment_scores as _alignment_scores
 from cobs.compare import chain, upr_recommendations
 from cobs.compare._align import AlignOptions, decide, find_evidence, link_units
+from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, LinkModel, fit_link_model, link_features
 from cobs.compare._units import units
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -302,10 +308,10 @@ class UprCase:
                       for s, u in self.sessions.items()}
         self.wanted, self.items, self.key = wanted, items, key  # key: unit row -> the gold's name of a recommendation
 
-    def links(self, options: AlignOptions) -> set:
+    def links(self, options: AlignOptions, model: LinkModel | None = None) -> set:
         out = set()
         for session, found in self.found.items():
-            _, linked = decide(found, options)
+            _, linked = decide(found, options, model=model)
             upr = self.sessions[session]
             for i, j in zip(*np.nonzero(linked), strict=True):
                 item = (int(self.co_units["para"].iat[i]), str(self.co_units["sub"].iat[i]))
@@ -356,7 +362,8 @@ def with_the_upr(grid: bool) -> None:
           f"implementation cluster) x Kazakhstan's UPR recommendations of 2010 and 2014")
     options = AlignOptions().resolved("upr")
     folds = [lambda p, k=k: paras.index(p) % 2 == k for k in (0, 1)]
-    mine_grid = [AlignOptions(threshold=t, theme_bonus=b, instrument_bonus=i, best_share=r).resolved("upr")
+    mine_grid = [AlignOptions(decision="rule", threshold=t, theme_bonus=b, instrument_bonus=i,
+                              best_share=r).resolved("upr")
                  for t in np.round(np.arange(0.22, 0.46, 0.02), 2) for b in (0.1, 0.2, 0.3, 0.4)
                  for i in (0.0, 0.2) for r in (0.0, 0.6, 0.7, 0.8, 0.9)]
     for name, case in cases.items():
@@ -366,7 +373,7 @@ def with_the_upr(grid: bool) -> None:
         both = grades.keys() & case.wanted.keys()
         agree = sum(grades[k] == case.wanted[k] for k in both) / max(len(both), 1)
         print(f"  from {name} ({len(case.wanted)} links, {n_same} same):")
-        print(f"    cobs.compare.align, defaults (chosen here):         {_upr_line(counts)}; grade agrees on "
+        print(f"    cobs.compare.align, {options.decision + ' (in-sample)':27}{_upr_line(counts)}; grade agrees on "
               f"{agree:.0%} of the links found")
         if grid:
             total = np.zeros(3)
@@ -386,7 +393,10 @@ def with_the_upr(grid: bool) -> None:
     if grid:
         upr_cross_validation()
     held_out_upr("upr_heldout2.csv", FINAL_UPR, "final held-out States read by two blind coders after the "
-                 "defaults were frozen")
+                 "rule's defaults were frozen")
+    upr_link_model_loso(grid)
+    print("\nCO and UPR, the frozen default on tests/data/upr_heldout3.csv (ECU, CZE):")
+    held_out_frozen()
 
 
 def _upr_baseline(case: UprCase) -> None:
@@ -417,8 +427,9 @@ def held_out_upr(gold_name: str = "upr_heldout.csv", pairs: dict | None = None, 
         print(f"\n(../shared absent: tests/data/{gold_name} needs {missing or [str(EXPORT)]})")
         return
     options = AlignOptions().resolved("upr")
-    print(f"\nCO and UPR, {title or 'development States read by two coders'} (tests/data/{gold_name}; mean over "
-          f"the two coders, and the coders against each other):")
+    print(f"\nCO and UPR, {title or 'development States read by two coders'} (tests/data/{gold_name}; the default "
+          f"decision, {options.decision}{', fitted on these States too' if options.decision == 'model' else ''}; "
+          f"mean over the two coders, and the coders against each other):")
     totals: dict[str, list] = {}
     agreements = []
     for pair in _two_coder_pairs(gold_name, pairs):
@@ -455,9 +466,12 @@ class TwoCoderPair:
     cases: dict[str, UprCase]
 
 
-def _two_coder_pairs(gold_name: str, pairs: dict) -> Iterator[TwoCoderPair]:
-    """Each pair of a two-coder UPR gold (upr_heldout.csv's columns), from the report and from UPR Info's export."""
+def _two_coder_pairs(gold_name: str, pairs: dict, coders: tuple[str, ...] | None = None) -> Iterator[TwoCoderPair]:
+    """Each pair of a two-coder UPR gold (upr_heldout.csv's columns), from the report and from UPR Info's export
+    (the readings of ``coders`` only, when given)."""
     gold = pd.read_csv(GOLD / gold_name, dtype=str, keep_default_na=False)
+    if coders is not None:
+        gold = gold[gold["coder"].isin(coders)]
     export_all = cobs.read_upr_info(EXPORT)
     for key, (co_path, report_path, session) in pairs.items():
         co = cobs.read_document(co_path)
@@ -476,10 +490,11 @@ def _two_coder_pairs(gold_name: str, pairs: dict) -> Iterator[TwoCoderPair]:
         yield TwoCoderPair(key, session, items, len(report), len(export), names, coders, cases)
 
 
-def _two_coder_cases(gold_name: str, pairs: dict) -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
+def _two_coder_cases(gold_name: str, pairs: dict,
+                     coders: tuple[str, ...] | None = None) -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
     """{key: {source: (case, one gold per coder)}} for a two-coder UPR gold."""
     return {pair.key: {source: (case, pair.coders) for source, case in pair.cases.items()}
-            for pair in _two_coder_pairs(gold_name, pairs)}
+            for pair in _two_coder_pairs(gold_name, pairs, coders)}
 
 
 UPR_GRID = {"threshold": tuple(np.round(np.arange(0.25, 0.475, 0.025), 3)), "theme_bonus": (0.1, 0.2, 0.3),
@@ -516,7 +531,7 @@ def upr_cross_validation() -> None:
 
     names = list(UPR_GRID)
     results = [(options, scores(options)) for options in
-               (AlignOptions(**dict(zip(names, values, strict=True))).resolved("upr")
+               (AlignOptions(decision="rule", **dict(zip(names, values, strict=True))).resolved("upr")
                 for values in itertools.product(*UPR_GRID.values()))]
     states = list(cases)
 
@@ -537,8 +552,180 @@ def upr_cross_validation() -> None:
     options, result = max(results, key=lambda r: np.mean([state(r[1], k) for k in states]))
     print("  chosen on all three (the defaults): " + ", ".join(f"{n}={getattr(options, n)}" for n in names)
           + "; in-sample " + ", ".join(f"{k} {state(result, k):.3f}" for k in states))
-    result = scores(AlignOptions().resolved("upr"))
-    print("  the defaults in-sample: " + ", ".join(f"{k} {state(result, k):.3f}" for k in states))
+    result = scores(AlignOptions(decision="rule").resolved("upr"))
+    print("  the rule's defaults in-sample: " + ", ".join(f"{k} {state(result, k):.3f}" for k in states))
+
+
+# ---------------------------------------------------------------------------------- the UPR link model
+
+STATES_UPR = ("KAZ", "NZL", "CRI", "SLV", "KOR")
+ADJUDICATED = "upr_heldout2_adjudicated.csv"  # SLV and KOR read again under the second codebook (coder "adjudicated")
+
+
+def final_gold() -> tuple[str, tuple[str, ...]]:
+    """The reading of SLV and KOR the link model learns from: the adjudicated file once there, else coder A's
+    (the closer to the second codebook: coder B also linked recommendations on women, children or violence in
+    general to items on women, children or persons with disabilities)."""
+    if (GOLD / ADJUDICATED).exists():
+        return ADJUDICATED, ("adjudicated",)
+    return "upr_heldout2.csv", ("A",)
+
+
+def upr_states() -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
+    """{State: {"export"/"report": (case, one gold per reading)}} over the five UPR golds (needs ../shared)."""
+    kaz = kazakhstan_cases()
+    cases = {"KAZ": {"export": (kaz["UPR Info's export"], [kaz["UPR Info's export"].wanted]),
+                     "report": (kaz["the Working Group reports' text"],
+                                [kaz["the Working Group reports' text"].wanted])}}
+    cases.update(_two_coder_cases("upr_heldout.csv", HELD_OUT_UPR))
+    name, coders = final_gold()
+    cases.update(_two_coder_cases(name, FINAL_UPR, coders))
+    return cases
+
+
+def link_table(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> pd.DataFrame:
+    """One row per (State, source, reading, CO item of the gold, UPR recommendation): the link model's features and
+    whether the reading links the pair (``fit_link_model``'s training table)."""
+    frames = []
+    for state, sources in cases.items():
+        for source, (case, coders) in sources.items():
+            keep = np.array([(int(p), str(s)) in case.items for p, s in zip(case.co_units["para"],
+                                                                           case.co_units["sub"], strict=True)])
+            items = [(int(p), str(s)) for p, s in zip(case.co_units["para"], case.co_units["sub"], strict=True)]
+            for session, found in case.found.items():
+                x = link_features(found)  # (CO units, UPR recommendations, features): the UPR is the earlier
+                upr = case.sessions[session]
+                keys = [case.key(upr.iloc[j]) for j in range(len(upr))]
+                rows, cols = np.nonzero(np.repeat(keep[:, None], len(upr), axis=1))
+                pairs = [(*items[i], keys[j]) for i, j in zip(rows, cols, strict=True)]
+                for k, wanted in enumerate(coders):
+                    frame = pd.DataFrame(x[rows, cols], columns=list(FEATURES))
+                    frame["link"] = [int(pair in wanted) for pair in pairs]
+                    frame["state"], frame["reading"], frame["source"] = state, f"{source}/{k}", source
+                    frame["session"], frame["co_unit"], frame["upr_unit"] = session, rows, cols
+                    frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def upr_link_model(cases: dict | None = None, *, C: float = 1.0, random_state: int = 0) -> LinkModel:
+    """The link model fitted on every UPR gold (what benchmarks/train_link_model.py ships)."""
+    cases = upr_states() if cases is None else cases
+    model = fit_link_model(link_table(cases), C=C, random_state=random_state)
+    name, coders = final_gold()
+    return dataclasses.replace(model, about={**model.about, "gold": ["upr_gold.csv", "upr_heldout.csv (A, B)",
+                                                                      f"{name} ({', '.join(coders)})"]})
+
+
+def _state_f1(case_sources: dict[str, tuple[UprCase, list[dict]]], options: AlignOptions,
+              model: LinkModel | None = None) -> dict[str, float]:
+    """{source: mean link F1 over the readings} of one State (bench's _upr_scores and _f1)."""
+    out = {}
+    for source, (case, coders) in case_sources.items():
+        found = case.links(options, model)
+        out[source] = float(np.mean([_f1(_upr_scores(found, wanted)) for wanted in coders]))
+    return out
+
+
+def _rule_loso(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> dict[str, tuple[dict, AlignOptions]]:
+    """The rule, its options (UPR_GRID) chosen on the other States: {State: ({source: F1}, options chosen)}."""
+    names = list(UPR_GRID)
+    grid = [AlignOptions(decision="rule", **dict(zip(names, values, strict=True))).resolved("upr")
+            for values in itertools.product(*UPR_GRID.values())]
+    results = [(options, {state: _state_f1(sources, options) for state, sources in cases.items()})
+               for options in grid]
+
+    def mean(result: dict, state: str) -> float:
+        return float(np.mean(list(result[state].values())))
+
+    out = {}
+    for state in cases:
+        options, result = max(results, key=lambda r: np.mean([mean(r[1], k) for k in cases if k != state]))
+        out[state] = (result[state], options)
+    return out
+
+
+def upr_link_model_loso(grid: bool = False) -> None:
+    """Leave one State out over the five UPR golds: the link model fitted (and its threshold chosen) on four States,
+    measured on the fifth, beside the rule with its defaults (and, with ``grid``, the rule with its options chosen
+    on the four others); both sources."""
+    paths = [p for key in (*HELD_OUT_UPR.values(), *FINAL_UPR.values()) for p in key[:2]]
+    if not EXPORT.exists() or not all(p.exists() for p in paths) or not (GOLD / "upr_heldout.csv").exists():
+        print("\n(../shared absent: no leave-one-State-out figure of the UPR link model)")
+        return
+    cases = upr_states()
+    table = link_table(cases)
+    name, coders = final_gold()
+    rule = AlignOptions(decision="rule").resolved("upr")
+    chosen = _rule_loso(cases) if grid else {}
+    print(f"\nCO and UPR, leave one State out (SLV, KOR: tests/data/{name}, coder {', '.join(coders)}): the link "
+          f"model (logistic regression on {', '.join(MODEL_FEATURES)}; threshold chosen on the four others) "
+          f"against the rule; link F1 from UPR Info's export / the report's text, mean over the readings:")
+    print(f"  {'State':5}  {'model':>11}  {'rule, defaults':>14}" + (f"  {'rule, chosen on the four others':>31}"
+                                                                    if grid else "") + "  model threshold")
+    rows = []
+    for state in cases:
+        model = fit_link_model(table[table["state"] != state], random_state=0)
+        mine, theirs = _state_f1(cases[state], rule, model), _state_f1(cases[state], rule)
+        other = chosen[state][0] if grid else {"export": np.nan, "report": np.nan}
+        rows.append((mine["export"], mine["report"], theirs["export"], theirs["report"], other["export"],
+                     other["report"]))
+        print(f"  {state:5}  {rows[-1][0]:.3f} {rows[-1][1]:.3f}  {rows[-1][2]:8.3f} {rows[-1][3]:.3f}"
+              + (f"  {rows[-1][4]:25.3f} {rows[-1][5]:.3f}" if grid else "") + f"  {model.threshold:.2f}")
+    mean = np.mean(rows, axis=0)
+    print(f"  {'mean':5}  {mean[0]:.3f} {mean[1]:.3f}  {mean[2]:8.3f} {mean[3]:.3f}"
+          + (f"  {mean[4]:25.3f} {mean[5]:.3f}" if grid else "")
+          + "  (the rule's defaults were chosen on KAZ, NZL and CRI: in-sample there)")
+    held = [k for k, state in enumerate(cases) if state in FINAL_UPR]
+    print(f"  SLV and KOR, where the defaults are out of sample too: model {np.mean([rows[k][0] for k in held]):.3f} "
+          f"{np.mean([rows[k][1] for k in held]):.3f}, rule {np.mean([rows[k][2] for k in held]):.3f} "
+          f"{np.mean([rows[k][3] for k in held]):.3f}" + (f", rule chosen on the four others "
+                                                         f"{np.mean([rows[k][4] for k in held]):.3f} "
+                                                         f"{np.mean([rows[k][5] for k in held]):.3f}" if grid else ""))
+    model = fit_link_model(table, random_state=0)
+    print(f"  fitted on all five (the shipped model, threshold {model.threshold:.2f}): "
+          + ", ".join(f"{f} {c:+.2f}" for f, c in zip(model.features, model.coefficients, strict=True))
+          + f", intercept {model.intercept:+.2f}")
+
+
+NEW_UPR = {  # the last held-out pairs (tests/data/upr_heldout3.csv), coded blind after the link model was frozen
+    "ECU": (SHARED / "Ecuador_2014_CRPD_C_ECU_CO_1.pdf", REPORTS / "ecuador2012.txt", 13),
+    "CZE": (SHARED / "Czech Republic_2015_CRPD_C_CZE_CO_1.pdf", REPORTS / "czechrepublic2012.txt", 14),
+}
+
+
+def held_out_frozen(gold_name: str = "upr_heldout3.csv", pairs: dict | None = None) -> None:
+    """The frozen UPR default of align (and the rule beside it) on a new two-coder gold: per State, source and
+    coder, and the coders against each other. Prints only "absent" when the gold file is missing."""
+    pairs = NEW_UPR if pairs is None else pairs
+    if not (GOLD / gold_name).exists():
+        print("absent")
+        return
+    missing = [str(p) for key in pairs.values() for p in key[:2] if not p.exists()]
+    if missing or not EXPORT.exists():
+        print(f"(../shared absent: tests/data/{gold_name} needs {missing or [str(EXPORT)]})")
+        return
+    default, rule = AlignOptions().resolved("upr"), AlignOptions(decision="rule").resolved("upr")
+    print(f"CO and UPR, tests/data/{gold_name} (the default decision: {default.decision}); link F1 per coder:")
+    totals: dict[tuple[str, str], list[float]] = {}
+    agreements = []
+    for pair in _two_coder_pairs(gold_name, pairs):
+        a, b = (set(c) for c in pair.coders[:2]) if len(pair.coders) > 1 else (set(pair.coders[0]),) * 2
+        agreements.append(2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0)
+        print(f"  {pair.key}: {len(pair.items)} CO items x {pair.n_report} recommendations (report) / "
+              f"{pair.n_export} rows (UPR Info); links per coder: "
+              f"{', '.join(f'{c} {len(v)}' for c, v in zip(pair.names, pair.coders, strict=True))}; coders' link F1 "
+              f"{agreements[-1]:.3f}")
+        for label, options in (("default", default), ("rule", rule)):
+            for source, case in pair.cases.items():
+                found = case.links(options)
+                rows = [_upr_scores(found, coder) for coder in pair.coders]
+                totals.setdefault((label, source), []).append(float(np.mean([_f1(r) for r in rows])))
+                print(f"    {label:7} from the {source:6}: " + "; ".join(
+                    f"coder {c} {_upr_line(r)}" for c, r in zip(pair.names, rows, strict=True))
+                      + f"; mean F1 {np.mean([_f1(r) for r in rows]):.3f}")
+    for (label, source), values in totals.items():
+        print(f"  {label} from the {source}: mean link F1 over coders and States {np.mean(values):.3f} "
+              f"(coders' link F1, mean over States {np.mean(agreements):.3f})")
 
 
 # ---------------------------------------------------------------------------------- speed

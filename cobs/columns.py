@@ -233,7 +233,8 @@ ALIGN_COLUMNS: dict[str, str] = {
     "theme": "Theme of the later recommendation (of the earlier one for dropped); missing if none.",
     "earlier_text": "Text of the earlier recommendation (paragraph or item, chapeau included).",
     "later_text": "Text of the later recommendation.",
-    "score": "The link's score: similarity plus the theme bonus (Float64; missing for new and dropped). A cited "
+    "score": "The link's score: similarity plus the theme bonus (Float64; missing for new and dropped); with the "
+    "UPR under the link model (align's decision=\"model\", the default there), its probability of a link. A cited "
     "paragraph is linked whatever its score.",
     "grade": "same (the same request) or overlapping (an overlapping request) for a link: 'repeated' and "
     "'modified' across cycles, the grade of a link between a CO and the UPR; missing for new and dropped.",

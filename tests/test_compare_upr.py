@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import ROOT, shared_path
@@ -87,16 +88,20 @@ def _gold_sets(links: pd.DataFrame, refs: dict[str, int]) -> tuple[set, set]:
     return found, wanted
 
 
-def test_align_a_co_with_the_upr_against_the_hand_reading(upr, seed):
-    """Measured: link F1 0.469 (P 0.50, R 0.44) with the defaults, chosen on this reading and the two CRPD
+@pytest.mark.parametrize(("decision", "least_f1", "least_recall"), [("rule", 0.45, 0.42), ("model", 0.34, 0.28)])
+def test_align_a_co_with_the_upr_against_the_hand_reading(upr, seed, decision, least_f1, least_recall):
+    """Measured: link F1 0.469 (P 0.50, R 0.44) with the rule's defaults, chosen on this reading and the two CRPD
     readings of upr_heldout.csv (0.546 when chosen on this reading alone; 0.35 for this State when the options
-    are chosen on the two CRPD States only); a TF-IDF matcher tuned on the answers: 0.22. The aim was 0.6."""
-    links = pd.concat([align(upr[upr["session"] == s], seed) for s in (7, 20)])
+    are chosen on the two CRPD States only); a TF-IDF matcher tuned on the answers: 0.22. The aim was 0.6.
+    The link model (the default), fitted on this reading and the four CRPD States: 0.359 (P 0.44, R 0.30), 0.356
+    when fitted on the four CRPD States only: the CRC reading links more general recommendations than the CRPD
+    readings do, and the model follows the four."""
+    links = pd.concat([align(upr[upr["session"] == s], seed, decision=decision) for s in (7, 20)])
     refs = {ref: k + 1 for k, ref in enumerate(upr["ref"])}
     found, wanted = _gold_sets(links, refs)
     tp = len(found & wanted)
     f1 = 2 * tp / (len(found) + len(wanted))
-    assert len(wanted) == 93 and f1 >= 0.45 and tp / len(wanted) >= 0.42
+    assert len(wanted) == 93 and f1 >= least_f1 and tp / len(wanted) >= least_recall
     assert set(links["grade"].dropna()) == {"same", "overlapping"} and links["change"].isna().all()
     assert set(links["evidence"].dropna()) <= {"text", "text+issue", "text+instrument"}
     # the children's ombudsperson under its UPR names (the field's synonyms)
@@ -119,7 +124,7 @@ def test_the_report_and_the_export_give_the_same_links(upr, seed):
         text = dict(zip(table["ref"], table["text"], strict=True))
         by_source.append({(int(r.later_para), r.later_sub, key(text[r.earlier_ref])) for r in linked.itertuples()})
     both = by_source[0] & by_source[1]
-    assert len(both) >= 0.95 * max(map(len, by_source)) and len(both) > 80
+    assert len(both) >= 0.95 * max(map(len, by_source)) and len(both) > 60  # 65 of 65 (the rule: 87 of 90)
 
 
 def test_either_order_gives_the_same_links(upr, seed):
@@ -273,7 +278,7 @@ def test_links_resting_on_a_bonus_are_flagged(upr, seed):
     no. 69) shares few words with CRC/C/KAZ/CO/4, para. 17, on an independent monitoring institution with a
     children's ombudsperson (cosine 0.24); the shared UPR Info issue links them."""
     options = {"threshold": 0.30, "theme_bonus": 0.20, "instrument_bonus": 0.20, "best_share": 0.7,
-               "group_penalty": 0.0, "base_bonus": 0.0}
+               "group_penalty": 0.0, "base_bonus": 0.0, "decision": "rule"}
     links = align(upr[upr["session"] == 20], seed, **options)
     linked = links[links["status"].isin(["repeated", "modified"])]
     row = linked[(linked["later_para"] == 17) & linked["earlier_ref"].str.contains("no. 69 ")].iloc[0]
@@ -327,3 +332,99 @@ def test_a_crpd_co_against_the_upr_keeps_to_its_own_people():
                   zip(mine["co_para"], mine["co_sub"], mine["upr_para"], mine["upr_sub"], strict=True)}
         f1.append(2 * len(found & wanted) / (len(found) + len(wanted)))
     assert min(f1) >= 0.5 and max(f1) >= 0.75
+
+
+def _unit_table(rows: list[tuple[str, str, tuple[str, ...]]]) -> pd.DataFrame:
+    """A small unit table: (committee, text, groups) per unit."""
+    return pd.DataFrame({"committee": [r[0] for r in rows], "text": [r[1] for r in rows],
+                         "groups": [list(r[2]) for r in rows]})
+
+
+def test_the_population_rule_of_the_second_codebook():
+    """A CO item for women with disabilities and a UPR recommendation for women that does not name disability:
+    no link under the second codebook's population rule (population_apart); the same recommendation against an
+    item that follows up CEDAW's recommendations is the exception (other_body); a recommendation naming persons
+    with disabilities, or against an item for persons with disabilities alone, is not concerned."""
+    from cobs.compare._align import _population
+
+    pwd, women = "Persons with disabilities", "Women & girls"
+    co = _unit_table([
+        ("CRPD", "Recognize in law the multiple discrimination of women and girls with disabilities.", (pwd, women)),
+        ("CRPD", "To follow up on the recommendations made by the Committee on the Elimination of Discrimination "
+                 "against Women on violence against women.", (pwd, women)),
+        ("CRPD", "Ensure accessible voting.", (pwd,)),
+    ])
+    upr = _unit_table([
+        ("UPR", "Eliminate discrimination against women", (women,)),
+        ("UPR", "Protect women and girls with disabilities from violence", (women, pwd)),
+        ("UPR", "Protect women, children, older persons, migrants and persons with disabilities",
+         (women, "Children", "Older persons", "Migrants", pwd)),
+    ])
+    apart, many, other = _population(upr, co, upr_is_late=False)  # CO later: rows CO units, columns UPR
+    assert apart.tolist() == [[True, False, False], [False, False, False], [False, False, False]]
+    assert many.tolist() == [[False, False, True]] * 3
+    assert other.tolist() == [[False] * 3, [True] * 3, [False] * 3]
+    apart_t, many_t, other_t = _population(co, upr, upr_is_late=True)  # either order, transposed
+    assert (apart_t == apart.T).all() and (many_t == many.T).all() and (other_t == other.T).all()
+
+
+def test_the_link_model_decides_as_its_coefficients_say(upr, seed):
+    """The shipped model's probability is the logistic of its intercept plus its coefficients times the named
+    features of each pair; align links the pairs reaching its threshold and reports that probability as the score;
+    decision="rule" gives the rule's links back."""
+    from cobs.compare._align import AlignOptions, decide, find_evidence
+    from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, link_features, link_model
+    from cobs.compare._units import units
+
+    model = link_model()
+    assert model.features == MODEL_FEATURES and set(MODEL_FEATURES) <= set(FEATURES)
+    assert model.to_frame()["feature"].tolist() == [*MODEL_FEATURES, "(intercept)"]
+    session = upr[upr["session"] == 20]
+    options = AlignOptions().resolved("upr")
+    assert options.decision == "model"
+    early = units(session, None, unit="item")
+    late = units(cobs.measure(seed.paragraphs), seed.paragraphs, unit="item", context=True)
+    found = find_evidence(early, late, options)
+    x = link_features(found)
+    assert x.shape == (len(late), len(early), len(FEATURES))
+    z = model.intercept + sum(c * x[..., FEATURES.index(f)] for f, c in zip(model.features, model.coefficients,
+                                                                             strict=True))
+    probability, linked = decide(found, options)
+    assert np.allclose(probability, 1 / (1 + np.exp(-z)))
+    assert (linked == (probability >= model.threshold - 1e-9)).all() and linked.any()
+    links = align(session, seed)
+    linked_rows = links[links["status"].isin(["repeated", "modified"])]
+    assert len(linked_rows) == int(linked.sum()) and (linked_rows["score"] >= model.threshold - 1e-9).all()
+    rule = align(session, seed, decision="rule")
+    _, by_rule = decide(found, AlignOptions(decision="rule").resolved("upr"))
+    assert int(rule["status"].isin(["repeated", "modified"]).sum()) == int(by_rule.sum()) != int(linked.sum())
+    with pytest.raises(ValueError, match="decision"):
+        align(session, seed, decision="learned")
+
+
+def test_fitting_the_link_model_is_reproducible_and_checks_its_table(tmp_path):
+    """fit_link_model on a small table: the same coefficients twice, the threshold from the grid, a model written
+    and read back; a table without links, or without a feature column, is refused by name."""
+    from cobs.compare._linkmodel import MODEL_FEATURES, THRESHOLDS, LinkModel, fit_link_model
+
+    rng = np.random.default_rng(0)
+    n = 600
+    table = pd.DataFrame(rng.random((n, len(MODEL_FEATURES))), columns=list(MODEL_FEATURES))
+    table["link"] = (table["score"] + 0.3 * table["score_share"] + 0.1 * rng.random(n) > 1.0).astype(int)
+    table["state"] = np.repeat(["A", "B", "C"], n // 3)
+    table["reading"] = "report/0"
+    first, second = fit_link_model(table, random_state=0), fit_link_model(table, random_state=0)
+    assert first.coefficients == second.coefficients and first.threshold in THRESHOLDS
+    assert first.coefficients[0] > 0 and first.coefficients[1] > 0  # the features that make the links
+    first.to_json(tmp_path / "model.json")
+    again = LinkModel.from_json(tmp_path / "model.json")
+    assert again.features == first.features and again.threshold == first.threshold
+    assert np.allclose(again.coefficients, first.coefficients, atol=1e-6)
+    with pytest.raises(ValueError, match="needs pairs linked and pairs not linked"):
+        fit_link_model(table.assign(link=0))
+    with pytest.raises(ValueError, match=r"lacks the columns \['score'\]"):
+        fit_link_model(table.drop(columns="score"))
+    (tmp_path / "bad.json").write_text('{"features": ["score", "colour"], "coefficients": [1, 2], "intercept": 0, '
+                                       '"threshold": 0.5}', encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.json: features"):
+        LinkModel.from_json(tmp_path / "bad.json")
