@@ -395,7 +395,7 @@ def with_the_upr(grid: bool) -> None:
     held_out_upr("upr_heldout2.csv", FINAL_UPR, "final held-out States read by two blind coders after the "
                  "rule's defaults were frozen")
     upr_link_model_loso(grid)
-    print("\nCO and UPR, the frozen default on tests/data/upr_heldout3.csv (ECU, CZE):")
+    print(f"\nCO and UPR, the frozen default on tests/data/upr_heldout3.csv ({', '.join(NEW_UPR)}):")
     held_out_frozen()
 
 
@@ -690,6 +690,10 @@ def upr_link_model_loso(grid: bool = False) -> None:
 NEW_UPR = {  # the last held-out pairs (tests/data/upr_heldout3.csv), coded blind after the link model was frozen
     "ECU": (SHARED / "Ecuador_2014_CRPD_C_ECU_CO_1.pdf", REPORTS / "ecuador2012.txt", 13),
     "CZE": (SHARED / "Czech Republic_2015_CRPD_C_CZE_CO_1.pdf", REPORTS / "czechrepublic2012.txt", 14),
+    "CHL": (SHARED / "Chile_2016_CRPD_C_CHL_CO_1.pdf", REPORTS / "chile2014.txt", 18),
+    "PRT": (SHARED / "Portugal_2016_CRPD_C_PRT_CO_1.pdf", REPORTS / "portugal2014.txt", 19),
+    "DOM": (SHARED / "Dominican Republic_2015_CRPD_C_DOM_CO_1.pdf", REPORTS / "dominicanrepublic2014.txt", 18),
+    "BRA": (SHARED / "Brazil_2015_CRPD_C_BRA_CO_1.pdf", REPORTS / "brazil2012.txt", 13),
 }
 
 
@@ -707,10 +711,12 @@ def held_out_frozen(gold_name: str = "upr_heldout3.csv", pairs: dict | None = No
     default, rule = AlignOptions().resolved("upr"), AlignOptions(decision="rule").resolved("upr")
     print(f"CO and UPR, tests/data/{gold_name} (the default decision: {default.decision}); link F1 per coder:")
     totals: dict[tuple[str, str], list[float]] = {}
-    agreements = []
+    pooled: dict[tuple[str, str], np.ndarray] = {}
+    agreements, together = [], np.zeros(2)
     for pair in _two_coder_pairs(gold_name, pairs):
         a, b = (set(c) for c in pair.coders[:2]) if len(pair.coders) > 1 else (set(pair.coders[0]),) * 2
         agreements.append(2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0)
+        together += (2 * len(a & b), len(a) + len(b))
         print(f"  {pair.key}: {len(pair.items)} CO items x {pair.n_report} recommendations (report) / "
               f"{pair.n_export} rows (UPR Info); links per coder: "
               f"{', '.join(f'{c} {len(v)}' for c, v in zip(pair.names, pair.coders, strict=True))}; coders' link F1 "
@@ -720,12 +726,14 @@ def held_out_frozen(gold_name: str = "upr_heldout3.csv", pairs: dict | None = No
                 found = case.links(options)
                 rows = [_upr_scores(found, coder) for coder in pair.coders]
                 totals.setdefault((label, source), []).append(float(np.mean([_f1(r) for r in rows])))
+                pooled[(label, source)] = pooled.get((label, source), 0) + sum(rows)
                 print(f"    {label:7} from the {source:6}: " + "; ".join(
                     f"coder {c} {_upr_line(r)}" for c, r in zip(pair.names, rows, strict=True))
                       + f"; mean F1 {np.mean([_f1(r) for r in rows]):.3f}")
     for (label, source), values in totals.items():
-        print(f"  {label} from the {source}: mean link F1 over coders and States {np.mean(values):.3f} "
-              f"(coders' link F1, mean over States {np.mean(agreements):.3f})")
+        print(f"  {label} from the {source}: mean link F1 over coders and States {np.mean(values):.3f}; pooled over "
+              f"the States (every coder's links counted once) {_upr_line(pooled[(label, source)])} (coders' link "
+              f"F1: mean over States {np.mean(agreements):.3f}, pooled {together[0] / max(together[1], 1):.3f})")
 
 
 # ---------------------------------------------------------------------------------- speed
