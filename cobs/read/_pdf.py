@@ -21,6 +21,7 @@ they are kept as "-".
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import functools
 import re
@@ -129,8 +130,36 @@ def _bold_by_name(handle, index: int) -> bool:
     return bool(_BOLD_NAME.search(name.value.decode("latin-1"))) or bool(flags.value & _FORCE_BOLD)
 
 
-def _page_lines(page) -> list[_PdfLine]:
-    """The printed lines of one page, with position, font size, bold count and small digits.
+def _text_range(handle, count: int) -> str:
+    """The text of a text page's ``count`` characters: ``PdfTextPage.get_text_range(0, count)`` of pypdfium2, on the
+    raw handle.
+
+    pypdfium2 first leaves out the leading and trailing characters PDFium excludes from its text (pypdfium2 issue
+    261), then asks for the text of the others; so does this, step by step as it does.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    c_start, c_end, left_out, right_out = 0, count - 1, 0, 0
+    while True:
+        if c_start > c_end:
+            return ""
+        t_start = text_index(handle, c_start)
+        if t_start == -1:
+            c_start, left_out = c_start + 1, left_out + 1
+            continue
+        t_end = text_index(handle, c_end)
+        if t_end == -1:
+            c_end, right_out = c_end - 1, right_out + 1
+            continue
+        break
+    buffer = (ctypes.c_ushort * (t_end + 2 - t_start))()  # with the NUL PDFium ends the text with
+    written = pdfium_c.FPDFText_GetText(handle, left_out, count - left_out - right_out, buffer)
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
+
+
+def _page_lines(handle) -> list[_PdfLine]:
+    """The printed lines of a text page (PDFium's handle), with position, font size, bold count and small digits.
 
     This loop runs once per printed line of every PDF (about 50 a page), so it keeps to local names and calls
     PDFium directly; its cost beside PDFium's own text extraction is what ``benchmarks/bench_read.py`` measures.
@@ -138,112 +167,135 @@ def _page_lines(page) -> list[_PdfLine]:
     asks for its first character's box and size, the weight of one to three of its words (of each word only where
     they disagree), and the size of the last digit of each run of digits.
     """
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    textpage = page.get_textpage()
-    try:
-        handle = textpage.raw
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
-        text = text.replace("\x02", "-").replace("\ufffe", "-")
-        # called directly, and without ctypes' checks (_unchecked): pypdfium2's wrapper costs as much as the rest of
-        # a line, ctypes' checks as much as PDFium's work
-        weight = _unchecked("FPDFText_GetFontWeight", ctypes.c_int)
-        fsize = _unchecked("FPDFText_GetFontSize", ctypes.c_double)
-        box = _unchecked("FPDFText_GetCharBox", ctypes.c_int)
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        at_left, at_right, at_bottom, at_top = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-                                                ctypes.byref(top))
-        letter_at, words = _LETTER.search, _WORD.finditer
-        # the runs of digits of the whole page, in order (none spans a line break): a line takes those before its
-        # end; a sentinel run after the text ends the list
-        runs = [m.span() for m in _DIGITS.finditer(text)]
-        runs.append((count + 1, count + 1))
-        run = 0
-        next_run = runs[0][0]
-        lines: list[_PdfLine] = []
-        append = lines.append
-        start = 0
-        for raw_line in text.split("\r\n"):
-            end = start + len(raw_line)
-            stripped = raw_line.strip()
-            if not stripped:
-                start = end + 2
-                continue
-            first_char = stripped[0]
-            offset = start + raw_line.index(first_char)
-            box(handle, offset, at_left, at_right, at_bottom, at_top)
-            letter = offset if first_char.isalpha() else (start + m.start() if (m := letter_at(raw_line))
-                                                          else offset)  # a line may open with a footnote label
-            size = fsize(handle, letter)
-            # count_visible(stripped), inlined: in a printable line the only blank is " " (str.split() splits
-            # on no other printable character)
-            n_chars = (len(stripped) - stripped.count(" ") if stripped.isprintable()
-                       else len("".join(stripped.split())))
-            # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
-            # last words are asked, and each word only where they disagree (a word's first character tells,
-            # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
-            # this leaves every paragraph's kind as asking each word does, and the bold share of 13 of
-            # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
-            value = weight(handle, offset)
-            uniform = first_bold = middle_bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, offset)
-            length = len(raw_line)
-            middle = raw_line.find(" ", length // 2) + 1
-            middle = start + middle if 0 < middle < length and not raw_line[middle].isspace() else offset
-            if middle != offset:
-                value = weight(handle, middle)
-                middle_bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, middle)
-                if middle_bold != uniform:
-                    uniform = None
-            last = raw_line.rstrip().rfind(" ") + 1
-            last = start + last if last else offset
-            if last != offset and last != middle and uniform is not None:  # the middle word may be the last
-                value = weight(handle, last)
-                if (value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, last)) != uniform:
-                    uniform = None
-            if uniform is None:  # each word, but the first and middle ones: asked above
-                n_bold = 0
-                for word in words(raw_line):
-                    index = start + word.start()
-                    if index == offset:
-                        bold = first_bold
-                    elif index == middle:
-                        bold = middle_bold
-                    else:
-                        value = weight(handle, index)
-                        bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index)
-                    if bold:
-                        n_bold += word.end() - word.start()
-            else:
-                n_bold = n_chars if uniform else 0
-            small_digits: list[tuple[int, int, int]] | tuple[()] = ()
-            if next_run < end:
-                limit = size * _SUPERSCRIPT
-                while next_run < end:  # "June 202119": a year, then marker 19
-                    after = runs[run][1]
-                    first = next_run
-                    run += 1
-                    next_run = runs[run][0]
-                    # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
-                    if fsize(handle, after - 1) >= limit:
-                        continue
-                    k = after - 1
-                    while k > first and fsize(handle, k - 1) < limit:
-                        k -= 1
-                    if uniform is None:
-                        bold = sum(_is_bold(handle, j, weight) for j in range(k, after))
-                    else:  # counted with the line's weight above, taken off with it
-                        bold = (after - k) if uniform else 0
-                    if not small_digits:
-                        small_digits = []
-                    small_digits.append((k - start, after - start, bold))
-            append(_PdfLine(raw_line, stripped, top.value, left.value, size, n_bold, n_chars, small_digits))
+    count = pdfium_c.FPDFText_CountChars(handle)
+    if count == -1:
+        raise pdfium.PdfiumError("Failed to get character count.")
+    text = _text_range(handle, count) if count else ""
+    if len(text) != count:  # PDFium expanded a ligature or similar: take the text character by character
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
+    text = text.replace("\x02", "-").replace("\ufffe", "-")
+    # called directly, and without ctypes' checks (_unchecked): pypdfium2's wrapper costs as much as the rest of
+    # a line, ctypes' checks as much as PDFium's work
+    weight = _unchecked("FPDFText_GetFontWeight", ctypes.c_int)
+    fsize = _unchecked("FPDFText_GetFontSize", ctypes.c_double)
+    box = _unchecked("FPDFText_GetCharBox", ctypes.c_int)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    at_left, at_right, at_bottom, at_top = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                                            ctypes.byref(top))
+    letter_at, words = _LETTER.search, _WORD.finditer
+    # the runs of digits of the whole page, in order (none spans a line break): a line takes those before its
+    # end; a sentinel run after the text ends the list
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    runs.append((count + 1, count + 1))
+    run = 0
+    next_run = runs[0][0]
+    lines: list[_PdfLine] = []
+    append = lines.append
+    start = 0
+    for raw_line in text.split("\r\n"):
+        end = start + len(raw_line)
+        stripped = raw_line.strip()
+        if not stripped:
             start = end + 2
-    finally:
-        textpage.close()
+            continue
+        first_char = stripped[0]
+        offset = start + raw_line.index(first_char)
+        box(handle, offset, at_left, at_right, at_bottom, at_top)
+        letter = offset if first_char.isalpha() else (start + m.start() if (m := letter_at(raw_line))
+                                                      else offset)  # a line may open with a footnote label
+        size = fsize(handle, letter)
+        # count_visible(stripped), inlined: in a printable line the only blank is " " (str.split() splits
+        # on no other printable character)
+        n_chars = (len(stripped) - stripped.count(" ") if stripped.isprintable()
+                   else len("".join(stripped.split())))
+        # Bold is a property of runs of text, and UN COs set a line in one weight: the first, middle and
+        # last words are asked, and each word only where they disagree (a word's first character tells,
+        # unless its font has no weight: then its name does). On the 113 English CRPD COs of ../shared
+        # this leaves every paragraph's kind as asking each word does, and the bold share of 13 of
+        # 18,436 rows 0.025 at most off (a bold number inside a regular line), at a third of the calls.
+        value = weight(handle, offset)
+        uniform = first_bold = middle_bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, offset)
+        length = len(raw_line)
+        middle = raw_line.find(" ", length // 2) + 1
+        middle = start + middle if 0 < middle < length and not raw_line[middle].isspace() else offset
+        if middle != offset:
+            value = weight(handle, middle)
+            middle_bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, middle)
+            if middle_bold != uniform:
+                uniform = None
+        last = raw_line.rstrip().rfind(" ") + 1
+        last = start + last if last else offset
+        if last != offset and last != middle and uniform is not None:  # the middle word may be the last
+            value = weight(handle, last)
+            if (value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, last)) != uniform:
+                uniform = None
+        if uniform is None:  # each word, but the first and middle ones: asked above
+            n_bold = 0
+            for word in words(raw_line):
+                index = start + word.start()
+                if index == offset:
+                    bold = first_bold
+                elif index == middle:
+                    bold = middle_bold
+                else:
+                    value = weight(handle, index)
+                    bold = value >= _BOLD_WEIGHT if value > 0 else _bold_by_name(handle, index)
+                if bold:
+                    n_bold += word.end() - word.start()
+        else:
+            n_bold = n_chars if uniform else 0
+        small_digits: list[tuple[int, int, int]] | tuple[()] = ()
+        if next_run < end:
+            limit = size * _SUPERSCRIPT
+            while next_run < end:  # "June 202119": a year, then marker 19
+                after = runs[run][1]
+                first = next_run
+                run += 1
+                next_run = runs[run][0]
+                # a marker ends its run of digits ("202119"): where the last digit is in the line's size, none
+                if fsize(handle, after - 1) >= limit:
+                    continue
+                k = after - 1
+                while k > first and fsize(handle, k - 1) < limit:
+                    k -= 1
+                if uniform is None:
+                    bold = sum(_is_bold(handle, j, weight) for j in range(k, after))
+                else:  # counted with the line's weight above, taken off with it
+                    bold = (after - k) if uniform else 0
+                if not small_digits:
+                    small_digits = []
+                small_digits.append((k - start, after - start, bold))
+        append(_PdfLine(raw_line, stripped, top.value, left.value, size, n_bold, n_chars, small_digits))
+        start = end + 2
     return lines
+
+
+def _read_page(document, index: int) -> tuple[list[_PdfLine], float]:
+    """The lines and the height of page ``index`` (0-based) of an open document (pypdfium2's raw handle).
+
+    The page and its text page are PDFium's own handles, loaded and closed here with PDFium's calls: pypdfium2's
+    objects for them (a finalizer each, their parent's list of children, their closing) cost 3 % of PDFium's text
+    extraction. Failures are pypdfium2's errors, with its words.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium_c.FPDF_LoadPage(document, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
+    try:
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        try:
+            return _page_lines(textpage), pdfium_c.FPDF_GetPageHeightF(page)
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
 
 
 def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = None) -> RawDocument:
@@ -260,15 +312,10 @@ def read_pdf(path: Path, data: bytes, *, pages: tuple[int, int | None] | None = 
         pdf = _open(path, data)
         try:
             for index in range(first - 1, len(pdf) if stop is None else min(stop - 1, len(pdf))):
-                page = None
                 try:
-                    page = pdf[index]
-                    read.append((_page_lines(page), page.get_size()[1]))
+                    read.append(_read_page(pdf.raw, index))
                 except pdfium.PdfiumError as exc:
                     raise DamagedPDFError(path, f"PDFium cannot read this page ({exc})", page=index + 1) from None
-                finally:
-                    if page is not None:
-                        page.close()
         finally:
             pdf.close()
     if not any(lines for lines, _ in read):
