@@ -181,6 +181,41 @@ def test_threads_reading_pdfs_at_once_take_turns_instead_of_crashing():
         pd.testing.assert_frame_equal(doc.paragraphs, alone[path])
 
 
+@pytest.mark.real_data
+def test_the_text_of_pdfiums_own_handles_is_pypdfium2s():
+    """read_pdf loads pages and text pages with PDFium's calls, not pypdfium2's objects (for speed), and takes their
+    text as PdfTextPage.get_text_range does (_text_range): the same text for every page of real COs."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from conftest import shared_path
+
+    from cobs.read._pdf import _text_range
+
+    folder = shared_path("crpd-dashboard-pdfs", "concluding_observations")
+    n_pages = 0
+    for path in sorted(folder.glob("*.pdf"))[::13]:  # ten of them
+        pdf = pdfium.PdfDocument(path.read_bytes())
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                try:
+                    handle = pdfium_c.FPDFText_LoadPage(page.raw)
+                    try:
+                        count = pdfium_c.FPDFText_CountChars(handle)
+                        assert count == textpage.count_chars()
+                        assert _text_range(handle, count) == textpage.get_text_range()
+                    finally:
+                        pdfium_c.FPDFText_ClosePage(handle)
+                finally:
+                    textpage.close()
+                    page.close()
+                n_pages += 1
+        finally:
+            pdf.close()
+    assert n_pages > 100
+
+
 def test_the_character_queries_without_ctypes_checks_answer_as_pypdfium2s_do(tmp_path):
     """_page_lines calls PDFium's character queries without ctypes' argument checks (_unchecked, for speed): on every
     character of a page they give what pypdfium2's declared functions give (size, weight, box)."""
@@ -189,7 +224,7 @@ def test_the_character_queries_without_ctypes_checks_answer_as_pypdfium2s_do(tmp
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from cobs.read._pdf import _unchecked
+    from cobs.read._pdf import _text_range, _unchecked
 
     pdf = pdfium.PdfDocument(make_pdf(tmp_path / "CRC_C_GEO_CO_5-6.pdf", [PAGE_1]).read_bytes())
     page = pdf[0]
@@ -197,6 +232,8 @@ def test_the_character_queries_without_ctypes_checks_answer_as_pypdfium2s_do(tmp
     try:
         handle, count = textpage.raw, textpage.count_chars()
         assert count > 500
+        assert _text_range(handle, count) == textpage.get_text_range(0, count)
+        assert _text_range(handle, 20) == textpage.get_text_range(0, 20)
         size, weight = _unchecked("FPDFText_GetFontSize", ctypes.c_double), _unchecked("FPDFText_GetFontWeight",
                                                                                        ctypes.c_int)
         box = _unchecked("FPDFText_GetCharBox", ctypes.c_int)

@@ -249,17 +249,27 @@ def _language_name_re() -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_ONLY = re.compile(r"(?:only|únicamente|seulement|uniquement|только)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _original_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:Original|Язык\s+оригинала|原文)\s*[:：]\s*({_language_name_re()})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _issued_re() -> re.Pattern[str]:
+    names = _language_name_re()
+    return re.compile(rf"\b((?:{names})(?:{_LIST_SEPARATORS.pattern}(?:{names}))*)\s+{_ONLY.pattern}", re.IGNORECASE)
+
+
 def _masthead_languages(page_text: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     """(version, original, issued) from a first page's masthead; see :class:`Identity`."""
-    names = _language_name_re()
     flat = " ".join(page_text.split())
-    original = re.search(rf"(?:Original|Язык\s+оригинала|原文)\s*[:：]\s*({names})\b", flat, re.IGNORECASE)
-    only = re.search(
-        rf"\b((?:{names})(?:{_LIST_SEPARATORS.pattern}(?:{names}))*)\s+"
-        r"(?:only|únicamente|seulement|uniquement|только)\b",
-        flat,
-        re.IGNORECASE,
-    )
+    original = _original_re().search(flat)
+    # the list of languages is looked for only where its last word stands: trying the names at every character
+    # of the page costs as much as the rest of identifying a document
+    only = _issued_re().search(flat) if _ONLY.search(flat) else None
     issued: tuple[str, ...] = ()
     if only:
         issued = tuple(code for part in _LIST_SEPARATORS.split(only.group(1)) if (code := language_code(part)))
@@ -441,7 +451,8 @@ def identify_raw(raw: RawDocument) -> Identity:
         doc_type = _type_from_symbol(printed) if printed.is_co or not worded or worded == CO else worded
     committee, committee_line = committee_in_title(title_lines)
     type_source = "symbol" if printed else "title" if doc_type else ""
-    western = [t.translate(_ARABIC_DIGITS) if _ARABIC_DIGIT.search(t) else t for t in body]
+    western = ([t.translate(_ARABIC_DIGITS) if _ARABIC_DIGIT.search(t) else t for t in body]
+               if _ARABIC_DIGIT.search("\n".join(body)) else body)  # one search for the lines: most have none
     paragraphs = [_paragraph(western, n) for n in (1, 2)]
     adopted = _adoption_date(paragraphs, language)
     session = session_dates("\n".join(notes + body[:head_end]), language)

@@ -48,7 +48,8 @@ _SCRIPTS = {
     "ru": re.compile("[\u0400-\u04ff]"),
     "zh": re.compile("[\u3400-\u4dbf\u4e00-\u9fff]"),
 }
-_ANOTHER_SCRIPT = re.compile("|".join(script.pattern for script in _SCRIPTS.values()))
+_ANOTHER_SCRIPT = re.compile("[" + "".join(script.pattern[1:-1] for script in _SCRIPTS.values()) + "]")
+"""A letter of any of ``_SCRIPTS``: one class, which ``re`` scans for faster than three."""
 _SCRIPT_SHARE = 0.3
 """A script decides when this share of the letters is in it (Arabic, Cyrillic, Chinese)."""
 _FUNCTION_WORD_SHARE = 0.05
@@ -82,7 +83,7 @@ def detect_language(text: str) -> str:
         for code, script in _SCRIPTS.items():
             if len(script.findall(sample)) > _SCRIPT_SHARE * letters:
                 return code
-    words = Counter(w.lower() for w in _WORD.findall(sample))
+    words = Counter(map(str.lower, _WORD.findall(sample)))
     if not words:
         return ""
     scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}

@@ -42,7 +42,8 @@ def document_starts(lines: list[Line]) -> list[int]:
     >>> document_starts([Line(t) for t in text])
     [5]
     """
-    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := _NUMBERED.match(line.text))]
+    numbered = [(i, int(m.group(1))) for i, line in enumerate(lines)
+                if line.text[:1].isdecimal() and (m := _NUMBERED.match(line.text))]  # the first test, cheaply
     starts: list[int] = []
     expected = 1
     for k, (i, number) in enumerate(numbered):

@@ -262,7 +262,10 @@ class _Parser:
         while i < len(lines):
             line = lines[i]
             text = line.text
-            number = self._para_number(text)
+            # a line that opens with a small letter goes on with the text: it is no paragraph number, item, heading
+            # or broken numbering, and is not asked whether it is (most lines of a CO: a third of the parse's time)
+            goes_on = text[:1].islower()
+            number = None if goes_on else self._para_number(text)
             if number is not None:
                 body = text[_PARA.match(text).end() :]
                 glued = _INTRODUCTION_GLUED.match(body) if number == 1 and not self.section else None
@@ -279,12 +282,12 @@ class _Parser:
                 self._start_row(line, number, "", f"{number}. {body}")
                 i += 1
                 continue
-            letter = self._item_letter(text) if not self.in_title else None
+            letter = self._item_letter(text) if not self.in_title and not goes_on else None
             if letter is not None:
                 self._start_row(line, self.para, letter, text)
                 i += 1
                 continue
-            end = self._heading_block(i)
+            end = None if goes_on else self._heading_block(i)
             if end is not None:
                 self._emit_headings(lines[i:end])
                 i = end
@@ -295,7 +298,8 @@ class _Parser:
                     self.marker_rows.setdefault(marker, (None, ""))
                 i += 1
                 continue
-            self._check_numbering(line)
+            if not goes_on:
+                self._check_numbering(line)
             target = self.current
             if target.sub and _TAIL.match(text) and _ENDS_SENTENCE.search(self.last_text):
                 target = self.para_row or target
