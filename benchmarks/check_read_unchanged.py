@@ -1,6 +1,6 @@
 """Check that reading documents gives the same tables as another revision of cobs: byte for byte.
 
-Usage: python scripts/check_read_unchanged.py [--base REV] [FOLDER]
+Usage: python benchmarks/check_read_unchanged.py [--base REV] [FOLDER]
 
 For speed work on the readers (issue 20): reads every PDF of FOLDER (the 130 CRPD PDFs
 of ../shared by default) with this checkout's cobs and with REV's (default: main),
