@@ -208,24 +208,31 @@ def savefig(
     record = provenance("; ".join(calls) if calls else "a matplotlib figure (not drawn by cobs.plot)", parameters)
     creator, description = f"cobs {record['cobs_version']}", as_text(record)
     base.parent.mkdir(parents=True, exist_ok=True)
-    written = []
     engine = fig.get_layout_engine()
     fitted = engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)
-    with mpl.rc_context({"svg.hashsalt": "cobs", "pdf.compression": 6}):
-        if fitted:  # a layout engine fits everything inside the figure: the file has the figure's size exactly
-            box = None
-        else:  # the tight box once for every format (bbox_inches="tight" would draw the figure twice per file)
-            fig.draw_without_rendering()
-            box = fig.get_tightbbox().padded(0.02)
+    # A figure laid out by its engine is cropped as the style's savefig.bbox says ("tight" in the paper style, by
+    # savefig.pad_inches), any other figure to what it draws (by 0.02 in)
+    tight = not fitted or mpl.rcParams["savefig.bbox"] == "tight"
+    pad = mpl.rcParams["savefig.pad_inches"] if fitted else 0.02
+    written = []
+    shown_dpi = fig.dpi
+    # No engine while the files are written: matplotlib draws a figure with one (even a placeholder) once more
+    # before every file, to lay it out and measure it; the settings that make a figure's engine keep it None.
+    with mpl.rc_context({"svg.hashsalt": "cobs", "pdf.compression": 6, "figure.autolayout": False,
+                         "figure.constrained_layout.use": False, "savefig.bbox": "standard"}):
         try:
-            for i, fmt in enumerate(formats):
+            # laid out and measured once for every format, at the PNG's resolution (the one format whose text
+            # is hinted to its pixels): the box holds what every format draws
+            fig.dpi = dpi
+            fig.draw_without_rendering()  # runs the layout engine
+            box = fig.get_tightbbox().padded(pad) if tight else None
+            fig.set_layout_engine(None)
+            for fmt in formats:
                 target = base.with_name(f"{base.name}.{fmt}")
                 metadata = {**_METADATA[fmt], _CREATOR[fmt]: creator, _DESCRIPTION[fmt]: description}
                 fig.savefig(target, format=fmt, dpi=dpi, metadata=metadata, bbox_inches=box)
                 written.append(target)
-                if i == 0 and fitted:  # laid out: keep that layout for the other files rather than compute it again
-                    fig.set_layout_engine("none")
         finally:
-            if fitted:
-                fig.set_layout_engine(engine)
+            fig.dpi = shown_dpi
+            fig.set_layout_engine(engine)
     return written
