@@ -192,8 +192,10 @@ def savefig(
     (:func:`cobs.provenance.read_provenance` reads it back). Figures kept under
     version control change only when their data, options or cobs's version do. A
     figure with a layout engine (the cobs figure functions make constrained-layout
-    figures) is written at its size exactly, the width of a journal column in the
-    paper style; any other figure is cropped to what it draws.
+    figures) is laid out once for all its files and cropped as ``savefig.bbox``
+    says: in the paper style, to what it draws and ``savefig.pad_inches`` around it;
+    any other figure is cropped to what it draws. The files of a figure are cropped
+    to one box, measured at the PNG's resolution: they have one size.
 
     Parameters
     ----------
@@ -288,7 +290,10 @@ def savefig(
             # laid out and measured once for every format, at the PNG's resolution (the one format whose text
             # is hinted to its pixels): the box holds what every format draws
             fig.dpi = dpi
-            fig.draw_without_rendering()  # runs the layout engine
+            if fitted:  # the layout alone: measuring the box places the ticks, titles and legends as a draw would
+                engine.execute(fig)
+            else:
+                fig.draw_without_rendering()
             box = fig.get_tightbbox().padded(pad) if tight else None
             fig.set_layout_engine(None)
             for fmt in formats:
