@@ -6,6 +6,8 @@ line, in a process of its own, into an empty folder, with the parses already cac
 first run reads them: not timed). Printed for each N:
 
 * wall time of ``cobs report`` (seconds; 2 shared cores here: read it as an upper bound);
+* CPU time of ``cobs report`` and its figure workers (user + system seconds, ``os.wait4``), and the load
+  average when it ended: on shared cores the wall time depends on the other jobs, the CPU time much less;
 * peak memory: the largest resident set of the report's processes (``os.wait4``'s
   ``ru_maxrss``: the main process or a figure worker, whichever is larger);
 * the page (``index.html``) in MB, the folder in MB, and its number of files;
@@ -56,7 +58,8 @@ def run(files: list[str], jobs: int) -> dict[str, object]:
         files_written = [p for p in out.rglob("*") if p.is_file()]
         steps = sorted(((float(m.group(2)), m.group(1)) for m in re.finditer(r"cobs report: (.+) took ([\d.]+) s",
                                                                                err)), reverse=True)
-        return {"wall": wall, "peak_mb": usage.ru_maxrss / 1024, "page_mb": (out / "index.html").stat().st_size / 1e6,
+        return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "load": os.getloadavg()[0],
+                "peak_mb": usage.ru_maxrss / 1024, "page_mb": (out / "index.html").stat().st_size / 1e6,
                 "folder_mb": sum(p.stat().st_size for p in files_written) / 1e6, "files": len(files_written),
                 "figures": len(list((out / "figures").glob("*.pdf"))), "steps": steps[:3]}
 
@@ -72,7 +75,8 @@ def main() -> int:
     cos = english_cos(folder)
     print(f"{len(cos)} English CRPD COs in {folder}; cobs report -j {args.jobs}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    print(f"{'COs':>4} {'figures':>7} {'wall s':>7} {'peak MB':>8} {'page MB':>8} {'folder MB':>9} {'files':>6}  "
+    print(f"{'COs':>4} {'figures':>7} {'wall s':>7} {'CPU s':>6} {'load':>5} {'peak MB':>8} "
+          f"{'page MB':>8} {'folder MB':>9} {'files':>6}  "
           "longest steps", flush=True)
     for n in args.sizes:
         if n > len(cos):
@@ -80,7 +84,8 @@ def main() -> int:
             continue
         r = run(cos[:n], args.jobs)
         steps = "; ".join(f"{what} {took:.0f} s" for took, what in r["steps"])
-        print(f"{n:>4} {r['figures']:>7} {r['wall']:>7.0f} {r['peak_mb']:>8.0f} {r['page_mb']:>8.1f} "
+        print(f"{n:>4} {r['figures']:>7} {r['wall']:>7.0f} {r['cpu']:>6.0f} {r['load']:>5.1f} {r['peak_mb']:>8.0f} "
+              f"{r['page_mb']:>8.1f} "
               f"{r['folder_mb']:>9.1f} {r['files']:>6}  {steps}", flush=True)
     return 0
 

@@ -970,6 +970,83 @@ def test_savefig_writes_the_one_format_a_path_ends_in_and_refuses_other_endings(
             f"{name}.pdf", f"{name}.svg", f"{name}.png"]
 
 
+def test_savefig_lays_a_figure_out_once_and_draws_it_once_per_file(tmp_path, monkeypatch):
+    """One layout and one measure of the box for the three files, and one draw each (matplotlib drew a laid-out
+    figure once more before each file, to lay it out again and measure it: six draws, three layouts for three
+    files); the engine is the figure's again after."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    drawn, laid_out = [], []
+    draw, execute = Figure.draw, ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(Figure, "draw", lambda fig, renderer: drawn.append(fig) or draw(fig, renderer))
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", lambda engine, fig: laid_out.append(fig) or execute(
+        engine, fig))
+    with cobs.plot.style("paper"):
+        ax = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="strength")
+        engine = ax.figure.get_layout_engine()
+        cobs.plot.savefig(ax, tmp_path / "profile")
+    assert len(drawn) == 3 and len(laid_out) == 1
+    assert ax.figure.get_layout_engine() is engine
+
+
+def _sizes_in_points(stem, dpi):
+    """The width and height of a figure's PDF page, SVG and PNG (at ``dpi``), in points."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    box = PdfReader(stem.with_suffix(".pdf")).pages[0].mediabox
+    svg = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', stem.with_suffix(".svg").read_text()).groups()
+    with Image.open(stem.with_suffix(".png")) as png:
+        pixels = png.size
+    return {"pdf": (float(box.width), float(box.height)), "svg": tuple(map(float, svg)),
+            "png": tuple(n * 72 / dpi for n in pixels)}
+
+
+def test_the_files_of_a_figure_are_cropped_alike(tmp_path):
+    """The PDF, the SVG and the PNG of a figure have one size, to the PNG's pixel: they are cropped to one box. (Each
+    file had its own: this PNG, laid out with the PDF's text widths and then drawn with text hinted to its pixels at
+    200 dpi, the report's, came out 3.5 pt wider than the PDF.)"""
+    themes = ["general principles", "implementation and reporting", "women and girls", "children with disabilities",
+              "accessibility", "access to justice", "education", "freedom of expression association and religion",
+              "health", "liberty and security of the person", "living independently", "non-discrimination"]
+    counts = [7, 7, 7, 6, 4, 3, 3, 3, 3, 3, 3, 3]  # a profile of the bundled corpus's (CRPD/C/ARM/CO/1)
+    drawn = [theme for theme, n in zip(themes, counts, strict=True) for _ in range(n)]
+    table = pd.DataFrame({"symbol": "CRPD/C/ARM/CO/1", "theme": drawn,
+                          "ref": [f"CRPD/C/ARM/CO/1, para. {i}" for i in range(len(drawn))]})
+    with cobs.plot.style("paper"):
+        ax = cobs.plot.theme_profile(table)
+        cobs.plot.savefig(ax, tmp_path / "profile", dpi=200)
+    sizes = _sizes_in_points(tmp_path / "profile", 200)
+    for fmt in ("svg", "png"):
+        assert sizes[fmt] == pytest.approx(sizes["pdf"], abs=72 / 200), (fmt, sizes)
+
+
+def test_pdf_fonts_stay_truetype_and_are_cut_once_whatever_figure_came_first(tmp_path):
+    """Each font is cut down (fontTools) once per process for the figures whose text is printable ASCII: the second
+    figure reuses the first one's cut. The files do not depend on which figure came first: a figure's PDF is the
+    same bytes when it is the first of the process and after another; its fonts TrueType (Type 42), not Type 3, and
+    its text read back from it."""
+    from pypdf import PdfReader
+
+    from cobs.plot import _style
+
+    with cobs.plot.style("paper"):
+        heatmap = cobs.plot.theme_heatmap(actions())
+        states = cobs.plot.theme_heatmap(actions(), by="state")  # other text, the same fonts
+        _style._subset.cache_clear()
+        cobs.plot.savefig(heatmap, tmp_path / "first.pdf")
+        first = _style._subset.cache_info()
+        cobs.plot.savefig(states, tmp_path / "states.pdf")
+        cobs.plot.savefig(cobs.plot.theme_heatmap(actions()), tmp_path / "again.pdf")  # the first figure drawn again
+        again = _style._subset.cache_info()
+    assert first.misses >= 1 and again.misses == first.misses and again.hits == 2 * first.misses  # no font cut twice
+    pdf = (tmp_path / "first.pdf").read_bytes()
+    assert (tmp_path / "again.pdf").read_bytes() == pdf
+    assert b"/FontFile2" in pdf and b"/CIDFontType2" in pdf and b"/Type3" not in pdf
+    assert "violence and exploitation" in PdfReader(tmp_path / "first.pdf").pages[0].extract_text()
+
+
 _FIGURE_SCRIPT = textwrap.dedent("""
     import sys
     import matplotlib

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -37,6 +39,9 @@ _METADATA = {
     "svg": {"Date": None},
     "png": {},
 }
+_OPTIONS: dict[str, dict[str, object]] = {"pdf": {}, "svg": {}, "png": {"pil_kwargs": {"compress_level": 3}}}
+"""Options of each format's writer: zlib level 3 for the PNG, a third faster than its default (6) and no larger
+for figures (flat colours, text)."""
 _CREATOR = {"pdf": "Creator", "svg": "Creator", "png": "Software"}
 _DESCRIPTION = {"pdf": "Subject", "svg": "Description", "png": "Description"}
 
@@ -105,6 +110,65 @@ def style(name: Literal["paper"] = "paper", *, columns: Literal[1, 2] = 1) -> It
         mpl.rcParams.update(session)
 
 
+_PRINTABLE = "".join(map(chr, range(0x20, 0x7F)))
+"""The characters whose glyphs every embedded font keeps (printable ASCII), used or not: see :func:`_font_subsets`."""
+
+
+@functools.lru_cache(maxsize=8)
+def _printable_glyphs(fontfile: str) -> frozenset[int]:
+    """The glyph indices of :data:`_PRINTABLE` in a font file (a matplotlib ``FontPath``)."""
+    from matplotlib.font_manager import get_font
+
+    font = get_font(fontfile)
+    return frozenset(int(font.get_char_index(ord(c))) for c in _PRINTABLE) - {0}
+
+
+@functools.lru_cache(maxsize=32)
+def _subset(subset: object, fontfile: str, glyphs: frozenset[int]) -> tuple[bytes, tuple[tuple[int, int], ...]]:
+    """The font file cut down to ``glyphs`` by matplotlib's ``subset`` (fontTools), as bytes, and where each glyph
+    went."""
+    from matplotlib.backends import _backend_pdf_ps
+
+    with subset(fontfile, glyphs) as cut:  # type: ignore[operator]
+        return (_backend_pdf_ps.font_as_file(cut.font).getvalue(),
+                tuple(sorted((int(k), int(v)) for k, v in cut.glyph_index_map.items())))
+
+
+@contextlib.contextmanager
+def _font_subsets() -> Iterator[None]:
+    """While a PDF is written: each TrueType font cut down once per process rather than once per file.
+
+    Matplotlib embeds in each PDF the glyphs of each font the figure's text uses, cut out of the font file by
+    fontTools: about 50 ms a font, two fonts (regular and bold) a figure, for every figure. Here every cut also keeps
+    the printable ASCII characters' glyphs, so that the figures of a report, whose text is mostly ASCII, ask for the
+    same few cuts; each is made once and kept (the files are the same whichever figure asked first: a cut depends on
+    the font and the glyphs only). The fonts stay TrueType (Type 42) and the text's characters are as before; the
+    font program in the file holds a few dozen more glyphs (about 10 kB a font). Matplotlib's own way (a cut per
+    file) where its PDF backend is not the one this was written for (matplotlib 3.11's ``get_glyphs_subset``)."""
+    from matplotlib.backends import _backend_pdf_ps
+
+    original = getattr(_backend_pdf_ps, "get_glyphs_subset", None)
+    if original is None or not hasattr(_backend_pdf_ps, "SubsetResults") or getattr(original, "_cobs", False):
+        yield
+        return
+
+    def cached(fontfile: str, glyphs: object) -> contextlib.AbstractContextManager[object]:
+        from fontTools.ttLib import TTFont
+
+        wanted = frozenset(map(int, glyphs)) | _printable_glyphs(fontfile)  # type: ignore[call-overload]
+        data, where = _subset(original, fontfile, wanted)
+        # as fontTools's subsetter opens fonts: no new timestamp or bounds when matplotlib writes it into the file
+        font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
+        return _backend_pdf_ps.SubsetResults(font, dict(where))._as_cm()
+
+    cached._cobs = True  # type: ignore[attr-defined]
+    _backend_pdf_ps.get_glyphs_subset = cached
+    try:
+        yield
+    finally:
+        _backend_pdf_ps.get_glyphs_subset = original
+
+
 _OTHER_FORMATS = frozenset({"eps", "ps", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp", "pgf", "raw", "rgba",
                             "svgz", "emf", "wmf", "heic", "avif", "gz"})
 """Endings of image and document formats cobs does not write: an error, rather than a name with .pdf appended."""
@@ -128,8 +192,10 @@ def savefig(
     (:func:`cobs.provenance.read_provenance` reads it back). Figures kept under
     version control change only when their data, options or cobs's version do. A
     figure with a layout engine (the cobs figure functions make constrained-layout
-    figures) is written at its size exactly, the width of a journal column in the
-    paper style; any other figure is cropped to what it draws.
+    figures) is laid out once for all its files and cropped as ``savefig.bbox``
+    says: in the paper style, to what it draws and ``savefig.pad_inches`` around it;
+    any other figure is cropped to what it draws. The files of a figure are cropped
+    to one box, measured at the PNG's resolution: they have one size.
 
     Parameters
     ----------
@@ -208,24 +274,35 @@ def savefig(
     record = provenance("; ".join(calls) if calls else "a matplotlib figure (not drawn by cobs.plot)", parameters)
     creator, description = f"cobs {record['cobs_version']}", as_text(record)
     base.parent.mkdir(parents=True, exist_ok=True)
-    written = []
     engine = fig.get_layout_engine()
     fitted = engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)
-    with mpl.rc_context({"svg.hashsalt": "cobs", "pdf.compression": 6}):
-        if fitted:  # a layout engine fits everything inside the figure: the file has the figure's size exactly
-            box = None
-        else:  # the tight box once for every format (bbox_inches="tight" would draw the figure twice per file)
-            fig.draw_without_rendering()
-            box = fig.get_tightbbox().padded(0.02)
+    # A figure laid out by its engine is cropped as the style's savefig.bbox says ("tight" in the paper style, by
+    # savefig.pad_inches), any other figure to what it draws (by 0.02 in)
+    tight = not fitted or mpl.rcParams["savefig.bbox"] == "tight"
+    pad = mpl.rcParams["savefig.pad_inches"] if fitted else 0.02
+    written = []
+    shown_dpi = fig.dpi
+    # No engine while the files are written: matplotlib draws a figure with one (even a placeholder) once more
+    # before every file, to lay it out and measure it; the settings that make a figure's engine keep it None.
+    with mpl.rc_context({"svg.hashsalt": "cobs", "pdf.compression": 6, "figure.autolayout": False,
+                         "figure.constrained_layout.use": False, "savefig.bbox": "standard"}):
         try:
-            for i, fmt in enumerate(formats):
+            # laid out and measured once for every format, at the PNG's resolution (the one format whose text
+            # is hinted to its pixels): the box holds what every format draws
+            fig.dpi = dpi
+            if fitted:  # the layout alone: measuring the box places the ticks, titles and legends as a draw would
+                engine.execute(fig)
+            else:
+                fig.draw_without_rendering()
+            box = fig.get_tightbbox().padded(pad) if tight else None
+            fig.set_layout_engine(None)
+            for fmt in formats:
                 target = base.with_name(f"{base.name}.{fmt}")
                 metadata = {**_METADATA[fmt], _CREATOR[fmt]: creator, _DESCRIPTION[fmt]: description}
-                fig.savefig(target, format=fmt, dpi=dpi, metadata=metadata, bbox_inches=box)
+                with _font_subsets() if fmt == "pdf" else contextlib.nullcontext():
+                    fig.savefig(target, format=fmt, dpi=dpi, metadata=metadata, bbox_inches=box, **_OPTIONS[fmt])
                 written.append(target)
-                if i == 0 and fitted:  # laid out: keep that layout for the other files rather than compute it again
-                    fig.set_layout_engine("none")
         finally:
-            if fitted:
-                fig.set_layout_engine(engine)
+            fig.dpi = shown_dpi
+            fig.set_layout_engine(engine)
     return written

@@ -318,8 +318,11 @@ def _screen_png(path: Path) -> tuple[bytes, int]:
 
     with Image.open(path) as image:
         image.load()
-        white = Image.new("RGBA", image.size, "white")
-        flat = Image.alpha_composite(white, image.convert("RGBA")).convert("RGB")
+        if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):  # opaque: nothing to blend
+            flat = image.convert("RGB")
+        else:
+            white = Image.new("RGBA", image.size, "white")
+            flat = Image.alpha_composite(white, image.convert("RGBA")).convert("RGB")
     size = (max(1, round(flat.width * _SHOWN_DPI / _PNG_DPI)), max(1, round(flat.height * _SHOWN_DPI / _PNG_DPI)))
     small = flat.resize(size, Image.Resampling.LANCZOS).quantize(256, method=Image.Quantize.FASTOCTREE,
                                                                  dither=Image.Dither.NONE)
