@@ -47,16 +47,16 @@ def _rows(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """The rows whose texts are counted: a paragraph table's recommendations, those that hold a text."""
     if "kind" in table.columns and "clause" not in table.columns and column == "text":
         table = table[table["kind"] == "recommendation"]
-    return table[table[column].map(lambda t: isinstance(t, str)).astype(bool)]
+    return table[np.array([isinstance(t, str) for t in table[column].tolist()], dtype=bool)]
 
 
 def _cites(table: pd.DataFrame) -> list[str]:
     """Each row's reference: its ``ref``, or for a paragraph table "symbol, para. N (sub)" as cobs.measure cites."""
     if "ref" in table.columns:
         return table["ref"].astype(object).tolist()
-    subs = table["sub"].fillna("").astype(str) if "sub" in table.columns else pd.Series("", index=table.index)
+    subs = table["sub"].fillna("").astype(str).tolist() if "sub" in table.columns else [""] * len(table)
     return [f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
-            for symbol, para, sub in zip(table["symbol"], table["para"], subs, strict=True)]
+            for symbol, para, sub in zip(table["symbol"].tolist(), table["para"].tolist(), subs, strict=True)]
 
 
 _ANALYZERS: dict[object, object] = {}
@@ -132,7 +132,10 @@ def _units(rows: pd.DataFrame | None, n: int) -> tuple[np.ndarray, np.ndarray | 
         return np.arange(n), None
     symbols = rows["symbol"].astype(str).to_numpy()
     if "para" in rows.columns:
-        paragraphs = pd.factorize(pd.Series(symbols) + "\x00" + rows["para"].astype(str).to_numpy())[0]
+        numbers: dict[tuple[str, str], int] = {}  # each (symbol, paragraph) numbered in the order met
+        paragraphs = np.array([numbers.setdefault((symbol, str(para)), len(numbers))
+                               for symbol, para in zip(symbols.tolist(), rows["para"].tolist(), strict=True)],
+                              dtype=np.int64)
     else:
         paragraphs = np.arange(n)
     return paragraphs, pd.factorize(symbols)[0]
@@ -325,7 +328,8 @@ def keyness(
             cited = np.array(_cites(table), dtype=object)
             columns = rows[:, kept].tocsc()
             columns.sort_indices()  # each term's rows in table order
-            out[f"{side}_refs"] = [refs.tolist() for refs in np.split(cited[columns.indices], columns.indptr[1:-1])]
+            listed, bounds = cited[columns.indices].tolist(), columns.indptr.tolist()
+            out[f"{side}_refs"] = [listed[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
     # most distinctive first; G2 equal to 1e-9 of the largest (two terms of mirrored counts: equal in exact
     # arithmetic, a bit apart by the order of the sums) by term, whatever the machine
     out = out.iloc[ranking(g2, terms[keep].tolist())].reset_index(drop=True)
