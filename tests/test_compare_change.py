@@ -299,3 +299,18 @@ def test_repetition_rate_is_that_of_the_link_table(corpus):
             rates.append(linked / later["later_ref"].nunique())
             assert _linked_share(cut[a], cut[b], options) == rates[-1], (a, b)
     assert len(rates) >= 36 and 0 < min(rates) < max(rates) == 1  # the bundled CRPD COs, each with itself too
+
+
+def test_cache_given_the_actions_measured_already(corpus):
+    """A cache that starts with each CO's actions (as cobs report gives cobs.measure's): nothing measured again, the
+    same tables as without a cache."""
+    from pandas.testing import assert_frame_equal
+
+    actions = cobs.measure(corpus)
+    cache: dict[object, object] = {("actions", str(s)): acts for s, acts in actions.groupby(
+        actions["symbol"].astype(object), sort=False)}
+    given = {id(v) for v in cache.values()}
+    for state in ("AZE", "NZL"):
+        assert_frame_equal(cobs.compare.change(corpus, state, random_state=0, cache=cache).to_frame(),
+                           cobs.compare.change(corpus, state, random_state=0).to_frame(), check_exact=True)
+    assert {id(v) for k, v in cache.items() if k[0] == "actions"} == given  # the actions given, none measured

@@ -250,7 +250,10 @@ def change(
         A dict the caller keeps across calls on the same table (or on parts of it) so that
         each CO is measured and each pair of COs aligned once: it holds each CO's actions and
         units and each aligned pair's repetition rate, known by the COs' symbols. The result
-        is the same with or without it; give one dict only to calls on one corpus.
+        is the same with or without it; give one dict only to calls on one corpus. A caller
+        who has measured the COs already may put each CO's actions in it first, at
+        ``("actions", symbol)`` (the rows of that symbol of :func:`cobs.measure` of the same
+        paragraph table): they are not measured again (``cobs report`` gives its actions).
 
     Returns
     -------

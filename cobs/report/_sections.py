@@ -335,7 +335,9 @@ def cycles_section(data: ReportData) -> Section | None:
         "the links reach an F1 of 0.81 for Azerbaijan and 0.97 for New Zealand: check a link that matters in the "
         "texts, in the table below each figure.</p>")
     subsections = []
-    cache: dict[object, object] = {}  # change(): each CO measured and each pair of COs aligned once for the section
+    # change(): each pair of COs aligned once for the section, and no CO measured again (its actions given)
+    cache: dict[object, object] = {("actions", str(symbol)): acts for symbol, acts in data.actions.groupby(
+        data.actions["symbol"].astype(object), sort=False)}
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
         state_name = docs.loc[later, "state_name"]
