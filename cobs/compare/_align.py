@@ -458,15 +458,22 @@ def find_evidence(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions
     if upr:
         related = _issue_weights(early, late, upr_is_late)
     else:
-        related = np.array([[bool(a) and a == b for b in early["theme"]] for a in late["theme"]],
+        early_themes = early["theme"].tolist()  # (lists: a Series read again for every later unit is slow)
+        related = np.array([[bool(a) and a == b for b in early_themes] for a in late["theme"].tolist()],
                            dtype=float).reshape(shape)
-    instrument = np.array([[bool(set(a) & set(b)) for b in early["instruments"]] for a in late["instruments"]],
-                          dtype=bool).reshape(shape)
+    instrument = _share_any(early["instruments"], late["instruments"], shape)
     hard = _hard_links(early, late) if options.citations and not upr else np.zeros(shape, dtype=bool)
     cosine = _scores(early, late, upr=upr, synonyms=bool(options.synonyms))
     apart = _groups_apart(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     base = _base_group(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base)
+
+
+def _share_any(early: pd.Series, late: pd.Series, shape: tuple[int, int]) -> np.ndarray:
+    """Pairs of units (later rows, earlier columns) whose collections (instruments, articles) share an item."""
+    early_sets = [set(b) for b in early.tolist()]
+    return np.array([[bool(mine & theirs) for theirs in early_sets] for mine in map(set, late.tolist())],
+                    dtype=bool).reshape(shape)
 
 
 def _base_group(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:
@@ -550,8 +557,7 @@ def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions,
                                                       found.upr)
     score, linked = decide(found, options)
     even = settled(score, scale=1.0)  # links in the order of their settled scores (as decide compares them)
-    shared_article = np.array([[bool(set(a) & set(b)) for b in early["articles"]] for a in late["articles"]],
-                              dtype=bool).reshape(len(late), len(early))
+    shared_article = _share_any(early["articles"], late["articles"], (len(late), len(early)))
     reiterates = np.array([bool(_REITERATES.search(t)) for t in late["text"]], dtype=bool)
     pairs = np.argwhere(linked) if linked.size else np.zeros((0, 2), dtype=int)
     reused = dict(zip(map(tuple, pairs.tolist()), zip(*_reuse(early, late, pairs, upr=upr,
