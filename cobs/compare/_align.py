@@ -60,6 +60,7 @@ from cobs._checks import check_choice, check_flag, check_number
 from cobs._ranking import settled
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
+from cobs.errors import invalid_value
 from cobs.measures import STRENGTH_DTYPE
 from cobs.reference import repetition_markers
 
@@ -148,6 +149,7 @@ def align(
     synonyms: bool | None = None,
     group_penalty: float | None = None,
     base_bonus: float | None = None,
+    cache: dict[object, object] | None = None,
 ) -> pd.DataFrame:
     """Link the recommendations of a later document to those of an earlier one (or of a CO to the UPR's).
 
@@ -238,6 +240,12 @@ def align(
         CRPD, children for the CRC): on the development States 7 of New Zealand's 155
         recommendations and 9 of Costa Rica's 193 name persons with disabilities, and
         they make 7 of the 20 and 11 of the 13 links the coders found.
+    cache : dict, optional
+        A dict the caller keeps across calls on one corpus, as for :func:`change` (and
+        the same dict): each CO given as a paragraph table is measured once, its actions
+        kept at ``("actions", symbol)``; actions put there beforehand (the rows of that
+        symbol of :func:`cobs.measure` of the same paragraph table) are not measured
+        again. The result is the same with or without it.
 
     Returns
     -------
@@ -293,8 +301,10 @@ def align(
                            citations=citations,
                            instrument_bonus=instrument_bonus, best_share=best_share, synonyms=synonyms,
                            group_penalty=group_penalty, base_bonus=base_bonus)
-    early_actions, early_paragraphs, early_date = document_tables(earlier, "earlier")
-    late_actions, late_paragraphs, late_date = document_tables(later, "later")
+    if cache is not None and not isinstance(cache, dict):
+        raise TypeError(invalid_value("cache", cache, "a dict kept across calls on one corpus, or None"))
+    early_actions, early_paragraphs, early_date = document_tables(earlier, "earlier", cache)
+    late_actions, late_paragraphs, late_date = document_tables(later, "later", cache)
     options = options.resolved(mechanism(early_actions, late_actions))
     if mechanism(early_actions, late_actions) == "co":
         _check_pair(early_actions, late_actions)

@@ -335,14 +335,15 @@ def cycles_section(data: ReportData) -> Section | None:
         "the links reach an F1 of 0.81 for Azerbaijan and 0.97 for New Zealand: check a link that matters in the "
         "texts, in the table below each figure.</p>")
     subsections = []
-    # change(): each pair of COs aligned once for the section, and no CO measured again (its actions given)
+    # align() and change(): each pair of COs aligned once for the section, and no CO measured again (its actions
+    # given)
     cache: dict[object, object] = {("actions", str(symbol)): acts for symbol, acts in data.actions.groupby(
         data.actions["symbol"].astype(object), sort=False)}
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
         state_name = docs.loc[later, "state_name"]
         aligned = cobs.compare.align(data.paragraphs[data.paragraphs["symbol"] == earlier],
-                                     data.paragraphs[data.paragraphs["symbol"] == later])
+                                     data.paragraphs[data.paragraphs["symbol"] == later], cache=cache)
         status = aligned["status"].value_counts()
         linked = aligned[aligned["status"].isin(["repeated", "modified"])]
         change = linked["change"].value_counts()
