@@ -9,10 +9,7 @@ first run reads them: not timed). Printed for each N:
 * peak memory: the largest resident set of the report's processes (``os.wait4``'s
   ``ru_maxrss``: the main process or a figure worker, whichever is larger);
 * the page (``index.html``) in MB, the folder in MB, and its number of files;
-* the CPU time of the report's processes (user + system, the figure workers' included) and the load average
-  at the end (the machine is shared: the wall time depends on the other jobs, the CPU time much less);
-* the three longest steps, from ``cobs report --verbose`` ("section 2 of 7: profiles took 41.0 s"), and with
-  ``--steps`` every step on a line of its own.
+* the three longest steps, from ``cobs report --verbose`` ("section 2 of 7: profiles took 41.0 s").
 
     python benchmarks/bench_report.py                   # N = 10, 50, 100
     python benchmarks/bench_report.py --sizes 10 --jobs 1
@@ -59,10 +56,7 @@ def run(files: list[str], jobs: int) -> dict[str, object]:
         files_written = [p for p in out.rglob("*") if p.is_file()]
         steps = sorted(((float(m.group(2)), m.group(1)) for m in re.finditer(r"cobs report: (.+) took ([\d.]+) s",
                                                                                err)), reverse=True)
-        return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "load": os.getloadavg()[0],
-                "all_steps": [(took, what) for what, took in ((m.group(1), float(m.group(2))) for m in
-                                                              re.finditer(r"cobs report: (.+) took ([\d.]+) s", err))],
-                "peak_mb": usage.ru_maxrss / 1024, "page_mb": (out / "index.html").stat().st_size / 1e6,
+        return {"wall": wall, "peak_mb": usage.ru_maxrss / 1024, "page_mb": (out / "index.html").stat().st_size / 1e6,
                 "folder_mb": sum(p.stat().st_size for p in files_written) / 1e6, "files": len(files_written),
                 "figures": len(list((out / "figures").glob("*.pdf"))), "steps": steps[:3]}
 
@@ -71,7 +65,6 @@ def main() -> int:
     parser = shared_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 100], help="numbers of COs (10 50 100)")
     parser.add_argument("--jobs", type=int, default=-1, help="cobs report -j (default: every core)")
-    parser.add_argument("--steps", action="store_true", help="also print every step's time (cobs report -v)")
     args = parser.parse_args()
     folder = args.shared / CRPD_PDFS
     if absent(folder, "bench_report", "the CRPD PDFs"):
@@ -79,8 +72,7 @@ def main() -> int:
     cos = english_cos(folder)
     print(f"{len(cos)} English CRPD COs in {folder}; cobs report -j {args.jobs}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    print(f"{'COs':>4} {'figures':>7} {'wall s':>7} {'CPU s':>6} {'load':>5} "
-          f"{'peak MB':>8} {'page MB':>8} {'folder MB':>9} {'files':>6}  "
+    print(f"{'COs':>4} {'figures':>7} {'wall s':>7} {'peak MB':>8} {'page MB':>8} {'folder MB':>9} {'files':>6}  "
           "longest steps", flush=True)
     for n in args.sizes:
         if n > len(cos):
@@ -88,11 +80,8 @@ def main() -> int:
             continue
         r = run(cos[:n], args.jobs)
         steps = "; ".join(f"{what} {took:.0f} s" for took, what in r["steps"])
-        print(f"{n:>4} {r['figures']:>7} {r['wall']:>7.0f} {r['cpu']:>6.0f} {r['load']:>5.1f} "
-              f"{r['peak_mb']:>8.0f} {r['page_mb']:>8.1f} "
+        print(f"{n:>4} {r['figures']:>7} {r['wall']:>7.0f} {r['peak_mb']:>8.0f} {r['page_mb']:>8.1f} "
               f"{r['folder_mb']:>9.1f} {r['files']:>6}  {steps}", flush=True)
-        if args.steps:
-            print("      every step: " + "; ".join(f"{what} {took:.1f} s" for took, what in r["all_steps"]), flush=True)
     return 0
 
 
