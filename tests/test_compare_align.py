@@ -304,3 +304,24 @@ def test_the_two_readings_agree_as_tests_data_says(gold):
     held = alignment_scores(a, b[b["pair"].isin(["DNK", "AUT", "KOR"])])
     assert round(held.link_f1, 3) == 0.956 and round(held.new_f1, 3) == 0.912
     assert round(held.status_agreement, 2) == 0.92 and round(held.status_kappa, 2) == 0.83
+
+
+def test_cache_measures_each_co_once_and_gives_the_same_links(aze, nzl):
+    """align(cache=) keeps each CO's actions (as change() does, in the same dict), takes those given beforehand
+    (cobs report gives cobs.measure's) and links as without it."""
+    from pandas.testing import assert_frame_equal
+
+    cache: dict[object, object] = {}
+    for earlier, later in (aze, nzl):
+        alone = align(earlier, later)
+        assert_frame_equal(align(earlier, later, cache=cache), alone, check_exact=True)
+        assert_frame_equal(align(earlier, later, cache=cache), alone, check_exact=True)  # from the cache
+    assert sorted(cache) == [("actions", s) for s in ("CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/1",
+                                                       "CRPD/C/NZL/CO/2-3")]
+    actions = cobs.measure(pd.concat([*aze, *nzl], ignore_index=True))
+    given = {("actions", str(s)): acts for s, acts in actions.groupby(actions["symbol"].astype(object))}
+    kept = dict(given)
+    assert_frame_equal(align(*aze, cache=given), align(*aze), check_exact=True)
+    assert given.keys() == kept.keys() and all(given[k] is kept[k] for k in kept)  # taken, not measured again
+    with pytest.raises(TypeError, match="cache"):
+        align(*aze, cache=[])

@@ -276,3 +276,41 @@ def test_cache_gives_the_same_tables_crpd():
 def test_cache_must_be_a_dict():
     with pytest.raises(TypeError, match="cache"):
         cobs.compare.change(cobs.read_corpus(ROOT / "corpus"), "AZE", cache=[])
+
+
+def test_repetition_rate_is_that_of_the_link_table(corpus):
+    """change() reads a pair's repetition rate from the links decided, without making the link table: the rate of
+    every pair of the bundled CRPD COs, both ways, is the share of the link table's later refs that are linked."""
+    from cobs.compare._align import AlignOptions, link_units
+    from cobs.compare._change import _linked_share
+    from cobs.compare._input import measured
+    from cobs.compare._units import units
+
+    options = AlignOptions().resolved("co")
+    crpd = corpus[corpus["committee"] == "CRPD"]
+    cut = {symbol: units(measured(table), table, unit=options.unit, context=options.context)
+           for symbol, table in crpd.groupby("symbol", sort=True)}
+    rates = []
+    for a in cut:
+        for b in cut:
+            links = link_units(cut[a], cut[b], options)
+            later = links[links["later_ref"].notna()]
+            linked = later.loc[later["status"].isin(["repeated", "modified"]), "later_ref"].nunique()
+            rates.append(linked / later["later_ref"].nunique())
+            assert _linked_share(cut[a], cut[b], options) == rates[-1], (a, b)
+    assert len(rates) >= 36 and 0 < min(rates) < max(rates) == 1  # the bundled CRPD COs, each with itself too
+
+
+def test_cache_given_the_actions_measured_already(corpus):
+    """A cache that starts with each CO's actions (as cobs report gives cobs.measure's): nothing measured again, the
+    same tables as without a cache."""
+    from pandas.testing import assert_frame_equal
+
+    actions = cobs.measure(corpus)
+    cache: dict[object, object] = {("actions", str(s)): acts for s, acts in actions.groupby(
+        actions["symbol"].astype(object), sort=False)}
+    given = {id(v) for v in cache.values()}
+    for state in ("AZE", "NZL"):
+        assert_frame_equal(cobs.compare.change(corpus, state, random_state=0, cache=cache).to_frame(),
+                           cobs.compare.change(corpus, state, random_state=0).to_frame(), check_exact=True)
+    assert {id(v) for k, v in cache.items() if k[0] == "actions"} == given  # the actions given, none measured

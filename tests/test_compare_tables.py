@@ -267,6 +267,27 @@ def test_keyness_orders_tied_terms_by_term_whatever_their_last_bits():
     assert key["g2"].iloc[:3].round(9).nunique() == 1
 
 
+def test_keyness_counts_are_count_vectorizer_s(corpus):
+    """keyness counts each text's terms once and keeps them (the report's hundred keyness tables count the same
+    paragraphs again and again): the same matrix and terms as scikit-learn's CountVectorizer, the same table."""
+    from cobs.compare._keyness import _counts
+    from cobs.reference import state_words
+    from cobs.text import Analyzer, vectorizer
+
+    texts = corpus.loc[corpus["kind"] == "recommendation", "text"].tolist()
+    for names in (False, True):
+        counter = vectorizer(weighting="count", ngram_range=(1, 2), formula=("frame", "generic"), hyphens=True,
+                             leave_out=() if names else state_words())
+        expected = counter.fit_transform(texts)
+        analyzer = Analyzer(ngram_range=(1, 2), hyphens=True, leave_out=() if names else state_words())
+        for chosen in (texts, texts[::-1][:40] + texts[:40]):  # counted afresh, then from what was kept
+            matrix, terms = _counts(analyzer, chosen)
+            wanted = expected if chosen is texts else counter.fit_transform(chosen)
+            assert terms.tolist() == counter.get_feature_names_out().tolist()
+            assert matrix.dtype == np.int64 and (matrix != wanted).nnz == 0 and matrix.shape == wanted.shape
+    assert len(terms) > 1000
+
+
 def test_keyness_of_an_empty_selection_says_so(corpus):
     """A State not in the table selected nothing: a KeyError from inside pandas said 'text'."""
     with pytest.raises(ValueError, match="target has no rows: the selection that made it matched nothing"):

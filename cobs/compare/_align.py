@@ -66,6 +66,7 @@ from cobs._checks import check_choice, check_flag, check_number
 from cobs._ranking import settled
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
+from cobs.errors import invalid_value
 from cobs.measures import STRENGTH_DTYPE
 from cobs.reference import repetition_markers
 
@@ -160,6 +161,7 @@ def align(
     group_penalty: float | None = None,
     base_bonus: float | None = None,
     decision: Decision | None = None,
+    cache: dict[object, object] | None = None,
 ) -> pd.DataFrame:
     """Link the recommendations of a later document to those of an earlier one (or of a CO to the UPR's).
 
@@ -271,6 +273,12 @@ def align(
         the rule with its options chosen the same way; on SLV and KOR, where the
         rule's defaults were not chosen either, 0.20 and 0.30 against 0.18 and
         0.24. See the README and ``python benchmarks/bench_align.py``.
+    cache : dict, optional
+        A dict the caller keeps across calls on one corpus, as for :func:`change` (and
+        the same dict): each CO given as a paragraph table is measured once, its actions
+        kept at ``("actions", symbol)``; actions put there beforehand (the rows of that
+        symbol of :func:`cobs.measure` of the same paragraph table) are not measured
+        again. The result is the same with or without it.
 
     Returns
     -------
@@ -333,8 +341,10 @@ def align(
                            citations=citations,
                            instrument_bonus=instrument_bonus, best_share=best_share, synonyms=synonyms,
                            group_penalty=group_penalty, base_bonus=base_bonus, decision=decision)
-    early_actions, early_paragraphs, early_date = document_tables(earlier, "earlier")
-    late_actions, late_paragraphs, late_date = document_tables(later, "later")
+    if cache is not None and not isinstance(cache, dict):
+        raise TypeError(invalid_value("cache", cache, "a dict kept across calls on one corpus, or None"))
+    early_actions, early_paragraphs, early_date = document_tables(earlier, "earlier", cache)
+    late_actions, late_paragraphs, late_date = document_tables(later, "later", cache)
     options = options.resolved(mechanism(early_actions, late_actions))
     if mechanism(early_actions, late_actions) == "co":
         _check_pair(early_actions, late_actions)
@@ -501,16 +511,23 @@ def find_evidence(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions
     if upr:
         related = _issue_weights(early, late, upr_is_late)
     else:
-        related = np.array([[bool(a) and a == b for b in early["theme"]] for a in late["theme"]],
+        early_themes = early["theme"].tolist()  # (lists: a Series read again for every later unit is slow)
+        related = np.array([[bool(a) and a == b for b in early_themes] for a in late["theme"].tolist()],
                            dtype=float).reshape(shape)
-    instrument = np.array([[bool(set(a) & set(b)) for b in early["instruments"]] for a in late["instruments"]],
-                          dtype=bool).reshape(shape)
+    instrument = _share_any(early["instruments"], late["instruments"], shape)
     hard = _hard_links(early, late) if options.citations and not upr else np.zeros(shape, dtype=bool)
     cosine = _scores(early, late, upr=upr, synonyms=bool(options.synonyms))
     apart = _groups_apart(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     base = _base_group(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     population, many, other = _population(early, late, upr_is_late) if upr else (None, None, None)
     return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base, population, many, other)
+
+
+def _share_any(early: pd.Series, late: pd.Series, shape: tuple[int, int]) -> np.ndarray:
+    """Pairs of units (later rows, earlier columns) whose collections (instruments, articles) share an item."""
+    early_sets = [set(b) for b in early.tolist()]
+    return np.array([[bool(mine & theirs) for theirs in early_sets] for mine in map(set, late.tolist())],
+                    dtype=bool).reshape(shape)
 
 
 def _base_group(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:
@@ -639,8 +656,7 @@ def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions,
                                                       found.upr)
     score, linked = decide(found, options)
     even = settled(score, scale=1.0)  # links in the order of their settled scores (as decide compares them)
-    shared_article = np.array([[bool(set(a) & set(b)) for b in early["articles"]] for a in late["articles"]],
-                              dtype=bool).reshape(len(late), len(early))
+    shared_article = _share_any(early["articles"], late["articles"], (len(late), len(early)))
     reiterates = np.array([bool(_REITERATES.search(t)) for t in late["text"]], dtype=bool)
     pairs = np.argwhere(linked) if linked.size else np.zeros((0, 2), dtype=int)
     reused = dict(zip(map(tuple, pairs.tolist()), zip(*_reuse(early, late, pairs, upr=upr,

@@ -103,9 +103,12 @@ def boilerplate(
             states_of.setdefault(shingle, set()).add(row[1])
     shared, states, words = [], [], []
     for row, shingles in zip(rows, cut, strict=True):
-        others = [len(states_of[s]) - (row[1] in states_of[s]) for s in shingles]
-        shared.append(float(np.mean([o >= min_states for o in others])) if others else 0.0)
-        states.append(int(np.median(others)) if others else 0)
+        others = sorted(len(found) - (row[1] in found) for found in map(states_of.__getitem__, shingles))
+        n = len(others)
+        # np.mean and np.median of each sentence's short list, in plain Python (the same numbers, exactly: a count
+        # over n; the middle value, or the two middle values' mean, truncated)
+        shared.append(sum(o >= min_states for o in others) / n if n else 0.0)
+        states.append((others[n // 2] if n % 2 else int((others[n // 2 - 1] + others[n // 2]) / 2)) if n else 0)
         words.append(len(_WORD.findall(row[5])))
     out = pd.DataFrame({
         "symbol": pd.array([r[0] for r in rows], dtype="string"),

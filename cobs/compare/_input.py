@@ -25,7 +25,8 @@ _MEASURED = ("articles", "theme", "cluster_id", "previous", "persistence", "acti
              "time_bound")
 
 
-def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFrame | None, datetime.date | None]:
+def document_tables(value: object, name: str, cache: dict[object, object] | None = None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame | None, datetime.date | None]:
     """The measured action table of one document, its paragraph table and its date when they are known.
 
     Parameters
@@ -34,6 +35,9 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
         What the user passed.
     name : str
         The argument's name, for error messages ("earlier").
+    cache : dict, optional
+        Where a paragraph table's actions are kept, at ``("actions", symbol)`` (as :func:`cobs.compare.change`
+        keeps them): taken from there when they are in it, else measured and put there.
     """
     from cobs.document import Document, read_document
 
@@ -55,7 +59,12 @@ def document_tables(value: object, name: str) -> tuple[pd.DataFrame, pd.DataFram
     table: pd.DataFrame = paragraphs if paragraphs is not None else value  # type: ignore[assignment]
     check_table(table, "paragraphs" if paragraphs is not None else "actions", name=name)
     _check_one_document(name, table)
-    return measured(table), paragraphs, date
+    if cache is None or paragraphs is None or not isinstance(value, pd.DataFrame):
+        return measured(table), paragraphs, date
+    key = ("actions", str(table["symbol"].iloc[0]))
+    if key not in cache:
+        cache[key] = measured(table)
+    return cache[key], paragraphs, date  # type: ignore[return-value]
 
 
 def _check_one_document(name: str, table: pd.DataFrame) -> None:

@@ -29,6 +29,7 @@ What a referee asks of it, and what it does:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
@@ -46,16 +47,59 @@ def _rows(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """The rows whose texts are counted: a paragraph table's recommendations, those that hold a text."""
     if "kind" in table.columns and "clause" not in table.columns and column == "text":
         table = table[table["kind"] == "recommendation"]
-    return table[table[column].map(lambda t: isinstance(t, str)).astype(bool)]
+    return table[np.array([isinstance(t, str) for t in table[column].tolist()], dtype=bool)]
 
 
 def _cites(table: pd.DataFrame) -> list[str]:
     """Each row's reference: its ``ref``, or for a paragraph table "symbol, para. N (sub)" as cobs.measure cites."""
     if "ref" in table.columns:
         return table["ref"].astype(object).tolist()
-    subs = table["sub"].fillna("").astype(str) if "sub" in table.columns else pd.Series("", index=table.index)
+    subs = table["sub"].fillna("").astype(str).tolist() if "sub" in table.columns else [""] * len(table)
     return [f"{symbol}, para. {para}" + (f" ({sub})" if sub else "")
-            for symbol, para, sub in zip(table["symbol"], table["para"], subs, strict=True)]
+            for symbol, para, sub in zip(table["symbol"].tolist(), table["para"].tolist(), subs, strict=True)]
+
+
+_ANALYZERS: dict[object, object] = {}
+"""One Analyzer of each set of options keyness used (its own equal: _counted's cache then finds it at once)."""
+_TERM_IDS: dict[str, int] = {}
+"""Every term :func:`_counted` met, numbered in the order met (the same number whatever the call)."""
+_TERMS: list[str] = []
+"""The terms of :data:`_TERM_IDS`, by number."""
+
+
+@functools.lru_cache(maxsize=32_768)
+def _counted(analyzer: object, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of ``text`` (numbers of :data:`_TERM_IDS`, ascending) and how often each occurs, once per text and
+    options: the report's keyness of each of a hundred COs counts the same paragraphs of reference again and
+    again."""
+    numbers = []
+    for term in analyzer(text):  # type: ignore[operator]
+        number = _TERM_IDS.get(term)
+        if number is None:
+            number = _TERM_IDS[term] = len(_TERMS)
+            _TERMS.append(term)
+        numbers.append(number)
+    ids, counts = np.unique(np.array(numbers, dtype=np.int64), return_counts=True)
+    return ids, counts.astype(np.int64)
+
+
+def _counts(analyzer: object, texts: list[str]) -> tuple[object, np.ndarray]:
+    """The term counts of ``texts`` (a texts x terms sparse matrix, int64) and the terms, sorted: what scikit-learn's
+    CountVectorizer(analyzer=analyzer).fit_transform and get_feature_names_out give, from each text's counts kept
+    by :func:`_counted` (the counts are integers: their sums are the same in any order)."""
+    import scipy.sparse as sp
+
+    counted = [_counted(analyzer, text) for text in texts]
+    ids = np.concatenate([i for i, _ in counted]) if counted else np.zeros(0, dtype=np.int64)
+    counts = np.concatenate([c for _, c in counted]) if counted else np.zeros(0, dtype=np.int64)
+    vocabulary, column = np.unique(ids, return_inverse=True)
+    terms = [_TERMS[i] for i in vocabulary.tolist()]
+    order = sorted(range(len(terms)), key=terms.__getitem__)  # as scikit-learn sorts its vocabulary (str order)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    indptr = np.concatenate([[0], np.cumsum([len(i) for i, _ in counted], dtype=np.int64)])
+    matrix = sp.csr_matrix((counts, rank[column.ravel()], indptr), shape=(len(texts), len(terms)), dtype=np.int64)
+    return matrix, np.array([terms[k] for k in order], dtype=object)
 
 
 CORRECTIONS = ("default", "williams", "yates", "none")
@@ -88,7 +132,10 @@ def _units(rows: pd.DataFrame | None, n: int) -> tuple[np.ndarray, np.ndarray | 
         return np.arange(n), None
     symbols = rows["symbol"].astype(str).to_numpy()
     if "para" in rows.columns:
-        paragraphs = pd.factorize(pd.Series(symbols) + "\x00" + rows["para"].astype(str).to_numpy())[0]
+        numbers: dict[tuple[str, str], int] = {}  # each (symbol, paragraph) numbered in the order met
+        paragraphs = np.array([numbers.setdefault((symbol, str(para)), len(numbers))
+                               for symbol, para in zip(symbols.tolist(), rows["para"].tolist(), strict=True)],
+                              dtype=np.int64)
     else:
         paragraphs = np.arange(n)
     return paragraphs, pd.factorize(symbols)[0]
@@ -208,7 +255,7 @@ def keyness(
     ['CRPD/C/ARM/CO/1', 'CRPD/C/AZE/CO/1', 'CRPD/C/MDA/CO/1', 'CRPD/C/NZL/CO/1', 'CRPD/C/TKM/CO/1']
     """
     from cobs.stats import adjust_p
-    from cobs.text import vectorizer
+    from cobs.text import Analyzer
 
     min_count = check_int(min_count, "min_count")
     min_paragraphs = check_int(min_paragraphs, "min_paragraphs")
@@ -232,13 +279,12 @@ def keyness(
                          f"recommendations (kind == 'recommendation') or pass a list of texts")
     from cobs.reference import state_words
 
-    counter = vectorizer(weighting="count", ngram_range=ngram_range, formula=formula, hyphens=True,
-                         leave_out=() if names else state_words())
-    try:
-        matrix = counter.fit_transform(first + second).tocsc()
-    except ValueError as exc:  # nothing left once stop words and formula phrases are out
-        raise ValueError("no term left to count once stop words and formula phrases are left out") from exc
-    terms = counter.get_feature_names_out()
+    analyzer = Analyzer(ngram_range=ngram_range, formula=formula, hyphens=True,
+                        leave_out=() if names else state_words())
+    matrix, terms = _counts(_ANALYZERS.setdefault(analyzer, analyzer), first + second)
+    if not len(terms):  # nothing left once stop words and formula phrases are out
+        raise ValueError("no term left to count once stop words and formula phrases are left out")
+    matrix = matrix.tocsc()
     a = np.asarray(matrix[: len(first)].sum(axis=0)).ravel().astype(float)
     b = np.asarray(matrix[len(first):].sum(axis=0)).ravel().astype(float)
     length = np.array([t.count(" ") + 1 for t in terms])
@@ -279,10 +325,11 @@ def keyness(
         kept = np.flatnonzero(keep)
         for side, rows, table in (("target", matrix[: len(first)], first_rows),
                                   ("reference", matrix[len(first):], second_rows)):
-            cited = _cites(table)
+            cited = np.array(_cites(table), dtype=object)
             columns = rows[:, kept].tocsc()
-            out[f"{side}_refs"] = [[cited[i] for i in np.sort(columns.indices[columns.indptr[j]:columns.indptr[j + 1]])]
-                                   for j in range(len(kept))]
+            columns.sort_indices()  # each term's rows in table order
+            listed, bounds = cited[columns.indices].tolist(), columns.indptr.tolist()
+            out[f"{side}_refs"] = [listed[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
     # most distinctive first; G2 equal to 1e-9 of the largest (two terms of mirrored counts: equal in exact
     # arithmetic, a bit apart by the order of the sums) by term, whatever the machine
     out = out.iloc[ranking(g2, terms[keep].tolist())].reset_index(drop=True)

@@ -52,8 +52,17 @@ KEYNESS_WINDOW = 2
 """Years either side of a CO within which keyness takes its reference (cobs.compare.keyness's window)."""
 
 
-def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
-    """The keyness of a document against its committee's COs to other States (two or more), or None."""
+_KEYNESS_COLUMNS = ["symbol", "para", "sub", "kind", "text", "year"]
+"""What keyness reads of a paragraph table (texts, kinds, the references it cites, years)."""
+
+
+def _keyness(data: ReportData, symbol: str, recommendations: pd.DataFrame | None = None
+             ) -> tuple[int, pd.DataFrame] | None:
+    """The keyness of a document against its committee's COs to other States (two or more), or None.
+
+    ``recommendations``: the recommendation rows of ``data.paragraphs``, with the columns keyness reads (what it
+    would select of the whole table for each document, selected once for all of them).
+    """
     import cobs.compare
 
     docs = data.documents.set_index("symbol")
@@ -64,11 +73,22 @@ def _keyness(data: ReportData, symbol: str) -> tuple[int, pd.DataFrame] | None:
         others = others[(pd.to_numeric(others["year"], errors="coerce") - int(year)).abs() <= KEYNESS_WINDOW]
     if len(others) < 2:
         return None
-    paragraphs = data.paragraphs
+    paragraphs = _recommendations(data) if recommendations is None else recommendations
     table = cobs.compare.keyness(paragraphs[paragraphs["symbol"] == symbol],
                                  paragraphs[paragraphs["symbol"].isin(others["symbol"])], window=KEYNESS_WINDOW,
                                  refs=True)
     return len(others), table
+
+
+def _recommendations(data: ReportData) -> pd.DataFrame:
+    paragraphs = data.paragraphs
+    return paragraphs.loc[paragraphs["kind"] == "recommendation", _KEYNESS_COLUMNS]
+
+
+def _by_symbol(table: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """``table``'s rows of a symbol, as ``table[table["symbol"] == symbol]`` gives them (the table cut once)."""
+    groups = dict(list(table.groupby(table["symbol"].astype(object), sort=False, dropna=True)))
+    return lambda symbol: groups.get(symbol, table.iloc[:0])
 
 
 KEYNESS_Q = 0.05
@@ -105,11 +125,14 @@ def _keyness_parts(symbol: str, committee: str, others: int, table: pd.DataFrame
 def profiles_section(data: ReportData) -> Section:
     """Each document's profile: what it asks about, how insistently, and what it builds on."""
     subsections = []
+    actions_of = _by_symbol(data.actions)
+    cited = data.citations[data.citations["type"].isin(["general_comment", "previous"])]
+    citations_of = _by_symbol(cited)
+    recommendations = _recommendations(data)
     for doc in data.documents.itertuples(index=False):
         symbol = doc.symbol
-        acts = data.actions[data.actions["symbol"] == symbol]
-        cites = data.citations[(data.citations["symbol"] == symbol)
-                               & data.citations["type"].isin(["general_comment", "previous"])]
+        acts = actions_of(symbol)
+        cites = citations_of(symbol)
         strength = tally(acts, "strength").set_index("category")["count"] if len(acts) else pd.Series(dtype=int)
         themes = tally(acts, "theme")
         themes = themes[themes["category"].notna() & (themes["count"] > 0)].sort_values(
@@ -129,7 +152,7 @@ def profiles_section(data: ReportData) -> Section:
                 f"{symbol}: requested actions by theme and operative verb (strongest at the left).",
                 "theme_profile", acts, {"hue": "strength"},
             ))
-        keyness = _keyness(data, symbol)
+        keyness = _keyness(data, symbol, recommendations)
         if keyness is not None:
             parts.extend(_keyness_parts(symbol, doc.committee, *keyness))
         if len(cites):
@@ -312,12 +335,15 @@ def cycles_section(data: ReportData) -> Section | None:
         "the links reach an F1 of 0.81 for Azerbaijan and 0.97 for New Zealand: check a link that matters in the "
         "texts, in the table below each figure.</p>")
     subsections = []
-    cache: dict[object, object] = {}  # change(): each CO measured and each pair of COs aligned once for the section
+    # align() and change(): each pair of COs aligned once for the section, and no CO measured again (its actions
+    # given)
+    cache: dict[object, object] = {("actions", str(symbol)): acts for symbol, acts in data.actions.groupby(
+        data.actions["symbol"].astype(object), sort=False)}
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
         state_name = docs.loc[later, "state_name"]
         aligned = cobs.compare.align(data.paragraphs[data.paragraphs["symbol"] == earlier],
-                                     data.paragraphs[data.paragraphs["symbol"] == later])
+                                     data.paragraphs[data.paragraphs["symbol"] == later], cache=cache)
         status = aligned["status"].value_counts()
         linked = aligned[aligned["status"].isin(["repeated", "modified"])]
         change = linked["change"].value_counts()

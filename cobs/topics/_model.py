@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numbers
 import warnings
+import weakref
 from collections.abc import Callable, Collection
 from contextvars import ContextVar
 from typing import Literal
@@ -27,6 +28,9 @@ from cobs.columns import TOPIC_COLUMNS
 from cobs.errors import invalid_value
 from cobs.text import check_kinds, vectorizer
 from cobs.topics._input import Corpus, read_input
+
+_LAST_SHARES: weakref.WeakKeyDictionary[object, tuple[tuple[object, ...], np.ndarray]] = weakref.WeakKeyDictionary()
+"""For each fitted model (``model_``, gone with it), the rows it last read and their topic shares."""
 
 __all__ = ["SmallCorpusWarning", "TopicModel", "frex_scores"]
 
@@ -444,9 +448,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _shares(self, corpus: Corpus, matrix: sp.csr_matrix | None = None) -> np.ndarray:
         """Topic shares of each row in ``model_``'s order (rows sum to 1, or 0 for a row without a known term).
 
-        ``matrix``: the rows as :meth:`_matrix` reads them, where the caller has it already.
+        ``matrix``: the rows as :meth:`_matrix` reads them, where the caller has it already. The shares of the
+        last rows read are kept (:data:`_LAST_SHARES`, beside the model: ``transform`` changes no attribute): the
+        functions of :mod:`cobs.topics` given one table in turn (``cobs report``: transform, dominant_topic,
+        against, crosstab, prevalence) read it once.
         """
+        key = None
         if matrix is None:
+            key = (self.method, self.context, id(self.vectorizer_), tuple(corpus.chapeaus), tuple(corpus.own),
+                   None if corpus.paragraph is None else corpus.paragraph.tobytes())
+            known = _LAST_SHARES.get(self.model_)
+            if known is not None and known[0] == key:
+                return known[1].copy()
             matrix = self._matrix(corpus)
         with threadpool_limits(limits=1):
             if self.method == "nmf":  # a topic's share of the row's reconstructed term weight
@@ -456,7 +469,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         empty = np.asarray(matrix.sum(axis=1)).ravel() == 0
         weights[empty] = 0.0  # LDA gives an empty text the prior; no evidence, no share
         totals = weights.sum(axis=1, keepdims=True)
-        return np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+        shares = np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+        if key is not None:
+            _LAST_SHARES[self.model_] = (key, shares.copy())
+        return shares
 
     def _counted(self, corpus: Corpus, shares: np.ndarray) -> np.ndarray:
         """Rows counted in sizes and prevalences: with a known term, and not templates unless kept."""
