@@ -428,3 +428,36 @@ def test_fitting_the_link_model_is_reproducible_and_checks_its_table(tmp_path):
                                        '"threshold": 0.5}', encoding="utf-8")
     with pytest.raises(ValueError, match="bad.json: features"):
         LinkModel.from_json(tmp_path / "bad.json")
+
+
+def test_the_rank_features_rank_by_the_rule_score(upr, seed):
+    """The rank features measured in the link model's second round: rank_co is 1 for each CO item's best-scored
+    recommendation and 1/2 for its second; rank_upr is 1 for each recommendation's best-scored CO item."""
+    from cobs.compare._align import AlignOptions, decide, find_evidence
+    from cobs.compare._linkmodel import FEATURES, link_features
+    from cobs.compare._units import units
+
+    session = upr[upr["session"] == 20]
+    early = units(session, None, unit="item")
+    late = units(cobs.measure(seed.paragraphs), seed.paragraphs, unit="item", context=True)
+    found = find_evidence(early, late, AlignOptions().resolved("upr"))
+    x = link_features(found)
+    score, _ = decide(found, AlignOptions(decision="rule").resolved("upr"))
+    rank_co, rank_upr = x[..., FEATURES.index("rank_co")], x[..., FEATURES.index("rank_upr")]
+    rows = np.arange(len(late))
+    assert (rank_co[rows, score.argmax(axis=1)] == 1).all()
+    second = np.argsort(-score, axis=1, kind="stable")[:, 1]
+    assert np.allclose(rank_co[rows, second], 0.5)
+    assert (rank_upr[score.argmax(axis=0), np.arange(len(early))] == 1).all()
+
+
+def test_f1_of_readings_is_the_mean_over_states_of_the_mean_over_readings():
+    """State A, two readings: F1 1 (the one link found) and 0 (its link missed, a wrong one found); State B, one
+    reading: 2 / 3 (one of two links found, nothing wrong): (0.5 + 2/3) / 2."""
+    from cobs.compare._linkmodel import f1_of_readings
+
+    table = pd.DataFrame({"state": ["A"] * 4 + ["B"] * 3, "reading": ["r/0", "r/0", "r/1", "r/1", "r/0", "r/0", "r/0"],
+                          "link": [1, 0, 0, 1, 1, 1, 0]})
+    linked = np.array([True, False, True, False, True, False, False])
+    assert f1_of_readings(table, linked) == pytest.approx((0.5 + 2 / 3) / 2)
+    assert f1_of_readings(table, np.zeros(7, dtype=bool)) == 0.0
