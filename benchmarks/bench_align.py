@@ -21,8 +21,10 @@ Gold (``tests/data/README.md`` says how each was read):
 * the UPR link model (align's default with the UPR since issue 18's third round): fitted on all five
   (SLV and KOR as adjudicated under the second codebook, ``upr_heldout2_adjudicated.csv``), measured by
   leaving one State out beside the rule (``upr_link_model_loso``; ``--grid`` adds the rule with its
-  options chosen on the four others); then the frozen default on ``upr_heldout3.csv`` (ECU, CZE, two
-  coders, read after the model was frozen; "absent" until the file is there: ``held_out_frozen``).
+  options chosen on the four others); ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA, two coders) was
+  read once with the first round's frozen model and is training data since the second round (11 States);
+  then the frozen default on ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS, coded after the second round was
+  frozen; "absent" until the file is there: ``held_out_frozen``).
 
 Baseline (between COs): scikit-learn's ``TfidfVectorizer(stop_words="english")`` on the recommendation
 paragraphs' texts; each later paragraph linked to its most similar earlier one when the cosine reaches
@@ -54,7 +56,7 @@ import cobs
 from cobs.compare import alignment_scores as _alignment_scores
 from cobs.compare import chain, upr_recommendations
 from cobs.compare._align import AlignOptions, decide, find_evidence, link_units
-from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, LinkModel, fit_link_model, link_features
+from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, LinkModel, f1_of_readings, fit_link_model, link_features
 from cobs.compare._units import units
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -395,8 +397,10 @@ def with_the_upr(grid: bool) -> None:
     held_out_upr("upr_heldout2.csv", FINAL_UPR, "final held-out States read by two blind coders after the "
                  "rule's defaults were frozen")
     upr_link_model_loso(grid)
-    print(f"\nCO and UPR, the frozen default on tests/data/upr_heldout3.csv ({', '.join(NEW_UPR)}):")
-    held_out_frozen()
+    print(f"\nCO and UPR, the first round's frozen model on tests/data/upr_heldout3.csv ({', '.join(NEW_UPR)}) was "
+          f"read once (README); the six are training data since the second round")
+    print(f"\nCO and UPR, the frozen default on tests/data/upr_heldout4.csv ({', '.join(NEWEST_UPR)}):")
+    held_out_frozen("upr_heldout4.csv", NEWEST_UPR)
 
 
 def _upr_baseline(case: UprCase) -> None:
@@ -580,6 +584,8 @@ def upr_states() -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
     cases.update(_two_coder_cases("upr_heldout.csv", HELD_OUT_UPR))
     name, coders = final_gold()
     cases.update(_two_coder_cases(name, FINAL_UPR, coders))
+    if (GOLD / "upr_heldout3.csv").exists():  # training data since the link model's second round (both coders)
+        cases.update(_two_coder_cases("upr_heldout3.csv", NEW_UPR))
     return cases
 
 
@@ -612,18 +618,23 @@ def upr_link_model(cases: dict | None = None, *, C: float = 1.0, random_state: i
     cases = upr_states() if cases is None else cases
     model = fit_link_model(link_table(cases), C=C, random_state=random_state)
     name, coders = final_gold()
-    return dataclasses.replace(model, about={**model.about, "gold": ["upr_gold.csv", "upr_heldout.csv (A, B)",
-                                                                      f"{name} ({', '.join(coders)})"]})
+    gold = ["upr_gold.csv", "upr_heldout.csv (A, B)", f"{name} ({', '.join(coders)})"]
+    if "ECU" in cases:
+        gold.append("upr_heldout3.csv (A, B)")
+    return dataclasses.replace(model, about={**model.about, "gold": gold})
 
 
 def _state_f1(case_sources: dict[str, tuple[UprCase, list[dict]]], options: AlignOptions,
-              model: LinkModel | None = None) -> dict[str, float]:
-    """{source: mean link F1 over the readings} of one State (bench's _upr_scores and _f1)."""
-    out = {}
+              model: LinkModel | None = None, *, counts: bool = False) -> dict[str, float] | tuple:
+    """{source: mean link F1 over the readings} of one State (bench's _upr_scores and _f1); with ``counts``, also
+    the (export, report) rows of true positives, false positives and misses, each reading weighing 1 / readings."""
+    out, total = {}, np.zeros((2, 3))
     for source, (case, coders) in case_sources.items():
         found = case.links(options, model)
-        out[source] = float(np.mean([_f1(_upr_scores(found, wanted)) for wanted in coders]))
-    return out
+        scores = [_upr_scores(found, wanted) for wanted in coders]
+        out[source] = float(np.mean([_f1(c) for c in scores]))
+        total[0 if source == "export" else 1] += np.mean(scores, axis=0)
+    return (out, total) if counts else out
 
 
 def _rule_loso(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> dict[str, tuple[dict, AlignOptions]]:
@@ -645,9 +656,10 @@ def _rule_loso(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> dict[
 
 
 def upr_link_model_loso(grid: bool = False) -> None:
-    """Leave one State out over the five UPR golds: the link model fitted (and its threshold chosen) on four States,
-    measured on the fifth, beside the rule with its defaults (and, with ``grid``, the rule with its options chosen
-    on the four others); both sources."""
+    """Leave one State out over the UPR golds (KAZ, NZL, CRI, SLV, KOR and, once there, the six of
+    upr_heldout3.csv): the link model fitted (and its threshold chosen) on the other States, measured on the one
+    left out, beside the first round's features fitted the same way and the rule with its defaults (and, with
+    ``grid``, the rule with its options chosen on the others); both sources, mean and pooled over the States."""
     paths = [p for key in (*HELD_OUT_UPR.values(), *FINAL_UPR.values()) for p in key[:2]]
     if not EXPORT.exists() or not all(p.exists() for p in paths) or not (GOLD / "upr_heldout.csv").exists():
         print("\n(../shared absent: no leave-one-State-out figure of the UPR link model)")
@@ -657,43 +669,85 @@ def upr_link_model_loso(grid: bool = False) -> None:
     name, coders = final_gold()
     rule = AlignOptions(decision="rule").resolved("upr")
     chosen = _rule_loso(cases) if grid else {}
-    print(f"\nCO and UPR, leave one State out (SLV, KOR: tests/data/{name}, coder {', '.join(coders)}): the link "
-          f"model (logistic regression on {', '.join(MODEL_FEATURES)}; threshold chosen on the four others) "
-          f"against the rule; link F1 from UPR Info's export / the report's text, mean over the readings:")
-    print(f"  {'State':5}  {'model':>11}  {'rule, defaults':>14}" + (f"  {'rule, chosen on the four others':>31}"
-                                                                    if grid else "") + "  model threshold")
+    print(f"\nCO and UPR, leave one State out over {len(cases)} States (SLV, KOR: tests/data/{name}, coder "
+          f"{', '.join(coders)}): the link model (logistic regression on {', '.join(MODEL_FEATURES)}; threshold "
+          f"chosen on the others) against round 1's features ({', '.join(ROUND1_FEATURES)}) fitted the same way and "
+          f"the rule; link F1 from UPR Info's export / the report's text, mean over the readings:")
+    print(f"  {'State':5}  {'model':>11}  {'round 1':>11}  {'rule, defaults':>14}"
+          + (f"  {'rule, chosen on the others':>26}" if grid else "") + "  model threshold")
     rows = []
+    pooled = {label: np.zeros((2, 3)) for label in ("model", "round 1", "rule")}
     for state in cases:
-        model = fit_link_model(table[table["state"] != state], random_state=0)
-        mine, theirs = _state_f1(cases[state], rule, model), _state_f1(cases[state], rule)
+        train = table[table["state"] != state]
+        model = fit_link_model(train, random_state=0)
+        first = fit_link_model(train, random_state=0, features=ROUND1_FEATURES)
+        figures = []
+        for label, decider in (("model", model), ("round 1", first), ("rule", None)):
+            f1, counts = _state_f1(cases[state], rule, decider, counts=True)
+            figures += [f1["export"], f1["report"]]
+            pooled[label] += counts
         other = chosen[state][0] if grid else {"export": np.nan, "report": np.nan}
-        rows.append((mine["export"], mine["report"], theirs["export"], theirs["report"], other["export"],
-                     other["report"]))
-        print(f"  {state:5}  {rows[-1][0]:.3f} {rows[-1][1]:.3f}  {rows[-1][2]:8.3f} {rows[-1][3]:.3f}"
-              + (f"  {rows[-1][4]:25.3f} {rows[-1][5]:.3f}" if grid else "") + f"  {model.threshold:.2f}")
+        rows.append((*figures, other["export"], other["report"]))
+        r = rows[-1]
+        print(f"  {state:5}  {r[0]:.3f} {r[1]:.3f}  {r[2]:.3f} {r[3]:.3f}  {r[4]:8.3f} {r[5]:.3f}"
+              + (f"  {r[6]:20.3f} {r[7]:.3f}" if grid else "") + f"  {model.threshold:.2f}")
     mean = np.mean(rows, axis=0)
-    print(f"  {'mean':5}  {mean[0]:.3f} {mean[1]:.3f}  {mean[2]:8.3f} {mean[3]:.3f}"
-          + (f"  {mean[4]:25.3f} {mean[5]:.3f}" if grid else "")
+    print(f"  {'mean':5}  {mean[0]:.3f} {mean[1]:.3f}  {mean[2]:.3f} {mean[3]:.3f}  {mean[4]:8.3f} {mean[5]:.3f}"
+          + (f"  {mean[6]:20.3f} {mean[7]:.3f}" if grid else "")
           + "  (the rule's defaults were chosen on KAZ, NZL and CRI: in-sample there)")
-    held = [k for k, state in enumerate(cases) if state in FINAL_UPR]
-    print(f"  SLV and KOR, where the defaults are out of sample too: model {np.mean([rows[k][0] for k in held]):.3f} "
-          f"{np.mean([rows[k][1] for k in held]):.3f}, rule {np.mean([rows[k][2] for k in held]):.3f} "
-          f"{np.mean([rows[k][3] for k in held]):.3f}" + (f", rule chosen on the four others "
-                                                         f"{np.mean([rows[k][4] for k in held]):.3f} "
-                                                         f"{np.mean([rows[k][5] for k in held]):.3f}" if grid else ""))
+    for label, counts in pooled.items():
+        print(f"  pooled over the States and readings, {label:7}: export {_upr_line(counts[0])}; report "
+              f"{_upr_line(counts[1])}")
+    if grid:
+        _feature_sets(table)
     model = fit_link_model(table, random_state=0)
-    print(f"  fitted on all five (the shipped model, threshold {model.threshold:.2f}): "
+    print(f"  fitted on all {len(cases)} (the shipped model, threshold {model.threshold:.2f}): "
           + ", ".join(f"{f} {c:+.2f}" for f, c in zip(model.features, model.coefficients, strict=True))
           + f", intercept {model.intercept:+.2f}")
 
 
-NEW_UPR = {  # the last held-out pairs (tests/data/upr_heldout3.csv), coded blind after the link model was frozen
+ROUND1_FEATURES = ("score", "score_share", "population_apart", "other_body", "many_groups")
+"""The link model of the first round (frozen at 09b5ea1), fitted again in each fold beside the shipped features."""
+FEATURE_SETS = {  # the second round's candidates (the shipped features first); chosen by the figure below only
+    "round 1 (shipped)": ROUND1_FEATURES,
+    "+ rank_co, rank_upr": (*ROUND1_FEATURES, "rank_co", "rank_upr"),
+    "+ rank_co": (*ROUND1_FEATURES, "rank_co"),
+    "+ base_group, cosine, issue": (*ROUND1_FEATURES, "base_group", "cosine", "issue"),
+    "all": FEATURES,
+}
+
+
+def _feature_sets(table: pd.DataFrame) -> None:
+    """Each candidate feature set (FEATURE_SETS) fitted as the shipped model is (threshold chosen inside), leaving
+    one State out; mean link F1 over the States of the pairs of the gold's CO items, per source."""
+    print("  feature sets, leaving one State out (mean link F1 over the States: export, report):")
+    for label, features in FEATURE_SETS.items():
+        linked = np.zeros(len(table), dtype=bool)
+        for state in sorted(set(table["state"])):
+            inside = (table["state"] == state).to_numpy()
+            model = fit_link_model(table[~inside], random_state=0, features=tuple(features))
+            x = table.loc[inside, list(model.features)].to_numpy(dtype=float)
+            z = model.intercept + x @ np.asarray(model.coefficients)
+            linked[inside] = 1 / (1 + np.exp(-z)) >= model.threshold
+        figures = [f1_of_readings(table[table["source"] == s], linked[(table["source"] == s).to_numpy()])
+                   for s in ("export", "report")]
+        print(f"    {label:30} {figures[0]:.3f} {figures[1]:.3f}")
+
+
+NEW_UPR = {  # tests/data/upr_heldout3.csv, coded blind after the first link model was frozen; training data since
     "ECU": (SHARED / "Ecuador_2014_CRPD_C_ECU_CO_1.pdf", REPORTS / "ecuador2012.txt", 13),
     "CZE": (SHARED / "Czech Republic_2015_CRPD_C_CZE_CO_1.pdf", REPORTS / "czechrepublic2012.txt", 14),
     "CHL": (SHARED / "Chile_2016_CRPD_C_CHL_CO_1.pdf", REPORTS / "chile2014.txt", 18),
     "PRT": (SHARED / "Portugal_2016_CRPD_C_PRT_CO_1.pdf", REPORTS / "portugal2014.txt", 19),
     "DOM": (SHARED / "Dominican Republic_2015_CRPD_C_DOM_CO_1.pdf", REPORTS / "dominicanrepublic2014.txt", 18),
     "BRA": (SHARED / "Brazil_2015_CRPD_C_BRA_CO_1.pdf", REPORTS / "brazil2012.txt", 13),
+}
+NEWEST_UPR = {  # tests/data/upr_heldout4.csv, coded blind after the link model's second round was frozen
+    "ARG": (SHARED / "Argentina_UnknownYear_CRPD_C_ARG_CO_1.pdf", REPORTS / "argentina2012.txt", 14),
+    "PER": (SHARED / "Peru_UnknownYear_CRPD_C_PER_CO_1.pdf", REPORTS / "peru2012.txt", 14),
+    "BEL": (SHARED / "Belgium_2014_CRPD_C_BEL_CO_1.pdf", REPORTS / "belgium2011.txt", 11),
+    "HUN": (SHARED / "Hungary_UnknownYear_CRPD_C_HUN_CO_1.pdf", REPORTS / "hungary2011.txt", 11),
+    "AUS": (SHARED / "Australia_UnknownYear_CRPD_C_AUS_CO_1.pdf", REPORTS / "australia2011.txt", 10),
 }
 
 
