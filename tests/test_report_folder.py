@@ -131,6 +131,26 @@ def test_an_error_mid_way_leaves_the_earlier_report_as_it_was(tmp_path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no half-written folder beside it
 
 
+def _report_held_after_its_first_figure(out: Path, cwd: Path) -> subprocess.Popen:
+    """`cobs report SEED OTHER -o out` in a child that stops after its first figure (drawn, its files written) and
+    prints "drawn", until it is interrupted or killed."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        import cobs.report._write as w
+        from cobs.cli import main
+        real = w._draw
+        def draw(*args):
+            result = real(*args)
+            print("drawn", flush=True)
+            time.sleep(300)
+            return result
+        w._draw = draw
+        sys.exit(main(["report", {str(SEED)!r}, {str(OTHER)!r}, "-o", {str(out)!r}, "-j", "1"]))
+    """)
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=cwd)
+
+
 @pytest.mark.slow
 def test_ctrl_c_mid_way_leaves_the_earlier_report_as_it_was(tmp_path):
     """A real SIGINT to `cobs report` while it draws the figures: exit 130, the earlier report byte for byte."""
@@ -141,21 +161,7 @@ def test_ctrl_c_mid_way_leaves_the_earlier_report_as_it_was(tmp_path):
     (out / "notes.md").write_text("mine", encoding="utf-8")
     before = digests(out)
     # the child stops after its first figure (a figure drawn, its files written) until it is interrupted
-    script = textwrap.dedent(f"""
-        import sys, time
-        import cobs.report._write as w
-        from cobs.cli import main
-        real = w._draw
-        def draw(*args):
-            result = real(*args)
-            print("drawn", flush=True)
-            time.sleep(120)
-            return result
-        w._draw = draw
-        sys.exit(main(["report", {str(SEED)!r}, {str(OTHER)!r}, "-o", {str(out)!r}, "-j", "1"]))
-    """)
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, cwd=tmp_path)
+    child = _report_held_after_its_first_figure(out, tmp_path)
     try:
         assert child.stdout.readline() == "drawn\n", child.stderr.read()
         staged = [p for p in tmp_path.iterdir() if p.name != "report"]
@@ -365,21 +371,7 @@ def test_a_report_killed_outright_leaves_a_folder_the_next_report_removes(tmp_pa
     out = tmp_path / "report"
     write_report([SEED], out, n_jobs=1, progress=False)
     before = digests(out)
-    script = textwrap.dedent(f"""
-        import sys, time
-        import cobs.report._write as w
-        from cobs.cli import main
-        real = w._draw
-        def draw(*args):
-            result = real(*args)
-            print("drawn", flush=True)
-            time.sleep(300)
-            return result
-        w._draw = draw
-        sys.exit(main(["report", {str(SEED)!r}, {str(OTHER)!r}, "-o", {str(out)!r}, "-j", "1"]))
-    """)
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, cwd=tmp_path)
+    child = _report_held_after_its_first_figure(out, tmp_path)
     try:
         assert child.stdout.readline() == "drawn\n", child.stderr.read()
     finally:
