@@ -55,7 +55,7 @@ from sklearn.metrics import cohen_kappa_score
 import cobs
 from cobs.compare import alignment_scores as _alignment_scores
 from cobs.compare import chain, upr_recommendations
-from cobs.compare._align import AlignOptions, decide, find_evidence, link_units
+from cobs.compare._align import AlignOptions, decide, find_evidence, link_units, rule_score
 from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, LinkModel, f1_of_readings, fit_link_model, link_features
 from cobs.compare._units import units
 
@@ -599,7 +599,8 @@ def link_table(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> pd.Da
                                                                            case.co_units["sub"], strict=True)])
             items = [(int(p), str(s)) for p, s in zip(case.co_units["para"], case.co_units["sub"], strict=True)]
             for session, found in case.found.items():
-                x = link_features(found)  # (CO units, UPR recommendations, features): the UPR is the earlier
+                # (CO units, UPR recommendations, features): the UPR is the earlier
+                x = link_features(found, rule_score(found))
                 upr = case.sessions[session]
                 keys = [case.key(upr.iloc[j]) for j in range(len(upr))]
                 rows, cols = np.nonzero(np.repeat(keep[:, None], len(upr), axis=1))

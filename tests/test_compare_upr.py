@@ -373,7 +373,7 @@ def test_the_link_model_decides_as_its_coefficients_say(upr, seed):
     """The shipped model's probability is the logistic of its intercept plus its coefficients times the named
     features of each pair; align links the pairs reaching its threshold and reports that probability as the score;
     decision="rule" gives the rule's links back."""
-    from cobs.compare._align import AlignOptions, decide, find_evidence
+    from cobs.compare._align import AlignOptions, decide, find_evidence, rule_score
     from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, link_features, link_model
     from cobs.compare._units import units
 
@@ -386,7 +386,7 @@ def test_the_link_model_decides_as_its_coefficients_say(upr, seed):
     early = units(session, None, unit="item")
     late = units(cobs.measure(seed.paragraphs), seed.paragraphs, unit="item", context=True)
     found = find_evidence(early, late, options)
-    x = link_features(found)
+    x = link_features(found, rule_score(found))
     assert x.shape == (len(late), len(early), len(FEATURES))
     z = model.intercept + sum(c * x[..., FEATURES.index(f)] for f, c in zip(model.features, model.coefficients,
                                                                              strict=True))
@@ -434,7 +434,7 @@ def test_fitting_the_link_model_is_reproducible_and_checks_its_table(tmp_path):
 def test_the_rank_features_rank_by_the_rule_score(upr, seed):
     """The rank features measured in the link model's second round: rank_co is 1 for each CO item's best-scored
     recommendation and 1/2 for its second; rank_upr is 1 for each recommendation's best-scored CO item."""
-    from cobs.compare._align import AlignOptions, decide, find_evidence
+    from cobs.compare._align import AlignOptions, decide, find_evidence, rule_score
     from cobs.compare._linkmodel import FEATURES, link_features
     from cobs.compare._units import units
 
@@ -442,7 +442,7 @@ def test_the_rank_features_rank_by_the_rule_score(upr, seed):
     early = units(session, None, unit="item")
     late = units(cobs.measure(seed.paragraphs), seed.paragraphs, unit="item", context=True)
     found = find_evidence(early, late, AlignOptions().resolved("upr"))
-    x = link_features(found)
+    x = link_features(found, rule_score(found))
     score, _ = decide(found, AlignOptions(decision="rule").resolved("upr"))
     rank_co, rank_upr = x[..., FEATURES.index("rank_co")], x[..., FEATURES.index("rank_upr")]
     rows = np.arange(len(late))

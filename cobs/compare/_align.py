@@ -64,6 +64,7 @@ import pandas as pd
 
 from cobs._checks import check_choice, check_flag, check_number
 from cobs._ranking import settled
+from cobs.compare._evidence import Evidence
 from cobs.compare._input import document_tables
 from cobs.compare._units import records, units
 from cobs.errors import invalid_value
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from cobs.compare._linkmodel import LinkModel
     from cobs.document import Document
 
-__all__ = ["AlignOptions", "AlignWarning", "Evidence", "align", "decide", "find_evidence", "link_units"]
+__all__ = ["AlignOptions", "AlignWarning", "Evidence", "align", "decide", "find_evidence", "link_units", "rule_score"]
 
 Unit = Literal["paragraph", "item"]
 Decision = Literal["model", "rule"]
@@ -485,24 +486,6 @@ def _issue_weights(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -
     return out
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What two unit tables share, pair by pair (later rows, earlier columns): the part of :func:`link_units`
-    that does not depend on the thresholds, so that a search over them computes it once."""
-
-    cosine: np.ndarray
-    related: np.ndarray  # the same theme (between COs); the rarity of the issue shared (with the UPR)
-    instrument: np.ndarray
-    hard: np.ndarray  # an explicit citation (between COs, when options.citations)
-    upr: bool
-    upr_is_late: bool
-    apart: np.ndarray | None = None  # with the UPR: the recommendation names groups of persons the CO's unit does not
-    base: np.ndarray | None = None  # with the UPR: the recommendation is for the CO committee's base group
-    population: np.ndarray | None = None  # with the UPR: it names the CO unit's group, not the committee's people
-    many: np.ndarray | None = None  # with the UPR: the recommendation lists three or more groups of persons
-    other_body: np.ndarray | None = None  # with the UPR: the CO unit follows up another body's recommendations
-
-
 def find_evidence(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions) -> Evidence:
     """The evidence of two unit tables (:func:`cobs.compare._units.units`); options resolved."""
     upr_is_late = bool((late["committee"] == "UPR").any())
@@ -621,7 +604,7 @@ def decide(found: Evidence, options: AlignOptions, *, model: LinkModel | None = 
         from cobs.compare._linkmodel import link_model
 
         model = link_model() if model is None else model
-        probability = model.probability(found)
+        probability = model.probability(found, rule_score(found))
         linked = settled(probability, scale=1.0) >= model.threshold
         return probability, linked
     score = found.cosine + options.theme_bonus * found.related + options.instrument_bonus * found.instrument
@@ -646,6 +629,12 @@ def decide(found: Evidence, options: AlignOptions, *, model: LinkModel | None = 
             linked &= even >= settled(options.best_share * score.max(axis=axis, keepdims=True), scale=1.0)
         linked |= found.hard
     return score, linked
+
+
+def rule_score(found: Evidence) -> np.ndarray:
+    """The rule's score of every pair of an evidence with the UPR, with the UPR's default options: the first feature
+    of the link model (:func:`cobs.compare._linkmodel.link_features`)."""
+    return decide(found, AlignOptions(decision="rule").resolved("upr"))[0]
 
 
 def link_units(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions,

@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from cobs.compare._align import Evidence
+    from cobs.compare._evidence import Evidence
 
 FEATURES = ("cosine", "share_upr", "share_co", "issue", "instrument", "groups_apart", "base_group",
             "population_apart", "many_groups", "other_body", "score", "score_share", "rank_co",
@@ -66,8 +66,11 @@ MODEL_FEATURES = ("score", "score_share", "population_apart", "other_body", "man
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "upr_link_model.json"
 
 
-def link_features(found: Evidence) -> np.ndarray:
-    """The features (:data:`FEATURES`) of every pair of an evidence with the UPR: shape (later, earlier, features)."""
+def link_features(found: Evidence, score: np.ndarray) -> np.ndarray:
+    """The features (:data:`FEATURES`) of every pair of an evidence with the UPR: shape (later, earlier, features).
+
+    ``score`` is the rule's score of each pair with the UPR's default options
+    (:func:`cobs.compare._align.rule_score`), from which the score, rank and share features are made."""
     if not found.upr:
         raise ValueError("link_features: the evidence is between two COs; the link model is for a CO and the UPR")
     cosine = np.asarray(found.cosine, dtype=float)
@@ -84,9 +87,6 @@ def link_features(found: Evidence) -> np.ndarray:
     def matrix(values: np.ndarray | None) -> np.ndarray:
         return zeros if values is None else np.asarray(values, dtype=float)
 
-    from cobs.compare._align import AlignOptions, decide
-
-    score, _ = decide(found, AlignOptions(decision="rule").resolved("upr"))
     score = np.asarray(score, dtype=float)
     if score.size:
         best = score.max(axis=over_co, keepdims=True)
@@ -118,9 +118,10 @@ class LinkModel:
     threshold: float
     about: dict = field(default_factory=dict, compare=False)  # how it was trained (data, C, random_state)
 
-    def probability(self, found: Evidence) -> np.ndarray:
-        """P(link) of every pair of the evidence (later rows, earlier columns)."""
-        x = link_features(found)
+    def probability(self, found: Evidence, score: np.ndarray) -> np.ndarray:
+        """P(link) of every pair of the evidence (later rows, earlier columns), given the rule's score of each
+        (:func:`cobs.compare._align.rule_score`)."""
+        x = link_features(found, score)
         columns = [FEATURES.index(name) for name in self.features]
         z = self.intercept + x[..., columns] @ np.asarray(self.coefficients, dtype=float)
         return 1.0 / (1.0 + np.exp(-z))
