@@ -257,7 +257,7 @@ def align(
         How a pair becomes a link. "rule": its score (the cosine plus the bonuses
         above, less the penalty) reaches ``threshold`` (and, with the UPR,
         ``best_share`` of the recommendation's best). "model" (with the UPR only;
-        between COs the rule decides): a logistic regression fitted on the five
+        between COs the rule decides): a logistic regression fitted on the eleven
         hand-read UPR golds (``cobs/data/upr_link_model.json``, written by
         ``python benchmarks/train_link_model.py``) on five named features: the
         rule's score with its default options, the score over the recommendation's
@@ -268,12 +268,12 @@ def align(
         a pair is a link when its probability reaches the threshold chosen leaving
         one State out; ``score`` is then that probability, and the other options
         (but ``unit``, ``synonyms``, ``context`` and ``threshold_repeated``) do not
-        apply. Left out of the fit in turn (each State measured by a model fitted
-        on the four others), link F1 0.33 from UPR Info's export and 0.37 from the
-        report's text over KAZ, NZL, CRI, SLV and KOR, against 0.28 and 0.30 for
-        the rule with its options chosen the same way; on SLV and KOR, where the
-        rule's defaults were not chosen either, 0.20 and 0.30 against 0.18 and
-        0.24. See the README and ``python benchmarks/bench_align.py``.
+        apply. Each State left out of the fit in turn, mean link F1 0.36 from UPR
+        Info's export and 0.38 from the report's text over the eleven, against 0.31
+        and 0.32 for the rule's defaults; on five States read after the model was
+        frozen (``tests/data/upr_heldout4.csv``), 0.28 and 0.34 against 0.24 and 0.29,
+        while two readers agree at 0.90. See the README and
+        ``python benchmarks/bench_align.py``.
     cache : dict, optional
         A dict the caller keeps across calls on one corpus, as for :func:`change` (and
         the same dict): each CO given as a paragraph table is measured once, its actions
