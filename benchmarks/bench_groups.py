@@ -9,7 +9,7 @@ Two evaluations, each on labels nothing was fitted on:
    (cobs/data/upr_info_issue_labels.csv). OHCHR's 2025 list puts "Public officials"
    on 253 of its 254 recommendations, as a label for the State: it is left out of
    both sides (the figures with it are printed too). The recommendations are text
-   alone: the word-level tags of cobs.reference.tags stand for cobs.measure.
+   alone: the word-level tags of cobs/data/group_terms.csv stand for cobs.measure.
 2. The CO actions of tests/data/co_actions_coded.csv (``--split test``: the 149 rows
    no lexicon or rule was written on; ``--split dev``: the 71 that were read while
    writing them), each system against each of the two coders, beside the coders'
@@ -48,8 +48,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 import cobs
 from cobs.classify import GoalClassifier, GroupClassifier
 from cobs.read import read_thematic_list
-from cobs.reference.labels import base_group, issue_labels
-from cobs.reference.tags import cited_goals, named_groups, worded_goals
+from cobs.reference import base_group, cited_goals, issue_labels, named_groups, worded_goals
 
 ROOT = Path(__file__).resolve().parents[1]
 CODED = ROOT / "tests" / "data" / "co_actions_coded.csv"
@@ -124,7 +123,7 @@ def upr_list(lists: dict[int, pd.DataFrame], upr: tuple[list[str], list[list], l
         "nearest neighbour over the 2014/2019 lists": (
             nearest(train_g["recommendation"].tolist(), train_g["groups"].tolist(), texts),
             nearest(train_s["recommendation"].tolist(), train_s["sdgs"].tolist(), texts)),
-        "cobs lexicons (cobs.reference.tags)": (
+        "cobs lexicons (cobs/data/group_terms.csv)": (
             [sorted(named_groups(t)) for t in texts],
             [sorted(worded_goals(t)[0] | cited_goals(t)[0]) for t in texts]),
         "GroupClassifier / GoalClassifier": (group_model.predict_labels(texts),

@@ -512,7 +512,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _topics(args: argparse.Namespace) -> int:
     from cobs.measures import measure
-    from cobs.topics import TopicModel, prevalence
+    from cobs.topics import MIN_BOOT, MIN_REFITS, TopicModel, prevalence
 
     if not args.prevalence:  # before anything is read: options that only say how to compute --prevalence
         for option, value in (("--refit", None if not args.refit else True), ("--n-boot", args.n_boot),
@@ -520,8 +520,10 @@ def _topics(args: argparse.Namespace) -> int:
             if value is not None:
                 args.parser.error(f"argument {option}: only with --prevalence FILE (the topic shares with their "
                                   "intervals)" + ("" if value is True else f", got {str(value)!r} without it"))
-    least, what, expected = ((20, "the number of refits", "an int >= 20") if args.refit else
-                             (100, "the number of resamples", "an int >= 100 (20 refits with --refit)"))
+    # cobs.topics' own minimums, checked here before anything is read and fitted
+    least, what, expected = ((MIN_REFITS, "the number of refits", f"an int >= {MIN_REFITS}") if args.refit else
+                             (MIN_BOOT, "the number of resamples",
+                              f"an int >= {MIN_BOOT} ({MIN_REFITS} refits with --refit)"))
     if args.n_boot is not None and args.n_boot < least:
         args.parser.error(f"argument --n-boot: {invalid_value(what, str(args.n_boot), expected)}")
     outputs = {"-o": args.output, "--shares": args.shares, "--prevalence": args.prevalence}

@@ -129,7 +129,7 @@ MEASURE_COLUMNS: dict[str, str] = {
     "(or predicted: see theme_source).",
     "theme_source": "Where the theme comes from: 'heading' (the subheading), 'cluster' (the cluster title, when "
     "there is no subheading), 'model' (predicted by measure(..., theme_model=...)); NA where theme is.",
-    "groups": "Groups of persons the action concerns, in OHCHR's 2025 vocabulary (cobs.reference.labels.GROUPS, "
+    "groups": "Groups of persons the action concerns, in OHCHR's 2025 vocabulary (cobs.reference.GROUPS, "
     "cobs/data/groups.csv), a list in that order: the committee's base group ('Children' for the CRC, 'Persons with "
     "disabilities' for the CRPD, on every action), those its text, chapeau or subheading names "
     "(cobs/data/group_terms.csv) and those its theme implies (cobs/data/theme_labels.csv). 'Public officials' only "
@@ -154,7 +154,7 @@ THEMATIC_LIST_COLUMNS: dict[str, str] = {
     "norms').",
     "affected_persons": "OHCHR's groups of persons as printed that year (a list: 'women', 'general', 'Migrants & "
     "domestic workers').",
-    "groups": "The same groups in OHCHR's 2025 spelling (a list; 'general' names none): cobs.reference.labels.GROUPS.",
+    "groups": "The same groups in OHCHR's 2025 spelling (a list; 'general' names none): cobs.reference.GROUPS.",
     "sdgs": "OHCHR's Sustainable Development Goals (a list of int, sorted; empty in the 2014 lists, which give none).",
 }
 """Columns of :func:`cobs.read.read_thematic_list`: one row per recommendation of an OHCHR thematic list."""

@@ -13,9 +13,19 @@ from conftest import shared_path
 
 import cobs
 from cobs.measures.strings import groups, sdg_targets, sdgs
+from cobs.reference import (
+    GOALS,
+    GROUPS,
+    base_group,
+    cited_goals,
+    goal_name,
+    group_name,
+    issue_labels,
+    named_groups,
+    worded_goals,
+)
 from cobs.reference._lexicon import Lexicon, required_words
-from cobs.reference.labels import GOALS, GROUPS, base_group, goal_name, group_name, issue_labels
-from cobs.reference.tags import _lexicon, cited_goals, named_groups, worded_goals
+from cobs.reference._tags import _lexicon
 
 DATA = resources.files("cobs").joinpath("data")
 

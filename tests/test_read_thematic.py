@@ -12,7 +12,7 @@ from conftest import shared_path
 from cobs.columns import THEMATIC_LIST_COLUMNS
 from cobs.errors import DocumentError, ParseError
 from cobs.read import read_thematic_list
-from cobs.reference.labels import GROUPS, group_name
+from cobs.reference import GROUPS, group_name
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

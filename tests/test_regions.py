@@ -1,4 +1,4 @@
-"""cobs.reference.regions: UN regional groups and World Bank income groups of the States."""
+"""cobs.reference.region, income_group, regions_table: UN regional groups and World Bank income groups of the States."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from conftest import shared_path
 
 import cobs
-from cobs.reference.regions import AS_OF, INCOME_GROUPS, REGIONS, income_group, region, regions_table
+from cobs.reference import AS_OF, INCOME_GROUPS, REGIONS, income_group, region, regions_table
 
 
 def test_every_state_has_a_row_and_the_groups_have_their_members():

@@ -16,8 +16,7 @@ from cobs import _checks
 from cobs.classify._base import Texts, check_texts, fit_text_features, text_tags
 from cobs.classify._issues import IssueClassifier
 from cobs.errors import invalid_value
-from cobs.reference.labels import GOALS, GROUPS
-from cobs.reference.tags import cited_goals, named_groups, worded_goals
+from cobs.reference import GOALS, GROUPS, cited_goals, named_groups, worded_goals
 
 __all__ = ["GoalClassifier", "GroupClassifier", "LexiconFeatures"]
 
@@ -26,8 +25,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     """What cobs's lexicons find in a text, as 0/1 features: the groups it names, or the goals it names or cites.
 
     The word-level half of :func:`cobs.measure`'s ``groups`` and ``sdgs``
-    (:mod:`cobs.reference.tags`), for a classifier to weigh: one feature per group
-    of :data:`cobs.reference.labels.GROUPS` (``kind="groups"``) or per goal 1-17
+    (cobs/data/group_terms.csv), for a classifier to weigh: one feature per group
+    of :data:`cobs.reference.GROUPS` (``kind="groups"``) or per goal 1-17
     (``kind="goals"``). Stateless: ``fit`` learns nothing.
 
     Parameters
@@ -112,7 +111,7 @@ class GroupClassifier(_Tagger):
 
     Trained on recommendations that OHCHR tagged with groups
     (:func:`cobs.read.read_thematic_list`: ``groups``), or on UPR Info's with the
-    groups their issues stand for (:func:`cobs.reference.labels.issue_labels`).
+    groups their issues stand for (:func:`cobs.reference.issue_labels`).
     For a concluding observation's actions :func:`cobs.measure` is the better
     tagger: it knows the committee's base group, the chapeau, the subheading and
     the theme; this model reads the text alone, as UPR recommendations come.
@@ -167,7 +166,7 @@ class GoalClassifier(_Tagger):
 
     Trained on recommendations that OHCHR tagged with goals
     (:func:`cobs.read.read_thematic_list`: ``sdgs``), or on UPR Info's with the
-    goals their issues stand for (:func:`cobs.reference.labels.issue_labels`).
+    goals their issues stand for (:func:`cobs.reference.issue_labels`).
     As for :class:`GroupClassifier`, :func:`cobs.measure` is the better tagger for
     a concluding observation's actions; this model reads the text alone.
     """ + _DOC_PARAMETERS + """
@@ -230,8 +229,8 @@ def _check_groups(y: object) -> None:
     for i, labels in enumerate(_label_lists(y) or []):
         unknown = [g for g in labels or [] if g not in GROUPS]
         if unknown:
-            raise ValueError(invalid_value(f"y[{i}]", unknown[0], "a group of persons of cobs.reference.labels.GROUPS",
-                                           "map OHCHR's older spellings with cobs.reference.labels.group_name"))
+            raise ValueError(invalid_value(f"y[{i}]", unknown[0], "a group of persons of cobs.reference.GROUPS",
+                                           "map OHCHR's older spellings with cobs.reference.group_name"))
 
 
 def _check_goals(y: object) -> None:

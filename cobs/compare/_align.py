@@ -249,7 +249,7 @@ def align(
         are not whom a recommendation is for).
     base_bonus : float, default 0 (not used); 0.10 with the UPR
         Added when the UPR recommendation is for the CO committee's base group
-        (:func:`cobs.reference.labels.base_group`: persons with disabilities for the
+        (:func:`cobs.reference.base_group`: persons with disabilities for the
         CRPD, children for the CRC): on the development States 7 of New Zealand's 155
         recommendations and 9 of Costa Rica's 193 name persons with disabilities, and
         they make 7 of the 20 and 11 of the 13 links the coders found.
@@ -515,8 +515,8 @@ def _share_any(early: pd.Series, late: pd.Series, shape: tuple[int, int]) -> np.
 
 def _base_group(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:
     """Pairs whose UPR recommendation is for the base group of the CO's committee (persons with disabilities for
-    the CRPD, children for the CRC: :func:`cobs.reference.labels.base_group`)."""
-    from cobs.reference.labels import base_group
+    the CRPD, children for the CRC: :func:`cobs.reference.base_group`)."""
+    from cobs.reference import base_group
 
     upr, co = (late, early) if upr_is_late else (early, late)
     wanted = {g for c in co["committee"].dropna().unique() if (g := base_group(str(c)))}
@@ -527,7 +527,7 @@ def _base_group(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> n
 
 
 # For _groups_apart: the groups of persons a recommendation is for, as families (children and youth; people on the
-# move; minorities and indigenous peoples); the professions and bodies of cobs.reference.labels.GROUPS (judges,
+# move; minorities and indigenous peoples); the professions and bodies of cobs.reference.GROUPS (judges,
 # police, media, civil society, public officials) and "Vulnerable persons/groups" say whom it is not for.
 _GROUP_FAMILY = {"Children in vulnerable situations": "Children", "Youth & juveniles": "Children",
                  "Refugees & asylum seekers": "Migrants", "Internally displaced persons": "Migrants",
@@ -564,7 +564,7 @@ def _population(early: pd.DataFrame, late: pd.DataFrame,
     2. the recommendation lists three or more families of groups of persons (:func:`_whom`);
     3. the CO unit asks the State to follow up another treaty body's (or mechanism's) recommendations.
     """
-    from cobs.reference.labels import base_group
+    from cobs.reference import base_group
 
     upr, co = (late, early) if upr_is_late else (early, late)
     wanted = {g for c in co["committee"].dropna().unique() if (g := base_group(str(c)))}

@@ -9,7 +9,7 @@ import pandas as pd
 from cobs._checks import check_choice, check_flag, check_names, check_table
 from cobs.compare._input import measured
 from cobs.errors import invalid_value
-from cobs.reference.labels import GOALS, GROUPS
+from cobs.reference import GOALS, GROUPS
 
 __all__ = ["DIMENSIONS", "profile"]
 
@@ -51,7 +51,7 @@ def profile(
         column of the table; "region" (the State's UN regional group) and
         "income_group" (its World Bank income group, as of 1 July 2024) are read
         from ``cobs/data/regions.csv`` when the table has no such column
-        (:mod:`cobs.reference.regions`; NA for the European Union).
+        (:func:`cobs.reference.region`; NA for the European Union).
     dimensions : sequence of str, default all of :data:`DIMENSIONS`
         Which distributions to give: ``theme``, ``cluster_id`` (categories seen in the
         table), ``strength`` (the seven operative-verb levels), ``action_category``
@@ -151,7 +151,7 @@ def profile(
 
 def _with_state_groups(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """The table with each State's UN regional group and income group (cobs/data/regions.csv) as columns."""
-    from cobs.reference.regions import regions_table
+    from cobs.reference import regions_table
 
     known = regions_table().set_index("code")
     states = table["state"].astype("object")

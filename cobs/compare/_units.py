@@ -215,8 +215,8 @@ def _list(value: object) -> list:
 
 
 def _union(lists: Iterable[object]) -> list[str]:
-    """The groups of persons of a unit's actions, each once, in the order of cobs.reference.labels.GROUPS."""
-    from cobs.reference.labels import GROUPS
+    """The groups of persons of a unit's actions, each once, in the order of cobs.reference.GROUPS."""
+    from cobs.reference import GROUPS
 
     found = {g for value in lists for g in _list(value)}
     return [g for g in GROUPS if g in found] + sorted(found - set(GROUPS))

@@ -34,9 +34,8 @@ import functools
 from collections.abc import Iterable, Sequence
 
 from cobs.errors import invalid_value
+from cobs.reference import GROUPS, base_group, cited_goals, named_groups, target_key, worded_goals
 from cobs.reference._tables import read_rows, split_list
-from cobs.reference.labels import GROUPS, base_group
-from cobs.reference.tags import cited_goals, named_groups, target_key, worded_goals
 
 __all__ = ["groups", "sdg_targets", "sdgs"]
 
@@ -81,7 +80,7 @@ def groups(text: str, *, committee: str | None = None, theme: str | None = None)
     Returns
     -------
     list of str
-        The groups, in the order of :data:`cobs.reference.labels.GROUPS`.
+        The groups, in the order of :data:`cobs.reference.GROUPS`.
 
     Examples
     --------

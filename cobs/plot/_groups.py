@@ -31,7 +31,7 @@ from cobs.plot._base import (
     text_width,
     wrap,
 )
-from cobs.reference.labels import GOALS, GROUPS, base_group, goal_name
+from cobs.reference import GOALS, GROUPS, base_group, goal_name
 
 __all__ = ["goals", "groups"]
 

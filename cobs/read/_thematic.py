@@ -44,8 +44,7 @@ from cobs.errors import (
 )
 from cobs.read._docx import W, check_zip
 from cobs.read._raw import sniff_format
-from cobs.reference import state_code
-from cobs.reference.labels import goal_name, group_name
+from cobs.reference import goal_name, group_name, state_code
 
 __all__ = ["read_thematic_list"]
 
@@ -83,7 +82,7 @@ def read_thematic_list(path: str | os.PathLike[str]) -> pd.DataFrame:
         "Supported", "Noted"), ``themes`` (list, as printed),
         ``affected_persons`` (list: the groups as printed, "general" included),
         ``groups`` (list: the same groups in OHCHR's 2025 spelling,
-        :func:`cobs.reference.labels.group_name`; "general" names none) and ``sdgs``
+        :func:`cobs.reference.group_name`; "general" names none) and ``sdgs``
         (list of goals 1-17; empty in the 2014 list, which gives none).
 
     Raises

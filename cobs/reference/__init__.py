@@ -26,6 +26,7 @@ from cobs.reference._dates import (
     ordinal_word,
     to_date,
 )
+from cobs.reference._labels import GOALS, GROUPS, base_group, goal_name, group_name, issue_labels
 from cobs.reference._lexicons import (
     STRENGTH_GROUPS,
     action_forms,
@@ -49,6 +50,7 @@ from cobs.reference._lexicons import (
     themes,
     word_list,
 )
+from cobs.reference._regions import AS_OF, INCOME_GROUPS, REGIONS, income_group, region, regions_table
 from cobs.reference._states import find_state, state_code, state_name, state_words, states_table
 from cobs.reference._symbols import (
     CO_SYMBOL_IN_TEXT,
@@ -60,14 +62,25 @@ from cobs.reference._symbols import (
     with_article,
 )
 from cobs.reference._tables import code_index, names_longest_first, normalise_name, read_rows, split_list
+from cobs.reference._tags import cited_goals, named_groups, target_key, worded_goals
 
 __all__ = [
+    "AS_OF",
+    "GOALS",
+    "GROUPS",
+    "INCOME_GROUPS",
+    "REGIONS",
     "Symbol",
     "committee_code",
     "committee_name",
     "committees_table",
     "format_symbol",
+    "goal_name",
+    "group_name",
+    "income_group",
     "parse_symbol",
+    "region",
+    "regions_table",
     "state_code",
     "state_name",
     "states_table",

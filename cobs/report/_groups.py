@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cobs.reference.labels import base_group, goal_name
+from cobs.reference import base_group, goal_name
 from cobs.report._data import ReportData
 from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
 
@@ -100,7 +100,7 @@ def groups_section(data: ReportData) -> Section | None:
 
 
 def _regions(actions: pd.DataFrame) -> pd.Series:
-    from cobs.reference.regions import regions_table
+    from cobs.reference import regions_table
 
     known = regions_table().set_index("code")["region"].astype("object")
     return actions["state"].astype("object").map(known).astype("string")

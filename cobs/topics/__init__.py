@@ -25,7 +25,7 @@ naming the argument for every function here (``transform``, ``prevalence``,
 from cobs.topics._effect import effect
 from cobs.topics._input import template_rows
 from cobs.topics._model import SmallCorpusWarning, TopicModel, frex_scores
-from cobs.topics._prevalence import contrast, prevalence
+from cobs.topics._prevalence import MIN_BOOT, MIN_REFITS, contrast, prevalence
 from cobs.topics._quality import StabilityResult, coherence, exclusivity, frex, select_k, stability, topic_quality
 from cobs.topics._validity import TopicAgreement, against, crosstab, dominant_topic
 

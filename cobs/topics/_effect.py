@@ -57,7 +57,7 @@ def effect(
     covariates : str or sequence of str
         Columns of ``table`` to regress on. To compare regions, add the State's
         UN regional group first: ``table.assign(region=table["state"].map(
-        cobs.reference.regions.region))``. To choose a categorical covariate's
+        cobs.reference.region))``. To choose a categorical covariate's
         reference level, make it a pandas Categorical with that level first.
     cluster : str or None, default="symbol"
         The column whose rows may have correlated errors (the CO); None for

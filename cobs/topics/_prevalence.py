@@ -23,6 +23,12 @@ N_BOOT = 1000
 N_REFITS = 50
 """Bootstrap resamples (each a refitted model) of :func:`prevalence` and :func:`contrast` with ``refit=True``."""
 
+MIN_BOOT = 100
+"""The fewest bootstrap resamples ``n_boot`` may ask for (a 95 % percentile interval from fewer is mostly noise)."""
+
+MIN_REFITS = 20
+"""The fewest refitted models ``n_boot`` may ask for with ``refit=True``."""
+
 
 def _check_boot(n_boot: object, confidence_level: object, refit: object, min_cosine: object) -> int:
     """``n_boot`` (its default where None) after checking the bootstrap's arguments."""
@@ -31,9 +37,9 @@ def _check_boot(n_boot: object, confidence_level: object, refit: object, min_cos
     if n_boot is None:
         n_boot = N_REFITS if refit else N_BOOT
     if refit:
-        check_int(n_boot, "n_boot", least=20, expected="an int >= 20 (refitted models) or None")
+        check_int(n_boot, "n_boot", least=MIN_REFITS, expected=f"an int >= {MIN_REFITS} (refitted models) or None")
     else:
-        check_int(n_boot, "n_boot", least=100, expected="an int >= 100 (bootstrap resamples) or None")
+        check_int(n_boot, "n_boot", least=MIN_BOOT, expected=f"an int >= {MIN_BOOT} (bootstrap resamples) or None")
     check_number(confidence_level, "confidence_level", "a probability in (0, 1) such as 0.95", lambda v: 0 < v < 1)
     return int(n_boot)
 

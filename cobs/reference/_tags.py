@@ -19,9 +19,9 @@ from __future__ import annotations
 import functools
 import re
 
+from cobs.reference._labels import GOALS, GROUPS
 from cobs.reference._lexicon import Lexicon
 from cobs.reference._tables import read_rows
-from cobs.reference.labels import GOALS, GROUPS
 
 __all__ = ["cited_goals", "named_groups", "target_key", "worded_goals"]
 
