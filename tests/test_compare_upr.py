@@ -69,6 +69,62 @@ def test_working_group_reports_are_read():
     assert table["ref"].iloc[0] == "A/HRC/28/10, para. 124.1 (Mexico)" and table["year"].iloc[0] == 2014
 
 
+def test_a_report_whose_text_lost_its_symbol_is_named_as_upr_info_names_the_review(tmp_path):
+    """111 of the 249 texts of uprs-terman lost the masthead with the report's symbol ("australia2011.txt" begins
+    "Distr.: General 24 March 2011"): the file's name is no UN symbol, so read_wg_report leaves the symbol missing
+    and upr_recommendations names the review "UPR/<session>/<State>", as it names UPR Info's rows of that review."""
+    raw = REPORT_2014.read_bytes().decode("mac_roman")
+    assert raw.count("A/HRC/28/10") == 1
+    path = tmp_path / "kazakhstan2014.txt"
+    path.write_text(raw.replace("A/HRC/28/10", ""), encoding="utf-8")
+    report = read_wg_report(path)
+    assert len(report) == 194 and report["symbol"].isna().all() and set(report["session"]) == {20}
+    table = upr_recommendations(path)
+    assert set(table["symbol"]) == {"UPR/20/KAZ"}
+    assert table["ref"].iloc[0] == "UPR/20/KAZ, para. 124.1 (Mexico)"
+    export = upr_recommendations(UPR / "upr_info_kazakhstan.csv", sessions=20)
+    assert set(export["symbol"]) == set(table["symbol"])
+    # two such texts of one review are one report's rows twice; of two reviews, both kept
+    twice = pd.concat([report, report], ignore_index=True)
+    with pytest.warns(UserWarning, match="194 of 388 recommendations are repeated"):
+        assert len(upr_recommendations(twice)) == 194
+    other = report.assign(session=pd.array([7] * len(report), dtype="Int64"))
+    assert len(upr_recommendations(pd.concat([report, other], ignore_index=True))) == 388
+
+
+def test_each_recommendation_keeps_its_own_state_and_response_whatever_the_order_of_the_rows():
+    """measure() puts rows in document order: the UPR columns (source, response, issues, ...) must move with them.
+    A report that numbers a recommendation out of order, or a shuffled table, gave rows their neighbours' States."""
+    report = read_wg_report(REPORT_2014)
+    expected = {(n, t): (s, r) for n, t, s, r in zip(report["number"], report["recommendation"],
+                                                     report["recommending_state"], report["response"], strict=True)}
+    misnumbered = report.copy()
+    misnumbered.loc[5, ["para", "number"]] = [123, "123.6"]  # a typo of the report: "123.6" for "124.6"
+    for table in (misnumbered, report.sample(frac=1, random_state=0)):
+        measured = upr_recommendations(table)
+        numbers = measured["ref"].str.extract(r"para\. ([\d.]+) ")[0]
+        got = {(n, t): (s, r) for n, t, s, r in zip(numbers, measured["text"], measured["source"],
+                                                     measured["response"], strict=True)}
+        assert len(got) == len(expected) == 194
+        for key, value in got.items():
+            original = ("124.6", key[1]) if key[0] == "123.6" else key
+            assert value == expected[original], key
+
+
+@pytest.mark.real_data
+def test_the_reports_without_a_masthead_in_the_shared_folder():
+    folder = shared_path("uprs-terman", "upr-wg-report-txts")
+    report = read_wg_report(folder / "australia2011.txt")
+    assert report["symbol"].isna().all() and set(report["session"]) == {10}
+    table = upr_recommendations(report)
+    assert set(table["symbol"]) == {"UPR/10/AUS"} and len(table) == len(report) == 160
+    # 86.10 lists five States' recommendations on the ICRMW; two read "Ratify ICRMW" (Bolivia; Bosnia and
+    # Herzegovina): two recommendations, once taken for a repeated row and one of them left out
+    numbered = table[table["ref"].str.startswith("UPR/10/AUS, para. 86.10 (")]
+    assert numbered["source"].tolist() == ["Algeria", "Bolivia", "Turkey", "Philippines", "Bosnia and Herzegovina"]
+    assert numbered["text"].tolist().count("Ratify ICRMW") == 2
+
+
 def test_profile_across_a_co_and_the_upr(upr, seed):
     both = pd.concat([cobs.measure(seed.paragraphs), upr[upr["session"] == 20]], ignore_index=True)
     shares = profile(both, by="committee", dimensions=["action_category"])
@@ -262,10 +318,10 @@ def test_an_addendum_answers_the_recommendations_left_to_it(tmp_path):
     after = upr_recommendations(report, addendum=addendum)
     assert set(before.loc[before["para"] == 128, "response"]) == {"To be examined"}
     answered = dict(zip(after["ref"], after["response"], strict=True))
-    assert answered["costarica2014, para. 128.1 (Chad)"] == "Supported"
-    assert answered["costarica2014, para. 128.2 (Ecuador, El Salvador)"] == "Noted"
-    assert answered["costarica2014, para. 128.4 (Uzbekistan)"] == "To be examined"  # the addendum is silent
-    assert answered["costarica2014, para. 127.1 (Philippines)"] == "Supported"  # the report's own answer
+    assert answered["UPR/19/CRI, para. 128.1 (Chad)"] == "Supported"
+    assert answered["UPR/19/CRI, para. 128.2 (Ecuador, El Salvador)"] == "Noted"
+    assert answered["UPR/19/CRI, para. 128.4 (Uzbekistan)"] == "To be examined"  # the addendum is silent
+    assert answered["UPR/19/CRI, para. 127.1 (Philippines)"] == "Supported"  # the report's own answer
     with pytest.raises(ValueError, match="no response to a numbered recommendation"):
         read_addendum(report.with_name("none.txt").write_text("Minutes.", encoding="utf-8") and
                       report.with_name("none.txt"))

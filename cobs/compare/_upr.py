@@ -105,7 +105,8 @@ def upr_recommendations(
     pandas.DataFrame
         The columns of :func:`cobs.measure` (the action columns and the measures) with
         ``committee`` "UPR", ``symbol`` the report's symbol (A/HRC/14/10) or, for UPR
-        Info rows, "UPR/<session>/<State code>", ``para`` and ``sub`` the numbering of
+        Info rows and a report whose text does not print its symbol,
+        "UPR/<session>/<State code>", ``para`` and ``sub`` the numbering of
         the report (``sub`` "12" for "12. To ...") or, for UPR Info rows, their order,
         ``ref`` naming the recommending State ("A/HRC/28/10, para. 124.1 (Mexico)"),
         ``verb`` and ``strength`` missing (a UPR recommendation has no operative verb
@@ -222,11 +223,15 @@ def _from_upr_info(table: pd.DataFrame, state: str | None, sessions: int | list[
 
 def _from_report(report: pd.DataFrame, state: str | None, sessions: int | list[int] | None) -> pd.DataFrame:
     report = _select(report, state, sessions) if (state is not None or sessions is not None) else report
-    report = _once(report, ["symbol", "number", "recommendation"], "recommendations")
+    # one number may list one request by two States, each a recommendation of its own (Australia 2011, 86.10)
+    report = _once(report, ["symbol", "state_under_review", "session", "number", "recommending_state",
+                            "recommendation"], "recommendations")
     records = []
     for row in report.to_dict("records"):
         code = _state_code(row["state_under_review"])
         session = None if pd.isna(row["session"]) else int(row["session"])
+        if pd.isna(row["symbol"]):  # a text without its masthead: the review named as UPR Info's rows name it
+            row["symbol"] = f"UPR/{session if session is not None else '?'}/{code}"
         number = str(row["number"])
         sub = number.split(".")[-1]
         cited = number if "." in number else f"{row['para']} ({number})"
@@ -263,8 +268,11 @@ def _measured(records: list[dict[str, object]]) -> pd.DataFrame:
     table["para"] = table["para"].astype("int64")
     table["clause"] = table["clause"].astype("int64")
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
-    extra = table[list(UPR_COLUMNS)]
     measured = measure(table.drop(columns=list(UPR_COLUMNS)))
+    # measure() puts the rows in document order, keeping each row's label: a report numbering one recommendation
+    # out of order ("85.75" among 86.74 and 86.76, Australia 2011) moved, and the columns set beside it by position
+    # gave it the next row's State, response and issues
+    extra = table.loc[measured.index, list(UPR_COLUMNS)]
     for column in UPR_COLUMNS:
         measured[column] = extra[column].to_numpy()
     measured["source"] = measured["source"].astype("string")

@@ -50,7 +50,8 @@ _ORDINALS = {w: k for k, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
      "twentieth"], start=1)}
-_TITLE = re.compile(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review", re.IGNORECASE)
+# "UniversalPeriodic": Australia's text of 2011
+_TITLE = re.compile(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s*Periodic\s+Review", re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Slovenia);2 39. To ...": a footnote marker
 _PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
 _DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
@@ -94,8 +95,10 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``symbol`` (A/HRC/...), ``state_under_review``, ``session``, ``para`` (the
-        paragraph of the report listing it), ``number`` (its number there: "12" for
+        ``symbol`` (A/HRC/...; missing where the text does not print it: 111 of the
+        249 texts of ``uprs-terman`` lost the masthead that holds it),
+        ``state_under_review``, ``session``, ``para`` (the paragraph of the report listing it),
+        ``number`` (its number there: "12" for
         "12. To ..." or "124.12"), ``recommendation`` (the text, "To" left out),
         ``recommending_state`` and ``response`` ("Supported", "Noted", "To be
         examined": the paragraph's own words; "To be examined" recommendations are
@@ -141,7 +144,8 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["para", "number", "recommendation", "recommending_state", "response"])
     out.insert(0, "session", pd.array([session] * len(out), dtype="Int64"))
     out.insert(0, "state_under_review", pd.array([state] * len(out), dtype="string"))
-    out.insert(0, "symbol", pd.array([symbol.group(0) if symbol else path.stem] * len(out), dtype="string"))
+    # not the file's name where the text lost its masthead: a name the user chose is no UN symbol
+    out.insert(0, "symbol", pd.array([symbol.group(0) if symbol else pd.NA] * len(out), dtype="string"))
     for column in ("number", "recommendation", "recommending_state", "response"):
         out[column] = out[column].astype("string")
     out["para"] = out["para"].astype("int64")
