@@ -92,6 +92,20 @@ def test_a_report_whose_text_lost_its_symbol_is_named_as_upr_info_names_the_revi
     assert len(upr_recommendations(pd.concat([report, other], ignore_index=True))) == 388
 
 
+@pytest.mark.parametrize("masthead", [
+    "Report of the Working Group on the Universal Periodic Review* COSTA RICA",  # capitals (Burkina Faso 2009)
+    "Agenda item 6 UNIVERSAL PERIODIC REVIEW Costa Rica * Previously issued",  # no title (Peru 2008)
+    "Report of the Working on the Universal Periodic Review * Costa Rica",  # a word lost (Saudi Arabia 2009)
+    "Report of the Working Group on the UniversalPeriodic Review* Costa Rica",  # a space lost (Australia 2011)
+])
+def test_the_state_under_review_is_found_in_the_mastheads_of_older_reports(tmp_path, masthead):
+    """The shapes of the four texts of uprs-terman whose State was not found (all 249 now are)."""
+    path = tmp_path / "report.txt"
+    path.write_text(_REPORT.replace(_REPORT.splitlines()[0], "Human Rights Council Twenty-sixth session " + masthead),
+                    encoding="utf-8")
+    assert set(read_wg_report(path)["state_under_review"]) == {"Costa Rica"}
+
+
 def test_each_recommendation_keeps_its_own_state_and_response_whatever_the_order_of_the_rows():
     """measure() puts rows in document order: the UPR columns (source, response, issues, ...) must move with them.
     A report that numbers a recommendation out of order, or a shuffled table, gave rows their neighbours' States."""

@@ -51,7 +51,9 @@ _ORDINALS = {w: k for k, w in enumerate(
      "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
      "twentieth"], start=1)}
 # "UniversalPeriodic": Australia's text of 2011
-_TITLE = re.compile(r"Report\s+of\s+the\s+Working\s+Group\s+on\s+the\s+Universal\s*Periodic\s+Review", re.IGNORECASE)
+# "UNIVERSAL PERIODIC REVIEW Peru *" (2008, without the title); "Report of the Working on the ..." (Saudi Arabia 2009)
+_TITLE = re.compile(r"(?:Report\s+of\s+the\s+Working\s+(?:Group\s+)?on\s+the\s+)?Universal\s*Periodic\s+Review",
+                    re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Slovenia);2 39. To ...": a footnote marker
 _PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
 _DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
@@ -156,9 +158,12 @@ def _state_in_title(flat: str) -> str | None:
     """The State under review: the first State named after the report's title (its UN name)."""
     from cobs.reference import find_state, state_name
 
-    title = _TITLE.search(flat[:_TITLE_AREA])
-    code = find_state(flat[title.end():title.end() + _STATE_AFTER_TITLE]) if title else None
-    return state_name(code) if code else None
+    for title in _TITLE.finditer(flat[:_TITLE_AREA]):  # the agenda item "Universal Periodic Review", then the title
+        after = flat[title.end():title.end() + _STATE_AFTER_TITLE]
+        code = find_state(after) or find_state(after.title())  # "BURKINA FASO" (2009)
+        if code:
+            return state_name(code)
+    return None
 
 
 def _recommendations(item: str) -> list[tuple[str, str]]:
