@@ -42,7 +42,17 @@ def decode(data: bytes) -> str:
     return data.decode("mac_roman" if mac > windows else "cp1252", errors="replace")
 
 
-_SECTION = re.compile(r"Conclusions\s+and/or\s+recommendations", re.IGNORECASE)
+# "II. CONCLUSIONS AND RECOMMENDATIONS" (Belize 2009): without "/or", only as a numbered heading
+_SECTION = re.compile(r"Conclusions\s+and(?:/or)?\s+recommendations", re.IGNORECASE)
+# The report's last paragraph, not its heading: "All (the) conclusions and/or recommendations contained in (set out
+# in) the present report reflect ..."; "80. Conclusions and/or recommendations contained ..." (Nauru 2011); and
+# "[end conclusions and/or recommendations]" (Netherlands 2012); nor the page footnote "** Conclusions and/or
+# recommendations have not been edited." landing inside the list (Brunei Darussalam 2014); nor the table of contents
+_CLOSING = re.compile(r"\s*(?:contained|set\s+out|in\s+the\s+present|reflect|\]|ha(?:ve|s)\s+not|will\s+not|\.{3})",
+                      re.IGNORECASE)
+_SECTION_END = re.compile(r"(?:\d{2,3}\.\s+)?(?:All\s+(?:the\s+)?|The\s+)?conclusions\s+and/or\s+recommendations"
+                          r"(?=\s*(?:contained|set\s+out|in\s+the\s+present|reflect))|\[end\s+conclusions",
+                          re.IGNORECASE)
 _SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
 _SESSION_SYMBOL = re.compile(r"A/HRC/WG\.6/(\d{1,2})/")
 _ORDINAL_SESSION = re.compile(r"held\s+its\s+(\w+(?:-\w+)?)\s+session", re.IGNORECASE)
@@ -56,7 +66,7 @@ _TITLE = re.compile(r"(?:Report\s+of\s+the\s+Working\s+(?:Group\s+)?on\s+the\s+)
                     re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\s*(?:\d{1,2}\s+(?=\d{1,3}\.\s))?")  # "(Slovenia);2 39. To ...": a footnote marker
 _PARAGRAPH = re.compile(r"(?<![\w.])(\d{2,3})\.\s+(?=[A-Z])")
-_DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})\.?\s+(?=\S)")
+_DOTTED_ITEM = re.compile(r"(?<![\w.])(\d{2,3})\.(\d{1,3})(?:\.?\s+(?=\S)|\.(?=[A-Z]))")  # "(Spain);110.44.Take"
 _ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
 # "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
 _SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
@@ -133,11 +143,13 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
         ordinal = _ORDINAL_SESSION.search(flat[:_INTRODUCTION])
         session = _ORDINALS.get(ordinal.group(1).lower()) if ordinal else None
     state = _state_in_title(flat)
-    starts = [m.end() for m in _SECTION.finditer(flat) if not flat[max(0, m.start() - 4):m.start()].startswith("All")]
+    starts = [m.end() for m in _SECTION.finditer(flat) if not _CLOSING.match(flat, m.end())
+              and not flat[max(0, m.start() - 5):m.start()].lower().startswith("[end")
+              and ("/" in m.group(0) or re.search(r"\b[IV]+\.\s*$", flat[max(0, m.start() - 6):m.start()]))]
     if not starts:
         raise ValueError(f"{path}: no 'Conclusions and/or recommendations' section; is it a UPR Working Group report?")
     section = flat[starts[-1]:]
-    end = re.search(r"All\s+conclusions\s+and/or\s+recommendations", section)
+    end = _SECTION_END.search(section)
     section = section[: end.start()] if end else section
     section = _UNEDITED.sub(" ", section)
     rows = _dotted(section) or _numbered(section)
@@ -220,19 +232,31 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
     if len(items) < 2:
         return []
     rows: list[tuple[object, ...]] = []
+    paras = _paragraphs_of(items)
     for k, item in enumerate(items):
         stop = items[k + 1].start() if k + 1 < len(items) else len(section)
         body = section[item.end():stop]
         next_paragraph = _PARAGRAPH.search(body)
         if next_paragraph and body[: next_paragraph.start()].rstrip().endswith("."):
             body = body[: next_paragraph.start()]
-        para = int(item.group(1))
+        para = paras[k]
         chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:{_chapeau_words()})[^.]*\.)", section)
         response = _response(chapeau.group(1)) if chapeau else ""
         body = re.sub(r"\s*\d{2,3}\.\s*$", "", body)  # the next paragraph's number, when the section ends there
         for text, state in _recommendations(body):
             rows.append((para, f"{para}.{item.group(2)}", text, state, response))
     return rows
+
+
+def _paragraphs_of(items: list[re.Match[str]]) -> list[int]:
+    """The paragraph of each item: the one it prints, but for a typo between two items of one paragraph numbered
+    around it ("129.11 ... 128.12 ... 129.13", Algeria 2012; "86.74 ... 85.75 ... 86.76", Australia 2011)."""
+    paras = [int(item.group(1)) for item in items]
+    numbers = [int(item.group(2)) for item in items]
+    for k in range(1, len(items) - 1):
+        if (paras[k - 1] == paras[k + 1] != paras[k] and numbers[k - 1] + 1 == numbers[k] == numbers[k + 1] - 1):
+            paras[k] = paras[k - 1]
+    return paras
 
 
 def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -257,41 +281,60 @@ def _in_sequence(items: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _numbered(section: str) -> list[tuple[object, ...]]:
-    """First-cycle layout: '95. chapeau: 1. To ... (State); 2. To ... (State). 96. ...'."""
+    """First-cycle layout: '95. chapeau: 1. To ... (State); 2. To ... (State). 96. ...'.
+
+    An item ends where the next number follows a ')', ';' or '.' (a footnote marker between them: "(Slovenia);2
+    39."): "(Morocco) 2. Consider" (Mexico 2009) and "women. (Cuba) 2. Encourages" (Tunisia 2008) as well as
+    "(Brazil); 2. ...". The chapeau ends at item 1, after a colon, a full stop or none ("support of Mexico 1.").
+    """
     rows: list[tuple[object, ...]] = []
     position = 0
-    while True:
-        paragraph = _PARAGRAPH.search(section, position)
-        if not paragraph:
-            return rows
+    while paragraph := _PARAGRAPH.search(section, position):
         para = int(paragraph.group(1))
-        colon = section.find(":", paragraph.end())
-        following = _PARAGRAPH.search(section, paragraph.end())
-        if colon < 0 or (following and following.start() < colon and int(following.group(1)) == para + 1):
+        following = _next_number(section, paragraph.end(), para + 1, capital=True)
+        limit = following.start() if following else len(section)
+        first = re.compile(r"(?<![\w.,])1\.\s+(?=[A-Z\"“‘'])").search(section, paragraph.end(), limit)
+        if not first:
             position = paragraph.end()
             continue
-        response = _response(section[paragraph.end():colon])
-        position, expected = colon + 1, 1
+        response = _response(section[paragraph.end():first.start()])
+        start, expected, listed = first.end(), 1, []
         while True:
-            item = re.compile(rf"(?<![\w.]){expected}\.\s+").match(section, _skip_space(section, position))
-            if not item:
+            after = _next_number(section, start, expected + 1) or _next_number(section, start, expected + 1,
+                                                                                 loose=True)
+            end_of_paragraph = _next_number(section, start, para + 1, capital=True)
+            if after and (not end_of_paragraph or after.start() <= end_of_paragraph.start()):
+                stop = after.start()
+            else:
+                stop = end_of_paragraph.start() if end_of_paragraph else len(section)
+            item = re.sub(r"(?<=[);.])\s*\d{1,3}\.?\s*$", "", section[start:stop])  # a footnote marker, a number
+            for text, state in _recommendations(_without_comment(item)):
+                listed.append((para, str(expected), text, state, response))
+            if stop != (after.start() if after else -1):
+                position = stop
                 break
-            ends = [m for m in re.finditer(r"\)\s*([;.])", section[item.end():])]
-            end = next((m for m in ends if _closes_item(section, item.end() + m.end(), expected, para)), None)
-            stop = item.end() + end.end() if end else len(section)
-            for text, state in _recommendations(section[item.end():stop]):
-                rows.append((para, str(expected), text, state, response))
-            position, expected = stop, expected + 1
-            if end is None or end.group(1) == ".":
-                break
+            start, expected = after.end(), expected + 1
+        # a list naming no recommending State is the State's explanations ("NOTE 1. With regard to recommendations
+        # concerning ...", Burundi 2009), not recommendations
+        if any(row[3] for row in listed):
+            rows.extend(listed)
+    return rows
 
 
-def _skip_space(text: str, position: int) -> int:
-    """Past the spaces (and a footnote marker before a number) at ``position``."""
-    return _FOOTNOTE_BEFORE.match(text, position).end()
+def _without_comment(item: str) -> str:
+    """An item without the State's comment after its recommending State: "... (Canada): The Dominican Republic does
+    not accept ..." (Dominican Republic 2010), "... (United Kingdom). COMMENTS: ..." (Bolivia 2010)."""
+    if _TRAILING_GROUP.search(item.strip().rstrip(";. ")):
+        return item
+    for bracket in re.finditer(r"\(([^()]{2,80})\)\s*[:.]\s+(?=\S)", item):
+        if _is_state(bracket.group(1)):
+            return item[:bracket.start(1) - 1] + f"({bracket.group(1)})"
+    return item
 
 
-def _closes_item(section: str, end: int, number: int, para: int) -> bool:
-    """Whether the ')' + ';'/'.' ending at ``end`` closes item ``number``: the next item or paragraph follows."""
-    rest = section[_skip_space(section, end):]
-    return bool(re.match(rf"(?:{number + 1}|{para + 1})\.\s", rest)) or not rest
+def _next_number(section: str, start: int, number: int, *, capital: bool = False,
+                 loose: bool = False) -> re.Match[str] | None:
+    """The next "<number>. " after a ')', ';' or '.' (``loose``: after any word), past a footnote marker."""
+    before = r"(?<![\w.,])" if loose else r"(?<=[);.])\s*(?:\d{1,2}\s+)?"
+    after = "[A-Z]" if capital else r"\S"
+    return re.compile(rf"{before}(?<!\d){number}\.\s+(?={after})").search(section, start)
