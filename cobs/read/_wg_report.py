@@ -50,8 +50,10 @@ _SECTION = re.compile(r"Conclusions\s+and(?:/or)?\s+recommendations", re.IGNOREC
 # recommendations have not been edited." landing inside the list (Brunei Darussalam 2014); nor the table of contents
 _CLOSING = re.compile(r"\s*(?:contained|set\s+out|in\s+the\s+present|reflect|\]|ha(?:ve|s)\s+not|will\s+not|\.{3})",
                       re.IGNORECASE)
+# the end of the section: its closing paragraph, else the next chapter (Tunisia 2008: "III. VOLUNTARY COMMITMENTS")
 _SECTION_END = re.compile(r"(?:\d{2,3}\.\s+)?(?:All\s+(?:the\s+)?|The\s+)?conclusions\s+and/or\s+recommendations"
-                          r"(?=\s*(?:contained|set\s+out|in\s+the\s+present|reflect))|\[end\s+conclusions",
+                          r"(?=\s*(?:contained|set\s+out|in\s+the\s+present|reflect))|\[end\s+conclusions"
+                          r"|\bIII\.\s+Voluntary\s+(?:commitments|pledges)",
                           re.IGNORECASE)
 _SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
 _SESSION_SYMBOL = re.compile(r"A/HRC/WG\.6/(\d{1,2})/")
@@ -71,8 +73,17 @@ _ITEM = re.compile(r"(?<![\w.])(\d{1,3})\.\s+")
 # "... (Slovenia); ratify ... (Republic of Korea)"; "Consider ratifying ICRMW (Uruguay); Consider acceding ... (Chad)"
 _SPLIT_RECOMMENDATIONS = re.compile(r"(?<=\))\s*;\s*(?=[A-Za-z(])")  # split where the bracket names a State
 _TRAILING_GROUP = re.compile(r"\s*\(([^()]{2,80}(?:\([^()]*\))?[^()]{0,40})\)\s*$")
-_UNEDITED = re.compile(r"\*{1,3}\s*The\s+conclusions\s+and(?:/or)?\s+recommendations\s+have\s+not\s+been\s+edited\.?",
-                       re.IGNORECASE)  # a page footnote of second-cycle reports, landing inside an item
+# a page footnote of second-cycle reports, landing inside an item: "** The conclusions and recommendations have not
+# been edited." ("will not be edited": Albania 2014; "** Conclusions and/or ...": Brunei Darussalam 2014)
+_UNEDITED = re.compile(r"\*{1,3}\s*(?:The\s+)?conclusions\s+and(?:/or)?\s+recommendations\s+(?:have|will)\s+not\s+"
+                       r"be(?:en)?\s+edited\.?", re.IGNORECASE)
+# a footnote giving the recommendation as read out, landing after an item: "(Poland); 3 The recommendation as read in
+# the interactive dialogue: ..." (Moldova 2011; "11 Recommendation originally read: ...", Lesotho 2010)
+# ("1 The original wording: ...", Greece 2011; "11 The recommendation was not understood ...", Uganda 2011)
+_READ_OUT_NOTE = re.compile(r"(?<=[);.])\s*\d{1,2}\s+(?:The\s+)?(?:original\s+wording|recommendations?\s+(?:was\s+)?"
+                            r"(?:as|originally|read|not)\b).*$", re.IGNORECASE)
+# a footnote marker after the recommending State: "(Brazil)1", "(Chile);2", "(Norway).6"
+_MARKER_AFTER_STATE = re.compile(r"(?<=\))\s*[;.]?\s*\d{1,2}$")
 
 
 @functools.cache
@@ -187,15 +198,18 @@ def _recommendations(item: str) -> list[tuple[str, str]]:
     recommendation before it.
     """
     out: list[tuple[str, list[str]]] = []
-    for piece in _pieces(item.strip().rstrip(";. ")):
+    item = _READ_OUT_NOTE.sub("", item.strip())
+    for piece in _pieces(_MARKER_AFTER_STATE.sub("", item.rstrip(";.,: ")).rstrip(";.,: ")):
         states: list[str] = []
-        text = piece.strip().rstrip(";. ")
+        text = _MARKER_AFTER_STATE.sub("", piece.strip().rstrip(";.,: ")).rstrip(";.,: ")
         while (found := _TRAILING_GROUP.search(text)) and (_is_state(found.group(1)) or not states):
             states.insert(0, found.group(1).strip())
             text = text[: found.start()].rstrip()
             if not _is_state(states[0]):  # one bracket closes a recommendation whatever it says (an observer)
                 break
         text = re.sub(r"^To\s+(?=[a-z])", "", text).strip()
+        if states:
+            text = re.sub(r"(?<=[a-z])\d{1,2}$", "", text)  # a footnote marker before the State: "victims5 (Austria)"
         if not text and out:  # "(El Salvador);": one more State for the recommendation before
             out[-1][1].extend(states)
             continue
@@ -237,7 +251,7 @@ def _dotted(section: str) -> list[tuple[object, ...]]:
         stop = items[k + 1].start() if k + 1 < len(items) else len(section)
         body = section[item.end():stop]
         next_paragraph = _PARAGRAPH.search(body)
-        if next_paragraph and body[: next_paragraph.start()].rstrip().endswith("."):
+        if next_paragraph and re.search(r"[.;)]\s*\d{0,2}$", body[: next_paragraph.start()].rstrip()):  # "(Spain); 99."
             body = body[: next_paragraph.start()]
         para = paras[k]
         chapeau = re.search(rf"(?<![\w.]){para}\.\s+([^.]*?(?:{_chapeau_words()})[^.]*\.)", section)
