@@ -50,10 +50,11 @@ _SECTION = re.compile(r"Conclusions\s+and(?:/or)?\s+recommendations", re.IGNOREC
 # recommendations have not been edited." landing inside the list (Brunei Darussalam 2014); nor the table of contents
 _CLOSING = re.compile(r"\s*(?:contained|set\s+out|in\s+the\s+present|reflect|\]|ha(?:ve|s)\s+not|will\s+not|\.{3})",
                       re.IGNORECASE)
-# the end of the section: its closing paragraph, else the next chapter (Tunisia 2008: "III. VOLUNTARY COMMITMENTS")
+# the end of the section: its closing paragraph, else the next chapter (Tunisia 2008: "III. VOLUNTARY COMMITMENTS") or
+# the annex (Netherlands 2012: "(Pakistan). Annex [English only] [end conclusions and/or recommendations]")
 _SECTION_END = re.compile(r"(?:\d{2,3}\.\s+)?(?:All\s+(?:the\s+)?|The\s+)?conclusions\s+and/or\s+recommendations"
                           r"(?=\s*(?:contained|set\s+out|in\s+the\s+present|reflect))|\[end\s+conclusions"
-                          r"|\bIII\.\s+Voluntary\s+(?:commitments|pledges)",
+                          r"|\bIII\.\s+Voluntary\s+(?:commitments|pledges)|\bAnnex\s+\[English\s+only\]",
                           re.IGNORECASE)
 _SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
 _SESSION_SYMBOL = re.compile(r"A/HRC/WG\.6/(\d{1,2})/")
@@ -222,10 +223,15 @@ def _pieces(item: str) -> list[str]:
     pieces, start = [], 0
     for cut in _SPLIT_RECOMMENDATIONS.finditer(item):
         bracket = _TRAILING_GROUP.search(item[start:cut.start()])
-        if item[cut.end()].islower() or (bracket and _is_state(bracket.group(1))):
+        if item[cut.end()].islower() or (bracket and _are_states(bracket.group(1))):
             pieces.append(item[start:cut.start()])
             start = cut.end()
     return [*pieces, item[start:]]
+
+
+def _are_states(names: str) -> bool:
+    """Whether a bracket names one State or several: "(Bolivia, Guatemala, Spain, Uruguay)" (Mexico 2009)."""
+    return _is_state(names) or all(_is_state(name) for name in re.split(r"\s*[,;]\s*|\s+and\s+", names.strip()))
 
 
 @functools.cache
