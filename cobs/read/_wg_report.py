@@ -356,5 +356,5 @@ def _next_number(section: str, start: int, number: int, *, capital: bool = False
                  loose: bool = False) -> re.Match[str] | None:
     """The next "<number>. " after a ')', ';' or '.' (``loose``: after any word), past a footnote marker."""
     before = r"(?<![\w.,])" if loose else r"(?<=[);.])\s*(?:\d{1,2}\s+)?"
-    after = "[A-Z]" if capital else r"\S"
+    after = "[A-Z(]" if capital else r"\S"  # "(Argentina); 73. (Comment on 72.1) San Marino ..."
     return re.compile(rf"{before}(?<!\d){number}\.\s+(?={after})").search(section, start)
