@@ -131,8 +131,10 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If the text has no "Conclusions and/or recommendations" section listing
-        recommendations.
+        If the text has no "Conclusions and/or recommendations" section (its heading,
+        not the closing "All conclusions and/or recommendations contained in ..."), or
+        the section lists no numbered recommendation naming a State; the message names
+        the file.
 
     Examples
     --------
