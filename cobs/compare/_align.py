@@ -503,7 +503,9 @@ def find_evidence(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions
     apart = _groups_apart(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     base = _base_group(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     population, many, other = _population(early, late, upr_is_late) if upr else (None, None, None)
-    return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base, population, many, other)
+    nhri, ratify = _institution_apart(early, late, upr_is_late) if upr else (None, None)
+    return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base, population, many, other,
+                    nhri, ratify)
 
 
 def _share_any(early: pd.Series, late: pd.Series, shape: tuple[int, int]) -> np.ndarray:
@@ -581,6 +583,40 @@ def _population(early: pd.DataFrame, late: pd.DataFrame,
     many = np.repeat(np.array([len(w) >= 3 for w in upr_whom], dtype=bool)[:, None], len(co), axis=1)
     other_pairs = np.repeat(other[None, :], len(upr), axis=0)
     return (out, many, other_pairs) if upr_is_late else (out.T, many.T, other_pairs.T)
+
+
+# For _institution_apart: a UPR recommendation about the national human rights institution (or an ombudsperson),
+# a CO unit asking for the treaty's independent monitoring mechanism without naming such an institution, and a
+# request to ratify or accede to an instrument.
+_NHRI = re.compile(r"Paris\s+Principles|national\s+human\s+rights\s+(?:institution|commission)|ombuds", re.IGNORECASE)
+_MECHANISM = re.compile(r"monitoring\s+mechanism|independent\s+(?:national\s+)?mechanism|article\s+33\b",
+                        re.IGNORECASE)
+_NAMES_INSTITUTION = re.compile(r"ombuds|national\s+human\s+rights\s+(?:institution|commission)|\bcentre\b|"
+                                r"\bcommission\b", re.IGNORECASE)
+_RATIFY = re.compile(r"\b(?:ratif|acced|accession)", re.IGNORECASE)
+
+
+def _institution_apart(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Two pair matrices (later rows, earlier columns) with the UPR, from the UPR codebook's "related but different
+    institution or instrument":
+
+    1. ``nhri_apart``: the UPR recommendation is about the national human rights institution (the Paris
+       Principles, an ombudsperson) and the CO unit asks for the treaty's independent monitoring mechanism
+       (article 33 (2) of the CRPD) without naming an institution ("an NHRI under the Paris Principles is not a
+       disability-specific monitoring mechanism unless the item asks for the NHRI");
+    2. ``ratify_apart``: the recommendation asks to ratify or accede to an instrument and the CO unit asks no
+       ratification ("ratifying OP-CAT is not ratifying the OP-CRPD").
+    """
+    upr, co = (late, early) if upr_is_late else (early, late)
+    upr_texts, co_texts = upr["text"].astype(str).tolist(), co["text"].astype(str).tolist()
+    nhri = np.array([bool(_NHRI.search(t)) for t in upr_texts], dtype=bool)
+    mechanism = np.array([bool(_MECHANISM.search(t)) and not _NAMES_INSTITUTION.search(t) for t in co_texts],
+                         dtype=bool)
+    ratify_upr = np.array([bool(_RATIFY.search(t)) for t in upr_texts], dtype=bool)
+    ratify_co = np.array([bool(_RATIFY.search(t)) for t in co_texts], dtype=bool)
+    nhri_apart = nhri[:, None] & mechanism[None, :]  # (UPR, CO)
+    ratify_apart = ratify_upr[:, None] & ~ratify_co[None, :]
+    return (nhri_apart, ratify_apart) if upr_is_late else (nhri_apart.T, ratify_apart.T)
 
 
 def _groups_apart(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:
