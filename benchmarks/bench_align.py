@@ -58,6 +58,7 @@ from cobs.compare import chain, upr_recommendations
 from cobs.compare._align import AlignOptions, decide, find_evidence, link_units, rule_score
 from cobs.compare._linkmodel import (
     FEATURES,
+    MODEL_C,
     MODEL_CANDIDATES,
     MODEL_FEATURES,
     LinkModel,
@@ -632,7 +633,7 @@ def link_table(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> pd.Da
     return pd.concat(frames, ignore_index=True)
 
 
-def upr_link_model(cases: dict | None = None, *, C: float = 1.0, random_state: int = 0) -> LinkModel:
+def upr_link_model(cases: dict | None = None, *, C: float = MODEL_C, random_state: int = 0) -> LinkModel:
     """The link model fitted on every UPR gold (what benchmarks/train_link_model.py ships)."""
     cases = upr_states() if cases is None else cases
     model = fit_link_model(link_table(cases), C=C, random_state=random_state)
@@ -698,9 +699,10 @@ def upr_link_model_loso(grid: bool = False) -> None:
     rule = AlignOptions(decision="rule").resolved("upr")
     chosen = _rule_loso(cases) if grid else {}
     print(f"\nCO and UPR, leave one State out over {len(cases)} States (SLV, KOR: tests/data/{name}, coder "
-          f"{', '.join(coders)}): the link model (logistic regression on {', '.join(MODEL_FEATURES)}, fitted on the "
-          f"candidate pairs, score_share >= {MODEL_CANDIDATES}; threshold chosen on the others) against round 2's "
-          f"model ({', '.join(ROUND1_FEATURES)}; every pair) fitted the same way and the rule; link F1 from UPR "
+          f"{', '.join(coders)}): the link model (logistic regression on {', '.join(MODEL_FEATURES)}, C={MODEL_C}, "
+          f"fitted on the candidate pairs, score_share >= {MODEL_CANDIDATES}; threshold chosen on the others) against "
+          f"round 2's model ({', '.join(ROUND1_FEATURES)}; C=1, every pair) fitted the same way and the rule; link "
+          f"F1 from UPR "
           f"Info's export / the report's text, mean over the readings:")
     print(f"  {'State':5}  {'model':>11}  {'round 2':>11}  {'rule, defaults':>14}"
           + (f"  {'rule, chosen on the others':>26}" if grid else "") + "  model threshold")
@@ -709,7 +711,7 @@ def upr_link_model_loso(grid: bool = False) -> None:
     for state in cases:
         train = table[table["state"] != state]
         model = fit_link_model(train, random_state=0)
-        second = fit_link_model(train, random_state=0, features=ROUND1_FEATURES, candidates=0.0)
+        second = fit_link_model(train, C=1.0, random_state=0, features=ROUND1_FEATURES, candidates=0.0)
         figures = []
         for label, decider in (("model", model), ("round 2", second), ("rule", None)):
             f1, counts = _state_f1(cases[state], rule, decider, counts=True)
@@ -738,15 +740,16 @@ def upr_link_model_loso(grid: bool = False) -> None:
 ROUND1_FEATURES = ("score", "score_share", "population_apart", "other_body", "many_groups")
 """The link model of the first and second rounds (frozen at 09b5ea1 and be8ccc5; fitted on every pair), fitted
 again in each fold beside the shipped one."""
-FEATURE_SETS = {  # (features, candidates): the rounds' candidates, chosen by the figure below only
-    "round 2 (every pair)": (ROUND1_FEATURES, 0.0),
-    "round 2, candidates": (ROUND1_FEATURES, MODEL_CANDIDATES),
-    "+ nhri_apart": ((*ROUND1_FEATURES, "nhri_apart"), MODEL_CANDIDATES),
-    "+ ratify_apart": ((*ROUND1_FEATURES, "ratify_apart"), MODEL_CANDIDATES),
-    "+ nhri_apart, ratify_apart (shipped)": ((*ROUND1_FEATURES, "nhri_apart", "ratify_apart"), MODEL_CANDIDATES),
-    "+ rank_co, rank_upr": ((*ROUND1_FEATURES, "rank_co", "rank_upr"), MODEL_CANDIDATES),
-    "+ base_group, cosine, issue": ((*ROUND1_FEATURES, "base_group", "cosine", "issue"), MODEL_CANDIDATES),
-    "all": (FEATURES, MODEL_CANDIDATES),
+FEATURE_SETS = {  # (features, candidates, C): the rounds' candidates, chosen by the figure below only
+    "round 2 (every pair, C=1)": (ROUND1_FEATURES, 0.0, 1.0),
+    "round 2, candidates, C=1": (ROUND1_FEATURES, MODEL_CANDIDATES, 1.0),
+    "+ nhri_apart, ratify_apart, C=1": ((*ROUND1_FEATURES, "nhri_apart", "ratify_apart"), MODEL_CANDIDATES, 1.0),
+    "+ nhri_apart, ratify_apart (shipped)": ((*ROUND1_FEATURES, "nhri_apart", "ratify_apart"), MODEL_CANDIDATES,
+                                             MODEL_C),
+    "shipped + rank_co, rank_upr": ((*MODEL_FEATURES, "rank_co", "rank_upr"), MODEL_CANDIDATES, MODEL_C),
+    "shipped + base_group, cosine, issue": ((*MODEL_FEATURES, "base_group", "cosine", "issue"), MODEL_CANDIDATES,
+                                            MODEL_C),
+    "all": (FEATURES, MODEL_CANDIDATES, MODEL_C),
 }
 
 
@@ -754,11 +757,12 @@ def _feature_sets(table: pd.DataFrame) -> None:
     """Each candidate feature set (FEATURE_SETS) fitted as the shipped model is (threshold chosen inside), leaving
     one State out; mean link F1 over the States of the pairs of the gold's CO items, per source."""
     print("  feature sets, leaving one State out (mean link F1 over the States: export, report):")
-    for label, (features, candidates) in FEATURE_SETS.items():
+    for label, (features, candidates, C) in FEATURE_SETS.items():
         linked = np.zeros(len(table), dtype=bool)
         for state in sorted(set(table["state"])):
             inside = (table["state"] == state).to_numpy()
-            model = fit_link_model(table[~inside], random_state=0, features=tuple(features), candidates=candidates)
+            model = fit_link_model(table[~inside], C=C, random_state=0, features=tuple(features),
+                                   candidates=candidates)
             x = table.loc[inside, list(model.features)].to_numpy(dtype=float)
             z = model.intercept + x @ np.asarray(model.coefficients)
             p = candidates_only(1 / (1 + np.exp(-z)), table.loc[inside, "score_share"].to_numpy(dtype=float),

@@ -257,22 +257,25 @@ def align(
         How a pair becomes a link. "rule": its score (the cosine plus the bonuses
         above, less the penalty) reaches ``threshold`` (and, with the UPR,
         ``best_share`` of the recommendation's best). "model" (with the UPR only;
-        between COs the rule decides): a logistic regression fitted on the eleven
+        between COs the rule decides): a logistic regression fitted on the 16
         hand-read UPR golds (``cobs/data/upr_link_model.json``, written by
-        ``python benchmarks/train_link_model.py``) on five named features: the
+        ``python benchmarks/train_link_model.py``) on seven named features: the
         rule's score with its default options, the score over the recommendation's
         best score, the population rule of the second UPR codebook (the CO item asks
         for a group of persons with disabilities, the recommendation names the group
         without disability), whether the CO item follows up another treaty body's
-        recommendations, and whether the recommendation lists three or more groups;
-        a pair is a link when its probability reaches the threshold chosen leaving
-        one State out; ``score`` is then that probability, and the other options
+        recommendations, whether the recommendation lists three or more groups, a
+        recommendation on the national human rights institution against an item on
+        the Convention's monitoring mechanism, and a recommendation to ratify against
+        an item that asks no ratification; only pairs scoring at least 0.3 of the
+        recommendation's best are candidates, and a candidate is a link when its
+        probability reaches the threshold chosen leaving one State out; ``score`` is
+        then that probability (0 for a pair that is no candidate), and the other options
         (but ``unit``, ``synonyms``, ``context`` and ``threshold_repeated``) do not
         apply. Each State left out of the fit in turn, mean link F1 0.36 from UPR
-        Info's export and 0.38 from the report's text over the eleven, against 0.31
-        and 0.32 for the rule's defaults; on five States read after the model was
-        frozen (``tests/data/upr_heldout4.csv``), 0.28 and 0.34 against 0.24 and 0.29,
-        while two readers agree at 0.90. See the README and
+        Info's export and 0.41 from the report's text over the 16 (pooled 0.35 and
+        0.37), against 0.33 and 0.37 for the second round's model and 0.29 and 0.31
+        for the rule's defaults, while two readers agree at about 0.9. See the README and
         ``python benchmarks/bench_align.py``.
     cache : dict, optional
         A dict the caller keeps across calls on one corpus, as for :func:`change` (and

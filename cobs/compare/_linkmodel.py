@@ -76,6 +76,10 @@ MODEL_FEATURES = ("score", "score_share", "population_apart", "other_body", "man
 MODEL_CANDIDATES = 0.3
 """The candidate stage of the shipped model: pairs whose ``score_share`` is below it are no link (0: every pair)."""
 
+MODEL_C = 10.0
+"""The inverse regularisation strength of the shipped model (chosen leaving one State out among 0.1, 1, 10, 100
+and 1000 over the 16 States: README)."""
+
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "upr_link_model.json"
 
 
@@ -226,7 +230,7 @@ def _f1_scorer(table: pd.DataFrame) -> Callable[[np.ndarray], float]:
 THRESHOLDS = tuple(np.round(np.arange(0.02, 0.96, 0.01), 2))
 
 
-def fit_link_model(table: pd.DataFrame, *, C: float = 1.0, random_state: int | None = 0,
+def fit_link_model(table: pd.DataFrame, *, C: float = MODEL_C, random_state: int | None = 0,
                    features: tuple[str, ...] = MODEL_FEATURES, candidates: float = MODEL_CANDIDATES) -> LinkModel:
     """Fit the link model on a training table, and choose its threshold by leaving each State out in turn.
 
@@ -237,7 +241,7 @@ def fit_link_model(table: pd.DataFrame, *, C: float = 1.0, random_state: int | N
         :data:`FEATURES`, ``link`` (1 when the reading links the pair), ``state`` and ``reading``. Each State
         weighs as many pairs as it has (its readings share that weight), so that two coders' readings of one
         State count once.
-    C : float, default 1.0
+    C : float, default :data:`MODEL_C`
         Inverse strength of the L2 regularisation (scikit-learn's ``LogisticRegression``).
     random_state : int, optional
         Seed of the solver (liblinear, which is deterministic for a given seed).
