@@ -272,9 +272,9 @@ def align(
         probability reaches the threshold chosen leaving one State out; ``score`` is
         then that probability (0 for a pair that is no candidate), and the other options
         (but ``unit``, ``synonyms``, ``context`` and ``threshold_repeated``) do not
-        apply. Each State left out of the fit in turn, mean link F1 0.36 from UPR
-        Info's export and 0.41 from the report's text over the 16 (pooled 0.35 and
-        0.37), against 0.33 and 0.37 for the second round's model and 0.29 and 0.31
+        apply. Each State left out of the fit in turn, mean link F1 0.43 from UPR
+        Info's export and 0.48 from the report's text over the 16 (pooled 0.37 and
+        0.40), against 0.33 and 0.37 for the second round's model and 0.29 and 0.31
         for the rule's defaults, while two readers agree at about 0.9. See the README and
         ``python benchmarks/bench_align.py``.
     cache : dict, optional
