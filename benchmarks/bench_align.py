@@ -18,13 +18,14 @@ Gold (``tests/data/README.md`` says how each was read):
   Each is measured from both sources of the same recommendations: UPR Info's export and the Working
   Group report's text (the gold's UPR Info rows mapped onto the report's numbered recommendations by
   their text and recommending State).
-* the UPR link model (align's default with the UPR since issue 18's third round): fitted on all five
-  (SLV and KOR as adjudicated under the second codebook, ``upr_heldout2_adjudicated.csv``), measured by
-  leaving one State out beside the rule (``upr_link_model_loso``; ``--grid`` adds the rule with its
-  options chosen on the four others); ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA, two coders) was
-  read once with the first round's frozen model and is training data since the second round (11 States);
-  then the frozen default on ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS, coded after the second round was
-  frozen; "absent" until the file is there: ``held_out_frozen``).
+* the UPR link model (align's default with the UPR since issue 18's third round): fitted on 16 States, KAZ,
+  NZL, CRI, SLV and KOR (SLV and KOR as adjudicated under the second codebook,
+  ``upr_heldout2_adjudicated.csv``), the six of ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA) and the
+  five of ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS), each of the last two read once as held-out gold by
+  the model frozen before it; measured by leaving one State out beside the second round's model and the
+  rule (``upr_link_model_loso``; ``--grid`` adds the rule with its options chosen on the others and the
+  feature sets); then the third round's frozen default on ``upr_heldout5.csv`` (DNK, HRV, LTU, THA, SVK,
+  coded blind meanwhile; said absent until the file is there: ``held_out_frozen``, ``gold_pairs``).
 
 Baseline (between COs): scikit-learn's ``TfidfVectorizer(stop_words="english")`` on the recommendation
 paragraphs' texts; each later paragraph linked to its most similar earlier one when the cosine reaches
