@@ -18,13 +18,14 @@ Gold (``tests/data/README.md`` says how each was read):
   Each is measured from both sources of the same recommendations: UPR Info's export and the Working
   Group report's text (the gold's UPR Info rows mapped onto the report's numbered recommendations by
   their text and recommending State).
-* the UPR link model (align's default with the UPR since issue 18's third round): fitted on all five
-  (SLV and KOR as adjudicated under the second codebook, ``upr_heldout2_adjudicated.csv``), measured by
-  leaving one State out beside the rule (``upr_link_model_loso``; ``--grid`` adds the rule with its
-  options chosen on the four others); ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA, two coders) was
-  read once with the first round's frozen model and is training data since the second round (11 States);
-  then the frozen default on ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS, coded after the second round was
-  frozen; "absent" until the file is there: ``held_out_frozen``).
+* the UPR link model (align's default with the UPR since issue 18's third round): fitted on 16 States, KAZ,
+  NZL, CRI, SLV and KOR (SLV and KOR as adjudicated under the second codebook,
+  ``upr_heldout2_adjudicated.csv``), the six of ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA) and the
+  five of ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS), each of the last two read once as held-out gold by
+  the model frozen before it; measured by leaving one State out beside the second round's model and the
+  rule (``upr_link_model_loso``; ``--grid`` adds the rule with its options chosen on the others and the
+  feature sets); then the third round's frozen default on ``upr_heldout5.csv`` (DNK, HRV, LTU, THA, SVK,
+  coded blind meanwhile; said absent until the file is there: ``held_out_frozen``, ``gold_pairs``).
 
 Baseline (between COs): scikit-learn's ``TfidfVectorizer(stop_words="english")`` on the recommendation
 paragraphs' texts; each later paragraph linked to its most similar earlier one when the cosine reaches
@@ -56,7 +57,17 @@ import cobs
 from cobs.compare import alignment_scores as _alignment_scores
 from cobs.compare import chain, upr_recommendations
 from cobs.compare._align import AlignOptions, decide, find_evidence, link_units, rule_score
-from cobs.compare._linkmodel import FEATURES, MODEL_FEATURES, LinkModel, f1_of_readings, fit_link_model, link_features
+from cobs.compare._linkmodel import (
+    FEATURES,
+    MODEL_C,
+    MODEL_CANDIDATES,
+    MODEL_FEATURES,
+    LinkModel,
+    candidates_only,
+    f1_of_readings,
+    fit_link_model,
+    link_features,
+)
 from cobs.compare._units import units
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -397,10 +408,15 @@ def with_the_upr(grid: bool) -> None:
     held_out_upr("upr_heldout2.csv", FINAL_UPR, "final held-out States read by two blind coders after the "
                  "rule's defaults were frozen")
     upr_link_model_loso(grid)
-    print(f"\nCO and UPR, the first round's frozen model on tests/data/upr_heldout3.csv ({', '.join(NEW_UPR)}) was "
-          f"read once (README); the six are training data since the second round")
-    print(f"\nCO and UPR, the frozen default on tests/data/upr_heldout4.csv ({', '.join(NEWEST_UPR)}):")
-    held_out_frozen("upr_heldout4.csv", NEWEST_UPR)
+    print(f"\nCO and UPR, the first round's frozen model on tests/data/upr_heldout3.csv ({', '.join(NEW_UPR)}) and "
+          f"the second round's on tests/data/upr_heldout4.csv ({', '.join(NEWEST_UPR)}) were each read once "
+          f"(README); both are training data since (the 16 States above)")
+    print(f"\nCO and UPR, the third round's frozen default on tests/data/{HELDOUT5} ({', '.join(HELDOUT5_STATES)}):")
+    if not (GOLD / HELDOUT5).exists():
+        print(f"(tests/data/{HELDOUT5} absent: the held-out read of {', '.join(HELDOUT5_STATES)} is not made; it is "
+              f"measured here once the file, with the columns of upr_heldout4.csv, is there)")
+    else:
+        held_out_frozen(HELDOUT5, gold_pairs(HELDOUT5))
 
 
 def _upr_baseline(case: UprCase) -> None:
@@ -576,7 +592,9 @@ def final_gold() -> tuple[str, tuple[str, ...]]:
 
 
 def upr_states() -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
-    """{State: {"export"/"report": (case, one gold per reading)}} over the five UPR golds (needs ../shared)."""
+    """{State: {"export"/"report": (case, one gold per reading)}} over the UPR golds the link model learns from:
+    KAZ, NZL, CRI, SLV, KOR and those of upr_heldout3.csv and upr_heldout4.csv when there (16 States; needs
+    ../shared)."""
     kaz = kazakhstan_cases()
     cases = {"KAZ": {"export": (kaz["UPR Info's export"], [kaz["UPR Info's export"].wanted]),
                      "report": (kaz["the Working Group reports' text"],
@@ -586,6 +604,8 @@ def upr_states() -> dict[str, dict[str, tuple[UprCase, list[dict]]]]:
     cases.update(_two_coder_cases(name, FINAL_UPR, coders))
     if (GOLD / "upr_heldout3.csv").exists():  # training data since the link model's second round (both coders)
         cases.update(_two_coder_cases("upr_heldout3.csv", NEW_UPR))
+    if (GOLD / "upr_heldout4.csv").exists():  # training data since the link model's third round (both coders)
+        cases.update(_two_coder_cases("upr_heldout4.csv", NEWEST_UPR))
     return cases
 
 
@@ -614,15 +634,23 @@ def link_table(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> pd.Da
     return pd.concat(frames, ignore_index=True)
 
 
-def upr_link_model(cases: dict | None = None, *, C: float = 1.0, random_state: int = 0) -> LinkModel:
+def upr_link_model(cases: dict | None = None, *, C: float = MODEL_C, random_state: int = 0) -> LinkModel:
     """The link model fitted on every UPR gold (what benchmarks/train_link_model.py ships)."""
     cases = upr_states() if cases is None else cases
     model = fit_link_model(link_table(cases), C=C, random_state=random_state)
     name, coders = final_gold()
-    gold = ["upr_gold.csv", "upr_heldout.csv (A, B)", f"{name} ({', '.join(coders)})"]
-    if "ECU" in cases:
-        gold.append("upr_heldout3.csv (A, B)")
+    gold = ["upr_gold.csv", f"upr_heldout.csv ({_coders_of('upr_heldout.csv', HELD_OUT_UPR)})",
+            f"{name} ({', '.join(coders)})"]
+    for file, pairs in (("upr_heldout3.csv", NEW_UPR), ("upr_heldout4.csv", NEWEST_UPR)):
+        if next(iter(pairs)) in cases:
+            gold.append(f"{file} ({_coders_of(file, pairs)})")
     return dataclasses.replace(model, about={**model.about, "gold": gold})
+
+
+def _coders_of(gold_name: str, pairs: dict) -> str:
+    """The coders of a two-coder UPR gold who read its pairs, as written in the file ("A, B")."""
+    gold = pd.read_csv(GOLD / gold_name, dtype=str, keep_default_na=False)
+    return ", ".join(sorted(set(gold.loc[gold["key"].isin(list(pairs)), "coder"])))
 
 
 def _state_f1(case_sources: dict[str, tuple[UprCase, list[dict]]], options: AlignOptions,
@@ -657,10 +685,11 @@ def _rule_loso(cases: dict[str, dict[str, tuple[UprCase, list[dict]]]]) -> dict[
 
 
 def upr_link_model_loso(grid: bool = False) -> None:
-    """Leave one State out over the UPR golds (KAZ, NZL, CRI, SLV, KOR and, once there, the six of
-    upr_heldout3.csv): the link model fitted (and its threshold chosen) on the other States, measured on the one
-    left out, beside the first round's features fitted the same way and the rule with its defaults (and, with
-    ``grid``, the rule with its options chosen on the others); both sources, mean and pooled over the States."""
+    """Leave one State out over the UPR golds (the 16 States of upr_states): the link model fitted (and its
+    threshold chosen) on the other States, measured on the one left out, beside the second round's model (its five
+    features, every pair; the default until the third round) fitted the same way and the rule with its defaults
+    (and, with ``grid``, the rule with its options chosen on the others); both sources, mean and pooled over the
+    States."""
     paths = [p for key in (*HELD_OUT_UPR.values(), *FINAL_UPR.values()) for p in key[:2]]
     if not EXPORT.exists() or not all(p.exists() for p in paths) or not (GOLD / "upr_heldout.csv").exists():
         print("\n(../shared absent: no leave-one-State-out figure of the UPR link model)")
@@ -671,19 +700,21 @@ def upr_link_model_loso(grid: bool = False) -> None:
     rule = AlignOptions(decision="rule").resolved("upr")
     chosen = _rule_loso(cases) if grid else {}
     print(f"\nCO and UPR, leave one State out over {len(cases)} States (SLV, KOR: tests/data/{name}, coder "
-          f"{', '.join(coders)}): the link model (logistic regression on {', '.join(MODEL_FEATURES)}; threshold "
-          f"chosen on the others) against round 1's features ({', '.join(ROUND1_FEATURES)}) fitted the same way and "
-          f"the rule; link F1 from UPR Info's export / the report's text, mean over the readings:")
-    print(f"  {'State':5}  {'model':>11}  {'round 1':>11}  {'rule, defaults':>14}"
+          f"{', '.join(coders)}): the link model (logistic regression on {', '.join(MODEL_FEATURES)}, C={MODEL_C}, "
+          f"fitted on the candidate pairs, score_share >= {MODEL_CANDIDATES}; threshold chosen on the others) against "
+          f"round 2's model ({', '.join(ROUND1_FEATURES)}; C=1, every pair) fitted the same way and the rule; link "
+          f"F1 from UPR "
+          f"Info's export / the report's text, mean over the readings:")
+    print(f"  {'State':5}  {'model':>11}  {'round 2':>11}  {'rule, defaults':>14}"
           + (f"  {'rule, chosen on the others':>26}" if grid else "") + "  model threshold")
     rows = []
-    pooled = {label: np.zeros((2, 3)) for label in ("model", "round 1", "rule")}
+    pooled = {label: np.zeros((2, 3)) for label in ("model", "round 2", "rule")}
     for state in cases:
         train = table[table["state"] != state]
         model = fit_link_model(train, random_state=0)
-        first = fit_link_model(train, random_state=0, features=ROUND1_FEATURES)
+        second = fit_link_model(train, C=1.0, random_state=0, features=ROUND1_FEATURES, candidates=0.0)
         figures = []
-        for label, decider in (("model", model), ("round 1", first), ("rule", None)):
+        for label, decider in (("model", model), ("round 2", second), ("rule", None)):
             f1, counts = _state_f1(cases[state], rule, decider, counts=True)
             figures += [f1["export"], f1["report"]]
             pooled[label] += counts
@@ -708,13 +739,18 @@ def upr_link_model_loso(grid: bool = False) -> None:
 
 
 ROUND1_FEATURES = ("score", "score_share", "population_apart", "other_body", "many_groups")
-"""The link model of the first round (frozen at 09b5ea1), fitted again in each fold beside the shipped features."""
-FEATURE_SETS = {  # the second round's candidates (the shipped features first); chosen by the figure below only
-    "round 1 (shipped)": ROUND1_FEATURES,
-    "+ rank_co, rank_upr": (*ROUND1_FEATURES, "rank_co", "rank_upr"),
-    "+ rank_co": (*ROUND1_FEATURES, "rank_co"),
-    "+ base_group, cosine, issue": (*ROUND1_FEATURES, "base_group", "cosine", "issue"),
-    "all": FEATURES,
+"""The link model of the first and second rounds (frozen at 09b5ea1 and be8ccc5; fitted on every pair), fitted
+again in each fold beside the shipped one."""
+FEATURE_SETS = {  # (features, candidates, C): the rounds' candidates, chosen by the figure below only
+    "round 2 (every pair, C=1)": (ROUND1_FEATURES, 0.0, 1.0),
+    "round 2, candidates, C=1": (ROUND1_FEATURES, MODEL_CANDIDATES, 1.0),
+    "+ nhri_apart, ratify_apart, C=1": ((*ROUND1_FEATURES, "nhri_apart", "ratify_apart"), MODEL_CANDIDATES, 1.0),
+    "+ nhri_apart, ratify_apart (shipped)": ((*ROUND1_FEATURES, "nhri_apart", "ratify_apart"), MODEL_CANDIDATES,
+                                             MODEL_C),
+    "shipped + rank_co, rank_upr": ((*MODEL_FEATURES, "rank_co", "rank_upr"), MODEL_CANDIDATES, MODEL_C),
+    "shipped + base_group, cosine, issue": ((*MODEL_FEATURES, "base_group", "cosine", "issue"), MODEL_CANDIDATES,
+                                            MODEL_C),
+    "all": (FEATURES, MODEL_CANDIDATES, MODEL_C),
 }
 
 
@@ -722,17 +758,20 @@ def _feature_sets(table: pd.DataFrame) -> None:
     """Each candidate feature set (FEATURE_SETS) fitted as the shipped model is (threshold chosen inside), leaving
     one State out; mean link F1 over the States of the pairs of the gold's CO items, per source."""
     print("  feature sets, leaving one State out (mean link F1 over the States: export, report):")
-    for label, features in FEATURE_SETS.items():
+    for label, (features, candidates, C) in FEATURE_SETS.items():
         linked = np.zeros(len(table), dtype=bool)
         for state in sorted(set(table["state"])):
             inside = (table["state"] == state).to_numpy()
-            model = fit_link_model(table[~inside], random_state=0, features=tuple(features))
+            model = fit_link_model(table[~inside], C=C, random_state=0, features=tuple(features),
+                                   candidates=candidates)
             x = table.loc[inside, list(model.features)].to_numpy(dtype=float)
             z = model.intercept + x @ np.asarray(model.coefficients)
-            linked[inside] = 1 / (1 + np.exp(-z)) >= model.threshold
+            p = candidates_only(1 / (1 + np.exp(-z)), table.loc[inside, "score_share"].to_numpy(dtype=float),
+                                model.candidates)
+            linked[inside] = p >= model.threshold
         figures = [f1_of_readings(table[table["source"] == s], linked[(table["source"] == s).to_numpy()])
                    for s in ("export", "report")]
-        print(f"    {label:30} {figures[0]:.3f} {figures[1]:.3f}")
+        print(f"    {label:40} {figures[0]:.3f} {figures[1]:.3f}")
 
 
 NEW_UPR = {  # tests/data/upr_heldout3.csv, coded blind after the first link model was frozen; training data since
@@ -750,6 +789,28 @@ NEWEST_UPR = {  # tests/data/upr_heldout4.csv, coded blind after the link model'
     "HUN": (SHARED / "Hungary_UnknownYear_CRPD_C_HUN_CO_1.pdf", REPORTS / "hungary2011.txt", 11),
     "AUS": (SHARED / "Australia_UnknownYear_CRPD_C_AUS_CO_1.pdf", REPORTS / "australia2011.txt", 10),
 }
+
+
+HELDOUT5 = "upr_heldout5.csv"  # the final held-out gold of the link model's third round, coded blind meanwhile
+HELDOUT5_STATES = ("DNK", "HRV", "LTU", "THA", "SVK")
+
+
+def gold_pairs(gold_name: str) -> dict[str, tuple[Path, Path, int]]:
+    """{key: (CO PDF, Working Group report, UPR session)} of a two-coder UPR gold, read from its own columns: the CO
+    by its symbol among ../shared's CRPD COs, the report and session those its links name. A State whose coders
+    linked nothing names no report: it is left out, said so."""
+    gold = pd.read_csv(GOLD / gold_name, dtype=str, keep_default_na=False)
+    out = {}
+    for key, rows in gold.groupby("key", sort=False):
+        symbol = rows["co_symbol"].iat[0]
+        pdfs = sorted(SHARED.glob(f"*_{symbol.replace('/', '_')}.pdf"))
+        named = rows[rows["upr_report"] != ""]
+        if not pdfs or not len(named):
+            print(f"  ({key}: {'no CO ' + symbol + ' in ' + str(SHARED) if not pdfs else 'no link names a report'}; "
+                  f"left out)")
+            continue
+        out[key] = (pdfs[0], REPORTS / named["upr_report"].iat[0], int(named["upr_session"].iat[0]))
+    return out
 
 
 def held_out_frozen(gold_name: str = "upr_heldout3.csv", pairs: dict | None = None) -> None:

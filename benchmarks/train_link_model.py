@@ -5,10 +5,11 @@
 
 The gold (``tests/data``): ``upr_gold.csv`` (KAZ, one coder), ``upr_heldout.csv`` (NZL, CRI, coders A and B) and
 SLV and KOR read under the second codebook (``upr_heldout2_adjudicated.csv`` when it is there, else coder A of
-``upr_heldout2.csv``), and the six States of ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA; coders A and B)
-when it is there, each from UPR Info's export and from the Working Group report's text; needs
-../shared/data (the COs, the reports and the export). Logistic regression (scikit-learn, liblinear,
-``random_state=0``); the threshold is chosen leaving one State out (``cobs.compare._linkmodel.fit_link_model``).
+``upr_heldout2.csv``), the six States of ``upr_heldout3.csv`` (ECU, CZE, CHL, PRT, DOM, BRA; coders C-F) and the
+five of ``upr_heldout4.csv`` (ARG, PER, BEL, HUN, AUS; coders G, H) when they are there, each from UPR Info's
+export and from the Working Group report's text; needs ../shared/data (the COs, the reports and the export).
+Logistic regression (scikit-learn, liblinear, ``random_state=0``, ``C=10``) on the candidate pairs (score share
+at least 0.3); the threshold is chosen leaving one State out (``cobs.compare._linkmodel.fit_link_model``).
 """
 
 from __future__ import annotations

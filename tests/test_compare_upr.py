@@ -439,6 +439,50 @@ def test_the_population_rule_of_the_second_codebook():
     assert (apart_t == apart.T).all() and (many_t == many.T).all() and (other_t == other.T).all()
 
 
+def test_an_nhri_recommendation_is_apart_from_a_monitoring_mechanism_and_ratifying_from_no_ratification():
+    """The UPR codebook's related but different institution or instrument: a recommendation on the national human
+    rights institution (Paris Principles, an ombudsman) against a CO item asking for the Convention's independent
+    monitoring mechanism without naming an institution is nhri_apart; against an item that names the Ombudsperson,
+    or an item on something else, it is not. A recommendation to ratify or accede to an instrument is ratify_apart
+    from an item that asks no ratification, not from one that asks to ratify."""
+    from cobs.compare._align import _institution_apart
+
+    co = _unit_table([
+        ("CRPD", "Set up an independent monitoring mechanism in accordance with the Paris Principles and article 33, "
+                 "paragraph 2, of the Convention.", ()),
+        ("CRPD", "Entrust the Office of the Ombudsperson with the mandate of the independent monitoring mechanism "
+                 "under article 33.", ()),
+        ("CRPD", "Ratify the Optional Protocol to the Convention.", ()),
+        ("CRPD", "Ensure accessible voting.", ()),
+    ])
+    upr = _unit_table([
+        ("UPR", "Establish a national human rights institution in conformity with the Paris Principles", ()),
+        ("UPR", "Strengthen the mandate of the Ombudsman", ()),
+        ("UPR", "Consider acceding to the OP-CAT", ()),
+        ("UPR", "Ensure the participation of persons with disabilities in elections", ()),
+    ])
+    nhri, ratify = _institution_apart(upr, co, upr_is_late=False)  # CO later: rows CO units, columns UPR
+    assert nhri.tolist() == [[True, True, False, False], [False] * 4, [False] * 4, [False] * 4]
+    assert ratify.tolist() == [[False, False, True, False], [False, False, True, False], [False] * 4,
+                               [False, False, True, False]]
+    nhri_t, ratify_t = _institution_apart(co, upr, upr_is_late=True)  # either order, transposed
+    assert (nhri_t == nhri.T).all() and (ratify_t == ratify.T).all()
+
+
+def test_the_candidate_stage_leaves_pairs_far_below_the_best_unlinked(tmp_path):
+    """candidates_only keeps the probability of a pair whose score_share reaches the candidate level (to 1e-9) and
+    gives 0 to the others; 0 keeps every pair. A model with a candidate level writes it and reads it back."""
+    from cobs.compare._linkmodel import LinkModel, candidates_only
+
+    probability = np.array([[0.9, 0.8, 0.7]])
+    share = np.array([[1.0, 0.3 - 1e-12, 0.29]])
+    assert candidates_only(probability, share, 0.3).tolist() == [[0.9, 0.8, 0.0]]
+    assert candidates_only(probability, share, 0.0).tolist() == probability.tolist()
+    model = LinkModel(("score",), (1.0,), 0.0, 0.5, 0.3)
+    model.to_json(tmp_path / "m.json")
+    assert LinkModel.from_json(tmp_path / "m.json").candidates == 0.3
+
+
 def test_the_link_model_decides_as_its_coefficients_say(upr, seed):
     """The shipped model's probability is the logistic of its intercept plus its coefficients times the named
     features of each pair; align links the pairs reaching its threshold and reports that probability as the score;
@@ -461,7 +505,9 @@ def test_the_link_model_decides_as_its_coefficients_say(upr, seed):
     z = model.intercept + sum(c * x[..., FEATURES.index(f)] for f, c in zip(model.features, model.coefficients,
                                                                              strict=True))
     probability, linked = decide(found, options)
-    assert np.allclose(probability, 1 / (1 + np.exp(-z)))
+    candidate = x[..., FEATURES.index("score_share")] >= model.candidates - 1e-9
+    assert 0 < model.candidates < 1 and candidate.any() and not candidate.all()
+    assert np.allclose(probability, np.where(candidate, 1 / (1 + np.exp(-z)), 0.0))
     assert (linked == (probability >= model.threshold - 1e-9)).all() and linked.any()
     links = align(session, seed)
     linked_rows = links[links["status"].isin(["repeated", "modified"])]

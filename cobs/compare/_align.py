@@ -257,22 +257,25 @@ def align(
         How a pair becomes a link. "rule": its score (the cosine plus the bonuses
         above, less the penalty) reaches ``threshold`` (and, with the UPR,
         ``best_share`` of the recommendation's best). "model" (with the UPR only;
-        between COs the rule decides): a logistic regression fitted on the eleven
+        between COs the rule decides): a logistic regression fitted on the 16
         hand-read UPR golds (``cobs/data/upr_link_model.json``, written by
-        ``python benchmarks/train_link_model.py``) on five named features: the
+        ``python benchmarks/train_link_model.py``) on seven named features: the
         rule's score with its default options, the score over the recommendation's
         best score, the population rule of the second UPR codebook (the CO item asks
         for a group of persons with disabilities, the recommendation names the group
         without disability), whether the CO item follows up another treaty body's
-        recommendations, and whether the recommendation lists three or more groups;
-        a pair is a link when its probability reaches the threshold chosen leaving
-        one State out; ``score`` is then that probability, and the other options
+        recommendations, whether the recommendation lists three or more groups, a
+        recommendation on the national human rights institution against an item on
+        the Convention's monitoring mechanism, and a recommendation to ratify against
+        an item that asks no ratification; only pairs scoring at least 0.3 of the
+        recommendation's best are candidates, and a candidate is a link when its
+        probability reaches the threshold chosen leaving one State out; ``score`` is
+        then that probability (0 for a pair that is no candidate), and the other options
         (but ``unit``, ``synonyms``, ``context`` and ``threshold_repeated``) do not
-        apply. Each State left out of the fit in turn, mean link F1 0.36 from UPR
-        Info's export and 0.38 from the report's text over the eleven, against 0.31
-        and 0.32 for the rule's defaults; on five States read after the model was
-        frozen (``tests/data/upr_heldout4.csv``), 0.28 and 0.34 against 0.24 and 0.29,
-        while two readers agree at 0.90. See the README and
+        apply. Each State left out of the fit in turn, mean link F1 0.43 from UPR
+        Info's export and 0.48 from the report's text over the 16 (pooled 0.37 and
+        0.40), against 0.33 and 0.37 for the second round's model and 0.29 and 0.31
+        for the rule's defaults, while two readers agree at about 0.9. See the README and
         ``python benchmarks/bench_align.py``.
     cache : dict, optional
         A dict the caller keeps across calls on one corpus, as for :func:`change` (and
@@ -503,7 +506,9 @@ def find_evidence(early: pd.DataFrame, late: pd.DataFrame, options: AlignOptions
     apart = _groups_apart(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     base = _base_group(early, late, upr_is_late) if upr else np.zeros(shape, dtype=bool)
     population, many, other = _population(early, late, upr_is_late) if upr else (None, None, None)
-    return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base, population, many, other)
+    nhri, ratify = _institution_apart(early, late, upr_is_late) if upr else (None, None)
+    return Evidence(cosine, related, instrument, hard, upr, upr_is_late, apart, base, population, many, other,
+                    nhri, ratify)
 
 
 def _share_any(early: pd.Series, late: pd.Series, shape: tuple[int, int]) -> np.ndarray:
@@ -581,6 +586,40 @@ def _population(early: pd.DataFrame, late: pd.DataFrame,
     many = np.repeat(np.array([len(w) >= 3 for w in upr_whom], dtype=bool)[:, None], len(co), axis=1)
     other_pairs = np.repeat(other[None, :], len(upr), axis=0)
     return (out, many, other_pairs) if upr_is_late else (out.T, many.T, other_pairs.T)
+
+
+# For _institution_apart: a UPR recommendation about the national human rights institution (or an ombudsperson),
+# a CO unit asking for the treaty's independent monitoring mechanism without naming such an institution, and a
+# request to ratify or accede to an instrument.
+_NHRI = re.compile(r"Paris\s+Principles|national\s+human\s+rights\s+(?:institution|commission)|ombuds", re.IGNORECASE)
+_MECHANISM = re.compile(r"monitoring\s+mechanism|independent\s+(?:national\s+)?mechanism|article\s+33\b",
+                        re.IGNORECASE)
+_NAMES_INSTITUTION = re.compile(r"ombuds|national\s+human\s+rights\s+(?:institution|commission)|\bcentre\b|"
+                                r"\bcommission\b", re.IGNORECASE)
+_RATIFY = re.compile(r"\b(?:ratif|acced|accession)", re.IGNORECASE)
+
+
+def _institution_apart(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Two pair matrices (later rows, earlier columns) with the UPR, from the UPR codebook's "related but different
+    institution or instrument":
+
+    1. ``nhri_apart``: the UPR recommendation is about the national human rights institution (the Paris
+       Principles, an ombudsperson) and the CO unit asks for the treaty's independent monitoring mechanism
+       (article 33 (2) of the CRPD) without naming an institution ("an NHRI under the Paris Principles is not a
+       disability-specific monitoring mechanism unless the item asks for the NHRI");
+    2. ``ratify_apart``: the recommendation asks to ratify or accede to an instrument and the CO unit asks no
+       ratification ("ratifying OP-CAT is not ratifying the OP-CRPD").
+    """
+    upr, co = (late, early) if upr_is_late else (early, late)
+    upr_texts, co_texts = upr["text"].astype(str).tolist(), co["text"].astype(str).tolist()
+    nhri = np.array([bool(_NHRI.search(t)) for t in upr_texts], dtype=bool)
+    mechanism = np.array([bool(_MECHANISM.search(t)) and not _NAMES_INSTITUTION.search(t) for t in co_texts],
+                         dtype=bool)
+    ratify_upr = np.array([bool(_RATIFY.search(t)) for t in upr_texts], dtype=bool)
+    ratify_co = np.array([bool(_RATIFY.search(t)) for t in co_texts], dtype=bool)
+    nhri_apart = nhri[:, None] & mechanism[None, :]  # (UPR, CO)
+    ratify_apart = ratify_upr[:, None] & ~ratify_co[None, :]
+    return (nhri_apart, ratify_apart) if upr_is_late else (nhri_apart.T, ratify_apart.T)
 
 
 def _groups_apart(early: pd.DataFrame, late: pd.DataFrame, upr_is_late: bool) -> np.ndarray:

@@ -27,3 +27,5 @@ class Evidence:
     population: np.ndarray | None = None  # with the UPR: it names the CO unit's group, not the committee's people
     many: np.ndarray | None = None  # with the UPR: the recommendation lists three or more groups of persons
     other_body: np.ndarray | None = None  # with the UPR: the CO unit follows up another body's recommendations
+    nhri_apart: np.ndarray | None = None  # with the UPR: an NHRI recommendation against a monitoring mechanism
+    ratify_apart: np.ndarray | None = None  # with the UPR: the recommendation asks to ratify, the CO unit does not
