@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "new_axes",
-           "ordinal_colors", "require_rows", "text_width", "wrap"]
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "groups_of", "label_rows",
+           "new_axes", "new_panels", "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -117,6 +117,70 @@ def new_axes(ax: Axes | None, rows: int, *, row_height: float = 0.19, extra: flo
     height = max(min_height, rows * row_height + extra)
     _, new = plt.subplots(figsize=(width, height), layout="constrained")
     return new
+
+
+PANELS_MIN_WIDTH = 1.35
+"""Inches a panel of a grid of small multiples needs at least: as many panels side by side as fit the width."""
+
+
+def new_panels(ax: Axes | None, count: int, rows: int, *, ncols: int | None, row_height: float = 0.19,
+               extra: float = 0.9, labels: float = 1.6, sharex: bool = True, function: str) -> list[Axes]:
+    """A new figure of ``count`` panels of small multiples, ``ncols`` across (None: as many as fit the style's width,
+    each at least :data:`PANELS_MIN_WIDTH` inches beside tick labels of ``labels`` inches), sharing the x axis
+    (``sharex``; else each its own, with its numbers), each
+    as tall as its ``rows`` of bars need; the panels in reading order (the grid's unused cells hidden).
+
+    The y axis is not shared (a shared axis gives every panel its own ticks, hidden, to lay out and draw: most of a
+    grid's time): :func:`label_rows` labels the first panel of each row and leaves the others without ticks.
+
+    ``ax`` must be None (a grid is a figure of its own): else a ValueError naming ``function``.
+    """
+    if ax is not None:
+        expected = "None with by=... (a grid of panels is a figure of its own)"
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('ax', ax, expected)}")
+    if ncols is not None and (isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1):
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('ncols', ncols, 'a positive integer or None')}")
+    import matplotlib.pyplot as plt
+
+    width = mpl.rcParams["figure.figsize"][0]
+    if ncols is None:
+        ncols = int(max(1, (width - labels) // PANELS_MIN_WIDTH))
+    ncols = int(max(1, min(ncols, count)))
+    nrows = -(-count // ncols)
+    height = nrows * (max(0.8, rows * row_height) + 0.35) + extra
+    fig, grid = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", sharex=sharex,
+                             squeeze=False)
+    panels = list(grid.flat)
+    for k, panel in enumerate(panels):
+        if k >= count:
+            panel.set_visible(False)
+        elif sharex and k + ncols >= count:  # no panel below: this one shows its x axis' numbers
+            panel.xaxis.set_tick_params(labelbottom=True)
+    return panels[:count]
+
+
+def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
+    """The y axis of a grid of :func:`new_panels`: ``labels`` top to bottom on the first panel of each row of the
+    grid, no ticks on the others, the same limits on all."""
+    starts = {id(panel) for panel in panels if panel.get_subplotspec().is_first_col()}
+    for panel in panels:
+        if id(panel) in starts:
+            panel.set_yticks(np.arange(len(labels)), labels)
+        else:
+            panel.set_yticks([])
+        panel.set_ylim(len(labels) - 0.5, -0.5)
+
+
+def groups_of(table: pd.DataFrame, by: str, function: str) -> list[object]:
+    """The values of ``table[by]`` in the order they first appear (a categorical column: its categories' order,
+    those present), missing values left out; a ValueError naming ``function`` if ``by`` is not a column."""
+    if not isinstance(by, str) or by not in table.columns:
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('by', by, 'a column of the table')}")
+    values = table[by]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present = set(values.dropna())
+        return [c for c in values.cat.categories if c in present]
+    return list(dict.fromkeys(values.dropna().tolist()))
 
 
 STRENGTH_COLORS = {
