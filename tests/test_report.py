@@ -40,11 +40,14 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     assert sorted(report.data.documents["symbol"]) == symbols  # every CO of the bundled corpus, none left out
     assert report.data.errors.empty
     names = {p.name for p in (folder / "figures").iterdir()}
-    for symbol in symbols:
-        stem = "profile-" + symbol.replace("/", "_")
-        assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    # the documents' profiles as small multiples: one figure of a panel per document (up to twelve a figure)
+    stem = "profiles-1"
+    assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    assert not any(name.startswith(("profile-", "profiles-2")) for name in names)
+    profiles = pd.read_parquet(folder / "figures" / "profiles-1-data.parquet")
+    assert list(dict.fromkeys(profiles["symbol"].astype(str))) == report.data.documents["symbol"].tolist()
     for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
-                 "topics-prevalence"):
+                 "topics-prevalence", "cycles-1", "cycles-change", "groups-1"):
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names
     tables = {p.name for p in (folder / "tables").iterdir()}
     assert {"paragraphs.csv", "paragraphs.parquet", "actions.csv", "actions.parquet", "citations.csv",
@@ -64,7 +67,8 @@ def test_the_tables_are_the_measured_corpus(report):
 
 @pytest.mark.slow
 def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
-    data = pd.read_csv(report.folder / "figures" / "profile-CRC_C_KAZ_CO_4-data.csv")
+    data = pd.read_csv(report.folder / "figures" / "profiles-1-data.csv")
+    data = data[data["symbol"] == "CRC/C/KAZ/CO/4"]  # its panel
     assert data["count"].sum() == 79
     drawn = data[data["count"] > 0]
     assert (drawn["refs"].str.split("; ").map(len) == drawn["count"]).all()
@@ -83,21 +87,23 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     html = report.page.read_text(encoding="utf-8")
     assert '<section id="cycles">' in html
     for later in ("CRPD_C_AZE_CO_2-3", "CRPD_C_NZL_CO_2-3"):  # the two bundled cycle pairs, nothing else
-        assert (folder / "figures" / f"cycles-{later}.pdf").is_file()
-        assert (folder / "figures" / f"cycles-{later}-change.pdf").is_file()
         assert (folder / "tables" / f"cycles-{later}-links.parquet").is_file()
-    assert len(list((folder / "figures").glob("cycles-*.pdf"))) == 4
+        assert (folder / "tables" / f"cycles-{later}-change.parquet").is_file()
+    # one figure of a panel per pair, and one forest plot of every pair's change
+    assert sorted(p.name for p in (folder / "figures").glob("cycles-*.pdf")) == ["cycles-1.pdf", "cycles-change.pdf"]
+    panels = pd.read_parquet(folder / "figures" / "cycles-1-data.parquet")
+    assert list(dict.fromkeys(panels["later_symbol"].astype(str))) == ["CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/2-3"]
     links = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
     # CRPD/C/AZE/CO/2-3 cites CO/1 paras 13, 23, 27 and 29 in its footnotes (read in the PDF): hard links
     assert sorted(links.loc[links["evidence"] == "citation", "earlier_ref"]) == [
         f"CRPD/C/AZE/CO/1, para. {n}" for n in (13, 23, 27, 29)]
     assert set(links["status"]) == {"repeated", "modified", "new", "dropped"}
     # the figure counts each row of the link table once, by its status, and cites it
-    drawn = pd.read_csv(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-data.csv")
+    drawn = panels[panels["later_symbol"] == "CRPD/C/AZE/CO/2-3"]
     status = drawn[drawn["dimension"] == "status"]
     assert status.groupby("category")["count"].sum().to_dict() == links["status"].value_counts().to_dict()
     new = status[(status["category"] == "new") & (status["count"] > 0)]
-    assert sorted(new["refs"].str.split("; ").sum()) == sorted(links.loc[links["status"] == "new", "later_ref"])
+    assert sorted(sum(map(list, new["refs"]), [])) == sorted(links.loc[links["status"] == "new", "later_ref"])
     # against the committee's drift (cobs.compare.change): Azerbaijan's CO/1 urges 7 of its 55 actions (in 7
     # paragraphs, read in the PDF), CO/2-3 none; the committee's other COs within a year of each, listed on the page
     change = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-change.csv")
@@ -109,8 +115,15 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert urges["committee_later"] == pytest.approx((share["CRPD/C/GEO/CO/1"] + share["CRPD/C/BLR/CO/1"]) / 2)
     assert ("before: CRPD/C/NZL/CO/1 (2014), CRPD/C/TKM/CO/1 (2015); after: CRPD/C/GEO/CO/1 (2023), "
             "CRPD/C/BLR/CO/1 (2024)") in html
-    drawn = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-change-data.parquet")
-    assert drawn["measure"].tolist() == ["strength_group"] * 3 + ["specificity", "time_bound", "repetition"]
+    drawn = pd.read_parquet(folder / "figures" / "cycles-change-data.parquet")
+    assert drawn["measure"].tolist() == [m for m in ("strength_group", "specificity", "time_bound", "repetition")
+                                         for _ in range(2)]  # a panel per measure, a row per pair
+    assert drawn["later_symbol"].tolist() == ["CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/2-3"] * 4
+    # the intervals cut to what a net change can be: within 1 of the State's raw change for a share
+    strong = drawn.iloc[0]
+    assert strong["ci_high"] > strong["state_change"] + 1  # the interval of change() passes it (few other COs)
+    assert strong["ci_high_drawn"] == pytest.approx(strong["state_change"] + 1) and strong["ci_cut"]
+    assert 'the row CRPD/C/AZE/CO/1 → 2-3 of <a href="#fig-cycles-change">Figure ' in html
     # New Zealand's later window (2021-2023) holds one other CO: no interval, and the page says so
     assert "without an interval: a window holds fewer than two other COs" in html
     # ... so that every link from an urged paragraph is softened, and the page says how many links changed
@@ -208,7 +221,8 @@ def test_topics_of_the_recommendations(report):
 @pytest.mark.slow
 def test_the_crc_beside_the_upr(report):
     folder = report.folder
-    drawn = pd.read_csv(folder / "figures" / "upr-CRC_C_KAZ_CO_4-data.csv")
+    drawn = pd.read_csv(folder / "figures" / "upr-1-data.csv")
+    drawn = drawn[drawn["symbol"] == "CRC/C/KAZ/CO/4"]  # its panel
     assert drawn["count"].sum() == 79  # every requested action of CRC/C/KAZ/CO/4, once
     assert set(drawn["category"]) == {"same request", "overlapping request", "not made"}
     shared = pd.read_csv(folder / "tables" / "upr-CRC_C_KAZ_CO_4-shared.csv").set_index("ref")

@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "groups_of", "label_rows",
-           "new_axes", "new_panels", "ordinal_colors", "require_rows", "text_width", "wrap"]
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "groups_of", "label_bottoms",
+           "label_rows", "new_axes", "new_panels", "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -169,6 +169,15 @@ def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
         else:
             panel.set_yticks([])
         panel.set_ylim(len(labels) - 0.5, -0.5)
+
+
+def label_bottoms(panels: Sequence[Axes], label: str) -> None:
+    """The x axis' label of a grid of :func:`new_panels`, under the lowest panel of each column (the figure's own
+    x label would sit where the legend below the grid goes)."""
+    ncols = panels[0].get_subplotspec().get_gridspec().ncols if panels else 1
+    for k, panel in enumerate(panels):
+        if k + ncols >= len(panels):
+            panel.set_xlabel(label)
 
 
 def groups_of(table: pd.DataFrame, by: str, function: str) -> list[object]:

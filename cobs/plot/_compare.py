@@ -26,6 +26,7 @@ from cobs.plot._base import (
     finish,
     fit,
     groups_of,
+    label_bottoms,
     label_chars,
     label_rows,
     legend_below,
@@ -198,8 +199,7 @@ def cycle_changes(
     ends = [panel.get_xlim()[1] for panel in panels]
     first.set_xlim(0, max(ends))  # shared: every panel on the longest bar's scale
     figure = first.figure
-    figure.supxlabel(f"Links and unmatched recommendation {_align_unit(aligned)}",
-                     fontsize=mpl.rcParams["axes.labelsize"])
+    label_bottoms(panels, f"Links and unmatched recommendation {_align_unit(aligned)}")
     figure.supylabel("Theme", fontsize=mpl.rcParams["axes.labelsize"])
     figure.legend(handles=_changes_handles(), loc="outside lower center", ncol=3)
     data = pd.concat(pieces, ignore_index=True)

@@ -23,6 +23,7 @@ from cobs.plot._base import (
     check_top,
     finish,
     fit,
+    label_bottoms,
     label_rows,
     legend_below,
     legend_columns,
@@ -218,7 +219,7 @@ def groups(
     first.set_xlim(0, max(1e-9, max(float(c.share.to_numpy().max(initial=0)) for c in compared)) * 1.05)
     first.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     figure = first.figure
-    figure.supxlabel("Share of requested actions", fontsize=mpl.rcParams["axes.labelsize"])
+    label_bottoms(panels, "Share of requested actions")
     figure.supylabel("Group of persons", fontsize=mpl.rcParams["axes.labelsize"])
     figure.legend(handles=[Patch(color=OKABE_ITO[0], label="the CO"),
                            Patch(color=MISSING_COLOR, label="its committee's other COs of its years")],

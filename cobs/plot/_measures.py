@@ -27,6 +27,7 @@ from cobs.plot._base import (
     finish,
     fit,
     groups_of,
+    label_bottoms,
     label_chars,
     label_rows,
     legend_below,
@@ -333,7 +334,7 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
     first = panels[0]
     first.margins(x=0.05)
     figure = first.figure
-    figure.supxlabel("Requested actions", fontsize=mpl.rcParams["axes.labelsize"])
+    label_bottoms(panels, "Requested actions")
     figure.supylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
                      else "Theme", fontsize=mpl.rcParams["axes.labelsize"])
     if handles:
