@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from cobs.errors import invalid_value
 
 __all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "groups_of", "label_bottoms",
-           "label_rows", "new_axes", "new_panels", "ordinal_colors", "require_rows", "text_width", "wrap"]
+           "label_rows", "new_axes", "new_panels", "same_x", "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -124,14 +124,17 @@ PANELS_MIN_WIDTH = 1.35
 
 
 def new_panels(ax: Axes | None, count: int, rows: int, *, ncols: int | None, row_height: float = 0.19,
-               extra: float = 0.9, labels: float = 1.6, sharex: bool = True, function: str) -> list[Axes]:
+               extra: float = 0.9, labels: float = 1.6, sharex: bool = True, min_width: float = PANELS_MIN_WIDTH,
+               function: str) -> list[Axes]:
     """A new figure of ``count`` panels of small multiples, ``ncols`` across (None: as many as fit the style's width,
-    each at least :data:`PANELS_MIN_WIDTH` inches beside tick labels of ``labels`` inches), sharing the x axis
+    each at least ``min_width`` inches beside tick labels of ``labels`` inches), sharing the x axis
     (``sharex``; else each its own, with its numbers), each
     as tall as its ``rows`` of bars need; the panels in reading order (the grid's unused cells hidden).
 
-    The y axis is not shared (a shared axis gives every panel its own ticks, hidden, to lay out and draw: most of a
-    grid's time): :func:`label_rows` labels the first panel of each row and leaves the others without ticks.
+    No axis is shared (a shared axis gives every panel its own ticks, hidden, to lay out and draw, and lays out the
+    labels of each with every other's: most of a grid's time): :func:`label_rows` labels the first panel of each row
+    and leaves the others without ticks; :func:`same_x` sets one x scale; with ``sharex``, only the lowest panel of
+    each column shows the numbers of the x axis.
 
     ``ax`` must be None (a grid is a figure of its own): else a ValueError naming ``function``.
     """
@@ -144,19 +147,25 @@ def new_panels(ax: Axes | None, count: int, rows: int, *, ncols: int | None, row
 
     width = mpl.rcParams["figure.figsize"][0]
     if ncols is None:
-        ncols = int(max(1, (width - labels) // PANELS_MIN_WIDTH))
+        ncols = int(max(1, (width - labels) // min_width))
     ncols = int(max(1, min(ncols, count)))
     nrows = -(-count // ncols)
     height = nrows * (max(0.8, rows * row_height) + 0.35) + extra
-    fig, grid = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", sharex=sharex,
-                             squeeze=False)
+    fig, grid = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", squeeze=False)
     panels = list(grid.flat)
     for k, panel in enumerate(panels):
         if k >= count:
-            panel.set_visible(False)
-        elif sharex and k + ncols >= count:  # no panel below: this one shows its x axis' numbers
-            panel.xaxis.set_tick_params(labelbottom=True)
+            panel.remove()  # an empty cell of the grid: nothing to lay out or draw
+        elif sharex and k + ncols < count:  # a panel below shows the numbers of the x axis
+            panel.xaxis.set_tick_params(labelbottom=False)
     return panels[:count]
+
+
+def same_x(panels: Sequence[Axes], low: float, high: float) -> None:
+    """One x scale for the panels of a grid of :func:`new_panels` (set, not shared: a shared axis lays out each
+    panel's ticks with every other's, a time that grows with the square of the panels)."""
+    for panel in panels:
+        panel.set_xlim(low, high)
 
 
 def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:

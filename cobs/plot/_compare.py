@@ -34,6 +34,7 @@ from cobs.plot._base import (
     new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -196,8 +197,7 @@ def cycle_changes(
         panel.set_title(_pair_title(rows) or wrap(group, 40), fontsize="small")
     label_rows(panels, labels)
     first = panels[0]
-    ends = [panel.get_xlim()[1] for panel in panels]
-    first.set_xlim(0, max(ends))  # shared: every panel on the longest bar's scale
+    same_x(panels, 0, max(panel.get_xlim()[1] for panel in panels))  # every panel on the longest bar's scale
     figure = first.figure
     label_bottoms(panels, f"Links and unmatched recommendation {_align_unit(aligned)}")
     figure.supylabel("Theme", fontsize=mpl.rcParams["axes.labelsize"])
@@ -439,7 +439,9 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
 
     Each pair once (below the diagonal, which is 1 by definition), shaded from white
     (0) to the darkest blue (the most similar pair of the matrix) and labelled with
-    its value, in the matrix's own order.
+    its value where a cell holds it, in the matrix's own order. The cells of a large
+    matrix (two dozen documents and more on a two-column figure) are too small for
+    their values: they are shaded only, the values in the table behind the figure.
 
     Parameters
     ----------
@@ -497,14 +499,22 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     n = len(values)
     rows, columns = np.tril_indices(n, k=-1)
     labels = [wrap(label, 24) for label in matrix.index]
-    ax = new_axes(ax, n - 1, row_height=max(0.3, row_height(labels[1:])), extra=1.2, min_height=2.0)
+    # the values in the cells where a cell is wide enough for one ("0.42" and a margin), on the figure's width less
+    # the row labels and the colour bar; else shaded cells only, as tall as the labels need
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
+    label_width = max((text_width(line, size) for label in labels for line in label.split("\n")), default=0)
+    cell = (width * 72 - label_width - 60) / (n - 1)
+    annotate = cell >= text_width("0.00", size) + 4
+    ax = new_axes(ax, n - 1, row_height=max(0.3 if annotate else 0.0, row_height(labels[1:])), extra=1.2,
+                  min_height=2.0)
     shown = np.full((n - 1, n - 1), np.nan)  # row i + 1 of the matrix against column j < i + 1
     shown[rows - 1, columns] = values[rows, columns]
     cmap = mpl.colormaps["Blues"]
     top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0
     image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=max(top, 1e-9), aspect="auto",
                       interpolation="nearest")
-    for i, j in zip(rows, columns, strict=True):
+    for i, j in zip(rows, columns, strict=True) if annotate else ():
         value = values[i, j]
         ax.text(j, i - 1, f"{value:.2f}", ha="center", va="center", fontsize="x-small",
                 color=text_color(cmap(image.norm(value))))

@@ -31,6 +31,7 @@ from cobs.plot._base import (
     new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -216,8 +217,7 @@ def groups(
                         fontsize="x-small")
     label_rows(panels, labels)
     first = panels[0]
-    first.set_xlim(0, max(1e-9, max(float(c.share.to_numpy().max(initial=0)) for c in compared)) * 1.05)
-    first.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    same_x(panels, 0, max(1e-9, max(float(c.share.to_numpy().max(initial=0)) for c in compared)) * 1.05)
     figure = first.figure
     label_bottoms(panels, "Share of requested actions")
     figure.supylabel("Group of persons", fontsize=mpl.rcParams["axes.labelsize"])

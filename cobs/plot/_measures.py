@@ -37,6 +37,7 @@ from cobs.plot._base import (
     new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -332,7 +333,10 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
         panel.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
     label_rows(panels, labels)
     first = panels[0]
-    first.margins(x=0.05)
+    longest = max(float(piece.groupby(piece["theme"].astype(object), dropna=False)["count"].sum().max())
+                  if hue else float(piece["count"].max()) for piece in pieces if len(piece)) if any(
+        len(piece) for piece in pieces) else 1.0
+    same_x(panels, 0, max(longest, 1.0) * 1.05)
     figure = first.figure
     label_bottoms(panels, "Requested actions")
     figure.supylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
