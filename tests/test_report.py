@@ -240,14 +240,15 @@ def test_the_crc_beside_the_upr(report):
 def test_groups_and_goals(report):
     folder, actions = report.folder, report.data.actions
     names = {p.name for p in (folder / "figures").iterdir()}
-    for symbol in report.data.documents["symbol"]:  # each CRPD CO beside the CRPD's others of its years
-        assert (f"groups-{symbol.replace('/', '_')}.png" in names) == symbol.startswith("CRPD"), symbol
+    # each CRPD CO beside the CRPD's others of its years: a panel each of one figure (the CRC's have none at hand)
+    drawn = pd.read_parquet(folder / "figures" / "groups-1-data.parquet")
+    crpd = [s for s in report.data.documents["symbol"] if s.startswith("CRPD")]
+    assert list(dict.fromkeys(drawn["panel"])) == crpd and "groups-2.png" not in names
     assert "No other CO of its committee from those years is in the report" in report.page.read_text(encoding="utf-8")
     # Azerbaijan's and New Zealand's two CRPD cycles; every document; the regions of the corpus's States
     assert {"goals-CRPD-AZE.png", "goals-CRPD-NZL.png", "goals-documents.png", "goals-regions.png"} <= names
-    drawn = pd.read_parquet(folder / "figures" / "groups-CRPD_C_AZE_CO_2-3-data.parquet")
     aze = actions[actions["symbol"] == "CRPD/C/AZE/CO/2-3"]
-    mine = drawn[drawn["side"] == "document"].set_index("category")
+    mine = drawn[(drawn["panel"] == "CRPD/C/AZE/CO/2-3") & (drawn["side"] == "document")].set_index("category")
     women = aze["groups"].map(lambda g: "Women & girls" in g)
     assert mine.loc["Women & girls", "count"] == women.sum() and mine.loc["Women & girls", "n"] == len(aze)
     assert sorted(mine.loc["Women & girls", "refs"]) == sorted(aze.loc[women, "ref"])
@@ -277,7 +278,7 @@ def test_every_count_on_the_page_names_its_unit(report):
     assert "of these links rest on an explicit citation of the earlier paragraph" in text
     assert "The share of requested actions the committee recommends or urges went from" in text
     assert "of the CO's 79 requested actions, " in text  # beside the UPR, the figure's 79 actions
-    assert "the later CO's recommendation paragraphs by theme" in text
+    assert "the later CO's recommendation paragraphs by theme" in text  # the caption of the pairs' figure
     assert not re.search(r"recommendation paragraphs; \d+ urged", text)
     for old in ("of the earlier CO's are not", "Share of actions the", "CO's requests is linked"):
         assert old not in text
@@ -318,8 +319,9 @@ def test_every_figure_and_table_says_what_made_it(report):
             assert record["made_by"].startswith("cobs.plot."), path.name
         else:
             assert record["made_by"] == "cobs report" and record["parameters"]["plot"].startswith("cobs.plot.")
-    profile = read_provenance(folder / "figures" / "profile-CRC_C_KAZ_CO_4.pdf")
-    assert profile["made_by"] == "cobs.plot.theme_profile(<table of 79 rows>, hue='strength')"
+    profile = read_provenance(folder / "figures" / "profiles-1.pdf")
+    assert profile["made_by"] == (f"cobs.plot.theme_profile(<table of {len(report.data.actions)} rows>, by='symbol', "
+                                  "hue='strength')")
     for path in report.tables:
         if path.suffix in (".csv", ".parquet"):
             record = read_provenance(path)
@@ -714,7 +716,6 @@ def test_the_sections_give_each_function_only_the_cos_it_compares():
     import cobs.compare
     import cobs.plot
     from cobs.report import bundled_corpus, load
-    from cobs.report._parts import Figure
     from cobs.report._sections import _change_parts, cycle_pairs
 
     data = load([bundled_corpus()])
@@ -722,16 +723,16 @@ def test_the_sections_give_each_function_only_the_cos_it_compares():
     state = data.documents.set_index("symbol").loc[later, "state"]
     whole = cobs.compare.change(data.paragraphs, state, committee="CRPD", symbols=[earlier, later], window=1,
                                 random_state=0).to_frame()
-    shown = next(p for p in _change_parts(data, earlier, later) if isinstance(p, Figure)).table
+    _, shown = _change_parts(data, earlier, later)
     pd.testing.assert_frame_equal(shown, whole)
-    figure = next(f for f in _figures(data) if f.name.startswith("groups-CRPD_C_NZL_CO_1"))
-    assert figure.table["symbol"].nunique() < data.actions.loc[data.actions["committee"] == "CRPD", "symbol"].nunique()
+    figure = next(f for f in _figures(data) if f.name == "groups-1")
+    crpd = data.actions[data.actions["committee"] == "CRPD"]
+    assert figure.table.shape[1] < crpd.shape[1]  # the columns the figure reads
     import matplotlib.pyplot as plt
 
     ax, narrow = figure.draw()
     plt.close(ax.figure)
-    ax, wide = cobs.plot.groups(data.actions[data.actions["committee"] == "CRPD"], symbol="CRPD/C/NZL/CO/1",
-                                return_data=True)
+    ax, wide = cobs.plot.groups(crpd, symbol=figure.options["symbol"], return_data=True)
     plt.close(ax.figure)
     pd.testing.assert_frame_equal(narrow, wide)
 

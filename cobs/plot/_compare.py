@@ -91,9 +91,11 @@ def cycle_changes(
         or several, concatenated, with a column telling them apart for ``by``.
     by : str, optional
         Draw one panel per value of this column (``"later_symbol"``: one per pair of
-        cycles), in the order the values first appear. A panel is titled with its
-        pair ("earlier → later", from ``earlier_symbol`` and ``later_symbol``) where
-        its rows have one, else with the value.
+        cycles), in the order the values first appear; rows without a value are left
+        out (``align`` leaves ``later_symbol`` empty on the dropped paragraphs: set it
+        on every row of a pair, ``aligned.assign(later_symbol=...)``). A panel is
+        titled with its pair ("earlier → later", from ``earlier_symbol`` and
+        ``later_symbol``) where its rows have one, else with the value.
     top : int, optional
         Draw only the ``top`` themes with the most requests (over all panels).
     ncols : int, optional

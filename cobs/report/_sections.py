@@ -390,7 +390,8 @@ def cycles_section(data: ReportData) -> Section | None:
             f"Theme by theme: the panel {_e(earlier)} → {_e(later)} of {figure_link(panel[later][0])} (pairs "
             f"{panel[later][1]}-{panel[later][2]}).</p>"),
         ]
-        aligned_of[later] = aligned
+        aligned_of[later] = aligned.assign(earlier_symbol=earlier, later_symbol=later)  # align leaves a dropped
+        # paragraph's later_symbol empty (and a new one's earlier_symbol): the pair's panel counts them too
         change_parts, change_table = _change_parts(data, earlier, later, cache)
         parts.extend(change_parts)
         changes.append(change_table)
