@@ -659,6 +659,18 @@ def test_similarity_of_many_documents_shades_the_cells_without_values_too_small_
     assert len(few.texts) == 15 and few.texts[0].get_text() == f"{matrix.iloc[1, 0]:.2f}"
 
 
+def test_heatmaps_of_many_documents_leave_their_numbers_to_the_table():
+    """theme_heatmap and goals wrote a number in each of 1,500 cells 3 points wide for a hundred COs."""
+    many = pd.concat([actions().assign(symbol=f"CRPD/C/X{k:02d}/CO/1") for k in range(60)], ignore_index=True)
+    goals = pd.concat([tagged().assign(symbol=f"CRC/C/X{k:02d}/CO/1") for k in range(60)], ignore_index=True)
+    with cobs.plot.style("paper", columns=2):
+        ax, data = cobs.plot.theme_heatmap(many, by="symbol", return_data=True)
+        assert not ax.texts and data["count"].sum() == len(many) - 60  # the themes' counts, in the table
+        assert cobs.plot.theme_heatmap(actions(), by="symbol").texts  # two documents: their numbers
+        assert not cobs.plot.goals(goals, by="symbol").texts
+        assert cobs.plot.goals(tagged(), by="symbol").texts
+
+
 def test_similarity_needs_a_square_matrix_of_numbers():
     matrix = similarity_matrix()
     with pytest.raises(ValueError, match="square matrix with the same labels"):

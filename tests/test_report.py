@@ -46,6 +46,12 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     assert not any(name.startswith(("profile-", "profiles-2")) for name in names)
     profiles = pd.read_parquet(folder / "figures" / "profiles-1-data.parquet")
     assert list(dict.fromkeys(profiles["symbol"].astype(str))) == report.data.documents["symbol"].tolist()
+    # each document's subsection names the figure and the panel of its profile, by the figure's number on the page
+    html = report.page.read_text(encoding="utf-8")
+    number = re.search(r'<figure id="fig-profiles-1">.*?<b>Figure (\d+)\.</b>', html).group(1)
+    assert (f'Its requested actions by theme and operative verb: the panel CRC/C/KAZ/CO/4 of <a href="#fig-profiles-1">'
+            f"Figure {number}</a> (documents 1-{len(symbols)})") in html
+    assert "\x00" not in html
     for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
                  "topics-prevalence", "cycles-1", "cycles-change", "groups-1"):
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names

@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "groups_of", "label_bottoms",
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "cells_hold", "groups_of",
+           "label_bottoms",
            "label_rows", "new_axes", "new_panels", "same_x", "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -178,6 +179,18 @@ def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
         else:
             panel.set_yticks([])
         panel.set_ylim(len(labels) - 0.5, -0.5)
+
+
+def cells_hold(ax: Axes | None, columns: int, labels: Sequence[str], widest: str) -> bool:
+    """Whether the cells of a heatmap of ``columns`` columns, beside row ``labels``, are wide enough for the text
+    ``widest`` (in x-small type, with a margin): the width of ``ax``'s figure (or the style's) less the labels and a
+    colour bar, shared by the columns. A heatmap of a hundred documents has cells 3 points wide: their numbers
+    would be a grey smear (and thousands of texts to lay out), so they are left to the table behind the figure."""
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
+    tick = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
+    beside = max((text_width(line, tick) for label in labels for line in str(label).split("\n")), default=0)
+    return (width * 72 - beside - 60) / max(columns, 1) >= text_width(widest, size) + 4
 
 
 def label_bottoms(panels: Sequence[Axes], label: str) -> None:

@@ -22,6 +22,7 @@ from cobs.plot._base import (
     OKABE_ITO,
     NothingToDraw,
     Plotted,
+    cells_hold,
     check_top,
     finish,
     fit,
@@ -503,11 +504,7 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     labels = [wrap(label, 24) for label in matrix.index]
     # the values in the cells where a cell is wide enough for one ("0.42" and a margin), on the figure's width less
     # the row labels and the colour bar; else shaded cells only, as tall as the labels need
-    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
-    size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
-    label_width = max((text_width(line, size) for label in labels for line in label.split("\n")), default=0)
-    cell = (width * 72 - label_width - 60) / (n - 1)
-    annotate = cell >= text_width("0.00", size) + 4
+    annotate = cells_hold(ax, n - 1, labels, "0.00")
     ax = new_axes(ax, n - 1, row_height=max(0.3 if annotate else 0.0, row_height(labels[1:])), extra=1.2,
                   min_height=2.0)
     shown = np.full((n - 1, n - 1), np.nan)  # row i + 1 of the matrix against column j < i + 1

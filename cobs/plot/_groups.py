@@ -20,6 +20,7 @@ from cobs.plot._base import (
     NothingToDraw,
     Plotted,
     axis_name,
+    cells_hold,
     check_top,
     finish,
     fit,
@@ -302,8 +303,10 @@ def goals(
 
     A goal x group heatmap: each cell shaded by the share of the group's requested
     actions that relate to the goal (``cobs.measure``'s ``sdgs``; an action may relate
-    to several), with their number. By ``cycle``, give one State's chain of COs to one
-    committee: the columns are its cycles, oldest first.
+    to several), with their number where the cells are wide enough to read it (not
+    those of several dozen groups: the numbers are in the table behind the figure).
+    By ``cycle``, give one State's chain of COs to one committee: the columns are its
+    cycles, oldest first.
 
     Parameters
     ----------
@@ -373,10 +376,11 @@ def goals(
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    numbers = cells_hold(ax, len(columns), labels, str(max(count.values(), default=0)))  # where they can be read
     for i, g in enumerate(drawn):
         for j, c in enumerate(columns):
             n = count.get((g, c), 0)
-            if n:
+            if n and numbers:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
                         color=text_color(cmap(image.norm(matrix[i, j]))))
     ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)

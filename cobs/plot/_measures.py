@@ -22,6 +22,7 @@ from cobs.plot._base import (
     Plotted,
     axis_name,
     categorical_colors,
+    cells_hold,
     check_one_of,
     check_top,
     finish,
@@ -510,8 +511,10 @@ def theme_heatmap(
     """Which themes each State (or document) is asked about: a group x theme heatmap.
 
     Each cell is coloured by the theme's share of the group's requested actions (so
-    that long and short documents compare) and shows the number of actions; empty
-    cells are themes a group is not asked about.
+    that long and short documents compare) and shows the number of actions where the
+    cells are wide enough to read it (not those of several dozen groups: the numbers
+    are in the table behind the figure); empty cells are themes a group is not asked
+    about.
 
     Parameters
     ----------
@@ -579,10 +582,11 @@ def theme_heatmap(
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max()), 1e-9), interpolation="nearest")
+    numbers = cells_hold(ax, len(groups), labels, str(max(count.values(), default=0)))  # where they can be read
     for i, t in enumerate(themes):
         for j, g in enumerate(groups):
             n = count.get((t, g), 0)
-            if n:
+            if n and numbers:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
                         color=text_color(cmap(image.norm(matrix[i, j]))))
     if upright:
