@@ -251,8 +251,11 @@ def test_groups_and_goals(report):
     crpd = [s for s in report.data.documents["symbol"] if s.startswith("CRPD")]
     assert list(dict.fromkeys(drawn["panel"])) == crpd and "groups-2.png" not in names
     assert "No other CO of its committee from those years is in the report" in report.page.read_text(encoding="utf-8")
-    # Azerbaijan's and New Zealand's two CRPD cycles; every document; the regions of the corpus's States
-    assert {"goals-CRPD-AZE.png", "goals-CRPD-NZL.png", "goals-documents.png", "goals-regions.png"} <= names
+    # Azerbaijan's and New Zealand's two CRPD cycles, side by side in one figure; every document; the regions
+    assert {"goals-cycles.png", "goals-documents.png", "goals-regions.png"} <= names
+    cycles = pd.read_parquet(folder / "figures" / "goals-cycles-data.parquet")
+    assert list(dict.fromkeys(cycles["symbol"].astype(str))) == ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3",
+                                                                  "CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/2-3"]
     aze = actions[actions["symbol"] == "CRPD/C/AZE/CO/2-3"]
     mine = drawn[(drawn["panel"] == "CRPD/C/AZE/CO/2-3") & (drawn["side"] == "document")].set_index("category")
     women = aze["groups"].map(lambda g: "Women & girls" in g)

@@ -91,12 +91,19 @@ def groups_section(data: ReportData) -> Section | None:
             "groups", actions.loc[actions["symbol"].isin(read), _GROUPS_COLUMNS],
             {"symbol": chunk, "years": GROUPS_YEARS}, columns=2))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
-    for (committee, state), chain in chains.groupby(["committee", "state"], sort=True):
-        acts = actions[(actions["committee"] == committee) & (actions["state"] == state)]
-        name = chain["state_name"].iloc[0]
-        parts.append(Figure(f"goals-{committee}-{state}", f"{name} before the {committee}: the goals of its requested "
-                            "actions by cycle (share of the cycle's actions and their number).", "goals", acts,
-                            {"by": "cycle"}))
+    if len(chains):  # every State's cycles in one figure, its COs side by side, oldest first
+        cycle = _cycle_of(data)
+        rows = sorted(chains[["committee", "state", "year", "symbol", "state_name"]].astype(object).itertuples(
+            index=False), key=lambda d: (str(d.committee), str(d.state), d.year, cycle.get(d.symbol, ()), d.symbol))
+        ordered = pd.DataFrame(rows)
+        named = [f"{g['state_name'].iloc[0]} before the {c} ({', '.join(g['symbol'])})"
+                 for (c, _), g in ordered.groupby(["committee", "state"], sort=False)]
+        acts = actions[actions["symbol"].isin(set(ordered["symbol"]))]
+        acts = acts.assign(symbol=pd.Categorical(acts["symbol"].astype(object), categories=list(ordered["symbol"])))
+        parts.append(Figure("goals-cycles", "The goals of the requested actions of each State with two or more COs "
+                            "from one committee, by CO: a State's COs side by side, oldest first (share of the CO's "
+                            f"actions, and their number where a cell holds it): {'; '.join(named)}.", "goals", acts,
+                            {"by": "symbol"}, columns=2))
     if actions["symbol"].nunique() >= 2:
         parts.append(Figure("goals-documents", "The goals of the requested actions, by document (share of the "
                             "document's actions and their number).", "goals", actions, {"by": "symbol"}, columns=2))
@@ -120,3 +127,12 @@ def _regions(actions: pd.DataFrame) -> pd.Series:
 
     known = regions_table().set_index("code")["region"].astype("object")
     return actions["state"].astype("object").map(known).astype("string")
+
+
+def _cycle_of(data: ReportData) -> dict[str, tuple[int, ...]]:
+    """Each CO's cycle as numbers ("2-3" -> (2, 3)), to order a State's COs of one year."""
+    import re
+
+    cycles = data.paragraphs.drop_duplicates("symbol")[["symbol", "cycle"]].astype(object)
+    return {s: tuple(int(x) for x in re.findall(r"\d+", c)) if isinstance(c, str) else ()
+            for s, c in zip(cycles["symbol"], cycles["cycle"], strict=True)}
