@@ -104,7 +104,10 @@ def change(
     State's raw change beside it. Where the open circle lies far from the dot, the
     committee's drift explains much of what looks like the State's change; an interval
     that crosses 0 says the State changed no more than the committee's other COs would
-    let one expect.
+    let one expect. An interval is drawn cut to the range the net change can take (the
+    raw change less a committee change of a share in [-1, 1], of the mean specificity in
+    [-4, 4], of the mean rate of repetition in [0, 1]), a cut end marked and said in the
+    legend: the intervals of COs compared with two or three others pass it.
 
     Parameters
     ----------
@@ -120,9 +123,10 @@ def change(
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     return_data : bool, default=False
-        Also return the rows drawn (:class:`Plotted`), top first. The change table
-        counts COs, not single recommendations: no ``refs`` (``ChangeResult.documents``
-        lists the COs on each side).
+        Also return the rows drawn (:class:`Plotted`), top first, with
+        ``ci_low_drawn``, ``ci_high_drawn`` (the interval drawn, cut) and ``ci_cut``.
+        The change table counts COs, not single recommendations: no ``refs``
+        (``ChangeResult.documents`` lists the COs on each side).
 
     Returns
     -------
