@@ -144,6 +144,43 @@ def test_theme_profile_needs_one_document():
         cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", hue="verb")
 
 
+def test_theme_profile_by_document_draws_a_panel_each_on_one_theme_axis():
+    acts = actions()
+    acts["symbol"] = pd.Categorical(acts["symbol"], categories=["CRPD/C/AZE/CO/1", "CRC/C/KAZ/CO/4"])
+    ax, data = cobs.plot.theme_profile(acts, by="symbol", hue="strength", return_data=True)
+    panels = ax.figure.axes
+    assert [panel.get_title() for panel in panels] == ["CRPD/C/AZE/CO/1", "CRC/C/KAZ/CO/4"]  # the categories' order
+    # one theme axis: the themes of both, most frequent over both first, labelled on the first panel of the row
+    assert tick_texts(panels[0].yaxis) == ["corporal punishment", "accessibility", "juvenile justice",
+                                           "violence and exploitation", "(none)"]
+    assert not tick_texts(panels[1].yaxis) and panels[1].get_ylim() == panels[0].get_ylim()
+    assert panels[0].get_xlim() == panels[1].get_xlim()  # one scale
+    # each panel's data is the document's own figure's, the document first
+    for symbol in ("CRC/C/KAZ/CO/4", "CRPD/C/AZE/CO/1"):
+        mine = data[data["symbol"] == symbol].drop(columns="symbol").reset_index(drop=True)
+        alone = cobs.plot.theme_profile(actions(), symbol=symbol, hue="strength", return_data=True).data
+        drawn = mine[mine["count"] > 0].reset_index(drop=True)
+        assert drawn[["theme", "category", "count", "refs"]].astype(str).values.tolist() == alone[
+            alone["count"] > 0][["theme", "category", "count", "refs"]].astype(str).values.tolist()
+    kaz = panels[1].patches  # KAZ's segments: corporal punishment (urges, recommends), juvenile justice, violence
+    assert sorted((round(p.get_y() + p.get_height() / 2), p.get_width()) for p in kaz) == [(0, 1), (0, 1), (2, 1),
+                                                                                           (3, 1)]
+    legend = ax.figure.legends[0]  # one legend for the figure, strongest first, as on each document's own figure
+    assert [t.get_text() for t in legend.get_texts()] == ["urges", "recommends", "calls upon"]
+    assert data.columns[0] == "symbol"
+    plain = cobs.plot.theme_profile(actions(), by="symbol", return_data=True).data
+    assert plain.groupby("symbol")["count"].sum().to_dict() == {"CRC/C/KAZ/CO/4": 4, "CRPD/C/AZE/CO/1": 2}
+    with pytest.raises(ValueError, match="give one of them"):
+        cobs.plot.theme_profile(actions(), by="symbol", symbol="CRC/C/KAZ/CO/4")
+    with pytest.raises(ValueError, match="ax must be None with by"):
+        cobs.plot.theme_profile(actions(), by="symbol", ax=plt.subplots()[1])
+    with pytest.raises(ValueError, match=r"actions lacks the column\(s\) \['colour'\]"):
+        cobs.plot.theme_profile(actions(), by="colour")
+    with pytest.raises(ValueError, match="ncols must be a positive integer"):
+        cobs.plot.theme_profile(actions(), by="symbol", ncols=0)
+    assert len(cobs.plot.theme_profile(actions(), by="symbol", ncols=1).figure.axes) == 2  # one above the other
+
+
 def test_theme_profile_puts_its_legend_where_the_bars_leave_room():
     themes = [f"theme {i}" for i in range(8)]
     counts = [8, 7, 6, 5, 2, 1, 1, 1]  # longest first: the lower half's bars are short
@@ -383,6 +420,26 @@ def test_cycle_changes_in_one_column_keeps_marks_off_their_counts_and_the_bars_w
         assert all(figure.x0 <= b.x0 and b.x1 <= figure.x1 for b in drawn)  # inside the figure
 
 
+def test_cycle_changes_by_pair_draws_a_panel_each_with_its_own_counts():
+    nzl = aligned().assign(earlier_symbol="CRPD/C/NZL/CO/1", later_symbol="CRPD/C/NZL/CO/2-3").iloc[[0, 5]]
+    nzl = nzl.assign(theme=["health", "health"], earlier_ref=["CRPD/C/NZL/CO/1, para. 5", None],
+                     later_ref=["CRPD/C/NZL/CO/2-3, para. 6", "CRPD/C/NZL/CO/2-3, para. 8"])
+    ax, data = cobs.plot.cycle_changes(pd.concat([aligned(), nzl]), by="later_symbol", return_data=True)
+    panels = ax.figure.axes
+    assert [panel.get_title() for panel in panels] == ["CRPD/C/AZE/CO/1 → CRPD/C/AZE/CO/2-3",
+                                                       "CRPD/C/NZL/CO/1 → CRPD/C/NZL/CO/2-3"]
+    assert tick_texts(panels[0].yaxis) == ["accessibility", "health", "education"]  # most requests over both first
+    alone = cobs.plot.cycle_changes(aligned(), return_data=True).data
+    mine = data[data["later_symbol"] == "CRPD/C/AZE/CO/2-3"].drop(columns="later_symbol")
+    # AZE's panel: its own figure's rows, in the order of the grid's theme axis
+    assert sorted(mine.map(str).values.tolist()) == sorted(alone.map(str).values.tolist())
+    health = data[(data["later_symbol"] == "CRPD/C/NZL/CO/2-3") & (data["count"] > 0) & data["category"].notna()]
+    assert health[["theme", "category", "count"]].values.tolist() == [["health", "repeated", 1], ["health", "new", 1],
+                                                                      ["health", "escalated", 1]]
+    assert [t.get_text() for t in panels[1].texts] == ["1"]  # NZL's escalation, beside its health bar
+    assert [t.get_text() for t in ax.figure.legends[0].get_texts()][:4] == list(cobs.plot.STATUSES)
+
+
 def test_cycle_changes_checks_the_alignment():
     with pytest.raises(ValueError, match="unknown status 'moved'"):
         cobs.plot.cycle_changes(aligned().assign(status="moved"))
@@ -489,6 +546,70 @@ def test_change_draws_the_net_change_with_its_interval_and_the_raw_change_beside
         cobs.plot.change(change_table(), measures=["colour"])
 
 
+def test_change_cuts_an_interval_at_what_the_net_change_can_be_and_says_so():
+    """A share's net change is its raw change less the committee's, which lies in [-1, 1]: CRPD/C/AZE/CO/2-3's
+    strong verbs had an interval of -1.24 to 1.45 around a raw change of 0.22 (two COs a side), drawn as given."""
+    table = change_table()
+    table.loc[1, ["ci_low", "ci_high"]] = [-1.24, 1.45]
+    table.loc[3, ["ci_low", "ci_high"]] = [-0.09, 1.01]  # time-bound: raw change -0.03, so at most 0.97
+    ax, data = cobs.plot.change(table, return_data=True)
+    strong, timed = data.iloc[1], data.iloc[3]
+    assert strong[["ci_low", "ci_high"]].tolist() == [-1.24, 1.45]  # the table's interval, kept
+    assert strong[["ci_low_drawn", "ci_high_drawn"]].tolist() == pytest.approx([0.22 - 1, 0.22 + 1])
+    assert timed[["ci_low_drawn", "ci_high_drawn"]].tolist() == pytest.approx([-0.09, 0.97])
+    assert data["ci_cut"].tolist() == [False, True, False, True, False]
+    bars = ax.containers[0].lines[2][0].get_segments()  # the errorbar's lines, the rows with an interval
+    assert [tuple(np.round(segment[:, 0], 6)) for segment in bars][1] == (-0.78, 1.22)
+    cut = sorted(x for line in ax.lines if line.get_marker() == "|" and line.get_color() == cobs.plot.OKABE_ITO[3]
+                 for x in line.get_xdata())  # the caps are bars too, in the interval's colour
+    assert cut == pytest.approx([-0.78, 0.97, 1.22])  # the cut ends marked, not the others
+    assert legend_texts(ax)[-1] == "interval cut at the possible range (|: a cut end)"
+    assert "interval cut" not in " ".join(legend_texts(cobs.plot.change(change_table())))  # none cut: not said
+    # specificity is a mean of 0-4 (within 4 of the raw change), repetition a rate (the committee's mean in [0, 1])
+    table = change_table()
+    table.loc[2, ["ci_low", "ci_high"]] = [-3.9, 4.3]
+    table.loc[5, ["ci_low", "ci_high"]] = [-0.5, 0.7]
+    data = cobs.plot.change(table, return_data=True).data.set_index("measure")
+    assert data.loc["specificity", ["ci_low_drawn", "ci_high_drawn"]].tolist() == pytest.approx([-3.78, 4.22])
+    assert data.loc["repetition", ["ci_low_drawn", "ci_high_drawn"]].tolist() == pytest.approx([-0.42, 0.58])
+
+
+def pairs_of_change():
+    """change_table() for two States' pairs of cycles, as the report concatenates them."""
+    nzl = change_table().assign(earlier_symbol="CRPD/C/NZL/CO/1", later_symbol="CRPD/C/NZL/CO/2-3",
+                                difference=lambda t: -t["difference"])
+    return pd.concat([change_table(), nzl], ignore_index=True)
+
+
+def test_change_forest_draws_a_row_per_pair_and_a_panel_per_measure():
+    ax, data = cobs.plot.change_forest(pairs_of_change(), return_data=True)
+    panels = ax.figure.axes
+    assert [panel.get_title().replace("\n", " ") for panel in panels] == [
+        "verb: strong", "specificity (mean 0-4)", "time-bound", "repeated from the earlier CO"]
+    assert tick_texts(panels[0].yaxis) == ["CRPD/C/AZE/CO/1 → 2-3", "CRPD/C/NZL/CO/1 → 2-3"]
+    assert all(not tick_texts(panel.yaxis) for panel in panels[1:])  # the pairs once, at the left
+    assert data[["measure", "later_symbol", "difference"]].values.tolist() == [
+        ["strength_group", "CRPD/C/AZE/CO/2-3", 0.11], ["strength_group", "CRPD/C/NZL/CO/2-3", -0.11],
+        ["specificity", "CRPD/C/AZE/CO/2-3", 0.01], ["specificity", "CRPD/C/NZL/CO/2-3", -0.01],
+        ["time_bound", "CRPD/C/AZE/CO/2-3", -0.05], ["time_bound", "CRPD/C/NZL/CO/2-3", 0.05],
+        ["repetition", "CRPD/C/AZE/CO/2-3", -0.08], ["repetition", "CRPD/C/NZL/CO/2-3", 0.08]]
+    net = panels[0].containers[0].lines[0]  # AZE's dot on the first row (y 0), NZL's on the second
+    assert net.get_xdata().tolist() == [0.11, -0.11] and net.get_ydata().tolist() == pytest.approx([-0.12, 0.88])
+    assert [t.get_text() for t in ax.figure.legends[0].get_texts()][0] == "net of the committee's drift (95 % interval)"
+    ax = cobs.plot.change_forest(pairs_of_change(), measures=[("strength_group", "weak"), ("theme", "education")])
+    assert [panel.get_title() for panel in ax.figure.axes] == ["verb: weak", "theme: education"]
+    with pytest.raises(ValueError, match=r"measure 'theme' has no category None .* \['education'\]"):
+        cobs.plot.change_forest(pairs_of_change(), measures=["theme"])
+    with pytest.raises(ValueError, match="measures must be"):
+        cobs.plot.change_forest(pairs_of_change(), measures=["colour"])
+    with pytest.raises(ValueError, match="has no category 'middle'"):
+        cobs.plot.change_forest(pairs_of_change(), measures=[("strength_group", "middle")])
+    with pytest.raises(ValueError, match="ax must be None"):
+        cobs.plot.change_forest(pairs_of_change(), ax=plt.subplots()[1])
+    fig, mine = plt.subplots()  # one measure: on the Axes given
+    assert cobs.plot.change_forest(pairs_of_change(), measures=["time_bound"], ax=mine) is mine
+
+
 def test_keyness_draws_tied_terms_in_the_order_of_the_keyness_table():
     # three terms of one G2 in exact arithmetic, computed a bit apart (cobs.compare.keyness: mirrored counts): drawn
     # by term, as keyness orders them, not by their last bits
@@ -522,6 +643,32 @@ def test_similarity_draws_each_pair_once_below_the_diagonal():
     assert data.to_dict("list") == {"symbol": ["CRPD/C/MDA/CO/1", "CRPD/C/TKM/CO/1", "CRPD/C/TKM/CO/1"],
                                     "other": ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/1", "CRPD/C/MDA/CO/1"],
                                     "similarity": [0.20, 0.33, 0.54]}
+
+
+def test_similarity_of_many_documents_shades_the_cells_without_values_too_small_to_read():
+    """A hundred COs' matrix wrote 4,950 values in cells 3 points wide (26 s of a report's CPU): shaded only, every
+    value in the table behind the figure; a few documents' cells keep their values."""
+    rng = np.random.default_rng(0)
+    names = [f"CRPD/C/X{k:02d}/CO/1" for k in range(40)]
+    values = rng.uniform(0, 1, (40, 40))
+    matrix = pd.DataFrame((values + values.T) / 2, index=names, columns=names)
+    with cobs.plot.style("paper", columns=2):
+        ax, data = cobs.plot.similarity(matrix, return_data=True)
+        few = cobs.plot.similarity(matrix.iloc[:6, :6])
+    assert not ax.texts and len(data) == 40 * 39 // 2
+    assert len(few.texts) == 15 and few.texts[0].get_text() == f"{matrix.iloc[1, 0]:.2f}"
+
+
+def test_heatmaps_of_many_documents_leave_their_numbers_to_the_table():
+    """theme_heatmap and goals wrote a number in each of 1,500 cells 3 points wide for a hundred COs."""
+    many = pd.concat([actions().assign(symbol=f"CRPD/C/X{k:02d}/CO/1") for k in range(60)], ignore_index=True)
+    goals = pd.concat([tagged().assign(symbol=f"CRC/C/X{k:02d}/CO/1") for k in range(60)], ignore_index=True)
+    with cobs.plot.style("paper", columns=2):
+        ax, data = cobs.plot.theme_heatmap(many, by="symbol", return_data=True)
+        assert not ax.texts and data["count"].sum() == len(many) - 60  # the themes' counts, in the table
+        assert cobs.plot.theme_heatmap(actions(), by="symbol").texts  # two documents: their numbers
+        assert not cobs.plot.goals(goals, by="symbol").texts
+        assert cobs.plot.goals(tagged(), by="symbol").texts
 
 
 def test_similarity_needs_a_square_matrix_of_numbers():
@@ -722,6 +869,25 @@ def test_groups_sets_a_co_beside_its_committees_cos_of_the_same_years():
         cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", years=-1)
 
 
+def test_groups_of_several_cos_draws_a_panel_each_against_its_own_committee():
+    ax, data = cobs.plot.groups(tagged(), symbol=["CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/5-6"], return_data=True)
+    panels = ax.figure.axes
+    assert [p.get_title().split(" (")[0] for p in panels] == ["CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/5-6"]
+    assert panels[0].get_title() == "CRC/C/KAZ/CO/4 (n\u00a0=\u00a03; 1 others, 2014-2016, n\u00a0=\u00a02)"
+    assert panels[1].get_title() == "CRC/C/KAZ/CO/5-6 (n\u00a0=\u00a02)"  # no other CRC CO of 2018-2020
+    for symbol in ("CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/5-6"):  # each panel's data: the CO's own figure's
+        alone = cobs.plot.groups(tagged(), symbol=symbol, return_data=True).data
+        mine = data[data["panel"] == symbol].drop(columns="panel")
+        assert set(alone["category"]) <= set(mine["category"])
+        mine = mine[mine["category"].isin(alone["category"])]
+        assert mine.astype(str).values.tolist() == alone.astype(str).values.tolist()
+    # the largest share in any panel first: 50 % (women and girls in UZB's CO, migrants in KAZ 5-6's)
+    assert sorted(tick_texts(panels[0].yaxis)[:2]) == ["Migrants", "Women & girls"]
+    assert not tick_texts(panels[1].yaxis)
+    legend = ax.figure.legends[0]
+    assert legend.get_title().get_text() == "Not drawn: Children, on every action"
+
+
 def test_goals_by_cycle_in_cycle_order_with_shares_per_action():
     ax, data = cobs.plot.goals(tagged().query("state == 'KAZ'"), return_data=True)
     assert tick_texts(ax.xaxis) == ["4", "5-6"]
@@ -742,6 +908,7 @@ CALLS = [
     lambda ax: cobs.plot.cycle_changes(aligned(), ax=ax),
     lambda ax: cobs.plot.keyness(keyness_table(), ax=ax),
     lambda ax: cobs.plot.change(change_table(), ax=ax),
+    lambda ax: cobs.plot.change_forest(pairs_of_change(), measures=["time_bound"], ax=ax),
     lambda ax: cobs.plot.similarity(similarity_matrix(), ax=ax),
     lambda ax: cobs.plot.prevalence(prevalence_table().query("committee == 'CRC'"), ax=ax),
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
@@ -784,6 +951,7 @@ FIGURE_INPUTS = {  # a table each figure function draws (the fixtures above), an
     "cycle_changes": lambda: (aligned(), {}),
     "keyness": lambda: (keyness_table(), {}),
     "change": lambda: (change_table(), {}),
+    "change_forest": lambda: (pairs_of_change(), {}),
     "similarity": lambda: (similarity_matrix(), {}),
     "prevalence": lambda: (prevalence_table().query("committee == 'CRC'"), {}),
     "select_k": lambda: (select_k_table(), {}),
@@ -833,6 +1001,34 @@ def test_a_figure_of_an_empty_or_blank_table_is_an_empty_axes_saying_nothing_to_
     assert ("has no" in why or "have no" in why or "is missing" in why) if variant == "blank" else "no" in why
     assert isinstance(plotted.data, pd.DataFrame) and plotted.data.empty
     ax.figure.canvas.draw()  # and it draws
+
+
+GRIDS = {  # the figures of small multiples, a panel per document or pair: a table each draws, and its options
+    "theme_profile": lambda: (actions(), {"by": "symbol", "hue": "strength"}),
+    "cycle_changes": lambda: (pd.concat([aligned(), aligned().assign(later_symbol="CRPD/C/AZE/CO/4")]),
+                              {"by": "later_symbol"}),
+    "groups": lambda: (tagged(), {"symbol": ["CRC/C/KAZ/CO/4", "CRC/C/UZB/CO/3-4"]}),
+    "change_forest": lambda: (pairs_of_change(), {}),
+}
+
+
+@pytest.mark.parametrize("variant", ["empty", "empty_typed", "blank"])
+@pytest.mark.parametrize("name", sorted(GRIDS))
+def test_a_grid_of_an_empty_or_blank_table_is_an_empty_axes_saying_nothing_to_draw(name, variant):
+    table, options = GRIDS[name]()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax, data = getattr(cobs.plot, name)(emptied(name, table, variant), **options, return_data=True)
+    assert texts_of(ax)[0].startswith("nothing to draw: ") and len(ax.figure.axes) == 1
+    assert data.empty
+
+
+@pytest.mark.parametrize("name", sorted(GRIDS))
+def test_every_grid_keeps_its_texts_apart_and_inside(name):
+    table, options = GRIDS[name]()
+    ax, renderer = drawn_in_style(lambda: getattr(cobs.plot, name)(table, **options), columns=2)
+    assert len(ax.figure.axes) >= 2
+    assert_readable(ax, renderer)
 
 
 def test_nothing_to_draw_says_why_in_the_words_of_the_table():

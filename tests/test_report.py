@@ -40,11 +40,20 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     assert sorted(report.data.documents["symbol"]) == symbols  # every CO of the bundled corpus, none left out
     assert report.data.errors.empty
     names = {p.name for p in (folder / "figures").iterdir()}
-    for symbol in symbols:
-        stem = "profile-" + symbol.replace("/", "_")
-        assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    # the documents' profiles as small multiples: one figure of a panel per document (up to twelve a figure)
+    stem = "profiles-1"
+    assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    assert not any(name.startswith(("profile-", "profiles-2")) for name in names)
+    profiles = pd.read_parquet(folder / "figures" / "profiles-1-data.parquet")
+    assert list(dict.fromkeys(profiles["symbol"].astype(str))) == report.data.documents["symbol"].tolist()
+    # each document's subsection names the figure and the panel of its profile, by the figure's number on the page
+    html = report.page.read_text(encoding="utf-8")
+    number = re.search(r'<figure id="fig-profiles-1">.*?<b>Figure (\d+)\.</b>', html).group(1)
+    assert (f'Its requested actions by theme and operative verb: the panel CRC/C/KAZ/CO/4 of <a href="#fig-profiles-1">'
+            f"Figure {number}</a> (documents 1-{len(symbols)})") in html
+    assert "\x00" not in html
     for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
-                 "topics-prevalence"):
+                 "topics-prevalence", "cycles-1", "cycles-change", "groups-1"):
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names
     tables = {p.name for p in (folder / "tables").iterdir()}
     assert {"paragraphs.csv", "paragraphs.parquet", "actions.csv", "actions.parquet", "citations.csv",
@@ -64,7 +73,8 @@ def test_the_tables_are_the_measured_corpus(report):
 
 @pytest.mark.slow
 def test_each_figure_has_the_table_behind_it_with_the_refs_counted(report):
-    data = pd.read_csv(report.folder / "figures" / "profile-CRC_C_KAZ_CO_4-data.csv")
+    data = pd.read_csv(report.folder / "figures" / "profiles-1-data.csv")
+    data = data[data["symbol"] == "CRC/C/KAZ/CO/4"]  # its panel
     assert data["count"].sum() == 79
     drawn = data[data["count"] > 0]
     assert (drawn["refs"].str.split("; ").map(len) == drawn["count"]).all()
@@ -83,21 +93,23 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     html = report.page.read_text(encoding="utf-8")
     assert '<section id="cycles">' in html
     for later in ("CRPD_C_AZE_CO_2-3", "CRPD_C_NZL_CO_2-3"):  # the two bundled cycle pairs, nothing else
-        assert (folder / "figures" / f"cycles-{later}.pdf").is_file()
-        assert (folder / "figures" / f"cycles-{later}-change.pdf").is_file()
         assert (folder / "tables" / f"cycles-{later}-links.parquet").is_file()
-    assert len(list((folder / "figures").glob("cycles-*.pdf"))) == 4
+        assert (folder / "tables" / f"cycles-{later}-change.parquet").is_file()
+    # one figure of a panel per pair, and one forest plot of every pair's change
+    assert sorted(p.name for p in (folder / "figures").glob("cycles-*.pdf")) == ["cycles-1.pdf", "cycles-change.pdf"]
+    panels = pd.read_parquet(folder / "figures" / "cycles-1-data.parquet")
+    assert list(dict.fromkeys(panels["later_symbol"].astype(str))) == ["CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/2-3"]
     links = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-links.csv")
     # CRPD/C/AZE/CO/2-3 cites CO/1 paras 13, 23, 27 and 29 in its footnotes (read in the PDF): hard links
     assert sorted(links.loc[links["evidence"] == "citation", "earlier_ref"]) == [
         f"CRPD/C/AZE/CO/1, para. {n}" for n in (13, 23, 27, 29)]
     assert set(links["status"]) == {"repeated", "modified", "new", "dropped"}
     # the figure counts each row of the link table once, by its status, and cites it
-    drawn = pd.read_csv(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-data.csv")
+    drawn = panels[panels["later_symbol"] == "CRPD/C/AZE/CO/2-3"]
     status = drawn[drawn["dimension"] == "status"]
     assert status.groupby("category")["count"].sum().to_dict() == links["status"].value_counts().to_dict()
     new = status[(status["category"] == "new") & (status["count"] > 0)]
-    assert sorted(new["refs"].str.split("; ").sum()) == sorted(links.loc[links["status"] == "new", "later_ref"])
+    assert sorted(sum(map(list, new["refs"]), [])) == sorted(links.loc[links["status"] == "new", "later_ref"])
     # against the committee's drift (cobs.compare.change): Azerbaijan's CO/1 urges 7 of its 55 actions (in 7
     # paragraphs, read in the PDF), CO/2-3 none; the committee's other COs within a year of each, listed on the page
     change = pd.read_csv(folder / "tables" / "cycles-CRPD_C_AZE_CO_2-3-change.csv")
@@ -109,8 +121,15 @@ def test_cycle_comparisons_where_a_state_has_two_documents(report):
     assert urges["committee_later"] == pytest.approx((share["CRPD/C/GEO/CO/1"] + share["CRPD/C/BLR/CO/1"]) / 2)
     assert ("before: CRPD/C/NZL/CO/1 (2014), CRPD/C/TKM/CO/1 (2015); after: CRPD/C/GEO/CO/1 (2023), "
             "CRPD/C/BLR/CO/1 (2024)") in html
-    drawn = pd.read_parquet(folder / "figures" / "cycles-CRPD_C_AZE_CO_2-3-change-data.parquet")
-    assert drawn["measure"].tolist() == ["strength_group"] * 3 + ["specificity", "time_bound", "repetition"]
+    drawn = pd.read_parquet(folder / "figures" / "cycles-change-data.parquet")
+    assert drawn["measure"].tolist() == [m for m in ("strength_group", "specificity", "time_bound", "repetition")
+                                         for _ in range(2)]  # a panel per measure, a row per pair
+    assert drawn["later_symbol"].tolist() == ["CRPD/C/AZE/CO/2-3", "CRPD/C/NZL/CO/2-3"] * 4
+    # the intervals cut to what a net change can be: within 1 of the State's raw change for a share
+    strong = drawn.iloc[0]
+    assert strong["ci_high"] > strong["state_change"] + 1  # the interval of change() passes it (few other COs)
+    assert strong["ci_high_drawn"] == pytest.approx(strong["state_change"] + 1) and strong["ci_cut"]
+    assert 'the row CRPD/C/AZE/CO/1 → 2-3 of <a href="#fig-cycles-change">Figure ' in html
     # New Zealand's later window (2021-2023) holds one other CO: no interval, and the page says so
     assert "without an interval: a window holds fewer than two other COs" in html
     # ... so that every link from an urged paragraph is softened, and the page says how many links changed
@@ -208,7 +227,8 @@ def test_topics_of_the_recommendations(report):
 @pytest.mark.slow
 def test_the_crc_beside_the_upr(report):
     folder = report.folder
-    drawn = pd.read_csv(folder / "figures" / "upr-CRC_C_KAZ_CO_4-data.csv")
+    drawn = pd.read_csv(folder / "figures" / "upr-1-data.csv")
+    drawn = drawn[drawn["symbol"] == "CRC/C/KAZ/CO/4"]  # its panel
     assert drawn["count"].sum() == 79  # every requested action of CRC/C/KAZ/CO/4, once
     assert set(drawn["category"]) == {"same request", "overlapping request", "not made"}
     shared = pd.read_csv(folder / "tables" / "upr-CRC_C_KAZ_CO_4-shared.csv").set_index("ref")
@@ -226,14 +246,18 @@ def test_the_crc_beside_the_upr(report):
 def test_groups_and_goals(report):
     folder, actions = report.folder, report.data.actions
     names = {p.name for p in (folder / "figures").iterdir()}
-    for symbol in report.data.documents["symbol"]:  # each CRPD CO beside the CRPD's others of its years
-        assert (f"groups-{symbol.replace('/', '_')}.png" in names) == symbol.startswith("CRPD"), symbol
+    # each CRPD CO beside the CRPD's others of its years: a panel each of one figure (the CRC's have none at hand)
+    drawn = pd.read_parquet(folder / "figures" / "groups-1-data.parquet")
+    crpd = [s for s in report.data.documents["symbol"] if s.startswith("CRPD")]
+    assert list(dict.fromkeys(drawn["panel"])) == crpd and "groups-2.png" not in names
     assert "No other CO of its committee from those years is in the report" in report.page.read_text(encoding="utf-8")
-    # Azerbaijan's and New Zealand's two CRPD cycles; every document; the regions of the corpus's States
-    assert {"goals-CRPD-AZE.png", "goals-CRPD-NZL.png", "goals-documents.png", "goals-regions.png"} <= names
-    drawn = pd.read_parquet(folder / "figures" / "groups-CRPD_C_AZE_CO_2-3-data.parquet")
+    # Azerbaijan's and New Zealand's two CRPD cycles, side by side in one figure; every document; the regions
+    assert {"goals-cycles.png", "goals-documents.png", "goals-regions.png"} <= names
+    cycles = pd.read_parquet(folder / "figures" / "goals-cycles-data.parquet")
+    assert list(dict.fromkeys(cycles["symbol"].astype(str))) == ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3",
+                                                                  "CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/2-3"]
     aze = actions[actions["symbol"] == "CRPD/C/AZE/CO/2-3"]
-    mine = drawn[drawn["side"] == "document"].set_index("category")
+    mine = drawn[(drawn["panel"] == "CRPD/C/AZE/CO/2-3") & (drawn["side"] == "document")].set_index("category")
     women = aze["groups"].map(lambda g: "Women & girls" in g)
     assert mine.loc["Women & girls", "count"] == women.sum() and mine.loc["Women & girls", "n"] == len(aze)
     assert sorted(mine.loc["Women & girls", "refs"]) == sorted(aze.loc[women, "ref"])
@@ -263,7 +287,7 @@ def test_every_count_on_the_page_names_its_unit(report):
     assert "of these links rest on an explicit citation of the earlier paragraph" in text
     assert "The share of requested actions the committee recommends or urges went from" in text
     assert "of the CO's 79 requested actions, " in text  # beside the UPR, the figure's 79 actions
-    assert "the later CO's recommendation paragraphs by theme" in text
+    assert "the later CO's recommendation paragraphs by theme" in text  # the caption of the pairs' figure
     assert not re.search(r"recommendation paragraphs; \d+ urged", text)
     for old in ("of the earlier CO's are not", "Share of actions the", "CO's requests is linked"):
         assert old not in text
@@ -304,8 +328,9 @@ def test_every_figure_and_table_says_what_made_it(report):
             assert record["made_by"].startswith("cobs.plot."), path.name
         else:
             assert record["made_by"] == "cobs report" and record["parameters"]["plot"].startswith("cobs.plot.")
-    profile = read_provenance(folder / "figures" / "profile-CRC_C_KAZ_CO_4.pdf")
-    assert profile["made_by"] == "cobs.plot.theme_profile(<table of 79 rows>, hue='strength')"
+    profile = read_provenance(folder / "figures" / "profiles-1.pdf")
+    assert profile["made_by"] == (f"cobs.plot.theme_profile(<table of {len(report.data.actions)} rows>, by='symbol', "
+                                  "hue='strength')")
     for path in report.tables:
         if path.suffix in (".csv", ".parquet"):
             record = read_provenance(path)
@@ -700,7 +725,6 @@ def test_the_sections_give_each_function_only_the_cos_it_compares():
     import cobs.compare
     import cobs.plot
     from cobs.report import bundled_corpus, load
-    from cobs.report._parts import Figure
     from cobs.report._sections import _change_parts, cycle_pairs
 
     data = load([bundled_corpus()])
@@ -708,16 +732,16 @@ def test_the_sections_give_each_function_only_the_cos_it_compares():
     state = data.documents.set_index("symbol").loc[later, "state"]
     whole = cobs.compare.change(data.paragraphs, state, committee="CRPD", symbols=[earlier, later], window=1,
                                 random_state=0).to_frame()
-    shown = next(p for p in _change_parts(data, earlier, later) if isinstance(p, Figure)).table
+    _, shown = _change_parts(data, earlier, later)
     pd.testing.assert_frame_equal(shown, whole)
-    figure = next(f for f in _figures(data) if f.name.startswith("groups-CRPD_C_NZL_CO_1"))
-    assert figure.table["symbol"].nunique() < data.actions.loc[data.actions["committee"] == "CRPD", "symbol"].nunique()
+    figure = next(f for f in _figures(data) if f.name == "groups-1")
+    crpd = data.actions[data.actions["committee"] == "CRPD"]
+    assert figure.table.shape[1] < crpd.shape[1]  # the columns the figure reads
     import matplotlib.pyplot as plt
 
     ax, narrow = figure.draw()
     plt.close(ax.figure)
-    ax, wide = cobs.plot.groups(data.actions[data.actions["committee"] == "CRPD"], symbol="CRPD/C/NZL/CO/1",
-                                return_data=True)
+    ax, wide = cobs.plot.groups(crpd, symbol=figure.options["symbol"], return_data=True)
     plt.close(ax.figure)
     pd.testing.assert_frame_equal(narrow, wide)
 

@@ -21,7 +21,7 @@ has rows or not.
 
 Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations`)
 
-``theme_profile``   one CO's requested actions by theme (optionally split by strength)
+``theme_profile``   one CO's requested actions by theme (optionally split by strength); ``by=``: a panel per CO
 ``mix``             strength of wording or action category, by cluster, State, cycle ...
 ``theme_heatmap``   documents or States x themes: share and number of actions
 ``citations``       the general comments and earlier COs a CO builds on
@@ -31,7 +31,9 @@ Figures of measured recommendations (:func:`cobs.measure`, :func:`cobs.citations
 Figures of comparisons, topics and validation
 
 ``change``          ``cobs.compare.change``: a State's change per measure, net of the committee's drift, with intervals
+``change_forest``   ``cobs.compare.change`` of many States: a row per pair of cycles, a panel per measure
 ``cycle_changes``   ``cobs.compare.align``: repeated / modified / new / dropped per theme, escalations, softenings
+                    (``by=``: a panel per pair of cycles)
 ``keyness``         ``cobs.compare.keyness``: the terms that set two sets of documents apart
 ``similarity``      ``cobs.compare.similarity``: how alike each pair of documents' recommendations is
 ``prevalence``      ``cobs.topics.prevalence``: topic prevalence by group and year, with intervals
@@ -55,7 +57,7 @@ Examples
 
 from cobs.plot import _change, _compare, _groups, _measures, _topics, _validation
 from cobs.plot._base import OKABE_ITO, Plotted, recorded
-from cobs.plot._change import CHANGE_MEASURES
+from cobs.plot._change import CHANGE_MEASURES, FOREST_MEASURES
 from cobs.plot._compare import STATUSES
 from cobs.plot._measures import MIX_DIMENSIONS
 from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
@@ -64,6 +66,7 @@ from cobs.plot._style import FIGURE_WIDTHS, FORMATS, STYLE_FILES, savefig, style
 # drew them, with which options (read back with cobs.provenance.read_provenance), and answers a table with nothing to
 # draw with the one empty Axes of every figure (_base.NothingToDraw, draw_nothing).
 change = recorded(_change.change)
+change_forest = recorded(_change.change_forest)
 cycle_changes = recorded(_compare.cycle_changes)
 keyness = recorded(_compare.keyness)
 similarity = recorded(_compare.similarity)
@@ -80,6 +83,7 @@ goals = recorded(_groups.goals)
 __all__ = [
     "CHANGE_MEASURES",
     "FIGURE_WIDTHS",
+    "FOREST_MEASURES",
     "FORMATS",
     "MIX_DIMENSIONS",
     "OKABE_ITO",
@@ -87,6 +91,7 @@ __all__ = [
     "STYLE_FILES",
     "Plotted",
     "change",
+    "change_forest",
     "citations",
     "confusion",
     "cycle_changes",

@@ -17,8 +17,9 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "new_axes",
-           "ordinal_colors", "require_rows", "text_width", "wrap"]
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "cells_hold", "groups_of",
+           "label_bottoms",
+           "label_rows", "new_axes", "new_panels", "same_x", "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -117,6 +118,100 @@ def new_axes(ax: Axes | None, rows: int, *, row_height: float = 0.19, extra: flo
     height = max(min_height, rows * row_height + extra)
     _, new = plt.subplots(figsize=(width, height), layout="constrained")
     return new
+
+
+PANELS_MIN_WIDTH = 1.35
+"""Inches a panel of a grid of small multiples needs at least: as many panels side by side as fit the width."""
+
+
+def new_panels(ax: Axes | None, count: int, rows: int, *, ncols: int | None, row_height: float = 0.19,
+               extra: float = 0.9, labels: float = 1.6, sharex: bool = True, min_width: float = PANELS_MIN_WIDTH,
+               function: str) -> list[Axes]:
+    """A new figure of ``count`` panels of small multiples, ``ncols`` across (None: as many as fit the style's width,
+    each at least ``min_width`` inches beside tick labels of ``labels`` inches), sharing the x axis
+    (``sharex``; else each its own, with its numbers), each
+    as tall as its ``rows`` of bars need; the panels in reading order (the grid's unused cells hidden).
+
+    No axis is shared (a shared axis gives every panel its own ticks, hidden, to lay out and draw, and lays out the
+    labels of each with every other's: most of a grid's time): :func:`label_rows` labels the first panel of each row
+    and leaves the others without ticks; :func:`same_x` sets one x scale; with ``sharex``, only the lowest panel of
+    each column shows the numbers of the x axis.
+
+    ``ax`` must be None (a grid is a figure of its own): else a ValueError naming ``function``.
+    """
+    if ax is not None:
+        expected = "None with by=... (a grid of panels is a figure of its own)"
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('ax', ax, expected)}")
+    if ncols is not None and (isinstance(ncols, bool) or not isinstance(ncols, (int, np.integer)) or ncols < 1):
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('ncols', ncols, 'a positive integer or None')}")
+    import matplotlib.pyplot as plt
+
+    width = mpl.rcParams["figure.figsize"][0]
+    if ncols is None:
+        ncols = int(max(1, (width - labels) // min_width))
+    ncols = int(max(1, min(ncols, count)))
+    nrows = -(-count // ncols)
+    height = nrows * (max(0.8, rows * row_height) + 0.35) + extra
+    fig, grid = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", squeeze=False)
+    panels = list(grid.flat)
+    for k, panel in enumerate(panels):
+        if k >= count:
+            panel.remove()  # an empty cell of the grid: nothing to lay out or draw
+        elif sharex and k + ncols < count:  # a panel below shows the numbers of the x axis
+            panel.xaxis.set_tick_params(labelbottom=False)
+    return panels[:count]
+
+
+def same_x(panels: Sequence[Axes], low: float, high: float) -> None:
+    """One x scale for the panels of a grid of :func:`new_panels` (set, not shared: a shared axis lays out each
+    panel's ticks with every other's, a time that grows with the square of the panels)."""
+    for panel in panels:
+        panel.set_xlim(low, high)
+
+
+def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
+    """The y axis of a grid of :func:`new_panels`: ``labels`` top to bottom on the first panel of each row of the
+    grid, no ticks on the others, the same limits on all."""
+    starts = {id(panel) for panel in panels if panel.get_subplotspec().is_first_col()}
+    for panel in panels:
+        if id(panel) in starts:
+            panel.set_yticks(np.arange(len(labels)), labels)
+        else:
+            panel.set_yticks([])
+        panel.set_ylim(len(labels) - 0.5, -0.5)
+
+
+def cells_hold(ax: Axes | None, columns: int, labels: Sequence[str], widest: str) -> bool:
+    """Whether the cells of a heatmap of ``columns`` columns, beside row ``labels``, are wide enough for the text
+    ``widest`` (in x-small type, with a margin): the width of ``ax``'s figure (or the style's) less the labels and a
+    colour bar, shared by the columns. A heatmap of a hundred documents has cells 3 points wide: their numbers
+    would be a grey smear (and thousands of texts to lay out), so they are left to the table behind the figure."""
+    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
+    tick = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
+    beside = max((text_width(line, tick) for label in labels for line in str(label).split("\n")), default=0)
+    return (width * 72 - beside - 60) / max(columns, 1) >= text_width(widest, size) + 4
+
+
+def label_bottoms(panels: Sequence[Axes], label: str) -> None:
+    """The x axis' label of a grid of :func:`new_panels`, under the lowest panel of each column (the figure's own
+    x label would sit where the legend below the grid goes)."""
+    ncols = panels[0].get_subplotspec().get_gridspec().ncols if panels else 1
+    for k, panel in enumerate(panels):
+        if k + ncols >= len(panels):
+            panel.set_xlabel(label)
+
+
+def groups_of(table: pd.DataFrame, by: str, function: str) -> list[object]:
+    """The values of ``table[by]`` in the order they first appear (a categorical column: its categories' order,
+    those present), missing values left out; a ValueError naming ``function`` if ``by`` is not a column."""
+    if not isinstance(by, str) or by not in table.columns:
+        raise ValueError(f"cobs.plot.{function}: {invalid_value('by', by, 'a column of the table')}")
+    values = table[by]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present = set(values.dropna())
+        return [c for c in values.cat.categories if c in present]
+    return list(dict.fromkeys(values.dropna().tolist()))
 
 
 STRENGTH_COLORS = {

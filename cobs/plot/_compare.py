@@ -22,14 +22,20 @@ from cobs.plot._base import (
     OKABE_ITO,
     NothingToDraw,
     Plotted,
+    cells_hold,
     check_top,
     finish,
     fit,
+    groups_of,
+    label_bottoms,
     label_chars,
+    label_rows,
     legend_below,
     new_axes,
+    new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -48,19 +54,21 @@ _MARK, _GAP = 4.0, 3.0  # points: a mark's size, and the room after a bar and be
 
 
 @overload
-def cycle_changes(aligned: pd.DataFrame, *, top: int | None = ..., ax: Axes | None = ...,
-                  return_data: Literal[False] = ...) -> Axes: ...
+def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., ncols: int | None = ...,
+                  ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def cycle_changes(aligned: pd.DataFrame, *, top: int | None = ..., ax: Axes | None = ...,
-                  return_data: Literal[True]) -> Plotted: ...
+def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., ncols: int | None = ...,
+                  ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
 def cycle_changes(
     aligned: pd.DataFrame,
     *,
+    by: str | None = None,
     top: int | None = None,
+    ncols: int | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
 ) -> Axes | Plotted:
-    """What changed between a State's two cycles, theme by theme.
+    """What changed between a State's two cycles, theme by theme; or between several pairs of cycles side by side.
 
     One bar per theme, split into the later CO's requests that repeat an earlier one,
     modify it or are new, and the earlier requests dropped (counted in align's unit:
@@ -70,32 +78,52 @@ def cycle_changes(
     or more weakly (▼, softened) than before. Read a State's escalations against the committee's
     own change of drafting style over the same years (see ``cobs.compare``).
 
+    With ``by`` (``"later_symbol"`` for alignments of several pairs put end to end),
+    small multiples: one panel per pair, titled "earlier → later", on one theme axis
+    (the themes with the most requests over all panels first) and one scale, with one
+    legend.
+
     Parameters
     ----------
     aligned : pandas.DataFrame
         An alignment from ``cobs.compare.align(earlier, later)``: columns ``theme``,
         ``status`` (repeated, modified, new, dropped), ``change`` (escalated,
-        softened, same; missing where not linked), ``earlier_ref``, ``later_ref``.
+        softened, same; missing where not linked), ``earlier_ref``, ``later_ref``;
+        or several, concatenated, with a column telling them apart for ``by``.
+    by : str, optional
+        Draw one panel per value of this column (``"later_symbol"``: one per pair of
+        cycles), in the order the values first appear; rows without a value are left
+        out (``align`` leaves ``later_symbol`` empty on the dropped paragraphs: set it
+        on every row of a pair, ``aligned.assign(later_symbol=...)``). A panel is
+        titled with its pair ("earlier → later", from ``earlier_symbol`` and
+        ``later_symbol``) where its rows have one, else with the value.
     top : int, optional
-        Draw only the ``top`` themes with the most requests.
+        Draw only the ``top`` themes with the most requests (over all panels).
+    ncols : int, optional
+        With ``by``: panels side by side (None: as many as fit the current style's
+        width).
     ax : matplotlib Axes, optional
-        Where to draw; by default a new figure.
+        Where to draw; by default a new figure. With ``by``, None: the panels are a
+        new figure.
     return_data : bool, default=False
         Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
         of ``status`` and ``change`` by ``theme`` (long: ``dimension``, ``category``),
         the bars' rows first; ``refs`` are "earlier ref → later ref" for linked
-        requests, one ref for new and dropped ones.
+        requests, one ref for new and dropped ones. With ``by``, panel by panel, the
+        ``by`` column first.
 
     Returns
     -------
     matplotlib.axes.Axes or Plotted
         The Axes: a bar per theme in segments by status, changes of wording marked; with
-        ``return_data=True``, also the tally behind it.
+        ``return_data=True``, also the tally behind it. With ``by``, the first panel's
+        Axes (``ax.figure.axes``: every panel, in reading order).
 
     Raises
     ------
     ValueError
-        If a column is missing or a status is not one of the four.
+        If a column is missing, a status is not one of the four, or ``by`` is given
+        with an ``ax``.
 
     Examples
     --------
@@ -114,16 +142,32 @@ def cycle_changes(
     7     health   dropped      1
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/3, para. 58 → CRC/C/KAZ/CO/4, para. 53 (a)']
+
+    Two pairs of cycles as small multiples, one panel each:
+
+    >>> pairs = pd.concat([aligned.assign(earlier_symbol="CRC/C/KAZ/CO/3", later_symbol="CRC/C/KAZ/CO/4"),
+    ...                    aligned.assign(earlier_symbol="CRC/C/KAZ/CO/4", later_symbol="CRC/C/KAZ/CO/5")])
+    >>> ax = cobs.plot.cycle_changes(pairs, by="later_symbol")
+    >>> [panel.get_title() for panel in ax.figure.axes]
+    ['CRC/C/KAZ/CO/3 → CRC/C/KAZ/CO/4', 'CRC/C/KAZ/CO/4 → CRC/C/KAZ/CO/5']
     """
-    needed = ["theme", "status", "change", "earlier_ref", "later_ref"]
+    needed = ["theme", "status", "change", "earlier_ref", "later_ref", *([by] if isinstance(by, str) else [])]
     check_table(aligned, needed, name="aligned", function="cobs.plot.cycle_changes", what=_ALIGN)
     unknown = sorted(set(aligned["status"].dropna()) - set(STATUSES))
     if unknown:
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
                          f"the statuses are {list(STATUSES)}")
     check_top(top, "cycle_changes")
-    require_rows(aligned, needed, what="links nor unmatched recommendations", data_columns=tally_columns("theme"))
+    if by is not None:
+        groups_of(aligned, by, "cycle_changes")  # by is a column
+    columns = [*([by] if by is not None else []), *tally_columns("theme")]
+    require_rows(aligned, needed, what="links nor unmatched recommendations", data_columns=columns)
     table = aligned.assign(status=pd.Categorical(aligned["status"], categories=list(STATUSES)))
+    if by is not None:
+        table = table[table[by].notna()]
+        groups = groups_of(table, by, "cycle_changes")
+        if not groups:
+            raise NothingToDraw(f"the table's rows have no {by}", columns)
     data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
     bars = data[data["dimension"] == "status"]
     sizes = bars.groupby("theme", sort=False, dropna=False)["n"].first()
@@ -131,25 +175,78 @@ def cycle_changes(
     if top is not None:
         themes = themes[:top]
     position = {("" if pd.isna(t) else t): i for i, t in enumerate(themes)}
+    if by is None:
+        labels = [wrap(t, label_chars(ax)) for t in themes]
+        ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.6)
+        data = _changes_panel(ax, data, position)
+        ax.set_yticks(np.arange(len(themes)), labels)
+        ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
+        ax.set_xlabel(f"Links and unmatched recommendation {_align_unit(aligned)}")
+        legend_below(ax, handles=_changes_handles(), ncol=3)  # below: the bars keep the figure's width
+        title = _pair_title(aligned)
+        if title:
+            ax.set_title(title)
+        return finish(ax, data, return_data)
+    labels = [wrap(t, 32) for t in themes]
+    panels = new_panels(ax, len(groups), len(themes), ncols=ncols, row_height=row_height(labels), extra=1.4,
+                        labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
+                                   default=0) / 72 + 0.2, function="cycle_changes")
+    cut = dict(list(table.groupby(table[by].astype(object), sort=False)))
+    pieces = []
+    for panel, group in zip(panels, groups, strict=True):
+        rows = cut[group]
+        counted = tally(rows, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
+        pieces.append(_changes_panel(panel, counted, position).assign(**{by: group}))
+        panel.set_title(_pair_title(rows) or wrap(group, 40), fontsize="small")
+    label_rows(panels, labels)
+    first = panels[0]
+    same_x(panels, 0, max(panel.get_xlim()[1] for panel in panels))  # every panel on the longest bar's scale
+    figure = first.figure
+    label_bottoms(panels, f"Links and unmatched recommendation {_align_unit(aligned)}")
+    figure.supylabel("Theme", fontsize=mpl.rcParams["axes.labelsize"])
+    figure.legend(handles=_changes_handles(), loc="outside lower center", ncol=3)
+    data = pd.concat(pieces, ignore_index=True)
+    return finish(first, data[[by, *[c for c in data.columns if c != by]]], return_data)
+
+
+def _pair_title(aligned: pd.DataFrame) -> str | None:
+    """"earlier → later" of an alignment of one pair of COs, else None."""
+    if not {"earlier_symbol", "later_symbol"} <= set(aligned.columns):
+        return None
+    pair = aligned[["earlier_symbol", "later_symbol"]].dropna().drop_duplicates()
+    return f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}" if len(pair) == 1 else None
+
+
+def _changes_handles() -> list[object]:
+    handles: list[object] = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
+    return handles + [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
+                      for name, (m, c, what) in _CHANGES.items()]
+
+
+def _changes_panel(ax: Axes, data: pd.DataFrame, position: dict[object, int]) -> pd.DataFrame:
+    """Draw one alignment's tally (``data``) on ``ax``, each theme at its ``position`` (themes without one are left
+    out); returns the rows drawn, the bars' first."""
+    n = max(position.values(), default=-1) + 1
     index = data["theme"].map(lambda t: position.get("" if pd.isna(t) else t, -1))
     data = data.assign(_y=index, _d=(data["dimension"] == "change").astype(int), _c=data["category"].map(
         {c: i for i, c in enumerate([*STATUSES, *_CHANGES, "same"])}).fillna(len(STATUSES) + 3))
     data = data[data["_y"] >= 0].sort_values(["_d", "_y", "_c"], kind="stable")
-    labels = [wrap(t, label_chars(ax)) for t in themes]
-    ax = new_axes(ax, len(themes), row_height=row_height(labels), extra=1.6)
-    y = np.arange(len(themes))
-    left = np.zeros(len(themes))
+    y = np.arange(n)
+    left = np.zeros(n)
     for status in STATUSES:
         rows = data[(data["dimension"] == "status") & (data["category"] == status)]
-        widths = np.zeros(len(themes))
+        widths = np.zeros(n)
         widths[rows["_y"].to_numpy(dtype=int)] = rows["count"].to_numpy()
-        ax.barh(y, widths, left=left, height=0.7, color=_STATUS_COLORS[status], edgecolor="white", linewidth=0.3)
+        drawn = widths > 0
+        if drawn.any():
+            ax.barh(y[drawn], widths[drawn], left=left[drawn], height=0.7, color=_STATUS_COLORS[status],
+                    edgecolor="white", linewidth=0.3)
         left += widths
     # the escalations and softenings right after each bar, "▲ 2 ▼ 1": placed in points from the bar's end, so that
     # a mark and its count keep their size and spacing whatever the scale of the bars (they may reach past the
     # longest bar's end: the layout makes room for them)
     size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
-    offsets = np.full(len(themes), _GAP)  # points after each bar's end
+    offsets = np.full(n, _GAP)  # points after each bar's end
     for change, (marker, color, _) in _CHANGES.items():
         rows = data[(data["dimension"] == "change") & (data["category"] == change) & (data["count"] > 0)]
         for yi, count in zip(rows["_y"].to_numpy(dtype=int), rows["count"], strict=True):
@@ -161,19 +258,8 @@ def cycle_changes(
             offsets[yi] = at + _MARK / 2 + 1 + text_width(str(count), size) + _GAP
     end = left.max() if len(left) else 0.0
     ax.set_xlim(0, max(end, 1.0) * 1.02)
-    ax.set_yticks(y, labels)
-    ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel(f"Links and unmatched recommendation {_align_unit(aligned)}")
-    handles = [Patch(color=_STATUS_COLORS[s], label=s) for s in STATUSES]
-    handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=4, label=f"{name} ({what})")
-                for name, (m, c, what) in _CHANGES.items()]
-    legend_below(ax, handles=handles, ncol=3)  # below: the bars keep the figure's width
-    pair = aligned[["earlier_symbol", "later_symbol"]].dropna().drop_duplicates() if {
-        "earlier_symbol", "later_symbol"} <= set(aligned.columns) else pd.DataFrame()
-    if len(pair) == 1:
-        ax.set_title(f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}")
-    return finish(ax, data.drop(columns=["_y", "_d", "_c"]), return_data)
+    return data.drop(columns=["_y", "_d", "_c"])
 
 
 _ITEM_REF = re.compile(r", para\. \d+ \([a-z]{1,3}\)$")  # "CRC/C/KAZ/CO/4, para. 53 (a)"
@@ -356,7 +442,9 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
 
     Each pair once (below the diagonal, which is 1 by definition), shaded from white
     (0) to the darkest blue (the most similar pair of the matrix) and labelled with
-    its value, in the matrix's own order.
+    its value where a cell holds it, in the matrix's own order. The cells of a large
+    matrix (two dozen documents and more on a two-column figure) are too small for
+    their values: they are shaded only, the values in the table behind the figure.
 
     Parameters
     ----------
@@ -414,14 +502,18 @@ def similarity(matrix: pd.DataFrame, *, ax: Axes | None = None, return_data: boo
     n = len(values)
     rows, columns = np.tril_indices(n, k=-1)
     labels = [wrap(label, 24) for label in matrix.index]
-    ax = new_axes(ax, n - 1, row_height=max(0.3, row_height(labels[1:])), extra=1.2, min_height=2.0)
+    # the values in the cells where a cell is wide enough for one ("0.42" and a margin), on the figure's width less
+    # the row labels and the colour bar; else shaded cells only, as tall as the labels need
+    annotate = cells_hold(ax, n - 1, labels, "0.00")
+    ax = new_axes(ax, n - 1, row_height=max(0.3 if annotate else 0.0, row_height(labels[1:])), extra=1.2,
+                  min_height=2.0)
     shown = np.full((n - 1, n - 1), np.nan)  # row i + 1 of the matrix against column j < i + 1
     shown[rows - 1, columns] = values[rows, columns]
     cmap = mpl.colormaps["Blues"]
     top = float(np.nanmax(shown)) if np.isfinite(shown).any() else 1.0
     image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=max(top, 1e-9), aspect="auto",
                       interpolation="nearest")
-    for i, j in zip(rows, columns, strict=True):
+    for i, j in zip(rows, columns, strict=True) if annotate else ():
         value = values[i, j]
         ax.text(j, i - 1, f"{value:.2f}", ha="center", va="center", fontsize="x-small",
                 color=text_color(cmap(image.norm(value))))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal, overload
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, overload
 
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from cobs._checks import check_table
@@ -18,14 +20,19 @@ from cobs.plot._base import (
     NothingToDraw,
     Plotted,
     axis_name,
+    cells_hold,
     check_top,
     finish,
     fit,
+    label_bottoms,
+    label_rows,
     legend_below,
     legend_columns,
     new_axes,
+    new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -53,21 +60,24 @@ def _per_action(table: pd.DataFrame, column: str, by: str) -> pd.DataFrame:
 
 
 @overload
-def groups(actions: pd.DataFrame, *, symbol: str | None = ..., years: int = ..., top: int | None = ...,
-           ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., years: int = ...,
+           top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+           return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def groups(actions: pd.DataFrame, *, symbol: str | None = ..., years: int = ..., top: int | None = ...,
-           ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., years: int = ...,
+           top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+           return_data: Literal[True]) -> Plotted: ...
 def groups(
     actions: pd.DataFrame,
     *,
-    symbol: str | None = None,
+    symbol: str | Sequence[str] | None = None,
     years: int = 1,
     top: int | None = 12,
+    ncols: int | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
 ) -> Axes | Plotted:
-    """Which groups of persons a CO names, against its committee's other COs of the same years.
+    """Which groups of persons a CO names, against its committee's other COs of the same years; or several COs.
 
     For each group (OHCHR's vocabulary, ``cobs.measure``'s ``groups``), the share of
     the CO's requested actions that concern it, beside the same share over the
@@ -77,34 +87,48 @@ def groups(
     committee's base group (Children for the CRC, Persons with disabilities for the
     CRPD), on every action of both, is not drawn.
 
+    Given a list of COs (``symbol=[...]``), small multiples: a panel per CO, each against
+    its own committee's other COs of its years, on one axis of groups (those with the
+    largest share in any panel first) and one scale, with one legend.
+
     Parameters
     ----------
     actions : pandas.DataFrame
         An action table from :func:`cobs.measure` (``symbol``, ``committee``, ``year``,
         ``groups``, ``ref``), with the CO and the committee's other COs.
-    symbol : str, optional
-        The CO to draw, when the table holds several.
+    symbol : str or list of str, optional
+        The CO to draw, when the table holds several; a list: a panel for each, in
+        this order.
     years : int, default=1
         The committee's COs adopted this many years before or after the CO's year
         make the comparison (0: the same year).
     top : int or None, default=12
-        The groups drawn: those with the largest share in the CO or the comparison.
+        The groups drawn: those with the largest share in the CO or the comparison
+        (in any panel).
+    ncols : int, optional
+        With a list of COs: panels side by side (None: as many as fit the current
+        style's width).
     ax : matplotlib Axes, optional
-        Where to draw; by default a new figure.
+        Where to draw; by default a new figure. With a list of COs, None: the panels
+        are a new figure.
     return_data : bool, default=False
         Also return the table behind the figure (:class:`Plotted`): :func:`cobs.tally`
         of the exploded ``groups`` by ``side`` ("document", "reference"), with ``n`` and
         ``share`` per action, the ``refs`` of the actions counted, and ``symbols``
-        (the COs of the side).
+        (the COs of the side); with a list of COs, panel by panel, the CO in a first
+        column ``panel``.
 
     Returns
     -------
     matplotlib.axes.Axes or Plotted
+        The Axes; with a list of COs, the first panel's (``ax.figure.axes``: every
+        panel, in reading order).
 
     Raises
     ------
     ValueError
-        If a column is missing, or the table holds several COs and no ``symbol``.
+        If a column is missing, the table holds several COs and no ``symbol``, or a
+        ``symbol`` is not in the table.
 
     Examples
     --------
@@ -118,6 +142,16 @@ def groups(
             side  category  count  n  share
     0   document  Migrants      1  2    0.5
     1  reference  Migrants      2  2    1.0
+
+    Both COs, a panel each, each against the other:
+
+    >>> ax, data = cobs.plot.groups(acts, symbol=["CRC/C/KAZ/CO/4", "CRC/C/UZB/CO/5"], return_data=True)
+    >>> data[["panel", "side", "category", "share"]]
+                panel       side  category  share
+    0  CRC/C/KAZ/CO/4   document  Migrants    0.5
+    1  CRC/C/KAZ/CO/4  reference  Migrants    1.0
+    2  CRC/C/UZB/CO/5   document  Migrants    1.0
+    3  CRC/C/UZB/CO/5  reference  Migrants    0.5
     """
     needed = ["symbol", "committee", "year", "groups", "ref"]
     check_table(actions, needed, name="actions", function="cobs.plot.groups", what=_ACTIONS)
@@ -125,7 +159,9 @@ def groups(
     if isinstance(years, bool) or not isinstance(years, (int, np.integer)) or years < 0:
         raise ValueError(f"cobs.plot.groups: years must be a whole number of years (0 or more), got {years!r}")
     data_columns = [*tally_columns("side"), "symbols"]
-    require_rows(actions, needed, what="requested actions", data_columns=data_columns)
+    many = symbol is not None and not isinstance(symbol, str)
+    require_rows(actions, needed, what="requested actions", data_columns=["panel", *data_columns] if many
+                 else data_columns)
     symbols = list(dict.fromkeys(actions["symbol"].dropna()))
     if symbol is None:
         if len(symbols) != 1:
@@ -133,8 +169,82 @@ def groups(
             raise ValueError(f"cobs.plot.groups draws one CO against its committee's others, and the table has "
                              f"{len(symbols)}: pass symbol=... (one of {symbols[:5]}{more})")
         symbol = symbols[0]
-    if symbol not in symbols:
-        raise ValueError(f"cobs.plot.groups: symbol {symbol!r} is not in the table; its documents are {symbols[:8]}")
+    wanted = list(dict.fromkeys(symbol)) if many else [symbol]
+    for one in wanted:
+        if one not in symbols:
+            raise ValueError(f"cobs.plot.groups: symbol {one!r} is not in the table; its documents are "
+                             f"{symbols[:8]}")
+    compared = [_compared(actions, one, years) for one in wanted]
+    order: list[str] = []
+    peak: dict[str, float] = {}
+    for c in compared:
+        for g in c.share.index:
+            peak[g] = max(peak.get(g, 0.0), float(c.share.loc[g].max()))
+    order = sorted(peak, key=lambda g: (-peak[g], GROUPS.index(g) if g in GROUPS else 99))
+    order = [g for g in order if peak[g] > 0]
+    order = order[:top] if top is not None else order
+    if not order:
+        bases = sorted({c.base for c in compared if c.base})
+        besides = f" besides {', '.join(bases)}, on every action" if bases else ""
+        named = wanted[0] if not many else ", ".join(wanted)
+        raise NothingToDraw(f"no requested action of {named} nor of its committee's other COs names a group of "
+                            f"persons{besides}", ["panel", *data_columns] if many else data_columns)
+    labels = [wrap(g, 34) for g in order]
+    bases = sorted({c.base for c in compared if c.base})
+    title = f"Not drawn: {', '.join(bases)}, on every action" if bases else ""
+    if not many:
+        c = compared[0]
+        names = [f"{c.symbol} (n\u00a0=\u00a0{c.n_own})"]
+        if c.n_others:  # no bar nor legend entry for a comparison the table has no CO for
+            names.append(f"{c.committee}'s other COs{c.span} ({c.n_other_cos}, n\u00a0=\u00a0{c.n_others})")
+        width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+        ncol, height = legend_columns(names, title, width)
+        ax = new_axes(ax, len(order), row_height=max(row_height(labels), 0.3), extra=1.0 + height / 72)
+        _group_bars(ax, c, order, names)
+        ax.set_yticks(np.arange(len(order)), labels)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xlim(0, max(1e-9, float(c.share.to_numpy().max(initial=0))) * 1.05)
+        ax.set_xlabel("Share of requested actions")
+        ax.set_ylabel("Group of persons")
+        legend_below(ax, ncol=ncol, title=title or None)
+        return finish(ax, _drawn(c, order), return_data)
+    panels = new_panels(ax, len(wanted), len(order), ncols=ncols, row_height=max(row_height(labels), 0.3),
+                        extra=1.3, labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
+                                              default=0) / 72 + 0.2, function="groups")
+    for panel, c in zip(panels, compared, strict=True):
+        _group_bars(panel, c, order, ["the CO", "its committee's other COs of its years"])
+        panel.set_title(f"{c.symbol} (n\u00a0=\u00a0{c.n_own}; {c.n_other_cos} others{c.span}, "
+                        f"n\u00a0=\u00a0{c.n_others})" if c.n_others else f"{c.symbol} (n\u00a0=\u00a0{c.n_own})",
+                        fontsize="x-small")
+    label_rows(panels, labels)
+    first = panels[0]
+    same_x(panels, 0, max(1e-9, max(float(c.share.to_numpy().max(initial=0)) for c in compared)) * 1.05)
+    figure = first.figure
+    label_bottoms(panels, "Share of requested actions")
+    figure.supylabel("Group of persons", fontsize=mpl.rcParams["axes.labelsize"])
+    figure.legend(handles=[Patch(color=OKABE_ITO[0], label="the CO"),
+                           Patch(color=MISSING_COLOR, label="its committee's other COs of its years")],
+                  loc="outside lower center", ncol=2, title=title or None)
+    data = pd.concat([_drawn(c, order).assign(panel=c.symbol) for c in compared], ignore_index=True)
+    return finish(first, data[["panel", *[col for col in data.columns if col != "panel"]]], return_data)
+
+
+class _Compared(NamedTuple):
+    """One CO against its committee's other COs of its years: what :func:`groups` draws of it."""
+
+    symbol: str
+    committee: object
+    base: str | None
+    data: pd.DataFrame
+    share: pd.DataFrame
+    others: list[str]
+    n_own: int
+    n_others: int
+    n_other_cos: int
+    span: str
+
+
+def _compared(actions: pd.DataFrame, symbol: str, years: int) -> _Compared:
     own = actions[actions["symbol"] == symbol]
     committee = own["committee"].iloc[0]
     year = own["year"].dropna().iloc[0] if own["year"].notna().any() else None
@@ -147,41 +257,30 @@ def groups(
     base = base_group(str(committee))
     data = data[data["category"].notna() & (data["category"] != base)]
     share = data.pivot_table(index="category", columns="side", values="share", observed=False).fillna(0.0)
-    order = sorted(share.index, key=lambda g: (-share.loc[g].max(), GROUPS.index(g) if g in GROUPS else 99))
-    order = [g for g in order if share.loc[g].max() > 0][:top] if top is not None else order
-    if not order:
-        besides = f" besides {base}, on every action" if base else ""
-        raise NothingToDraw(f"no requested action of {symbol} nor of its committee's other COs names a group of "
-                            f"persons{besides}", data_columns)
-    data = data[data["category"].isin(order)].assign(
+    span = "" if year is None else (f", {int(year)}" if years == 0 else f", {int(year) - years}-{int(year) + years}")
+    return _Compared(symbol, committee, base, data, share, list(dict.fromkeys(others["symbol"])), len(own),
+                     len(others), others["symbol"].nunique(), span)
+
+
+def _drawn(c: _Compared, order: list[str]) -> pd.DataFrame:
+    """The rows of ``c.data`` of the groups drawn, in their order."""
+    data = c.data[c.data["category"].isin(order)].assign(
         _o=lambda d: d["category"].map({g: i for i, g in enumerate(order)})).sort_values(["_o", "side"]).drop(
         columns="_o")
     side = data["side"].astype(object)
-    data = data.assign(side=side.astype("string"), symbols=side.map(
-        {"document": [symbol], "reference": list(dict.fromkeys(others["symbol"]))}).astype(object))
-    labels = [wrap(g, 34) for g in order]
-    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
-    n_own, n_others = len(own), len(others)
-    span = "" if year is None else (f", {int(year)}" if years == 0 else f", {int(year) - years}-{int(year) + years}")
-    names = [f"{symbol} (n\u00a0=\u00a0{n_own})"]
-    if n_others:  # no bar nor legend entry for a comparison the table has no CO for
-        names.append(f"{committee}'s other COs{span} ({others['symbol'].nunique()}, n\u00a0=\u00a0{n_others})")
-    title = f"Not drawn: {base}, on every action" if base else ""
-    ncol, height = legend_columns(names, title, width)
-    ax = new_axes(ax, len(order), row_height=max(row_height(labels), 0.3), extra=1.0 + height / 72)
+    return data.assign(side=side.astype("string"), symbols=side.map(
+        {"document": [c.symbol], "reference": c.others}).astype(object))
+
+
+def _group_bars(ax: Axes, c: _Compared, order: list[str], names: list[str]) -> None:
+    """The CO's bar and its committee's others' beside it, for each group of ``order``."""
     y = np.arange(len(order))
-    for offset, side, color, name in zip((-0.2, 0.2) if n_others else (0.0,), ("document", "reference"),
+    for offset, side, color, name in zip((-0.2, 0.2) if c.n_others else (0.0,), ("document", "reference"),
                                          (OKABE_ITO[0], MISSING_COLOR), names, strict=False):
-        values = [float(share.loc[g, side]) if side in share.columns else 0.0 for g in order]
+        values = [float(c.share.loc[g, side]) if g in c.share.index and side in c.share.columns else 0.0
+                  for g in order]
         ax.barh(y + offset, values, height=0.38, color=color, label=name)
-    ax.set_yticks(y, labels)
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xlim(0, max(1e-9, float(share.to_numpy().max(initial=0))) * 1.05)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("Share of requested actions")
-    ax.set_ylabel("Group of persons")
-    legend_below(ax, ncol=ncol, title=title or None)
-    return finish(ax, data, return_data)
 
 
 def _goal_label(goal: int) -> str:
@@ -204,8 +303,10 @@ def goals(
 
     A goal x group heatmap: each cell shaded by the share of the group's requested
     actions that relate to the goal (``cobs.measure``'s ``sdgs``; an action may relate
-    to several), with their number. By ``cycle``, give one State's chain of COs to one
-    committee: the columns are its cycles, oldest first.
+    to several), with their number where the cells are wide enough to read it (not
+    those of several dozen groups: the numbers are in the table behind the figure).
+    By ``cycle``, give one State's chain of COs to one committee: the columns are its
+    cycles, oldest first.
 
     Parameters
     ----------
@@ -275,10 +376,11 @@ def goals(
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    numbers = cells_hold(ax, len(columns), labels, str(max(count.values(), default=0)))  # where they can be read
     for i, g in enumerate(drawn):
         for j, c in enumerate(columns):
             n = count.get((g, c), 0)
-            if n:
+            if n and numbers:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
                         color=text_color(cmap(image.norm(matrix[i, j]))))
     ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)

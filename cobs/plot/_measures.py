@@ -22,17 +22,23 @@ from cobs.plot._base import (
     Plotted,
     axis_name,
     categorical_colors,
+    cells_hold,
     check_one_of,
     check_top,
     finish,
     fit,
+    groups_of,
+    label_bottoms,
     label_chars,
+    label_rows,
     legend_below,
     legend_columns,
     level_colors,
     new_axes,
+    new_panels,
     require_rows,
     row_height,
+    same_x,
     tally_columns,
     text_color,
     text_width,
@@ -97,29 +103,43 @@ def _one_document(table: pd.DataFrame, symbol: str | None, function: str) -> tup
 
 
 @overload
-def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., hue: str | None = ..., top: int | None = ...,
-                  ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
+def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., by: str | None = ..., hue: str | None = ...,
+                  top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+                  return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., hue: str | None = ..., top: int | None = ...,
-                  ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
+def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., by: str | None = ..., hue: str | None = ...,
+                  top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+                  return_data: Literal[True]) -> Plotted: ...
 def theme_profile(
     actions: pd.DataFrame,
     *,
     symbol: str | None = None,
+    by: str | None = None,
     hue: str | None = None,
     top: int | None = None,
+    ncols: int | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
 ) -> Axes | Plotted:
-    """What one CO asks about: its requested actions by theme, most frequent first.
+    """What one CO asks about: its requested actions by theme, most frequent first; or several COs side by side.
+
+    With ``by`` (``"symbol"``), small multiples: one panel per document (or State,
+    cycle ...), in the order of the table, on one theme axis (every panel's themes,
+    most frequent over all panels first) and one scale of counts, with one legend,
+    so that the profiles of a dozen COs compare at a glance.
 
     Parameters
     ----------
     actions : pandas.DataFrame
         An action table from :func:`cobs.measure` (columns ``symbol``, ``theme``,
-        ``ref``, and ``hue`` if given).
+        ``ref``, and ``hue`` and ``by`` if given).
     symbol : str, optional
-        The document to draw, when the table holds several.
+        The document to draw, when the table holds several (without ``by``).
+    by : str, optional
+        Draw one panel per value of this column (``"symbol"``: one per document), in
+        the order the values first appear (a categorical column: its categories'
+        order). The panels' titles are the values; the bars carry no count (the
+        shared axis and the table behind the figure give them).
     hue : str, optional
         Split each bar by a measure: ``"strength"``, ``"action_category"``,
         ``"specificity"`` or ``"time_bound"``; or by a categorical column of the
@@ -128,25 +148,32 @@ def theme_profile(
     top : int, optional
         Draw only the ``top`` most frequent themes (the axis label says how many
         there are).
+    ncols : int, optional
+        With ``by``: panels side by side (None: as many as fit the current style's
+        width, each at least 1.35 inches wide).
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure as wide as the current style's and
-        as tall as the bars need.
+        as tall as the bars need. With ``by``, None: the panels are a new figure.
     return_data : bool, default=False
         Also return the table behind the figure (:class:`Plotted`): the rows of
         :func:`cobs.tally` drawn (``theme``, or ``theme`` and ``dimension``,
-        ``category``; ``count``, ``n``, ``share``, ``refs``), top bar first.
+        ``category``; ``count``, ``n``, ``share``, ``refs``), top bar first; with
+        ``by``, panel by panel, with the ``by`` column first (``n``: the panel's
+        actions).
 
     Returns
     -------
     matplotlib.axes.Axes or Plotted
         The Axes: a bar per theme, in segments by ``hue`` if given; with
-        ``return_data=True``, also the tally behind it.
+        ``return_data=True``, also the tally behind it. With ``by``, the first
+        panel's Axes (``ax.figure.axes``: every panel, in reading order).
 
     Raises
     ------
     ValueError
-        If a column is missing, the table holds several documents and no
-        ``symbol`` is given, or ``hue`` is not a measure named above.
+        If a column is missing, the table holds several documents and neither
+        ``symbol`` nor ``by`` is given, both are, ``hue`` is not a measure named
+        above, or ``by`` is given with an ``ax``.
 
     Examples
     --------
@@ -161,15 +188,36 @@ def theme_profile(
     1     health      1  3
     >>> data["refs"][0]
     ['CRC/C/KAZ/CO/4, para. 53 (a)', 'CRC/C/KAZ/CO/4, para. 53 (b)']
+
+    Two documents as small multiples, one panel each:
+
+    >>> two = pd.concat([acts, acts.assign(symbol="CRC/C/KAZ/CO/5")])
+    >>> ax, data = cobs.plot.theme_profile(two, by="symbol", return_data=True)
+    >>> [panel.get_title() for panel in ax.figure.axes]
+    ['CRC/C/KAZ/CO/4', 'CRC/C/KAZ/CO/5']
+    >>> data[["symbol", "category", "count"]]
+               symbol   category  count
+    0  CRC/C/KAZ/CO/4  education      2
+    1  CRC/C/KAZ/CO/4     health      1
+    2  CRC/C/KAZ/CO/5  education      2
+    3  CRC/C/KAZ/CO/5     health      1
     """
     if hue is not None and not (hue in MIX_DIMENSIONS or (isinstance(actions, pd.DataFrame) and hue in actions.columns
                                                           and isinstance(actions[hue].dtype, pd.CategoricalDtype))):
         expected = (f"one of {', '.join(map(repr, MIX_DIMENSIONS))} or a categorical column of the table (its "
                     "categories in order, weakest first)")
         raise ValueError(f"cobs.plot.theme_profile: {invalid_value('hue', hue, expected)}")
-    needed = ["symbol", "theme", "ref", *([hue] if hue else [])]
+    needed = ["symbol", "theme", "ref", *([hue] if hue else []), *([by] if isinstance(by, str) else [])]
     check_table(actions, needed, name="actions", function="cobs.plot.theme_profile", what=_ACTIONS)
     check_top(top, "theme_profile")
+    if by is not None:
+        if symbol is not None:
+            raise ValueError("cobs.plot.theme_profile: symbol= draws one document, by= one panel per group: "
+                             "give one of them")
+        groups_of(actions, by, "theme_profile")  # by is a column
+        columns = [by, *tally_columns("theme" if hue else ())]
+        require_rows(actions, needed, what="requested actions", data_columns=columns)
+        return _profile_panels(actions, by, hue, top, ncols, ax, return_data)
     require_rows(actions, needed, what="requested actions", data_columns=tally_columns("theme" if hue else ()))
     table, symbol = _one_document(actions, symbol, "theme_profile")
     totals = tally(table, "theme")
@@ -224,6 +272,91 @@ def theme_profile(
     return finish(ax, data, return_data)
 
 
+def _theme_order(table: pd.DataFrame) -> tuple[pd.DataFrame, list[object]]:
+    """The tally of ``table``'s themes, most frequent first (then by name; a missing theme last), and the themes."""
+    totals = tally(table, "theme")
+    totals = totals.assign(_missing=totals["category"].isna()).sort_values(
+        ["_missing", "count", "category"], ascending=[True, False, True], kind="stable").drop(columns="_missing")
+    totals = totals[totals["count"] > 0]
+    return totals, totals["category"].tolist()
+
+
+def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | None, ncols: int | None,
+                    ax: Axes | None, return_data: bool) -> Axes | Plotted:
+    """:func:`theme_profile` with ``by``: one panel per group on one theme axis and one count scale."""
+    table = actions[actions[by].notna()]
+    groups = groups_of(table, by, "theme_profile")
+    if not groups:
+        raise NothingToDraw(f"the table's rows have no {by}", [by, *tally_columns("theme" if hue else ())])
+    _, themes = _theme_order(table)
+    known = sum(not _is_missing(t) for t in themes)
+    if top is not None:
+        themes = themes[:top]
+    drawn = [None if _is_missing(t) else t for t in themes]
+    position = {t: i for i, t in enumerate(drawn)}
+    labels = [wrap(t, 32) for t in themes]
+    panels = new_panels(ax, len(groups), len(themes), ncols=ncols, row_height=row_height(labels), extra=1.2,
+                        labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
+                                   default=0) / 72 + 0.2, function="theme_profile")
+    key = table[by].astype(object)
+    cut = dict(list(table.groupby(key, sort=False)))
+    pieces = []
+    color = mpl.rcParams["axes.prop_cycle"].by_key()["color"][0]
+    handles, names, title = [], [], None
+    for panel, group in zip(panels, groups, strict=True):
+        rows = cut[group]
+        if hue is None:
+            data = tally(rows, "theme")
+            data = data[data["count"] > 0]
+            order = [position.get(None if _is_missing(t) else t, -1) for t in data["category"].astype(object)]
+            data = data.assign(_order=order).query("_order >= 0").sort_values("_order", kind="stable")
+            panel.barh(data["_order"].to_numpy(dtype=int), data["count"].to_numpy(), height=0.7,
+                       color=[MISSING_COLOR if _is_missing(t) else color for t in data["category"].astype(object)])
+        else:
+            parts = tally(rows, hue, by="theme")
+            totals = parts.groupby(parts["theme"].astype(object), sort=False, dropna=False)["count"].transform("sum")
+            order = [position.get(None if _is_missing(t) else t, -1) for t in parts["theme"].astype(object)]
+            data = parts.assign(_order=order)[(np.array(order) >= 0) & (totals.to_numpy() > 0)].sort_values(
+                "_order", kind="stable")
+            seen = set(data["theme"].astype(object).where(data["theme"].notna(), None))
+            present = [t for t in drawn if t in seen]
+            _stack(panel, data.drop(columns="_order"), "theme", present, hue, share=False,
+                   positions=[position[t] for t in present])
+            legend = panel.get_legend()
+            title = legend.get_title().get_text()
+            for handle, name in zip(*panel.get_legend_handles_labels(), strict=True):
+                if name not in names:
+                    handles.append(handle)
+                    names.append(name)
+            legend.remove()
+        pieces.append(data.drop(columns="_order").assign(**{by: group}))
+        panel.set_title(wrap(group, 40), fontsize="small")
+        panel.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    label_rows(panels, labels)
+    first = panels[0]
+    longest = max(float(piece.groupby(piece["theme"].astype(object), dropna=False)["count"].sum().max())
+                  if hue else float(piece["count"].max()) for piece in pieces if len(piece)) if any(
+        len(piece) for piece in pieces) else 1.0
+    same_x(panels, 0, max(longest, 1.0) * 1.05)
+    figure = first.figure
+    label_bottoms(panels, "Requested actions")
+    figure.supylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
+                     else "Theme", fontsize=mpl.rcParams["axes.labelsize"])
+    if handles:
+        whole = tally(table, hue)
+        levels = list(dict.fromkeys(whole["category"].astype(object).where(whole["category"].notna(), None)))
+        level_names = _category_names(hue)
+        order = {str(level_names.get(level, level)): i
+                 for i, level in enumerate([lv for lv in levels if lv is not None][::-1])}
+        order[MISSING_LABEL] = len(order)
+        ranked = sorted(zip(handles, names, strict=True), key=lambda hn: order.get(hn[1], len(order)))
+        figure.legend([h for h, _ in ranked], [n for _, n in ranked], title=title, loc="outside lower center",
+                      ncol=min(4, len(ranked)))
+    data = pd.concat(pieces, ignore_index=True)
+    data = data[[by, *[c for c in data.columns if c != by]]]
+    return finish(first, data, return_data)
+
+
 def _level_names(data: pd.DataFrame, of: str) -> list[str]:
     """The legend entries of :func:`_stack` for a tally of ``of``: its levels' names (a missing one as "(none)")."""
     names = _category_names(of)
@@ -232,8 +365,10 @@ def _level_names(data: pd.DataFrame, of: str) -> list[str]:
     return [MISSING_LABEL if level is None else str(names.get(level, level)) for level in levels]
 
 
-def _stack(ax: Axes, data: pd.DataFrame, by: str, groups: Sequence[object], of: str, *, share: bool) -> None:
-    """Stacked horizontal bars of ``data`` (a tally of ``of`` by ``by``), strongest level at the left."""
+def _stack(ax: Axes, data: pd.DataFrame, by: str, groups: Sequence[object], of: str, *, share: bool,
+           positions: Sequence[int] | None = None) -> None:
+    """Stacked horizontal bars of ``data`` (a tally of ``of`` by ``by``), strongest level at the left; ``groups``
+    at ``positions`` on the y axis (by default 0, 1, ...)."""
     levels = list(dict.fromkeys(data["category"].astype(object).where(data["category"].notna(), None)))
     known = [level for level in levels if level is not None]
     colors = level_colors(of, known)
@@ -249,7 +384,8 @@ def _stack(ax: Axes, data: pd.DataFrame, by: str, groups: Sequence[object], of: 
         drawn = widths > 0  # a zero-width bar would pin the axis' end (its sticky edge) where it stands
         if not drawn.any():
             continue
-        ax.barh(np.arange(len(groups))[drawn], widths[drawn], left=left[drawn], height=0.7,
+        at = np.arange(len(groups)) if positions is None else np.asarray(positions, dtype=int)
+        ax.barh(at[drawn], widths[drawn], left=left[drawn], height=0.7,
                 color=colors.get(level, MISSING_COLOR),
                 label=MISSING_LABEL if level is None else names.get(level, level),
                 edgecolor="white", linewidth=0.3)
@@ -375,8 +511,10 @@ def theme_heatmap(
     """Which themes each State (or document) is asked about: a group x theme heatmap.
 
     Each cell is coloured by the theme's share of the group's requested actions (so
-    that long and short documents compare) and shows the number of actions; empty
-    cells are themes a group is not asked about.
+    that long and short documents compare) and shows the number of actions where the
+    cells are wide enough to read it (not those of several dozen groups: the numbers
+    are in the table behind the figure); empty cells are themes a group is not asked
+    about.
 
     Parameters
     ----------
@@ -444,10 +582,11 @@ def theme_heatmap(
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max()), 1e-9), interpolation="nearest")
+    numbers = cells_hold(ax, len(groups), labels, str(max(count.values(), default=0)))  # where they can be read
     for i, t in enumerate(themes):
         for j, g in enumerate(groups):
             n = count.get((t, g), 0)
-            if n:
+            if n and numbers:
                 ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
                         color=text_color(cmap(image.norm(matrix[i, j]))))
     if upright:

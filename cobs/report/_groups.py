@@ -6,7 +6,7 @@ import pandas as pd
 
 from cobs.reference import base_group, goal_name
 from cobs.report._data import ReportData
-from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, panels_of
 
 __all__ = ["groups_section"]
 
@@ -51,36 +51,59 @@ def groups_section(data: ReportData) -> Section | None:
         return None
     parts: list[Part] = [Text(_HOW)]
     subsections = []
+    of_symbol = dict(list(actions.groupby(actions["symbol"].astype(object), sort=False)))
+    committee_of = dict(list(actions.groupby(actions["committee"].astype(object), sort=False)))
+    compared: dict[str, str] = {}  # each CO set against its committee's others of its years: how they are named
+    windows: dict[str, pd.Series] = {}
+    texts: dict[str, tuple[object, str]] = {}
     for doc in data.documents.itertuples(index=False):
-        acts = actions[actions["symbol"] == doc.symbol]
-        if not len(acts):
+        acts = of_symbol.get(doc.symbol)
+        if acts is None or not len(acts):
             continue
-        window = (actions["committee"] == doc.committee) & (actions["year"] - doc.year).abs().le(
-            GROUPS_YEARS).fillna(False)
-        same = actions[window & (actions["symbol"] != doc.symbol)]
-        text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
-                f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
-                + ("" if len(same) else " No other CO of its committee from those years is in the report to set it "
-                   "against.") + "</p>")
-        doc_parts: list[Part] = [Text(text)]
-        if len(same):  # the figure sets the CO against its committee's others: drawn where there are some
-            doc_parts.append(Figure(
-                f"groups-{_slug(doc.symbol)}", f"{doc.symbol}: share of its requested actions that concern each group "
-                f"of persons, beside the committee's {same['symbol'].nunique()} other COs of "
-                f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS} in the report.", "groups",
-                # the COs the figure compares and the columns it reads, not the committee's every action: a
-                # hundred figures held a hundred copies of the corpus's action table, each sent to a worker
-                actions.loc[window | (actions["symbol"] == doc.symbol), _GROUPS_COLUMNS],
-                {"symbol": doc.symbol, "years": GROUPS_YEARS}))
-        subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
-                                   doc_parts))
+        same_committee = committee_of[doc.committee]
+        window = (same_committee["year"] - doc.year).abs().le(GROUPS_YEARS).fillna(False)
+        others = same_committee.loc[window & (same_committee["symbol"] != doc.symbol), "symbol"].nunique()
+        texts[doc.symbol] = (doc, (
+            f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
+            f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
+            + ("" if others else " No other CO of its committee from those years is in the report to set it "
+               "against.")))
+        if others:  # the figure sets the CO against its committee's others: drawn where there are some
+            compared[doc.symbol] = (f"{doc.symbol} against {others} COs of {doc.year - GROUPS_YEARS}-"
+                                    f"{doc.year + GROUPS_YEARS}")
+            windows[doc.symbol] = same_committee.loc[window, "symbol"]
+    panel = panels_of(list(compared), "groups")
+    for symbol, (doc, text) in texts.items():
+        if symbol in panel:
+            text += (f" Against the committee's other COs of {doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS}: "
+                     f"the panel {_e(symbol)} of {figure_link(panel[symbol][0])}.")
+        subsections.append(Section(f"groups-{_slug(symbol)}", f"{symbol} ({doc.state_name}, {doc.year})",
+                                   [Text(text + "</p>")]))
+    for name in dict.fromkeys(panel[s][0] for s in compared):
+        chunk = [s for s in compared if panel[s][0] == name]
+        # the COs the figure compares and the columns it reads, not the committee's every action
+        read = set().union(*(set(windows[s]) for s in chunk))
+        parts.append(Figure(
+            name, f"Share of each CO's requested actions that concern each group of persons, beside the same share "
+            f"over its committee's other COs adopted within {GROUPS_YEARS} year of it in the report, COs "
+            f"{panel[chunk[0]][1]}-{panel[chunk[0]][2]} of {len(compared)} a panel each: "
+            f"{'; '.join(compared[s] for s in chunk)}.",
+            "groups", actions.loc[actions["symbol"].isin(read), _GROUPS_COLUMNS],
+            {"symbol": chunk, "years": GROUPS_YEARS}, columns=2))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
-    for (committee, state), chain in chains.groupby(["committee", "state"], sort=True):
-        acts = actions[(actions["committee"] == committee) & (actions["state"] == state)]
-        name = chain["state_name"].iloc[0]
-        parts.append(Figure(f"goals-{committee}-{state}", f"{name} before the {committee}: the goals of its requested "
-                            "actions by cycle (share of the cycle's actions and their number).", "goals", acts,
-                            {"by": "cycle"}))
+    if len(chains):  # every State's cycles in one figure, its COs side by side, oldest first
+        cycle = _cycle_of(data)
+        rows = sorted(chains[["committee", "state", "year", "symbol", "state_name"]].astype(object).itertuples(
+            index=False), key=lambda d: (str(d.committee), str(d.state), d.year, cycle.get(d.symbol, ()), d.symbol))
+        ordered = pd.DataFrame(rows)
+        named = [f"{g['state_name'].iloc[0]} before the {c} ({', '.join(g['symbol'])})"
+                 for (c, _), g in ordered.groupby(["committee", "state"], sort=False)]
+        acts = actions[actions["symbol"].isin(set(ordered["symbol"]))]
+        acts = acts.assign(symbol=pd.Categorical(acts["symbol"].astype(object), categories=list(ordered["symbol"])))
+        parts.append(Figure("goals-cycles", "The goals of the requested actions of each State with two or more COs "
+                            "from one committee, by CO: a State's COs side by side, oldest first (share of the CO's "
+                            f"actions, and their number where a cell holds it): {'; '.join(named)}.", "goals", acts,
+                            {"by": "symbol"}, columns=2))
     if actions["symbol"].nunique() >= 2:
         parts.append(Figure("goals-documents", "The goals of the requested actions, by document (share of the "
                             "document's actions and their number).", "goals", actions, {"by": "symbol"}, columns=2))
@@ -104,3 +127,12 @@ def _regions(actions: pd.DataFrame) -> pd.Series:
 
     known = regions_table().set_index("code")["region"].astype("object")
     return actions["state"].astype("object").map(known).astype("string")
+
+
+def _cycle_of(data: ReportData) -> dict[str, tuple[int, ...]]:
+    """Each CO's cycle as numbers ("2-3" -> (2, 3)), to order a State's COs of one year."""
+    import re
+
+    cycles = data.paragraphs.drop_duplicates("symbol")[["symbol", "cycle"]].astype(object)
+    return {s: tuple(int(x) for x in re.findall(r"\d+", c)) if isinstance(c, str) else ()
+            for s, c in zip(cycles["symbol"], cycles["cycle"], strict=True)}

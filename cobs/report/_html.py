@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import html
 import numbers
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -183,9 +184,12 @@ def page(title: str, meta: str, sections: Sequence[Section], drawn: Sequence[Dra
          tables: dict[str, str], files_note: str) -> str:
     """The HTML page: a title, a table of contents, the sections, and the references behind every figure."""
     by_name = {d.figure.name: d for d in drawn}
+    figure_numbers = {f"\x00{_e(d.figure.name)}\x00": str(d.number) for d in drawn}
     toc = "".join(f'<li><a href="#{_e(s.id)}">{_e(s.title)}</a></li>' for s in sections)
     toc += '<li><a href="#references">References behind the figures</a></li>'
     body = "\n".join(_section_html(s, by_name, 2, tables) for s in sections)
+    if "\x00" in body:  # the links to figures by name (_parts.figure_link), now that the figures have numbers
+        body = re.sub("\x00[^\x00]*\x00", lambda m: figure_numbers[m.group(0)], body)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

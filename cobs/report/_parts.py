@@ -16,7 +16,7 @@ import pandas as pd
 if TYPE_CHECKING:
     import cobs.plot
 
-__all__ = ["Figure", "Part", "Section", "Table", "Text"]
+__all__ = ["Figure", "Part", "Section", "Table", "Text", "figure_link", "pair_label", "panels_of"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,3 +83,32 @@ def _e(text: object) -> str:
 def _slug(symbol: str) -> str:
     """A symbol as part of a file name or an anchor: CRC/C/KAZ/CO/4 -> CRC_C_KAZ_CO_4."""
     return symbol.replace("/", "_")
+
+
+def figure_link(name: str) -> str:
+    """A link to the report's figure ``name``, as HTML: "Figure 7" once the page numbers its figures (the figures
+    are numbered in page order when drawn; a section names a figure before that)."""
+    return f'<a href="#fig-{_e(name)}">Figure \x00{_e(name)}\x00</a>'
+
+
+PANELS = 12
+"""Documents (or pairs of cycles) drawn in one figure of small multiples: a dozen panels compare at a glance, and a
+report of a hundred COs draws nine figures of them rather than a hundred."""
+
+
+def panels_of(items: list[str], prefix: str, per: int = PANELS) -> dict[str, tuple[str, int, int]]:
+    """Each of ``items`` (symbols, in page order) with the name of the figure of small multiples holding it
+    (``<prefix>-1``, ``<prefix>-2``, ...: :data:`PANELS` a figure) and the first and last item numbers of it."""
+    out = {}
+    for start in range(0, len(items), per):
+        chunk = items[start:start + per]
+        name = f"{prefix}-{start // per + 1}"
+        for item in chunk:
+            out[item] = (name, start + 1, start + len(chunk))
+    return out
+
+
+def pair_label(earlier: str, later: str) -> str:
+    """A pair of COs as :func:`cobs.plot.change_forest` labels its row: "CRPD/C/AZE/CO/1 → 2-3"."""
+    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
+    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"

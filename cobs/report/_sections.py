@@ -20,7 +20,7 @@ from cobs._ranking import argmax
 from cobs.measures import tally
 from cobs.report._data import ReportData
 from cobs.report._groups import groups_section
-from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, pair_label, panels_of
 
 __all__ = ["SECTIONS"]
 
@@ -129,6 +129,13 @@ def profiles_section(data: ReportData) -> Section:
     cited = data.citations[data.citations["type"].isin(["general_comment", "previous"])]
     citations_of = _by_symbol(cited)
     recommendations = _recommendations(data)
+    drawn = [s for s in data.documents["symbol"] if len(actions_of(s))]  # a CO without actions has no profile
+    panel = panels_of(drawn, "profiles")
+    figures = _panel_figures(
+        actions_of, drawn, panel, "symbol",
+        "Requested actions by theme and operative verb (strongest at the left), documents {first}-{last} of the "
+        "{total} with requested actions, a panel each, on one theme axis (the themes most asked about in these "
+        "documents first) and one scale: {symbols}.", {"hue": "strength"}, "theme_profile")
     for doc in data.documents.itertuples(index=False):
         symbol = doc.symbol
         acts = actions_of(symbol)
@@ -145,13 +152,10 @@ def profiles_section(data: ReportData) -> Section:
                 f"{top or 'none found'}. "
                 f"It cites {cites.loc[cites['type'] == 'general_comment', 'citation'].nunique()} general comments "
                 f"and {cites.loc[cites['type'] == 'previous', 'citation'].nunique()} earlier COs.</p>")
+        if symbol in panel:
+            text += (f"<p>Its requested actions by theme and operative verb: the panel {_e(symbol)} of "
+                     f"{figure_link(panel[symbol][0])} (documents {panel[symbol][1]}-{panel[symbol][2]}).</p>")
         parts: list[Part] = [Text(text)]
-        if len(acts):
-            parts.append(Figure(
-                f"profile-{_slug(symbol)}",
-                f"{symbol}: requested actions by theme and operative verb (strongest at the left).",
-                "theme_profile", acts, {"hue": "strength"},
-            ))
         keyness = _keyness(data, symbol, recommendations)
         if keyness is not None:
             parts.extend(_keyness_parts(symbol, doc.committee, *keyness))
@@ -165,7 +169,25 @@ def profiles_section(data: ReportData) -> Section:
                 cited[["type", "citation", "paragraphs", "refs"]],
             ))
         subsections.append(Section(f"doc-{_slug(symbol)}", f"{symbol} ({doc.state_name}, {doc.year})", parts))
-    return Section("profiles", "Document profiles", [], subsections)
+    return Section("profiles", "Document profiles", figures, subsections)
+
+
+def _panel_figures(rows_of: Callable[[str], pd.DataFrame], items: list[str], panel: dict[str, tuple[str, int, int]],
+                   by: str, caption: str, options: dict[str, object], plot: str,
+                   named: Callable[[str], str] = str) -> list[Part]:
+    """The figures of small multiples of ``items`` (``panel``: :func:`panels_of`), each drawn by ``plot`` on the rows
+    of its items (``rows_of``), a panel each (told apart by the column ``by``) in the items' order; ``caption`` is
+    formatted with ``first``, ``last``, ``total`` and ``symbols`` (the items, each as ``named`` says)."""
+    figures: list[Part] = []
+    for name in dict.fromkeys(panel[item][0] for item in items):
+        chunk = [item for item in items if panel[item][0] == name]
+        frame = pd.concat([rows_of(item) for item in chunk], ignore_index=True)
+        frame[by] = pd.Categorical(frame[by].astype(object), categories=chunk)  # the panels in the page's order
+        first, last = panel[chunk[0]][1], panel[chunk[0]][2]
+        figures.append(Figure(name, caption.format(first=first, last=last, total=len(items),
+                                                   symbols="; ".join(map(named, chunk))),
+                              plot, frame, {**options, "by": by}, columns=2))
+    return figures
 
 
 def states_section(data: ReportData) -> Section | None:
@@ -270,9 +292,14 @@ CHANGE_WINDOW = 1
 """Years either side of each CO of a pair within which cobs.compare.change takes the committee's other COs."""
 
 
+CHANGE_FIGURE = "cycles-change"
+"""The name of the cycles section's forest plot: every pair's change net of the committee's drift."""
+
+
 def _change_parts(data: ReportData, earlier: str, later: str,
-                  cache: dict[object, object] | None = None) -> list[Part]:
-    """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change)."""
+                  cache: dict[object, object] | None = None) -> tuple[list[Part], pd.DataFrame]:
+    """The State's change from one CO to the next, net of the committee's drift (cobs.compare.change): the text and
+    table of the pair, and the table (drawn with the other pairs' in :data:`CHANGE_FIGURE`)."""
     import cobs.compare
 
     docs = data.documents.set_index("symbol")
@@ -305,16 +332,14 @@ def _change_parts(data: ReportData, earlier: str, later: str,
              f"{strong['state_earlier']:.0%} to {strong['state_later']:.0%} for {_e(state)}, and by "
              f"{strong['committee_change']:+.2f} in the committee's other COs: net of that, {interval}. An "
              f"interval that crosses 0 says the State changed no more than the committee's other COs of those "
-             f"years would let one expect.</p>"),
-        Figure(f"cycles-{slug}-change", f"{earlier} → {later}: the State's change net of the committee's drift "
-               "(dot, 95 % interval) and its raw change (circle), for the operative verb on a three-level scale "
-               "(weak: draws attention, requests, invites; middle: encourages, calls upon; strong: recommends, "
-               "urges), specificity, deadlines and the share of recommendations taken up from the earlier CO.",
-               "change", table, {}),
+             f"years would let one expect. Beside the other States' changes: the row {_e(pair_label(earlier, later))} "
+             f"of {figure_link(CHANGE_FIGURE)}; the operative verb on its three levels (weak: draws attention, "
+             f"requests, invites; middle: encourages, calls upon; strong: recommends, urges), each verb and each "
+             f"theme in the table.</p>"),
         Table(f"cycles-{slug}-change", f"{earlier} → {later}: every measure of cobs.compare.change (each operative "
               f"verb and theme too), the committee's COs compared listed above ({len(table)} rows).", table,
               folded=True),
-    ]
+    ], table
 
 
 def cycles_section(data: ReportData) -> Section | None:
@@ -339,6 +364,9 @@ def cycles_section(data: ReportData) -> Section | None:
     # given)
     cache: dict[object, object] = {("actions", str(symbol)): acts for symbol, acts in data.actions.groupby(
         data.actions["symbol"].astype(object), sort=False)}
+    panel = panels_of([later for _, later in pairs], "cycles")
+    aligned_of: dict[str, pd.DataFrame] = {}
+    changes: list[pd.DataFrame] = []
     for earlier, later in pairs:
         docs = data.documents.set_index("symbol")
         state_name = docs.loc[later, "state_name"]
@@ -358,13 +386,15 @@ def cycles_section(data: ReportData) -> Section | None:
             f"citation of the earlier paragraph) and {int(status.get('new', 0))} paragraphs are new; "
             f"{int(status.get('dropped', 0))} of the earlier CO's paragraphs are not taken up again. The "
             f"committee's operative verb is stronger than before on "
-            f"{_links(int(change.get('escalated', 0)))} and weaker on {_links(int(change.get('softened', 0)))}.</p>"),
-            Figure(f"cycles-{slug}", f"{earlier} → {later}: the later CO's recommendation paragraphs by theme, as "
-                   "repeated, modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose operative "
-                   "verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
-                   "a paragraph linked to two earlier ones counts twice).", "cycle_changes", aligned, {}, columns=2),
+            f"{_links(int(change.get('escalated', 0)))} and weaker on {_links(int(change.get('softened', 0)))}. "
+            f"Theme by theme: the panel {_e(earlier)} → {_e(later)} of {figure_link(panel[later][0])} (pairs "
+            f"{panel[later][1]}-{panel[later][2]}).</p>"),
         ]
-        parts.extend(_change_parts(data, earlier, later, cache))
+        aligned_of[later] = aligned.assign(earlier_symbol=earlier, later_symbol=later)  # align leaves a dropped
+        # paragraph's later_symbol empty (and a new one's earlier_symbol): the pair's panel counts them too
+        change_parts, change_table = _change_parts(data, earlier, later, cache)
+        parts.extend(change_parts)
+        changes.append(change_table)
         changed = aligned[aligned["change"].isin(["escalated", "softened"])]
         if len(changed):
             parts.append(Table(
@@ -375,7 +405,23 @@ def cycles_section(data: ReportData) -> Section | None:
             f"(cobs.compare.align; {len(aligned)} rows).", aligned.drop(columns=["earlier_symbol", "later_symbol"]),
             folded=True))
         subsections.append(Section(f"cycles-{slug}", f"{state_name}: {earlier} → {later}", parts))
-    return Section("cycles", "Across cycles", [intro], subsections)
+    figures = _panel_figures(
+        aligned_of.__getitem__, list(aligned_of), panel, "later_symbol",
+        "Pairs of cycles {first}-{last} of {total}, a panel each: the later CO's recommendation paragraphs by "
+        "theme, as repeated, modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose "
+        "operative verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
+        "a paragraph linked to two earlier ones counts twice); one theme axis (the themes with the most "
+        "paragraphs in these pairs first) and one scale. Later COs: {symbols}.", {}, "cycle_changes")
+    figures.append(Figure(
+        CHANGE_FIGURE, f"Each State's change from one CO to the next ({len(changes)} pairs of cycles, a row each), "
+        "net of the committee's drift over the same years (dot, 95 % interval) beside its raw change (circle): the "
+        "share of requested actions the committee recommends or urges, the mean specificity (0-4), the share with "
+        "a deadline, and the share of the earlier CO's recommendations taken up (repetition: the State's rate, net "
+        "of the committee's mean rate for other States' pairs of COs). An interval is cut where it passes what the "
+        "net change can be (the State's raw change less the committee's, which lies in [-1, 1] for a share): "
+        "intervals resting on few other COs pass it.", "change_forest", pd.concat(changes, ignore_index=True),
+        {}, columns=2))
+    return Section("cycles", "Across cycles", [intro, *figures], subsections)
 
 
 UPR_GRADES = ("not made", "overlapping request", "same request")
@@ -410,10 +456,12 @@ def upr_section(data: ReportData) -> Section | None:
         "scored on the other (<code>benchmarks/bench_align.py</code>). Read the linked texts in the table before "
         "citing a link.</p>")
     subsections = []
-    for doc in data.documents.itertuples(index=False):
+    compared = data.documents[data.documents["state"].isin(set(data.upr["state"].dropna()))]
+    panel = panels_of([s for s, n in zip(compared["symbol"], compared["actions"], strict=True) if n], "upr")
+    graded: dict[str, pd.DataFrame] = {}
+    sessions: dict[str, str] = {}
+    for doc in compared.itertuples(index=False):
         upr = data.upr[data.upr["state"] == doc.state]
-        if upr.empty:
-            continue
         session = _closest_session(upr, int(doc.year))
         recommendations = upr[upr["session"] == session["session"]]
         aligned = cobs.compare.align(recommendations, data.paragraphs[data.paragraphs["symbol"] == doc.symbol])
@@ -432,11 +480,10 @@ def upr_section(data: ReportData) -> Section | None:
                  f"{len(acts)} requested actions, {int(counts.get(UPR_GRADES[2], 0))} ask what a UPR recommendation "
                  f"asked too, {int(counts.get(UPR_GRADES[1], 0))} overlap with one, and "
                  f"{int(counts.get(UPR_GRADES[0], 0))} have no counterpart at the UPR; {upr_made} of the UPR's "
-                 f"recommendations find a counterpart in the CO.</p>"),
-            Figure(f"upr-{slug}", f"{doc.symbol}: the requested actions by theme, and whether the UPR made the same "
-                   f"or an overlapping request at session {int(session['session'])} ({year}).", "theme_profile",
-                   acts, {"hue": "upr_grade"}, columns=2),
+                 f"recommendations find a counterpart in the CO. By theme: the panel {_e(doc.symbol)} of "
+                 f"{figure_link(panel[doc.symbol][0])}.</p>"),
         ]
+        graded[doc.symbol] = acts
         pairs = linked.groupby("later_ref", sort=False).agg(
             theme=("theme", "first"), grade=("grade", lambda g: "same" if (g == "same").any() else "overlapping"),
             upr=("earlier_ref", list)).reset_index().rename(columns={"later_ref": "ref"})
@@ -449,9 +496,15 @@ def upr_section(data: ReportData) -> Section | None:
             f"recommendation, with the texts (cobs.compare.align; {len(aligned)} rows).",
             aligned.drop(columns=["earlier_symbol", "later_symbol"]), folded=True))
         subsections.append(Section(f"upr-{slug}", f"{doc.symbol} and the UPR ({doc.state_name}, {year})", parts))
+        sessions[doc.symbol] = f"{doc.symbol}: session {int(session['session'])} ({year})"
     if not subsections:
         return None
-    return Section("upr", "Treaty body and UPR", [intro], subsections)
+    figures = _panel_figures(
+        graded.__getitem__, [s for s in graded if s in panel], panel, "symbol",
+        "COs {first}-{last} of {total} beside the UPR, a panel each: the requested actions by theme, and whether "
+        "the UPR made the same or an overlapping request at the session closest in time ({symbols}), on one theme "
+        "axis and one scale.", {"hue": "upr_grade"}, "theme_profile", sessions.__getitem__)
+    return Section("upr", "Treaty body and UPR", [intro, *figures], subsections)
 
 
 TOPICS = 8

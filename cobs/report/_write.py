@@ -63,7 +63,9 @@ class ReportFiles:
 
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """The table for a CSV file: lists as "a; b", pandas NA as empty."""
-    lists = [c for c in table.columns if table[c].map(lambda v: isinstance(v, (list, tuple))).any()]
+    # only a column of Python objects (or Arrow's) holds lists: the others are not read value by value
+    lists = [c for c in table.columns if (table[c].dtype == object or isinstance(table[c].dtype, pd.ArrowDtype))
+             and table[c].map(lambda v: isinstance(v, (list, tuple))).any()]
     return table.assign(**{c: table[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
                            for c in lists})
 
