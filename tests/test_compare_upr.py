@@ -70,7 +70,7 @@ def test_working_group_reports_are_read():
 
 
 def test_a_report_whose_text_lost_its_symbol_is_named_as_upr_info_names_the_review(tmp_path):
-    """111 of the 249 texts of uprs-terman lost the masthead with the report's symbol ("australia2011.txt" begins
+    """115 of the 262 texts of uprs-terman lost the masthead with the report's symbol ("australia2011.txt" begins
     "Distr.: General 24 March 2011"): the file's name is no UN symbol, so read_wg_report leaves the symbol missing
     and upr_recommendations names the review "UPR/<session>/<State>", as it names UPR Info's rows of that review."""
     raw = REPORT_2014.read_bytes().decode("mac_roman")

@@ -63,3 +63,18 @@ def test_regional_groups_agree_with_upr_info():
             differ.append((name, groups, region(code)))
     assert unknown == [] and len(theirs) == 193
     assert differ == []
+
+
+@pytest.mark.parametrize(("module", "name"), [("regions", "region"), ("labels", "GROUPS"), ("tags", "named_groups")])
+def test_the_modules_of_earlier_releases_still_import_and_say_where_the_names_went(module, name):
+    """cobs.reference.regions, .labels and .tags were public before their names moved to cobs.reference: an import
+    of them keeps working, with a FutureWarning naming what to import instead."""
+    import importlib
+    import sys
+
+    import cobs.reference
+
+    sys.modules.pop(f"cobs.reference.{module}", None)
+    with pytest.warns(FutureWarning, match=f"cobs.reference.{module} is deprecated.*from cobs.reference"):
+        old = importlib.import_module(f"cobs.reference.{module}")
+    assert getattr(old, name) is getattr(cobs.reference, name)

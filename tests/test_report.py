@@ -242,6 +242,23 @@ def test_the_crc_beside_the_upr(report):
     assert "the 198 UPR recommendations Kazakhstan received at session 20 (2014)" in html
 
 
+def test_a_co_without_requested_actions_beside_the_upr_has_no_panel_and_says_so():
+    """The UPR section's panels are drawn for the COs with requested actions only: a CO of a State with UPR data
+    and no action (raised KeyError) is said to have nothing to draw."""
+    import dataclasses
+
+    from cobs.report import _data, _sections
+
+    data = _data.load([ROOT / "corpus"])
+    symbol = "CRC/C/KAZ/CO/4"
+    empty = dataclasses.replace(data, actions=data.actions[data.actions["symbol"] != symbol],
+                                documents=data.documents.assign(actions=data.documents["actions"].where(
+                                    data.documents["symbol"] != symbol, 0)))
+    section = _sections.upr_section(empty)
+    texts = [part.html for sub in section.subsections for part in sub.parts if hasattr(part, "html")]
+    assert any(symbol in t and "It has no requested action to draw." in t for t in texts)
+
+
 @pytest.mark.slow
 def test_groups_and_goals(report):
     folder, actions = report.folder, report.data.actions

@@ -45,9 +45,12 @@ request and a CO action may be met by many. Each link says whether the UPR
 session came before or after the CO's adoption (``upr_timing``). That rule is kept
 (``decision="rule"``); by default, with the UPR, a logistic regression decides instead
 (:mod:`cobs.compare._linkmodel`): it reads the rule's score, the score's share of the UPR
-recommendation's best, and three corrections (the second UPR codebook's population rule, a CO
+recommendation's best, and five corrections (the second UPR codebook's population rule, a CO
 item following up another treaty body's recommendations, a recommendation listing many
-groups), with weights and a threshold fitted on the hand-read UPR golds.
+groups, a national human rights institution against the Convention's monitoring mechanism, a
+ratification against an item asking none), on the candidate pairs only (those scoring at least
+a share of the recommendation's best), with weights and a threshold fitted on the hand-read
+UPR golds.
 """
 
 from __future__ import annotations

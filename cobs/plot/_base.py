@@ -181,12 +181,22 @@ def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
         panel.set_ylim(len(labels) - 0.5, -0.5)
 
 
+def pair_label(earlier: object, later: object) -> str:
+    """"CRPD/C/AZE/CO/1 → 2-3": the later symbol's tail where it shares the earlier's stem (a missing symbol: "?")."""
+    earlier, later = ("?" if pd.isna(v) else str(v) for v in (earlier, later))
+    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
+    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"
+
+
 def cells_hold(ax: Axes | None, columns: int, labels: Sequence[str], widest: str) -> bool:
     """Whether the cells of a heatmap of ``columns`` columns, beside row ``labels``, are wide enough for the text
     ``widest`` (in x-small type, with a margin): the width of ``ax``'s figure (or the style's) less the labels and a
     colour bar, shared by the columns. A heatmap of a hundred documents has cells 3 points wide: their numbers
     would be a grey smear (and thousands of texts to lay out), so they are left to the table behind the figure."""
-    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    # the Axes' own share of its figure: a heatmap beside another has half the width for its cells (0.775: the
+    # width of a figure's one Axes before layout, matplotlib's subplot parameters; such an Axes is the whole figure)
+    width = (ax.get_position().width * ax.figure.get_figwidth() / 0.775 if ax is not None
+             else mpl.rcParams["figure.figsize"][0])
     size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
     tick = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
     beside = max((text_width(line, tick) for label in labels for line in str(label).split("\n")), default=0)
@@ -197,9 +207,10 @@ def label_bottoms(panels: Sequence[Axes], label: str) -> None:
     """The x axis' label of a grid of :func:`new_panels`, under the lowest panel of each column (the figure's own
     x label would sit where the legend below the grid goes)."""
     ncols = panels[0].get_subplotspec().get_gridspec().ncols if panels else 1
+    text = wrap(label, 26) if ncols >= 3 else label  # three or four columns: one line ran into the next label
     for k, panel in enumerate(panels):
         if k + ncols >= len(panels):
-            panel.set_xlabel(label)
+            panel.set_xlabel(text)
 
 
 def groups_of(table: pd.DataFrame, by: str, function: str) -> list[object]:
@@ -311,7 +322,10 @@ def legend_columns(names: Sequence[str], title: str, width: float) -> tuple[int,
 
 def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
-    width = ax.figure.get_figwidth() if ax is not None else mpl.rcParams["figure.figsize"][0]
+    # the Axes' own share of its figure: a heatmap beside another has half the width for its cells (0.775: the
+    # width of a figure's one Axes before layout, matplotlib's subplot parameters; such an Axes is the whole figure)
+    width = (ax.get_position().width * ax.figure.get_figwidth() / 0.775 if ax is not None
+             else mpl.rcParams["figure.figsize"][0])
     return wide if width >= 5 else narrow
 
 

@@ -21,6 +21,7 @@ from cobs.plot._base import (
     legend_below,
     new_axes,
     new_panels,
+    pair_label,
     require_rows,
     row_height,
     text_width,
@@ -224,12 +225,6 @@ def _handles(rows: pd.DataFrame) -> list[Line2D]:
     return handles
 
 
-def _pair_label(earlier: str, later: str) -> str:
-    """"CRPD/C/AZE/CO/1 → 2-3": the later symbol's tail where it shares the earlier's stem."""
-    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
-    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"
-
-
 @overload
 def change_forest(table: pd.DataFrame | ChangeResult, *,
                   measures: Sequence[str | tuple[str, str | None]] | None = ...,
@@ -286,6 +281,8 @@ def change_forest(
 
     Raises
     ------
+    TypeError
+        If ``measures`` is a string rather than a list of measures.
     ValueError
         If a column is missing, or a measure is not in the table.
 
@@ -336,7 +333,7 @@ def change_forest(
                                  f"table; its categories are {levels}: give (measure, category)")
     pairs = list(dict.fromkeys(zip(frame["earlier_symbol"].astype(str), frame["later_symbol"].astype(str),
                                    strict=True)))
-    labels = [_pair_label(a, b) for a, b in pairs]
+    labels = [pair_label(a, b) for a, b in pairs]
     if len(wanted) == 1 and ax is not None:
         panels = [new_axes(ax, len(pairs))]
     else:

@@ -33,6 +33,7 @@ from cobs.plot._base import (
     legend_below,
     new_axes,
     new_panels,
+    pair_label,
     require_rows,
     row_height,
     same_x,
@@ -149,7 +150,7 @@ def cycle_changes(
     ...                    aligned.assign(earlier_symbol="CRC/C/KAZ/CO/4", later_symbol="CRC/C/KAZ/CO/5")])
     >>> ax = cobs.plot.cycle_changes(pairs, by="later_symbol")
     >>> [panel.get_title() for panel in ax.figure.axes]
-    ['CRC/C/KAZ/CO/3 → CRC/C/KAZ/CO/4', 'CRC/C/KAZ/CO/4 → CRC/C/KAZ/CO/5']
+    ['CRC/C/KAZ/CO/3 → 4', 'CRC/C/KAZ/CO/4 → 5']
     """
     needed = ["theme", "status", "change", "earlier_ref", "later_ref", *([by] if isinstance(by, str) else [])]
     check_table(aligned, needed, name="aligned", function="cobs.plot.cycle_changes", what=_ALIGN)
@@ -163,6 +164,11 @@ def cycle_changes(
     columns = [*([by] if by is not None else []), *tally_columns("theme")]
     require_rows(aligned, needed, what="links nor unmatched recommendations", data_columns=columns)
     table = aligned.assign(status=pd.Categorical(aligned["status"], categories=list(STATUSES)))
+    if by == "later_symbol" and "earlier_symbol" in table.columns:
+        # align() leaves a dropped paragraph's later_symbol empty: it belongs to the pair of its earlier CO
+        later_of = table.dropna(subset=["earlier_symbol", "later_symbol"]).drop_duplicates("earlier_symbol")
+        later_of = later_of.set_index("earlier_symbol")["later_symbol"]
+        table[by] = table[by].fillna(table["earlier_symbol"].map(later_of))
     if by is not None:
         table = table[table[by].notna()]
         groups = groups_of(table, by, "cycle_changes")
@@ -214,7 +220,7 @@ def _pair_title(aligned: pd.DataFrame) -> str | None:
     if not {"earlier_symbol", "later_symbol"} <= set(aligned.columns):
         return None
     pair = aligned[["earlier_symbol", "later_symbol"]].dropna().drop_duplicates()
-    return f"{pair.iloc[0, 0]} → {pair.iloc[0, 1]}" if len(pair) == 1 else None
+    return pair_label(pair.iloc[0, 0], pair.iloc[0, 1]) if len(pair) == 1 else None
 
 
 def _changes_handles() -> list[object]:

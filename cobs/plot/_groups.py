@@ -213,9 +213,10 @@ def groups(
                                               default=0) / 72 + 0.2, function="groups")
     for panel, c in zip(panels, compared, strict=True):
         _group_bars(panel, c, order, ["the CO", "its committee's other COs of its years"])
-        panel.set_title(f"{c.symbol} (n\u00a0=\u00a0{c.n_own}; {c.n_other_cos} others{c.span}, "
-                        f"n\u00a0=\u00a0{c.n_others})" if c.n_others else f"{c.symbol} (n\u00a0=\u00a0{c.n_own})",
-                        fontsize="x-small")
+        # the symbol, then the counts on a line of their own: in three or four columns one line overran the next
+        others = f"{c.n_other_cos} other" + ("s" if c.n_other_cos != 1 else "")
+        panel.set_title(f"{c.symbol}\nn\u00a0=\u00a0{c.n_own}; {others}{c.span}, n\u00a0=\u00a0{c.n_others}"
+                        if c.n_others else f"{c.symbol}\nn\u00a0=\u00a0{c.n_own}", fontsize="x-small")
     label_rows(panels, labels)
     first = panels[0]
     same_x(panels, 0, max(1e-9, max(float(c.share.to_numpy().max(initial=0)) for c in compared)) * 1.05)

@@ -119,8 +119,8 @@ def read_wg_report(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``symbol`` (A/HRC/...; missing where the text does not print it: 111 of the
-        249 texts of ``uprs-terman`` lost the masthead that holds it),
+        ``symbol`` (A/HRC/...; missing where the text does not print it: 115 of the
+        262 texts of ``uprs-terman`` lost the masthead that holds it),
         ``state_under_review``, ``session``, ``para`` (the paragraph of the report listing it),
         ``number`` (its number there: "12" for
         "12. To ..." or "124.12"), ``recommendation`` (the text, "To" left out),

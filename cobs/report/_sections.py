@@ -447,14 +447,14 @@ def upr_section(data: ReportData) -> Section | None:
         "recommendations its State received at the UPR session closest in time (UPR Info's export in "
         "<code>upr/</code>), and each of the CO's recommendations (each lettered item, and each paragraph's own "
         "request) is linked to the UPR recommendations that make the same or an overlapping request "
-        "(<code>cobs.compare.align</code> across mechanisms: wording with the field's synonyms, UPR Info's issue "
-        "labels against the CO's themes, instruments named); each requested action below takes the best grade of "
-        "its recommendation's links. The UPR words requests "
-        "differently and more broadly, so these links are less sure than those between cycles: against a reading "
-        "by hand of CRC/C/KAZ/CO/4 beside Kazakhstan's 327 UPR recommendations of 2010 and 2014, they reach an F1 "
-        "of 0.53 (precision 0.44, recall 0.68), and 0.37 where the defaults were chosen on one half of the CO and "
-        "scored on the other (<code>benchmarks/bench_align.py</code>). Read the linked texts in the table before "
-        "citing a link.</p>")
+        "(<code>cobs.compare.align</code> across mechanisms: wording with the field's synonyms, the UPR issues "
+        "read from each recommendation's words against the CO's themes, instruments named, decided by a link model "
+        "fitted on hand readings); each requested action below takes the best grade of its recommendation's links. "
+        "The UPR words requests differently and more broadly, so these links are far less sure than those between "
+        "cycles: against hand readings of 16 CRPD and CRC COs beside their State's UPR recommendations they reach a "
+        "link F1 of about 0.4 where the model was fitted without the State, and 0.15 to 0.35 on States read after "
+        "it was frozen, while two readers agree at about 0.9 (<code>benchmarks/bench_align.py</code>). Treat them "
+        "as candidates: read the linked texts in the table before citing a link.</p>")
     subsections = []
     compared = data.documents[data.documents["state"].isin(set(data.upr["state"].dropna()))]
     panel = panels_of([s for s, n in zip(compared["symbol"], compared["actions"], strict=True) if n], "upr")
@@ -480,8 +480,9 @@ def upr_section(data: ReportData) -> Section | None:
                  f"{len(acts)} requested actions, {int(counts.get(UPR_GRADES[2], 0))} ask what a UPR recommendation "
                  f"asked too, {int(counts.get(UPR_GRADES[1], 0))} overlap with one, and "
                  f"{int(counts.get(UPR_GRADES[0], 0))} have no counterpart at the UPR; {upr_made} of the UPR's "
-                 f"recommendations find a counterpart in the CO. By theme: the panel {_e(doc.symbol)} of "
-                 f"{figure_link(panel[doc.symbol][0])}.</p>"),
+                 f"recommendations find a counterpart in the CO. "
+                 + (f"By theme: the panel {_e(doc.symbol)} of {figure_link(panel[doc.symbol][0])}.</p>"
+                    if doc.symbol in panel else "It has no requested action to draw.</p>")),
         ]
         graded[doc.symbol] = acts
         pairs = linked.groupby("later_ref", sort=False).agg(
