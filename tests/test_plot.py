@@ -1069,6 +1069,13 @@ def test_a_grid_of_four_panels_a_row_keeps_its_texts_apart(name):
     assert_readable(ax, renderer)
 
 
+def test_an_empty_list_of_what_to_draw_is_an_error_naming_the_argument():
+    with pytest.raises(ValueError, match="measures"):
+        cobs.plot.change_forest(pairs_of_change(), measures=[])
+    with pytest.raises(ValueError, match="symbol"):
+        cobs.plot.groups(tagged(), symbol=[])
+
+
 def test_nothing_to_draw_says_why_in_the_words_of_the_table():
     assert texts_of(cobs.plot.mix(actions().iloc[:0])) == ["nothing to draw: the table has no requested actions"]
     blank = actions().iloc[:0].reindex(range(3))

@@ -323,6 +323,8 @@ def change_forest(
         if isinstance(measures, str):
             raise TypeError(f"cobs.plot.change_forest: {invalid_value('measures', measures, 'a list of measures')}")
         wanted = [(m, None) if isinstance(m, str) else tuple(m) for m in measures]
+        if not wanted:
+            raise ValueError(f"cobs.plot.change_forest: {invalid_value('measures', measures, 'one measure or more')}")
         for measure, category in wanted:
             if measure not in names:
                 raise ValueError(f"cobs.plot.change_forest: {invalid_value('measures', measure, sorted(names))}"

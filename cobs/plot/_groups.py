@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from cobs._checks import check_table
+from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
     MISSING_COLOR,
@@ -170,6 +171,8 @@ def groups(
                              f"{len(symbols)}: pass symbol=... (one of {symbols[:5]}{more})")
         symbol = symbols[0]
     wanted = list(dict.fromkeys(symbol)) if many else [symbol]
+    if not wanted:
+        raise ValueError(f"cobs.plot.groups: {invalid_value('symbol', symbol, 'a CO of the table or a list of them')}")
     for one in wanted:
         if one not in symbols:
             raise ValueError(f"cobs.plot.groups: symbol {one!r} is not in the table; its documents are "
