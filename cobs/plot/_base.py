@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 
 from cobs.errors import invalid_value
 
-__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "cells_hold", "groups_of",
-           "label_bottoms",
-           "label_rows", "new_axes", "new_panels", "same_x", "ordinal_colors", "require_rows", "text_width", "wrap"]
+__all__ = ["MISSING_COLOR", "OKABE_ITO", "STRENGTH_COLORS", "NothingToDraw", "Plotted", "axes_width", "cells_hold",
+           "groups_of", "label_bottoms", "label_inches", "label_rows", "new_axes", "new_panels", "same_x",
+           "ordinal_colors", "require_rows", "text_width", "wrap"]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 """Okabe and Ito's colour-blind-safe palette (Color Universal Design), yellow and black last."""
@@ -181,11 +181,18 @@ def label_rows(panels: Sequence[Axes], labels: Sequence[str]) -> None:
         panel.set_ylim(len(labels) - 0.5, -0.5)
 
 
-def pair_label(earlier: object, later: object) -> str:
-    """"CRPD/C/AZE/CO/1 → 2-3": the later symbol's tail where it shares the earlier's stem (a missing symbol: "?")."""
-    earlier, later = ("?" if pd.isna(v) else str(v) for v in (earlier, later))
-    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
-    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"
+def axes_width(ax: Axes | None) -> float:
+    """Inches ``ax`` has for itself and its labels (None: the style's figure width): its figure's width for an Axes
+    that fills its figure, half of it beside another (0.775 is the width matplotlib's subplot parameters give a
+    figure's one Axes before layout)."""
+    if ax is None:
+        return mpl.rcParams["figure.figsize"][0]
+    return ax.get_position().width * ax.figure.get_figwidth() / 0.775
+
+
+def label_inches(labels: Sequence[str], size: float = 7) -> float:
+    """Inches the widest line of tick ``labels`` (in ``size`` points) needs, with a margin: beside a grid's panels."""
+    return max((text_width(line, size) for label in labels for line in str(label).split("\n")), default=0) / 72 + 0.2
 
 
 def cells_hold(ax: Axes | None, columns: int, labels: Sequence[str], widest: str) -> bool:
@@ -193,10 +200,7 @@ def cells_hold(ax: Axes | None, columns: int, labels: Sequence[str], widest: str
     ``widest`` (in x-small type, with a margin): the width of ``ax``'s figure (or the style's) less the labels and a
     colour bar, shared by the columns. A heatmap of a hundred documents has cells 3 points wide: their numbers
     would be a grey smear (and thousands of texts to lay out), so they are left to the table behind the figure."""
-    # the Axes' own share of its figure: a heatmap beside another has half the width for its cells (0.775: the
-    # width of a figure's one Axes before layout, matplotlib's subplot parameters; such an Axes is the whole figure)
-    width = (ax.get_position().width * ax.figure.get_figwidth() / 0.775 if ax is not None
-             else mpl.rcParams["figure.figsize"][0])
+    width = axes_width(ax)
     size = mpl.font_manager.FontProperties(size="x-small").get_size_in_points()
     tick = mpl.font_manager.FontProperties(size=mpl.rcParams["ytick.labelsize"]).get_size_in_points()
     beside = max((text_width(line, tick) for label in labels for line in str(label).split("\n")), default=0)
@@ -322,10 +326,7 @@ def legend_columns(names: Sequence[str], title: str, width: float) -> tuple[int,
 
 def label_chars(ax: Axes | None, narrow: int = 40, wide: int = 52) -> int:
     """Characters per line of a tick label: more on a two-column figure (``ax``'s, or the style's if None)."""
-    # the Axes' own share of its figure: a heatmap beside another has half the width for its cells (0.775: the
-    # width of a figure's one Axes before layout, matplotlib's subplot parameters; such an Axes is the whole figure)
-    width = (ax.get_position().width * ax.figure.get_figwidth() / 0.775 if ax is not None
-             else mpl.rcParams["figure.figsize"][0])
+    width = axes_width(ax)
     return wide if width >= 5 else narrow
 
 

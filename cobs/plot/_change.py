@@ -17,16 +17,16 @@ from cobs.plot._base import (
     NothingToDraw,
     Plotted,
     finish,
+    label_inches,
     label_rows,
     legend_below,
     new_axes,
     new_panels,
-    pair_label,
     require_rows,
     row_height,
-    text_width,
     wrap,
 )
+from cobs.reference import pair_label
 
 if TYPE_CHECKING:
     from cobs.compare import ChangeResult
@@ -339,9 +339,8 @@ def change_forest(
     if len(wanted) == 1 and ax is not None:
         panels = [new_axes(ax, len(pairs))]
     else:
-        width = max((text_width(label, 7) for label in labels), default=0) / 72 + 0.2
         panels = new_panels(ax, len(wanted), len(pairs), ncols=len(wanted), row_height=0.2, extra=1.0,
-                            labels=width, sharex=False, function="change_forest")
+                            labels=label_inches(labels), sharex=False, function="change_forest")
     where = {pair: i for i, pair in enumerate(pairs)}
     category = frame["category"].astype(object).where(frame["category"].notna(), None)
     pieces = []

@@ -29,11 +29,11 @@ from cobs.plot._base import (
     groups_of,
     label_bottoms,
     label_chars,
+    label_inches,
     label_rows,
     legend_below,
     new_axes,
     new_panels,
-    pair_label,
     require_rows,
     row_height,
     same_x,
@@ -42,6 +42,7 @@ from cobs.plot._base import (
     text_width,
     wrap,
 )
+from cobs.reference import pair_label
 
 __all__ = ["STATUSES", "cycle_changes", "keyness", "similarity"]
 
@@ -195,8 +196,7 @@ def cycle_changes(
         return finish(ax, data, return_data)
     labels = [wrap(t, 32) for t in themes]
     panels = new_panels(ax, len(groups), len(themes), ncols=ncols, row_height=row_height(labels), extra=1.4,
-                        labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
-                                   default=0) / 72 + 0.2, function="cycle_changes")
+                        labels=label_inches(labels), function="cycle_changes")
     cut = dict(list(table.groupby(table[by].astype(object), sort=False)))
     pieces = []
     for panel, group in zip(panels, groups, strict=True):

@@ -26,6 +26,7 @@ from cobs.plot._base import (
     finish,
     fit,
     label_bottoms,
+    label_inches,
     label_rows,
     legend_below,
     legend_columns,
@@ -212,8 +213,7 @@ def groups(
         legend_below(ax, ncol=ncol, title=title or None)
         return finish(ax, _drawn(c, order), return_data)
     panels = new_panels(ax, len(wanted), len(order), ncols=ncols, row_height=max(row_height(labels), 0.3),
-                        extra=1.3, labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
-                                              default=0) / 72 + 0.2, function="groups")
+                        extra=1.3, labels=label_inches(labels), function="groups")
     for panel, c in zip(panels, compared, strict=True):
         _group_bars(panel, c, order, ["the CO", "its committee's other COs of its years"])
         # the symbol, then the counts on a line of their own: in three or four columns one line overran the next

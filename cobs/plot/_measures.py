@@ -30,6 +30,7 @@ from cobs.plot._base import (
     groups_of,
     label_bottoms,
     label_chars,
+    label_inches,
     label_rows,
     legend_below,
     legend_columns,
@@ -296,8 +297,7 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
     position = {t: i for i, t in enumerate(drawn)}
     labels = [wrap(t, 32) for t in themes]
     panels = new_panels(ax, len(groups), len(themes), ncols=ncols, row_height=row_height(labels), extra=1.2,
-                        labels=max((text_width(line, 7) for label in labels for line in label.split("\n")),
-                                   default=0) / 72 + 0.2, function="theme_profile")
+                        labels=label_inches(labels), function="theme_profile")
     key = table[by].astype(object)
     cut = dict(list(table.groupby(key, sort=False)))
     pieces = []

@@ -58,6 +58,7 @@ from cobs.reference._symbols import (
     Symbol,
     cycle_range,
     format_symbol,
+    pair_label,
     parse_symbol,
     with_article,
 )

@@ -222,3 +222,17 @@ def format_symbol(committee: str, state: str, cycle: str | int, *, protocol: str
     prefix = symbol_prefix(committee_code(committee))
     parts = [prefix, protocol, state, "CO", str(cycle)]
     return "/".join(p for p in parts if p)
+
+
+def pair_label(earlier: object, later: object) -> str:
+    """Two consecutive COs as "CRPD/C/AZE/CO/1 → 2-3": the later symbol's tail where it shares the earlier's stem
+    (the whole symbols otherwise; a missing one, None or NaN, as "?").
+
+    >>> pair_label("CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3")
+    'CRPD/C/AZE/CO/1 → 2-3'
+    """
+    import pandas as pd
+
+    earlier, later = ("?" if v is None or pd.isna(v) else str(v) for v in (earlier, later))
+    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
+    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"

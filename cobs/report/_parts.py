@@ -16,7 +16,7 @@ import pandas as pd
 if TYPE_CHECKING:
     import cobs.plot
 
-__all__ = ["Figure", "Part", "Section", "Table", "Text", "figure_link", "pair_label", "panels_of"]
+__all__ = ["Figure", "Part", "Section", "Table", "Text", "figure_link", "panels_of"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +108,3 @@ def panels_of(items: list[str], prefix: str, per: int = PANELS) -> dict[str, tup
     return out
 
 
-def pair_label(earlier: str, later: str) -> str:
-    """A pair of COs as :func:`cobs.plot.change_forest` labels its row: "CRPD/C/AZE/CO/1 → 2-3"."""
-    stem = earlier.rsplit("/", 1)[0] + "/" if "/" in earlier else None
-    return f"{earlier} → {later.removeprefix(stem)}" if stem and later.startswith(stem) else f"{earlier} → {later}"

@@ -18,9 +18,10 @@ import pandas as pd
 
 from cobs._ranking import argmax
 from cobs.measures import tally
+from cobs.reference import pair_label
 from cobs.report._data import ReportData
 from cobs.report._groups import groups_section
-from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, pair_label, panels_of
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, panels_of
 
 __all__ = ["SECTIONS"]
 
