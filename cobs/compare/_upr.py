@@ -269,9 +269,9 @@ def _measured(records: list[dict[str, object]]) -> pd.DataFrame:
     table["clause"] = table["clause"].astype("int64")
     table["strength"] = pd.Categorical(table["strength"], dtype=STRENGTH_DTYPE)
     measured = measure(table.drop(columns=list(UPR_COLUMNS)))
-    # measure() puts the rows in document order, keeping each row's label: a report numbering one recommendation
-    # out of order ("85.75" among 86.74 and 86.76, Australia 2011) moved, and the columns set beside it by position
-    # gave it the next row's State, response and issues
+    # measure() puts the rows in document order, keeping each row's label: a shuffled or sorted table, or a
+    # recommendation numbered out of order that read_wg_report leaves as printed, moved, and the columns set beside
+    # it by position gave it the next row's State, response and issues
     extra = table.loc[measured.index, list(UPR_COLUMNS)]
     for column in UPR_COLUMNS:
         measured[column] = extra[column].to_numpy()
