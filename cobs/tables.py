@@ -17,6 +17,7 @@ are given, so they accept such a table too.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -366,7 +367,8 @@ def ref_key(ref: object) -> tuple:
     return tuple(_one_ref_key(part) for part in text.split(" → "))
 
 
-def _one_ref_key(ref: str) -> tuple:
+@functools.lru_cache(maxsize=1 << 16)
+def _one_ref_key(ref: str) -> tuple:  # cached: a report sorts the same references in figure after figure
     m = _REF.match(ref)
     if m is None:
         return (symbol_key(ref), 0, (0, ""), 0)

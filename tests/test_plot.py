@@ -135,6 +135,31 @@ def test_theme_profile_shows_actions_without_a_theme_last_and_can_keep_the_top()
     assert tick_texts(ax.yaxis) == ["corporal punishment"] and ax.get_ylabel() == "Theme (1 most frequent of 3)"
 
 
+def test_theme_profile_can_keep_the_top_and_count_the_others_in_one_bar():
+    """With top and others=True every action is still drawn: the themes past the top in one last bar, whose refs are
+    theirs (the fixture: KAZ's corporal punishment 2 actions, juvenile justice 1, violence and exploitation 1)."""
+    ax, data = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=1, others=True, return_data=True)
+    assert tick_texts(ax.yaxis) == ["corporal punishment", "2 other themes"]
+    assert bar_widths(ax) == [2, 2] and [t.get_text() for t in ax.texts] == ["2", "2"]
+    assert ax.get_ylabel() == "Theme (1 most frequent of 3; the others in one bar)"
+    assert data["refs"].iloc[-1] == ["CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 61 (a)"]
+    # AZE's missing theme ("") is one of the others; nothing left over: the figure is the one without a top
+    ax, data = cobs.plot.theme_profile(actions(), symbol="CRPD/C/AZE/CO/1", top=1, others=True, return_data=True)
+    assert tick_texts(ax.yaxis) == ["accessibility", "1 other theme"] and data["count"].sum() == 2
+    whole = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=3, others=True, return_data=True)
+    assert tick_texts(whole.ax.yaxis) == ["corporal punishment", "juvenile justice", "violence and exploitation"]
+    assert whole.ax.get_ylabel() == "Theme"
+    # by document: the top over both panels, each panel counting all of its own actions, by strength
+    ax, data = cobs.plot.theme_profile(actions(), by="symbol", hue="strength", top=2, others=True, return_data=True)
+    assert tick_texts(ax.figure.axes[0].yaxis) == ["corporal punishment", "accessibility", "3 other themes"]
+    assert data.groupby("symbol")["count"].sum().to_dict() == {"CRC/C/KAZ/CO/4": 4, "CRPD/C/AZE/CO/1": 2}
+    other = data[(data["theme"] == "3 other themes") & (data["count"] > 0)]
+    assert sorted(ref for refs in other["refs"] for ref in refs) == [
+        "CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 61 (a)", "CRPD/C/AZE/CO/1, para. 11"]
+    with pytest.raises(TypeError, match="others must be True or False"):
+        cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=1, others="yes")
+
+
 def test_theme_profile_needs_one_document():
     with pytest.raises(ValueError, match=r"draws one document, and the table has 2 .*pass symbol="):
         cobs.plot.theme_profile(actions())
@@ -438,6 +463,22 @@ def test_cycle_changes_by_pair_draws_a_panel_each_with_its_own_counts():
                                                                       ["health", "escalated", 1]]
     assert [t.get_text() for t in panels[1].texts] == ["1"]  # NZL's escalation, beside its health bar
     assert [t.get_text() for t in ax.figure.legends[0].get_texts()][:4] == list(cobs.plot.STATUSES)
+
+
+def test_cycle_changes_can_keep_the_top_and_count_the_others_in_one_bar():
+    ax, data = cobs.plot.cycle_changes(aligned(), top=1, others=True, return_data=True)
+    assert tick_texts(ax.yaxis) == ["accessibility", "2 other themes"]
+    assert ax.get_ylabel() == "Theme (1 most frequent of 3; the others in one bar)"
+    bars = data[data["dimension"] == "status"]
+    whole = cobs.plot.cycle_changes(aligned(), return_data=True).data
+    assert bars["count"].sum() == whole.loc[whole["dimension"] == "status", "count"].sum() == 6
+    other = bars[(bars["theme"] == "2 other themes") & (bars["count"] > 0)]
+    # education's modified and dropped paragraphs, health's new one
+    assert dict(zip(other["category"], other["count"], strict=True)) == {"modified": 1, "new": 1, "dropped": 1}
+    marks = sorted((round(float(line.get_ydata()[0])), line.get_marker()) for line in ax.get_lines())
+    assert marks == [(0, "^"), (0, "v"), (1, "v")]  # education's softening now on the others' bar
+    assert cobs.plot.cycle_changes(aligned(), top=1).get_ylabel() == "Theme (1 most frequent of 3)"
+    assert cobs.plot.cycle_changes(aligned()).get_ylabel() == ""  # all drawn: no label, as before
 
 
 def test_cycle_changes_checks_the_alignment():
@@ -888,6 +929,47 @@ def test_groups_of_several_cos_draws_a_panel_each_against_its_own_committee():
     assert legend.get_title().get_text() == "Not drawn: Children, on every action"
 
 
+def test_groups_by_document_draws_a_heatmap_of_shares_as_goals_does():
+    """The report's groups figure for a hundred COs: one heatmap (nine figures of twelve panels took half a minute of
+    drawing). Cells read from tagged(): KAZ 4 has 3 actions, one naming Women & girls; UZB 2, one each of Migrants
+    and Women & girls; KAZ 5-6 2, one naming Migrants."""
+    ax, data = cobs.plot.groups(tagged(), by="symbol", return_data=True)
+    assert tick_texts(ax.xaxis) == ["CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/5-6", "CRC/C/UZB/CO/3-4"]  # sorted
+    # the groups the most actions name first (Migrants 2, Women & girls 2: in OHCHR's order), Children not drawn
+    assert tick_texts(ax.yaxis)[:2] == ["Women & girls", "Migrants"] and "Children" not in tick_texts(ax.yaxis)
+    assert ax.get_title() == "Not drawn: Children (CRC), on every action of the committee"
+    cell = data.set_index(["category", "symbol"])
+    assert cell.loc[("Women & girls", "CRC/C/KAZ/CO/4"), ["count", "n"]].tolist() == [1, 3]
+    assert cell.loc[("Migrants", "CRC/C/UZB/CO/3-4"), ["count", "n", "share"]].tolist() == [1, 2, 0.5]
+    assert cell.loc[("Migrants", "CRC/C/KAZ/CO/5-6"), "refs"] == ["K5 1"]
+    assert cell.loc[("Migrants", "CRC/C/KAZ/CO/4"), "count"] == 0
+    image = ax.images[0].get_array()
+    assert image.shape == (4, 3) and image[0, 0] == pytest.approx(1 / 3) and image.mask[1, 0]  # an empty cell: blank
+    top = cobs.plot.groups(tagged(), by="state", top=1, return_data=True)
+    assert tick_texts(top.ax.yaxis) == ["Women & girls"] and tick_texts(top.ax.xaxis) == ["KAZ", "UZB"]
+    with pytest.raises(ValueError, match="give one of them"):
+        cobs.plot.groups(tagged(), by="symbol", symbol="CRC/C/KAZ/CO/4")
+    with pytest.raises(ValueError, match="leave ncols out"):
+        cobs.plot.groups(tagged(), by="symbol", ncols=2)
+    with pytest.raises(ValueError, match="give it with a list of COs"):
+        cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", ncols=2)
+    with pytest.raises(ValueError, match=r"lacks the column\(s\) \['colour'\]"):
+        cobs.plot.groups(tagged(), by="colour")
+    only_base = tagged().assign(groups=[["Children"]] * 7)
+    assert "nothing to draw" in cobs.plot.groups(only_base, by="symbol").texts[0].get_text().lower()
+    # two committees: each one's base group left out of its own actions only (a CRPD CO's children are drawn)
+    crpd = pd.DataFrame({"symbol": "CRPD/C/KAZ/CO/1", "committee": "CRPD", "state": "KAZ", "year": 2024,
+                         "ref": ["P 1", "P 2"], "groups": [["Persons with disabilities", "Children"],
+                                                          ["Persons with disabilities"]], "sdgs": [[], []]})
+    both = cobs.plot.groups(pd.concat([tagged(), crpd], ignore_index=True), by="symbol", return_data=True)
+    cell = both.data.set_index(["category", "symbol"])
+    assert cell.loc[("Children", "CRPD/C/KAZ/CO/1"), ["count", "n"]].tolist() == [1, 2]
+    assert cell.loc[("Children", "CRC/C/KAZ/CO/4"), "count"] == 0
+    assert "Persons with disabilities" not in set(both.data["category"])
+    assert both.ax.get_title() == ("Not drawn: Children (CRC), Persons with disabilities (CRPD), on every action of "
+                                   "the committee")
+
+
 def test_goals_by_cycle_in_cycle_order_with_shares_per_action():
     ax, data = cobs.plot.goals(tagged().query("state == 'KAZ'"), return_data=True)
     assert tick_texts(ax.xaxis) == ["4", "5-6"]
@@ -914,6 +996,7 @@ CALLS = [
     lambda ax: cobs.plot.confusion(cobs.confusion_table([1, 2], [1, 1]), ax=ax),
     lambda ax: cobs.plot.select_k(select_k_table(), ax=ax),
     lambda ax: cobs.plot.groups(tagged(), symbol="CRC/C/KAZ/CO/4", ax=ax),
+    lambda ax: cobs.plot.groups(tagged(), by="symbol", ax=ax),
     lambda ax: cobs.plot.goals(tagged(), by="symbol", ax=ax),
 ]
 

@@ -40,17 +40,22 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
     assert sorted(report.data.documents["symbol"]) == symbols  # every CO of the bundled corpus, none left out
     assert report.data.errors.empty
     names = {p.name for p in (folder / "figures").iterdir()}
-    # the documents' profiles as small multiples: one figure of a panel per document (up to twelve a figure)
-    stem = "profiles-1"
-    assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
-    assert not any(name.startswith(("profile-", "profiles-2")) for name in names)
-    profiles = pd.read_parquet(folder / "figures" / "profiles-1-data.parquet")
-    assert list(dict.fromkeys(profiles["symbol"].astype(str))) == report.data.documents["symbol"].tolist()
+    # the documents' profiles as small multiples: a panel per document (up to twelve a figure), a figure per
+    # committee (one theme axis: the CRC's themes are not the CRPD's): the CRC's CO, then the nine CRPD COs
+    for stem in ("profiles-1", "profiles-2"):
+        assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv", f"{stem}-data.parquet"} <= names
+    assert not any(name.startswith(("profile-", "profiles-3")) for name in names)
+    shown = [pd.read_parquet(folder / "figures" / f"profiles-{k}-data.parquet") for k in (1, 2)]
+    assert list(dict.fromkeys(shown[0]["symbol"].astype(str))) == ["CRC/C/KAZ/CO/4"]
+    assert list(dict.fromkeys(shown[1]["symbol"].astype(str))) == report.data.documents["symbol"].tolist()[1:]
     # each document's subsection names the figure and the panel of its profile, by the figure's number on the page
     html = report.page.read_text(encoding="utf-8")
     number = re.search(r'<figure id="fig-profiles-1">.*?<b>Figure (\d+)\.</b>', html).group(1)
     assert (f'Its requested actions by theme and operative verb: the panel CRC/C/KAZ/CO/4 of <a href="#fig-profiles-1">'
-            f"Figure {number}</a> (documents 1-{len(symbols)})") in html
+            f"Figure {number}</a> (documents 1-1)") in html
+    number = re.search(r'<figure id="fig-profiles-2">.*?<b>Figure (\d+)\.</b>', html).group(1)
+    assert (f'the panel CRPD/C/NZL/CO/1 of <a href="#fig-profiles-2">Figure {number}</a> (documents 2-'
+            f"{len(symbols)})") in html
     assert "\x00" not in html
     for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
                  "topics-prevalence", "cycles-1", "cycles-change", "groups-1"):
@@ -345,9 +350,9 @@ def test_every_figure_and_table_says_what_made_it(report):
             assert record["made_by"].startswith("cobs.plot."), path.name
         else:
             assert record["made_by"] == "cobs report" and record["parameters"]["plot"].startswith("cobs.plot.")
-    profile = read_provenance(folder / "figures" / "profiles-1.pdf")
-    assert profile["made_by"] == (f"cobs.plot.theme_profile(<table of {len(report.data.actions)} rows>, by='symbol', "
-                                  "hue='strength')")
+    profile = read_provenance(folder / "figures" / "profiles-1.pdf")  # the CRC's CO alone: its 79 actions
+    assert profile["made_by"] == ("cobs.plot.theme_profile(<table of 79 rows>, by='symbol', hue='strength', "
+                                  "others=True, top=12)")
     for path in report.tables:
         if path.suffix in (".csv", ".parquet"):
             record = read_provenance(path)
@@ -506,6 +511,46 @@ def test_a_symbol_with_a_dot_keeps_its_whole_name_in_the_files(tmp_path):
                      "profile-CRC_C_15_Add.213-data.csv", "profile-CRC_C_15_Add.213-data.parquet"]
 
 
+def test_small_multiples_hold_one_committee_a_figure():
+    """One theme axis a figure: a CRC CO's themes (clusters' headings) are not the CRPD's (articles), and the CRPD's
+    twelve most frequent left the CRC panel of the bundled corpus with 11 of its 79 actions."""
+    from cobs.report._parts import panels_of
+
+    items = ["CRC/C/KAZ/CO/4", "CRPD/C/ARM/CO/1", "CRPD/C/AZE/CO/1", "CRPD/C/BLR/CO/1"]
+    assert panels_of(items, "profiles", per=2, group=lambda s: s.split("/")[0]) == {
+        "CRC/C/KAZ/CO/4": ("profiles-1", 1, 1), "CRPD/C/ARM/CO/1": ("profiles-2", 2, 3),
+        "CRPD/C/AZE/CO/1": ("profiles-2", 2, 3), "CRPD/C/BLR/CO/1": ("profiles-3", 4, 4)}
+    assert panels_of(items, "groups", per=3) == {  # without groups: as many a figure as fit
+        "CRC/C/KAZ/CO/4": ("groups-1", 1, 3), "CRPD/C/ARM/CO/1": ("groups-1", 1, 3),
+        "CRPD/C/AZE/CO/1": ("groups-1", 1, 3), "CRPD/C/BLR/CO/1": ("groups-2", 4, 4)}
+
+
+def test_a_figure_handed_over_before_its_section_ends_is_drawn_once_in_page_order(tmp_path, monkeypatch):
+    """A section may give its figures to the workers before it is complete (the profiles while keyness runs); the
+    page numbers them in the sections' order all the same, and draws each once."""
+    from cobs.report import _write
+    from cobs.report import _parts
+    from cobs.report._parts import Figure, hand_over, taking_figures
+
+    drawn = []
+    monkeypatch.setattr(_write, "_draw", lambda figure, folder, parameters: drawn.append(figure.name) or figure.name)
+    first, second = (Figure(name, "", "mix", pd.DataFrame()) for name in ("first", "second"))
+    drawing = _write._Drawing(tmp_path, {}, None)
+    hand_over([second])  # outside a report: nothing
+    assert drawing.figures == []
+    with taking_figures(drawing.add):
+        hand_over([second, _parts.Table("t", "", pd.DataFrame())])  # a table is not drawn
+    drawing.add([first, second])  # the section, complete: its figures, one of them handed over already
+    assert [f.name for f in drawing.figures] == ["second", "first"]
+    assert [(f.name, result) for f, result in drawing.results([first, second])] == [("first", "first"),
+                                                                                     ("second", "second")]
+    assert drawn == ["first", "second"]
+    with pytest.raises(RuntimeError, match="two figures of the report share a name"):
+        drawing.add([Figure("first", "", "mix", pd.DataFrame())])
+    with pytest.raises(RuntimeError, match="not those of the page"):
+        list(drawing.results([first]))
+
+
 def test_a_long_list_of_references_is_folded_after_three():
     """The keyness tables' refs took most of a 41,000-pixel page: three references, then the rest under a summary
     (no script), every one still in the cell and in the CSV beside the table."""
@@ -522,12 +567,31 @@ def test_a_long_list_of_references_is_folded_after_three():
         '<td class="refs">UPR/20/KAZ, no. 71 (Morocco) &amp; &lt;b&gt;</td>')
 
 
+def test_a_very_long_list_of_references_ends_with_the_file_holding_them_all():
+    """The bars of the committee's other COs in the groups figures counted thousands of actions each, every reference
+    in the page: 5 MB of a hundred COs' 15.7 MB page. Past REFS_IN_PAGE the cell names the file that has the rest;
+    without a file (a table the page alone shows) nothing is cut."""
+    from cobs.report._html import REFS_IN_PAGE, REFS_SHOWN, _cell
+
+    refs = [f"CRPD/C/AZE/CO/1, para. {n}" for n in range(1, REFS_IN_PAGE + 31)]
+    cell = _cell("refs", refs, "figures/groups-1-data.csv")
+    folded = re.search(r"<summary>and (\d+) more</summary>(.*)</details>", cell, flags=re.S)
+    assert folded and int(folded.group(1)) == len(refs) - REFS_SHOWN
+    assert folded.group(2).split("; ")[:-1] == refs[REFS_SHOWN:REFS_IN_PAGE]  # the first REFS_IN_PAGE in the page
+    assert folded.group(2).endswith('… the other 30 in <a href="figures/groups-1-data.csv">figures/groups-1-data.csv'
+                                    "</a>")
+    assert refs[REFS_IN_PAGE] not in cell
+    assert all(ref in _cell("refs", refs) for ref in refs)  # no file: every reference
+    at_most = refs[:REFS_IN_PAGE]
+    assert _cell("refs", at_most, "figures/x-data.csv") == _cell("refs", at_most)  # not cut up to the limit
+
+
 @pytest.mark.slow
 def test_the_page_shows_three_references_a_cell_and_the_csv_all(report):
     html = report.page.read_text(encoding="utf-8")
     tables = [pd.read_csv(path) for path in sorted((report.folder / "tables").glob("*.csv"))]
     long = next(row for table in tables if "refs" in table.columns
-                for _, row in table.iterrows() if str(row["refs"]).count("; ") >= 3)  # four references or more
+                for _, row in table.iterrows() if 3 <= str(row["refs"]).count("; ") < 50)  # 4 to 50 references
     refs = long["refs"].split("; ")
     shown = "; ".join(refs[:3])
     assert f'<td class="refs">{shown}; <details class="more"><summary>and {len(refs) - 3} more</summary>' in html

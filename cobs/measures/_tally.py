@@ -125,6 +125,12 @@ def tally(
         columns = [table[r].astype(object).where(table[r].notna(), None).tolist() for r in refs]
         row_ref = [" → ".join(str(v) for v in values if v is not None and v != "")
                    for values in zip(*columns, strict=True)]
+        # each row's place in document order (ref_key; rows of one key in table order), computed once: a cell's refs
+        # are its rows sorted by it, as sorted(refs, key=ref_key) would give them
+        keys = {r: ref_key(r) for r in dict.fromkeys(row_ref)}
+        rank = [0] * len(row_ref)
+        for place, i in enumerate(sorted(range(len(row_ref)), key=lambda i: keys[row_ref[i]])):
+            rank[i] = place
     records = []
     for dim in dims:
         if any(isinstance(v, (list, tuple, set)) for v in table[dim]):  # not .map().any(): on an empty string
@@ -144,7 +150,7 @@ def tally(
                 record = dict(zip(groups, group, strict=True))
                 record.update(dimension=dim, category=_label(level), count=len(rows), n=sizes.get(group, 0))
                 if refs:
-                    record["refs"] = sorted((row_ref[i] for i in rows), key=ref_key)
+                    record["refs"] = [row_ref[i] for i in sorted(rows, key=rank.__getitem__)]
                 records.append(record)
     columns = [*groups, "dimension", "category", "count", "n", "share", *(["refs"] if refs else [])]
     out = pd.DataFrame.from_records(records, columns=[c for c in columns if c != "share"])

@@ -94,6 +94,19 @@ def check_top(top: object, function: str, *, optional: bool = True) -> None:
         raise ValueError(f"cobs.plot.{function}: {invalid_value('top', top, expected)}")
 
 
+def other_themes(table: pd.DataFrame, themes: Sequence[object], top: int) -> tuple[pd.DataFrame, list[object]]:
+    """``table`` with the rows of every theme after the first ``top`` of ``themes`` (ranked, a missing theme among
+    them) in one theme, "N other themes", and the themes to draw: the first ``top``, then that row. A figure of the
+    top themes then still counts every row: its bars' totals are the table's."""
+    kept, rest = list(themes[:top]), list(themes[top:])
+    if not rest:
+        return table, kept
+    label = f"{len(rest)} other theme" + ("s" if len(rest) != 1 else "")
+    values = table["theme"].astype(object)
+    missing_kept = any(t is None or t is pd.NA or (isinstance(t, float) and np.isnan(t)) for t in kept)
+    keep = values.isin([t for t in kept if isinstance(t, str)]) | (values.isna() & missing_kept)
+    return table.assign(theme=values.where(keep, label)), [*kept, label]
+
 def row_height(labels: Sequence[str]) -> float:
     """Inches between rows of bars whose tick labels are ``labels``, so that wrapped labels do not touch.
 

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
-from cobs._checks import check_table
+from cobs._checks import check_flag, check_table
 from cobs._ranking import ranking
 from cobs.errors import invalid_value
 from cobs.measures import tally
@@ -34,6 +34,7 @@ from cobs.plot._base import (
     legend_below,
     new_axes,
     new_panels,
+    other_themes,
     require_rows,
     row_height,
     same_x,
@@ -56,16 +57,19 @@ _MARK, _GAP = 4.0, 3.0  # points: a mark's size, and the room after a bar and be
 
 
 @overload
-def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., ncols: int | None = ...,
+def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., others: bool = ...,
+                  ncols: int | None = ...,
                   ax: Axes | None = ..., return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., ncols: int | None = ...,
+def cycle_changes(aligned: pd.DataFrame, *, by: str | None = ..., top: int | None = ..., others: bool = ...,
+                  ncols: int | None = ...,
                   ax: Axes | None = ..., return_data: Literal[True]) -> Plotted: ...
 def cycle_changes(
     aligned: pd.DataFrame,
     *,
     by: str | None = None,
     top: int | None = None,
+    others: bool = False,
     ncols: int | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
@@ -101,6 +105,9 @@ def cycle_changes(
         ``later_symbol``) where its rows have one, else with the value.
     top : int, optional
         Draw only the ``top`` themes with the most requests (over all panels).
+    others : bool, default=False
+        With ``top``: the rows of the other themes in one last bar, "N other
+        themes", so that each panel counts every link and unmatched paragraph.
     ncols : int, optional
         With ``by``: panels side by side (None: as many as fit the current style's
         width).
@@ -160,6 +167,7 @@ def cycle_changes(
         raise ValueError(f"cobs.plot.cycle_changes: unknown status {unknown[0]!r} in the alignment; "
                          f"the statuses are {list(STATUSES)}")
     check_top(top, "cycle_changes")
+    others = check_flag(others, "others")
     if by is not None:
         groups_of(aligned, by, "cycle_changes")  # by is a column
     columns = [*([by] if by is not None else []), *tally_columns("theme")]
@@ -179,8 +187,14 @@ def cycle_changes(
     bars = data[data["dimension"] == "status"]
     sizes = bars.groupby("theme", sort=False, dropna=False)["n"].first()
     themes = sorted(sizes.index, key=lambda t: (pd.isna(t), -sizes[t], str(t)))
-    if top is not None:
+    known = sum(not pd.isna(t) for t in themes)
+    if top is not None and others and len(themes) > top:
+        table, themes = other_themes(table, themes, top)
+        data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
+    elif top is not None:
         themes = themes[:top]
+    axis = "Theme" if top is None or known <= top else (
+        f"Theme ({top} most frequent of {known}" + ("; the others in one bar)" if others else ")"))
     position = {("" if pd.isna(t) else t): i for i, t in enumerate(themes)}
     if by is None:
         labels = [wrap(t, label_chars(ax)) for t in themes]
@@ -189,6 +203,8 @@ def cycle_changes(
         ax.set_yticks(np.arange(len(themes)), labels)
         ax.set_ylim(len(themes) - 0.5, -0.5)  # top to bottom, without a margin of empty rows
         ax.set_xlabel(f"Links and unmatched recommendation {_align_unit(aligned)}")
+        if axis != "Theme":  # how many themes are drawn of how many
+            ax.set_ylabel(axis)
         legend_below(ax, handles=_changes_handles(), ncol=3)  # below: the bars keep the figure's width
         title = _pair_title(aligned)
         if title:
@@ -209,7 +225,7 @@ def cycle_changes(
     same_x(panels, 0, max(panel.get_xlim()[1] for panel in panels))  # every panel on the longest bar's scale
     figure = first.figure
     label_bottoms(panels, f"Links and unmatched recommendation {_align_unit(aligned)}")
-    figure.supylabel("Theme", fontsize=mpl.rcParams["axes.labelsize"])
+    figure.supylabel(axis, fontsize=mpl.rcParams["axes.labelsize"])
     figure.legend(handles=_changes_handles(), loc="outside lower center", ncol=3)
     data = pd.concat(pieces, ignore_index=True)
     return finish(first, data[[by, *[c for c in data.columns if c != by]]], return_data)

@@ -54,7 +54,8 @@ def _per_action(table: pd.DataFrame, column: str, by: str) -> pd.DataFrame:
     ``share`` is the share of its actions naming the label.
     """
     exploded = table[[by, column, "ref"]].explode(column)
-    exploded[column] = exploded[column].astype(object).map(lambda v: None if v is None or v is np.nan else str(v))
+    # an empty list explodes to a missing value (a NaN, not always np.nan itself): no label, not "nan"
+    exploded[column] = exploded[column].astype(object).map(lambda v: None if v is None or pd.isna(v) else str(v))
     data = tally(exploded, column, by=by)
     sizes = table.groupby(by, sort=False, observed=True, dropna=False).size()
     n = data[by].map(lambda g: int(sizes.get(g, 0))).astype("int64")
@@ -62,17 +63,18 @@ def _per_action(table: pd.DataFrame, column: str, by: str) -> pd.DataFrame:
 
 
 @overload
-def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., years: int = ...,
+def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., by: str | None = ..., years: int = ...,
            top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
            return_data: Literal[False] = ...) -> Axes: ...
 @overload
-def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., years: int = ...,
+def groups(actions: pd.DataFrame, *, symbol: str | Sequence[str] | None = ..., by: str | None = ..., years: int = ...,
            top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
            return_data: Literal[True]) -> Plotted: ...
 def groups(
     actions: pd.DataFrame,
     *,
     symbol: str | Sequence[str] | None = None,
+    by: str | None = None,
     years: int = 1,
     top: int | None = 12,
     ncols: int | None = None,
@@ -93,6 +95,14 @@ def groups(
     its own committee's other COs of its years, on one axis of groups (those with the
     largest share in any panel first) and one scale, with one legend.
 
+    Given ``by`` (``"symbol"``, ``"state"``, ``"region"``, ...), a heatmap as
+    :func:`goals` draws one: a group x column heatmap, each cell shaded by the share of
+    the column's requested actions that concern the group, with their number where the
+    cells are wide enough; the COs of a hundred States in one figure, each beside the
+    others of its committee (the columns sorted, or in a categorical column's order).
+    A committee's base group (Children for the CRC), on every action of its COs, is not
+    counted on them (a CRPD CO's actions naming children are).
+
     Parameters
     ----------
     actions : pandas.DataFrame
@@ -101,15 +111,17 @@ def groups(
     symbol : str or list of str, optional
         The CO to draw, when the table holds several; a list: a panel for each, in
         this order.
+    by : str, optional
+        The columns of a heatmap (instead of ``symbol``): a column of the table.
     years : int, default=1
         The committee's COs adopted this many years before or after the CO's year
-        make the comparison (0: the same year).
+        make the comparison (0: the same year). Not used with ``by``.
     top : int or None, default=12
         The groups drawn: those with the largest share in the CO or the comparison
-        (in any panel).
+        (in any panel); with ``by``, those that the most actions concern.
     ncols : int, optional
         With a list of COs: panels side by side (None: as many as fit the current
-        style's width).
+        style's width). Only with a list of COs.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure. With a list of COs, None: the panels
         are a new figure.
@@ -118,7 +130,7 @@ def groups(
         of the exploded ``groups`` by ``side`` ("document", "reference"), with ``n`` and
         ``share`` per action, the ``refs`` of the actions counted, and ``symbols``
         (the COs of the side); with a list of COs, panel by panel, the CO in a first
-        column ``panel``.
+        column ``panel``; with ``by``, the tally by ``by`` (as :func:`goals` gives it).
 
     Returns
     -------
@@ -129,8 +141,9 @@ def groups(
     Raises
     ------
     ValueError
-        If a column is missing, the table holds several COs and no ``symbol``, or a
-        ``symbol`` is not in the table.
+        If a column is missing, the table holds several COs and no ``symbol`` nor
+        ``by``, a ``symbol`` is not in the table, both ``symbol`` and ``by`` are given,
+        or ``ncols`` is given without a list of COs.
 
     Examples
     --------
@@ -154,7 +167,24 @@ def groups(
     1  CRC/C/KAZ/CO/4  reference  Migrants    1.0
     2  CRC/C/UZB/CO/5   document  Migrants    1.0
     3  CRC/C/UZB/CO/5  reference  Migrants    0.5
+
+    Both COs as the columns of a heatmap:
+
+    >>> ax, data = cobs.plot.groups(acts, by="symbol", return_data=True)
+    >>> data[["symbol", "category", "count", "n", "share"]]
+               symbol  category  count  n  share
+    0  CRC/C/KAZ/CO/4  Migrants      1  2    0.5
+    1  CRC/C/UZB/CO/5  Migrants      2  2    1.0
     """
+    if by is not None:
+        if symbol is not None:
+            raise ValueError("cobs.plot.groups: symbol= sets COs against their committee's others, by= makes the "
+                             "columns of a heatmap: give one of them")
+        if ncols is not None:
+            raise ValueError("cobs.plot.groups: ncols sets panels side by side, and by= draws one heatmap: leave "
+                             "ncols out")
+        check_top(top, "groups")
+        return _groups_heatmap(actions, by, top, ax, return_data)
     needed = ["symbol", "committee", "year", "groups", "ref"]
     check_table(actions, needed, name="actions", function="cobs.plot.groups", what=_ACTIONS)
     check_top(top, "groups")
@@ -171,6 +201,9 @@ def groups(
             raise ValueError(f"cobs.plot.groups draws one CO against its committee's others, and the table has "
                              f"{len(symbols)}: pass symbol=... (one of {symbols[:5]}{more})")
         symbol = symbols[0]
+    if ncols is not None and not many:
+        raise ValueError("cobs.plot.groups: ncols sets panels side by side: give it with a list of COs "
+                         "(symbol=[...])")
     wanted = list(dict.fromkeys(symbol)) if many else [symbol]
     if not wanted:
         raise ValueError(f"cobs.plot.groups: {invalid_value('symbol', symbol, 'a CO of the table or a list of them')}")
@@ -287,6 +320,91 @@ def _group_bars(ax: Axes, c: _Compared, order: list[str], names: list[str]) -> N
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
 
 
+def _groups_heatmap(actions: pd.DataFrame, by: str, top: int | None, ax: Axes | None,
+                    return_data: bool) -> Axes | Plotted:
+    """:func:`groups` with ``by``: a group x column heatmap of shares of the column's actions."""
+    needed = ["committee", "groups", "ref", by]
+    check_table(actions, needed, name="actions", function="cobs.plot.groups", what=_ACTIONS)
+    require_rows(actions, needed, what="requested actions", data_columns=tally_columns(by))
+    # each action without its committee's base group (on every action of it), not the base group on all: a CRPD
+    # CO's actions naming children are drawn beside a CRC CO's
+    base_of = {c: base_group(str(c)) for c in actions["committee"].dropna().unique()}
+    committees = actions["committee"].astype(object).where(actions["committee"].notna(), None)
+    table = actions.assign(groups=[[g for g in _listed(values) if g != base_of.get(committee)]
+                                   for values, committee in zip(actions["groups"], committees, strict=True)])
+    data = _per_action(table, "groups", by)
+    bases = sorted({f"{g} ({c})" for c, g in base_of.items() if g})
+    data = data[data["category"].notna()]
+    totals = data.groupby(data["category"].astype(object), sort=True)["count"].sum()
+    ranked = sorted((g for g in totals.index if totals[g] > 0),
+                    key=lambda g: (-totals[g], GROUPS.index(g) if g in GROUPS else len(GROUPS), g))
+    drawn = ranked[:top] if top is not None else ranked
+    if not drawn:
+        besides = f" besides its committee's base group ({', '.join(bases)})" if bases else ""
+        raise NothingToDraw(f"none of the table's {len(actions)} requested actions names a group of persons{besides}",
+                            tally_columns(by))
+    place = {g: i for i, g in enumerate(drawn)}
+    data = data[data["category"].isin(drawn)].assign(_g=lambda d: d["category"].map(place)).sort_values(
+        "_g", kind="stable").drop(columns="_g")
+    ax = _share_heatmap(ax, data, by, drawn, [wrap(g, 34) for g in drawn], "Group of persons")
+    if bases:
+        ax.set_title(f"Not drawn: {', '.join(bases)}, on every action of the committee", fontsize="small",
+                     fontweight="normal")
+    return finish(ax, data.reset_index(drop=True), return_data)
+
+
+def _listed(value: object) -> list[object]:
+    """The groups of an action as a list (none for a missing value)."""
+    return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
+
+
+def _share_heatmap(ax: Axes | None, data: pd.DataFrame, by: str, drawn: list[str], labels: list[str],
+                   ylabel: str) -> Axes:
+    """A category x column heatmap of ``data`` (:func:`_per_action`'s tally by ``by``): each cell shaded by the
+    share of the column's actions, with their number where the cells hold it; rows ``drawn`` (categories), labelled
+    ``labels``."""
+    columns = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
+    key = list(zip(data["category"], data[by].astype(object).where(data[by].notna(), None), strict=True))
+    share = dict(zip(key, data["share"].fillna(0.0), strict=True))
+    count = dict(zip(key, data["count"], strict=True))
+    matrix = np.array([[share.get((g, c), 0.0) for c in columns] for g in drawn], dtype=float).reshape(
+        len(drawn), len(columns))
+    heads = [wrap(c, 14) for c in columns]
+    upright = max((len(h) for h in heads), default=0) > 8
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
+    rows = max(row_height(labels), 1.6 / max(len(drawn), 1))
+    if ax is None:
+        ax = new_axes(ax, len(drawn), row_height=rows, extra=0.7 + below / 72)
+        tall = len(drawn) * rows * 72
+    else:
+        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
+    cmap = mpl.colormaps["Blues"]
+    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
+                      vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    numbers = cells_hold(ax, len(columns), labels, str(max(count.values(), default=0)))  # where they can be read
+    for i, g in enumerate(drawn):
+        for j, c in enumerate(columns):
+            n = count.get((g, c), 0)
+            if n and numbers:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
+                        color=text_color(cmap(image.norm(matrix[i, j]))))
+    ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)
+    ax.set_yticks(np.arange(len(drawn)), labels)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_xlabel(axis_name(by))
+    label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
+    ax.set_ylabel(fit(ylabel, tall, label))
+    shrink = 0.6 if tall > 3 * 72 else 1.0
+    bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
+    bar.set_label(fit(f"Share of the {axis_name(by).lower()}'s actions", shrink * tall, label))
+    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    bar.outline.set_visible(False)
+    return ax
+
+
 def _goal_label(goal: int) -> str:
     return f"{goal} {goal_name(goal).capitalize().replace('well-being', 'well-being')}"
 
@@ -360,44 +478,6 @@ def goals(
                             "Development Goal", tally_columns(by))
     data = data[data["category"].isin(drawn)].assign(
         _g=lambda d: d["category"].astype(int)).sort_values(["_g"], kind="stable").drop(columns="_g")
-    columns = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
-    key = list(zip(data["category"], data[by].astype(object).where(data[by].notna(), None), strict=True))
-    share = dict(zip(key, data["share"].fillna(0.0), strict=True))
-    count = dict(zip(key, data["count"], strict=True))
-    matrix = np.array([[share.get((g, c), 0.0) for c in columns] for g in drawn], dtype=float).reshape(
-        len(drawn), len(columns))
-    labels = [wrap(_goal_label(int(g)), 30) for g in drawn]
-    heads = [wrap(c, 14) for c in columns]
-    upright = max((len(h) for h in heads), default=0) > 8
-    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
-    below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
-    rows = max(row_height(labels), 1.6 / max(len(drawn), 1))
-    if ax is None:
-        ax = new_axes(ax, len(drawn), row_height=rows, extra=0.7 + below / 72)
-        tall = len(drawn) * rows * 72
-    else:
-        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
-    cmap = mpl.colormaps["Blues"]
-    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
-                      vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
-    numbers = cells_hold(ax, len(columns), labels, str(max(count.values(), default=0)))  # where they can be read
-    for i, g in enumerate(drawn):
-        for j, c in enumerate(columns):
-            n = count.get((g, c), 0)
-            if n and numbers:
-                ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
-                        color=text_color(cmap(image.norm(matrix[i, j]))))
-    ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)
-    ax.set_yticks(np.arange(len(drawn)), labels)
-    ax.tick_params(length=0)
-    for side in ax.spines.values():
-        side.set_visible(False)
-    ax.set_xlabel(axis_name(by))
-    label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
-    ax.set_ylabel(fit("Sustainable Development Goal", tall, label))
-    shrink = 0.6 if tall > 3 * 72 else 1.0
-    bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
-    bar.set_label(fit(f"Share of the {axis_name(by).lower()}'s actions", shrink * tall, label))
-    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    bar.outline.set_visible(False)
+    ax = _share_heatmap(ax, data, by, drawn, [wrap(_goal_label(int(g)), 30) for g in drawn],
+                        "Sustainable Development Goal")
     return finish(ax, data, return_data)

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from cobs._checks import check_table
+from cobs._checks import check_flag, check_table
 from cobs.errors import invalid_value
 from cobs.measures import tally
 from cobs.plot._base import (
@@ -37,6 +37,7 @@ from cobs.plot._base import (
     level_colors,
     new_axes,
     new_panels,
+    other_themes,
     require_rows,
     row_height,
     same_x,
@@ -105,11 +106,11 @@ def _one_document(table: pd.DataFrame, symbol: str | None, function: str) -> tup
 
 @overload
 def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., by: str | None = ..., hue: str | None = ...,
-                  top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+                  top: int | None = ..., others: bool = ..., ncols: int | None = ..., ax: Axes | None = ...,
                   return_data: Literal[False] = ...) -> Axes: ...
 @overload
 def theme_profile(actions: pd.DataFrame, *, symbol: str | None = ..., by: str | None = ..., hue: str | None = ...,
-                  top: int | None = ..., ncols: int | None = ..., ax: Axes | None = ...,
+                  top: int | None = ..., others: bool = ..., ncols: int | None = ..., ax: Axes | None = ...,
                   return_data: Literal[True]) -> Plotted: ...
 def theme_profile(
     actions: pd.DataFrame,
@@ -118,6 +119,7 @@ def theme_profile(
     by: str | None = None,
     hue: str | None = None,
     top: int | None = None,
+    others: bool = False,
     ncols: int | None = None,
     ax: Axes | None = None,
     return_data: bool = False,
@@ -149,6 +151,10 @@ def theme_profile(
     top : int, optional
         Draw only the ``top`` most frequent themes (the axis label says how many
         there are).
+    others : bool, default=False
+        With ``top``: the actions of the other themes in one last bar, "N other
+        themes", so that each bar's total (each panel's) is every action of the
+        document.
     ncols : int, optional
         With ``by``: panels side by side (None: as many as fit the current style's
         width, each at least 1.35 inches wide).
@@ -211,6 +217,7 @@ def theme_profile(
     needed = ["symbol", "theme", "ref", *([hue] if hue else []), *([by] if isinstance(by, str) else [])]
     check_table(actions, needed, name="actions", function="cobs.plot.theme_profile", what=_ACTIONS)
     check_top(top, "theme_profile")
+    others = check_flag(others, "others")
     if by is not None:
         if symbol is not None:
             raise ValueError("cobs.plot.theme_profile: symbol= draws one document, by= one panel per group: "
@@ -218,16 +225,16 @@ def theme_profile(
         groups_of(actions, by, "theme_profile")  # by is a column
         columns = [by, *tally_columns("theme" if hue else ())]
         require_rows(actions, needed, what="requested actions", data_columns=columns)
-        return _profile_panels(actions, by, hue, top, ncols, ax, return_data)
+        return _profile_panels(actions, by, hue, top, others, ncols, ax, return_data)
     require_rows(actions, needed, what="requested actions", data_columns=tally_columns("theme" if hue else ()))
     table, symbol = _one_document(actions, symbol, "theme_profile")
-    totals = tally(table, "theme")
-    totals = totals.assign(_missing=totals["category"].isna()).sort_values(
-        ["_missing", "count", "category"], ascending=[True, False, True], kind="stable").drop(columns="_missing")
-    totals = totals[totals["count"] > 0]
-    themes = totals["category"].tolist()
+    totals, themes = _theme_order(table)
     known = sum(not _is_missing(t) for t in themes)
-    if top is not None:
+    if top is not None and others:
+        table, themes = other_themes(table, themes, top)
+        totals = _theme_order(table)[0]
+        totals = totals.iloc[_positions(totals["category"], themes)]  # the other themes' row last
+    elif top is not None:
         themes = themes[:top]
     labels = [wrap(t, 40) for t in themes]
     ax = new_axes(ax, len(themes), row_height=row_height(labels))
@@ -265,12 +272,25 @@ def theme_profile(
     ax.set_ylim(len(themes) - 0.5, -0.5)
     ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.set_xlabel("Requested actions")
-    ax.set_ylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
-                  else "Theme")
+    ax.set_ylabel(_theme_axis(top, known, others))
     ax.margins(x=0.1)
     if symbol:
         ax.set_title(symbol)
     return finish(ax, data, return_data)
+
+
+def _theme_axis(top: int | None, known: int, others: bool) -> str:
+    """The theme axis's label: how many themes it draws of how many."""
+    if top is None or known <= top:
+        return "Theme"
+    return f"Theme ({top} most frequent of {known}" + ("; the others in one bar)" if others else ")")
+
+
+def _positions(categories: pd.Series, themes: Sequence[object]) -> list[int]:
+    """The positions in ``categories`` of ``themes``, in their order (a missing theme: the missing category)."""
+    values = categories.astype(object).tolist()
+    where = {None if _is_missing(v) else v: i for i, v in enumerate(values)}
+    return [where[None if _is_missing(t) else t] for t in themes]
 
 
 def _theme_order(table: pd.DataFrame) -> tuple[pd.DataFrame, list[object]]:
@@ -282,8 +302,8 @@ def _theme_order(table: pd.DataFrame) -> tuple[pd.DataFrame, list[object]]:
     return totals, totals["category"].tolist()
 
 
-def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | None, ncols: int | None,
-                    ax: Axes | None, return_data: bool) -> Axes | Plotted:
+def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | None, others: bool,
+                    ncols: int | None, ax: Axes | None, return_data: bool) -> Axes | Plotted:
     """:func:`theme_profile` with ``by``: one panel per group on one theme axis and one count scale."""
     table = actions[actions[by].notna()]
     groups = groups_of(table, by, "theme_profile")
@@ -291,7 +311,9 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
         raise NothingToDraw(f"the table's rows have no {by}", [by, *tally_columns("theme" if hue else ())])
     _, themes = _theme_order(table)
     known = sum(not _is_missing(t) for t in themes)
-    if top is not None:
+    if top is not None and others:
+        table, themes = other_themes(table, themes, top)
+    elif top is not None:
         themes = themes[:top]
     drawn = [None if _is_missing(t) else t for t in themes]
     position = {t: i for i, t in enumerate(drawn)}
@@ -340,8 +362,7 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
     same_x(panels, 0, max(longest, 1.0) * 1.05)
     figure = first.figure
     label_bottoms(panels, "Requested actions")
-    figure.supylabel(f"Theme ({len(themes)} most frequent of {known})" if top is not None and known > len(themes)
-                     else "Theme", fontsize=mpl.rcParams["axes.labelsize"])
+    figure.supylabel(_theme_axis(top, known, others), fontsize=mpl.rcParams["axes.labelsize"])
     if handles:
         whole = tally(table, hue)
         levels = list(dict.fromkeys(whole["category"].astype(object).where(whole["category"].notna(), None)))

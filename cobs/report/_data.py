@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pandas as pd
@@ -72,8 +73,10 @@ class ReportData:
     upr: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
-def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None, cache: bool = True) -> ReportData:
-    """Read and measure the documents of ``sources`` (files and folders, each folder one level deep)."""
+def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None, cache: bool = True,
+         pool: Executor | None = None) -> ReportData:
+    """Read and measure the documents of ``sources`` (files and folders, each folder one level deep); ``pool``: an
+    executor that finds the citations while this process measures (the same table: :func:`cobs.citations`)."""
     import cobs
     from cobs.corpus import documents_in
 
@@ -98,8 +101,9 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
     order = list(dict.fromkeys(sorted(paragraphs["symbol"].unique())))
     paragraphs = paragraphs.assign(_o=paragraphs["symbol"].map({s: i for i, s in enumerate(order)})).sort_values(
         ["_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    cited = pool.submit(cobs.citations, paragraphs) if pool is not None else None
     actions = cobs.measure(paragraphs)
-    citations = cobs.citations(paragraphs)
+    citations = cited.result() if cited is not None else cobs.citations(paragraphs)
     documents = cobs.corpus_summary(paragraphs)
     documents.insert(documents.columns.get_loc("state") + 1, "state_name",
                      [_state_name(s) for s in documents["state"]])

@@ -75,20 +75,30 @@ REFS_SHOWN = 3
 """References shown in a table cell; the others are folded under "and N more" (every one is in the CSV beside)."""
 
 
-def _list_cell(values: list | tuple) -> str:
-    """A cell of references: the first :data:`REFS_SHOWN`, then the rest folded (no script: a ``<details>``)."""
+REFS_IN_PAGE = 50
+"""References of one cell the page holds (the first :data:`REFS_SHOWN` shown, the others folded); a longer list (the
+committee's other COs' actions behind a comparison bar: thousands) ends with a link to the file that has them all. A
+hundred COs' page carried 5 MB of such lists."""
+
+
+def _list_cell(values: list | tuple, file: str | None = None) -> str:
+    """A cell of references: the first :data:`REFS_SHOWN`, then the rest folded (no script: a ``<details>``), at most
+    :data:`REFS_IN_PAGE` of them where ``file`` (the CSV beside the page) holds every one."""
     items = [str(v) for v in values]
     shown = _e("; ".join(items[:REFS_SHOWN]))
     if len(items) <= REFS_SHOWN:
         return f'<td class="refs">{shown}</td>'
-    rest = _e("; ".join(items[REFS_SHOWN:]))
+    cut = file is not None and len(items) > REFS_IN_PAGE
+    rest = _e("; ".join(items[REFS_SHOWN:REFS_IN_PAGE if cut else None]))
+    if cut:
+        rest += f'; … the other {len(items) - REFS_IN_PAGE} in <a href="{_e(file)}">{_e(file)}</a>'
     return (f'<td class="refs">{shown}; <details class="more"><summary>and {len(items) - REFS_SHOWN} more'
             f"</summary>{rest}</details></td>")
 
 
-def _cell(column: str, value: object) -> str:
+def _cell(column: str, value: object, file: str | None = None) -> str:
     if isinstance(value, (list, tuple)):
-        return _list_cell(value)
+        return _list_cell(value, file)
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return "<td></td>" if column not in _NUMERIC else '<td class="num"></td>'
     if column in _SHARES and isinstance(value, float):
@@ -101,9 +111,11 @@ def _cell(column: str, value: object) -> str:
     return f'<td class="ref">{_e(value)}</td>' if column.endswith("ref") else f"<td>{_e(value)}</td>"
 
 
-def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None = None) -> str:
+def table_html(frame: pd.DataFrame, caption: str = "", *, table_id: str | None = None, file: str | None = None) -> str:
+    """``frame`` as an HTML table; ``file``: the CSV beside the page holding it whole (long lists of references are
+    cut in the page and point to it)."""
     head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
-    rows = "\n".join("<tr>" + "".join(_cell(c, v) for c, v in zip(frame.columns, row, strict=True)) + "</tr>"
+    rows = "\n".join("<tr>" + "".join(_cell(c, v, file) for c, v in zip(frame.columns, row, strict=True)) + "</tr>"
                      for row in frame.itertuples(index=False, name=None))
     ident = f' id="{_e(table_id)}"' if table_id else ""
     cap = f"<caption>{caption}</caption>" if caption else ""
@@ -146,9 +158,10 @@ def _section_html(section: Section, drawn: dict[str, DrawnFigure], level: int, t
                 link = f' <span class="files"><a href="{_e(tables[part.name])}">CSV</a></span>'
             if part.folded:
                 out.append(f'<details id="table-{_e(part.name)}"><summary>{_e(part.caption)}{link}</summary>'
-                           f"{table_html(part.frame)}</details>")
+                           f"{table_html(part.frame, file=tables.get(part.name))}</details>")
             else:
-                out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}"))
+                out.append(table_html(part.frame, _e(part.caption) + link, table_id=f"table-{part.name}",
+                                      file=tables.get(part.name)))
     if row:
         out.append('<div class="row">' + "".join(row) + "</div>")
     folded = len(section.subsections) > FOLDED_OVER
@@ -175,7 +188,7 @@ def _references_html(drawn: Sequence[DrawnFigure]) -> str:
             data = data[data["count"] > 0]
         out.append(
             f'<details id="refs-{_e(item.figure.name)}"><summary>Figure {item.number}. {_e(item.figure.caption)} '
-            f"({len(data)} rows)</summary>{table_html(data)}</details>")
+            f"({len(data)} rows)</summary>{table_html(data, file=item.data_file)}</details>")
     out.append("</section>")
     return "\n".join(out)
 

@@ -7,8 +7,11 @@ this module and none imports another section module's building blocks.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import html
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -16,7 +19,7 @@ import pandas as pd
 if TYPE_CHECKING:
     import cobs.plot
 
-__all__ = ["Figure", "Part", "Section", "Table", "Text", "figure_link", "panels_of"]
+__all__ = ["Figure", "Part", "Section", "Table", "Text", "figure_link", "hand_over", "panels_of"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +78,29 @@ class Section:
     subsections: list[Section] = dataclasses.field(default_factory=list)
 
 
+_TAKER: contextvars.ContextVar[Callable[[Sequence[Figure]], None] | None] = contextvars.ContextVar(
+    "cobs_report_taker", default=None)
+
+
+def hand_over(figures: Sequence[Part]) -> None:
+    """Give a section's figures to be drawn now, before the section is complete: the report's workers draw them while
+    the section goes on (a hundred COs' profiles are drawn while their keyness is computed). The figures stay parts
+    of the section all the same; outside :func:`taking_figures` (a section built on its own) nothing is done."""
+    take = _TAKER.get()
+    if take is not None:
+        take([f for f in figures if isinstance(f, Figure)])
+
+
+@contextlib.contextmanager
+def taking_figures(take: Callable[[Sequence[Figure]], None]) -> Iterator[None]:
+    """Within the block, :func:`hand_over` gives the figures to ``take``."""
+    token = _TAKER.set(take)
+    try:
+        yield
+    finally:
+        _TAKER.reset(token)
+
+
 def _e(text: object) -> str:
     """``text`` as HTML (``str`` of it, escaped)."""
     return html.escape(str(text))
@@ -96,15 +122,28 @@ PANELS = 12
 report of a hundred COs draws nine figures of them rather than a hundred."""
 
 
-def panels_of(items: list[str], prefix: str, per: int = PANELS) -> dict[str, tuple[str, int, int]]:
+PANEL_THEMES = 12
+"""Themes drawn in a figure of small multiples (profiles, pairs of cycles, a CO beside the UPR): those with the most
+rows in its panels; a panel of every theme (over thirty in the CRPD's COs) made a figure of twelve panels 26 inches
+tall, read by scrolling. Each document's section names its own most frequent themes, and the actions table holds
+every theme of every action."""
+
+def panels_of(items: list[str], prefix: str, per: int = PANELS,
+              group: Callable[[str], object] | None = None) -> dict[str, tuple[str, int, int]]:
     """Each of ``items`` (symbols, in page order) with the name of the figure of small multiples holding it
-    (``<prefix>-1``, ``<prefix>-2``, ...: :data:`PANELS` a figure) and the first and last item numbers of it."""
-    out = {}
-    for start in range(0, len(items), per):
-        chunk = items[start:start + per]
-        name = f"{prefix}-{start // per + 1}"
+    (``<prefix>-1``, ``<prefix>-2``, ...: :data:`PANELS` a figure) and the first and last item numbers of it.
+
+    ``group``: each item's group (its committee); a figure holds the items of one group, so that its panels share a
+    theme axis of one committee's themes (a CRC CO's themes are not the CRPD's)."""
+    chunks: list[list[str]] = []
+    for item in items:
+        if chunks and len(chunks[-1]) < per and (group is None or group(chunks[-1][0]) == group(item)):
+            chunks[-1].append(item)
+        else:
+            chunks.append([item])
+    out, start = {}, 0
+    for number, chunk in enumerate(chunks, start=1):
         for item in chunk:
-            out[item] = (name, start + 1, start + len(chunk))
+            out[item] = (f"{prefix}-{number}", start + 1, start + len(chunk))
+        start += len(chunk)
     return out
-
-

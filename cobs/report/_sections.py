@@ -21,7 +21,19 @@ from cobs.measures import tally
 from cobs.reference import pair_label
 from cobs.report._data import ReportData
 from cobs.report._groups import groups_section
-from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, panels_of
+from cobs.report._parts import (
+    PANEL_THEMES,
+    Figure,
+    Part,
+    Section,
+    Table,
+    Text,
+    _e,
+    _slug,
+    figure_link,
+    hand_over,
+    panels_of,
+)
 
 __all__ = ["SECTIONS"]
 
@@ -86,6 +98,12 @@ def _recommendations(data: ReportData) -> pd.DataFrame:
     return paragraphs.loc[paragraphs["kind"] == "recommendation", _KEYNESS_COLUMNS]
 
 
+def _committee_of(data: ReportData) -> Callable[[str], object]:
+    """A document's committee, by its symbol."""
+    committees = dict(zip(data.documents["symbol"], data.documents["committee"], strict=True))
+    return committees.__getitem__
+
+
 def _by_symbol(table: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
     """``table``'s rows of a symbol, as ``table[table["symbol"] == symbol]`` gives them (the table cut once)."""
     groups = dict(list(table.groupby(table["symbol"].astype(object), sort=False, dropna=True)))
@@ -131,12 +149,14 @@ def profiles_section(data: ReportData) -> Section:
     citations_of = _by_symbol(cited)
     recommendations = _recommendations(data)
     drawn = [s for s in data.documents["symbol"] if len(actions_of(s))]  # a CO without actions has no profile
-    panel = panels_of(drawn, "profiles")
+    panel = panels_of(drawn, "profiles", group=_committee_of(data))
     figures = _panel_figures(
         actions_of, drawn, panel, "symbol",
         "Requested actions by theme and operative verb (strongest at the left), documents {first}-{last} of the "
-        "{total} with requested actions, a panel each, on one theme axis (the themes most asked about in these "
-        "documents first) and one scale: {symbols}.", {"hue": "strength"}, "theme_profile")
+        "{total} with requested actions, a panel each, on one theme axis (the " + str(PANEL_THEMES) + " themes "
+        "most asked about in these documents, most first, then the others in one bar) and one scale: {symbols}.",
+        {"hue": "strength", "top": PANEL_THEMES, "others": True}, "theme_profile")
+    hand_over(figures)  # drawn while each document's keyness is computed
     for doc in data.documents.itertuples(index=False):
         symbol = doc.symbol
         acts = actions_of(symbol)
@@ -365,7 +385,7 @@ def cycles_section(data: ReportData) -> Section | None:
     # given)
     cache: dict[object, object] = {("actions", str(symbol)): acts for symbol, acts in data.actions.groupby(
         data.actions["symbol"].astype(object), sort=False)}
-    panel = panels_of([later for _, later in pairs], "cycles")
+    panel = panels_of([later for _, later in pairs], "cycles", group=_committee_of(data))
     aligned_of: dict[str, pd.DataFrame] = {}
     changes: list[pd.DataFrame] = []
     for earlier, later in pairs:
@@ -411,8 +431,10 @@ def cycles_section(data: ReportData) -> Section | None:
         "Pairs of cycles {first}-{last} of {total}, a panel each: the later CO's recommendation paragraphs by "
         "theme, as repeated, modified or new, and the earlier CO's dropped; ▲ and ▼ count the links whose "
         "operative verb is stronger or weaker than before (one bar segment per link, and per paragraph without one: "
-        "a paragraph linked to two earlier ones counts twice); one theme axis (the themes with the most "
-        "paragraphs in these pairs first) and one scale. Later COs: {symbols}.", {}, "cycle_changes")
+        "a paragraph linked to two earlier ones counts twice); one theme axis (the " + str(PANEL_THEMES) + " themes "
+        "with the most paragraphs in these pairs, most first, then the others in one bar) and one scale. Later COs: "
+        "{symbols}.",
+        {"top": PANEL_THEMES, "others": True}, "cycle_changes")
     figures.append(Figure(
         CHANGE_FIGURE, f"Each State's change from one CO to the next ({len(changes)} pairs of cycles, a row each), "
         "net of the committee's drift over the same years (dot, 95 % interval) beside its raw change (circle): the "
@@ -458,7 +480,8 @@ def upr_section(data: ReportData) -> Section | None:
         "as candidates: read the linked texts in the table before citing a link.</p>")
     subsections = []
     compared = data.documents[data.documents["state"].isin(set(data.upr["state"].dropna()))]
-    panel = panels_of([s for s, n in zip(compared["symbol"], compared["actions"], strict=True) if n], "upr")
+    panel = panels_of([s for s, n in zip(compared["symbol"], compared["actions"], strict=True) if n], "upr",
+                      group=_committee_of(data))
     graded: dict[str, pd.DataFrame] = {}
     sessions: dict[str, str] = {}
     for doc in compared.itertuples(index=False):
@@ -505,7 +528,9 @@ def upr_section(data: ReportData) -> Section | None:
         graded.__getitem__, [s for s in graded if s in panel], panel, "symbol",
         "COs {first}-{last} of {total} beside the UPR, a panel each: the requested actions by theme, and whether "
         "the UPR made the same or an overlapping request at the session closest in time ({symbols}), on one theme "
-        "axis and one scale.", {"hue": "upr_grade"}, "theme_profile", sessions.__getitem__)
+        "axis (the " + str(PANEL_THEMES) + " themes most asked about in these COs, most first, then the others in "
+        "one bar) and one scale.",
+        {"hue": "upr_grade", "top": PANEL_THEMES, "others": True}, "theme_profile", sessions.__getitem__)
     return Section("upr", "Treaty body and UPR", [intro, *figures], subsections)
 
 
@@ -603,3 +628,8 @@ def topics_section(data: ReportData) -> Section | None:
 SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, profiles_section, cycles_section,
                                                           states_section, groups_section, topics_section, upr_section]
 """The sections of the page, in order (the references come last, gathered from every figure)."""
+
+DRAWN_FIRST: tuple[Callable[[ReportData], Section | None], ...] = (groups_section,)
+"""The sections built before the others, whatever their place on the page: their figures cost the most to draw
+(a hundred COs' groups: nine figures of twelve panels, half a minute of drawing) and they build in a second, so that
+the workers draw them while the cycles and the profiles are computed."""

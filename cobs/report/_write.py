@@ -8,7 +8,7 @@ import html
 import io
 import multiprocessing
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -21,9 +21,16 @@ from cobs.provenance import provenance, write_parquet, write_sidecar
 from cobs.report._data import ReportData, bundled_corpus, load
 from cobs.report._folder import MARK, check_output, replace, staging
 from cobs.report._html import DrawnFigure, page
-from cobs.report._parts import Figure, Section, Table
+from cobs.report._parts import Figure, Section, Table, taking_figures
 from cobs.report._progress import Progress
-from cobs.report._sections import KEYNESS_TOP, SECTIONS, STYLE_WINDOW, TOPICS, TOPICS_RANDOM_STATE
+from cobs.report._sections import (
+    DRAWN_FIRST,
+    KEYNESS_TOP,
+    SECTIONS,
+    STYLE_WINDOW,
+    TOPICS,
+    TOPICS_RANDOM_STATE,
+)
 
 __all__ = ["ReportFiles", "write_report"]
 
@@ -163,70 +170,104 @@ def write_report(
     folder = Path(output)
     check_output(folder)  # refuse early, before reading anything
     bundled = bundled_corpus() if sources is None else None
-    with Progress(enabled=progress, timings=verbose) as said:
+    with Progress(enabled=progress, timings=verbose) as said, contextlib.ExitStack() as stack:
+        # the workers start now: they import what drawing needs while the documents are read, and take a part of
+        # the reading (the citations); a run killed outright (kill -9) leaves none behind (cobs._workers)
+        pool = _pool(n_jobs, stack)
         said.step("reading and measuring the documents")
-        data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache)
+        data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache, pool=pool)
         if strict and len(data.errors):
             total = len(data.documents) + len(data.errors)
             reasons = "; ".join(f"{e.file}: {e.reason}" for e in data.errors.itertuples())
             raise ValueError(f"nothing written: {len(data.errors)} of {total} files left out (strict): {reasons}")
-        with contextlib.ExitStack() as stack:
-            # the earlier report stays as it is until this one is complete; on an error or Ctrl-C the workers stop
-            # first (the figures not begun are cancelled), then the new folder is removed
-            temp = stack.enter_context(staging(folder))
-            (temp / "figures").mkdir()
-            (temp / "tables").mkdir()
-            drawing = _Drawing(temp, _parameters(data, bundled), n_jobs, stack)
-            sections = []
-            for number, build in enumerate(SECTIONS, start=1):
+        # the earlier report stays as it is until this one is complete; on an error or Ctrl-C the workers stop
+        # first (the figures not begun are cancelled: the stack ends them before it removes the new folder)
+        temp = stack.enter_context(staging(folder))
+        if pool is not None:
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        (temp / "figures").mkdir()
+        (temp / "tables").mkdir()
+        drawing = _Drawing(temp, _parameters(data, bundled), pool)
+        built: dict[int, Section] = {}
+        with taking_figures(drawing.add):  # a section may hand its figures over before it is complete
+            for number, k in enumerate(_build_order(SECTIONS), start=1):
+                build = SECTIONS[k]
                 said.step(f"section {number} of {len(SECTIONS)}: {build.__name__.removesuffix('_section')}")
                 section = build(data)
                 if section is not None:
-                    sections.append(section)
+                    built[k] = section
                     drawing.add(_parts([section], Figure))  # drawn by the workers while the next sections build
-            written = _write(temp, data, sections, bundled, drawing, said)
-            replace(temp, folder, [written.page, *written.figures, *written.tables])
+        sections = [built[k] for k in sorted(built)]  # in page order
+        written = _write(temp, data, sections, bundled, drawing, said)
+        replace(temp, folder, [written.page, *written.figures, *written.tables])
     return dataclasses.replace(
         written, folder=folder, page=folder / written.page.relative_to(temp),
         figures=[folder / p.relative_to(temp) for p in written.figures],
         tables=[folder / p.relative_to(temp) for p in written.tables])
 
 
-class _Drawing:
-    """The figures of the report, drawn as the sections give them: in worker processes (``n_jobs``) from the fourth
-    figure on, while the next sections are built, else in this process when :meth:`results` asks for them."""
+def _build_order(sections: Sequence[Callable[[ReportData], Section | None]]) -> list[int]:
+    """The positions of ``sections`` in the order they are built: those of :data:`DRAWN_FIRST` first (their figures
+    take the workers longest and they build in a second: the workers draw them while the others are built), then the
+    others in page order."""
+    first = [k for k, build in enumerate(sections) if build in DRAWN_FIRST]
+    return first + [k for k in range(len(sections)) if k not in first]
 
-    def __init__(self, folder: Path, parameters: Mapping[str, object], n_jobs: int | None,
-                 stack: contextlib.ExitStack) -> None:
-        self.folder, self.parameters, self.stack = folder, parameters, stack
-        self.workers = 1 if n_jobs is None else (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
+
+def _pool(n_jobs: int | None, stack: contextlib.ExitStack) -> ProcessPoolExecutor | None:
+    """The report's worker processes (``n_jobs``; None or 1: none), started at once, each importing what drawing
+    needs while this process reads; ended with ``stack``."""
+    workers = 1 if n_jobs is None else (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
+    if workers < 2:
+        return None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=end_with_parent, initargs=(os.getpid(),))
+    stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+    for _ in range(workers):  # a process a task: each worker starts now
+        pool.submit(_ready)
+    return pool
+
+
+def _ready() -> None:
+    """A worker's first task: import what drawing a figure needs."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import cobs.plot  # noqa: F401
+
+
+class _Drawing:
+    """The figures of the report, drawn as the sections give them: by the worker processes of ``pool`` while the
+    next sections are built, else (no pool) in this process when :meth:`results` asks for them."""
+
+    def __init__(self, folder: Path, parameters: Mapping[str, object], pool: ProcessPoolExecutor | None) -> None:
+        self.folder, self.parameters, self.pool = folder, parameters, pool
         self.figures: list[Figure] = []
         self.futures: list[Future] = []
-        self.pool: ProcessPoolExecutor | None = None
 
     def add(self, figures: Sequence[Figure]) -> None:
+        """Draw ``figures`` (those given already, handed over early by their section, are drawn once)."""
+        given = {id(f) for f in self.figures}
+        figures = [f for f in figures if id(f) not in given]
         names = {f.name for f in self.figures}
         for figure in figures:
             if figure.name in names:
                 raise RuntimeError(f"two figures of the report share a name: {figure.name}")
             names.add(figure.name)
         self.figures.extend(figures)
-        if self.pool is None and self.workers > 1 and len(self.figures) >= 4:  # a pool is worth starting
-            # the workers watch the run (cobs._workers): a run killed outright (kill -9) leaves none behind
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=end_with_parent, initargs=(os.getpid(),))
-            self.stack.callback(self.pool.shutdown, wait=True, cancel_futures=True)
         if self.pool is not None:
-            self.futures.extend(self.pool.submit(_draw, f, self.folder, self.parameters)
-                                for f in self.figures[len(self.futures):])
+            self.futures.extend(self.pool.submit(_draw, f, self.folder, self.parameters) for f in figures)
 
-    def results(self) -> Iterator[tuple[Figure, tuple[list[Path], list[Path], pd.DataFrame, bytes, int]]]:
-        """Each figure with its drawing, in page order."""
-        for k, figure in enumerate(self.figures):
-            if k < len(self.futures):
-                yield figure, self.futures[k].result()
-            else:
-                yield figure, _draw(figure, self.folder, self.parameters)
+    def results(self, page: Sequence[Figure]) -> Iterator[tuple[Figure, tuple[list[Path], list[Path], pd.DataFrame,
+                                                                           bytes, int]]]:
+        """Each figure of ``page`` (the sections' figures, in page order, whenever each was handed over) with its
+        drawing."""
+        if sorted(map(id, page)) != sorted(map(id, self.figures)):
+            raise RuntimeError("the figures drawn are not those of the page's sections")
+        drawn = dict(zip((id(f) for f in self.figures), self.futures, strict=False))
+        for figure in page:
+            future = drawn.get(id(figure))
+            yield figure, future.result() if future is not None else _draw(figure, self.folder, self.parameters)
 
 
 def _parameters(data: ReportData, bundled: Path | None) -> dict[str, object]:
@@ -258,12 +299,14 @@ def _write(folder: Path, data: ReportData, sections: list[Section], bundled: Pat
         table_files.extend(paths)
         shown[table.name] = paths[0].relative_to(folder).as_posix()
 
-    said.step("drawing the figures", total=len(drawing.figures), bar_on_a_terminal=True)
-    bar = tqdm(total=len(drawing.figures), desc="cobs report: figures", unit="figure",
+    figures = _parts(sections, Figure)
+    said.step("drawing the figures", total=len(figures), bar_on_a_terminal=True)
+    bar = tqdm(total=len(figures), desc="cobs report: figures", unit="figure",
                disable=not (said.enabled and said.terminal), file=said.stream)
     figure_files: list[Path] = []
     drawn: list[DrawnFigure] = []
-    for number, (figure, (paths, data_paths, plotted, image, width)) in enumerate(drawing.results(), start=1):
+    for number, (figure, (paths, data_paths, plotted, image, width)) in enumerate(drawing.results(figures),
+                                                                                  start=1):
         drawn.append(DrawnFigure(
             figure=figure, number=number, png=image, width_px=width,
             files=[p.relative_to(folder).as_posix() for p in paths],
