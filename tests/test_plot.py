@@ -708,7 +708,8 @@ def test_heatmaps_of_many_documents_leave_their_numbers_to_the_table():
         ax, data = cobs.plot.theme_heatmap(many, by="symbol", return_data=True)
         assert not ax.texts and data["count"].sum() == len(many) - 60  # the themes' counts, in the table
         assert cobs.plot.theme_heatmap(actions(), by="symbol").texts  # two documents: their numbers
-        assert not cobs.plot.goals(goals, by="symbol").texts
+        turned = cobs.plot.goals(goals, by="symbol")  # a row a document since: cells wide enough for their numbers
+        assert len(turned.get_yticks()) == 60 and len(turned.texts) > 0
         assert cobs.plot.goals(tagged(), by="symbol").texts
 
 
@@ -937,7 +938,7 @@ def test_groups_by_document_draws_a_heatmap_of_shares_as_goals_does():
     assert tick_texts(ax.xaxis) == ["CRC/C/KAZ/CO/4", "CRC/C/KAZ/CO/5-6", "CRC/C/UZB/CO/3-4"]  # sorted
     # the groups the most actions name first (Migrants 2, Women & girls 2: in OHCHR's order), Children not drawn
     assert tick_texts(ax.yaxis)[:2] == ["Women & girls", "Migrants"] and "Children" not in tick_texts(ax.yaxis)
-    assert ax.get_title() == "Not drawn: Children (CRC), on every action of the committee"
+    assert " ".join(ax.get_title().split()) == "Not drawn: Children (CRC), on every action of the committee"
     cell = data.set_index(["category", "symbol"])
     assert cell.loc[("Women & girls", "CRC/C/KAZ/CO/4"), ["count", "n"]].tolist() == [1, 3]
     assert cell.loc[("Migrants", "CRC/C/UZB/CO/3-4"), ["count", "n", "share"]].tolist() == [1, 2, 0.5]
@@ -966,8 +967,33 @@ def test_groups_by_document_draws_a_heatmap_of_shares_as_goals_does():
     assert cell.loc[("Children", "CRPD/C/KAZ/CO/1"), ["count", "n"]].tolist() == [1, 2]
     assert cell.loc[("Children", "CRC/C/KAZ/CO/4"), "count"] == 0
     assert "Persons with disabilities" not in set(both.data["category"])
-    assert both.ax.get_title() == ("Not drawn: Children (CRC), Persons with disabilities (CRPD), on every action of "
-                                   "the committee")
+    assert " ".join(both.ax.get_title().split()) == (
+        "Not drawn: Children (CRC), Persons with disabilities (CRPD), on every action of the committee")
+
+
+def test_a_heatmap_of_more_documents_than_the_width_labels_is_turned(monkeypatch):
+    """A hundred documents as columns were a grey band of labels on each other: past what the width holds they are
+    the rows, each labelled, and the goals (or groups) the columns; the table behind the figure is the same."""
+    many = pd.concat([tagged().assign(symbol=f"CRC/C/X{k:02d}/CO/1") for k in range(60)], ignore_index=True)
+    for draw in (lambda: cobs.plot.goals(many, by="symbol", return_data=True),
+                 lambda: cobs.plot.groups(many, by="symbol", return_data=True)):
+        ax, renderer = drawn_in_style(lambda draw=draw: draw().ax, columns=2)
+        assert tick_texts(ax.yaxis)[:2] == ["CRC/C/X00/CO/1", "CRC/C/X01/CO/1"] and len(tick_texts(ax.yaxis)) == 60
+        assert ax.get_ylabel() == "Document" and ax.images[0].get_array().shape[0] == 60
+        cells = ax.images[0].get_array()
+        assert len(ax.texts) == int((cells.filled(0) > 0).sum())  # a number in each cell with actions
+        assert_readable(ax, renderer)
+        plt.close(ax.figure)
+    import cobs.plot._groups as module
+
+    monkeypatch.setattr(module, "HEATMAP_NUMBERS", 100)  # past it, the cells are left to the table behind
+    assert len(cobs.plot.goals(many, by="symbol").texts) == 0
+    few = cobs.plot.goals(many[many["symbol"].isin(["CRC/C/X00/CO/1", "CRC/C/X01/CO/1"])], by="symbol")
+    assert tick_texts(few.xaxis) == ["CRC/C/X00/CO/1", "CRC/C/X01/CO/1"]  # as many as fit: the columns
+    turned = cobs.plot.goals(many, by="symbol", return_data=True).data
+    alone = cobs.plot.goals(many[many["symbol"] == "CRC/C/X07/CO/1"], by="symbol", return_data=True).data
+    mine = turned[turned["symbol"] == "CRC/C/X07/CO/1"]
+    assert mine.astype(str).values.tolist() == alone.astype(str).values.tolist()  # each document's cells its own
 
 
 def test_goals_by_cycle_in_cycle_order_with_shares_per_action():

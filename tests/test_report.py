@@ -58,7 +58,7 @@ def test_the_report_folder_holds_the_page_the_figures_and_the_tables(report):
             f"{len(symbols)})") in html
     assert "\x00" not in html
     for stem in ("states-strength", "states-action-category", "states-themes", "states-citations",
-                 "topics-prevalence", "cycles-1", "cycles-change", "groups-1"):
+                 "topics-prevalence", "cycles-1", "cycles-change", "groups-documents"):
         assert {f"{stem}.pdf", f"{stem}.svg", f"{stem}.png", f"{stem}-data.csv"} <= names
     tables = {p.name for p in (folder / "tables").iterdir()}
     assert {"paragraphs.csv", "paragraphs.parquet", "actions.csv", "actions.parquet", "citations.csv",
@@ -268,22 +268,44 @@ def test_a_co_without_requested_actions_beside_the_upr_has_no_panel_and_says_so(
 def test_groups_and_goals(report):
     folder, actions = report.folder, report.data.actions
     names = {p.name for p in (folder / "figures").iterdir()}
-    # each CRPD CO beside the CRPD's others of its years: a panel each of one figure (the CRC's have none at hand)
-    drawn = pd.read_parquet(folder / "figures" / "groups-1-data.parquet")
-    crpd = [s for s in report.data.documents["symbol"] if s.startswith("CRPD")]
-    assert list(dict.fromkeys(drawn["panel"])) == crpd and "groups-2.png" not in names
-    assert "No other CO of its committee from those years is in the report" in report.page.read_text(encoding="utf-8")
+    # every CO a column of one heatmap (a hundred COs' nine figures of panels took half a minute to draw; cobs.plot
+    # turns a heatmap of a hundred: a row each)
+    drawn = pd.read_parquet(folder / "figures" / "groups-documents-data.parquet")
+    assert list(dict.fromkeys(drawn["symbol"].astype(str))) == report.data.documents["symbol"].tolist()
+    assert not any(name.startswith("groups-1") for name in names)
+    page = html_module.unescape(report.page.read_text(encoding="utf-8"))
+    assert "No other CO of its committee from those years is in the report" in page  # the CRC's CO
     # Azerbaijan's and New Zealand's two CRPD cycles, side by side in one figure; every document; the regions
     assert {"goals-cycles.png", "goals-documents.png", "goals-regions.png"} <= names
     cycles = pd.read_parquet(folder / "figures" / "goals-cycles-data.parquet")
     assert list(dict.fromkeys(cycles["symbol"].astype(str))) == ["CRPD/C/AZE/CO/1", "CRPD/C/AZE/CO/2-3",
                                                                   "CRPD/C/NZL/CO/1", "CRPD/C/NZL/CO/2-3"]
     aze = actions[actions["symbol"] == "CRPD/C/AZE/CO/2-3"]
-    mine = drawn[(drawn["panel"] == "CRPD/C/AZE/CO/2-3") & (drawn["side"] == "document")].set_index("category")
+    mine = drawn[drawn["symbol"] == "CRPD/C/AZE/CO/2-3"].set_index("category")
     women = aze["groups"].map(lambda g: "Women & girls" in g)
     assert mine.loc["Women & girls", "count"] == women.sum() and mine.loc["Women & girls", "n"] == len(aze)
     assert sorted(mine.loc["Women & girls", "refs"]) == sorted(aze.loc[women, "ref"])
     assert "Persons with disabilities" not in mine.index  # the CRPD's base group, on every action
+    kaz = drawn[drawn["symbol"] == "CRC/C/KAZ/CO/4"].set_index("category")
+    # Children, the CRC's base group on all 79 of its actions, is not counted on them; the CRPD's COs' are
+    assert kaz.loc["Children", "count"] == 0 and kaz["n"].unique().tolist() == [79]
+    children = aze["groups"].map(lambda g: "Children" in g)
+    assert children.sum() > 0 and mine.loc["Children", "count"] == children.sum()
+    # the CO against its committee's other COs of its years, in its section's text: AZE 2-3 (2024) against the
+    # CRPD's COs of 2023-2025 in the bundled corpus (Belarus 2024, Georgia 2023), their actions pooled
+    docs = report.data.documents
+    others = docs[(docs["committee"] == "CRPD") & ((docs["year"] - 2024).abs() <= 1)
+                  & (docs["symbol"] != "CRPD/C/AZE/CO/2-3")]["symbol"]
+    assert sorted(others) == ["CRPD/C/BLR/CO/1", "CRPD/C/GEO/CO/1"]
+    pooled = actions[actions["symbol"].isin(others)]
+    sentence = re.search(r"CRPD/C/AZE/CO/2-3: the groups its .*?</p>", page, flags=re.S).group(0)
+    assert "Where it differs most from its committee's 2 other COs of 2023-2025" in sentence
+    listed = re.findall(r"([A-Z][^;:]*?) (\d+)% against (\d+)%", sentence)
+    assert len(listed) == 3
+    for group, own, theirs in listed:  # each share read back from the actions table
+        named = aze["groups"].map(lambda g, group=group: group in g).mean()
+        pooled_share = pooled["groups"].map(lambda g, group=group: group in g).mean()
+        assert (int(own), int(theirs)) == (round(100 * named), round(100 * pooled_share)), group
     regions = pd.read_csv(folder / "tables" / "groups-goals-regions.csv")
     kaz = regions.query("region == 'Asia-Pacific Group' and committee == 'CRC' and dimension == 'sdgs'")
     assert kaz["n"].unique().tolist() == [79]
@@ -528,8 +550,7 @@ def test_small_multiples_hold_one_committee_a_figure():
 def test_a_figure_handed_over_before_its_section_ends_is_drawn_once_in_page_order(tmp_path, monkeypatch):
     """A section may give its figures to the workers before it is complete (the profiles while keyness runs); the
     page numbers them in the sections' order all the same, and draws each once."""
-    from cobs.report import _write
-    from cobs.report import _parts
+    from cobs.report import _parts, _write
     from cobs.report._parts import Figure, hand_over, taking_figures
 
     drawn = []
@@ -815,14 +836,13 @@ def test_the_sections_give_each_function_only_the_cos_it_compares():
                                 random_state=0).to_frame()
     _, shown = _change_parts(data, earlier, later)
     pd.testing.assert_frame_equal(shown, whole)
-    figure = next(f for f in _figures(data) if f.name == "groups-1")
-    crpd = data.actions[data.actions["committee"] == "CRPD"]
-    assert figure.table.shape[1] < crpd.shape[1]  # the columns the figure reads
+    figure = next(f for f in _figures(data) if f.name == "groups-documents")
+    assert figure.table.shape[1] < data.actions.shape[1]  # the columns the figure reads
     import matplotlib.pyplot as plt
 
     ax, narrow = figure.draw()
     plt.close(ax.figure)
-    ax, wide = cobs.plot.groups(crpd, symbol=figure.options["symbol"], return_data=True)
+    ax, wide = cobs.plot.groups(data.actions, **figure.options, return_data=True)
     plt.close(ax.figure)
     pd.testing.assert_frame_equal(narrow, wide)
 

@@ -20,6 +20,7 @@ from cobs.plot._base import (
     OKABE_ITO,
     NothingToDraw,
     Plotted,
+    axes_width,
     axis_name,
     cells_hold,
     check_top,
@@ -347,9 +348,10 @@ def _groups_heatmap(actions: pd.DataFrame, by: str, top: int | None, ax: Axes | 
     data = data[data["category"].isin(drawn)].assign(_g=lambda d: d["category"].map(place)).sort_values(
         "_g", kind="stable").drop(columns="_g")
     ax = _share_heatmap(ax, data, by, drawn, [wrap(g, 34) for g in drawn], "Group of persons")
-    if bases:
-        ax.set_title(f"Not drawn: {', '.join(bases)}, on every action of the committee", fontsize="small",
-                     fontweight="normal")
+    if bases:  # on lines as wide as the figure (the title starts at the Axes' left, past the row labels)
+        size = mpl.font_manager.FontProperties(size="small").get_size_in_points()
+        ax.set_title(fit(f"Not drawn: {', '.join(bases)}, on every action of the committee", 0.55 *
+                         ax.figure.get_figwidth() * 72, size), fontsize="small", fontweight="normal")
     return finish(ax, data.reset_index(drop=True), return_data)
 
 
@@ -358,45 +360,59 @@ def _listed(value: object) -> list[object]:
     return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
 
 
+HEATMAP_NUMBERS = 600
+"""Most cells of a heatmap of :func:`goals` or :func:`groups` that get their number written in them."""
+
+
 def _share_heatmap(ax: Axes | None, data: pd.DataFrame, by: str, drawn: list[str], labels: list[str],
                    ylabel: str) -> Axes:
     """A category x column heatmap of ``data`` (:func:`_per_action`'s tally by ``by``): each cell shaded by the
-    share of the column's actions, with their number where the cells hold it; rows ``drawn`` (categories), labelled
-    ``labels``."""
+    share of the column's actions, with their number where the cells hold it (up to :data:`HEATMAP_NUMBERS` cells);
+    rows ``drawn`` (categories), labelled
+    ``labels``. With more columns than the width labels side by side (a hundred documents), turned: the columns
+    are the rows, each labelled, and the categories the columns."""
     columns = list(dict.fromkeys(data[by].astype(object).where(data[by].notna(), None)))
     key = list(zip(data["category"], data[by].astype(object).where(data[by].notna(), None), strict=True))
     share = dict(zip(key, data["share"].fillna(0.0), strict=True))
     count = dict(zip(key, data["count"], strict=True))
     matrix = np.array([[share.get((g, c), 0.0) for c in columns] for g in drawn], dtype=float).reshape(
         len(drawn), len(columns))
-    heads = [wrap(c, 14) for c in columns]
-    upright = max((len(h) for h in heads), default=0) > 8
+    counts = np.array([[count.get((g, c), 0) for c in columns] for g in drawn], dtype=np.int64).reshape(matrix.shape)
     size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    beside = max((text_width(line, size) for label in labels for line in label.split("\n")), default=0)
+    turned = len(columns) * size * 1.3 > axes_width(ax) * 72 - beside - 60  # upright labels, a line each
+    xname, yname = axis_name(by), ylabel
+    if turned:
+        matrix, counts = matrix.T, counts.T
+        labels, heads = [wrap(c, 30) for c in columns], [wrap(label.replace("\n", " "), 16) for label in labels]
+        xname, yname = ylabel, axis_name(by)
+    else:
+        heads = [wrap(c, 14) for c in columns]
+    upright = max((len(h) for h in heads), default=0) > 8
     below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
-    rows = max(row_height(labels), 1.6 / max(len(drawn), 1))
+    rows = max(row_height(labels), 1.6 / max(len(labels), 1))
     if ax is None:
-        ax = new_axes(ax, len(drawn), row_height=rows, extra=0.7 + below / 72)
-        tall = len(drawn) * rows * 72
+        ax = new_axes(ax, len(labels), row_height=rows, extra=0.7 + below / 72)
+        tall = len(labels) * rows * 72
     else:
         tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
     cmap = mpl.colormaps["Blues"]
     image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
                       vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
-    numbers = cells_hold(ax, len(columns), labels, str(max(count.values(), default=0)))  # where they can be read
-    for i, g in enumerate(drawn):
-        for j, c in enumerate(columns):
-            n = count.get((g, c), 0)
-            if n and numbers:
-                ax.text(j, i, str(n), ha="center", va="center", fontsize="x-small",
-                        color=text_color(cmap(image.norm(matrix[i, j]))))
-    ax.set_xticks(np.arange(len(columns)), heads, rotation=90 if upright else 0)
-    ax.set_yticks(np.arange(len(drawn)), labels)
+    # the numbers where they can be read, and not a thousand (the table behind the figure has them): a hundred
+    # documents' turned heatmap drew 1,200, five seconds a figure
+    if counts.size <= HEATMAP_NUMBERS and cells_hold(ax, len(heads), labels, str(counts.max(initial=0))):
+        for i, j in zip(*np.nonzero(counts), strict=True):
+            ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize="x-small",
+                    color=text_color(cmap(image.norm(matrix[i, j]))))
+    ax.set_xticks(np.arange(len(heads)), heads, rotation=90 if upright else 0)
+    ax.set_yticks(np.arange(len(labels)), labels)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_xlabel(axis_name(by))
+    ax.set_xlabel(xname)
     label = mpl.font_manager.FontProperties(size=mpl.rcParams["axes.labelsize"]).get_size_in_points()
-    ax.set_ylabel(fit(ylabel, tall, label))
+    ax.set_ylabel(fit(yname, tall, label))
     shrink = 0.6 if tall > 3 * 72 else 1.0
     bar = ax.figure.colorbar(image, ax=ax, shrink=shrink, aspect=25 * shrink / 0.6, pad=0.02)
     bar.set_label(fit(f"Share of the {axis_name(by).lower()}'s actions", shrink * tall, label))

@@ -6,7 +6,7 @@ import pandas as pd
 
 from cobs.reference import base_group, goal_name
 from cobs.report._data import ReportData
-from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link, panels_of
+from cobs.report._parts import Figure, Part, Section, Table, Text, _e, _slug, figure_link
 
 __all__ = ["groups_section"]
 
@@ -27,6 +27,36 @@ GROUPS_YEARS = 1
 
 _GROUPS_COLUMNS = ["symbol", "committee", "year", "groups", "ref"]
 """What cobs.plot.groups reads of the action table."""
+
+
+GROUPS_TOP = 12
+"""The groups of persons drawn in the groups figure: those the most actions name."""
+
+
+def _group_shares(actions: pd.DataFrame) -> pd.DataFrame:
+    """Actions naming each group, by CO (a row each, the groups as columns), with the CO's actions in ``_n``."""
+    exploded = actions[["symbol", "groups"]].astype({"symbol": object}).explode("groups").dropna()
+    counts = pd.crosstab(exploded["symbol"], exploded["groups"].astype(str))
+    sizes = actions.groupby(actions["symbol"].astype(object)).size()
+    return counts.reindex(sizes.index, fill_value=0).assign(_n=sizes)
+
+
+def _apart(shares: pd.DataFrame, symbol: str, others: list[str], base: str | None, span: str, top: int = 3) -> str:
+    """A sentence: the groups whose share of the CO's actions differs most from that over its committee's ``others``
+    (the CO against their actions pooled), or that none is at hand."""
+    if not others:
+        return "No other CO of its committee from those years is in the report to set it against."
+    groups = [g for g in shares.columns if g not in ("_n", base)]
+    own = shares.loc[symbol, groups] / shares.loc[symbol, "_n"]
+    pooled = shares.loc[others, groups].sum() / shares.loc[others, "_n"].sum()
+    gap = (own - pooled).abs()
+    ranked = sorted((g for g in groups if gap[g] > 0), key=lambda g: (-round(float(gap[g]), 12), g))[:top]
+    named = f"its committee's {len(others)} other CO" + ("s" if len(others) != 1 else "") + f" of {span}"
+    if not ranked:
+        return f"It names each group as often as {named}."
+    listed = "; ".join(f"{_e(g)} {own[g]:.0%} against {pooled[g]:.0%}" for g in ranked)
+    return (f"Where it differs most from {named} (share of the requested actions naming the group, the CO against "
+            f"{'their' if len(others) != 1 else 'its'} actions): {listed}.")
 
 
 def _named(actions: pd.DataFrame, committee: str, top: int = 4) -> str:
@@ -52,44 +82,32 @@ def groups_section(data: ReportData) -> Section | None:
     parts: list[Part] = [Text(_HOW)]
     subsections = []
     of_symbol = dict(list(actions.groupby(actions["symbol"].astype(object), sort=False)))
-    committee_of = dict(list(actions.groupby(actions["committee"].astype(object), sort=False)))
-    compared: dict[str, str] = {}  # each CO set against its committee's others of its years: how they are named
-    windows: dict[str, pd.Series] = {}
-    texts: dict[str, tuple[object, str]] = {}
+    shares = _group_shares(actions)
+    drawn = [s for s in data.documents["symbol"] if s in of_symbol and len(of_symbol[s])]
+    figure = "groups-documents" if len(drawn) >= 2 else None
     for doc in data.documents.itertuples(index=False):
         acts = of_symbol.get(doc.symbol)
         if acts is None or not len(acts):
             continue
-        same_committee = committee_of[doc.committee]
-        window = (same_committee["year"] - doc.year).abs().le(GROUPS_YEARS).fillna(False)
-        others = same_committee.loc[window & (same_committee["symbol"] != doc.symbol), "symbol"].nunique()
-        texts[doc.symbol] = (doc, (
-            f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
-            f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}."
-            + ("" if others else " No other CO of its committee from those years is in the report to set it "
-               "against.")))
-        if others:  # the figure sets the CO against its committee's others: drawn where there are some
-            compared[doc.symbol] = (f"{doc.symbol} against {others} COs of {doc.year - GROUPS_YEARS}-"
-                                    f"{doc.year + GROUPS_YEARS}")
-            windows[doc.symbol] = same_committee.loc[window, "symbol"]
-    panel = panels_of(list(compared), "groups")
-    for symbol, (doc, text) in texts.items():
-        if symbol in panel:
-            text += (f" Against the committee's other COs of {doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS}: "
-                     f"the panel {_e(symbol)} of {figure_link(panel[symbol][0])}.")
-        subsections.append(Section(f"groups-{_slug(symbol)}", f"{symbol} ({doc.state_name}, {doc.year})",
+        same = data.documents[(data.documents["committee"] == doc.committee) & (data.documents["symbol"] != doc.symbol)
+                              & ((data.documents["year"] - doc.year).abs() <= GROUPS_YEARS)
+                              & data.documents["symbol"].isin(shares.index)]
+        text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
+                f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}. "
+                + _apart(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee),
+                         f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS}"))
+        if figure is not None:
+            text += f" Its groups: {figure_link(figure)}."
+        subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
                                    [Text(text + "</p>")]))
-    for name in dict.fromkeys(panel[s][0] for s in compared):
-        chunk = [s for s in compared if panel[s][0] == name]
-        # the COs the figure compares and the columns it reads, not the committee's every action
-        read = set().union(*(set(windows[s]) for s in chunk))
+    if figure is not None:  # a heatmap of a hundred COs is turned by cobs.plot: a row each
         parts.append(Figure(
-            name, f"Share of each CO's requested actions that concern each group of persons, beside the same share "
-            f"over its committee's other COs adopted within {GROUPS_YEARS} year of it in the report, COs "
-            f"{panel[chunk[0]][1]}-{panel[chunk[0]][2]} of {len(compared)} a panel each: "
-            f"{'; '.join(compared[s] for s in chunk)}.",
-            "groups", actions.loc[actions["symbol"].isin(read), _GROUPS_COLUMNS],
-            {"symbol": chunk, "years": GROUPS_YEARS}, columns=2))
+            figure, f"Share of each CO's requested actions that concern each group of persons, the {GROUPS_TOP} "
+            f"groups the most actions name, for the {len(drawn)} COs (each committee's base group, on every action "
+            "of its COs, left out of them; the number of actions where a cell holds it). Each CO's section below "
+            "sets it against its committee's other COs of its years.", "groups",
+            actions.loc[actions["symbol"].isin(drawn), _GROUPS_COLUMNS], {"by": "symbol", "top": GROUPS_TOP},
+            columns=2))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
     if len(chains):  # every State's cycles in one figure, its COs side by side, oldest first
         cycle = _cycle_of(data)
@@ -104,7 +122,7 @@ def groups_section(data: ReportData) -> Section | None:
                             "from one committee, by CO: a State's COs side by side, oldest first (share of the CO's "
                             f"actions, and their number where a cell holds it): {'; '.join(named)}.", "goals", acts,
                             {"by": "symbol"}, columns=2))
-    if actions["symbol"].nunique() >= 2:
+    if len(drawn) >= 2:
         parts.append(Figure("goals-documents", "The goals of the requested actions, by document (share of the "
                             "document's actions and their number).", "goals", actions, {"by": "symbol"}, columns=2))
     from cobs.compare import profile
