@@ -204,6 +204,10 @@ def test_theme_profile_by_document_draws_a_panel_each_on_one_theme_axis():
     with pytest.raises(ValueError, match="ncols must be a positive integer"):
         cobs.plot.theme_profile(actions(), by="symbol", ncols=0)
     assert len(cobs.plot.theme_profile(actions(), by="symbol", ncols=1).figure.axes) == 2  # one above the other
+    with pytest.raises(ValueError, match="ncols sets panels side by side: give it with by="):
+        cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", ncols=2)  # was ignored without a word
+    with pytest.raises(ValueError, match="ncols sets panels side by side: give it with by="):
+        cobs.plot.cycle_changes(aligned(), ncols=2)
 
 
 def test_theme_profile_puts_its_legend_where_the_bars_leave_room():

@@ -168,6 +168,8 @@ def cycle_changes(
                          f"the statuses are {list(STATUSES)}")
     check_top(top, "cycle_changes")
     others = check_flag(others, "others")
+    if ncols is not None and by is None:  # not left unsaid: no grid, no columns
+        raise ValueError("cobs.plot.cycle_changes: ncols sets panels side by side: give it with by=")
     if by is not None:
         groups_of(aligned, by, "cycle_changes")  # by is a column
     columns = [*([by] if by is not None else []), *tally_columns("theme")]

@@ -218,6 +218,8 @@ def theme_profile(
     check_table(actions, needed, name="actions", function="cobs.plot.theme_profile", what=_ACTIONS)
     check_top(top, "theme_profile")
     others = check_flag(others, "others")
+    if ncols is not None and by is None:  # not left unsaid: no grid, no columns
+        raise ValueError("cobs.plot.theme_profile: ncols sets panels side by side: give it with by=")
     if by is not None:
         if symbol is not None:
             raise ValueError("cobs.plot.theme_profile: symbol= draws one document, by= one panel per group: "
