@@ -107,6 +107,24 @@ def other_themes(table: pd.DataFrame, themes: Sequence[object], top: int) -> tup
     keep = values.isin([t for t in kept if isinstance(t, str)]) | (values.isna() & missing_kept)
     return table.assign(theme=values.where(keep, label)), [*kept, label]
 
+def heatmap_image(ax: Axes | None, matrix: np.ndarray, labels: Sequence[str], heads: Sequence[str],
+                  upright: bool) -> tuple[Axes, object, float]:
+    """A heatmap's Axes (``ax``, or a new figure as tall as its rows of ``labels`` need, with room under them for
+    the column ``heads``, ``upright``: turned on their side), ``matrix`` drawn on it (shares: zeros blank, blues
+    from 0 to its largest value), and the height in points of its rows (for the axis and colour bar labels)."""
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
+    # rows 1.6 inches tall in all at least, so that the axis label and the colour bar's have room beside them
+    rows = max(row_height(labels), 1.6 / max(len(labels), 1))
+    if ax is None:
+        ax = new_axes(ax, len(labels), row_height=rows, extra=0.7 + below / 72)
+        tall = len(labels) * rows * 72
+    else:
+        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
+    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=mpl.colormaps["Blues"], vmin=0,
+                      vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    return ax, image, tall
+
 def row_height(labels: Sequence[str]) -> float:
     """Inches between rows of bars whose tick labels are ``labels``, so that wrapped labels do not touch.
 

@@ -26,6 +26,7 @@ from cobs.plot._base import (
     check_top,
     finish,
     fit,
+    heatmap_image,
     label_bottoms,
     label_inches,
     label_rows,
@@ -389,16 +390,8 @@ def _share_heatmap(ax: Axes | None, data: pd.DataFrame, by: str, drawn: list[str
     else:
         heads = [wrap(c, 14) for c in columns]
     upright = max((len(h) for h in heads), default=0) > 8
-    below = max((text_width(line, size) for h in heads for line in h.split("\n")), default=0) if upright else size
-    rows = max(row_height(labels), 1.6 / max(len(labels), 1))
-    if ax is None:
-        ax = new_axes(ax, len(labels), row_height=rows, extra=0.7 + below / 72)
-        tall = len(labels) * rows * 72
-    else:
-        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
-    cmap = mpl.colormaps["Blues"]
-    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
-                      vmax=max(float(matrix.max(initial=0)), 1e-9), interpolation="nearest")
+    ax, image, tall = heatmap_image(ax, matrix, labels, heads, upright)
+    cmap = image.get_cmap()
     # the numbers where they can be read, and not a thousand (the table behind the figure has them): a hundred
     # documents' turned heatmap drew 1,200, five seconds a figure
     if counts.size <= HEATMAP_NUMBERS and cells_hold(ax, len(heads), labels, str(counts.max(initial=0))):

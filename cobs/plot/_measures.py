@@ -28,6 +28,7 @@ from cobs.plot._base import (
     finish,
     fit,
     groups_of,
+    heatmap_image,
     label_bottoms,
     label_chars,
     label_inches,
@@ -43,7 +44,6 @@ from cobs.plot._base import (
     same_x,
     tally_columns,
     text_color,
-    text_width,
     wrap,
 )
 from cobs.reference import read_rows
@@ -593,18 +593,8 @@ def theme_heatmap(
     labels = [wrap(t, 40) for t in themes]
     columns = [wrap(g, 20) for g in groups]
     upright = max((len(c) for c in columns), default=0) > 6
-    size = mpl.font_manager.FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
-    below = max((text_width(line, size) for c in columns for line in c.split("\n")), default=0) if upright else size
-    # rows 1.6 inches tall in all at least, so that the axis label and the colour bar's have room beside them
-    rows = max(row_height(labels), 1.6 / max(len(themes), 1))
-    if ax is None:
-        ax = new_axes(ax, len(themes), row_height=rows, extra=0.7 + below / 72)
-        tall = len(themes) * rows * 72
-    else:
-        tall = 0.8 * ax.get_position().height * ax.figure.get_figheight() * 72
-    cmap = mpl.colormaps["Blues"]
-    image = ax.imshow(np.ma.masked_equal(matrix, 0.0), aspect="auto", cmap=cmap, vmin=0,
-                      vmax=max(float(matrix.max()), 1e-9), interpolation="nearest")
+    ax, image, tall = heatmap_image(ax, matrix, labels, columns, upright)
+    cmap = image.get_cmap()
     numbers = cells_hold(ax, len(groups), labels, str(max(count.values(), default=0)))  # where they can be read
     for i, t in enumerate(themes):
         for j, g in enumerate(groups):
