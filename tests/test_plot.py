@@ -143,19 +143,22 @@ def test_theme_profile_can_keep_the_top_and_count_the_others_in_one_bar():
     assert bar_widths(ax) == [2, 2] and [t.get_text() for t in ax.texts] == ["2", "2"]
     assert ax.get_ylabel() == "Theme (1 most frequent of 3; the others in one bar)"
     assert data["refs"].iloc[-1] == ["CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 61 (a)"]
-    # AZE's missing theme ("") is one of the others; nothing left over: the figure is the one without a top
+    # AZE's action without a theme ("") keeps its own bar, last, and is not counted as a theme: nothing to fold
     ax, data = cobs.plot.theme_profile(actions(), symbol="CRPD/C/AZE/CO/1", top=1, others=True, return_data=True)
-    assert tick_texts(ax.yaxis) == ["accessibility", "1 other theme"] and data["count"].sum() == 2
+    assert tick_texts(ax.yaxis) == ["accessibility", "(none)"] and data["count"].sum() == 2
     whole = cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=3, others=True, return_data=True)
     assert tick_texts(whole.ax.yaxis) == ["corporal punishment", "juvenile justice", "violence and exploitation"]
     assert whole.ax.get_ylabel() == "Theme"
     # by document: the top over both panels, each panel counting all of its own actions, by strength
     ax, data = cobs.plot.theme_profile(actions(), by="symbol", hue="strength", top=2, others=True, return_data=True)
-    assert tick_texts(ax.figure.axes[0].yaxis) == ["corporal punishment", "accessibility", "3 other themes"]
+    assert tick_texts(ax.figure.axes[0].yaxis) == ["corporal punishment", "accessibility", "2 other themes",
+                                                   "(none)"]
     assert data.groupby("symbol")["count"].sum().to_dict() == {"CRC/C/KAZ/CO/4": 4, "CRPD/C/AZE/CO/1": 2}
-    other = data[(data["theme"] == "3 other themes") & (data["count"] > 0)]
+    other = data[(data["theme"] == "2 other themes") & (data["count"] > 0)]
     assert sorted(ref for refs in other["refs"] for ref in refs) == [
-        "CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 61 (a)", "CRPD/C/AZE/CO/1, para. 11"]
+        "CRC/C/KAZ/CO/4, para. 31", "CRC/C/KAZ/CO/4, para. 61 (a)"]  # juvenile justice, violence and exploitation
+    with pytest.raises(ValueError, match="give top"):
+        cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", others=True)
     with pytest.raises(TypeError, match="others must be True or False"):
         cobs.plot.theme_profile(actions(), symbol="CRC/C/KAZ/CO/4", top=1, others="yes")
 
@@ -971,6 +974,18 @@ def test_groups_by_document_draws_a_heatmap_of_shares_as_goals_does():
     assert cell.loc[("Children", "CRPD/C/KAZ/CO/1"), ["count", "n"]].tolist() == [1, 2]
     assert cell.loc[("Children", "CRC/C/KAZ/CO/4"), "count"] == 0
     assert "Persons with disabilities" not in set(both.data["category"])
+    # the CRC's CO: no share of children at all (n 0, a blank cell), not 0 %: every action of it names children
+    assert cell.loc[("Children", "CRC/C/KAZ/CO/4"), ["count", "n"]].tolist() == [0, 0]
+    assert np.isnan(cell.loc[("Children", "CRC/C/KAZ/CO/4"), "share"])
+    # a column of both committees (KAZ: two CRC COs and the CRPD's): children over the CRPD's 2 actions alone
+    kaz = cobs.plot.groups(pd.concat([tagged(), crpd], ignore_index=True), by="state",
+                                                   return_data=True).data.set_index(["category", "state"])
+    assert kaz.loc[("Children", "KAZ"), ["count", "n"]].tolist() == [1, 2]
+    assert kaz.loc[("Migrants", "KAZ"), ["count", "n"]].tolist() == [1, 7]  # 5 CRC actions and 2 CRPD ones
+    # a table read back from CSV: its groups "a; b" are lists again
+    read_back = tagged().assign(groups=tagged()["groups"].map("; ".join))
+    assert cobs.plot.groups(read_back, by="symbol", return_data=True).data.equals(
+        cobs.plot.groups(tagged(), by="symbol", return_data=True).data)
     assert " ".join(both.ax.get_title().split()) == (
         "Not drawn: Children (CRC), Persons with disabilities (CRPD), on every action of the committee")
 

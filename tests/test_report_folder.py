@@ -384,3 +384,32 @@ def test_a_report_killed_outright_leaves_a_folder_the_next_report_removes(tmp_pa
     err = capsys.readouterr().err
     assert err == f"cobs report: removed the unfinished folder of a report killed outright: {stale} (process " \
                   f"{child.pid})\n"
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_workers_start_prints_no_traceback_of_theirs(tmp_path):
+    """The workers start with the run (they import while the documents are read): a Ctrl-C then printed two
+    KeyboardInterrupt tracebacks from inside their imports before "cobs: interrupted". They start with it ignored.
+    The Ctrl-C comes a second after the report says it reads: the workers are importing (two seconds and more)."""
+    import time
+
+    child = subprocess.Popen([sys.executable, "-m", "cobs", "report", str(SEED), "-o", str(tmp_path / "report"),
+                              "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    try:
+        first = child.stderr.readline()
+        assert "reading" in first, first
+        time.sleep(1.0)  # the workers well into their imports (not yet in Python's start, where SIGINT ends quietly)
+        os.killpg(child.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the whole process group
+        _, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait()
+    assert child.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "interrupted" in err
+    for _ in range(50):  # the workers end with the run (a few seconds at most)
+        if not session_processes(child.pid):
+            break
+        time.sleep(0.1)
+    assert session_processes(child.pid) == {}

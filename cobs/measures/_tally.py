@@ -127,9 +127,9 @@ def tally(
                    for values in zip(*columns, strict=True)]
         # each row's place in document order (ref_key; rows of one key in table order), computed once: a cell's refs
         # are its rows sorted by it, as sorted(refs, key=ref_key) would give them
-        keys = {r: ref_key(r) for r in dict.fromkeys(row_ref)}
+        ref_keys = {r: ref_key(r) for r in dict.fromkeys(row_ref)}
         rank = [0] * len(row_ref)
-        for place, i in enumerate(sorted(range(len(row_ref)), key=lambda i: keys[row_ref[i]])):
+        for place, i in enumerate(sorted(range(len(row_ref)), key=lambda i: ref_keys[row_ref[i]])):
             rank[i] = place
     records = []
     for dim in dims:

@@ -95,17 +95,27 @@ def check_top(top: object, function: str, *, optional: bool = True) -> None:
 
 
 def other_themes(table: pd.DataFrame, themes: Sequence[object], top: int) -> tuple[pd.DataFrame, list[object]]:
-    """``table`` with the rows of every theme after the first ``top`` of ``themes`` (ranked, a missing theme among
-    them) in one theme, "N other themes", and the themes to draw: the first ``top``, then that row. A figure of the
-    top themes then still counts every row: its bars' totals are the table's."""
-    kept, rest = list(themes[:top]), list(themes[top:])
+    """``table`` with the rows of every named theme after the first ``top`` of ``themes`` (ranked) in one theme,
+    "N other themes", and the themes to draw: the first ``top``, then that row, then the rows without a theme (a
+    missing theme, in its own bar as without ``top``). A figure of the top themes then still counts every row: its
+    bars' totals are the table's."""
+    missing = [t for t in themes if t is None or t is pd.NA or (isinstance(t, float) and np.isnan(t))]
+    named = [t for t in themes if not any(t is m for m in missing)]
+    kept, rest = named[:top], named[top:]
     if not rest:
-        return table, kept
+        return table, [*kept, *missing[:1]]
     label = f"{len(rest)} other theme" + ("s" if len(rest) != 1 else "")
     values = table["theme"].astype(object)
-    missing_kept = any(t is None or t is pd.NA or (isinstance(t, float) and np.isnan(t)) for t in kept)
-    keep = values.isin([t for t in kept if isinstance(t, str)]) | (values.isna() & missing_kept)
-    return table.assign(theme=values.where(keep, label)), [*kept, label]
+    keep = values.isin(kept) | values.isna() | (values == "")  # "" is "none" in a string column, as tally reads it
+    return table.assign(theme=values.where(keep, label)), [*kept, label, *missing[:1]]
+
+
+def theme_axis(top: int | None, known: int, others: bool) -> str:
+    """A theme axis's label: how many themes it draws of how many (``known``: the named themes)."""
+    if top is None or known <= top:
+        return "Theme"
+    return f"Theme ({top} most frequent of {known}" + ("; the others in one bar)" if others else ")")
+
 
 def heatmap_image(ax: Axes | None, matrix: np.ndarray, labels: Sequence[str], heads: Sequence[str],
                   upright: bool) -> tuple[Axes, object, float]:

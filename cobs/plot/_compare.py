@@ -41,6 +41,7 @@ from cobs.plot._base import (
     tally_columns,
     text_color,
     text_width,
+    theme_axis,
     wrap,
 )
 from cobs.reference import pair_label
@@ -170,6 +171,8 @@ def cycle_changes(
     others = check_flag(others, "others")
     if ncols is not None and by is None:  # not left unsaid: no grid, no columns
         raise ValueError("cobs.plot.cycle_changes: ncols sets panels side by side: give it with by=")
+    if others and top is None:
+        raise ValueError("cobs.plot.cycle_changes: others=True folds the themes past top= into one bar: give top")
     if by is not None:
         groups_of(aligned, by, "cycle_changes")  # by is a column
     columns = [*([by] if by is not None else []), *tally_columns("theme")]
@@ -195,8 +198,7 @@ def cycle_changes(
         data = tally(table, ["status", "change"], by="theme", ref=["earlier_ref", "later_ref"])
     elif top is not None:
         themes = themes[:top]
-    axis = "Theme" if top is None or known <= top else (
-        f"Theme ({top} most frequent of {known}" + ("; the others in one bar)" if others else ")"))
+    axis = theme_axis(top, known, others)
     position = {("" if pd.isna(t) else t): i for i, t in enumerate(themes)}
     if by is None:
         labels = [wrap(t, label_chars(ax)) for t in themes]

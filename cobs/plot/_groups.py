@@ -328,6 +328,9 @@ def _groups_heatmap(actions: pd.DataFrame, by: str, top: int | None, ax: Axes | 
     needed = ["committee", "groups", "ref", by]
     check_table(actions, needed, name="actions", function="cobs.plot.groups", what=_ACTIONS)
     require_rows(actions, needed, what="requested actions", data_columns=tally_columns(by))
+    from cobs.tables import conform
+
+    actions = conform(actions)  # a table read from CSV: its groups "a; b" are lists again
     # each action without its committee's base group (on every action of it), not the base group on all: a CRPD
     # CO's actions naming children are drawn beside a CRC CO's
     base_of = {c: base_group(str(c)) for c in actions["committee"].dropna().unique()}
@@ -337,6 +340,15 @@ def _groups_heatmap(actions: pd.DataFrame, by: str, top: int | None, ax: Axes | 
     data = _per_action(table, "groups", by)
     bases = sorted({f"{g} ({c})" for c, g in base_of.items() if g})
     data = data[data["category"].notna()]
+    # a cell's n: the column's actions of the committees for which the group is not the base (a column holding a
+    # CRC and a CRPD CO: children's share over the CRPD's actions alone); none (share missing, a blank cell) where
+    # every action of the column is of the committee whose base group it is
+    base = committees.map(lambda c: base_of.get(c))
+    key = actions[by].astype(object).where(actions[by].notna(), None)
+    of_base = pd.Series(1, index=actions.index).groupby([key, base], dropna=True).sum().to_dict()
+    column = data[by].astype(object).where(data[by].notna(), None)
+    n = data["n"] - [of_base.get((c, g), 0) for c, g in zip(column, data["category"].astype(object), strict=True)]
+    data = data.assign(n=n.astype("int64"), share=(data["count"] / n.where(n > 0)).astype("float64"))
     totals = data.groupby(data["category"].astype(object), sort=True)["count"].sum()
     ranked = sorted((g for g in totals.index if totals[g] > 0),
                     key=lambda g: (-totals[g], GROUPS.index(g) if g in GROUPS else len(GROUPS), g))
@@ -362,7 +374,8 @@ def _listed(value: object) -> list[object]:
 
 
 HEATMAP_NUMBERS = 600
-"""Most cells of a heatmap of :func:`goals` or :func:`groups` that get their number written in them."""
+"""Most cells with actions in a heatmap of :func:`goals` or :func:`groups` whose numbers are written in them (past
+it, none: the table behind the figure has them)."""
 
 
 def _share_heatmap(ax: Axes | None, data: pd.DataFrame, by: str, drawn: list[str], labels: list[str],
@@ -394,7 +407,7 @@ def _share_heatmap(ax: Axes | None, data: pd.DataFrame, by: str, drawn: list[str
     cmap = image.get_cmap()
     # the numbers where they can be read, and not a thousand (the table behind the figure has them): a hundred
     # documents' turned heatmap drew 1,200, five seconds a figure
-    if counts.size <= HEATMAP_NUMBERS and cells_hold(ax, len(heads), labels, str(counts.max(initial=0))):
+    if np.count_nonzero(counts) <= HEATMAP_NUMBERS and cells_hold(ax, len(heads), labels, str(counts.max(initial=0))):
         for i, j in zip(*np.nonzero(counts), strict=True):
             ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize="x-small",
                     color=text_color(cmap(image.norm(matrix[i, j]))))

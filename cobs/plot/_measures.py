@@ -44,6 +44,7 @@ from cobs.plot._base import (
     same_x,
     tally_columns,
     text_color,
+    theme_axis,
     wrap,
 )
 from cobs.reference import read_rows
@@ -220,6 +221,8 @@ def theme_profile(
     others = check_flag(others, "others")
     if ncols is not None and by is None:  # not left unsaid: no grid, no columns
         raise ValueError("cobs.plot.theme_profile: ncols sets panels side by side: give it with by=")
+    if others and top is None:
+        raise ValueError("cobs.plot.theme_profile: others=True folds the themes past top= into one bar: give top")
     if by is not None:
         if symbol is not None:
             raise ValueError("cobs.plot.theme_profile: symbol= draws one document, by= one panel per group: "
@@ -274,18 +277,11 @@ def theme_profile(
     ax.set_ylim(len(themes) - 0.5, -0.5)
     ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # as many ticks as fit
     ax.set_xlabel("Requested actions")
-    ax.set_ylabel(_theme_axis(top, known, others))
+    ax.set_ylabel(theme_axis(top, known, others))
     ax.margins(x=0.1)
     if symbol:
         ax.set_title(symbol)
     return finish(ax, data, return_data)
-
-
-def _theme_axis(top: int | None, known: int, others: bool) -> str:
-    """The theme axis's label: how many themes it draws of how many."""
-    if top is None or known <= top:
-        return "Theme"
-    return f"Theme ({top} most frequent of {known}" + ("; the others in one bar)" if others else ")")
 
 
 def _positions(categories: pd.Series, themes: Sequence[object]) -> list[int]:
@@ -364,7 +360,7 @@ def _profile_panels(actions: pd.DataFrame, by: str, hue: str | None, top: int | 
     same_x(panels, 0, max(longest, 1.0) * 1.05)
     figure = first.figure
     label_bottoms(panels, "Requested actions")
-    figure.supylabel(_theme_axis(top, known, others), fontsize=mpl.rcParams["axes.labelsize"])
+    figure.supylabel(theme_axis(top, known, others), fontsize=mpl.rcParams["axes.labelsize"])
     if handles:
         whole = tally(table, hue)
         levels = list(dict.fromkeys(whole["category"].astype(object).where(whole["category"].notna(), None)))

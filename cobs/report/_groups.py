@@ -41,6 +41,21 @@ def _group_shares(actions: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(sizes.index, fill_value=0).assign(_n=sizes)
 
 
+def _apart_rows(shares: pd.DataFrame, symbol: str, others: list[str], base: str | None) -> pd.DataFrame:
+    """The CO against its committee's ``others`` (their actions pooled), a row per group either names: the table
+    behind :func:`_apart`'s sentence."""
+    if not others:
+        return pd.DataFrame()
+    groups = [g for g in shares.columns if g not in ("_n", base)]
+    own = shares.loc[symbol, groups] / shares.loc[symbol, "_n"]
+    pooled = shares.loc[others, groups].sum() / shares.loc[others, "_n"].sum()
+    named = [g for g in groups if own[g] > 0 or pooled[g] > 0]
+    return pd.DataFrame({"symbol": symbol, "group": named, "share": own[named].round(3).to_numpy(),
+                         "others_share": pooled[named].round(3).to_numpy(),
+                         "difference": (own[named] - pooled[named]).round(3).to_numpy(), "other_cos": len(others),
+                         "other_actions": int(shares.loc[others, "_n"].sum())})
+
+
 def _apart(shares: pd.DataFrame, symbol: str, others: list[str], base: str | None, span: str, top: int = 3) -> str:
     """A sentence: the groups whose share of the CO's actions differs most from that over its committee's ``others``
     (the CO against their actions pooled), or that none is at hand."""
@@ -85,6 +100,7 @@ def groups_section(data: ReportData) -> Section | None:
     shares = _group_shares(actions)
     drawn = [s for s in data.documents["symbol"] if s in of_symbol and len(of_symbol[s])]
     figure = "groups-documents" if len(drawn) >= 2 else None
+    apart: list[pd.DataFrame] = []
     for doc in data.documents.itertuples(index=False):
         acts = of_symbol.get(doc.symbol)
         if acts is None or not len(acts):
@@ -92,6 +108,7 @@ def groups_section(data: ReportData) -> Section | None:
         same = data.documents[(data.documents["committee"] == doc.committee) & (data.documents["symbol"] != doc.symbol)
                               & ((data.documents["year"] - doc.year).abs() <= GROUPS_YEARS)
                               & data.documents["symbol"].isin(shares.index)]
+        apart.append(_apart_rows(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee)))
         text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
                 f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}. "
                 + _apart(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee),
@@ -108,6 +125,13 @@ def groups_section(data: ReportData) -> Section | None:
             "sets it against its committee's other COs of its years.", "groups",
             actions.loc[actions["symbol"].isin(drawn), _GROUPS_COLUMNS], {"by": "symbol", "top": GROUPS_TOP},
             columns=2))
+    compared = pd.concat(apart, ignore_index=True) if apart else pd.DataFrame()
+    if len(compared):
+        parts.append(Table("groups-apart", f"Each CO against its committee's other COs adopted within {GROUPS_YEARS} "
+                           "year of it in the report, every group of persons its actions or theirs name (besides the "
+                           "base group): the share of the CO's requested actions naming the group, the share of the "
+                           "other COs' actions together, and the difference (the three largest are in each CO's "
+                           "section below).", compared, folded=True))
     chains = data.documents.groupby(["committee", "state"]).filter(lambda g: len(g) >= 2)
     if len(chains):  # every State's cycles in one figure, its COs side by side, oldest first
         cycle = _cycle_of(data)

@@ -119,7 +119,7 @@ def figure_link(name: str) -> str:
 
 PANELS = 12
 """Documents (or pairs of cycles) drawn in one figure of small multiples: a dozen panels compare at a glance, and a
-report of a hundred COs draws nine figures of them rather than a hundred."""
+report of a hundred COs draws nine figures of profiles rather than a hundred."""
 
 
 PANEL_THEMES = 12

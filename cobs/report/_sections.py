@@ -630,6 +630,6 @@ SECTIONS: list[Callable[[ReportData], Section | None]] = [documents_section, pro
 """The sections of the page, in order (the references come last, gathered from every figure)."""
 
 DRAWN_FIRST: tuple[Callable[[ReportData], Section | None], ...] = (groups_section,)
-"""The sections built before the others, whatever their place on the page: their figures cost the most to draw
-(a hundred COs' groups: nine figures of twelve panels, half a minute of drawing) and they build in a second, so that
-the workers draw them while the cycles and the profiles are computed."""
+"""The sections built before the others, whatever their place on the page: they build in a second and their figures
+take long to draw (a hundred COs' groups and goals: three heatmaps of a hundred rows, some 15 s of drawing), so that
+the workers draw them while the profiles and the cycles are computed."""

@@ -8,6 +8,7 @@ import html
 import io
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -173,6 +174,9 @@ def write_report(
     with Progress(enabled=progress, timings=verbose) as said, contextlib.ExitStack() as stack:
         # the workers start now: they import what drawing needs while the documents are read, and take a part of
         # the reading (the citations); a run killed outright (kill -9) leaves none behind (cobs._workers)
+        for source in sources or ():  # a missing source refused before any worker starts
+            if not Path(source).exists():
+                raise FileNotFoundError(f"{Path(source)}: no such file or folder")
         pool = _pool(n_jobs, stack)
         said.step("reading and measuring the documents")
         data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache, pool=pool)
@@ -183,7 +187,7 @@ def write_report(
         # the earlier report stays as it is until this one is complete; on an error or Ctrl-C the workers stop
         # first (the figures not begun are cancelled: the stack ends them before it removes the new folder)
         temp = stack.enter_context(staging(folder))
-        if pool is not None:
+        if pool is not None:  # again, to run before the staging folder is removed (shutdown twice is harmless)
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         (temp / "figures").mkdir()
         (temp / "tables").mkdir()
@@ -223,8 +227,18 @@ def _pool(n_jobs: int | None, stack: contextlib.ExitStack) -> ProcessPoolExecuto
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=end_with_parent, initargs=(os.getpid(),))
     stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-    for _ in range(workers):  # a process a task: each worker starts now
-        pool.submit(_ready)
+    # the workers start with Ctrl-C ignored (as they run: cobs._workers), so that one pressed while they import
+    # prints no traceback of theirs: this process handles it and ends them
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: no signal to hold
+        previous = None
+    try:
+        for _ in range(workers):  # a process a task: each worker starts now
+            pool.submit(_ready)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return pool
 
 
