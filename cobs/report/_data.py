@@ -73,6 +73,13 @@ class ReportData:
     upr: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
+def check_sources(sources: Sequence[str | os.PathLike[str]]) -> None:
+    """A FileNotFoundError naming the first of ``sources`` that does not exist (before anything is read or started)."""
+    for source in sources:
+        if not Path(source).exists():
+            raise FileNotFoundError(f"{Path(source)}: no such file or folder")
+
+
 def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None, cache: bool = True,
          pool: Executor | None = None) -> ReportData:
     """Read and measure the documents of ``sources`` (files and folders, each folder one level deep); ``pool``: an
@@ -80,6 +87,7 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
     import cobs
     from cobs.corpus import documents_in
 
+    check_sources(sources)
     paths: list[Path] = []
     upr_files: list[Path] = []
     for source in sources:
@@ -90,10 +98,8 @@ def load(sources: Sequence[str | os.PathLike[str]], *, n_jobs: int | None = None
             if not found:
                 raise FileNotFoundError(f"{path}: no .txt, .pdf, .docx or .html file in this folder")
             paths.extend(found)
-        elif path.exists():
-            paths.append(path)
         else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
+            paths.append(path)
     paragraphs, read = cobs.read_corpus(paths, n_jobs=n_jobs, cache=cache, report=True)
     if paragraphs.empty:
         reasons = "; ".join(f"{Path(e.file).name}: {e.reason}" for e in read.errors.itertuples())

@@ -42,36 +42,34 @@ def _group_shares(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _apart_rows(shares: pd.DataFrame, symbol: str, others: list[str], base: str | None) -> pd.DataFrame:
-    """The CO against its committee's ``others`` (their actions pooled), a row per group either names: the table
-    behind :func:`_apart`'s sentence."""
+    """The CO against its committee's ``others`` (their actions pooled), a row per group either names besides the
+    ``base`` group: the shares, their difference and the others' size (none without others)."""
     if not others:
         return pd.DataFrame()
     groups = [g for g in shares.columns if g not in ("_n", base)]
     own = shares.loc[symbol, groups] / shares.loc[symbol, "_n"]
     pooled = shares.loc[others, groups].sum() / shares.loc[others, "_n"].sum()
     named = [g for g in groups if own[g] > 0 or pooled[g] > 0]
-    return pd.DataFrame({"symbol": symbol, "group": named, "share": own[named].round(3).to_numpy(),
-                         "others_share": pooled[named].round(3).to_numpy(),
-                         "difference": (own[named] - pooled[named]).round(3).to_numpy(), "other_cos": len(others),
+    return pd.DataFrame({"symbol": symbol, "group": named, "share": own[named].to_numpy(dtype=float),
+                         "others_share": pooled[named].to_numpy(dtype=float),
+                         "difference": (own[named] - pooled[named]).to_numpy(dtype=float), "other_cos": len(others),
                          "other_actions": int(shares.loc[others, "_n"].sum())})
 
 
-def _apart(shares: pd.DataFrame, symbol: str, others: list[str], base: str | None, span: str, top: int = 3) -> str:
-    """A sentence: the groups whose share of the CO's actions differs most from that over its committee's ``others``
-    (the CO against their actions pooled), or that none is at hand."""
+def _apart(rows: pd.DataFrame, others: int, span: str, top: int = 3) -> str:
+    """A sentence: the ``top`` groups whose share of the CO's actions differs most from that over its committee's
+    ``others`` COs of ``span`` (``rows``: :func:`_apart_rows`), or that none is at hand."""
     if not others:
         return "No other CO of its committee from those years is in the report to set it against."
-    groups = [g for g in shares.columns if g not in ("_n", base)]
-    own = shares.loc[symbol, groups] / shares.loc[symbol, "_n"]
-    pooled = shares.loc[others, groups].sum() / shares.loc[others, "_n"].sum()
-    gap = (own - pooled).abs()
-    ranked = sorted((g for g in groups if gap[g] > 0), key=lambda g: (-round(float(gap[g]), 12), g))[:top]
-    named = f"its committee's {len(others)} other CO" + ("s" if len(others) != 1 else "") + f" of {span}"
-    if not ranked:
+    gap = rows.assign(_gap=rows["difference"].abs().round(12))
+    ranked = gap[gap["_gap"] > 0].sort_values(["_gap", "group"], ascending=[False, True], kind="stable").head(top)
+    named = f"its committee's {others} other CO" + ("s" if others != 1 else "") + f" of {span}"
+    if ranked.empty:
         return f"It names each group as often as {named}."
-    listed = "; ".join(f"{_e(g)} {own[g]:.0%} against {pooled[g]:.0%}" for g in ranked)
+    listed = "; ".join(f"{_e(g)} {own:.0%} against {pooled:.0%}"
+                       for g, own, pooled in zip(ranked["group"], ranked["share"], ranked["others_share"], strict=True))
     return (f"Where it differs most from {named} (share of the requested actions naming the group, the CO against "
-            f"{'their' if len(others) != 1 else 'its'} actions): {listed}.")
+            f"{'their' if others != 1 else 'its'} actions): {listed}.")
 
 
 def _named(actions: pd.DataFrame, committee: str, top: int = 4) -> str:
@@ -108,11 +106,11 @@ def groups_section(data: ReportData) -> Section | None:
         same = data.documents[(data.documents["committee"] == doc.committee) & (data.documents["symbol"] != doc.symbol)
                               & ((data.documents["year"] - doc.year).abs() <= GROUPS_YEARS)
                               & data.documents["symbol"].isin(shares.index)]
-        apart.append(_apart_rows(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee)))
+        rows = _apart_rows(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee))
+        apart.append(rows)
         text = (f"<p>{_e(doc.symbol)}: the groups its {len(acts)} requested actions name most, besides the base group: "
                 f"{_named(acts, doc.committee)}; the goals they relate to most: {_goals(acts)}. "
-                + _apart(shares, doc.symbol, same["symbol"].tolist(), base_group(doc.committee),
-                         f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS}"))
+                + _apart(rows, len(same), f"{doc.year - GROUPS_YEARS}-{doc.year + GROUPS_YEARS}"))
         if figure is not None:
             text += f" Its groups: {figure_link(figure)}."
         subsections.append(Section(f"groups-{_slug(doc.symbol)}", f"{doc.symbol} ({doc.state_name}, {doc.year})",
@@ -125,7 +123,7 @@ def groups_section(data: ReportData) -> Section | None:
             "sets it against its committee's other COs of its years.", "groups",
             actions.loc[actions["symbol"].isin(drawn), _GROUPS_COLUMNS], {"by": "symbol", "top": GROUPS_TOP},
             columns=2))
-    compared = pd.concat(apart, ignore_index=True) if apart else pd.DataFrame()
+    compared = pd.concat(apart, ignore_index=True).round(3) if apart else pd.DataFrame()
     if len(compared):
         parts.append(Table("groups-apart", f"Each CO against its committee's other COs adopted within {GROUPS_YEARS} "
                            "year of it in the report, every group of persons its actions or theirs name (besides the "

@@ -19,7 +19,7 @@ import pandas as pd
 from cobs._checks import check_flag
 from cobs._workers import end_with_parent
 from cobs.provenance import provenance, write_parquet, write_sidecar
-from cobs.report._data import ReportData, bundled_corpus, load
+from cobs.report._data import ReportData, bundled_corpus, check_sources, load
 from cobs.report._folder import MARK, check_output, replace, staging
 from cobs.report._html import DrawnFigure, page
 from cobs.report._parts import Figure, Section, Table, taking_figures
@@ -174,9 +174,7 @@ def write_report(
     with Progress(enabled=progress, timings=verbose) as said, contextlib.ExitStack() as stack:
         # the workers start now: they import what drawing needs while the documents are read, and take a part of
         # the reading (the citations); a run killed outright (kill -9) leaves none behind (cobs._workers)
-        for source in sources or ():  # a missing source refused before any worker starts
-            if not Path(source).exists():
-                raise FileNotFoundError(f"{Path(source)}: no such file or folder")
+        check_sources(sources or ())  # a missing source refused before any worker starts
         pool = _pool(n_jobs, stack)
         said.step("reading and measuring the documents")
         data = load([bundled] if bundled is not None else list(sources), n_jobs=n_jobs, cache=cache, pool=pool)
